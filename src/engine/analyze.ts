@@ -1,0 +1,87 @@
+import type { AccessField, Dataset, DemandSamples, Problem, Settings } from './model';
+import { buildDemandSamples } from './coverage/demand-samples';
+import { computeCoverage, type Coverage } from './coverage/coverage';
+import { findGaps, type GapCommunity } from './coverage/gaps';
+import { buildRoadGraph } from './network/graph-builder';
+import { createNetworkModel } from './travel/network';
+import { createStraightLineModel } from './travel/straight-line';
+import type { TravelModel } from './travel/travel-model';
+
+/** Progress callback: a stage name and a fraction 0–1 of the whole run. */
+export type ProgressFn = (stage: string, fraction: number) => void;
+
+/** Everything one analysis computes. Thresholds only enter `coverage` and `gaps`. */
+export interface Analysis {
+  model: 'network' | 'straight';
+  samples: DemandSamples;
+  /** Access field per category, in the order of `settings.categories`. */
+  fields: AccessField[];
+  coverage: Coverage;
+  gaps: GapCommunity[];
+  travel: TravelModel;
+  /** Problems found by the analysis itself (off-network points, a network asked for without roads …). */
+  warnings: Problem[];
+}
+
+/**
+ * Build the travel model the settings ask for. The network model needs roads; without them the
+ * straight-line model is used and a warning says so.
+ */
+export function createTravelModel(dataset: Dataset, settings: Settings, warnings: Problem[]): TravelModel {
+  if (settings.model === 'network' && dataset.roads && dataset.roads.length > 0) {
+    return createNetworkModel(buildRoadGraph(dataset.roads), dataset.facilities, settings);
+  }
+  if (settings.model === 'network') {
+    warnings.push({ file: 'roads', index: -1, reason: 'no roads loaded: the straight-line model (haversine × detour factor) is used instead of the road network' });
+  }
+  return createStraightLineModel(dataset.facilities, settings);
+}
+
+/**
+ * The access field of every category for the given samples: one nearest-facility search per category.
+ */
+export function computeAccessFields(travel: TravelModel, dataset: Dataset, settings: Settings, samples: DemandSamples, onProgress?: ProgressFn): AccessField[] {
+  const points = { lon: samples.lon, lat: samples.lat, kind: samples.kind };
+  return settings.categories.map((cat, k) => {
+    onProgress?.(`travel times: ${cat.id}`, k / settings.categories.length);
+    const idx: number[] = [];
+    for (const f of dataset.facilities) if (f.category === cat.id) idx.push(f.index);
+    return travel.accessField(cat.id, Uint32Array.from(idx), points);
+  });
+}
+
+/** Warnings for communities whose representative sample reaches no facility because it is off the network. */
+function offNetworkCommunities(dataset: Dataset, samples: DemandSamples, fields: AccessField[]): Problem[] {
+  const out: Problem[] = [];
+  if (fields.length === 0) return out;
+  dataset.communities.forEach((c, ci) => {
+    const s = samples.communityStart[ci]!;
+    const e = samples.communityStart[ci + 1]!;
+    let reachable = false;
+    for (let i = s; i < e && !reachable; i++) for (const f of fields) if (Number.isFinite(f.seconds[i]!)) reachable = true;
+    if (!reachable) out.push({ file: 'communities', index: ci, id: c.id, reason: 'no facility of any category is reachable (off the road network or in a part of it no facility reaches): counted as not covered' });
+  });
+  return out;
+}
+
+/**
+ * Run a whole analysis: demand samples, travel model, access fields, coverage and gaps.
+ *
+ * @param dataset validated facilities, communities and optional roads (WGS84)
+ * @param settings categories, thresholds, speeds, model
+ */
+export function analyze(dataset: Dataset, settings: Settings, onProgress?: ProgressFn): Analysis {
+  const warnings: Problem[] = [];
+  onProgress?.('demand samples', 0);
+  const samples = buildDemandSamples(dataset.communities, settings.sampleSpacingMeters);
+  onProgress?.('travel model', 0.05);
+  const travel = createTravelModel(dataset, settings, warnings);
+  warnings.push(...travel.warnings);
+  const fields = computeAccessFields(travel, dataset, settings, samples, (stage, f) => onProgress?.(stage, 0.1 + 0.85 * f));
+  warnings.push(...offNetworkCommunities(dataset, samples, fields));
+  onProgress?.('coverage', 0.95);
+  const coverage = computeCoverage(samples, fields, settings);
+  const gaps = findGaps(dataset.communities, coverage);
+  onProgress?.('done', 1);
+  return { model: travel.name, samples, fields, coverage, gaps, travel, warnings };
+}

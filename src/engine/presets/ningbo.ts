@@ -1,0 +1,55 @@
+import type { Preset } from '../model';
+import { vocabularyOf } from './vocabulary';
+import { deepFreeze } from './deep-freeze';
+
+/**
+ * Ningbo's community service plan 2021–2025 (宁波市城乡现代社区服务体系建设“十四五”规划; the text is in
+ * `shared/seed/`). Thresholds in minutes of walking per community kind; where the plan names no
+ * circle, the GB 50180-2018 level is used and the choice is written in `sources`.
+ *
+ * | id | urban | rural | from |
+ * | --- | --- | --- | --- |
+ * | clinic | 15 | 15 | “15分钟医疗服务圈” (one circle for all) |
+ * | canteen | 10 | 15 | GB 50180-2018: 社区食堂 / 老年人日间照料中心 in the 5–10-minute levels; rural +5 as the plan does |
+ * | childcare | 10 | 15 | GB 50180-2018: 幼儿园 / 托儿所 in the 5–10-minute levels; plan: “家门口”入托; 4.55 places per 1,000 |
+ * | sports | 10 | 15 | 城市社区“10分钟健身圈”、农村社区“15分钟健身圈” |
+ * | culture | 15 | 15 | “15分钟品质文化生活圈” (城乡一体: one circle for all) |
+ * | convenience | 15 | 20 | 城市社区“15分钟生活服务圈”、农村社区“20分钟生活服务圈” |
+ */
+export const NINGBO: Preset = deepFreeze({
+  id: 'ningbo',
+  label: { zh: '宁波市城乡现代社区服务体系建设规划（2021–2025）', en: 'Ningbo community service plan 2021–2025' },
+  sources: [
+    '宁波市城乡现代社区服务体系建设“十四五”规划 (2021–2025), shared/seed/ningbo-community-service-plan-2021-2025.txt',
+    'convenience 15/20: “推动形成城市社区‘15分钟生活服务圈’、农村社区‘20分钟生活服务圈’” (plan, 社区商业 and 专项行动 1)',
+    'clinic 15/15: “完善‘15分钟医疗服务圈’建设” (plan, 提升医疗健康服务); the plan sets one circle for urban and rural',
+    'sports 10/15: “打造城市社区‘10分钟健身圈’、农村社区‘15分钟健身圈’” (plan, 专项行动 2)',
+    'culture 15/15: “全面建成城乡一体的‘15分钟品质文化生活圈’” and “建设‘15分钟品质文化生活圈’点位2000个” (plan)',
+    'childcare 10/15 and 4.55 places per 1,000: “每千人口拥有3岁以下婴幼儿托位数4.55个” and “推动‘家门口’入托放心工程” (plan) give ' +
+      'no minutes; GB 50180-2018 appendix B lists 幼儿园 and 托儿所 as 5-minute life-circle facilities within the ' +
+      '10-minute residential area; the preset uses 10 minutes urban (the 10-minute life circle) and 15 rural (+5 as the plan does for fitness)',
+    'canteen 10/15: the plan asks for “标准化老年食堂200个以上” and 老年助餐 but gives no minutes; GB 50180-2018 appendix B lists ' +
+      '社区食堂 and 老年人日间照料中心 as 5-minute life-circle facilities; the preset uses 10 urban / 15 rural as for childcare',
+    'walking speed 5 km/h (≈ 83 m/min) and detour factor 1.3: GB 50180-2018 table 4.0.1 sets the 15-minute life circle at ' +
+      '800–1000 m walking distance; 1000 m × 1.3 ≈ 1300 m of street in 15 minutes ≈ 5.2 km/h',
+  ],
+  settings: {
+    preset: 'ningbo',
+    categories: [
+      { id: 'clinic', label: { zh: '医疗卫生', en: 'Clinics' }, thresholdMinutes: { urban: 15, rural: 15 }, ...vocabularyOf('clinic') },
+      { id: 'canteen', label: { zh: '老年食堂', en: 'Elderly canteens' }, thresholdMinutes: { urban: 10, rural: 15 }, ...vocabularyOf('canteen') },
+      {
+        id: 'childcare', label: { zh: '托育', en: 'Childcare' }, thresholdMinutes: { urban: 10, rural: 15 },
+        capacityPerThousand: 4.55, ...vocabularyOf('childcare'),
+      },
+      { id: 'sports', label: { zh: '体育健身', en: 'Sports and fitness' }, thresholdMinutes: { urban: 10, rural: 15 }, ...vocabularyOf('sports') },
+      { id: 'culture', label: { zh: '文化', en: 'Culture' }, thresholdMinutes: { urban: 15, rural: 15 }, ...vocabularyOf('culture') },
+      { id: 'convenience', label: { zh: '便民服务', en: 'Convenience services' }, thresholdMinutes: { urban: 15, rural: 20 }, ...vocabularyOf('convenience') },
+    ],
+    walkSpeedKmh: { urban: 5, rural: 5 },
+    detourFactor: 1.3,
+    sampleSpacingMeters: 100,
+    maxSnapMeters: 500,
+    model: 'network',
+  },
+});

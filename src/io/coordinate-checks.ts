@@ -1,0 +1,121 @@
+/**
+ * Checks of WGS84 `[lon, lat]` positions in user files: each position on its own, and a whole layer
+ * for swapped axes. A failing check gives a reason a planner can act on, never an exception.
+ */
+
+/** Bounding box `[minLon, minLat, maxLon, maxLat]` in degrees. */
+export type BBox = [number, number, number, number];
+
+/** Mainland China, Hainan and Taiwan, generously: the data this tool is made for. */
+export const CHINA_BBOX: BBox = [73, 18, 135, 54];
+
+/** Beyond this absolute value a coordinate is no degree at all but (most likely) projected metres. */
+const PROJECTED_LIMIT = 1000;
+
+/**
+ * Check one position and return it as a 2D `[lon, lat]` (a third value, elevation, is dropped).
+ *
+ * @param pos anything found where a position should be
+ * @returns the position, or a reason why it is unusable
+ */
+export function checkPosition(pos: unknown): [number, number] | string {
+  if (!Array.isArray(pos)) return `position ${short(pos)} is not an array [lon, lat]`;
+  if (pos.length < 2) return `position ${short(pos)} has ${pos.length} value(s), needs [lon, lat]`;
+  const lon: unknown = pos[0];
+  const lat: unknown = pos[1];
+  if (typeof lon !== 'number' || typeof lat !== 'number') {
+    return `position ${short(pos)} has a non-number coordinate (${typeof lon === 'number' ? typeof lat : typeof lon})`;
+  }
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return `position ${short(pos)} is not finite`;
+  if (Math.abs(lon) > PROJECTED_LIMIT || Math.abs(lat) > PROJECTED_LIMIT) {
+    return `position ${short(pos)} looks like projected metres (e.g. CGCS2000 Gauss–Krüger), not degrees; ` +
+      'convert it to WGS84 lon/lat or choose the CRS when loading';
+  }
+  if (Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lon) <= 90) {
+    return `position ${short(pos)} has latitude ${lat} beyond ±90 but would fit as [lat, lon]: axes look swapped; write [lon, lat]`;
+  }
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+    return `position ${short(pos)} is outside lon −180…180 / lat −90…90`;
+  }
+  return [lon, lat];
+}
+
+/**
+ * A whole layer in `[lat, lon]` order with plausible values (every latitude ≤ 90 either way) cannot be
+ * caught position by position. This looks at a layer's points: if most of them (more than half) lie
+ * outside `reference` but most would lie inside it swapped, the axes are probably swapped.
+ *
+ * @param lon longitudes in degrees
+ * @param lat latitudes in degrees (same length)
+ * @param reference where the data is expected (default {@link CHINA_BBOX}; loadDataset also uses the other layer's bbox)
+ * @returns true when swapping explains the data much better
+ */
+export function looksSwapped(lon: ArrayLike<number>, lat: ArrayLike<number>, reference: BBox = CHINA_BBOX): boolean {
+  const n = lon.length;
+  if (n === 0) return false;
+  let inside = 0;
+  let insideSwapped = 0;
+  for (let i = 0; i < n; i++) {
+    const x = lon[i] as number;
+    const y = lat[i] as number;
+    if (inBBox(x, y, reference)) inside++;
+    if (inBBox(y, x, reference)) insideSwapped++;
+  }
+  return inside * 2 < n && insideSwapped * 2 > n;
+}
+
+/** Bounding box of points, or null for none. */
+export function bboxOf(lon: ArrayLike<number>, lat: ArrayLike<number>): BBox | null {
+  if (lon.length === 0) return null;
+  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < lon.length; i++) {
+    const x = lon[i] as number;
+    const y = lat[i] as number;
+    if (x < b[0]) b[0] = x;
+    if (y < b[1]) b[1] = y;
+    if (x > b[2]) b[2] = x;
+    if (y > b[3]) b[3] = y;
+  }
+  return b;
+}
+
+/** A bbox grown by `marginDegrees` on every side. */
+export function padBBox(b: BBox, marginDegrees: number): BBox {
+  return [b[0] - marginDegrees, b[1] - marginDegrees, b[2] + marginDegrees, b[3] + marginDegrees];
+}
+
+function inBBox(x: number, y: number, b: BBox): boolean {
+  return x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
+}
+
+/**
+ * Check a list of positions (a LineString's coordinates or a polygon ring).
+ *
+ * @param value anything found where the list should be
+ * @param minCount fewest positions allowed (2 for a line, 4 for a closed ring)
+ * @returns the 2D positions (a new array), or a reason naming the first bad position
+ */
+export function checkPositionList(value: unknown, minCount: number): [number, number][] | string {
+  if (!Array.isArray(value)) return `coordinates are ${short(value)}, not an array of positions`;
+  const out: [number, number][] = [];
+  for (let i = 0; i < value.length; i++) {
+    const p = checkPosition(value[i]);
+    if (typeof p === 'string') return `vertex ${i}: ${p}`;
+    out.push(p);
+  }
+  if (out.length < minCount) return `has ${out.length} position(s), needs at least ${minCount}`;
+  return out;
+}
+
+/** A short printable form of a value for messages (NaN and Infinity stay visible). */
+export function short(value: unknown): string {
+  let s: string;
+  try {
+    s = Array.isArray(value)
+      ? `[${value.map((v) => (typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v))).join(', ')}]`
+      : JSON.stringify(value) ?? String(value);
+  } catch {
+    s = String(value);
+  }
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}

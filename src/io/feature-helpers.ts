@@ -1,0 +1,108 @@
+/**
+ * Small helpers the readers share to look at one untrusted feature: its shape, its properties,
+ * its id, numbers typed as text. Nothing here throws on bad data.
+ */
+
+/**
+ * A feature as it arrives from a file (GeoJSON, CSV row turned into a feature, Shapefile record).
+ * Nothing about it is trusted: readers check every member. `type` is `'Feature'` or absent.
+ */
+export interface FeatureLike {
+  type?: unknown;
+  id?: unknown;
+  geometry?: unknown;
+  properties?: unknown;
+}
+
+/** A feature whose outer shape was checked: an object with a properties object (maybe empty). */
+export interface InspectedFeature {
+  properties: Record<string, unknown>;
+  geometry: unknown;
+  /** `properties.id`, else the feature's `id`, as a string; null when neither is usable. */
+  id: string | null;
+}
+
+/** True for a plain (non-array, non-null) object. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Check the outer shape of one feature.
+ *
+ * @returns the feature's parts, or a reason string when it is not a feature at all
+ */
+export function inspectFeature(raw: unknown): InspectedFeature | string {
+  if (!isObject(raw)) return `feature is ${describe(raw)}, not an object`;
+  if (raw.type !== undefined && raw.type !== 'Feature') return `feature has type ${describe(raw.type)}, not "Feature"`;
+  const props = raw.properties;
+  if (props !== undefined && props !== null && !isObject(props)) return `properties is ${describe(props)}, not an object`;
+  const properties = props ?? {};
+  return { properties, geometry: raw.geometry, id: idText(properties.id) ?? idText(raw.id) };
+}
+
+function idText(value: unknown): string | null {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+/**
+ * The value of the first property whose name matches one of `names` (case-insensitively, exact
+ * names first). Empty strings count as missing.
+ *
+ * @returns the value, or undefined when none of the names is present with a value
+ */
+export function getProp(props: Record<string, unknown>, names: readonly string[]): unknown {
+  for (const name of names) {
+    const v = props[name];
+    if (v !== undefined && v !== null && v !== '') return v;
+  }
+  const lower = new Map<string, string>();
+  for (const key of Object.keys(props)) if (!lower.has(key.toLowerCase())) lower.set(key.toLowerCase(), key);
+  for (const name of names) {
+    const key = lower.get(name.toLowerCase());
+    if (key === undefined) continue;
+    const v = props[key];
+    if (v !== undefined && v !== null && v !== '') return v;
+  }
+  return undefined;
+}
+
+/**
+ * A number from a number or a numeric string: `1234`, `"1234"`, `"1,234"`, `" 12.5 "`.
+ * Thousands separators must be in groups of three.
+ *
+ * @returns the finite number, or null for anything else (NaN, Infinity, "abc", booleans, objects)
+ */
+export function parseNumberLike(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const s = value.trim();
+  if (!/^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/.test(s)) return null;
+  const n = Number(s.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Short description of a value for messages: `null`, `a string "abc"`, `an array`, `3`. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'missing';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value} (${String(value)})`;
+}
+
+/**
+ * Ids for features that have none: `<prefix><index>`, with a suffix when a feature of the same file
+ * already uses that id explicitly (so a generated id never collides with a given one).
+ */
+export function makeIdGenerator(prefix: string, explicitIds: ReadonlySet<string>): (index: number) => string {
+  return (index) => {
+    let id = `${prefix}${index}`;
+    for (let n = 2; explicitIds.has(id); n++) id = `${prefix}${index}-${n}`;
+    return id;
+  };
+}

@@ -1,0 +1,171 @@
+import type { AccessField, Facility, Problem, Settings } from '../model';
+import type { RoadGraph } from '../network/graph-builder';
+import { multiSourceDijkstra, type NodeField } from '../network/multi-source-dijkstra';
+import { type SnapResult, snapPoints } from '../network/snap';
+import {
+  checkFacilityIndices, checkQueryPoints, type QueryPoints, sameIndices, type TravelModel, walkSpeedsMetersPerSecond,
+} from './travel-model';
+
+/** Effort (metres, see `RoadGraph`) from points to their nearest facility of one category. */
+export interface AccessEffort {
+  /** Effort metres: own access leg + path + facility access leg; `Infinity` when unreachable. */
+  effortMeters: Float64Array;
+  /** Index into `facilities`, or -1. */
+  facility: Int32Array;
+}
+
+/** The road-network model, with the extra hooks isochrones and heat grids need. */
+export interface NetworkModel extends TravelModel {
+  readonly name: 'network';
+  readonly graph: RoadGraph;
+  /** Snap of every facility (position = index into `facilities`). */
+  readonly facilitySnap: SnapResult;
+  /**
+   * Per-node effort metres from the nearest facility of the category (the facility's access leg
+   * and the part of its segment included) and that facility's index; cached per category.
+   */
+  nodeField(category: string, facilityIndices: Uint32Array): NodeField;
+  /** Effort metres from arbitrary points (snapped and cached per `lon` array) to the nearest facility. */
+  accessEffort(category: string, facilityIndices: Uint32Array, lon: Float64Array, lat: Float64Array): AccessEffort;
+}
+
+interface CategoryCache {
+  indices: Uint32Array;
+  field: NodeField;
+  /** Facilities of the category on the network, sorted by segment (for same-segment paths). */
+  segments: Int32Array;
+  facilities: Uint32Array;
+}
+
+/**
+ * The road-network travel model (DESIGN.md "Travel-time model"). Facilities are snapped once;
+ * per category one multi-source Dijkstra is seeded at both ends of each facility's segment (seed
+ * cost = facility access leg + effort along the segment to that end, label = facility index).
+ * A point's effort = its access leg + min(cost[A] + costToA, cost[B] + costToB, and the direct
+ * path along the segment to a facility snapped onto the same segment); seconds = effort / walking
+ * speed of its kind. Off-network facilities (farther than `maxSnapMeters`) serve no one and are
+ * listed in `warnings`; off-network points get `Infinity` / -1.
+ *
+ * @param graph from `buildRoadGraph`; treated as immutable
+ * @param facilities the dataset's facilities (indices point into this array); not mutated
+ * @param settings uses `walkSpeedKmh` and `maxSnapMeters`
+ */
+export function createNetworkModel(graph: RoadGraph, facilities: readonly Facility[], settings: Settings): NetworkModel {
+  const speeds = walkSpeedsMetersPerSecond(settings);
+  const maxSnap = settings.maxSnapMeters;
+  const facLon = Float64Array.from(facilities, (f) => f.lon);
+  const facLat = Float64Array.from(facilities, (f) => f.lat);
+  const facilitySnap = snapPoints(graph, facLon, facLat, maxSnap);
+  const warnings: Problem[] = [];
+  facilities.forEach((f, i) => {
+    if ((facilitySnap.segment[i] as number) < 0) {
+      warnings.push({
+        file: 'facilities',
+        index: f.index,
+        id: f.id,
+        reason: `facility "${f.name}" is off-network: farther than ${maxSnap} m from every walkable road, so it serves no one in the network model`,
+      });
+    }
+  });
+
+  const categories = new Map<string, CategoryCache>();
+  const pointSnaps = new WeakMap<Float64Array, { lat: Float64Array; snap: SnapResult }>();
+
+  const categoryCache = (category: string, facilityIndices: Uint32Array): CategoryCache => {
+    const hit = categories.get(category);
+    if (hit && sameIndices(hit.indices, facilityIndices)) return hit;
+    checkFacilityIndices(facilityIndices, facilities.length);
+    const on = Array.from(facilityIndices).filter((f) => (facilitySnap.segment[f] as number) >= 0);
+    const seeds = { node: new Uint32Array(2 * on.length), cost: new Float64Array(2 * on.length), label: new Int32Array(2 * on.length) };
+    on.forEach((f, i) => {
+      const s = facilitySnap.segment[f] as number;
+      const access = facilitySnap.accessMeters[f] as number;
+      seeds.node[2 * i] = graph.segA[s] as number;
+      seeds.cost[2 * i] = access + (facilitySnap.costToA[f] as number);
+      seeds.node[2 * i + 1] = graph.segB[s] as number;
+      seeds.cost[2 * i + 1] = access + (facilitySnap.costToB[f] as number);
+      seeds.label[2 * i] = seeds.label[2 * i + 1] = f;
+    });
+    on.sort((a, b) => (facilitySnap.segment[a] as number) - (facilitySnap.segment[b] as number) || a - b);
+    const built: CategoryCache = {
+      indices: facilityIndices.slice(),
+      field: multiSourceDijkstra(graph, seeds),
+      segments: Int32Array.from(on, (f) => facilitySnap.segment[f] as number),
+      facilities: Uint32Array.from(on),
+    };
+    categories.set(category, built);
+    return built;
+  };
+
+  const snapOf = (lon: Float64Array, lat: Float64Array): SnapResult => {
+    const hit = pointSnaps.get(lon);
+    if (hit && hit.lat === lat) return hit.snap;
+    const snap = snapPoints(graph, lon, lat, maxSnap);
+    pointSnaps.set(lon, { lat, snap });
+    return snap;
+  };
+
+  const accessEffort = (category: string, facilityIndices: Uint32Array, lon: Float64Array, lat: Float64Array): AccessEffort => {
+    const { field, segments, facilities: onSegment } = categoryCache(category, facilityIndices);
+    const snap = snapOf(lon, lat);
+    const n = lon.length;
+    const effortMeters = new Float64Array(n).fill(Infinity);
+    const facility = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const s = snap.segment[i] as number;
+      if (s < 0) continue;
+      const a = graph.segA[s] as number;
+      const b = graph.segB[s] as number;
+      let best = (field.cost[a] as number) + (snap.costToA[i] as number);
+      let bestFacility = field.label[a] as number;
+      const viaB = (field.cost[b] as number) + (snap.costToB[i] as number);
+      if (viaB < best) {
+        best = viaB;
+        bestFacility = field.label[b] as number;
+      }
+      // facilities snapped onto the same segment: the direct path along it
+      for (let k = lowerBound(segments, s); k < segments.length && segments[k] === s; k++) {
+        const f = onSegment[k] as number;
+        const direct = Math.abs((snap.t[i] as number) - (facilitySnap.t[f] as number)) * (graph.segCost[s] as number) + (facilitySnap.accessMeters[f] as number);
+        if (direct < best) {
+          best = direct;
+          bestFacility = f;
+        }
+      }
+      if (bestFacility < 0) continue;
+      effortMeters[i] = best + (snap.accessMeters[i] as number);
+      facility[i] = bestFacility;
+    }
+    return { effortMeters, facility };
+  };
+
+  return {
+    name: 'network',
+    graph,
+    facilitySnap,
+    warnings,
+    nodeField: (category, facilityIndices) => categoryCache(category, facilityIndices).field,
+    accessEffort,
+    accessField(category: string, facilityIndices: Uint32Array, points: QueryPoints): AccessField {
+      checkQueryPoints(points);
+      const { effortMeters, facility } = accessEffort(category, facilityIndices, points.lon, points.lat);
+      const seconds = new Float32Array(effortMeters.length);
+      for (let i = 0; i < seconds.length; i++) {
+        seconds[i] = (effortMeters[i] as number) / (speeds[points.kind[i] as number] as number);
+      }
+      return { category, seconds, facility };
+    },
+  };
+}
+
+/** First position in the sorted `values` holding a value ≥ `x`. */
+function lowerBound(values: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

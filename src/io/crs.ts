@@ -1,0 +1,326 @@
+/**
+ * Coordinate reference systems met in Chinese planning data, converted to and from WGS84.
+ *
+ * - `WGS84` (EPSG:4326): what the program uses inside.
+ * - `CGCS2000` (EPSG:4490): treated as identical to WGS84. The two frames differ by a few
+ *   centimetres, far below what a 15-minute walk can tell; no datum shift is applied.
+ * - `GCJ02`: the obfuscated "Mars" coordinates of Amap (Gaode) and Tencent maps, offset from WGS84
+ *   by hundreds of metres inside China (identity outside gcoord's rough China bounding box).
+ * - `BD09`: Baidu's coordinates, GCJ-02 plus a further offset.
+ * - `EPSG:n`: CGCS2000 Gauss–Krüger projections EPSG:4491–4554 are defined here by formula
+ *   (see {@link gaussKrugerProj4}); any other code proj4 knows (3857, 32651, …) also works.
+ * - `PROJ:<definition>`: a proj4 string or WKT (e.g. a .prj that names no EPSG code); the id carries
+ *   its own definition, so it means the same thing in the main thread and in a Worker.
+ *
+ * The forward GCJ-02/BD-09 formulas come from gcoord; their inverses are refined here by fixed-point
+ * iteration to about 1e-10° (gcoord stops at 1e-6° in GCJ-02 space).
+ */
+import proj4 from 'proj4';
+import gcoord from 'gcoord';
+import type { Geometry, Position } from 'geojson';
+
+/** A coordinate reference system id. */
+export type CrsId = 'WGS84' | 'CGCS2000' | 'GCJ02' | 'BD09' | `EPSG:${number}` | `PROJ:${string}`;
+
+/** Coordinates `[x, y]`: lon/lat in degrees for geographic systems, easting/northing in metres else. */
+export type XY = [number, number];
+
+/**
+ * The proj4 definition of a CGCS2000 Gauss–Krüger projection EPSG:4491–4554, or null for other codes.
+ * 4491–4501: 6° zones 13–23 with the zone number in the false easting (zone×10⁶ + 500 000 m);
+ * 4502–4512: 6° zones by central meridian 75°E…135°E, false easting 500 000 m;
+ * 4513–4533: 3° zones 25–45 with the zone prefix; 4534–4554: 3° zones by central meridian 75°E…135°E.
+ * A 6° zone n has its central meridian at 6n − 3 °E, a 3° zone n at 3n °E. Scale 1, GRS80 ellipsoid.
+ */
+export function gaussKrugerProj4(code: number): string | null {
+  let cm: number;
+  let zone = 0;
+  if (!Number.isInteger(code)) return null;
+  if (code >= 4491 && code <= 4501) {
+    zone = 13 + code - 4491;
+    cm = 6 * zone - 3;
+  } else if (code >= 4502 && code <= 4512) cm = 75 + 6 * (code - 4502);
+  else if (code >= 4513 && code <= 4533) {
+    zone = 25 + code - 4513;
+    cm = 3 * zone;
+  } else if (code >= 4534 && code <= 4554) cm = 75 + 3 * (code - 4534);
+  else return null;
+  const x0 = zone * 1e6 + 500000;
+  return `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=${x0} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
+}
+
+/**
+ * The EPSG code of a CGCS2000 Gauss–Krüger projection, or null when no code matches.
+ * @param zoneDegrees 3 or 6 (zone width)
+ * @param centralMeridian central meridian in degrees east
+ * @param zonePrefix whether the false easting carries the zone number (e.g. 40 500 000 m)
+ */
+export function gaussKrugerCode(zoneDegrees: 3 | 6, centralMeridian: number, zonePrefix: boolean): number | null {
+  if (zoneDegrees === 6) {
+    const zone = (centralMeridian + 3) / 6;
+    if (!Number.isInteger(zone) || zone < 13 || zone > 23) return null;
+    return zonePrefix ? 4491 + zone - 13 : 4502 + zone - 13;
+  }
+  const zone = centralMeridian / 3;
+  if (!Number.isInteger(zone) || zone < 25 || zone > 45) return null;
+  return zonePrefix ? 4513 + zone - 25 : 4534 + zone - 25;
+}
+
+/**
+ * The Gauss–Krüger zone number containing a longitude: 3° zones are centred on multiples of 3°
+ * (zone = round(lon / 3)), 6° zones start at 0° (zone = floor(lon / 6) + 1). Ningbo's centre at
+ * 121.55°E lies in 3° zone 41 (CM 123°E) but the city straddles 121.5°E, the border with zone 40.
+ */
+export function gaussKrugerZone(lonDegrees: number, zoneDegrees: 3 | 6): number {
+  return zoneDegrees === 3 ? Math.round(lonDegrees / 3) : Math.floor(lonDegrees / 6) + 1;
+}
+
+const IDENTITY = new Set<string>(['WGS84', 'CGCS2000', 'EPSG:4326', 'EPSG:4490']);
+const converters = new Map<string, proj4.Converter>();
+
+function proj4Definition(crs: CrsId): string {
+  if (crs.startsWith('PROJ:')) return crs.slice(5);
+  if (crs.startsWith('EPSG:')) {
+    const gk = gaussKrugerProj4(Number(crs.slice(5)));
+    if (gk) return gk;
+    if (proj4.defs(crs)) return crs;
+  }
+  throw new Error(`Unknown CRS ${JSON.stringify(crs)}: expected WGS84, CGCS2000, GCJ02, BD09, EPSG:<code> or PROJ:<definition>`);
+}
+
+function converter(crs: CrsId): proj4.Converter {
+  let c = converters.get(crs);
+  if (!c) {
+    const def = proj4Definition(crs);
+    try {
+      c = proj4('EPSG:4326', def);
+    } catch (e) {
+      throw new Error(`CRS ${JSON.stringify(crs)} cannot be used by proj4: ${(e as Error).message}`, { cause: e });
+    }
+    converters.set(crs, c);
+  }
+  return c;
+}
+
+/** True when the CRS's coordinates are longitude/latitude degrees (false for projected metres). */
+export function isGeographicCrs(crs: CrsId): boolean {
+  if (IDENTITY.has(crs) || crs === 'GCJ02' || crs === 'BD09') return true;
+  const def = proj4Definition(crs);
+  return (proj4.Proj(def) as unknown as { projName?: string }).projName === 'longlat';
+}
+
+/** Throws unless `crs` is usable (a known name, an EPSG code proj4 knows, or a parseable definition). */
+export function assertCrs(crs: CrsId): void {
+  if (IDENTITY.has(crs) || crs === 'GCJ02' || crs === 'BD09') return;
+  converter(crs);
+}
+
+const wgsToGcj = (x: number, y: number): XY => gcoord.transform([x, y], gcoord.WGS84, gcoord.GCJ02) as XY;
+const wgsToBd = (x: number, y: number): XY => gcoord.transform([x, y], gcoord.WGS84, gcoord.BD09) as XY;
+
+/** Inverts a near-identity map by fixed-point iteration: w ← w − (forward(w) − target). */
+function invert(forward: (x: number, y: number) => XY, x: number, y: number): XY {
+  let wx = x;
+  let wy = y;
+  for (let i = 0; i < 30; i++) {
+    const [fx, fy] = forward(wx, wy);
+    const dx = fx - x;
+    const dy = fy - y;
+    wx -= dx;
+    wy -= dy;
+    if (Math.abs(dx) < 1e-11 && Math.abs(dy) < 1e-11) break;
+  }
+  return [wx, wy];
+}
+
+function assertFinite(x: number, y: number, crs: CrsId): void {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`Non-finite coordinate [${x}, ${y}] in ${crs}`);
+}
+
+/**
+ * Converts one coordinate from `crs` to WGS84 lon/lat degrees.
+ * @param x longitude (degrees) or easting (metres)
+ * @param y latitude (degrees) or northing (metres)
+ * @returns `[lon, lat]` in WGS84 degrees (may be NaN when proj4 cannot invert a wild value)
+ */
+export function toWgs84(x: number, y: number, crs: CrsId): XY {
+  assertFinite(x, y, crs);
+  if (IDENTITY.has(crs)) return [x, y];
+  if (crs === 'GCJ02') return invert(wgsToGcj, x, y);
+  if (crs === 'BD09') return invert(wgsToBd, x, y);
+  const p = converter(crs).inverse([x, y]);
+  return [p[0] ?? NaN, p[1] ?? NaN];
+}
+
+/**
+ * Converts one WGS84 lon/lat (degrees) to `crs`.
+ * @returns `[x, y]`: degrees for geographic systems, metres for projections
+ */
+export function fromWgs84(lon: number, lat: number, crs: CrsId): XY {
+  assertFinite(lon, lat, 'WGS84');
+  if (IDENTITY.has(crs)) return [lon, lat];
+  if (crs === 'GCJ02') return wgsToGcj(lon, lat);
+  if (crs === 'BD09') return wgsToBd(lon, lat);
+  const p = converter(crs).forward([lon, lat]);
+  return [p[0] ?? NaN, p[1] ?? NaN];
+}
+
+/** Converts one coordinate between any two systems (through WGS84). */
+export function reprojectXY(x: number, y: number, from: CrsId, to: CrsId): XY {
+  if (from === to) return [x, y];
+  const [lon, lat] = toWgs84(x, y, from);
+  return fromWgs84(lon, lat, to);
+}
+
+/**
+ * Converts struct-of-arrays coordinates between two systems into new Float64Arrays.
+ * @param xs x (longitude or easting) values, not modified
+ * @param ys y (latitude or northing) values, same length, not modified
+ */
+export function reprojectArrays(xs: ArrayLike<number>, ys: ArrayLike<number>, from: CrsId, to: CrsId): { xs: Float64Array; ys: Float64Array } {
+  if (xs.length !== ys.length) throw new Error(`reprojectArrays: xs has ${xs.length} values but ys has ${ys.length}`);
+  const ox = new Float64Array(xs.length);
+  const oy = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    const [x, y] = reprojectXY(xs[i] as number, ys[i] as number, from, to);
+    ox[i] = x;
+    oy[i] = y;
+  }
+  return { xs: ox, ys: oy };
+}
+
+/**
+ * A copy of a GeoJSON geometry with every position converted from `from` to `to`; extra
+ * dimensions (z, m) are kept as they are. The input is not modified.
+ */
+export function reprojectGeometry<G extends Geometry>(geometry: G, from: CrsId, to: CrsId): G {
+  const pos = (p: Position): Position => {
+    const [x, y] = reprojectXY(p[0] as number, p[1] as number, from, to);
+    return p.length > 2 ? [x, y, ...p.slice(2)] : [x, y];
+  };
+  const g = geometry as Geometry;
+  switch (g.type) {
+    case 'Point': return { ...g, coordinates: pos(g.coordinates) } as G;
+    case 'MultiPoint':
+    case 'LineString': return { ...g, coordinates: g.coordinates.map(pos) } as G;
+    case 'MultiLineString':
+    case 'Polygon': return { ...g, coordinates: g.coordinates.map((r) => r.map(pos)) } as G;
+    case 'MultiPolygon': return { ...g, coordinates: g.coordinates.map((p) => p.map((r) => r.map(pos))) } as G;
+    case 'GeometryCollection': return { ...g, geometries: g.geometries.map((c) => reprojectGeometry(c, from, to)) } as G;
+    default: throw new Error(`reprojectGeometry: unknown geometry type ${JSON.stringify((g as { type?: unknown }).type)}`);
+  }
+}
+
+const GEOGRAPHIC_KINDS = new Set(['GEOGCS', 'GEOGCRS', 'GEODCRS', 'GEOGRAPHICCRS', 'GEODETICCRS', 'BASEGEOGCRS']);
+const PROJECTED_KINDS = new Set(['PROJCS', 'PROJCRS', 'PROJECTEDCRS']);
+
+/** The EPSG code in the outermost AUTHORITY["EPSG","n"] / ID["EPSG",n] of a WKT, or null. */
+function topLevelEpsg(wkt: string): number | null {
+  let depth = 0;
+  let found: number | null = null;
+  for (let i = 0; i < wkt.length; i++) {
+    const ch = wkt[i];
+    if (ch === '"') {
+      const end = wkt.indexOf('"', i + 1);
+      if (end < 0) break;
+      i = end;
+    } else if (ch === '[' || ch === '(') depth++;
+    else if (ch === ']' || ch === ')') depth--;
+    else if (depth === 1 && ch === ',') {
+      const m = /^,\s*(?:AUTHORITY|ID)\s*[[(]\s*"EPSG"\s*,\s*"?(\d+)"?/i.exec(wkt.slice(i, i + 60));
+      if (m) found = Number(m[1]);
+    }
+  }
+  return found;
+}
+
+/** WKT PARAMETER values by lower-case name with spaces as underscores (WKT1 and WKT2 names). */
+function wktParameters(wkt: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of wkt.matchAll(/PARAMETER\s*[[(]\s*"([^"]+)"\s*,\s*([-+]?[\d.]+(?:[eE][-+]?\d+)?)/gi)) {
+    out.set((m[1] as string).toLowerCase().replace(/\s+/g, '_'), Number(m[2]));
+  }
+  return out;
+}
+
+function param(params: Map<string, number>, names: string[]): number | undefined {
+  for (const n of names) if (params.has(n)) return params.get(n);
+  return undefined;
+}
+
+/** Recognises a CGCS2000 Gauss–Krüger projection from a projected WKT's parameters (or its name). */
+function gaussKrugerFromWkt(name: string, wkt: string): number | null {
+  if (!/(PROJECTION|METHOD)\s*[[(]\s*"(gauss[_ -]?kruger|transverse[_ ]mercator)"/i.test(wkt)) return null;
+  const params = wktParameters(wkt);
+  const named = /zone[_ ]?(\d+)/i.exec(name);
+  const namedCm = /CM[_ ]?(\d+)[_ ]?E/i.exec(name);
+  let cm = param(params, ['central_meridian', 'longitude_of_natural_origin', 'longitude_of_origin']);
+  let fe = param(params, ['false_easting']);
+  const k = param(params, ['scale_factor', 'scale_factor_at_natural_origin']) ?? 1;
+  const lat0 = param(params, ['latitude_of_origin', 'latitude_of_natural_origin']) ?? 0;
+  const fn = param(params, ['false_northing']) ?? 0;
+  if (k !== 1 || lat0 !== 0 || fn !== 0) return null;
+  if (!/UNIT\s*[[(]\s*"(meter|metre|m)"\s*,\s*1(\.0*)?\s*[\],)]/i.test(wkt)) return null;
+  const says3 = /3[_ -]?degree|3度/i.test(name);
+  if (cm === undefined && namedCm) cm = Number(namedCm[1]);
+  if (cm === undefined && named) cm = says3 ? 3 * Number(named[1]) : 6 * Number(named[1]) - 3;
+  if (fe === undefined) fe = named ? Number(named[1]) * 1e6 + 500000 : 500000;
+  if (cm === undefined) return null;
+  const zonePrefix = fe !== 500000;
+  if (zonePrefix) {
+    const zone = (fe - 500000) / 1e6;
+    if (!Number.isInteger(zone)) return null;
+    if (zone >= 25 && zone <= 45 && cm === 3 * zone) return gaussKrugerCode(3, cm, true);
+    if (zone >= 13 && zone <= 23 && cm === 6 * zone - 3) return gaussKrugerCode(6, cm, true);
+    return null;
+  }
+  // Without the prefix a 6° zone and the 3° zone of the same meridian have the same definition.
+  if (!says3 && (cm + 3) % 6 === 0) return gaussKrugerCode(6, cm, false);
+  return gaussKrugerCode(3, cm, false);
+}
+
+function tryProj4(definition: string): CrsId | null {
+  try {
+    const c = proj4('EPSG:4326', definition);
+    const p = c.forward([120, 30]);
+    return Number.isFinite(p[0]) ? `PROJ:${definition}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Recognises the coordinate system of a Shapefile .prj (ESRI or OGC WKT, WKT2 partly; a proj4
+ * string also works). Recognised: WGS84 and CGCS2000 geographic (by EPSG code or datum name),
+ * CGCS2000 Gauss–Krüger projections (by EPSG code, or by their central meridian, false easting and
+ * name), any EPSG code proj4 knows; otherwise, when proj4 can parse it, `PROJ:<the text>`.
+ *
+ * @param wkt the text of the .prj
+ * @returns the CRS id, or null when nothing can be made of it
+ */
+export function parsePrj(wkt: string): CrsId | null {
+  const text = wkt.replace(/^\uFEFF/, '').trim();
+  if (!text) return null;
+  if (text.startsWith('+')) return tryProj4(text);
+  const head = /^([A-Za-z0-9_]+)\s*[[(]\s*"([^"]*)"/.exec(text);
+  if (!head) return null;
+  const kind = (head[1] as string).toUpperCase();
+  const name = head[2] as string;
+  const lower = text.toLowerCase();
+  const cgcs = /china[ _]?2000|cgcs[ _]?2000|china geodetic coordinate system 2000/.test(lower);
+  const wgs = !cgcs && /wgs[ _]?(19)?84|world geodetic system 1984/.test(lower);
+  const epsg = topLevelEpsg(text);
+  if (epsg === 4326) return 'WGS84';
+  if (epsg === 4490) return 'CGCS2000';
+  if (epsg !== null && gaussKrugerProj4(epsg)) return `EPSG:${epsg}`;
+  if (GEOGRAPHIC_KINDS.has(kind) && /UNIT\s*[[(]\s*"(degree|degrees)"|ANGLEUNIT/i.test(text) && !/PRIMEM\s*[[(]\s*"(?!greenwich)/i.test(text)) {
+    if (cgcs) return 'CGCS2000';
+    if (wgs) return 'WGS84';
+  }
+  if (PROJECTED_KINDS.has(kind) && cgcs) {
+    const code = gaussKrugerFromWkt(name, text);
+    if (code !== null) return `EPSG:${code}`;
+  }
+  if (epsg !== null && proj4.defs(`EPSG:${epsg}`)) return `EPSG:${epsg}`;
+  return tryProj4(text);
+}

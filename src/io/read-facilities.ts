@@ -1,0 +1,123 @@
+import pointOnFeature from '@turf/point-on-feature';
+import type { Facility, Problem, ReadResult, Settings } from '../engine/model';
+import { mapCategory, type CategoryMapping } from './category-mapping';
+import { checkPosition, checkPositionList } from './coordinate-checks';
+import { describe, getProp, inspectFeature, isObject, makeIdGenerator, parseNumberLike, type FeatureLike } from './feature-helpers';
+
+/**
+ * Read facilities from features.
+ *
+ * - Geometry: Point; MultiPoint → its first point (warning); Polygon / MultiPolygon → a point on its
+ *   surface (@turf/point-on-feature). Anything else, or bad coordinates → error.
+ * - Category: property `category` equal to a category id of `settings`, else mapped from
+ *   `category` / `type` / `name` / OSM tags by {@link mapCategory}; no match → error.
+ * - `capacity` optional: a number ≥ 0 (numeric text like "1,200" accepted); anything else → warning, null.
+ * - `name` optional (default ""); `id` from `properties.id` or the feature id, else `F<index>`;
+ *   a repeated id → error on the later feature.
+ *
+ * Skipped features become errors, kept ones with a caveat warnings; every problem names the file,
+ * the feature index and id. Never throws on bad data; never changes `features`.
+ *
+ * @param features features as parsed (see geojson-parse)
+ * @param file file name for problems
+ * @param settings the categories facilities must belong to
+ * @param mapping where the category is, when not in the usual fields
+ * @returns facilities with `index` 0..n-1 in file order (skipped features leave no gaps)
+ */
+export function readFacilities(features: readonly FeatureLike[], file: string, settings: Pick<Settings, 'categories'>,
+  mapping?: CategoryMapping): ReadResult<Facility[]> {
+  const warnings: Problem[] = [];
+  const errors: Problem[] = [];
+  const value: Facility[] = [];
+  const inspected = features.map((f) => inspectFeature(f));
+  const explicit = new Set<string>();
+  for (const f of inspected) if (typeof f !== 'string' && f.id !== null) explicit.add(f.id);
+  const generateId = makeIdGenerator('F', explicit);
+  const seen = new Map<string, number>();
+  const names = settings.categories.map((c) => c.id).join(', ');
+
+  for (let index = 0; index < inspected.length; index++) {
+    const f = inspected[index] as (typeof inspected)[number];
+    if (typeof f === 'string') { errors.push({ file, index, reason: f }); continue; }
+    const id = f.id ?? generateId(index);
+    const problem = (reason: string): Problem => (f.id === null ? { file, index, reason } : { file, index, id, reason });
+    const props = f.properties;
+
+    const where = facilityPoint(f.geometry);
+    if (typeof where === 'string') { errors.push(problem(where)); continue; }
+
+    const category = mapCategory(props, settings.categories, mapping);
+    if (category === null) {
+      const given = getProp(props, mapping?.categoryField ? [mapping.categoryField] : ['category', 'type', 'name']);
+      errors.push(problem(`unknown category: ${given === undefined ? 'no category, type or name' : describe(given)} ` +
+        `matches none of ${names} (by id, OSM tag or keyword)`));
+      continue;
+    }
+
+    const previous = seen.get(id);
+    if (previous !== undefined) { errors.push(problem(`duplicate id "${id}" (also feature ${previous})`)); continue; }
+    seen.set(id, index);
+
+    if (where.warning) warnings.push(problem(where.warning));
+    let capacity: number | null = null;
+    const rawCapacity = getProp(props, ['capacity', '容量', '床位', '托位']);
+    if (rawCapacity !== undefined) {
+      const n = parseNumberLike(rawCapacity);
+      if (n === null || n < 0) warnings.push(problem(`capacity ${describe(rawCapacity)} is not a number ≥ 0; read as unknown`));
+      else capacity = n;
+    }
+    const rawName = getProp(props, ['name', '名称', 'name:zh']);
+    const name = typeof rawName === 'string' || typeof rawName === 'number' ? String(rawName) : '';
+    value.push({ index: value.length, id, name, category, capacity, lon: where.lon, lat: where.lat });
+  }
+  return { value, warnings, errors };
+}
+
+type PointOrReason = { lon: number; lat: number; warning?: string } | string;
+
+function facilityPoint(geometry: unknown): PointOrReason {
+  if (geometry === null || geometry === undefined) return `geometry is ${describe(geometry)}`;
+  if (!isObject(geometry)) return `geometry is ${describe(geometry)}, not an object`;
+  const coords = geometry.coordinates;
+  switch (geometry.type) {
+    case 'Point': {
+      const p = checkPosition(coords);
+      return typeof p === 'string' ? p : { lon: p[0], lat: p[1] };
+    }
+    case 'MultiPoint': {
+      const list = checkPositionList(coords, 1);
+      if (typeof list === 'string') return `MultiPoint ${list}`;
+      const [lon, lat] = list[0] as [number, number];
+      return list.length > 1 ? { lon, lat, warning: `MultiPoint with ${list.length} points: the first one is used` } : { lon, lat };
+    }
+    case 'Polygon':
+    case 'MultiPolygon': {
+      const polys = geometry.type === 'Polygon' ? [coords] : coords;
+      if (!Array.isArray(polys) || polys.length === 0) return `${geometry.type} has no coordinates`;
+      const clean: [number, number][][][] = [];
+      for (const poly of polys) {
+        if (!Array.isArray(poly) || poly.length === 0) return `${geometry.type} has a polygon without rings`;
+        const rings: [number, number][][] = [];
+        for (const ring of poly) {
+          const r = checkPositionList(ring, 3);
+          if (typeof r === 'string') return `${geometry.type} ring ${r}`;
+          const first = r[0] as [number, number];
+          const last = r[r.length - 1] as [number, number];
+          rings.push(first[0] === last[0] && first[1] === last[1] ? r : [...r, first]);
+        }
+        clean.push(rings);
+      }
+      try {
+        const p = pointOnFeature({ type: 'MultiPolygon', coordinates: clean }).geometry.coordinates;
+        const lon = p[0];
+        const lat = p[1];
+        if (typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat)) return { lon, lat };
+      } catch {
+        // a degenerate polygon: reported below
+      }
+      return `${geometry.type} is degenerate: no point on its surface`;
+    }
+    default:
+      return `geometry type ${describe(geometry.type)} is not a facility location (Point, MultiPoint, Polygon or MultiPolygon)`;
+  }
+}

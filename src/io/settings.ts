@@ -1,0 +1,182 @@
+import type { CategoryDef, PerKind, Problem, ReadResult, Settings } from '../engine/model';
+import { DEFAULT_PRESET_ID, getPreset, PRESETS } from '../engine/presets';
+import { describe, isObject } from './feature-helpers';
+import { locateJsonError } from './json-error-location';
+
+/** Limits a settings file must respect (inclusive unless said otherwise). */
+export const SETTINGS_LIMITS = {
+  /** Threshold minutes: > 0 and ≤ 240. */
+  maxThresholdMinutes: 240,
+  /** Walking speed km/h: > 0 and ≤ 50. */
+  maxSpeedKmh: 50,
+  /** Detour factor: 1 … 5. */
+  minDetourFactor: 1,
+  maxDetourFactor: 5,
+  /** Sample spacing m: 5 … 10,000. */
+  minSampleSpacingMeters: 5,
+  maxSampleSpacingMeters: 10_000,
+  /** Snap distance m: > 0 and ≤ 100,000. */
+  maxSnapMeters: 100_000,
+} as const;
+
+const TOP_FIELDS = ['preset', 'categories', 'walkSpeedKmh', 'detourFactor', 'sampleSpacingMeters', 'maxSnapMeters', 'model'];
+const CATEGORY_FIELDS = ['id', 'label', 'thresholdMinutes', 'keywords', 'osmTags', 'capacityPerThousand', 'color'];
+
+/**
+ * Settings from a settings file (already JSON-parsed), merged over its preset.
+ *
+ * Shape (every field optional): `{ preset, categories: [{ id, label: {zh, en}, thresholdMinutes:
+ * {urban, rural}, keywords, osmTags, capacityPerThousand, color }], walkSpeedKmh: {urban, rural},
+ * detourFactor, sampleSpacingMeters, maxSnapMeters, model: "network" | "straight" }`.
+ * A category whose id is in the preset overrides the fields it gives; a new id adds a category
+ * (thresholds for both kinds required; a missing label falls back to the id, with a warning).
+ * Unknown fields anywhere, wrong types and out-of-range values (see {@link SETTINGS_LIMITS}) are
+ * errors naming the field path, e.g. `categories[2].thresholdMinutes.urban`.
+ *
+ * @param raw parsed JSON; `undefined` or `null` means no file: the default preset
+ * @param file file name for problems
+ * @returns the settings (a fresh copy, safe to change), or null when there is any error
+ */
+export function resolveSettings(raw: unknown, file: string): ReadResult<Settings | null> {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const err = (path: string, reason: string) => errors.push({ file, index: -1, reason: `${path}: ${reason}` });
+  const input = raw ?? {};
+  if (!isObject(input)) {
+    return { value: null, warnings, errors: [{ file, index: -1, reason: `settings must be a JSON object, got ${describe(input)}` }] };
+  }
+  unknownFields(input, TOP_FIELDS, '', err);
+
+  let presetId = DEFAULT_PRESET_ID;
+  if (input.preset !== undefined) {
+    if (typeof input.preset === 'string' && getPreset(input.preset)) presetId = input.preset;
+    else err('preset', `${describe(input.preset)} is not a preset; known: ${PRESETS.map((p) => p.id).join(', ')}`);
+  }
+  const base = getPreset(presetId);
+  if (!base) throw new Error(`resolveSettings: default preset "${presetId}" is missing`);
+  const s: Settings = structuredClone(base.settings) as Settings;
+
+  if (input.walkSpeedKmh !== undefined) {
+    s.walkSpeedKmh = perKind(input.walkSpeedKmh, 'walkSpeedKmh', s.walkSpeedKmh, 0, SETTINGS_LIMITS.maxSpeedKmh, err);
+  }
+  s.detourFactor = numberIn(input.detourFactor, 'detourFactor', s.detourFactor, SETTINGS_LIMITS.minDetourFactor,
+    SETTINGS_LIMITS.maxDetourFactor, err, true);
+  s.sampleSpacingMeters = numberIn(input.sampleSpacingMeters, 'sampleSpacingMeters', s.sampleSpacingMeters,
+    SETTINGS_LIMITS.minSampleSpacingMeters, SETTINGS_LIMITS.maxSampleSpacingMeters, err, true);
+  s.maxSnapMeters = numberIn(input.maxSnapMeters, 'maxSnapMeters', s.maxSnapMeters, 0, SETTINGS_LIMITS.maxSnapMeters, err, false);
+  if (input.model !== undefined) {
+    if (input.model === 'network' || input.model === 'straight') s.model = input.model;
+    else err('model', `${describe(input.model)} must be "network" or "straight"`);
+  }
+  if (input.categories !== undefined) {
+    if (!Array.isArray(input.categories)) err('categories', `${describe(input.categories)} is not an array`);
+    else mergeCategories(input.categories, s.categories, presetId, err, (reason) => warnings.push({ file, index: -1, reason }));
+  }
+  return errors.length > 0 ? { value: null, warnings, errors } : { value: s, warnings, errors };
+}
+
+type Report = (path: string, reason: string) => void;
+
+function mergeCategories(list: unknown[], categories: CategoryDef[], presetId: string, err: Report, warn: (r: string) => void): void {
+  const ids = new Set<string>();
+  list.forEach((raw, i) => {
+    const path = `categories[${i}]`;
+    if (!isObject(raw)) { err(path, `${describe(raw)} is not an object`); return; }
+    unknownFields(raw, CATEGORY_FIELDS, `${path}.`, err);
+    const id = raw.id;
+    if (typeof id !== 'string' || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) {
+      err(`${path}.id`, `${describe(id)} must be a name of letters, digits, "_" or "-" starting with a letter (e.g. "clinic")`);
+      return;
+    }
+    if (ids.has(id)) { err(`${path}.id`, `"${id}" appears twice`); return; }
+    ids.add(id);
+    const existing = categories.find((c) => c.id === id);
+    const c: CategoryDef = existing ?? { id, label: { zh: id, en: id }, thresholdMinutes: { urban: NaN, rural: NaN } };
+    if (!existing) {
+      const t = raw.thresholdMinutes;
+      if (!isObject(t) || t.urban === undefined || t.rural === undefined) {
+        err(`${path}.thresholdMinutes`, `category "${id}" is not in preset ${presetId}: give {"urban": …, "rural": …} minutes`);
+      }
+      if (raw.label === undefined) warn(`${path}: new category "${id}" has no label; its id is shown instead`);
+    }
+    if (raw.label !== undefined) {
+      if (!isObject(raw.label)) err(`${path}.label`, `${describe(raw.label)} is not an object {"zh", "en"}`);
+      else {
+        unknownFields(raw.label, ['zh', 'en'], `${path}.label.`, err);
+        for (const lang of ['zh', 'en'] as const) {
+          const v = raw.label[lang];
+          if (v === undefined) continue;
+          if (typeof v === 'string' && v.trim() !== '') c.label[lang] = v;
+          else err(`${path}.label.${lang}`, `${describe(v)} is not a non-empty string`);
+        }
+      }
+    }
+    if (raw.thresholdMinutes !== undefined) {
+      c.thresholdMinutes = perKind(raw.thresholdMinutes, `${path}.thresholdMinutes`, c.thresholdMinutes, 0,
+        SETTINGS_LIMITS.maxThresholdMinutes, err);
+    }
+    for (const key of ['keywords', 'osmTags'] as const) {
+      const v = raw[key];
+      if (v === undefined) continue;
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x.trim() === '')) {
+        err(`${path}.${key}`, 'must be an array of non-empty strings');
+      } else if (key === 'osmTags' && v.some((x) => !/^[^=\s]+=[^=\s]+$/.test(x as string))) {
+        err(`${path}.osmTags`, 'each tag must be "key=value" (value "*" for any)');
+      } else c[key] = key === 'keywords' ? v.map((x) => (x as string).trim().toLowerCase()) : [...(v as string[])];
+    }
+    if (raw.capacityPerThousand !== undefined) {
+      const v = raw.capacityPerThousand;
+      if (typeof v === 'number' && Number.isFinite(v) && v >= 0) c.capacityPerThousand = v;
+      else err(`${path}.capacityPerThousand`, `${describe(v)} is not a number ≥ 0`);
+    }
+    if (raw.color !== undefined) {
+      if (typeof raw.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(raw.color)) c.color = raw.color.toLowerCase();
+      else err(`${path}.color`, `${describe(raw.color)} is not a colour "#rrggbb"`);
+    }
+    if (!existing) categories.push(c);
+  });
+}
+
+function unknownFields(obj: Record<string, unknown>, allowed: readonly string[], prefix: string, err: Report): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) err(`${prefix}${key}`, `unknown field (allowed: ${allowed.join(', ')})`);
+  }
+}
+
+function perKind(v: unknown, path: string, base: PerKind<number>, minExclusive: number, max: number, err: Report): PerKind<number> {
+  if (!isObject(v)) { err(path, `${describe(v)} is not an object {"urban": …, "rural": …}`); return base; }
+  unknownFields(v, ['urban', 'rural'], `${path}.`, err);
+  return {
+    urban: numberIn(v.urban, `${path}.urban`, base.urban, minExclusive, max, err, false),
+    rural: numberIn(v.rural, `${path}.rural`, base.rural, minExclusive, max, err, false),
+  };
+}
+
+/** `min` is inclusive when `minInclusive`, else exclusive; `max` is inclusive. Undefined → `base`. */
+function numberIn(v: unknown, path: string, base: number, min: number, max: number, err: Report, minInclusive: boolean): number {
+  if (v === undefined) return base;
+  if (typeof v !== 'number' || !Number.isFinite(v)) { err(path, `${describe(v)} is not a number`); return base; }
+  if (minInclusive ? v < min : v <= min) { err(path, `${v} must be ${minInclusive ? '≥' : '>'} ${min}`); return base; }
+  if (v > max) { err(path, `${v} must be ≤ ${max}`); return base; }
+  return v;
+}
+
+/**
+ * Settings from the text of a settings file: JSON syntax errors give line and column (a UTF-8 BOM is
+ * removed), then {@link resolveSettings}. An empty text means no file: the default preset.
+ */
+export function parseSettingsText(text: string, file: string): ReadResult<Settings | null> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return resolveSettings(undefined, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch (e) {
+    const loc = locateJsonError(body, e instanceof Error ? e.message : String(e));
+    return {
+      value: null, warnings: [],
+      errors: [{ file, index: -1, line: loc.line, column: loc.column, reason: `invalid JSON at line ${loc.line}, column ${loc.column}: ${loc.reason}` }],
+    };
+  }
+  return resolveSettings(raw, file);
+}

@@ -3,7 +3,8 @@ import { buildDemandSamples } from './coverage/demand-samples';
 import { computeCoverage, type Coverage } from './coverage/coverage';
 import { findGaps, type GapCommunity } from './coverage/gaps';
 import { buildRoadGraph } from './network/graph-builder';
-import { createNetworkModel } from './travel/network';
+import { createNetworkModel, type NetworkModel } from './travel/network';
+import { snapPoints } from './network/snap';
 import { createStraightLineModel } from './travel/straight-line';
 import type { TravelModel } from './travel/travel-model';
 
@@ -50,16 +51,32 @@ export function computeAccessFields(travel: TravelModel, dataset: Dataset, setti
   });
 }
 
-/** Warnings for communities whose representative sample reaches no facility because it is off the network. */
-function offNetworkCommunities(dataset: Dataset, samples: DemandSamples, fields: AccessField[]): Problem[] {
+/**
+ * Warnings that name what no one would otherwise see: categories without any facility, communities
+ * off the road network (their representative sample farther than maxSnapMeters from every usable road),
+ * and communities that reach no facility of any category.
+ */
+function reachWarnings(travel: TravelModel, dataset: Dataset, settings: Settings, samples: DemandSamples, fields: AccessField[]): Problem[] {
   const out: Problem[] = [];
-  if (fields.length === 0) return out;
+  settings.categories.forEach((cat) => {
+    if (!dataset.facilities.some((f) => f.category === cat.id)) out.push({ file: 'facilities', index: -1, reason: `no facility of category "${cat.id}": no one is covered for it` });
+  });
+  let offNetwork: Int32Array | null = null;
+  if (travel.name === 'network') {
+    const reps = Uint32Array.from(dataset.communities, (_, ci) => samples.communityStart[ci]!);
+    const snap = snapPoints((travel as NetworkModel).graph, Float64Array.from(reps, (i) => samples.lon[i]!), Float64Array.from(reps, (i) => samples.lat[i]!), settings.maxSnapMeters);
+    offNetwork = snap.segment;
+  }
   dataset.communities.forEach((c, ci) => {
+    if (offNetwork && offNetwork[ci]! < 0) {
+      out.push({ file: 'communities', index: ci, id: c.id, reason: `community "${c.name}" is off-network: farther than ${settings.maxSnapMeters} m from every walkable road, so it has no travel time (not covered)` });
+      return;
+    }
     const s = samples.communityStart[ci]!;
     const e = samples.communityStart[ci + 1]!;
     let reachable = false;
     for (let i = s; i < e && !reachable; i++) for (const f of fields) if (Number.isFinite(f.seconds[i]!)) reachable = true;
-    if (!reachable) out.push({ file: 'communities', index: ci, id: c.id, reason: 'no facility of any category is reachable (off the road network or in a part of it no facility reaches): counted as not covered' });
+    if (!reachable && fields.length > 0) out.push({ file: 'communities', index: ci, id: c.id, reason: `community "${c.name}" reaches no facility of any category (a part of the road network no facility reaches): not covered` });
   });
   return out;
 }
@@ -78,7 +95,7 @@ export function analyze(dataset: Dataset, settings: Settings, onProgress?: Progr
   const travel = createTravelModel(dataset, settings, warnings);
   warnings.push(...travel.warnings);
   const fields = computeAccessFields(travel, dataset, settings, samples, (stage, f) => onProgress?.(stage, 0.1 + 0.85 * f));
-  warnings.push(...offNetworkCommunities(dataset, samples, fields));
+  warnings.push(...reachWarnings(travel, dataset, settings, samples, fields));
   onProgress?.('coverage', 0.95);
   const coverage = computeCoverage(samples, fields, settings);
   const gaps = findGaps(dataset.communities, coverage);

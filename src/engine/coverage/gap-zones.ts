@@ -17,9 +17,9 @@ export interface GapZone {
 
 /**
  * Gap zones: per category, the uncovered populated demand samples rasterised on a grid of cells
- * `cellMeters` wide (default: the sample spacing), grouped into 4-connected components, each traced
- * as one polygon (d3-contour, threshold ½ around cell centres). Every uncovered populated sample lies
- * in exactly one zone.
+ * `cellMeters` wide (default: the sample spacing), closed morphologically (so raster/sample-grid
+ * misalignment leaves no holes), grouped into 4-connected components, each traced as one polygon
+ * (d3-contour, threshold ½ around cell centres). Every uncovered populated sample lies in exactly one zone.
  *
  * @param samples demand samples
  * @param fields access fields in settings order
@@ -49,11 +49,12 @@ export function findGapZones(samples: DemandSamples, fields: readonly AccessFiel
       } else cellPop.set(cell, { pop: p, n: 1 });
     }
     const catZones: GapZone[] = [];
-    for (const comp of components(grid, cellPop)) {
+    for (const comp of components(grid, closeCells(grid, cellPop))) {
       let population = 0;
       let sampleCount = 0;
       for (const c of comp) {
-        const acc = cellPop.get(c)!;
+        const acc = cellPop.get(c);
+        if (!acc) continue;
         population += acc.pop;
         sampleCount += acc.n;
       }
@@ -65,12 +66,36 @@ export function findGapZones(samples: DemandSamples, fields: readonly AccessFiel
   return zones;
 }
 
-/** 4-connected components of the occupied cells, each a list of cell indices. */
-function components(grid: RasterGrid, occupied: Map<number, unknown>): number[][] {
+/**
+ * Morphological closing (3×3 dilation, then erosion) of the occupied cells, so that cells left empty
+ * only because the sample grid and the raster are not aligned do not split a zone. Returns the closed
+ * set (a superset of the occupied cells).
+ */
+function closeCells(grid: RasterGrid, occupied: Map<number, unknown>): Set<number> {
+  const w = grid.width, h = grid.height;
+  const inGrid = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h;
+  const dilated = new Set<number>();
+  for (const c of occupied.keys()) {
+    const x = c % w, y = (c - x) / w;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (inGrid(x + dx, y + dy)) dilated.add(c + dx + dy * w);
+  }
+  const closed = new Set<number>();
+  for (const c of dilated) {
+    const x = c % w, y = (c - x) / w;
+    let all = true;
+    for (let dy = -1; dy <= 1 && all; dy++) for (let dx = -1; dx <= 1 && all; dx++) if (inGrid(x + dx, y + dy) && !dilated.has(c + dx + dy * w)) all = false;
+    if (all) closed.add(c);
+  }
+  for (const c of occupied.keys()) closed.add(c);
+  return closed;
+}
+
+/** 4-connected components of a cell set, each a list of cell indices (deterministic order). */
+function components(grid: RasterGrid, cells: Set<number>): number[][] {
   const seen = new Set<number>();
   const out: number[][] = [];
   const w = grid.width;
-  for (const start of [...occupied.keys()].sort((a, b) => a - b)) {
+  for (const start of [...cells].sort((a, b) => a - b)) {
     if (seen.has(start)) continue;
     const comp: number[] = [];
     const stack = [start];
@@ -80,7 +105,7 @@ function components(grid: RasterGrid, occupied: Map<number, unknown>): number[][
       comp.push(c);
       const x = c % w;
       const nbrs = [x > 0 ? c - 1 : -1, x < w - 1 ? c + 1 : -1, c - w, c + w];
-      for (const n of nbrs) if (n >= 0 && occupied.has(n) && !seen.has(n)) {
+      for (const n of nbrs) if (n >= 0 && cells.has(n) && !seen.has(n)) {
         seen.add(n);
         stack.push(n);
       }

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { haversineMeters } from '../../../src/engine/geo/haversine';
+import type { Road } from '../../../src/engine/model';
+import { buildRoadGraph, type RoadGraph } from '../../../src/engine/network/graph-builder';
+import { isWalkable } from '../../../src/engine/network/walkability';
+import { deepFreeze } from '../../../src/engine/presets/deep-freeze';
+import { randomRoads, readRealRoads } from './random-network';
+
+const road = (coordinates: [number, number][], highway: string | null = 'residential', speedKmh: number | null = null): Road => ({
+  coordinates, highway, speedKmh,
+});
+
+function nodeAt(g: RoadGraph, lon: number, lat: number): number {
+  for (let n = 0; n < g.nodeCount; n++) if (g.nodeLon[n] === lon && g.nodeLat[n] === lat) return n;
+  return -1;
+}
+
+function neighbours(g: RoadGraph, n: number): number[] {
+  return Array.from(g.targets.subarray(g.offsets[n], g.offsets[n + 1])).sort((a, b) => a - b);
+}
+
+/** Connected components by union-find over the segments. */
+function componentCount(g: RoadGraph): number {
+  const parent = Array.from({ length: g.nodeCount }, (_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
+  for (let s = 0; s < g.segmentCount; s++) parent[find(g.segA[s] as number)] = find(g.segB[s] as number);
+  return new Set(parent.map((_, i) => find(i))).size;
+}
+
+describe('buildRoadGraph', () => {
+  it('merges shared vertices and connects ways through them', () => {
+    const roads = deepFreeze([road([[0, 0], [0.001, 0]]), road([[0.001, 0], [0.001, 0.001]])]);
+    const g = buildRoadGraph(roads);
+    expect(g.nodeCount).toBe(3);
+    expect(g.segmentCount).toBe(2);
+    const mid = nodeAt(g, 0.001, 0);
+    expect(neighbours(g, mid)).toEqual([nodeAt(g, 0, 0), nodeAt(g, 0.001, 0.001)].sort((a, b) => a - b));
+  });
+
+  it('does not connect lines that cross without a shared vertex (a bridge)', () => {
+    const g = buildRoadGraph(deepFreeze([road([[-0.001, 0], [0.001, 0]]), road([[0, -0.001], [0, 0.001]])]));
+    expect(g.nodeCount).toBe(4);
+    expect(componentCount(g)).toBe(2);
+    for (let n = 0; n < 4; n++) expect(neighbours(g, n)).toHaveLength(1);
+  });
+
+  it('leaves out motorways and trunk roads, keeps untagged roads', () => {
+    const g = buildRoadGraph(deepFreeze([
+      road([[0, 0], [0.01, 0]], 'motorway'),
+      road([[0, 0.01], [0.01, 0.01]], 'trunk_link'),
+      road([[0, 0.02], [0.01, 0.02]], null),
+    ]));
+    expect(g.segmentCount).toBe(1);
+    expect(g.nodeCount).toBe(2);
+    expect(nodeAt(g, 0, 0)).toBe(-1);
+  });
+
+  it('drops zero-length segments (repeated vertices, -0 equal to 0)', () => {
+    const g = buildRoadGraph(deepFreeze([road([[0, 0], [-0, 0], [0.001, 0], [0.001, 0], [0.002, 0]])]));
+    expect(g.nodeCount).toBe(3);
+    expect(g.segmentCount).toBe(2);
+    for (let s = 0; s < g.segmentCount; s++) expect(g.segLengthMeters[s]).toBeGreaterThan(0);
+  });
+
+  it('measures haversine lengths and scales cost by 5 / speedKmh', () => {
+    const g = buildRoadGraph(deepFreeze([road([[121.5, 29.8], [121.51, 29.8]], 'footway', 2.5), road([[121.5, 29.8], [121.5, 29.81]])]));
+    const east = haversineMeters(121.5, 29.8, 121.51, 29.8);
+    const north = haversineMeters(121.5, 29.8, 121.5, 29.81);
+    expect(Array.from(g.segLengthMeters)).toEqual([east, north]);
+    expect(g.segCost[0]).toBeCloseTo(east * 2, 9);
+    expect(g.segCost[1]).toBe(north);
+  });
+
+  it('builds a consistent CSR on random networks (every segment twice, both ways, with its cost)', () => {
+    for (const seed of [1, 2, 3]) {
+      const roads = randomRoads(seed);
+      const g = buildRoadGraph(roads);
+      expect(g.offsets[g.nodeCount]).toBe(2 * g.segmentCount);
+      // independent count: distinct consecutive pairs of walkable roads
+      let expected = 0;
+      for (const r of roads) {
+        if (!isWalkable(r.highway)) continue;
+        for (let k = 1; k < r.coordinates.length; k++) {
+          const a = r.coordinates[k - 1] as [number, number];
+          const b = r.coordinates[k] as [number, number];
+          if (a[0] !== b[0] || a[1] !== b[1]) expected++;
+        }
+      }
+      expect(g.segmentCount).toBe(expected);
+      const edges = new Map<string, number>();
+      for (let n = 0; n < g.nodeCount; n++) {
+        for (let e = g.offsets[n] as number; e < (g.offsets[n + 1] as number); e++) {
+          const key = `${n}>${g.targets[e]}@${Math.fround(g.edgeCost[e] as number)}`;
+          edges.set(key, (edges.get(key) ?? 0) + 1);
+        }
+      }
+      for (let s = 0; s < g.segmentCount; s++) {
+        const c = Math.fround(g.segCost[s] as number);
+        for (const key of [`${g.segA[s]}>${g.segB[s]}@${c}`, `${g.segB[s]}>${g.segA[s]}@${c}`]) {
+          expect(edges.get(key), key).toBeGreaterThan(0);
+          edges.set(key, (edges.get(key) as number) - 1);
+        }
+      }
+    }
+  });
+
+  it('throws on a bad speed override, naming the road', () => {
+    expect(() => buildRoadGraph([road([[0, 0], [1, 1]]), road([[0, 0], [1, 0]], 'path', 0)])).toThrow(/road 1 .*0/);
+  });
+
+  it('builds the real north-Bayreuth network without motorways, in several components', () => {
+    const roads = readRealRoads();
+    const g = buildRoadGraph(roads);
+    const walkableVertices = new Set<string>();
+    const motorwayOnly = new Set<string>();
+    for (const r of roads) for (const [x, y] of r.coordinates) if (isWalkable(r.highway)) walkableVertices.add(`${x},${y}`);
+    for (const r of roads) {
+      if (r.highway !== 'motorway') continue;
+      for (const [x, y] of r.coordinates) if (!walkableVertices.has(`${x},${y}`)) motorwayOnly.add(`${x},${y}`);
+    }
+    expect(motorwayOnly.size).toBeGreaterThan(100);
+    expect(g.nodeCount).toBe(walkableVertices.size);
+    for (let n = 0; n < g.nodeCount; n++) expect(motorwayOnly.has(`${g.nodeLon[n]},${g.nodeLat[n]}`)).toBe(false);
+    expect(componentCount(g)).toBeGreaterThan(1);
+  });
+});

@@ -147,8 +147,11 @@ export function scanJson(text: string): { offset: number; reason: string } | nul
     } else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
       const e = num();
       if (e) return fail(e);
-    } else if (c !== undefined && (text.startsWith('true', i) || text.startsWith('false', i) || text.startsWith('null', i))) {
-      i += text.startsWith('false', i) ? 5 : 4;
+    } else if (c === 't' || c === 'f' || c === 'n') {
+      const word = c === 't' ? 'true' : c === 'f' ? 'false' : 'null';
+      for (let k = 0; k < word.length; k++, i++) {
+        if (text[i] !== word[k]) return fail(`${at()} in the literal ${word}`);
+      }
     } else {
       return fail(c === undefined ? 'a value is missing' : `${at()}: a value was expected`);
     }

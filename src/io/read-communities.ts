@@ -62,7 +62,7 @@ export function readCommunities(features: readonly FeatureLike[], file: string, 
     const f = inspected[index] as (typeof inspected)[number];
     if (typeof f === 'string') { errors.push({ file, index, reason: f }); continue; }
     const id = f.id ?? generateId(index);
-    const problem = (reason: string): Problem => (f.id === null ? { file, index, reason } : { file, index, id, reason });
+    const problem = (reason: string): Problem => ({ file, index, id, reason });
     const props = f.properties;
 
     const geom = communityGeometry(f.geometry);

@@ -40,7 +40,7 @@ export function readFacilities(features: readonly FeatureLike[], file: string, s
     const f = inspected[index] as (typeof inspected)[number];
     if (typeof f === 'string') { errors.push({ file, index, reason: f }); continue; }
     const id = f.id ?? generateId(index);
-    const problem = (reason: string): Problem => (f.id === null ? { file, index, reason } : { file, index, id, reason });
+    const problem = (reason: string): Problem => ({ file, index, id, reason });
     const props = f.properties;
 
     const where = facilityPoint(f.geometry);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { getProp, inspectFeature, makeIdGenerator, parseNumberLike } from '../../src/io/feature-helpers';
+
+describe('feature helpers', () => {
+  it('parseNumberLike accepts numbers and numeric text with thousands separators, nothing else', () => {
+    expect(parseNumberLike(1234)).toBe(1234);
+    expect(parseNumberLike('1234')).toBe(1234);
+    expect(parseNumberLike(' 1,234 ')).toBe(1234);
+    expect(parseNumberLike('1,234,567.5')).toBe(1234567.5);
+    expect(parseNumberLike('-3')).toBe(-3);
+    for (const bad of [NaN, Infinity, '', 'abc', '12a', '1,23', '1,2345', true, null, undefined, {}, [], '0x10', '1e3']) {
+      expect(parseNumberLike(bad), String(bad)).toBeNull();
+    }
+  });
+
+  it('getProp prefers exact names, then case-insensitive ones, skipping empty values', () => {
+    expect(getProp({ Population: 5, pop: 7 }, ['population', 'pop'])).toBe(7);
+    expect(getProp({ Population: 5 }, ['population', 'pop'])).toBe(5);
+    expect(getProp({ population: '', POP: 3 }, ['population', 'pop'])).toBe(3);
+    expect(getProp({}, ['x'])).toBeUndefined();
+  });
+
+  it('inspectFeature takes properties.id, then feature.id, and reports non-features', () => {
+    expect(inspectFeature({ type: 'Feature', id: 7, properties: null, geometry: null })).toMatchObject({ id: '7', properties: {} });
+    expect(inspectFeature({ type: 'Feature', id: 7, properties: { id: 'a' } })).toMatchObject({ id: 'a' });
+    expect(inspectFeature(null)).toContain('not an object');
+    expect(inspectFeature([1])).toContain('not an object');
+    expect(inspectFeature({ type: 'Point' })).toContain('"Point"');
+    expect(inspectFeature({ type: 'Feature', properties: 'x' })).toContain('properties');
+  });
+
+  it('generated ids never collide with explicit ones', () => {
+    const gen = makeIdGenerator('F', new Set(['F1', 'F1-2']));
+    expect(gen(0)).toBe('F0');
+    expect(gen(1)).toBe('F1-3');
+  });
+});

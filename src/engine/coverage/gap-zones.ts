@@ -1,7 +1,6 @@
-import { contours } from 'd3-contour';
 import type { AccessField, DemandSamples, Settings } from '../model';
 import { KIND_RURAL } from '../model';
-import { bboxOf, cellOf, makeRasterGrid, ringsToLonLat, type RasterGrid } from './raster-grid';
+import { bboxOf, cellOf, makeRasterGrid, type RasterGrid } from './raster-grid';
 
 /** A contiguous uncovered populated area of one category. */
 export interface GapZone {
@@ -18,8 +17,8 @@ export interface GapZone {
 /**
  * Gap zones: per category, the uncovered populated demand samples rasterised on a grid of cells
  * `cellMeters` wide (default: the sample spacing), closed morphologically (so raster/sample-grid
- * misalignment leaves no holes), grouped into 4-connected components, each traced as one polygon
- * (d3-contour, threshold ½ around cell centres). Every uncovered populated sample lies in exactly one zone.
+ * misalignment leaves no holes), grouped into 4-connected components, each traced as one polygon:
+ * the exact union of its cells. Every uncovered populated sample lies in exactly one zone.
  *
  * @param samples demand samples
  * @param fields access fields in settings order
@@ -115,28 +114,66 @@ function components(grid: RasterGrid, cells: Set<number>): number[][] {
   return out;
 }
 
-/** Trace one component as a polygon: a padded sub-raster contoured at ½. */
+/**
+ * Trace one component as the exact union of its cells: boundary edges directed with the cell on their
+ * left (exteriors counter-clockwise, holes clockwise in lon/lat), chained preferring left turns so that
+ * cells touching only at a corner stay apart (4-connectivity), collinear vertices dropped.
+ */
 function trace(grid: RasterGrid, comp: readonly number[]): [number, number][][] {
   const w = grid.width;
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  const W = w + 1; // vertex (x, y) → key x + y·W
+  const cells = new Set(comp);
+  const has = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < grid.height && cells.has(x + y * w);
+  // outgoing edges per start vertex: end vertex keys
+  const out = new Map<number, number[]>();
+  const edge = (x0: number, y0: number, x1: number, y1: number) => {
+    const k = x0 + y0 * W;
+    const list = out.get(k);
+    if (list) list.push(x1 + y1 * W);
+    else out.set(k, [x1 + y1 * W]);
+  };
   for (const c of comp) {
     const x = c % w, y = (c - x) / w;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
+    if (!has(x, y - 1)) edge(x, y, x + 1, y);
+    if (!has(x + 1, y)) edge(x + 1, y, x + 1, y + 1);
+    if (!has(x, y + 1)) edge(x + 1, y + 1, x, y + 1);
+    if (!has(x - 1, y)) edge(x, y + 1, x, y);
   }
-  // pad by one cell so the contour closes inside the sub-raster
-  const sw = x1 - x0 + 3, sh = y1 - y0 + 3;
-  const values = new Float64Array(sw * sh);
-  for (const c of comp) {
-    const x = c % w, y = (c - x) / w;
-    values[x - x0 + 1 + (y - y0 + 1) * sw] = 1;
+  const rings: [number, number][][] = [];
+  const toLonLat = (k: number): [number, number] => [grid.lon0 + (k % W) * grid.dLon, grid.lat0 + Math.floor(k / W) * grid.dLat];
+  for (const [startKey, ends] of out) {
+    while (ends.length > 0) {
+      const ring: number[] = [startKey];
+      let prev = startKey;
+      let cur = ends.pop()!;
+      while (cur !== startKey || ring.length === 0) {
+        const options = out.get(cur)!;
+        const dx = (cur % W) - (prev % W), dy = Math.floor(cur / W) - Math.floor(prev / W);
+        let pick = 0;
+        if (options.length > 1) {
+          // left turn of (dx, dy) is (-dy, dx)
+          const score = (k: number) => {
+            const ex = (k % W) - (cur % W), ey = Math.floor(k / W) - Math.floor(cur / W);
+            return ex === -dy && ey === dx ? 0 : ex === dx && ey === dy ? 1 : 2;
+          };
+          for (let i = 1; i < options.length; i++) if (score(options[i]!) < score(options[pick]!)) pick = i;
+        }
+        const next = options.splice(pick, 1)[0]!;
+        const nx = (next % W) - (cur % W), ny = Math.floor(next / W) - Math.floor(cur / W);
+        if (nx !== dx || ny !== dy) ring.push(cur); // keep corners only
+        prev = cur;
+        cur = next;
+      }
+      ring.push(startKey);
+      rings.push(ring.map(toLonLat));
+    }
   }
-  const mp = contours().size([sw, sh]).thresholds([0.5]).smooth(false)(Array.from(values))[0]!;
-  // the component is 4-connected, so its contour is one polygon (maybe with holes); keep the largest
-  // if the tracer split a diagonal pinch.
-  const polys = mp.coordinates.map((poly) => poly.map((ring) => ring.map((p) => [p[0]! + x0 - 1, p[1]! + y0 - 1])));
-  polys.sort((a, b) => b[0]!.length - a[0]!.length);
-  return ringsToLonLat(grid, polys[0] ?? []);
+  const area = (r: [number, number][]) => {
+    let a = 0;
+    for (let i = 0, j = r.length - 1; i < r.length; j = i++) a += (r[j]![0] - r[i]![0]) * (r[j]![1] + r[i]![1]);
+    return a;
+  };
+  const exteriors = rings.filter((r) => area(r) > 0).sort((a, b) => area(b) - area(a));
+  const holes = rings.filter((r) => area(r) < 0);
+  return exteriors.length > 0 ? [exteriors[0]!, ...holes] : [];
 }

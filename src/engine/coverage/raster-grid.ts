@@ -62,22 +62,3 @@ export function bboxOf(lon: ArrayLike<number>, lat: ArrayLike<number>): [number,
   }
   return [a, b, c, d];
 }
-
-/**
- * Contour rings from grid space (d3-contour: pixel `x` spans `[x, x+1]`) to lon/lat, closed, with the
- * RFC 7946 right-hand rule: exteriors counter-clockwise, holes clockwise.
- */
-export function ringsToLonLat(grid: RasterGrid, polygon: number[][][]): [number, number][][] {
-  return polygon.map((ring, r) => {
-    const out: [number, number][] = ring.map((p) => [grid.lon0 + p[0]! * grid.dLon, grid.lat0 + p[1]! * grid.dLat]);
-    const ccw = signedArea(out) > 0;
-    if ((r === 0) !== ccw) out.reverse();
-    return out;
-  });
-}
-
-function signedArea(ring: readonly [number, number][]): number {
-  let s = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j]![0] - ring[i]![0]) * (ring[j]![1] + ring[i]![1]);
-  return s / 2;
-}

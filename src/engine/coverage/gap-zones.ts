@@ -32,32 +32,38 @@ export function findGapZones(samples: DemandSamples, fields: readonly AccessFiel
   const cellOfSample = new Int32Array(samples.count);
   for (let i = 0; i < samples.count; i++) cellOfSample[i] = cellOf(grid, samples.lon[i]!, samples.lat[i]!);
   const zones: GapZone[] = [];
+  const N = grid.width * grid.height;
+  const pop = new Float64Array(N);
+  const count = new Int32Array(N);
+  const mask = new Uint8Array(N); // bit 1: occupied, bit 2: dilated, bit 4: closed, bit 8: labelled
   settings.categories.forEach((cat, k) => {
     const field = fields[k]!;
     const limits = [cat.thresholdMinutes.urban * 60, cat.thresholdMinutes.rural * 60];
-    const cellPop = new Map<number, { pop: number; n: number }>();
+    const occupied: number[] = [];
     for (let i = 0; i < samples.count; i++) {
       const p = samples.population[i]!;
       if (!(p > 0)) continue;
       if (field.seconds[i]! <= limits[samples.kind[i] === KIND_RURAL ? 1 : 0]!) continue;
       const cell = cellOfSample[i]!;
-      const acc = cellPop.get(cell);
-      if (acc) {
-        acc.pop += p;
-        acc.n++;
-      } else cellPop.set(cell, { pop: p, n: 1 });
+      if (count[cell] === 0) occupied.push(cell);
+      pop[cell]! += p;
+      count[cell]!++;
     }
+    const touched = closeCells(grid, occupied, mask);
     const catZones: GapZone[] = [];
-    for (const comp of components(grid, closeCells(grid, cellPop))) {
+    for (const comp of components(grid, touched, mask)) {
       let population = 0;
       let sampleCount = 0;
       for (const c of comp) {
-        const acc = cellPop.get(c);
-        if (!acc) continue;
-        population += acc.pop;
-        sampleCount += acc.n;
+        population += pop[c]!;
+        sampleCount += count[c]!;
       }
       catZones.push({ category: k, population, sampleCount, polygon: trace(grid, comp) });
+    }
+    for (const c of touched) mask[c] = 0;
+    for (const c of occupied) {
+      pop[c] = 0;
+      count[c] = 0;
     }
     catZones.sort((a, b) => b.population - a.population);
     zones.push(...catZones);
@@ -65,49 +71,69 @@ export function findGapZones(samples: DemandSamples, fields: readonly AccessFiel
   return zones;
 }
 
+const OCCUPIED = 1, DILATED = 2, CLOSED = 4, LABELLED = 8;
+
 /**
  * Morphological closing (3×3 dilation, then erosion) of the occupied cells, so that cells left empty
- * only because the sample grid and the raster are not aligned do not split a zone. Returns the closed
- * set (a superset of the occupied cells).
+ * only because the sample grid and the raster are not aligned do not split a zone. Marks CLOSED in
+ * `mask` (a superset of the occupied cells) and returns every cell it touched, sorted.
  */
-function closeCells(grid: RasterGrid, occupied: Map<number, unknown>): Set<number> {
+function closeCells(grid: RasterGrid, occupied: readonly number[], mask: Uint8Array): Int32Array {
   const w = grid.width, h = grid.height;
-  const inGrid = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h;
-  const dilated = new Set<number>();
-  for (const c of occupied.keys()) {
+  const touched: number[] = [];
+  for (const c of occupied) mask[c]! |= OCCUPIED;
+  for (const c of occupied) {
     const x = c % w, y = (c - x) / w;
-    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (inGrid(x + dx, y + dy)) dilated.add(c + dx + dy * w);
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+      const nx = x + dx, ny = y + dy;
+      if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+      const n = nx + ny * w;
+      if ((mask[n]! & DILATED) === 0) {
+        mask[n]! |= DILATED;
+        touched.push(n);
+      }
+    }
   }
-  const closed = new Set<number>();
-  for (const c of dilated) {
+  for (const c of touched) {
+    if (mask[c]! & OCCUPIED) {
+      mask[c]! |= CLOSED;
+      continue;
+    }
     const x = c % w, y = (c - x) / w;
     let all = true;
-    for (let dy = -1; dy <= 1 && all; dy++) for (let dx = -1; dx <= 1 && all; dx++) if (inGrid(x + dx, y + dy) && !dilated.has(c + dx + dy * w)) all = false;
-    if (all) closed.add(c);
+    for (let dy = -1; dy <= 1 && all; dy++) for (let dx = -1; dx <= 1 && all; dx++) {
+      const nx = x + dx, ny = y + dy;
+      if (nx >= 0 && ny >= 0 && nx < w && ny < h && (mask[nx + ny * w]! & DILATED) === 0) all = false;
+    }
+    if (all) mask[c]! |= CLOSED;
   }
-  for (const c of occupied.keys()) closed.add(c);
-  return closed;
+  return Int32Array.from(touched).sort();
 }
 
-/** 4-connected components of a cell set, each a list of cell indices (deterministic order). */
-function components(grid: RasterGrid, cells: Set<number>): number[][] {
-  const seen = new Set<number>();
+/** 4-connected components of the CLOSED cells, each a list of cell indices (deterministic order). */
+function components(grid: RasterGrid, touched: Int32Array, mask: Uint8Array): number[][] {
   const out: number[][] = [];
-  const w = grid.width;
-  for (const start of [...cells].sort((a, b) => a - b)) {
-    if (seen.has(start)) continue;
+  const w = grid.width, h = grid.height;
+  const stack: number[] = [];
+  for (const start of touched) {
+    if ((mask[start]! & CLOSED) === 0 || (mask[start]! & LABELLED) !== 0) continue;
     const comp: number[] = [];
-    const stack = [start];
-    seen.add(start);
+    stack.push(start);
+    mask[start]! |= LABELLED;
     while (stack.length > 0) {
       const c = stack.pop()!;
       comp.push(c);
       const x = c % w;
-      const nbrs = [x > 0 ? c - 1 : -1, x < w - 1 ? c + 1 : -1, c - w, c + w];
-      for (const n of nbrs) if (n >= 0 && cells.has(n) && !seen.has(n)) {
-        seen.add(n);
-        stack.push(n);
-      }
+      const visit = (n: number) => {
+        if ((mask[n]! & (CLOSED | LABELLED)) === CLOSED) {
+          mask[n]! |= LABELLED;
+          stack.push(n);
+        }
+      };
+      if (x > 0) visit(c - 1);
+      if (x < w - 1) visit(c + 1);
+      if (c >= w) visit(c - w);
+      if (c + w < w * h) visit(c + w);
     }
     out.push(comp);
   }

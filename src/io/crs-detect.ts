@@ -15,7 +15,7 @@
  *   down by at least `minDropRatio` (30 %) and `minDropMeters` (25 m), it is suggested.
  */
 import type { Problem } from '../engine/model';
-import { gaussKrugerCode, isGeographicCrs, toWgs84, type CrsId } from './crs';
+import { crsLabel, gaussKrugerCode, isGeographicCrs, toWgs84, type CrsId } from './crs';
 
 /** A CRS warning: a {@link Problem} with the kind of issue and the CRS that would fit better. */
 export interface CrsIssue extends Problem {
@@ -124,7 +124,7 @@ export function detectCrsIssues(points: CoordinateInput, options: CrsCheckOption
     const degrees = (x: number, y: number): boolean => Math.abs(x) <= 180 && Math.abs(y) <= 90;
     const nd = count(degrees);
     if (nd >= half) {
-      issues.push({ file, index: -1, kind: 'degrees', suggestedCrs: 'WGS84', reason: `${nd} of ${n} points look like degrees (${example(degrees)}) but ${chosen} is a projection in metres: choose WGS84 (or GCJ02/BD09)` });
+      issues.push({ file, index: -1, kind: 'degrees', suggestedCrs: 'WGS84', reason: `${nd} of ${n} points look like degrees (${example(degrees)}) but ${crsLabel(chosen)} is a projection in metres: choose WGS84 (or GCJ02/BD09)` });
     }
   }
   return issues;
@@ -159,6 +159,6 @@ function offsetIssue(fx: number[], fy: number[], options: CrsCheckOptions): CrsI
   if (!best || !(best.meters <= base * (1 - ratio) && base - best.meters >= minMeters)) return null;
   return {
     file: options.file, index: -1, kind: 'offset', suggestedCrs: best.crs,
-    reason: `coordinates look like ${LABEL[best.crs] ?? best.crs}: read as ${options.chosen} their median distance to the nearest road is ${round(base)} m, read as ${best.crs} it is ${round(best.meters)} m`,
+    reason: `coordinates look like ${LABEL[best.crs] ?? best.crs}: read as ${crsLabel(options.chosen)} their median distance to the nearest road is ${round(base)} m, read as ${best.crs} it is ${round(best.meters)} m`,
   };
 }

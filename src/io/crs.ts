@@ -102,6 +102,11 @@ function converter(crs: CrsId): proj4.Converter {
   return c;
 }
 
+/** A short name of a CRS for messages: the id, or the start of a `PROJ:` definition. */
+export function crsLabel(crs: CrsId): string {
+  return crs.startsWith('PROJ:') && crs.length > 50 ? `${crs.slice(0, 48)}…` : crs;
+}
+
 /** True when the CRS's coordinates are longitude/latitude degrees (false for projected metres). */
 export function isGeographicCrs(crs: CrsId): boolean {
   if (IDENTITY.has(crs) || crs === 'GCJ02' || crs === 'BD09') return true;

@@ -12,7 +12,7 @@
  */
 import Papa from 'papaparse';
 import type { Problem, ReadResult } from '../engine/model';
-import { assertCrs, isGeographicCrs, toWgs84, type CrsId } from './crs';
+import { assertCrs, crsLabel, isGeographicCrs, toWgs84, type CrsId } from './crs';
 import { detectCrsIssues } from './crs-detect';
 import { decodeText, type TextEncodingName } from './text-decode';
 
@@ -221,12 +221,12 @@ export function readCsvPoints(bytes: Uint8Array, file: string, options: CsvReadO
     rawX.push(x);
     rawY.push(y);
     if (isGeographicCrs(crs) && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
-      errors.push(problem(`coordinates ${x}, ${y} are out of range for ${crs} (longitude −180…180, latitude −90…90)`));
+      errors.push(problem(`coordinates ${x}, ${y} are out of range for ${crsLabel(crs)} (longitude −180…180, latitude −90…90)`));
       return;
     }
     const [lon, lat] = toWgs84(x, y, crs);
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-      errors.push(problem(`coordinates ${x}, ${y} cannot be converted from ${crs} to longitude/latitude`));
+      errors.push(problem(`coordinates ${x}, ${y} cannot be converted from ${crsLabel(crs)} to longitude/latitude`));
       return;
     }
     const properties: Record<string, string> = {};

@@ -1,0 +1,223 @@
+/**
+ * Reading a zipped ESRI Shapefile (what planners e-mail: .shp + .shx + .dbf + .prj + .cpg in one zip)
+ * into GeoJSON features in WGS84.
+ *
+ * - Geometry and attributes are decoded by shpjs (`parseShp`, `parseDbf`); the zip by but-unzip.
+ * - The .prj is read by {@link parsePrj} (not by shpjs) so CGCS2000 Gauss–Krüger zones, GCJ-free
+ *   geographic CGCS2000 and unknown-but-parseable WKT are all handled the same way, and a .prj proj4
+ *   cannot read becomes a named error instead of an exception. No .prj: the coordinates are taken
+ *   as `options.crs` (default WGS84) with a warning, and {@link detectCrsIssues} flags metres.
+ * - Attribute text: the .cpg names the code page (`GBK`, `936`, `ANSI 936`, `UTF-8`, …); without
+ *   one, the dBASE language-driver byte 0x4D (code page 936) or invalid UTF-8 means GBK. A .cpg
+ *   saying UTF-8 over bytes that are not UTF-8 is overruled, with a warning.
+ * - Several layers in one zip: the features of all of them, in layer-name order, with a warning
+ *   naming the layers. Null shapes are skipped and named. Dates become `YYYY-MM-DD` text and empty
+ *   numbers null, so properties stay plain JSON.
+ */
+import { iter } from 'but-unzip';
+// @ts-expect-error shpjs ships no type declarations; the two functions used are typed below.
+import { parseShp as shpjsParseShp, parseDbf as shpjsParseDbf } from 'shpjs';
+import type { Geometry } from 'geojson';
+import type { Problem, ReadResult } from '../engine/model';
+import { assertCrs, crsLabel, parsePrj, reprojectGeometry, type CrsId } from './crs';
+import { detectCrsIssues } from './crs-detect';
+import { decodeText, isValidUtf8 } from './text-decode';
+
+const parseShp = shpjsParseShp as (shp: Uint8Array) => (Geometry | null)[];
+const parseDbf = shpjsParseDbf as (dbf: Uint8Array, encoding: string) => Record<string, unknown>[];
+
+/** A property value of a Shapefile feature. */
+export type ShapefileValue = string | number | boolean | null;
+
+/** A feature read from a Shapefile, in WGS84. */
+export interface ShapefileFeature {
+  type: 'Feature';
+  properties: Record<string, ShapefileValue>;
+  geometry: Geometry;
+}
+
+/** Options of {@link readZippedShapefile}. */
+export interface ShapefileReadOptions {
+  /** CRS of layers that have no .prj (default WGS84). A .prj always wins. */
+  crs?: CrsId;
+}
+
+interface Layer {
+  name: string;
+  parts: Partial<Record<'shp' | 'dbf' | 'prj' | 'cpg', () => Promise<Uint8Array> | Uint8Array>>;
+}
+
+const ID_FIELDS = ['id', 'ID', 'Id', 'FID', 'fid', 'OBJECTID', '编号'];
+
+/**
+ * Maps a .cpg text to a TextDecoder label, or null when it names nothing known.
+ * @param cpg e.g. `GBK`, `936`, `ANSI 936`, `CP936`, `UTF-8`, `65001`, `1252`
+ */
+export function cpgToEncoding(cpg: string): string | null {
+  const s = cpg.trim().toLowerCase().replace(/^ansi\s*/, '').replace(/^(cp|windows-?)(?=\d)/, '');
+  if (/^(936|gbk|gb2312|gb_2312-80|gb18030|54936|x-gbk)$/.test(s)) return 'gb18030';
+  if (/^(utf-?8|65001)$/.test(s)) return 'utf-8';
+  if (/^(950|big5)$/.test(s)) return 'big5';
+  if (/^125\d$/.test(s)) return `windows-${s}`;
+  if (/^\d+$/.test(s)) return null;
+  try {
+    return new TextDecoder(s).encoding;
+  } catch {
+    return null;
+  }
+}
+
+function dbfEncoding(cpg: string | undefined, dbf: Uint8Array, note: (reason: string) => void): string {
+  const records = dbf.subarray(32);
+  if (cpg !== undefined && cpg.trim() !== '') {
+    const label = cpgToEncoding(cpg);
+    if (label === 'utf-8' && !isValidUtf8(records)) {
+      note(`.cpg says ${cpg.trim()} but the attribute text is not valid UTF-8; read it as GBK`);
+      return 'gb18030';
+    }
+    if (label) return label;
+    note(`.cpg names an unknown code page ${JSON.stringify(cpg.trim())}; guessed from the bytes`);
+  }
+  if (dbf[29] === 0x4d) return 'gb18030';
+  if (isValidUtf8(records)) return 'utf-8';
+  note('no .cpg and the attribute text is not UTF-8; read it as GBK (code page 936)');
+  return 'gb18030';
+}
+
+function plainValue(v: unknown): ShapefileValue {
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return null;
+    const p = (n: number): string => String(n).padStart(2, '0');
+    return `${v.getFullYear()}-${p(v.getMonth() + 1)}-${p(v.getDate())}`;
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  return v === null || v === undefined ? null : String(v);
+}
+
+function firstXY(g: Geometry): [number, number] | null {
+  if (g.type === 'GeometryCollection') return g.geometries[0] ? firstXY(g.geometries[0]) : null;
+  let c: unknown = g.coordinates;
+  while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+  return Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number' ? [c[0], c[1]] : null;
+}
+
+/** True when every position is finite lon/lat within ±180/±90. */
+function isLonLatGeometry(g: Geometry): boolean {
+  if (g.type === 'GeometryCollection') return g.geometries.every(isLonLatGeometry);
+  const ok = (c: unknown): boolean => {
+    if (!Array.isArray(c)) return false;
+    if (typeof c[0] === 'number') {
+      const [x, y] = c as number[];
+      return Number.isFinite(x) && Number.isFinite(y) && Math.abs(x as number) <= 180 && Math.abs(y as number) <= 90;
+    }
+    return c.every(ok);
+  };
+  return ok(g.coordinates);
+}
+
+/**
+ * Reads every layer of a zipped Shapefile.
+ * @param bytes the zip file's bytes
+ * @param file file name used in problems
+ * @param options CRS for layers without a .prj
+ * @returns features in WGS84; a problem's index counts shapes across all layers in layer-name order
+ */
+export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, file: string, options: ShapefileReadOptions = {}): Promise<ReadResult<ShapefileFeature[]>> {
+  if (options.crs) assertCrs(options.crs);
+  const warnings: Problem[] = [];
+  const errors: Problem[] = [];
+  const value: ShapefileFeature[] = [];
+  const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const layers = new Map<string, Layer>();
+  const names: string[] = [];
+  let shapeCount = 0;
+  try {
+    for (const entry of iter(u8)) {
+      names.push(entry.filename);
+      const m = /^(.*)\.(shp|dbf|prj|cpg)$/i.exec(entry.filename);
+      if (!m || entry.filename.includes('__MACOSX') || /(^|\/)\._/.test(entry.filename)) continue;
+      const base = m[1] as string;
+      const layer = layers.get(base) ?? { name: base, parts: {} };
+      layer.parts[(m[2] as string).toLowerCase() as 'shp'] = () => entry.read();
+      layers.set(base, layer);
+    }
+  } catch (e) {
+    errors.push({ file, index: -1, reason: `not a readable zip file: ${(e as Error).message}` });
+    return { value, warnings, errors };
+  }
+  const withShp = [...layers.values()].filter((l) => l.parts.shp).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (withShp.length === 0) {
+    errors.push({ file, index: -1, reason: `the zip holds no .shp file (files: ${names.join(', ') || 'none'})` });
+    return { value, warnings, errors };
+  }
+  if (withShp.length > 1) {
+    warnings.push({ file, index: -1, reason: `the zip holds ${withShp.length} layers (${withShp.map((l) => l.name).join(', ')}); the features of all of them were read` });
+  }
+  for (const layer of withShp) {
+    const where = `${file}: ${layer.name}`;
+    const read = async (k: 'shp' | 'dbf' | 'prj' | 'cpg'): Promise<Uint8Array | undefined> => (layer.parts[k] ? await layer.parts[k]() : undefined);
+    const [shp, dbf, prj, cpg] = await Promise.all([read('shp'), read('dbf'), read('prj'), read('cpg')]);
+    let crs: CrsId = options.crs ?? 'WGS84';
+    if (prj) {
+      const prjText = decodeText(prj).text;
+      const parsed = parsePrj(prjText);
+      if (!parsed) {
+        errors.push({ file, index: -1, reason: `${layer.name}.prj: unknown coordinate system, layer skipped: ${prjText.slice(0, 120)}` });
+        continue;
+      }
+      crs = parsed;
+    } else {
+      warnings.push({ file, index: -1, reason: `${layer.name} has no .prj; its coordinates were taken as ${crs}` });
+    }
+    const crsName = crsLabel(crs);
+    let geometries: (Geometry | null)[];
+    try {
+      geometries = parseShp(shp as Uint8Array);
+    } catch (e) {
+      errors.push({ file, index: -1, reason: `${layer.name}.shp cannot be read, layer skipped: ${(e as Error).message}` });
+      continue;
+    }
+    let records: Record<string, unknown>[] = [];
+    if (dbf) {
+      const encoding = dbfEncoding(cpg ? decodeText(cpg).text : undefined, dbf, (reason) => warnings.push({ file, index: -1, reason: `${layer.name}: ${reason}` }));
+      try {
+        records = parseDbf(dbf, encoding);
+      } catch (e) {
+        warnings.push({ file, index: -1, reason: `${layer.name}.dbf cannot be read; features have no attributes: ${(e as Error).message}` });
+      }
+      if (records.length !== geometries.length && records.length > 0) {
+        warnings.push({ file, index: -1, reason: `${layer.name}: ${geometries.length} shapes but ${records.length} attribute rows; matched by position` });
+      }
+    } else warnings.push({ file, index: -1, reason: `${layer.name} has no .dbf; features have no attributes` });
+
+    const rawFirst: { lon: number; lat: number }[] = [];
+    geometries.forEach((g, i) => {
+      const index = shapeCount++;
+      const properties: Record<string, ShapefileValue> = {};
+      for (const [k, v] of Object.entries(records[i] ?? {})) properties[k] = plainValue(v);
+      const idKey = ID_FIELDS.find((k) => properties[k] !== undefined && properties[k] !== null && properties[k] !== '');
+      const id = idKey ? { id: String(properties[idKey]) } : {};
+      if (!g) {
+        errors.push({ file, index, ...id, reason: `${where} shape ${i}: null shape (no geometry)` });
+        return;
+      }
+      const first = firstXY(g);
+      if (first) rawFirst.push({ lon: first[0], lat: first[1] });
+      let geometry: Geometry;
+      try {
+        geometry = reprojectGeometry(g, crs, 'WGS84');
+      } catch (e) {
+        errors.push({ file, index, ...id, reason: `${where} shape ${i}: ${(e as Error).message}` });
+        return;
+      }
+      if (!isLonLatGeometry(geometry)) {
+        errors.push({ file, index, ...id, reason: `${where} shape ${i}: coordinates ${JSON.stringify(first)} in ${crsName} do not give longitude/latitude within ±180/±90` });
+        return;
+      }
+      value.push({ type: 'Feature', properties, geometry });
+    });
+    warnings.push(...detectCrsIssues(rawFirst, { file, chosen: crs }).map((p) => ({ ...p, reason: `${layer.name}: ${p.reason}` })));
+  }
+  return { value, warnings, errors };
+}

@@ -1,6 +1,7 @@
 import type { Analysis } from '../engine/analyze';
 import type { GapZone } from '../engine/coverage/gap-zones';
 import type { CommunityGeometry, Dataset } from '../engine/model';
+import { rewindRing } from '../engine/geo/winding';
 import { communityRow, type ReportRow } from './report-rows';
 
 /** A GeoJSON Feature as written to reports. */
@@ -24,10 +25,7 @@ function ring(coords: readonly (readonly number[])[], exterior: boolean): [numbe
   const out = coords.map(pos);
   const first = out[0], last = out[out.length - 1];
   if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0], first[1]]);
-  let area = 0;
-  for (let i = 0, j = out.length - 1; i < out.length; j = i++) area += (out[j]![0] - out[i]![0]) * (out[j]![1] + out[i]![1]);
-  if ((area > 0) !== exterior) out.reverse();
-  return out;
+  return rewindRing(out, exterior);
 }
 
 /** A community geometry for output: rounded to 1e-6°, RFC 7946 winding. Does not mutate the input. */

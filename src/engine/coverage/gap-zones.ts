@@ -1,5 +1,6 @@
 import type { AccessField, DemandSamples, Settings } from '../model';
 import { KIND_RURAL } from '../model';
+import { ringArea2 } from '../geo/winding';
 import { bboxOf, cellOf, makeRasterGrid, type RasterGrid } from './raster-grid';
 
 /** A contiguous uncovered populated area of one category. */
@@ -194,12 +195,7 @@ function trace(grid: RasterGrid, comp: readonly number[]): [number, number][][] 
       rings.push(ring.map(toLonLat));
     }
   }
-  const area = (r: [number, number][]) => {
-    let a = 0;
-    for (let i = 0, j = r.length - 1; i < r.length; j = i++) a += (r[j]![0] - r[i]![0]) * (r[j]![1] + r[i]![1]);
-    return a;
-  };
-  const exteriors = rings.filter((r) => area(r) > 0).sort((a, b) => area(b) - area(a));
-  const holes = rings.filter((r) => area(r) < 0);
+  const exteriors = rings.filter((r) => ringArea2(r) > 0).sort((a, b) => ringArea2(b) - ringArea2(a));
+  const holes = rings.filter((r) => ringArea2(r) < 0);
   return exteriors.length > 0 ? [exteriors[0]!, ...holes] : [];
 }

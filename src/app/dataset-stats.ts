@@ -1,0 +1,73 @@
+/**
+ * Counts shown in the Data panel, read from the loaded collections (nothing computed or invented).
+ */
+import type { LoadedData } from './store';
+
+/** Counts of a loaded dataset. */
+export interface DatasetStats {
+  roads: number;
+  /** Total road length in kilometres (haversine along the lines). */
+  roadLengthKm: number;
+  communities: number;
+  urbanCommunities: number;
+  ruralCommunities: number;
+  /** Sum of the communities' `population` where it is a finite number ≥ 0. */
+  population: number;
+  facilities: number;
+  /** Facilities per `category` property value. */
+  facilitiesByCategory: Record<string, number>;
+}
+
+const EARTH_RADIUS_METERS = 6371008.8;
+
+/** Great-circle distance in metres between two `[lon, lat]` positions. */
+export function haversineMeters(a: readonly number[], b: readonly number[]): number {
+  const toRad = Math.PI / 180;
+  const lat1 = (a[1] ?? 0) * toRad;
+  const lat2 = (b[1] ?? 0) * toRad;
+  const dLat = lat2 - lat1;
+  const dLon = ((b[0] ?? 0) - (a[0] ?? 0)) * toRad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function lineLengthMeters(coords: readonly (readonly number[])[]): number {
+  let sum = 0;
+  for (let i = 1; i < coords.length; i++) sum += haversineMeters(coords[i - 1] ?? [], coords[i] ?? []);
+  return sum;
+}
+
+/** Counts features by kind and category; lengths of LineStrings and MultiLineStrings. */
+export function datasetStats(data: LoadedData): DatasetStats {
+  let roadLengthMeters = 0;
+  for (const f of data.roads?.features ?? []) {
+    const g = f.geometry;
+    if (g?.type === 'LineString') roadLengthMeters += lineLengthMeters(g.coordinates);
+    else if (g?.type === 'MultiLineString') for (const line of g.coordinates) roadLengthMeters += lineLengthMeters(line);
+  }
+  let urban = 0;
+  let rural = 0;
+  let population = 0;
+  for (const f of data.communities.features) {
+    const p = f.properties ?? {};
+    if (p.kind === 'urban') urban++;
+    else if (p.kind === 'rural') rural++;
+    const pop = Number(p.population);
+    if (Number.isFinite(pop) && pop >= 0) population += pop;
+  }
+  const facilitiesByCategory: Record<string, number> = {};
+  for (const f of data.facilities.features) {
+    const cat = String(f.properties?.category ?? '');
+    facilitiesByCategory[cat] = (facilitiesByCategory[cat] ?? 0) + 1;
+  }
+  return {
+    roads: data.roads?.features.length ?? 0,
+    roadLengthKm: roadLengthMeters / 1000,
+    communities: data.communities.features.length,
+    urbanCommunities: urban,
+    ruralCommunities: rural,
+    population,
+    facilities: data.facilities.features.length,
+    facilitiesByCategory,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Communities as a deck.gl GeoJsonLayer: polygons filled and outlined, points as dots sized by
+ * population, coloured by kind (urban / rural).
+ */
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { Feature, FeatureCollection } from 'geojson';
+import { communityColor, communityRadiusMeters } from '../community-style';
+
+/** Opacity 0–255 of community fills (outlines are opaque). */
+export const COMMUNITY_FILL_ALPHA = 110;
+
+/** The communities layer (id `communities`), or null when hidden or absent. */
+export function communitiesLayer(communities: FeatureCollection | null, visible: boolean): GeoJsonLayer | null {
+  if (!communities || !visible) return null;
+  return new GeoJsonLayer({
+    id: 'communities',
+    data: communities,
+    filled: true,
+    stroked: true,
+    pointType: 'circle',
+    getFillColor: (f: Feature) => [...communityColor(f.properties?.kind), COMMUNITY_FILL_ALPHA] as [number, number, number, number],
+    getLineColor: (f: Feature) => [...communityColor(f.properties?.kind), 255] as [number, number, number, number],
+    getLineWidth: 1,
+    lineWidthUnits: 'pixels',
+    getPointRadius: (f: Feature) => communityRadiusMeters(f.properties?.population),
+    pointRadiusUnits: 'meters',
+    pointRadiusMinPixels: 4,
+    pickable: true,
+  });
+}

@@ -1,0 +1,26 @@
+/** The app shell: side panel on the left, the map with its legend and credits filling the rest. */
+import { useEffect } from 'react';
+import { useAppStore } from '../app/store';
+import { loadSample } from '../app/actions';
+import { MapView } from './MapView';
+import { Legend } from './Legend';
+import { SidePanel } from './SidePanel';
+import { Attribution } from './Attribution';
+
+export function App() {
+  const status = useAppStore((s) => s.status);
+  useEffect(() => {
+    if (status === 'idle') void loadSample(); // the built-in sample is what a first visit shows
+  }, [status]);
+
+  return (
+    <div className="app">
+      <SidePanel />
+      <main className="map-area" data-status={status}>
+        <MapView />
+        <Legend />
+        <Attribution />
+      </main>
+    </div>
+  );
+}

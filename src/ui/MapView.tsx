@@ -1,0 +1,92 @@
+/**
+ * The map: the one owner of the maplibre map and of the deck.gl overlay drawn over it. Layers come
+ * from the pure builders in app/layers; this component only hands them over.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { PickingInfo } from '@deck.gl/core';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../app/store';
+import { buildLayers } from '../app/layers';
+import { offlineStyle } from '../app/base-style';
+import { dataBounds } from '../app/data-bounds';
+import { tooltipText } from '../app/tooltip';
+
+/** Ningbo, where the view starts before data arrives. */
+const INITIAL_CENTER: [number, number] = [121.6, 29.85];
+const INITIAL_ZOOM = 9;
+/** Pixels kept free on the left of the fitted data for the legend. */
+const LEGEND_ROOM_PX = 300;
+
+// maplibre 6 looks for its worker beside its own module; in the bundle it lives under a hashed name.
+setWorkerUrl(maplibreWorkerUrl);
+
+export function MapView() {
+  const { t } = useTranslation();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const [mapReady, setMapReady] = useState(false);
+  const data = useAppStore((s) => s.data);
+  const visible = useAppStore((s) => s.visible);
+  const language = useAppStore((s) => s.language);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const map = new MapLibreMap({
+      container,
+      style: offlineStyle(),
+      center: INITIAL_CENTER,
+      zoom: INITIAL_ZOOM,
+      attributionControl: false, // credits are rendered by <Attribution/>, per data source
+    });
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
+    map.addControl(overlay);
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    map.once('load', () => setMapReady(true));
+    return () => {
+      mapRef.current = null;
+      overlayRef.current = null;
+      setMapReady(false);
+      map.remove();
+    };
+  }, []);
+
+  const layers = useMemo(() => buildLayers({ data, visible }), [data, visible]);
+
+  useEffect(() => {
+    overlayRef.current?.setProps({
+      layers,
+      getTooltip: (info: PickingInfo) => {
+        const text = info.layer ? tooltipText(info.layer.id, info.object, language, t) : null;
+        return text ? { text } : null; // `text` is set as text, never parsed as HTML
+      },
+    });
+  }, [layers, language, t, mapReady]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    const bounds = data ? dataBounds(data) : null;
+    if (!map || !bounds) return;
+    // Leave room on the left for the legend that floats over the map, when the map is wide enough.
+    const wide = map.getContainer().clientWidth >= 800;
+    map.fitBounds(bounds, { padding: { top: 30, bottom: 30, right: 50, left: wide ? LEGEND_ROOM_PX : 30 }, animate: false });
+  }, [data, mapReady]);
+
+  return (
+    <div
+      ref={containerRef}
+      className="map"
+      data-testid="map"
+      data-map-ready={mapReady ? 'true' : 'false'}
+      role="region"
+      aria-label={t('map.label')}
+    />
+  );
+}

@@ -1,0 +1,154 @@
+/** Pure layer builders and data summaries of the app shell, on seeded random collections. */
+import { describe, expect, it } from 'vitest';
+import type { Feature, FeatureCollection } from 'geojson';
+import { mulberry32 } from '../../src/engine/prng';
+import { buildLayers } from '../../src/app/layers';
+import { roadPaths } from '../../src/app/layers/roads-layer';
+import { facilityPoints } from '../../src/app/layers/facilities-layer';
+import { ROAD_CLASSES, roadClass } from '../../src/app/road-style';
+import { datasetStats, haversineMeters } from '../../src/app/dataset-stats';
+import { dataBounds } from '../../src/app/data-bounds';
+import { attributionKeys } from '../../src/app/attribution';
+import type { LoadedData, VisibleLayers } from '../../src/app/store';
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object') {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+const HIGHWAYS = ['motorway', 'primary', 'residential', 'service', 'footway', 'track', 'bogus', null];
+const CATS = ['clinic', 'canteen', 'childcare', 'sports', 'culture', 'convenience', 'unknown-cat'];
+
+/** A random dataset around Ningbo with some odd features mixed in (empty lines, polygons as facilities). */
+function randomData(seed: number): LoadedData {
+  const r = mulberry32(seed);
+  const pt = (): [number, number] => [121.3 + r() * 0.65, 29.6 + r() * 0.42];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const line = () => Array.from({ length: Math.floor(r() * 5) }, pt); // 0–4 vertices
+  const roads: Feature[] = Array.from({ length: 60 }, () => {
+    const multi = r() < 0.2;
+    return {
+      type: 'Feature',
+      properties: { highway: pick(HIGHWAYS), name: r() < 0.5 ? 'Road' : null },
+      geometry: multi ? { type: 'MultiLineString', coordinates: [line(), line()] } : { type: 'LineString', coordinates: line() },
+    };
+  });
+  const communities: Feature[] = Array.from({ length: 30 }, (_, i) => ({
+    type: 'Feature',
+    properties: { id: `C${i}`, name: `社区${i}`, kind: pick(['urban', 'rural', 'other']), population: r() < 0.1 ? 'n/a' : Math.floor(r() * 5000) },
+    geometry: { type: 'Point', coordinates: pt() },
+  }));
+  const facilities: Feature[] = Array.from({ length: 40 }, (_, i) => ({
+    type: 'Feature',
+    properties: { id: `F${i}`, name: `F${i}`, category: pick(CATS) },
+    geometry: r() < 0.1 ? { type: 'Polygon', coordinates: [[pt(), pt(), pt(), pt()]] } : { type: 'Point', coordinates: pt() },
+  }));
+  const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+  return deepFreeze({ source: 'sample', roads: fc(roads), communities: fc(communities), facilities: fc(facilities) });
+}
+
+describe('roadPaths', () => {
+  it('keeps one path per line part with ≥ 2 vertices, minor classes first, inputs untouched', () => {
+    for (const seed of [1, 2, 3]) {
+      const data = randomData(seed);
+      const roads = data.roads as FeatureCollection;
+      let expected = 0;
+      for (const f of roads.features) {
+        const g = f.geometry;
+        const parts = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+        expected += parts.filter((p) => p.length >= 2).length;
+      }
+      const paths = roadPaths(roads);
+      expect(paths.length).toBe(expected);
+      expect(roadPaths(roads)).toBe(paths); // memoised per collection
+      const order = ['path', 'minor', 'street', 'major', 'motorway'];
+      for (let i = 1; i < paths.length; i++) {
+        expect(order.indexOf(paths[i]!.cls)).toBeGreaterThanOrEqual(order.indexOf(paths[i - 1]!.cls));
+      }
+      for (const p of paths) expect(p.path.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('classes every OSM highway value, unknown ones as minor', () => {
+    expect(roadClass('motorway')).toBe('motorway');
+    expect(roadClass('trunk_link')).toBe('motorway');
+    expect(roadClass('secondary')).toBe('major');
+    expect(roadClass('residential')).toBe('street');
+    expect(roadClass('footway')).toBe('path');
+    expect(roadClass('bogus')).toBe('minor');
+    expect(roadClass(null)).toBe('minor');
+    expect(new Set(ROAD_CLASSES).size).toBe(5);
+  });
+});
+
+describe('facilityPoints', () => {
+  it('keeps exactly the Point facilities with their ids and categories', () => {
+    const data = randomData(7);
+    const pts = facilityPoints(data.facilities);
+    const expected = data.facilities.features.filter((f) => f.geometry.type === 'Point');
+    expect(pts.map((p) => p.id)).toEqual(expected.map((f) => f.properties?.id));
+    expect(pts.map((p) => p.category)).toEqual(expected.map((f) => f.properties?.category));
+  });
+});
+
+describe('buildLayers', () => {
+  it('draws exactly the visible layers, bottom to top', () => {
+    const data = randomData(11);
+    for (let mask = 0; mask < 8; mask++) {
+      const visible: VisibleLayers = { roads: !!(mask & 1), communities: !!(mask & 2), facilities: !!(mask & 4) };
+      const ids = buildLayers({ data, visible }).map((l) => l.id);
+      expect(ids).toEqual(['roads', 'communities', 'facilities'].filter((k) => visible[k as keyof VisibleLayers]));
+    }
+    expect(buildLayers({ data: null, visible: { roads: true, communities: true, facilities: true } })).toEqual([]);
+    expect(buildLayers({ data: { ...data, roads: null }, visible: { roads: true, communities: false, facilities: false } })).toEqual([]);
+  });
+});
+
+describe('datasetStats and dataBounds', () => {
+  it('haversine: a degree of latitude is 2πR/360', () => {
+    expect(haversineMeters([121, 29], [121, 30])).toBeCloseTo((2 * Math.PI * 6371008.8) / 360, 3);
+    expect(haversineMeters([121.5, 29.8], [121.5, 29.8])).toBe(0);
+  });
+
+  it('counts what the files hold', () => {
+    const data = randomData(5);
+    const s = datasetStats(data);
+    const props = data.communities.features.map((f) => f.properties ?? {});
+    expect(s.communities).toBe(props.length);
+    expect(s.urbanCommunities).toBe(props.filter((p) => p.kind === 'urban').length);
+    expect(s.ruralCommunities).toBe(props.filter((p) => p.kind === 'rural').length);
+    expect(s.population).toBe(props.reduce((a, p) => a + (typeof p.population === 'number' ? p.population : 0), 0));
+    expect(s.facilities).toBe(40);
+    expect(Object.values(s.facilitiesByCategory).reduce((a, b) => a + b, 0)).toBe(40);
+    expect(s.roads).toBe(60);
+    expect(s.roadLengthKm).toBeGreaterThan(0);
+  });
+
+  it('bounds contain every coordinate and touch the extremes', () => {
+    const data = randomData(9);
+    const b = dataBounds(data);
+    expect(b).not.toBeNull();
+    const [w, s, e, n] = b!;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    const walk = (c: unknown): void => {
+      if (Array.isArray(c) && typeof c[0] === 'number') { xs.push(c[0]); ys.push(c[1] as number); } else if (Array.isArray(c)) c.forEach(walk);
+    };
+    for (const fc of [data.roads!, data.communities, data.facilities]) {
+      for (const f of fc.features) walk((f.geometry as { coordinates: unknown }).coordinates);
+    }
+    expect([w, s, e, n]).toEqual([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+  });
+});
+
+describe('attributionKeys', () => {
+  it('credits OpenStreetMap only for OSM data and calls the sample synthetic', () => {
+    expect(attributionKeys('sample')).toEqual(['attribution.sample']);
+    expect(attributionKeys('osm')).toEqual(['attribution.osm']);
+    expect(attributionKeys('user')).toEqual([]);
+    expect(attributionKeys(null)).toEqual([]);
+  });
+});

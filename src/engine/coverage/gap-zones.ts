@@ -1,4 +1,4 @@
-import type { AccessField, DemandSamples, Settings } from '../model';
+import type { AccessField, CategoryDef, DemandSamples, Settings } from '../model';
 import { KIND_RURAL } from '../model';
 import { ringArea2 } from '../geo/winding';
 import { bboxOf, cellOf, makeRasterGrid, type RasterGrid } from './raster-grid';
@@ -28,48 +28,61 @@ export interface GapZone {
  * @returns zones sorted by category, then by uncovered population (largest first)
  */
 export function findGapZones(samples: DemandSamples, fields: readonly AccessField[], settings: Settings, cellMeters = settings.sampleSpacingMeters): GapZone[] {
-  if (samples.count === 0) return [];
+  const index = createGapZoneIndex(samples, cellMeters);
+  return settings.categories.flatMap((cat, k) => index.zones(fields[k]!, cat, k));
+}
+
+/** Build once per set of samples, then query the zones of any category and thresholds (what a slider needs). */
+export interface GapZoneIndex {
+  /** Zones of one category, largest uncovered population first. */
+  zones(field: AccessField, category: CategoryDef, categoryIndex: number): GapZone[];
+}
+
+/**
+ * The raster and the cell of every sample, computed once; per query only the uncovered samples of one
+ * category are rasterised, closed and traced.
+ */
+export function createGapZoneIndex(samples: DemandSamples, cellMeters: number): GapZoneIndex {
+  if (samples.count === 0) return { zones: () => [] };
   const grid = makeRasterGrid(bboxOf(samples.lon, samples.lat), cellMeters);
   const cellOfSample = new Int32Array(samples.count);
   for (let i = 0; i < samples.count; i++) cellOfSample[i] = cellOf(grid, samples.lon[i]!, samples.lat[i]!);
-  const zones: GapZone[] = [];
   const N = grid.width * grid.height;
   const pop = new Float64Array(N);
   const count = new Int32Array(N);
   const mask = new Uint8Array(N); // bit 1: occupied, bit 2: dilated, bit 4: closed, bit 8: labelled
-  settings.categories.forEach((cat, k) => {
-    const field = fields[k]!;
-    const limits = [cat.thresholdMinutes.urban * 60, cat.thresholdMinutes.rural * 60];
-    const occupied: number[] = [];
-    for (let i = 0; i < samples.count; i++) {
-      const p = samples.population[i]!;
-      if (!(p > 0)) continue;
-      if (field.seconds[i]! <= limits[samples.kind[i] === KIND_RURAL ? 1 : 0]!) continue;
-      const cell = cellOfSample[i]!;
-      if (count[cell] === 0) occupied.push(cell);
-      pop[cell]! += p;
-      count[cell]!++;
-    }
-    const touched = closeCells(grid, occupied, mask);
-    const catZones: GapZone[] = [];
-    for (const comp of components(grid, touched, mask)) {
-      let population = 0;
-      let sampleCount = 0;
-      for (const c of comp) {
-        population += pop[c]!;
-        sampleCount += count[c]!;
+  return {
+    zones(field, cat, k) {
+      const limits = [cat.thresholdMinutes.urban * 60, cat.thresholdMinutes.rural * 60];
+      const occupied: number[] = [];
+      for (let i = 0; i < samples.count; i++) {
+        const p = samples.population[i]!;
+        if (!(p > 0)) continue;
+        if (field.seconds[i]! <= limits[samples.kind[i] === KIND_RURAL ? 1 : 0]!) continue;
+        const cell = cellOfSample[i]!;
+        if (count[cell] === 0) occupied.push(cell);
+        pop[cell]! += p;
+        count[cell]!++;
       }
-      catZones.push({ category: k, population, sampleCount, polygon: trace(grid, comp) });
-    }
-    for (const c of touched) mask[c] = 0;
-    for (const c of occupied) {
-      pop[c] = 0;
-      count[c] = 0;
-    }
-    catZones.sort((a, b) => b.population - a.population);
-    zones.push(...catZones);
-  });
-  return zones;
+      const touched = closeCells(grid, occupied, mask);
+      const out: GapZone[] = [];
+      for (const comp of components(grid, touched, mask)) {
+        let population = 0;
+        let sampleCount = 0;
+        for (const c of comp) {
+          population += pop[c]!;
+          sampleCount += count[c]!;
+        }
+        out.push({ category: k, population, sampleCount, polygon: trace(grid, comp) });
+      }
+      for (const c of touched) mask[c] = 0;
+      for (const c of occupied) {
+        pop[c] = 0;
+        count[c] = 0;
+      }
+      return out.sort((a, b) => b.population - a.population);
+    },
+  };
 }
 
 const OCCUPIED = 1, DILATED = 2, CLOSED = 4, LABELLED = 8;

@@ -1,0 +1,187 @@
+/**
+ * The engine session the worker exposes (comlink): it keeps the loaded layers, the validated dataset
+ * and the last analysis between calls, so that moving a threshold only re-thresholds access fields
+ * already computed (DESIGN.md). It is glue: every computation is in engine/ or io/. It also runs in
+ * Node (tests) without a worker.
+ */
+import { analyze, type Analysis } from '../engine/analyze';
+import { computeCoverage } from '../engine/coverage/coverage';
+import { createGapZoneIndex, type GapZone, type GapZoneIndex } from '../engine/coverage/gap-zones';
+import { findGaps } from '../engine/coverage/gaps';
+import { isochrones } from '../engine/coverage/isochrones';
+import { travelTimeSurface } from '../engine/coverage/travel-time-surface';
+import type { Dataset, Problem, Settings } from '../engine/model';
+import { writeAnalysisReport, type AnalysisReportFiles } from '../io/analysis-report';
+import type { CategoryMapping } from '../io/category-mapping';
+import { loadDataset, type LayerCounts } from '../io/load-dataset';
+import type { CommunityMapping } from '../io/read-communities';
+import { readLayerFile, type LayerFile, type LayerFileOptions } from '../io/read-layer-file';
+import { reportProblems } from '../io/report-summary';
+import { resolveSettings } from '../io/settings';
+import { coverageView, datasetView, type CoverageView, type DatasetView } from './views';
+
+export type LayerName = 'facilities' | 'communities' | 'roads';
+
+/** How a layer file is read and mapped (what the mapping step lets the user correct). */
+export interface LayerOptions extends Omit<LayerFileOptions, 'nearestRoadMeters'>, CategoryMapping, CommunityMapping {}
+
+/** The load report of one layer file. */
+export interface LayerReport {
+  layer: LayerName;
+  file: string;
+  format: LayerFile['format'];
+  encoding: string | null;
+  crs: string;
+  fields: string[];
+  lonField?: string;
+  latField?: string;
+  counts: LayerCounts;
+  warnings: Problem[];
+  errors: Problem[];
+}
+
+/** Result of loading a file: `ok` false when the file was unusable and the previous layer was kept. */
+export interface LoadResult {
+  ok: boolean;
+  report: LayerReport;
+  dataset: DatasetView;
+}
+
+type ProgressFn = (stage: string, fraction: number) => void;
+
+/** Settings that change travel times (anything but thresholds and labels). */
+function travelKey(s: Settings): string {
+  return JSON.stringify([s.model, s.walkSpeedKmh, s.detourFactor, s.sampleSpacingMeters, s.maxSnapMeters, s.categories.map((c) => c.id)]);
+}
+
+export function createSession() {
+  const files: Partial<Record<LayerName, { read: LayerFile; options: LayerOptions }>> = {};
+  let settings: Settings = resolveSettings(undefined, 'settings').value!;
+  let loaded: ReturnType<typeof loadDataset> | null = null;
+  let analysis: { result: Analysis; key: string; dataset: Dataset; zoneIndex: GapZoneIndex; zones: Map<string, GapZone[]> } | null = null;
+
+  /** Gap zones of every category, cached per category and thresholds (a slider moves one category). */
+  const zonesNow = (a: NonNullable<typeof analysis>): GapZone[] => settings.categories.flatMap((cat, k) => {
+    const key = `${cat.id}:${cat.thresholdMinutes.urban}:${cat.thresholdMinutes.rural}`;
+    let z = a.zones.get(key);
+    if (!z) {
+      z = a.zoneIndex.zones(a.result.fields[k]!, cat, k);
+      a.zones.set(key, z);
+    }
+    return z;
+  });
+
+  const reload = (): ReturnType<typeof loadDataset> => {
+    const layer = (n: LayerName) => ({ features: files[n]?.read.features ?? [], file: files[n]?.read.file ?? n });
+    loaded = loadDataset(
+      { facilities: layer('facilities'), communities: layer('communities'), roads: files.roads ? layer('roads') : null },
+      settings,
+      { facilities: files.facilities?.options ?? {}, communities: files.communities?.options ?? {} },
+    );
+    analysis = null;
+    return loaded;
+  };
+
+  const report = (layer: LayerName, read: LayerFile): LayerReport => {
+    const own = (p: Problem) => p.file === read.file;
+    const counts = loaded?.counts[layer] ?? { read: 0, kept: 0, skipped: 0 };
+    return {
+      layer, file: read.file, format: read.format, encoding: read.encoding, crs: read.crs, fields: read.fields,
+      ...(read.lonField ? { lonField: read.lonField } : {}), ...(read.latField ? { latField: read.latField } : {}),
+      counts,
+      warnings: [...read.warnings, ...(loaded?.warnings.filter(own) ?? [])],
+      errors: [...read.errors, ...(loaded?.errors.filter(own) ?? [])],
+    };
+  };
+
+  const ensureAnalysis = (onProgress?: ProgressFn): NonNullable<typeof analysis> => {
+    const data = (loaded ?? reload()).dataset;
+    const key = travelKey(settings);
+    if (!analysis || analysis.key !== key) {
+      const result = analyze(data, settings, onProgress);
+      analysis = { result, key, dataset: data, zoneIndex: createGapZoneIndex(result.samples, settings.sampleSpacingMeters), zones: new Map() };
+    }
+    return analysis;
+  };
+
+  return {
+    /**
+     * Read a file into a layer. An unusable file (invalid JSON, no coordinate columns, not a zip …)
+     * leaves the previous layer in place and says why.
+     */
+    async loadLayer(layer: LayerName, name: string, bytes: Uint8Array, options: LayerOptions = {}): Promise<LoadResult> {
+      const read = await readLayerFile(name, bytes, options);
+      if (!read.features) return { ok: false, report: report(layer, read), dataset: datasetView(loaded?.dataset ?? null) };
+      files[layer] = { read, options };
+      reload();
+      return { ok: true, report: report(layer, read), dataset: datasetView(loaded!.dataset) };
+    },
+
+    /** Remove a layer (e.g. roads, to use the straight-line model). */
+    clearLayer(layer: LayerName): DatasetView {
+      delete files[layer];
+      return datasetView(reload().dataset);
+    },
+
+    /** Validate and apply settings; invalid settings are rejected with their problems and the old ones stay. */
+    setSettings(raw: unknown): { ok: boolean; settings: Settings; warnings: Problem[]; errors: Problem[] } {
+      const res = resolveSettings(raw, 'settings');
+      if (!res.value) return { ok: false, settings, warnings: res.warnings, errors: res.errors };
+      const categoriesChanged = JSON.stringify(res.value.categories.map((c) => [c.id, c.keywords, c.osmTags])) !== JSON.stringify(settings.categories.map((c) => [c.id, c.keywords, c.osmTags]));
+      settings = res.value;
+      if (categoriesChanged) reload(); // facilities are mapped to categories
+      return { ok: true, settings, warnings: res.warnings, errors: res.errors };
+    },
+
+    /**
+     * Coverage under the current settings: travel times are computed only when something other than
+     * a threshold changed since the last call; otherwise the access fields are re-thresholded.
+     */
+    coverage(onProgress?: ProgressFn): CoverageView & { recomputed: boolean; warnings: Problem[] } {
+      const before = analysis;
+      const a = ensureAnalysis(onProgress);
+      const { result, dataset } = a;
+      const recomputed = before !== a;
+      const cov = recomputed ? result.coverage : computeCoverage(result.samples, result.fields, settings);
+      const gaps = recomputed ? result.gaps : findGaps(dataset.communities, cov);
+      result.coverage = cov;
+      result.gaps = gaps;
+      return { ...coverageView(result, zonesNow(a), settings), recomputed, warnings: result.warnings };
+    },
+
+    /** Travel-time grid of a category (heat layer) and its isochrones at the urban and rural thresholds. */
+    surface(categoryId: string, kind: 'urban' | 'rural' = 'urban') {
+      const { result, dataset } = ensureAnalysis();
+      const cat = settings.categories.find((c) => c.id === categoryId);
+      if (!cat) throw new Error(`surface: unknown category "${categoryId}"`);
+      let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+      const s = result.samples;
+      for (let i = 0; i < s.count; i++) {
+        minLon = Math.min(minLon, s.lon[i]!); maxLon = Math.max(maxLon, s.lon[i]!);
+        minLat = Math.min(minLat, s.lat[i]!); maxLat = Math.max(maxLat, s.lat[i]!);
+      }
+      for (const f of dataset.facilities) {
+        minLon = Math.min(minLon, f.lon); maxLon = Math.max(maxLon, f.lon);
+        minLat = Math.min(minLat, f.lat); maxLat = Math.max(maxLat, f.lat);
+      }
+      if (!Number.isFinite(minLon)) return null;
+      const surface = travelTimeSurface(result.travel, dataset, settings, categoryId, [minLon, minLat, maxLon, maxLat], 200, kind);
+      const iso = isochrones(surface, [cat.thresholdMinutes.urban * 60, cat.thresholdMinutes.rural * 60]);
+      return { surface, isochrones: iso };
+    },
+
+    /** The report files of the current analysis (gaps.geojson, communities.geojson, summary.json, coverage.csv). */
+    reportFiles(): AnalysisReportFiles {
+      const a = ensureAnalysis();
+      const { result, dataset } = a;
+      return writeAnalysisReport(dataset, result, zonesNow(a), settings, reportProblems([...(loaded?.warnings ?? []), ...result.warnings], loaded?.errors ?? []));
+    },
+
+    /** Current settings. */
+    getSettings(): Settings {
+      return settings;
+    },
+  };
+}
+
+export type EngineSession = ReturnType<typeof createSession>;

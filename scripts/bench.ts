@@ -1,0 +1,123 @@
+/**
+ * `npm run bench` — seeded synthetic cities at three sizes (S, M, L: up to 1,000,000 road segments,
+ * 100,000 facilities, 1,000,000 demand samples). For every size it runs, each in its own child
+ * process (isolated memory, its own peak RSS): the road-network pipeline, the straight-line
+ * pipeline, and the naive all-pairs @turf/distance baseline; then prints stage medians, peak RSS,
+ * baseline ratios and a PASS/FAIL line per goal. Progress goes to stderr, the report to stdout.
+ *
+ *   npm run bench -- [--sizes S,M,L] [--repeat N] [--seed N] [--no-baseline] [--cpu-prof DIR]
+ *
+ * `--cpu-prof DIR` writes V8 CPU profiles of every child into DIR/<size>-<job>/ (open the largest,
+ * the main thread's, in Chrome DevTools).
+ *
+ * Exit code 0 whatever the goals say (benchmarks are not tests); 1 when a child crashed or the
+ * answers disagree (with the baseline, with `analyze()`, or a network time beats the crow).
+ */
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchJob, BenchResult, JobKind } from './bench/job';
+import { formatReport } from './bench/report';
+import { CITY_SIZES, type CitySize } from './bench/synthetic-city';
+
+interface Options {
+  sizes: CitySize[];
+  /** Repeats per size; null = default (3). */
+  repeat: number | null;
+  seed: number;
+  baseline: boolean;
+  /** Directory for V8 CPU profiles of the children, or null. */
+  cpuProfDir: string | null;
+}
+
+const DEFAULT_REPEATS = 3;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { sizes: [...CITY_SIZES], repeat: null, seed: 1, baseline: true, cpuProfDir: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--sizes') {
+      const names = value().split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+      options.sizes = names.map((n) => {
+        const size = CITY_SIZES.find((s) => s.name === n);
+        if (!size) throw new Error(`unknown size "${n}" (sizes: ${CITY_SIZES.map((s) => s.name).join(', ')})`);
+        return size;
+      });
+    } else if (flag === '--repeat') {
+      const n = Number(value());
+      if (!(Number.isInteger(n) && n >= 1)) throw new Error(`--repeat must be a positive integer, got ${n}`);
+      options.repeat = n;
+    } else if (flag === '--seed') {
+      const n = Number(value());
+      if (!Number.isInteger(n)) throw new Error(`--seed must be an integer, got ${n}`);
+      options.seed = n;
+    } else if (flag === '--cpu-prof') {
+      options.cpuProfDir = path.resolve(value());
+    } else if (flag === '--no-baseline') {
+      options.baseline = false;
+    } else {
+      throw new Error(`unknown option ${arg} (options: --sizes S,M,L --repeat N --seed N --no-baseline --cpu-prof DIR)`);
+    }
+  }
+  return options;
+}
+
+/** Runs one job in a fresh child process and resolves with its result (rejects when it crashes). */
+function runChild(job: BenchJob, cpuProfDir: string | null): Promise<BenchResult> {
+  return new Promise((resolve, reject) => {
+    // one directory per job: node writes a profile per thread (the main one is the largest)
+    const profile = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(cpuProfDir, `${job.size.name}-${job.kind}`)] : [];
+    const child = fork(path.join(here, 'bench', 'child.ts'), [JSON.stringify(job)], {
+      execArgv: ['--max-old-space-size=8192', '--expose-gc', ...profile, '--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let result: BenchResult | null = null;
+    child.on('message', (m) => {
+      result = m as BenchResult;
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (result && code === 0) resolve(result);
+      else reject(new Error(`${job.size.name} ${job.kind}: child exited with ${signal ?? `code ${code}`}`));
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  const kinds: JobKind[] = options.baseline ? ['network', 'straight', 'baseline'] : ['network', 'straight'];
+  const results: BenchResult[] = [];
+  const repeatsBySize: Record<string, number> = {};
+  let crashed = false;
+  for (const size of options.sizes) {
+    const repeats = options.repeat ?? DEFAULT_REPEATS;
+    repeatsBySize[size.name] = repeats;
+    for (const kind of kinds) {
+      process.stderr.write(`bench: ${size.name} ${kind} (${repeats} run(s)) …\n`);
+      try {
+        results.push(await runChild({ size, kind, repeats: kind === 'baseline' ? 1 : repeats, seed: options.seed }, options.cpuProfDir));
+      } catch (error) {
+        crashed = true;
+        process.stderr.write(`bench: ${(error as Error).message}\n`);
+      }
+    }
+  }
+  process.stdout.write(`${formatReport(results, repeatsBySize)}\n`);
+  const disagree = results.some((r) => r.problems.length > 0);
+  return crashed || disagree ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,72 @@
+/**
+ * Small timing helpers for the benchmark: a stage stopwatch and medians.
+ */
+import { performance } from 'node:perf_hooks';
+
+/** Stage name → milliseconds of one run, in the order the stages ran. */
+export type StageTimes = Record<string, number>;
+
+/**
+ * Times stages of one run: `stage(name, fn)` runs `fn`, records its wall time in ms and returns
+ * its value. `totalMs()` is the wall time since the stopwatch was made (not the sum of stages).
+ */
+export class Stopwatch {
+  readonly stages: StageTimes = {};
+  private readonly started = performance.now();
+  private readonly cpuStarted = process.cpuUsage();
+
+  /** Runs `fn` and records its wall time under `name` (added to when the name repeats). */
+  stage<T>(name: string, fn: () => T): T {
+    const t0 = performance.now();
+    const value = fn();
+    this.stages[name] = (this.stages[name] ?? 0) + (performance.now() - t0);
+    return value;
+  }
+
+  /** Milliseconds since construction. */
+  totalMs(): number {
+    return performance.now() - this.started;
+  }
+
+  /** CPU milliseconds (user + system, all threads of the process: GC helpers included) since construction. */
+  cpuMs(): number {
+    const used = process.cpuUsage(this.cpuStarted);
+    return (used.user + used.system) / 1000;
+  }
+}
+
+/**
+ * Median of numbers (mean of the two middle values for an even count).
+ *
+ * @throws RangeError on an empty list
+ */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median of every stage over several runs (stages named as in the first run). */
+export function medianStages(runs: readonly StageTimes[]): StageTimes {
+  const out: StageTimes = {};
+  const first = runs[0];
+  if (!first) return out;
+  for (const name of Object.keys(first)) out[name] = median(runs.map((r) => r[name] ?? NaN));
+  return out;
+}
+
+/** Resident set size now, MB. */
+export function rssMB(): number {
+  return process.memoryUsage.rss() / 2 ** 20;
+}
+
+/** Peak resident set size of this process so far, MB (`process.resourceUsage().maxRSS` is in KB). */
+export function peakRssMB(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/** Runs a full garbage collection when node was started with `--expose-gc`. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { runAnalyze, type CliStreams } from './analyze-command';
+import { runSite, type SiteOptions } from './site-command';
 
 /**
  * Run the command line with `argv` (without node and script) and return the exit code.
@@ -23,6 +24,28 @@ export async function runCli(argv: string[], io: CliStreams): Promise<number> {
     .option('--out <dir>', 'output folder', 'out')
     .action((opts: { facilities: string; communities: string; roads?: string; preset?: string; settings?: string; model?: string; out: string }) => {
       code = runAnalyze(opts, io);
+    });
+  program
+    .command('site')
+    .description('where new facilities of a category close the most gap; writes sites.geojson and summary.json')
+    .requiredOption('--category <id>', 'category id of the preset, e.g. clinic')
+    .option('--add <k>', 'maximal covering: place K new sites covering the most uncovered residents')
+    .option('--target <share>', 'set covering: fewest new sites reaching this covered share (0.9, 90 or 90%)')
+    .option('--candidates <file>', 'candidate sites GeoJSON (points the city owns; property capacity optional); default: generated in gap zones')
+    .option('--exclude <file>', 'GeoJSON polygons where no site may go')
+    .option('--exact', 'solve the integer program exactly with HiGHS (time-limited), greedy otherwise')
+    .option('--spacing <m>', 'minimum spacing of generated candidates, metres', '200')
+    .option('--capacity <n>', 'places of each new site (capacity-aware when the category has capacityPerThousand)')
+    .option('--time-limit <s>', 'time limit of the exact solver, seconds', '60')
+    .requiredOption('--facilities <file>', 'facilities GeoJSON')
+    .requiredOption('--communities <file>', 'communities GeoJSON')
+    .option('--roads <file>', 'walkable roads GeoJSON; without it the straight-line model is used')
+    .option('--preset <id>', 'category preset: ningbo | gb50180')
+    .option('--settings <file>', 'settings JSON laid over the preset')
+    .option('--model <model>', 'network | straight (overrides the settings)')
+    .option('--out <dir>', 'output folder', 'out')
+    .action(async (opts: SiteOptions) => {
+      code = await runSite(opts, io);
     });
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -37,7 +37,6 @@ export function buildCoverageSets(reach: SiteReach, weight: Float64Array, lon: F
   let seconds = new Float32Array(demand.length);
   const offNetwork = new Uint8Array(m);
   let size = 0;
-  let start = 0;
   const visit = (d: number, s: number): void => {
     if (size === demand.length) {
       const grownD = new Uint32Array(size * 2);
@@ -51,7 +50,7 @@ export function buildCoverageSets(reach: SiteReach, weight: Float64Array, lon: F
     seconds[size++] = s;
   };
   for (let j = 0; j < m; j++) {
-    start = size;
+    const start = size;
     if (!reach.reach(lon[j]!, lat[j]!, visit)) offNetwork[j] = 1;
     sortRun(demand, seconds, start, size);
     offsets[j + 1] = size;

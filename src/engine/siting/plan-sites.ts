@@ -47,7 +47,7 @@ export interface SitingPlan {
   sites: RankedSite[];
   /** MCLP: residents newly covered; LSCP: number of sites. */
   objective: number;
-  /** Proven bound on the optimum: upper (MCLP residents) or lower (LSCP site count). */
+  /** Proven bound on the optimum: upper (MCLP residents) or lower (LSCP site count); NaN when an LSCP target is out of reach. */
   bound: number;
   /** How the bound was obtained. */
   boundSource: 'mip' | 'lp' | 'celf' | 'count';
@@ -138,7 +138,12 @@ export function planSites(sets: CoverageSets, demand: UncoveredDemand, samples: 
   const objective = goal.kind === 'max-cover' ? covered : answer.sites.length;
   if (goal.kind === 'max-cover') bound = Math.max(bound, objective);
   else bound = Math.min(bound, objective);
-  const gap = goal.kind === 'max-cover' ? (bound > 0 ? (bound - objective) / bound : 0) : objective > 0 ? (objective - bound) / objective : 0;
+  let gap = goal.kind === 'max-cover' ? (bound > 0 ? (bound - objective) / bound : 0) : objective > 0 ? (objective - bound) / objective : 0;
+  if (!reached) {
+    // target out of reach: the answer is every site that adds coverage; no bound applies
+    bound = NaN;
+    gap = NaN;
+  }
   if (status === 'time-limit' && gap <= 1e-9) status = 'optimal';
   return {
     goal, solver, status, sites: rankedSites(answer, demand, samples), objective, bound, boundSource, gap,

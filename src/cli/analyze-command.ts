@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { analyze } from '../engine/analyze';
 import { findGapZones } from '../engine/coverage/gap-zones';
 import { writeAnalysisReport } from '../io/analysis-report';
+import type { CrsId } from '../io/crs';
+import { reportTime } from '../io/report-metadata';
 import { reportProblems } from '../io/report-summary';
 import { formatProblem, loadInputs, type InputOptions } from './load-inputs';
 import { createProgress } from './progress';
@@ -15,11 +17,12 @@ export interface CliStreams {
 
 /**
  * `analyze`: coverage and gaps of every category, written to `outDir` as gaps.geojson,
- * communities.geojson, summary.json and coverage.csv.
+ * communities.geojson, summary.json and coverage.csv. The reports carry their provenance; their time is
+ * `generatedAt`, else `SOURCE_DATE_EPOCH` (reproducible output), else now.
  *
  * @returns exit code: 0 on success, 2 on unusable input (reasons printed on stderr)
  */
-export function runAnalyze(opts: InputOptions & { out: string }, io: CliStreams): number {
+export function runAnalyze(opts: InputOptions & { out: string; exportCrs?: CrsId; generatedAt?: string }, io: CliStreams): number {
   const progress = createProgress(io.err);
   progress.step('reading input');
   const input = loadInputs(opts);
@@ -36,7 +39,9 @@ export function runAnalyze(opts: InputOptions & { out: string }, io: CliStreams)
   const zones = findGapZones(analysis.samples, analysis.fields, settings);
   progress.step('writing reports');
   for (const w of analysis.warnings) io.err(`warning: ${formatProblem(w)}\n`);
-  const files = writeAnalysisReport(dataset, analysis, zones, settings, reportProblems([...input.warnings, ...analysis.warnings], input.errors));
+  const files = writeAnalysisReport(dataset, analysis, zones, settings, reportProblems([...input.warnings, ...analysis.warnings], input.errors), {
+    inputs: input.inputs, generatedAt: opts.generatedAt ?? reportTime(process.env.SOURCE_DATE_EPOCH), ...(opts.exportCrs ? { crs: opts.exportCrs } : {}),
+  });
   mkdirSync(opts.out, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(opts.out, name), text);
   progress.done();

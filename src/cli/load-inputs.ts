@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Dataset, Problem, Settings } from '../engine/model';
 import { loadDataset } from '../io/load-dataset';
+import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { parseSettingsText, resolveSettings } from '../io/settings';
 import { decodeText } from '../io/text-decode';
 
@@ -23,11 +24,15 @@ export interface LoadedInputs {
   errors: Problem[];
   /** Reasons the input is unusable (exit code 2); empty when the analysis can run. */
   fatal: string[];
+  /** The files read (name, size, SHA-256, feature counts) for the report's provenance. */
+  inputs: InputFileMeta[];
 }
 
-function readText(path: string, errors: Problem[]): string | null {
+function readText(path: string, errors: Problem[], bytesOut?: (bytes: Uint8Array) => void): string | null {
   try {
-    return decodeText(new Uint8Array(readFileSync(path))).text;
+    const bytes = new Uint8Array(readFileSync(path));
+    bytesOut?.(bytes);
+    return decodeText(bytes).text;
   } catch (e) {
     errors.push({ file: basename(path), index: -1, reason: `cannot read ${path}: ${(e as Error).message}` });
     return null;
@@ -35,9 +40,9 @@ function readText(path: string, errors: Problem[]): string | null {
 }
 
 /** Read the settings file (if any) with the preset and model options laid over it. */
-function loadSettings(opts: InputOptions, errors: Problem[], warnings: Problem[]): Settings | null {
+function loadSettings(opts: InputOptions, errors: Problem[], warnings: Problem[], inputs: InputFileMeta[]): Settings | null {
   const file = opts.settings ? basename(opts.settings) : '(command line)';
-  const text = opts.settings ? readText(opts.settings, errors) : '';
+  const text = opts.settings ? readText(opts.settings, errors, (b) => inputs.push(describeInputFile('settings', file, b, 'json'))) : '';
   if (text === null) return null;
   let res = parseSettingsText(text, file);
   if (res.value && (opts.preset || opts.model)) {
@@ -59,24 +64,31 @@ export function loadInputs(opts: InputOptions): LoadedInputs {
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const fatal: string[] = [];
-  const settings = loadSettings(opts, errors, warnings);
-  if (!settings) return { dataset: null, settings: null, warnings, errors, fatal: ['the settings are not usable'] };
+  const inputs: InputFileMeta[] = [];
+  const settings = loadSettings(opts, errors, warnings, inputs);
+  if (!settings) return { dataset: null, settings: null, warnings, errors, fatal: ['the settings are not usable'], inputs };
+  const raw = new Map<string, Uint8Array>();
   const file = (path: string | undefined) => {
     if (!path) return undefined;
-    const text = readText(path, errors);
+    const text = readText(path, errors, (b) => raw.set(path, b));
     return text === null ? null : { text, file: basename(path) };
   };
   const fac = file(opts.facilities);
   const com = file(opts.communities);
   const roads = file(opts.roads);
-  if (!fac || !com || roads === null) return { dataset: null, settings, warnings, errors, fatal: ['an input file cannot be read'] };
+  if (!fac || !com || roads === null) return { dataset: null, settings, warnings, errors, fatal: ['an input file cannot be read'], inputs };
   const res = loadDataset({ facilities: fac, communities: com, ...(roads ? { roads } : {}) }, settings);
+  for (const layer of ['facilities', 'communities', 'roads'] as const) {
+    const path = opts[layer];
+    const bytes = path ? raw.get(path) : undefined;
+    if (path && bytes) inputs.push(describeInputFile(layer, basename(path), bytes, 'geojson', 'WGS84', res.counts[layer]));
+  }
   warnings.push(...res.warnings);
   errors.push(...res.errors);
   for (const e of res.errors) if (e.index === -1) fatal.push(`${e.file}: ${e.reason}`);
   if (res.dataset.communities.length === 0) fatal.push(`${com.file}: no valid community`);
   if (res.dataset.facilities.length === 0) fatal.push(`${fac.file}: no valid facility of the preset's categories`);
-  return { dataset: res.dataset, settings, warnings, errors, fatal };
+  return { dataset: res.dataset, settings, warnings, errors, fatal, inputs };
 }
 
 /** One line per problem: `file #index (id): reason`. */

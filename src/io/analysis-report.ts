@@ -1,8 +1,10 @@
 import type { Analysis } from '../engine/analyze';
 import type { GapZone } from '../engine/coverage/gap-zones';
 import type { Dataset, Settings } from '../engine/model';
+import { assertCrs, type CrsId } from './crs';
 import { writeCsv } from './csv-write';
-import { communityFeatures, gapZoneFeatures, stringifyCollection } from './report-geojson';
+import { communityFeatures, gapZoneFeatures, positionWriter, proposedSiteFeatures, stringifyCollection, type ProposedSite } from './report-geojson';
+import { buildProvenance, legacyCrsMember, type InputFileMeta } from './report-metadata';
 import { communityRow, reportColumns } from './report-rows';
 import { buildSummary, type ReportProblem } from './report-summary';
 
@@ -14,27 +16,54 @@ export interface AnalysisReportFiles {
   'coverage.csv': string;
 }
 
+/** Options of {@link writeAnalysisReport}. */
+export interface ReportOptions {
+  /**
+   * Coordinate system of the exported GeoJSON (default `WGS84`, RFC 7946). Any other CRS (GCJ-02,
+   * BD-09, a projection the user loaded) is stated in the `lifecircle.crs` member and, when it has
+   * an EPSG code, in the legacy `crs` member GDAL reads.
+   */
+  crs?: CrsId;
+  /** Input files (name, format, size, SHA-256, feature counts) for the provenance. */
+  inputs?: readonly InputFileMeta[];
+  /** Report time, ISO 8601 (default now); fix it for reproducible output. */
+  generatedAt?: string;
+  /** Proposed sites (WGS84) written into gaps.geojson after the gap zones. */
+  sites?: readonly ProposedSite[];
+}
+
 /**
- * Write every report file of an analysis as text.
+ * Write every report file of an analysis as text (schema: docs/report-schema.md).
  *
- * - `gaps.geojson`: communities not fully covered, then the gap zones (`type_of_feature: "gap_zone"`);
+ * - `gaps.geojson`: communities not fully covered, then the gap zones (`type_of_feature: "gap_zone"`),
+ *   then proposed sites when given (`"proposed_site"`);
  * - `communities.geojson`: every community with the same properties;
- * - `summary.json`: model, preset, settings, shares per category, complete-circle share, problems;
- * - `coverage.csv`: one row per community, UTF-8 with BOM, formulas escaped.
+ * - `summary.json`: model, preset, settings, shares per category, complete-circle share, problems, provenance;
+ * - `coverage.csv`: one row per community, UTF-8 with BOM, formulas escaped (no coordinates, so no CRS).
+ *
+ * Both GeoJSON files carry the provenance in a top-level `"lifecircle"` member.
+ *
+ * @throws on an unusable `crs` or a malformed `generatedAt` (programmer errors)
  */
-export function writeAnalysisReport(dataset: Dataset, analysis: Analysis, zones: readonly GapZone[], settings: Settings, problems: ReportProblem[]): AnalysisReportFiles {
+export function writeAnalysisReport(dataset: Dataset, analysis: Analysis, zones: readonly GapZone[], settings: Settings, problems: ReportProblem[],
+  options: ReportOptions = {}): AnalysisReportFiles {
+  const crs = options.crs ?? 'WGS84';
+  assertCrs(crs);
+  const provenance = buildProvenance({ settings, model: analysis.model, crs, ...(options.inputs ? { inputs: options.inputs } : {}), ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}) });
+  const members = { crs: legacyCrsMember(provenance.crs), lifecircle: provenance };
+  const pos = positionWriter(crs);
   const ids = settings.categories.map((c) => c.id);
-  const gaps = { type: 'FeatureCollection' as const, features: [...communityFeatures(dataset, analysis, true), ...gapZoneFeatures(zones, ids)] };
-  const all = { type: 'FeatureCollection' as const, features: communityFeatures(dataset, analysis, false) };
+  const gaps = { type: 'FeatureCollection' as const, features: [...communityFeatures(dataset, analysis, true, pos), ...gapZoneFeatures(zones, ids, pos), ...proposedSiteFeatures(options.sites ?? [], pos)] };
+  const all = { type: 'FeatureCollection' as const, features: communityFeatures(dataset, analysis, false, pos) };
   const columns = reportColumns(ids);
   const rows = dataset.communities.map((c, i) => {
     const row = communityRow(c, i, analysis.coverage);
     return columns.map((col) => row[col] ?? null);
   });
   return {
-    'gaps.geojson': stringifyCollection(gaps),
-    'communities.geojson': stringifyCollection(all),
-    'summary.json': `${JSON.stringify(buildSummary(analysis, settings, dataset.communities.length, problems), null, 2)}\n`,
+    'gaps.geojson': stringifyCollection(gaps, members),
+    'communities.geojson': stringifyCollection(all, members),
+    'summary.json': `${JSON.stringify(buildSummary(analysis, settings, dataset.communities.length, problems, provenance), null, 2)}\n`,
     'coverage.csv': writeCsv(columns, rows),
   };
 }

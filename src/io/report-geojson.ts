@@ -2,6 +2,7 @@ import type { Analysis } from '../engine/analyze';
 import type { GapZone } from '../engine/coverage/gap-zones';
 import type { CommunityGeometry, Dataset } from '../engine/model';
 import { rewindRing } from '../engine/geo/winding';
+import { fromWgs84, isGeographicCrs, type CrsId } from './crs';
 import { communityRow, type ReportRow } from './report-rows';
 
 /** A GeoJSON Feature as written to reports. */
@@ -11,54 +12,139 @@ export interface ReportFeature {
   geometry: CommunityGeometry | { type: 'Polygon'; coordinates: [number, number][][] };
 }
 
-/** A report FeatureCollection (RFC 7946: WGS84, right-hand rule, 6 decimals). */
+/** A report FeatureCollection. */
 export interface ReportCollection {
   type: 'FeatureCollection';
   features: ReportFeature[];
 }
 
-const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
-const pos = (p: readonly number[]): [number, number] => [round6(p[0]!), round6(p[1]!)];
+/**
+ * A site proposed by the siting engine, in WGS84 (what gaps.geojson writes as a `proposed_site`).
+ * Field names are those of the report.
+ */
+export interface ProposedSite {
+  lon: number;
+  lat: number;
+  /** 1 = best. */
+  rank: number;
+  /** Category id. */
+  category: string;
+  /** Residents it newly covers (after the sites ranked before it). */
+  gain_population: number;
+  /** Ids of the communities where it newly covers residents. */
+  covered_ids: readonly string[];
+}
 
-/** Ring with RFC 7946 winding (exterior counter-clockwise, holes clockwise), rounded and closed. */
-function ring(coords: readonly (readonly number[])[], exterior: boolean): [number, number][] {
+/** Converts a WGS84 `[lon, lat]` into the export CRS and rounds it (6 decimals for degrees, 2 for metres). */
+export type PositionWriter = (p: readonly number[]) => [number, number];
+
+/**
+ * The position writer of an export CRS: WGS84 positions converted with io/crs.ts `fromWgs84`, then
+ * rounded to 1e-6 (degrees: WGS84, CGCS2000, GCJ-02, BD-09, other geographic systems) or to 0.01
+ * (metres: projections). Rounding comes after the conversion, so a GCJ-02 export matches a GCJ-02
+ * input to 5e-7° plus the inversion error (≈ 1e-10°).
+ *
+ * @param crs export CRS (default WGS84)
+ */
+export function positionWriter(crs: CrsId = 'WGS84'): PositionWriter {
+  const scale = isGeographicCrs(crs) ? 1e6 : 1e2;
+  const round = (v: number): number => Math.round(v * scale) / scale + 0; // + 0 turns -0 into 0
+  const identity = crs === 'WGS84' || crs === 'EPSG:4326' || crs === 'CGCS2000' || crs === 'EPSG:4490';
+  return (p) => {
+    const [x, y] = identity ? [p[0]!, p[1]!] : fromWgs84(p[0]!, p[1]!, crs);
+    return [round(x), round(y)];
+  };
+}
+
+/** Ring with RFC 7946 winding (exterior counter-clockwise, holes clockwise), converted, rounded and closed. */
+function ring(coords: readonly (readonly number[])[], exterior: boolean, pos: PositionWriter): [number, number][] {
   const out = coords.map(pos);
   const first = out[0], last = out[out.length - 1];
   if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0], first[1]]);
   return rewindRing(out, exterior);
 }
 
-/** A community geometry for output: rounded to 1e-6°, RFC 7946 winding. Does not mutate the input. */
-export function outputGeometry(g: CommunityGeometry): CommunityGeometry {
+/**
+ * A community geometry for output: converted to the export CRS, rounded, with RFC 7946 winding
+ * (also kept in other systems: none of them mirrors the plane). Does not mutate the input.
+ *
+ * @param pos position writer (default: WGS84, 6 decimals)
+ */
+export function outputGeometry(g: CommunityGeometry, pos: PositionWriter = positionWriter()): CommunityGeometry {
   if (g.type === 'Point') return { type: 'Point', coordinates: pos(g.coordinates) };
-  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map((r, i) => ring(r, i === 0)) };
-  return { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map((r, i) => ring(r, i === 0))) };
+  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map((r, i) => ring(r, i === 0, pos)) };
+  return { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map((r, i) => ring(r, i === 0, pos))) };
 }
 
 /**
- * Community features with their report properties.
+ * Community features with their report properties (see report-rows.ts), `type_of_feature: "community"` last.
  *
  * @param onlyGaps true for gaps.geojson (communities not fully covered), false for communities.geojson
+ * @param pos position writer (default: WGS84, 6 decimals)
  */
-export function communityFeatures(dataset: Dataset, analysis: Analysis, onlyGaps: boolean): ReportFeature[] {
+export function communityFeatures(dataset: Dataset, analysis: Analysis, onlyGaps: boolean, pos: PositionWriter = positionWriter()): ReportFeature[] {
   const indices = onlyGaps ? analysis.gaps.map((g) => g.community) : dataset.communities.map((_, i) => i);
   return indices.map((c) => {
     const community = dataset.communities[c]!;
-    return { type: 'Feature', properties: { ...communityRow(community, c, analysis.coverage), type_of_feature: 'community' }, geometry: outputGeometry(community.geometry) };
+    return { type: 'Feature', properties: { ...communityRow(community, c, analysis.coverage), type_of_feature: 'community' }, geometry: outputGeometry(community.geometry, pos) };
   });
 }
 
 /** Gap zones as features: `type_of_feature: "gap_zone"`, `category`, `population` (rounded to whole residents). */
-export function gapZoneFeatures(zones: readonly GapZone[], categoryIds: readonly string[]): ReportFeature[] {
+export function gapZoneFeatures(zones: readonly GapZone[], categoryIds: readonly string[], pos: PositionWriter = positionWriter()): ReportFeature[] {
   return zones.map((z) => ({
     type: 'Feature',
     properties: { type_of_feature: 'gap_zone', category: categoryIds[z.category] ?? null, population: Math.round(z.population) },
-    geometry: { type: 'Polygon', coordinates: z.polygon.map((r, i) => ring(r, i === 0)) },
+    geometry: { type: 'Polygon', coordinates: z.polygon.map((r, i) => ring(r, i === 0, pos)) },
   }));
 }
 
-/** Serialise a collection: one feature per line, so reports diff cleanly. */
-export function stringifyCollection(fc: ReportCollection, meta?: Record<string, unknown>): string {
-  const head = meta ? `{"type":"FeatureCollection",${Object.entries(meta).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')},"features":[` : '{"type":"FeatureCollection","features":[';
-  return `${head}\n${fc.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+/**
+ * Proposed sites as Point features: `type_of_feature: "proposed_site"`, `rank`, `category`,
+ * `gain_population` (rounded to whole residents), `covered_ids` (community ids joined by ",").
+ * @throws on a site with a non-finite position or gain (sites come from the engine, not the user)
+ */
+export function proposedSiteFeatures(sites: readonly ProposedSite[], pos: PositionWriter = positionWriter()): ReportFeature[] {
+  return sites.map((s, i) => {
+    if (!Number.isFinite(s.lon) || !Number.isFinite(s.lat) || !Number.isFinite(s.gain_population)) {
+      throw new Error(`proposedSiteFeatures: site ${i} has lon ${s.lon}, lat ${s.lat}, gain_population ${s.gain_population}`);
+    }
+    return {
+      type: 'Feature',
+      properties: { type_of_feature: 'proposed_site', rank: s.rank, category: s.category, gain_population: Math.round(s.gain_population), covered_ids: s.covered_ids.join(',') },
+      geometry: { type: 'Point', coordinates: pos([s.lon, s.lat]) },
+    };
+  });
+}
+
+/**
+ * JSON with 2-space indentation, except that an object or array whose one-line form fits within
+ * `maxWidth` characters (with its indentation), and any array of numbers/strings, stays on one
+ * line: readable and diff-friendly.
+ */
+export function stringifyCompact(value: unknown, maxWidth = 100, indent = ''): string {
+  const flat = JSON.stringify(value);
+  if (flat === undefined || value === null || typeof value !== 'object' || indent.length + flat.length <= maxWidth) return flat ?? 'null';
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => `${inner}${stringifyCompact(v === undefined ? null : v, maxWidth, inner)}`).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringifyCompact(v, maxWidth, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+/**
+ * Serialise a collection: top-level members compactly indented (see {@link stringifyCompact}), then
+ * one feature per line, so reports diff cleanly.
+ *
+ * @param members top-level members written after `"type"` and before `"features"`, in their key order
+ *   (e.g. the legacy `crs` and the `lifecircle` provenance); undefined or null values are left out
+ */
+export function stringifyCollection(fc: ReportCollection, members: Record<string, unknown> = {}): string {
+  const head = Object.entries(members).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => `${JSON.stringify(k)}:${stringifyCompact(v)},\n`).join('');
+  const features = fc.features.map((f) => JSON.stringify(f)).join(',\n');
+  return `{"type":"FeatureCollection",\n${head}"features":[\n${features}${features ? '\n' : ''}]}\n`;
 }

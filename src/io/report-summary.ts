@@ -1,5 +1,6 @@
 import type { Analysis } from '../engine/analyze';
 import type { Problem, Settings } from '../engine/model';
+import type { ReportProvenance } from './report-metadata';
 
 /** A problem as written to summary.json. */
 export interface ReportProblem {
@@ -26,6 +27,8 @@ export interface Summary {
   }>;
   complete_share: number | null;
   warnings: ReportProblem[];
+  /** What produced the report (the same object as the GeoJSON files' `lifecircle` member). */
+  provenance?: ReportProvenance;
 }
 
 const share4 = (v: number): number | null => (Number.isFinite(v) ? Math.round(v * 1e4) / 1e4 : null);
@@ -38,9 +41,9 @@ export function reportProblems(warnings: readonly Problem[], errors: readonly Pr
 
 /**
  * The summary of an analysis: covered residents and shares per category (shares to 4 decimals),
- * the complete-circle share, and every problem found on the way.
+ * the complete-circle share, every problem found on the way and, when given, the provenance.
  */
-export function buildSummary(analysis: Analysis, settings: Settings, communityCount: number, problems: ReportProblem[]): Summary {
+export function buildSummary(analysis: Analysis, settings: Settings, communityCount: number, problems: ReportProblem[], provenance?: ReportProvenance): Summary {
   const cov = analysis.coverage;
   const categories: Summary['categories'] = {};
   settings.categories.forEach((cat, k) => {
@@ -62,5 +65,6 @@ export function buildSummary(analysis: Analysis, settings: Settings, communityCo
     categories,
     complete_share: share4(cov.population.total > 0 ? cov.completeCovered / cov.population.total : NaN),
     warnings: problems,
+    ...(provenance ? { provenance } : {}),
   };
 }

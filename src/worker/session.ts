@@ -11,11 +11,12 @@ import { findGaps } from '../engine/coverage/gaps';
 import { isochrones } from '../engine/coverage/isochrones';
 import { travelTimeSurface } from '../engine/coverage/travel-time-surface';
 import type { Dataset, Problem, Settings } from '../engine/model';
-import { writeAnalysisReport, type AnalysisReportFiles } from '../io/analysis-report';
+import { writeAnalysisReport, type AnalysisReportFiles, type ReportOptions } from '../io/analysis-report';
 import type { CategoryMapping } from '../io/category-mapping';
 import { loadDataset, type LayerCounts } from '../io/load-dataset';
 import type { CommunityMapping } from '../io/read-communities';
 import { readLayerFile, type LayerFile, type LayerFileOptions } from '../io/read-layer-file';
+import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { reportProblems } from '../io/report-summary';
 import { resolveSettings } from '../io/settings';
 import { coverageView, datasetView, type CoverageView, type DatasetView } from './views';
@@ -55,7 +56,7 @@ function travelKey(s: Settings): string {
 }
 
 export function createSession() {
-  const files: Partial<Record<LayerName, { read: LayerFile; options: LayerOptions }>> = {};
+  const files: Partial<Record<LayerName, { read: LayerFile; options: LayerOptions; meta: InputFileMeta }>> = {};
   let settings: Settings = resolveSettings(undefined, 'settings').value!;
   let loaded: ReturnType<typeof loadDataset> | null = null;
   let analysis: { result: Analysis; key: string; dataset: Dataset; zoneIndex: GapZoneIndex; zones: Map<string, GapZone[]> } | null = null;
@@ -112,7 +113,7 @@ export function createSession() {
     async loadLayer(layer: LayerName, name: string, bytes: Uint8Array, options: LayerOptions = {}): Promise<LoadResult> {
       const read = await readLayerFile(name, bytes, options);
       if (!read.features) return { ok: false, report: report(layer, read), dataset: datasetView(loaded?.dataset ?? null) };
-      files[layer] = { read, options };
+      files[layer] = { read, options, meta: describeInputFile(layer, name, bytes, read.format, read.crs) };
       reload();
       return { ok: true, report: report(layer, read), dataset: datasetView(loaded!.dataset) };
     },
@@ -170,11 +171,19 @@ export function createSession() {
       return { surface, isochrones: iso };
     },
 
-    /** The report files of the current analysis (gaps.geojson, communities.geojson, summary.json, coverage.csv). */
-    reportFiles(): AnalysisReportFiles {
+    /**
+     * The report files of the current analysis (gaps.geojson, communities.geojson, summary.json,
+     * coverage.csv) with their provenance (input files with SHA-256 and feature counts).
+     * @param options export CRS, report time, proposed sites (see io/analysis-report.ts)
+     */
+    reportFiles(options: Omit<ReportOptions, 'inputs'> = {}): AnalysisReportFiles {
       const a = ensureAnalysis();
       const { result, dataset } = a;
-      return writeAnalysisReport(dataset, result, zonesNow(a), settings, reportProblems([...(loaded?.warnings ?? []), ...result.warnings], loaded?.errors ?? []));
+      const inputs = (['facilities', 'communities', 'roads'] as const).flatMap((n) => {
+        const f = files[n];
+        return f ? [{ ...f.meta, features: loaded?.counts[n] ?? null }] : [];
+      });
+      return writeAnalysisReport(dataset, result, zonesNow(a), settings, reportProblems([...(loaded?.warnings ?? []), ...result.warnings], loaded?.errors ?? []), { ...options, inputs });
     },
 
     /** Current settings. */

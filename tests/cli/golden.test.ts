@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program';
 
 const FIXTURES = resolve(__dirname, '../fixtures');
+// Reports carry the time they were made; fix it (the reproducible-builds SOURCE_DATE_EPOCH) so goldens are stable.
+process.env.SOURCE_DATE_EPOCH = '1735689600'; // 2025-01-01T00:00:00Z
 const OUTPUTS = ['gaps.geojson', 'communities.geojson', 'summary.json'] as const;
 
 /** Run `analyze` on a fixture's in/ folder; returns the out folder and what was printed. */

@@ -42,6 +42,7 @@ export interface SampleStats {
   walkableSegments: number;
   motorwayWays: number;
   bridges: number;
+  /** Vertices inserted into ways where streets crossed (planarization). */
   junctionsFromCrossings: number;
   /** Share of walkable vertices in the largest connected part of the walking network. */
   largestComponentShare: number;
@@ -84,7 +85,12 @@ export function makeSample(seed: number = SAMPLE_SEED): Sample {
   buildArterials(net, grids, stream(3));
   const villages = placeVillages(shapes, stream(4));
   buildRuralRoads(net, villages, grids, stream(5), streets);
-  const junctionsFromCrossings = planarize(net);
+  let junctionsFromCrossings = 0;
+  for (let pass = 0, made = 1; made > 0; pass++) {
+    if (pass === 4) throw new Error('makeSample: the street network does not settle into a planar graph');
+    made = planarize(net);
+    junctionsFromCrossings += made;
+  }
   buildRiverBridges(net, stream(6));
   buildMotorways(net, stream(7));
 

@@ -3,7 +3,7 @@ import type { SiteReach } from './site-reach';
 /**
  * Which demand points each candidate site would newly cover, as compressed sparse rows:
  * candidate `j` covers `demand[offsets[j] .. offsets[j+1]-1]` (indices into the demand arrays,
- * ascending) at `seconds[…]`. `weight[d]` is the residents of demand point `d`.
+ * in no particular order) at `seconds[…]`. `weight[d]` is the residents of demand point `d`.
  */
 export interface CoverageSets {
   candidateCount: number;
@@ -50,30 +50,10 @@ export function buildCoverageSets(reach: SiteReach, weight: Float64Array, lon: F
     seconds[size++] = s;
   };
   for (let j = 0; j < m; j++) {
-    const start = size;
     if (!reach.reach(lon[j]!, lat[j]!, visit)) offNetwork[j] = 1;
-    sortRun(demand, seconds, start, size);
     offsets[j + 1] = size;
   }
   return { candidateCount: m, demandCount: weight.length, offsets, demand: demand.slice(0, size), seconds: seconds.slice(0, size), weight, offNetwork };
-}
-
-/** Sort entries `from .. to-1` by demand index (insertion sort when short, else via an index sort). */
-function sortRun(demand: Uint32Array, seconds: Float32Array, from: number, to: number): void {
-  const n = to - from;
-  if (n < 2) return;
-  let sorted = true;
-  for (let i = from + 1; i < to && sorted; i++) if (demand[i - 1]! > demand[i]!) sorted = false;
-  if (sorted) return;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const d = demand.slice(from, to);
-  const s = seconds.slice(from, to);
-  order.sort((a, b) => d[a]! - d[b]!);
-  for (let i = 0; i < n; i++) {
-    demand[from + i] = d[order[i]!]!;
-    seconds[from + i] = s[order[i]!]!;
-  }
 }
 
 /**

@@ -1,7 +1,10 @@
 import { haversineMeters } from '../geo/haversine';
-import { haversineLowerBoundFactor, projectX, projectY } from '../geo/local-projection';
+import { planCellSweep, sweepCells } from '../geo/cell-sweep';
+import { haversineLowerBoundFactor, projectX, projectY, unprojectLat } from '../geo/local-projection';
+import { bucketQueryCells } from '../geo/query-cells';
+import { tangentPlaneWindowMeters } from '../geo/tangent-plane-window';
 import type { RoadGraph } from './graph-builder';
-import { getSegmentIndex } from './segment-index';
+import { getSegmentIndex, type SegmentIndex } from './segment-index';
 
 /** Where each point meets the network (struct of arrays, one entry per point). */
 export interface SnapResult {
@@ -23,10 +26,13 @@ const FIRST_CANDIDATES = 4;
 /**
  * Snaps points to the nearest point of the nearest segment. The snap point on a segment minimises
  * the distance in the point's local tangent plane (segments are straight in lon/lat); the segment
- * chosen is the one whose snap point is nearest by haversine, exactly: Flatbush `neighbors` gives
- * candidates by box distance and the search continues until a safe lower bound (see
- * `haversineLowerBoundFactor`) proves no other segment can be nearer. Ties go to the lower id.
- * Points with non-finite coordinates are off-network.
+ * chosen is the one whose snap point is nearest by haversine, exactly. Points are batched by grid
+ * cell with one Flatbush box search per cell (see `sweepCells`); candidates are ranked by their
+ * tangent-plane distance, only those within `tangentPlaneWindowMeters` of the best get the
+ * haversine, and an answer stands only when a safe lower bound (`haversineLowerBoundFactor`)
+ * proves that no segment outside the searched box can be nearer (or within `maxSnapMeters`).
+ * Points the batch cannot prove cheaply are answered one by one with Flatbush `neighbors`.
+ * Ties go to the lower id. Points with non-finite coordinates are off-network.
  *
  * @param graph the road graph
  * @param lon point longitudes, degrees
@@ -44,19 +50,158 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
     costToA: new Float64Array(count).fill(Infinity),
     costToB: new Float64Array(count).fill(Infinity),
   };
-  const { projection, nodeX, nodeY, index, maxAbsLat } = getSegmentIndex(graph);
+  const segmentIndex = getSegmentIndex(graph);
+  const { projection, nodeX, nodeY, index, maxAbsLat } = segmentIndex;
   if (!index) return out;
   const { segA, segB, nodeLon, nodeLat, segCost } = graph;
   const cosLat0 = Math.cos(projection.lat0 * RAD);
+  const record = (q: number, seg: number, t: number, meters: number): void => {
+    const cost = segCost[seg] as number;
+    out.segment[q] = seg;
+    out.t[q] = t;
+    out.accessMeters[q] = meters;
+    out.costToA[q] = t * cost;
+    out.costToB[q] = (1 - t) * cost;
+  };
 
+  const x = new Float64Array(count);
+  const y = new Float64Array(count);
+  let finite = 0;
+  for (let q = 0; q < count; q++) {
+    const plon = lon[q] as number;
+    const plat = lat[q] as number;
+    if (Number.isFinite(plon) && Number.isFinite(plat) && Math.abs(plat) <= 90) {
+      finite++;
+      x[q] = projectX(projection, plon);
+      y[q] = projectY(projection, plat);
+    } else {
+      x[q] = y[q] = NaN;
+    }
+  }
+  const plan = planCellSweep(index, x, y, finite, { itemCellFactor: 2, queryCellFactor: 4 });
+  const cells = bucketQueryCells(x, y, plan.extent, plan.cellSizeMeters, [lon, lat]);
+  const { order, x: sX, y: sY } = cells;
+  const sLon = cells.carried[0] as Float64Array;
+  const sLat = cells.carried[1] as Float64Array;
+
+  // candidates of the current cell: segment id, projected ends, lon/lat ends; per point: t and d²
+  let candCount = 0;
+  let cSeg = new Int32Array(256);
+  let cAx = new Float64Array(256);
+  let cAy = new Float64Array(256);
+  let cBx = new Float64Array(256);
+  let cBy = new Float64Array(256);
+  let cT = new Float64Array(256);
+  let cD2 = new Float64Array(256);
+  let tanAbsLat = 0;
+
+  sweepCells(index, cells, { firstRadiusMeters: plan.firstRadiusMeters }, {
+    beginCell(cell) {
+      const row = Math.floor(cell / cells.cols);
+      const absLat = Math.max(
+        Math.abs(unprojectLat(projection, cells.minY + row * cells.cellSizeMeters)),
+        Math.abs(unprojectLat(projection, cells.minY + (row + 1) * cells.cellSizeMeters)),
+      );
+      tanAbsLat = Math.tan(Math.min(89.9, absLat) * RAD);
+      return haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat));
+    },
+    load(ids) {
+      candCount = ids.length;
+      if (cSeg.length < candCount) {
+        const size = Math.max(candCount, 2 * cSeg.length);
+        cSeg = new Int32Array(size);
+        cAx = new Float64Array(size);
+        cAy = new Float64Array(size);
+        cBx = new Float64Array(size);
+        cBy = new Float64Array(size);
+        cT = new Float64Array(size);
+        cD2 = new Float64Array(size);
+      }
+      for (let k = 0; k < candCount; k++) {
+        const s = ids[k] as number;
+        const a = segA[s] as number;
+        const b = segB[s] as number;
+        cSeg[k] = s;
+        cAx[k] = nodeX[a] as number;
+        cAy[k] = nodeY[a] as number;
+        cBx[k] = nodeX[b] as number;
+        cBy[k] = nodeY[b] as number;
+      }
+    },
+    evaluate(at) {
+      const n = candCount;
+      const q = order[at] as number;
+      if (n === 0) return maxSnapMeters;
+      const Ax = cAx;
+      const Ay = cAy;
+      const Bx = cBx;
+      const By = cBy;
+      const T = cT;
+      const D2 = cD2;
+      const px = sX[at] as number;
+      const py = sY[at] as number;
+      const plon = sLon[at] as number;
+      const plat = sLat[at] as number;
+      const xScale = Math.cos(plat * RAD) / cosLat0;
+      let minD2 = Infinity;
+      for (let k = 0; k < n; k++) {
+        // the same operations as `consider` in `snapOne`, so t is bit-identical
+        const ax = ((Ax[k] as number) - px) * xScale;
+        const ay = (Ay[k] as number) - py;
+        const dx = ((Bx[k] as number) - px) * xScale - ax;
+        const dy = (By[k] as number) - py - ay;
+        const len2 = dx * dx + dy * dy;
+        let t = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        const ex = ax + t * dx;
+        const ey = ay + t * dy;
+        const d2 = ex * ex + ey * ey;
+        T[k] = t;
+        D2[k] = d2;
+        if (d2 < minD2) minD2 = d2;
+      }
+      const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(minD2));
+      const window2 = window * window;
+      let bestSeg = -1;
+      let bestT = 0;
+      let bestMeters = Infinity;
+      for (let k = 0; k < n; k++) {
+        if ((D2[k] as number) > window2) continue;
+        const s = cSeg[k] as number;
+        const t = T[k] as number;
+        const a = segA[s] as number;
+        const b = segB[s] as number;
+        const aLon = nodeLon[a] as number;
+        const aLat = nodeLat[a] as number;
+        const meters = haversineMeters(plon, plat, aLon + t * ((nodeLon[b] as number) - aLon), aLat + t * ((nodeLat[b] as number) - aLat));
+        if (meters < bestMeters || (meters === bestMeters && s < bestSeg)) {
+          bestMeters = meters;
+          bestSeg = s;
+          bestT = t;
+        }
+      }
+      if (bestMeters <= maxSnapMeters) record(q, bestSeg, bestT, bestMeters);
+      return Math.min(bestMeters, maxSnapMeters);
+    },
+    single(q) {
+      snapOne(graph, segmentIndex, lon[q] as number, lat[q] as number, x[q] as number, y[q] as number, maxSnapMeters, q, record);
+    },
+  });
+  return out;
+}
+
+/** One point by Flatbush `neighbors`, extended until the lower bound proves the answer exact. */
+function snapOne(
+  graph: RoadGraph, segmentIndex: SegmentIndex, plon: number, plat: number, px: number, py: number,
+  maxSnapMeters: number, q: number, record: (q: number, seg: number, t: number, meters: number) => void,
+): void {
+  const { projection, nodeX, nodeY, index, maxAbsLat } = segmentIndex;
+  if (!index) return;
+  const { segA, segB, nodeLon, nodeLat } = graph;
+  const xScale = Math.cos(plat * RAD) / Math.cos(projection.lat0 * RAD);
   let bestSeg = -1;
   let bestT = 0;
   let bestMeters = Infinity;
-  let px = 0;
-  let py = 0;
-  let plon = 0;
-  let plat = 0;
-  let xScale = 1;
 
   const consider = (s: number): void => {
     const a = segA[s] as number;
@@ -90,29 +235,13 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
     return Math.sqrt(dx * dx + dy * dy);
   };
 
-  for (let i = 0; i < count; i++) {
-    plon = lon[i] as number;
-    plat = lat[i] as number;
-    if (!Number.isFinite(plon) || !Number.isFinite(plat) || Math.abs(plat) > 90) continue;
-    px = projectX(projection, plon);
-    py = projectY(projection, plat);
-    xScale = Math.cos(plat * RAD) / cosLat0;
-    const bound = haversineLowerBoundFactor(projection, Math.max(maxAbsLat, Math.abs(plat)));
-    bestSeg = -1;
-    bestMeters = Infinity;
-    const first = index.neighbors(px, py, FIRST_CANDIDATES, maxSnapMeters / bound);
-    for (const s of first) consider(s);
-    const last = first[first.length - 1];
-    if (first.length === FIRST_CANDIDATES && last !== undefined && boxDistance(last) * bound <= bestMeters) {
-      for (const s of index.neighbors(px, py, Infinity, Math.min(bestMeters, maxSnapMeters) / bound)) consider(s);
-    }
-    if (bestSeg < 0 || bestMeters > maxSnapMeters) continue;
-    const cost = segCost[bestSeg] as number;
-    out.segment[i] = bestSeg;
-    out.t[i] = bestT;
-    out.accessMeters[i] = bestMeters;
-    out.costToA[i] = bestT * cost;
-    out.costToB[i] = (1 - bestT) * cost;
+  const bound = haversineLowerBoundFactor(projection, Math.max(maxAbsLat, Math.abs(plat)));
+  const first = index.neighbors(px, py, FIRST_CANDIDATES, maxSnapMeters / bound);
+  for (const s of first) consider(s);
+  const last = first[first.length - 1];
+  if (first.length === FIRST_CANDIDATES && last !== undefined && boxDistance(last) * bound <= bestMeters) {
+    for (const s of index.neighbors(px, py, Infinity, Math.min(bestMeters, maxSnapMeters) / bound)) consider(s);
   }
-  return out;
+  if (bestSeg < 0 || bestMeters > maxSnapMeters) return;
+  record(q, bestSeg, bestT, bestMeters);
 }

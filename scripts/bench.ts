@@ -17,7 +17,9 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchJob, BenchResult, JobKind } from './bench/job';
+import os from 'node:os';
 import { formatReport } from './bench/report';
+import { calibrationNsPerElement } from './bench/stats';
 import { CITY_SIZES, type CitySize } from './bench/synthetic-city';
 
 interface Options {
@@ -96,6 +98,7 @@ async function main(): Promise<number> {
   const results: BenchResult[] = [];
   const repeatsBySize: Record<string, number> = {};
   let crashed = false;
+  const machine = { calibrationNs: calibrationNsPerElement(), loadAverage: os.loadavg()[0]!, cpus: os.cpus().length, memGB: os.totalmem() / 2 ** 30 };
   for (const size of options.sizes) {
     const repeats = options.repeat ?? DEFAULT_REPEATS;
     repeatsBySize[size.name] = repeats;
@@ -109,7 +112,7 @@ async function main(): Promise<number> {
       }
     }
   }
-  process.stdout.write(`${formatReport(results, repeatsBySize)}\n`);
+  process.stdout.write(`${formatReport(results, repeatsBySize, machine)}\n`);
   const disagree = results.some((r) => r.problems.length > 0);
   return crashed || disagree ? 1 : 0;
 }

@@ -67,7 +67,7 @@ function runJob(job: BenchJob): BenchResult {
   const result: BenchResult = {
     job, figures, generateMs, datasetRssMB,
     counts: { graphSegments: null, graphNodes: null, facilities: dataset.facilities.length, samples: dataset.communities.length },
-    stages: {}, totalMs: NaN, cpuMs: NaN, loadAverage: NaN, totalRunsMs: [], analyzeMs: NaN, sliderMs: NaN, pipelinePeakRssMB: NaN, peakRssMB: NaN, problems: [], notes: [],
+    stages: {}, stagesCpu: {}, totalMs: NaN, cpuMs: NaN, loadAverage: NaN, totalRunsMs: [], analyzeMs: NaN, sliderMs: NaN, pipelinePeakRssMB: NaN, peakRssMB: NaN, problems: [], notes: [],
   };
 
   if (job.kind === 'baseline') {
@@ -83,6 +83,7 @@ function runJob(job: BenchJob): BenchResult {
   }
 
   const stageRuns: StageTimes[] = [];
+  const stageCpuRuns: StageTimes[] = [];
   const sliderRuns: number[] = [];
   const analyzeRuns: number[] = [];
   const cpuRuns: number[] = [];
@@ -92,6 +93,7 @@ function runJob(job: BenchJob): BenchResult {
     collectGarbage();
     const run = job.kind === 'network' ? runNetworkPipeline(dataset, settings) : runStraightPipeline(dataset, settings);
     stageRuns.push(run.stages);
+    stageCpuRuns.push(run.stagesCpu);
     result.totalRunsMs.push(run.totalMs);
     sliderRuns.push(run.sliderMs);
     cpuRuns.push(run.cpuMs);
@@ -127,6 +129,7 @@ function runJob(job: BenchJob): BenchResult {
     }
   }
   result.stages = medianStages(stageRuns);
+  result.stagesCpu = medianStages(stageCpuRuns);
   result.totalMs = median(result.totalRunsMs);
   result.sliderMs = median(sliderRuns);
   result.cpuMs = median(cpuRuns);

@@ -25,6 +25,8 @@ export interface BenchResult {
   generateMs: number;
   /** Median per stage, ms. */
   stages: StageTimes;
+  /** Median CPU time per stage, ms. */
+  stagesCpu: StageTimes;
   /** Median of the pipeline wall times, ms. */
   totalMs: number;
   /** Median CPU time of the pipeline runs, ms. */

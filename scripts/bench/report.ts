@@ -48,16 +48,38 @@ function stageTable(results: BenchResult[], extra: (r: BenchResult) => Record<st
   return markdownTable(header, rows);
 }
 
+/** CPU time per stage: on a shared machine the wall times above include waiting for a core. */
+function cpuTable(results: BenchResult[]): string {
+  const first = results[0];
+  if (!first) return '';
+  const stageNames = Object.keys(first.stagesCpu);
+  return markdownTable(['size', 'model', ...stageNames.map((s) => `${s} CPU ms`), 'total CPU ms'],
+    results.map((r) => [r.job.size.name, r.job.kind, ...stageNames.map((s) => ms(r.stagesCpu[s])), ms(r.cpuMs)]));
+}
+
+/** Figures about the machine, measured by the parent before the runs. */
+export interface MachineFigures {
+  /** See `calibrationNsPerElement`. */
+  calibrationNs: number;
+  /** 1-minute load average when the benchmark started. */
+  loadAverage: number;
+  cpus: number;
+  memGB: number;
+}
+
 /** The whole report: network table, straight-line table with baseline ratios, baseline table, goals. */
-export function formatReport(results: BenchResult[], repeatsBySize: Record<string, number>): string {
+export function formatReport(results: BenchResult[], repeatsBySize: Record<string, number>, machine: MachineFigures): string {
   const of = (size: string, kind: string): BenchResult | undefined => results.find((r) => r.job.size.name === size && r.job.kind === kind);
   const out: string[] = [];
+  out.push(`Machine: ${machine.cpus} cores, ${machine.memGB.toFixed(0)} GB, Node ${process.versions.node}; load average at start ${machine.loadAverage.toFixed(1)}; ` +
+    `calibration ${machine.calibrationNs.toFixed(2)} CPU ns per element of a tight loop (lower = faster machine; compare runs by it).`);
   out.push(`Medians of ${Object.entries(repeatsBySize).map(([s, n]) => `${s}: ${n}`).join(', ')} run(s). Stage times and totals exclude generating the city.`);
   out.push('segments = walkable segments in the graph; CPU = process CPU time of the pipeline (GC threads included); load = 1-min load average during the runs (2 cores: above 2 the machine was shared);');
   out.push('analyze() = the engine\'s one call end to end (same answers, checked); slider = computeCoverage with every threshold +5 min;');
   out.push('peak RSS = maxRSS of the child after the staged runs (in brackets: after the analyze() runs too); data RSS = after generating the city.');
   out.push('', '### Road network model', '');
   out.push(stageTable(results.filter((r) => r.job.kind === 'network'), () => ({})));
+  out.push('', cpuTable(results.filter((r) => r.job.kind === 'network')));
   out.push('', '### Straight-line model (and the naive @turf/distance baseline)', '');
   out.push(stageTable(results.filter((r) => r.job.kind === 'straight'), (r) => {
     const b = of(r.job.size.name, 'baseline')?.baseline;
@@ -67,6 +89,7 @@ export function formatReport(results: BenchResult[], repeatsBySize: Record<strin
       'ratio': Number.isFinite(ratio) ? `${ratio.toFixed(0)}×` : '—',
     };
   }));
+  out.push('', cpuTable(results.filter((r) => r.job.kind === 'straight')));
   const baselines = results.filter((r) => r.baseline);
   if (baselines.length > 0) {
     out.push('', 'ratio = naive baseline ÷ our straight-line index + queries (the same work: nearest facility of 6 categories for every sample).');

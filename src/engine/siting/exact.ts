@@ -98,7 +98,8 @@ export function solveExact(highs: Highs, sets: CoverageSets, goal: CoverGoal, op
     if (!hasSolution) return none('failed', NaN);
     const objective = h.getObjectiveValue();
     const x = h.getSolution().colValue;
-    if (!integer) return { ...none('relaxation', objective), size };
+    // a time-limited LP objective is no bound: only a solved relaxation counts
+    if (!integer) return code === S.optimal ? none('relaxation', objective) : none('time-limit', NaN);
     let bound = code === S.optimal ? objective : Number(h.info.get('mip_dual_bound'));
     if (Number(h.info.get('primal_solution_status')) !== 2 || x.length === 0) return none('time-limit', bound);
     if (!maximize) bound = Math.max(0, Math.ceil(bound - 1e-6));

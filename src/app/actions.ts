@@ -1,33 +1,225 @@
 /**
- * Changes to the app store. Each action is a plain function; components call them from handlers.
+ * Changes to the app store. Components call these; only these talk to the engine worker.
  */
 import i18n from '../i18n';
-import { useAppStore, type Language, type LoadedData, type VisibleLayers } from './store';
-import { fetchSample } from './load-sample';
+import type { Settings } from '../engine/model';
+import type { LayerName, LayerOptions } from '../worker/session';
+import { callback, engine, terminateEngine } from './engine-client';
+import { datasetCollections } from './dataset-collections';
+import { allInputs, clearInputs, removeInput, setInput, type InputFile } from './inputs';
+import { SAMPLE_URLS } from './load-sample';
+import { loadWorkspace, saveWorkspace } from './persist';
+import { useAppStore, type DataSource, type Language, type LoadedData, type VisibleLayers } from './store';
+
+const get = useAppStore.getState;
+const set = useAppStore.setState;
 
 /** Switches the UI language (labels, legend, attribution). */
 export function setLanguage(language: Language): void {
-  useAppStore.setState({ language });
+  set({ language });
   void i18n.changeLanguage(language);
   if (typeof document !== 'undefined') document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
 }
 
 /** Shows or hides one layer. */
 export function setLayerVisible(layer: keyof VisibleLayers, visible: boolean): void {
-  useAppStore.setState((s) => ({ visible: { ...s.visible, [layer]: visible } }));
+  set((s) => ({ visible: { ...s.visible, [layer]: visible } }));
+  if ((layer === 'heat' || layer === 'serviceAreas') && visible) void refreshSurface();
 }
 
-/** Replaces the dataset. */
+/** Replaces the drawn dataset (used by tests and by the loaders below). */
 export function setData(data: LoadedData): void {
-  useAppStore.setState({ data, status: 'ready', error: null });
+  set({ data, status: 'ready', error: null });
+}
+
+let source: DataSource = 'user';
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Persist the workspace (inputs, settings) in IndexedDB; failures only cost persistence. */
+async function persist(): Promise<void> {
+  const s = get();
+  try {
+    await saveWorkspace({ version: 1, source, inputs: allInputs(), settings: s.settings, selectedCategory: s.selectedCategory });
+  } catch {
+    /* private mode or quota: the workspace still works, it just won't survive a reload */
+  }
+}
+
+/** Send one input to the worker and record its report; the previous layer stays when the file is refused. */
+async function sendInput(input: InputFile): Promise<boolean> {
+  const res = await engine().loadLayer(input.layer, input.name, input.bytes, input.options);
+  set((s) => ({ reports: { ...s.reports, [input.layer]: { ...res.report, ok: res.ok } } }));
+  if (res.ok) {
+    setInput(input);
+    set((s) => ({ files: { ...s.files, [input.layer]: { name: input.name, size: input.bytes.length, options: input.options } } }));
+    setData(datasetCollections(res.dataset, source));
+  }
+  return res.ok;
+}
+
+/**
+ * Load a file into a layer (GeoJSON, CSV, zipped Shapefile), then recompute coverage. A broken file
+ * leaves everything as it was and its report says why.
+ */
+export async function loadFile(layer: LayerName, name: string, bytes: Uint8Array, options: LayerOptions = {}): Promise<boolean> {
+  set({ status: 'loading', error: null, job: { stage: 'reading', fraction: 0 } });
+  try {
+    source = 'user';
+    const ok = await sendInput({ layer, name, bytes, options });
+    set({ status: get().data ? 'ready' : 'idle', job: null });
+    if (ok) {
+      await runCoverage();
+      void persist();
+    }
+    return ok;
+  } catch (e) {
+    set({ status: get().data ? 'ready' : 'error', error: message(e), job: null });
+    return false;
+  }
 }
 
 /** Loads the built-in sample city (bundled with the app; no network beyond the app's own server). */
 export async function loadSample(): Promise<void> {
-  useAppStore.setState({ status: 'loading', error: null });
+  set({ status: 'loading', error: null, job: { stage: 'sample', fraction: 0 } });
   try {
-    setData(await fetchSample());
-  } catch (err) {
-    useAppStore.setState({ status: 'error', error: err instanceof Error ? err.message : String(err) });
+    const files = await Promise.all((['facilities', 'communities', 'roads'] as const).map(async (layer) => {
+      const res = await fetch(SAMPLE_URLS[layer]);
+      if (!res.ok) throw new Error(`${layer}.geojson: HTTP ${res.status}`);
+      return { layer, name: `${layer}.geojson`, bytes: new Uint8Array(await res.arrayBuffer()), options: {} };
+    }));
+    source = 'sample';
+    for (const f of files) await sendInput(f);
+    set({ status: 'ready', job: null });
+    await runCoverage();
+    void persist();
+  } catch (e) {
+    set({ status: 'error', error: message(e), job: null });
   }
+}
+
+let started = false;
+
+/** First start: restore the saved workspace, else load the sample. Runs once (StrictMode calls effects twice). */
+export function startApp(): void {
+  if (started) return;
+  started = true;
+  void restoreWorkspace().then((restored) => (restored ? undefined : loadSample()));
+}
+
+/** Restore the workspace saved in IndexedDB; false when there is none (then the caller loads the sample). */
+export async function restoreWorkspace(): Promise<boolean> {
+  const ws = await loadWorkspace();
+  if (!ws || ws.inputs.length === 0) return false;
+  set({ status: 'loading', job: { stage: 'restoring', fraction: 0 } });
+  try {
+    source = ws.source;
+    clearInputs();
+    if (ws.settings) await engine().setSettings(ws.settings);
+    for (const input of ws.inputs) await sendInput(input);
+    set({ status: 'ready', job: null, selectedCategory: ws.selectedCategory });
+    await runCoverage();
+    return true;
+  } catch (e) {
+    set({ status: 'error', error: message(e), job: null });
+    return false;
+  }
+}
+
+/** Remove a layer (roads: the straight-line model is used). */
+export async function removeLayer(layer: LayerName): Promise<void> {
+  removeInput(layer);
+  const view = await engine().clearLayer(layer);
+  set((s) => {
+    const files = { ...s.files };
+    delete files[layer];
+    return { files };
+  });
+  setData(datasetCollections(view, source));
+  await runCoverage();
+  void persist();
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+
+/**
+ * Coverage under the current settings. Only a change other than a threshold recomputes travel times
+ * (with progress); threshold changes re-threshold in milliseconds. Calls made while one runs are
+ * coalesced into one more run.
+ */
+export async function runCoverage(): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      const t0 = performance.now();
+      const s = get();
+      if (!s.data || s.data.communities.features.length === 0) break;
+      const res = await engine().coverage(callback((stage: string, fraction: number) => set({ job: { stage, fraction } })));
+      set({ coverage: res, analysisWarnings: res.warnings, job: null, lastUpdateMs: performance.now() - t0, settings: await engine().getSettings() });
+      if (get().visible.heat || get().visible.serviceAreas) await refreshSurface();
+    } while (again);
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+/** Apply settings (validated in the worker; refused settings leave the old ones and say why). */
+export async function applySettings(settings: Settings): Promise<boolean> {
+  set({ settings });
+  const res = await engine().setSettings(settings);
+  set({ settings: res.settings, settingsErrors: res.errors.map((e) => e.reason) });
+  if (res.ok) {
+    await runCoverage();
+    void persist();
+  }
+  return res.ok;
+}
+
+/** Move one threshold (minutes) of a category for urban or rural communities. */
+export function setThreshold(categoryId: string, kind: 'urban' | 'rural', minutes: number): Promise<boolean> {
+  const s = get().settings;
+  if (!s) return Promise.resolve(false);
+  const categories = s.categories.map((c) => (c.id === categoryId ? { ...c, thresholdMinutes: { ...c.thresholdMinutes, [kind]: minutes } } : c));
+  return applySettings({ ...s, categories });
+}
+
+/** The category the service-area, heat and coverage layers show. */
+export function selectCategory(id: string): void {
+  set({ selectedCategory: id, surface: null });
+  void refreshSurface();
+  void persist();
+}
+
+/** Travel-time grid and isochrones of the selected category, when a layer needs them. */
+export async function refreshSurface(): Promise<void> {
+  const s = get();
+  if (!s.coverage || !(s.visible.heat || s.visible.serviceAreas)) return;
+  const res = await engine().surface(s.selectedCategory);
+  if (res && get().selectedCategory === s.selectedCategory) {
+    set({ surface: { category: s.selectedCategory, grid: res.surface.grid, seconds: res.surface.seconds, isochrones: res.isochrones } });
+  }
+}
+
+/** Cancel long work: the worker is stopped and restarted with the inputs and settings it had. */
+export async function cancelJob(): Promise<void> {
+  terminateEngine();
+  set({ job: null, status: get().data ? 'ready' : 'idle' });
+  const s = get();
+  if (s.settings) await engine().setSettings(s.settings);
+  for (const input of allInputs()) await engine().loadLayer(input.layer, input.name, input.bytes, input.options);
+}
+
+/** Select a community or facility (map click, table row), or nothing. */
+export function select(selection: ReturnType<typeof get>['selection']): void {
+  set({ selection });
+}
+
+/** Move the map to a place (gap-table row click). */
+export function flyTo(lon: number, lat: number, zoom = 14): void {
+  set((s) => ({ flyTo: { lon, lat, zoom, seq: (s.flyTo?.seq ?? 0) + 1 } }));
 }

@@ -1,7 +1,7 @@
 /** The app shell: side panel on the left, the map with its legend and credits filling the rest. */
 import { useEffect } from 'react';
 import { useAppStore } from '../app/store';
-import { loadSample } from '../app/actions';
+import { startApp } from '../app/actions';
 import { MapView } from './MapView';
 import { Legend } from './Legend';
 import { SidePanel } from './SidePanel';
@@ -9,9 +9,8 @@ import { Attribution } from './Attribution';
 
 export function App() {
   const status = useAppStore((s) => s.status);
-  useEffect(() => {
-    if (status === 'idle') void loadSample(); // the built-in sample is what a first visit shows
-  }, [status]);
+  // a reload restores the saved workspace; a first visit shows the built-in sample
+  useEffect(() => startApp(), []);
 
   return (
     <div className="app">

@@ -94,16 +94,18 @@ describe('facilityPoints', () => {
   });
 });
 
+const NO_COVERAGE_LAYERS = { coverage: false, gapZones: false, heat: false, serviceAreas: false };
+
 describe('buildLayers', () => {
   it('draws exactly the visible layers, bottom to top', () => {
     const data = randomData(11);
     for (let mask = 0; mask < 8; mask++) {
-      const visible: VisibleLayers = { roads: !!(mask & 1), communities: !!(mask & 2), facilities: !!(mask & 4) };
+      const visible: VisibleLayers = { ...NO_COVERAGE_LAYERS, roads: !!(mask & 1), communities: !!(mask & 2), facilities: !!(mask & 4) };
       const ids = buildLayers({ data, visible }).map((l) => l.id);
       expect(ids).toEqual(['roads', 'communities', 'facilities'].filter((k) => visible[k as keyof VisibleLayers]));
     }
-    expect(buildLayers({ data: null, visible: { roads: true, communities: true, facilities: true } })).toEqual([]);
-    expect(buildLayers({ data: { ...data, roads: null }, visible: { roads: true, communities: false, facilities: false } })).toEqual([]);
+    expect(buildLayers({ data: null, visible: { ...NO_COVERAGE_LAYERS, roads: true, communities: true, facilities: true } })).toEqual([]);
+    expect(buildLayers({ data: { ...data, roads: null }, visible: { ...NO_COVERAGE_LAYERS, roads: true, communities: false, facilities: false } })).toEqual([]);
   });
 });
 

@@ -129,7 +129,7 @@ describe('app shell on the built-in sample', () => {
       expect(await app.page.getByTestId(`count-category-${id}`).locator('.count').innerText()).toBe(n(expected));
     }
     await app.page.getByTestId('load-sample').click();
-    await app.page.waitForSelector('main[data-status="ready"]');
+    await app.page.waitForSelector('main[data-status="ready"]', { timeout: 90000 });
     expect(await app.page.getByTestId('count-facilities').innerText()).toBe(n(facilities.features.length));
   });
 

@@ -13,7 +13,7 @@
  * Exit code 0 whatever the goals say (benchmarks are not tests); 1 when a child crashed or the
  * answers disagree (with the baseline, with `analyze()`, or a network time beats the crow).
  */
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchJob, BenchResult, JobKind } from './bench/job';
@@ -92,13 +92,24 @@ function runChild(job: BenchJob, cpuProfDir: string | null): Promise<BenchResult
   });
 }
 
+/** The commit measured, and engine files changed since it (benchmarks of a dirty tree must say so). */
+function engineVersion(): string {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: path.join(here, '..'), encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src/engine').split('\n').filter(Boolean).map((l) => l.slice(3));
+    return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty.length > 0 ? ` + uncommitted changes in ${dirty.join(', ')}` : ''}`;
+  } catch {
+    return 'commit unknown (not a git checkout)';
+  }
+}
+
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const kinds: JobKind[] = options.baseline ? ['network', 'straight', 'baseline'] : ['network', 'straight'];
   const results: BenchResult[] = [];
   const repeatsBySize: Record<string, number> = {};
   let crashed = false;
-  const machine = { calibrationNs: calibrationNsPerElement(), loadAverage: os.loadavg()[0]!, cpus: os.cpus().length, memGB: os.totalmem() / 2 ** 30 };
+  const machine = { version: engineVersion(), calibrationNs: calibrationNsPerElement(), loadAverage: os.loadavg()[0]!, cpus: os.cpus().length, memGB: os.totalmem() / 2 ** 30 };
   for (const size of options.sizes) {
     const repeats = options.repeat ?? DEFAULT_REPEATS;
     repeatsBySize[size.name] = repeats;

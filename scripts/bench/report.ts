@@ -59,6 +59,8 @@ function cpuTable(results: BenchResult[]): string {
 
 /** Figures about the machine, measured by the parent before the runs. */
 export interface MachineFigures {
+  /** The engine measured: commit, and uncommitted engine files if any. */
+  version: string;
   /** See `calibrationNsPerElement`. */
   calibrationNs: number;
   /** 1-minute load average when the benchmark started. */
@@ -71,6 +73,7 @@ export interface MachineFigures {
 export function formatReport(results: BenchResult[], repeatsBySize: Record<string, number>, machine: MachineFigures): string {
   const of = (size: string, kind: string): BenchResult | undefined => results.find((r) => r.job.size.name === size && r.job.kind === kind);
   const out: string[] = [];
+  out.push(`Engine: ${machine.version}.`);
   out.push(`Machine: ${machine.cpus} cores, ${machine.memGB.toFixed(0)} GB, Node ${process.versions.node}; load average at start ${machine.loadAverage.toFixed(1)}; ` +
     `calibration ${machine.calibrationNs.toFixed(2)} CPU ns per element of a tight loop (lower = faster machine; compare runs by it).`);
   out.push(`Medians of ${Object.entries(repeatsBySize).map(([s, n]) => `${s}: ${n}`).join(', ')} run(s). Stage times and totals exclude generating the city.`);

@@ -1,5 +1,8 @@
 /** English strings. Keys must match ./zh-CN.ts exactly. */
+import { enParts } from './parts';
+
 const en = {
+  ...enParts,
   app: {
     title: 'Lifecircle',
     subtitle: '15/20-minute community service circle coverage',

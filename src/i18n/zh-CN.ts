@@ -1,5 +1,8 @@
 /** Chinese (Simplified) strings: the default language. Keys must match ./en.ts exactly. */
+import { zhParts } from './parts';
+
 const zhCN = {
+  ...zhParts,
   app: {
     title: 'Lifecircle 生活圈',
     subtitle: '15 / 20 分钟社区生活圈服务覆盖分析',

@@ -1,78 +1,14 @@
 /**
- * The side panel: Data (what is loaded, with counts read from the files) and the sections later
- * work fills in (Settings, Results, Gaps, Siting, Export), which say so until then.
+ * The side panel: one section per task, each in its own file under ./panels.
  */
-import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../app/store';
-import { datasetStats } from '../app/dataset-stats';
-import { CATEGORY_STYLES, categoryStyle } from '../app/category-style';
-import { loadSample } from '../app/actions';
 import { LangSwitch } from './LangSwitch';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="panel-section" data-testid={`section-${id}`} aria-labelledby={`section-${id}-title`}>
-      <h2 id={`section-${id}-title`}>{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function DataSection() {
-  const { t } = useTranslation();
-  const language = useAppStore((s) => s.language);
-  const data = useAppStore((s) => s.data);
-  const status = useAppStore((s) => s.status);
-  const error = useAppStore((s) => s.error);
-  const stats = useMemo(() => (data ? datasetStats(data) : null), [data]);
-  const locale = language === 'zh' ? 'zh-CN' : 'en';
-  const n = (x: number, digits = 0) => x.toLocaleString(locale, { maximumFractionDigits: digits });
-  const categoryIds = stats
-    ? [...new Set([...CATEGORY_STYLES.map((c) => c.id), ...Object.keys(stats.facilitiesByCategory)])]
-    : [];
-
-  return (
-    <Section id="data" title={t('panel.data')}>
-      <button type="button" data-testid="load-sample" disabled={status === 'loading'} onClick={() => void loadSample()}>
-        {t('data.loadSample')}
-      </button>
-      {status === 'loading' && <p>{t('data.loading')}</p>}
-      {status === 'error' && <p className="error" role="alert">{t('data.error', { message: error ?? '' })}</p>}
-      {!data && status !== 'loading' && status !== 'error' && <p>{t('data.none')}</p>}
-      {data && stats && (
-        <>
-          {data.source === 'sample' && <p className="source">{t('data.sampleName')}</p>}
-          <dl className="stats" data-testid="dataset-stats">
-            <dt>{t('data.roads')}</dt>
-            <dd data-testid="count-roads">
-              {n(stats.roads)} ({t('data.km', { value: n(stats.roadLengthKm, 1) })})
-            </dd>
-            <dt>{t('data.communities')}</dt>
-            <dd data-testid="count-communities">
-              {n(stats.communities)} ({t('data.urban')} {n(stats.urbanCommunities)} · {t('data.rural')} {n(stats.ruralCommunities)})
-            </dd>
-            <dt>{t('data.population')}</dt>
-            <dd data-testid="count-population">{n(stats.population)}</dd>
-            <dt>{t('data.facilities')}</dt>
-            <dd data-testid="count-facilities">{n(stats.facilities)}</dd>
-          </dl>
-          <ul className="category-counts">
-            {categoryIds.map((id) => (
-              <li key={id} data-testid={`count-category-${id}`}>
-                <span className="swatch dot" style={{ background: categoryStyle(id).color }} />
-                <span className="category-name">{categoryStyle(id).label[language]}</span>
-                <span className="count">{n(stats.facilitiesByCategory[id] ?? 0)}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </Section>
-  );
-}
-
-const LATER_SECTIONS = ['settings', 'results', 'gaps', 'siting', 'export'] as const;
+import { DataSection } from './panels/DataSection';
+import { SettingsSection } from './panels/SettingsSection';
+import { ResultsSection } from './panels/ResultsSection';
+import { GapsSection } from './panels/GapsSection';
+import { SitingSection } from './panels/SitingSection';
+import { ExportSection } from './panels/ExportSection';
 
 export function SidePanel() {
   const { t } = useTranslation();
@@ -86,11 +22,11 @@ export function SidePanel() {
         <LangSwitch />
       </header>
       <DataSection />
-      {LATER_SECTIONS.map((id) => (
-        <Section key={id} id={id} title={t(`panel.${id}`)}>
-          <p className="coming">{t('panel.coming')}</p>
-        </Section>
-      ))}
+      <SettingsSection />
+      <ResultsSection />
+      <GapsSection />
+      <SitingSection />
+      <ExportSection />
     </aside>
   );
 }

@@ -1,0 +1,17 @@
+/**
+ * The UI's string parts, one file per area so that each area owns its strings. Each part becomes a
+ * top-level key of the resources (`t('results.…')`).
+ */
+import * as workspace from './workspace';
+import * as settings from './settings';
+import * as results from './results';
+import * as gaps from './gaps';
+import * as layers from './layers';
+import * as siting from './siting';
+import * as exportPart from './export';
+
+const parts = { workspace, settings, results, gaps, layers, siting, export: exportPart };
+
+type Parts = typeof parts;
+export const enParts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.en])) as { [K in keyof Parts]: Parts[K]['en'] };
+export const zhParts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.zh])) as { [K in keyof Parts]: Parts[K]['zh'] };

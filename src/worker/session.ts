@@ -190,6 +190,15 @@ export function createSession() {
     getSettings(): Settings {
       return settings;
     },
+
+    /**
+     * In-worker access for other session parts (siting): the current analysis (computed if needed),
+     * its dataset and settings. Not for comlink callers: the analysis holds functions.
+     */
+    current(): { analysis: Analysis; dataset: Dataset; settings: Settings } {
+      const a = ensureAnalysis();
+      return { analysis: a.result, dataset: a.dataset, settings };
+    },
   };
 }
 

@@ -22,10 +22,10 @@ export interface CliStreams {
  *
  * @returns exit code: 0 on success, 2 on unusable input (reasons printed on stderr)
  */
-export function runAnalyze(opts: InputOptions & { out: string; exportCrs?: CrsId; generatedAt?: string }, io: CliStreams): number {
+export async function runAnalyze(opts: InputOptions & { out: string; exportCrs?: CrsId; generatedAt?: string }, io: CliStreams): Promise<number> {
   const progress = createProgress(io.err);
   progress.step('reading input');
-  const input = loadInputs(opts);
+  const input = await loadInputs(opts);
   progress.done();
   for (const e of input.errors) io.err(`error: ${formatProblem(e)}\n`);
   for (const w of input.warnings) io.err(`warning: ${formatProblem(w)}\n`);

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Dataset, Problem, Settings } from '../engine/model';
+import { assertCrs, type CrsId } from '../io/crs';
 import { loadDataset } from '../io/load-dataset';
+import { readLayerFile, type LayerFile } from '../io/read-layer-file';
 import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { parseSettingsText, resolveSettings } from '../io/settings';
 import { decodeText } from '../io/text-decode';
@@ -14,6 +16,8 @@ export interface InputOptions {
   preset?: string;
   settings?: string;
   model?: string;
+  /** CRS of the input coordinates (WGS84, CGCS2000, GCJ02, BD09, EPSG:4491–4554); a Shapefile's .prj wins. */
+  crs?: string;
 }
 
 /** What the commands work on, or the reasons they cannot. */
@@ -56,38 +60,57 @@ function loadSettings(opts: InputOptions, errors: Problem[], warnings: Problem[]
 }
 
 /**
- * Read settings, facilities, communities and roads from files. Bad features are skipped and reported;
- * the input is unusable (fatal) only when the settings are invalid, a file cannot be read or parsed,
- * or no valid facility or community remains.
+ * Read settings, facilities, communities and roads from files (GeoJSON, CSV with coordinate columns in
+ * UTF-8 or GBK, zipped Shapefile; coordinates in `crs`, WGS84 by default). Bad features are skipped
+ * and reported; the input is unusable (fatal) only when the settings are invalid, a file cannot be read
+ * or parsed, or no valid facility or community remains.
  */
-export function loadInputs(opts: InputOptions): LoadedInputs {
+export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const fatal: string[] = [];
   const inputs: InputFileMeta[] = [];
   const settings = loadSettings(opts, errors, warnings, inputs);
   if (!settings) return { dataset: null, settings: null, warnings, errors, fatal: ['the settings are not usable'], inputs };
-  const raw = new Map<string, Uint8Array>();
-  const file = (path: string | undefined) => {
-    if (!path) return undefined;
-    const text = readText(path, errors, (b) => raw.set(path, b));
-    return text === null ? null : { text, file: basename(path) };
-  };
-  const fac = file(opts.facilities);
-  const com = file(opts.communities);
-  const roads = file(opts.roads);
-  if (!fac || !com || roads === null) return { dataset: null, settings, warnings, errors, fatal: ['an input file cannot be read'], inputs };
-  const res = loadDataset({ facilities: fac, communities: com, ...(roads ? { roads } : {}) }, settings);
+  let crs: CrsId | undefined;
+  if (opts.crs) {
+    try {
+      assertCrs(opts.crs as CrsId);
+      crs = opts.crs as CrsId;
+    } catch (e) {
+      return { dataset: null, settings, warnings, errors, fatal: [`--crs: ${(e as Error).message}`], inputs };
+    }
+  }
+  const layers: Partial<Record<'facilities' | 'communities' | 'roads', { read: LayerFile; bytes: Uint8Array }>> = {};
   for (const layer of ['facilities', 'communities', 'roads'] as const) {
     const path = opts[layer];
-    const bytes = path ? raw.get(path) : undefined;
-    if (path && bytes) inputs.push(describeInputFile(layer, basename(path), bytes, 'geojson', 'WGS84', res.counts[layer]));
+    if (!path) continue;
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(path));
+    } catch (e) {
+      errors.push({ file: basename(path), index: -1, reason: `cannot read ${path}: ${(e as Error).message}` });
+      fatal.push(`${basename(path)}: cannot be read`);
+      continue;
+    }
+    const read = await readLayerFile(basename(path), bytes, crs ? { crs } : {});
+    warnings.push(...read.warnings);
+    errors.push(...read.errors);
+    if (!read.features) fatal.push(...read.errors.filter((e) => e.index === -1).map((e) => `${e.file}: ${e.reason}`));
+    layers[layer] = { read, bytes };
+  }
+  if (fatal.length > 0) return { dataset: null, settings, warnings, errors, fatal, inputs };
+  const input = (l: 'facilities' | 'communities' | 'roads') => ({ features: layers[l]!.read.features!, file: layers[l]!.read.file });
+  const res = loadDataset({ facilities: input('facilities'), communities: input('communities'), ...(layers.roads ? { roads: input('roads') } : {}) }, settings);
+  for (const layer of ['facilities', 'communities', 'roads'] as const) {
+    const l = layers[layer];
+    if (l) inputs.push(describeInputFile(layer, l.read.file, l.bytes, l.read.format, l.read.crs, res.counts[layer]));
   }
   warnings.push(...res.warnings);
   errors.push(...res.errors);
   for (const e of res.errors) if (e.index === -1) fatal.push(`${e.file}: ${e.reason}`);
-  if (res.dataset.communities.length === 0) fatal.push(`${com.file}: no valid community`);
-  if (res.dataset.facilities.length === 0) fatal.push(`${fac.file}: no valid facility of the preset's categories`);
+  if (res.dataset.communities.length === 0) fatal.push(`${input('communities').file}: no valid community`);
+  if (res.dataset.facilities.length === 0) fatal.push(`${input('facilities').file}: no valid facility of the preset's categories`);
   return { dataset: res.dataset, settings, warnings, errors, fatal, inputs };
 }
 

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { assertCrs, type CrsId } from '../io/crs';
 import { runAnalyze, type CliStreams } from './analyze-command';
 import { runSite, type SiteOptions } from './site-command';
 
@@ -15,15 +16,27 @@ export async function runCli(argv: string[], io: CliStreams): Promise<number> {
   program
     .command('analyze')
     .description('coverage and gaps per category; writes gaps.geojson, communities.geojson, summary.json, coverage.csv')
-    .requiredOption('--facilities <file>', 'facilities GeoJSON (points; polygons become a point on their surface)')
-    .requiredOption('--communities <file>', 'communities GeoJSON (polygons or points with population and kind)')
-    .option('--roads <file>', 'walkable roads GeoJSON (LineStrings with OSM highway tags); without it the straight-line model is used')
+    .requiredOption('--facilities <file>', 'facilities: GeoJSON, CSV with coordinate columns (UTF-8 or GBK) or zipped Shapefile; polygons become a point on their surface')
+    .requiredOption('--communities <file>', 'communities: polygons or points with population and kind (GeoJSON, CSV, zipped Shapefile)')
+    .option('--roads <file>', 'walkable roads (LineStrings with OSM highway tags; GeoJSON or zipped Shapefile); without it the straight-line model is used')
     .option('--preset <id>', 'category preset: ningbo | gb50180')
     .option('--settings <file>', 'settings JSON laid over the preset (see README)')
     .option('--model <model>', 'network | straight (overrides the settings)')
+    .option('--crs <crs>', 'CRS of the input coordinates: WGS84 (default), CGCS2000, GCJ02 (Amap/Tencent), BD09 (Baidu), EPSG:4491–4554 (CGCS2000 Gauss–Krüger)')
+    .option('--export-crs <crs>', 'CRS of the exported GeoJSON: WGS84 (default, RFC 7946), GCJ02, BD09, CGCS2000 or EPSG:4491–4554')
     .option('--out <dir>', 'output folder', 'out')
-    .action((opts: { facilities: string; communities: string; roads?: string; preset?: string; settings?: string; model?: string; out: string }) => {
-      code = runAnalyze(opts, io);
+    .action(async (opts: { facilities: string; communities: string; roads?: string; preset?: string; settings?: string; model?: string; crs?: string; exportCrs?: string; out: string }) => {
+      if (opts.exportCrs) {
+        try {
+          assertCrs(opts.exportCrs as CrsId);
+        } catch (e) {
+          io.err(`lifecircle: --export-crs: ${(e as Error).message}\n`);
+          code = 1;
+          return;
+        }
+      }
+      const { exportCrs, ...rest } = opts;
+      code = await runAnalyze({ ...rest, ...(exportCrs ? { exportCrs: exportCrs as CrsId } : {}) }, io);
     });
   program
     .command('site')
@@ -43,6 +56,7 @@ export async function runCli(argv: string[], io: CliStreams): Promise<number> {
     .option('--preset <id>', 'category preset: ningbo | gb50180')
     .option('--settings <file>', 'settings JSON laid over the preset')
     .option('--model <model>', 'network | straight (overrides the settings)')
+    .option('--crs <crs>', 'CRS of the input coordinates (see analyze)')
     .option('--out <dir>', 'output folder', 'out')
     .action(async (opts: SiteOptions) => {
       code = await runSite(opts, io);

@@ -145,7 +145,7 @@ export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number
 
   const progress = createProgress(io.err);
   progress.step('reading input');
-  const input = loadInputs(opts);
+  const input = await loadInputs(opts);
   const errors = [...input.errors];
   const warnings = [...input.warnings];
   if (input.fatal.length > 0 || !input.dataset || !input.settings) {

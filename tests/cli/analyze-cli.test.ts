@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
 import { runCli } from '../../src/cli/program';
+import { fromWgs84 } from '../../src/io/crs';
 
 const REAL = resolve(__dirname, '../../../shared/data/north-bayreuth');
 const GRID = resolve(__dirname, '../fixtures/grid-3x3/in');
@@ -97,5 +99,51 @@ describe('analyze on bad input', () => {
     const r = await cli(['analyze', '--facilities', 'x.geojson']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--communities/);
+  });
+});
+
+describe('analyze on files from Chinese tools', () => {
+  it('reads a GBK CSV and GeoJSON in GCJ-02 (Amap) with --crs, and writes back GCJ-02 with --export-crs', async () => {
+    const dir = tmp();
+    const toGcj = (fc: { features: { geometry: { type: string; coordinates: unknown } }[] }) => {
+      for (const f of fc.features) {
+        const g = f.geometry;
+        if (g.type === 'Point') g.coordinates = fromWgs84(...(g.coordinates as [number, number]), 'GCJ02');
+        if (g.type === 'LineString') g.coordinates = (g.coordinates as [number, number][]).map((p) => fromWgs84(p[0], p[1], 'GCJ02'));
+      }
+      return fc;
+    };
+    const communities = toGcj(JSON.parse(readFileSync(join(GRID, 'communities.geojson'), 'utf8')));
+    const roads = toGcj(JSON.parse(readFileSync(join(GRID, 'roads.geojson'), 'utf8')));
+    const facilities = toGcj(JSON.parse(readFileSync(join(GRID, 'facilities.geojson'), 'utf8')));
+    writeFileSync(join(dir, 'c.geojson'), JSON.stringify(communities));
+    writeFileSync(join(dir, 'r.geojson'), JSON.stringify(roads));
+    const rows = facilities.features.map((f) => {
+      const p = (f as unknown as { properties: Record<string, string> }).properties;
+      const [x, y] = f.geometry.coordinates as [number, number];
+      return `${p.id},${p.name},${p.category},${x},${y}`;
+    });
+    writeFileSync(join(dir, 'f.csv'), iconv.encode(['编号,名称,类型,经度,纬度', ...rows].join('\r\n'), 'gbk'));
+    const out = join(dir, 'out');
+    const r = await cli(['analyze', '--facilities', join(dir, 'f.csv'), '--communities', join(dir, 'c.geojson'), '--roads', join(dir, 'r.geojson'),
+      '--settings', join(GRID, 'settings.json'), '--crs', 'GCJ02', '--export-crs', 'GCJ02', '--out', out]);
+    expect(r.code).toBe(0);
+    const res = JSON.parse(readFileSync(join(out, 'communities.geojson'), 'utf8'));
+    const byId = Object.fromEntries(res.features.map((f: { properties: { id: string } }) => [f.properties.id, f]));
+    expect(byId.NE.properties.t_clinic_min).toBe(9.6); // same as the WGS84 golden: the offset was removed
+    communities.features.forEach((f) => {
+      const id = (f as unknown as { properties: { id: string } }).properties.id;
+      const [x, y] = f.geometry.coordinates as [number, number];
+      expect(Math.abs(byId[id].geometry.coordinates[0] - x)).toBeLessThan(1e-6);
+      expect(Math.abs(byId[id].geometry.coordinates[1] - y)).toBeLessThan(1e-6);
+    });
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.provenance.inputs.map((i: { format: string; crs: string }) => `${i.format}:${i.crs}`)).toEqual(expect.arrayContaining(['csv:GCJ02', 'geojson:GCJ02']));
+  });
+
+  it('exits 1 on an unknown --export-crs', async () => {
+    const r = await cli(['analyze', '--facilities', join(GRID, 'facilities.geojson'), '--communities', join(GRID, 'communities.geojson'), '--export-crs', 'EPSG:9999999', '--out', tmp()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/export-crs/);
   });
 });

@@ -95,7 +95,7 @@ function runChild(job: BenchJob, cpuProfDir: string | null): Promise<BenchResult
 /** The commit measured, and engine files changed since it (benchmarks of a dirty tree must say so). */
 function engineVersion(): string {
   try {
-    const git = (...args: string[]): string => execFileSync('git', args, { cwd: path.join(here, '..'), encoding: 'utf8' }).trim();
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: path.join(here, '..'), encoding: 'utf8' }).trimEnd();
     const dirty = git('status', '--porcelain', '--', 'src/engine').split('\n').filter(Boolean).map((l) => l.slice(3));
     return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty.length > 0 ? ` + uncommitted changes in ${dirty.join(', ')}` : ''}`;
   } catch {

@@ -22,8 +22,12 @@ export interface CellSweepHooks {
    *   when nothing was found and there is no cap
    */
   evaluate(k: number): number;
-  /** Answers point `q` (input position) on its own, exactly (used when a shared search does not pay off). */
-  single(q: number): void;
+  /**
+   * Answers point `q` (input position) on its own, exactly (used when a shared search does not pay
+   * off). `k` is its position in the cell order, or -1 for a point outside the grid; what
+   * `evaluate(k)` recorded for it, if anything, is to be discarded.
+   */
+  single(q: number, k: number): void;
 }
 
 /** Options of {@link sweepCells}. */
@@ -90,9 +94,12 @@ export function sweepCells(
       pendingCount = kept;
       r = widest < Infinity ? Math.max(r, (widest / c) * (1 + 1e-9) + 1e-6) : 4 * r;
     }
-    for (let k = 0; k < pendingCount; k++) hooks.single(order[pending[k] as number] as number);
+    for (let k = 0; k < pendingCount; k++) {
+      const at = pending[k] as number;
+      hooks.single(order[at] as number, at);
+    }
   }
-  for (const q of outside) hooks.single(q);
+  for (const q of outside) hooks.single(q, -1);
 }
 
 /** A grid and first search margin for {@link sweepCells}, from {@link planCellSweep}. */

@@ -83,6 +83,10 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
   const { order, x: sX, y: sY } = cells;
   const sLon = cells.carried[0] as Float64Array;
   const sLat = cells.carried[1] as Float64Array;
+  // batch answers in cell order (sequential writes), copied out after the sweep; -2 = answered by `single`
+  const bSeg = new Int32Array(order.length).fill(-1);
+  const bT = new Float64Array(order.length);
+  const bMeters = new Float64Array(order.length);
 
   // candidates of the current cell: segment id, projected ends, lon/lat ends; per point: t and d²
   let candCount = 0;
@@ -91,6 +95,14 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
   let cAy = new Float64Array(256);
   let cBx = new Float64Array(256);
   let cBy = new Float64Array(256);
+  let cMinX = new Float64Array(256);
+  let cMinY = new Float64Array(256);
+  let cMaxX = new Float64Array(256);
+  let cMaxY = new Float64Array(256);
+  let cALon = new Float64Array(256);
+  let cALat = new Float64Array(256);
+  let cBLon = new Float64Array(256);
+  let cBLat = new Float64Array(256);
   let cT = new Float64Array(256);
   let cD2 = new Float64Array(256);
   let tanAbsLat = 0;
@@ -114,6 +126,14 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
         cAy = new Float64Array(size);
         cBx = new Float64Array(size);
         cBy = new Float64Array(size);
+        cMinX = new Float64Array(size);
+        cMinY = new Float64Array(size);
+        cMaxX = new Float64Array(size);
+        cMaxY = new Float64Array(size);
+        cALon = new Float64Array(size);
+        cALat = new Float64Array(size);
+        cBLon = new Float64Array(size);
+        cBLat = new Float64Array(size);
         cT = new Float64Array(size);
         cD2 = new Float64Array(size);
       }
@@ -122,20 +142,35 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
         const a = segA[s] as number;
         const b = segB[s] as number;
         cSeg[k] = s;
-        cAx[k] = nodeX[a] as number;
-        cAy[k] = nodeY[a] as number;
-        cBx[k] = nodeX[b] as number;
-        cBy[k] = nodeY[b] as number;
+        const ax = nodeX[a] as number;
+        const ay = nodeY[a] as number;
+        const bx = nodeX[b] as number;
+        const by = nodeY[b] as number;
+        cALon[k] = nodeLon[a] as number;
+        cALat[k] = nodeLat[a] as number;
+        cBLon[k] = nodeLon[b] as number;
+        cBLat[k] = nodeLat[b] as number;
+        cAx[k] = ax;
+        cAy[k] = ay;
+        cBx[k] = bx;
+        cBy[k] = by;
+        cMinX[k] = Math.min(ax, bx);
+        cMinY[k] = Math.min(ay, by);
+        cMaxX[k] = Math.max(ax, bx);
+        cMaxY[k] = Math.max(ay, by);
       }
     },
     evaluate(at) {
       const n = candCount;
-      const q = order[at] as number;
       if (n === 0) return maxSnapMeters;
       const Ax = cAx;
       const Ay = cAy;
       const Bx = cBx;
       const By = cBy;
+      const MinX = cMinX;
+      const MinY = cMinY;
+      const MaxX = cMaxX;
+      const MaxY = cMaxY;
       const T = cT;
       const D2 = cD2;
       const px = sX[at] as number;
@@ -144,7 +179,15 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
       const plat = sLat[at] as number;
       const xScale = Math.cos(plat * RAD) / cosLat0;
       let minD2 = Infinity;
+      // candidates whose box is already farther than the window of the best so far cannot win
+      let window2 = Infinity;
       for (let k = 0; k < n; k++) {
+        const gx = Math.max(0, Math.max((MinX[k] as number) - px, px - (MaxX[k] as number))) * xScale;
+        const gy = Math.max(0, Math.max((MinY[k] as number) - py, py - (MaxY[k] as number)));
+        if (gx * gx + gy * gy > window2) {
+          D2[k] = Infinity;
+          continue;
+        }
         // the same operations as `consider` in `snapOne`, so t is bit-identical
         const ax = ((Ax[k] as number) - px) * xScale;
         const ay = (Ay[k] as number) - py;
@@ -158,10 +201,12 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
         const d2 = ex * ex + ey * ey;
         T[k] = t;
         D2[k] = d2;
-        if (d2 < minD2) minD2 = d2;
+        if (d2 < minD2) {
+          minD2 = d2;
+          const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(d2));
+          window2 = window * window;
+        }
       }
-      const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(minD2));
-      const window2 = window * window;
       let bestSeg = -1;
       let bestT = 0;
       let bestMeters = Infinity;
@@ -169,24 +214,29 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
         if ((D2[k] as number) > window2) continue;
         const s = cSeg[k] as number;
         const t = T[k] as number;
-        const a = segA[s] as number;
-        const b = segB[s] as number;
-        const aLon = nodeLon[a] as number;
-        const aLat = nodeLat[a] as number;
-        const meters = haversineMeters(plon, plat, aLon + t * ((nodeLon[b] as number) - aLon), aLat + t * ((nodeLat[b] as number) - aLat));
+        const aLon = cALon[k] as number;
+        const aLat = cALat[k] as number;
+        const meters = haversineMeters(plon, plat, aLon + t * ((cBLon[k] as number) - aLon), aLat + t * ((cBLat[k] as number) - aLat));
         if (meters < bestMeters || (meters === bestMeters && s < bestSeg)) {
           bestMeters = meters;
           bestSeg = s;
           bestT = t;
         }
       }
-      if (bestMeters <= maxSnapMeters) record(q, bestSeg, bestT, bestMeters);
+      bSeg[at] = bestMeters <= maxSnapMeters ? bestSeg : -1;
+      bT[at] = bestT;
+      bMeters[at] = bestMeters;
       return Math.min(bestMeters, maxSnapMeters);
     },
-    single(q) {
+    single(q, at) {
+      if (at >= 0) bSeg[at] = -2;
       snapOne(graph, segmentIndex, lon[q] as number, lat[q] as number, x[q] as number, y[q] as number, maxSnapMeters, q, record);
     },
   });
+  for (let k = 0; k < order.length; k++) {
+    const seg = bSeg[k] as number;
+    if (seg >= 0) record(order[k] as number, seg, bT[k] as number, bMeters[k] as number);
+  }
   return out;
 }
 

@@ -4,7 +4,6 @@ import { computeCoverage, type Coverage } from './coverage/coverage';
 import { findGaps, type GapCommunity } from './coverage/gaps';
 import { buildRoadGraph } from './network/graph-builder';
 import { createNetworkModel, type NetworkModel } from './travel/network';
-import { snapPoints } from './network/snap';
 import { createStraightLineModel } from './travel/straight-line';
 import type { TravelModel } from './travel/travel-model';
 
@@ -61,12 +60,9 @@ function reachWarnings(travel: TravelModel, dataset: Dataset, settings: Settings
   settings.categories.forEach((cat) => {
     if (!dataset.facilities.some((f) => f.category === cat.id)) out.push({ file: 'facilities', index: -1, reason: `no facility of category "${cat.id}": no one is covered for it` });
   });
-  let offNetwork: Int32Array | null = null;
-  if (travel.name === 'network') {
-    const reps = Uint32Array.from(dataset.communities, (_, ci) => samples.communityStart[ci]!);
-    const snap = snapPoints((travel as NetworkModel).graph, Float64Array.from(reps, (i) => samples.lon[i]!), Float64Array.from(reps, (i) => samples.lat[i]!), settings.maxSnapMeters);
-    offNetwork = snap.segment;
-  }
+  // the network model snapped every sample already (cached): off-network = representative sample unsnapped
+  const snap = travel.name === 'network' ? (travel as NetworkModel).pointSnap(samples.lon, samples.lat) : null;
+  const offNetwork = snap ? Int32Array.from(dataset.communities, (_, ci) => snap.segment[samples.communityStart[ci]!]!) : null;
   dataset.communities.forEach((c, ci) => {
     if (offNetwork && offNetwork[ci]! < 0) {
       out.push({ file: 'communities', index: ci, id: c.id, reason: `community "${c.name}" is off-network: farther than ${settings.maxSnapMeters} m from every walkable road, so it has no travel time (not covered)` });

@@ -27,6 +27,8 @@ export interface NetworkModel extends TravelModel {
   nodeField(category: string, facilityIndices: Uint32Array): NodeField;
   /** Effort metres from arbitrary points (snapped and cached per `lon` array) to the nearest facility. */
   accessEffort(category: string, facilityIndices: Uint32Array, lon: Float64Array, lat: Float64Array): AccessEffort;
+  /** The snap of points to the network, cached per `lon` array (the same one accessField/accessEffort use). */
+  pointSnap(lon: Float64Array, lat: Float64Array): SnapResult;
 }
 
 interface CategoryCache {
@@ -146,6 +148,7 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
     warnings,
     nodeField: (category, facilityIndices) => categoryCache(category, facilityIndices).field,
     accessEffort,
+    pointSnap: snapOf,
     accessField(category: string, facilityIndices: Uint32Array, points: QueryPoints): AccessField {
       checkQueryPoints(points);
       const { effortMeters, facility } = accessEffort(category, facilityIndices, points.lon, points.lat);

@@ -37,6 +37,8 @@ interface CategoryCache {
   /** Facilities of the category on the network, sorted by segment (for same-segment paths). */
   segments: Int32Array;
   facilities: Uint32Array;
+  /** 1 for segments holding a facility of the category: most points skip the same-segment search. */
+  segmentHasFacility: Uint8Array;
 }
 
 /**
@@ -89,11 +91,15 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
       seeds.label[2 * i] = seeds.label[2 * i + 1] = f;
     });
     on.sort((a, b) => (facilitySnap.segment[a] as number) - (facilitySnap.segment[b] as number) || a - b);
+    const segments = Int32Array.from(on, (f) => facilitySnap.segment[f] as number);
+    const segmentHasFacility = new Uint8Array(graph.segmentCount);
+    for (const s of segments) segmentHasFacility[s] = 1;
     const built: CategoryCache = {
       indices: facilityIndices.slice(),
       field: multiSourceDijkstra(graph, seeds),
-      segments: Int32Array.from(on, (f) => facilitySnap.segment[f] as number),
+      segments,
       facilities: Uint32Array.from(on),
+      segmentHasFacility,
     };
     categories.set(category, built);
     return built;
@@ -108,7 +114,7 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
   };
 
   const accessEffort = (category: string, facilityIndices: Uint32Array, lon: Float64Array, lat: Float64Array): AccessEffort => {
-    const { field, segments, facilities: onSegment } = categoryCache(category, facilityIndices);
+    const { field, segments, facilities: onSegment, segmentHasFacility } = categoryCache(category, facilityIndices);
     const snap = snapOf(lon, lat);
     const n = lon.length;
     const effortMeters = new Float64Array(n).fill(Infinity);
@@ -126,7 +132,7 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
         bestFacility = field.label[b] as number;
       }
       // facilities snapped onto the same segment: the direct path along it
-      for (let k = lowerBound(segments, s); k < segments.length && segments[k] === s; k++) {
+      if (segmentHasFacility[s] === 1) for (let k = lowerBound(segments, s); k < segments.length && segments[k] === s; k++) {
         const f = onSegment[k] as number;
         const direct = Math.abs((snap.t[i] as number) - (facilitySnap.t[f] as number)) * (graph.segCost[s] as number) + (facilitySnap.accessMeters[f] as number);
         if (direct < best) {

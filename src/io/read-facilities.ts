@@ -4,6 +4,21 @@ import { mapCategory, type CategoryMapping } from './category-mapping';
 import { checkPosition, checkPositionList } from './coordinate-checks';
 import { describe, getProp, inspectFeature, isObject, makeIdGenerator, parseNumberLike, type FeatureLike } from './feature-helpers';
 
+/** Where a facility file keeps its category and capacity, when not in the usual fields. */
+export interface FacilityMapping extends CategoryMapping {
+  /** Property holding the capacity (beds, places, seats). Default: `capacity`, `容量`, `床位`, `托位`. */
+  capacityField?: string;
+}
+
+/**
+ * The error of a facility skipped because its category matched nothing; `categoryValue` is the
+ * text that was tried (the mapped category field, else `category` / `type` / `name`; '' when none),
+ * so a mapping step can list the unmapped values.
+ */
+export interface UnmappedCategoryProblem extends Problem {
+  categoryValue: string;
+}
+
 /**
  * Read facilities from features.
  *
@@ -11,7 +26,7 @@ import { describe, getProp, inspectFeature, isObject, makeIdGenerator, parseNumb
  *   surface (@turf/point-on-feature). Anything else, or bad coordinates → error.
  * - Category: property `category` equal to a category id of `settings`, else mapped from
  *   `category` / `type` / `name` / OSM tags by {@link mapCategory}; no match → error.
- * - `capacity` optional: a number ≥ 0 (numeric text like "1,200" accepted); anything else → warning, null.
+ * - `capacity` (or `mapping.capacityField`) optional: a number ≥ 0 (numeric text like "1,200" accepted); anything else → warning, null.
  * - `name` optional (default ""); `id` from `properties.id` or the feature id, else `F<index>`;
  *   a repeated id → error on the later feature.
  *
@@ -21,11 +36,11 @@ import { describe, getProp, inspectFeature, isObject, makeIdGenerator, parseNumb
  * @param features features as parsed (see geojson-parse)
  * @param file file name for problems
  * @param settings the categories facilities must belong to
- * @param mapping where the category is, when not in the usual fields
+ * @param mapping where the category and the capacity are, when not in the usual fields
  * @returns facilities with `index` 0..n-1 in file order (skipped features leave no gaps)
  */
 export function readFacilities(features: readonly FeatureLike[], file: string, settings: Pick<Settings, 'categories'>,
-  mapping?: CategoryMapping): ReadResult<Facility[]> {
+  mapping?: FacilityMapping): ReadResult<Facility[]> {
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const value: Facility[] = [];
@@ -49,8 +64,12 @@ export function readFacilities(features: readonly FeatureLike[], file: string, s
     const category = mapCategory(props, settings.categories, mapping);
     if (category === null) {
       const given = getProp(props, mapping?.categoryField ? [mapping.categoryField] : ['category', 'type', 'name']);
-      errors.push(problem(`unknown category: ${given === undefined ? 'no category, type or name' : describe(given)} ` +
-        `matches none of ${names} (by id, OSM tag or keyword)`));
+      const unmapped: UnmappedCategoryProblem = {
+        ...problem(`unknown category: ${given === undefined ? 'no category, type or name' : describe(given)} ` +
+          `matches none of ${names} (by id, OSM tag or keyword)`),
+        categoryValue: typeof given === 'string' || typeof given === 'number' ? String(given) : '',
+      };
+      errors.push(unmapped);
       continue;
     }
 
@@ -60,7 +79,7 @@ export function readFacilities(features: readonly FeatureLike[], file: string, s
 
     if (where.warning) warnings.push(problem(where.warning));
     let capacity: number | null = null;
-    const rawCapacity = getProp(props, ['capacity', '容量', '床位', '托位']);
+    const rawCapacity = getProp(props, mapping?.capacityField ? [mapping.capacityField] : ['capacity', '容量', '床位', '托位']);
     if (rawCapacity !== undefined) {
       const n = parseNumberLike(rawCapacity);
       if (n === null || n < 0) warnings.push(problem(`capacity ${describe(rawCapacity)} is not a number ≥ 0; read as unknown`));

@@ -1,6 +1,7 @@
 /**
  * Counts shown in the Data panel, read from the loaded collections (nothing computed or invented).
  */
+import { haversineMeters as engineHaversine } from '../engine/geo/haversine';
 import type { LoadedData } from './store';
 
 /** Counts of a loaded dataset. */
@@ -18,17 +19,9 @@ export interface DatasetStats {
   facilitiesByCategory: Record<string, number>;
 }
 
-const EARTH_RADIUS_METERS = 6371008.8;
-
-/** Great-circle distance in metres between two `[lon, lat]` positions. */
+/** Great-circle distance in metres between two `[lon, lat]` positions (the engine's haversine). */
 export function haversineMeters(a: readonly number[], b: readonly number[]): number {
-  const toRad = Math.PI / 180;
-  const lat1 = (a[1] ?? 0) * toRad;
-  const lat2 = (b[1] ?? 0) * toRad;
-  const dLat = lat2 - lat1;
-  const dLon = ((b[0] ?? 0) - (a[0] ?? 0)) * toRad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
+  return engineHaversine(a[0] ?? 0, a[1] ?? 0, b[0] ?? 0, b[1] ?? 0);
 }
 
 function lineLengthMeters(coords: readonly (readonly number[])[]): number {

@@ -1,0 +1,154 @@
+/**
+ * Settings actions of the settings panel: threshold sliders, speeds, detour factor, model, sample
+ * spacing, preset switch, and settings files (save/open). Changes go through one queue: at most one
+ * settings change is in the worker at a time and the changes made meanwhile are merged into the next
+ * one, so a dragged slider costs one re-threshold per worker round trip and the store never goes back
+ * to an older value. Thresholds only re-threshold (ms); anything else recomputes travel times.
+ */
+import type { PerKind, Problem, Settings, TravelModelName } from '../engine/model';
+import { parseSettingsText } from '../io/settings';
+import { applySettings, runCoverage } from './actions';
+import { engine } from './engine-client';
+import { useAppStore } from './store';
+
+const get = useAppStore.getState;
+const set = useAppStore.setState;
+
+/** A change to settings: a pure function of the current ones. */
+export type SettingsChange = (s: Settings) => Settings;
+
+/** Queued work: a change of the current settings, or a whole settings file (replaces them). */
+type Item = ({ change: SettingsChange } | { raw: unknown; file: string }) & { done: (ok: boolean) => void };
+
+const pending: Item[] = [];
+let draining = false;
+
+async function drain(): Promise<void> {
+  draining = true;
+  try {
+    while (pending.length > 0) {
+      const first = pending[0]!;
+      if ('raw' in first) {
+        pending.shift();
+        first.done(await sendSettingsFile(first.raw, first.file).catch(() => false));
+        continue;
+      }
+      let n = 0;
+      while (n < pending.length && 'change' in pending[n]!) n++;
+      const batch = pending.splice(0, n) as (Item & { change: SettingsChange })[];
+      const current = get().settings;
+      const ok = current ? await applySettings(batch.reduce((s, item) => item.change(s), current)).catch(() => false) : false;
+      for (const item of batch) item.done(ok);
+    }
+  } finally {
+    draining = false;
+  }
+}
+
+function enqueue(item: Omit<Item, 'done'>): Promise<boolean> {
+  return new Promise<boolean>((done) => {
+    pending.push({ ...item, done } as Item);
+    if (!draining) void drain();
+  });
+}
+
+/**
+ * Queue a settings change; resolves (true when the worker accepted it) once it and the changes merged
+ * with it are applied and coverage is up to date. Refused settings leave the old ones and their
+ * reasons in `store.settingsErrors`.
+ */
+export function changeSettings(change: SettingsChange): Promise<boolean> {
+  return enqueue({ change });
+}
+
+/** Settings with one category's threshold (minutes) for one community kind replaced. */
+export function withThreshold(s: Settings, categoryId: string, kind: keyof PerKind<number>, minutes: number): Settings {
+  return { ...s, categories: s.categories.map((c) => (c.id === categoryId ? { ...c, thresholdMinutes: { ...c.thresholdMinutes, [kind]: minutes } } : c)) };
+}
+
+/** Move one threshold slider (minutes): coverage is re-thresholded, travel times are kept. */
+export function queueThreshold(categoryId: string, kind: keyof PerKind<number>, minutes: number): Promise<boolean> {
+  return changeSettings((s) => withThreshold(s, categoryId, kind, minutes));
+}
+
+/** Walking speed (km/h) of urban or rural residents: travel times are recomputed. */
+export function setWalkSpeed(kind: keyof PerKind<number>, kmh: number): Promise<boolean> {
+  return changeSettings((s) => ({ ...s, walkSpeedKmh: { ...s.walkSpeedKmh, [kind]: kmh } }));
+}
+
+/** Detour factor of the straight-line model (network length ≈ straight length × factor). */
+export function setDetourFactor(factor: number): Promise<boolean> {
+  return changeSettings((s) => ({ ...s, detourFactor: factor }));
+}
+
+/** Spacing (m) of the demand-sample grid inside community polygons. */
+export function setSampleSpacing(meters: number): Promise<boolean> {
+  return changeSettings((s) => ({ ...s, sampleSpacingMeters: meters }));
+}
+
+/** Travel model: road network (needs roads) or straight line. */
+export function setModel(model: TravelModelName): Promise<boolean> {
+  return changeSettings((s) => ({ ...s, model }));
+}
+
+/** A problem as one line of text (`file: reason`, with line and column when known). */
+export function problemText(p: Problem): string {
+  return p.line !== undefined && !p.reason.includes(`line ${p.line}`) ? `${p.file}: line ${p.line}, column ${p.column ?? 0}: ${p.reason}` : `${p.file}: ${p.reason}`;
+}
+
+/**
+ * Send settings in the settings-file shape (what `--settings` of the CLI reads, e.g. `{ preset:
+ * 'gb50180' }`) to the worker, then recompute coverage. Refused settings keep the old ones; the
+ * worker's reasons go to `store.settingsErrors`, named by `file`.
+ */
+async function sendSettingsFile(raw: unknown, file: string): Promise<boolean> {
+  const res = await engine().setSettings(raw);
+  set({ settings: res.settings, settingsErrors: res.errors.map((e) => problemText({ ...e, file })) });
+  if (res.ok) await runCoverage();
+  return res.ok;
+}
+
+/** Switch to a built-in preset (its categories, thresholds, speeds and model). */
+export function switchPreset(presetId: string): Promise<boolean> {
+  return enqueue({ raw: { preset: presetId }, file: 'settings' });
+}
+
+/**
+ * The settings as a settings file (pretty JSON, newline at the end): the shape `--settings` of the
+ * CLI and "open settings" accept, reproducing the same analysis.
+ */
+export function settingsFileText(settings: Settings): string {
+  return `${JSON.stringify(settings, null, 2)}\n`;
+}
+
+/** Offer the current settings as a download (`lifecircle-settings.json`). */
+export function saveSettingsFile(): void {
+  const s = get().settings;
+  if (!s || typeof document === 'undefined') return;
+  const url = URL.createObjectURL(new Blob([settingsFileText(s)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'lifecircle-settings.json';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Open a settings file (text). JSON syntax errors are listed with line and column; valid JSON goes
+ * to the worker, whose validation (unknown fields, ranges, presets) decides; every problem is listed.
+ */
+export async function openSettingsFile(name: string, text: string): Promise<boolean> {
+  const local = parseSettingsText(text, name);
+  const syntax = local.errors.filter((e) => e.line !== undefined);
+  if (syntax.length > 0) {
+    set({ settingsErrors: syntax.map(problemText) });
+    return false;
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return enqueue({ raw: body.trim() === '' ? {} : JSON.parse(body), file: name });
+}
+
+/** Clear the list of refused settings. */
+export function dismissSettingsErrors(): void {
+  set({ settingsErrors: [] });
+}

@@ -27,3 +27,36 @@ export function communityRadiusMeters(population: unknown): number {
   const r = Number.isFinite(p) && p > 0 ? 6 * Math.sqrt(p) : 60;
   return Math.max(60, Math.min(600, r));
 }
+
+/**
+ * Colour stops of the covered-share ramp (share 0 → 1): red, orange, yellow, light green, green
+ * (ColorBrewer RdYlGn). Shared by the coverage layer and its legend ramp.
+ */
+export const SHARE_RAMP: readonly { share: number; rgb: Rgb }[] = Object.freeze([
+  { share: 0, rgb: [215, 48, 39] },
+  { share: 0.25, rgb: [252, 141, 89] },
+  { share: 0.5, rgb: [254, 224, 139] },
+  { share: 0.75, rgb: [145, 207, 96] },
+  { share: 1, rgb: [26, 152, 80] },
+] as { share: number; rgb: Rgb }[]);
+
+/** Grey `[r, g, b]` of a community without a share (no residents, no analysis). */
+export const NO_SHARE_COLOR: Rgb = [170, 170, 170];
+
+/**
+ * Colour of a covered share 0–1 on {@link SHARE_RAMP}, linearly interpolated between stops and
+ * rounded; values outside 0–1 are clamped; NaN (no residents) is {@link NO_SHARE_COLOR}.
+ */
+export function shareColor(share: number): Rgb {
+  if (Number.isNaN(share)) return NO_SHARE_COLOR;
+  const s = Math.max(0, Math.min(1, share));
+  for (let i = 1; i < SHARE_RAMP.length; i++) {
+    const a = SHARE_RAMP[i - 1]!;
+    const b = SHARE_RAMP[i]!;
+    if (s <= b.share) {
+      const t = (s - a.share) / (b.share - a.share);
+      return [0, 1, 2].map((j) => Math.round(a.rgb[j]! + (b.rgb[j]! - a.rgb[j]!) * t)) as Rgb;
+    }
+  }
+  return SHARE_RAMP[SHARE_RAMP.length - 1]!.rgb;
+}

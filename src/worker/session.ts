@@ -20,6 +20,7 @@ import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { reportProblems } from '../io/report-summary';
 import { resolveSettings } from '../io/settings';
 import { coverageView, datasetView, type CoverageView, type DatasetView } from './views';
+import { nearestFacilities, servedBy as servedByOf, type NearestFacility, type ServedBy } from './map-details';
 
 export type LayerName = 'facilities' | 'communities' | 'roads';
 
@@ -189,6 +190,18 @@ export function createSession() {
     /** Current settings. */
     getSettings(): Settings {
       return settings;
+    },
+
+    /** Whom a facility serves: communities whose nearest facility of its category is this one (map click). */
+    servedBy(facilityIndex: number): ServedBy {
+      const { result, dataset } = ensureAnalysis();
+      return servedByOf(dataset, result.samples, result.fields, settings, facilityIndex);
+    },
+
+    /** The nearest facility of every category from a community's representative sample (map click). */
+    communityDetail(communityIndex: number): NearestFacility[] {
+      const { result, dataset } = ensureAnalysis();
+      return nearestFacilities(dataset, result.samples, result.fields, settings, communityIndex);
     },
 
     /**

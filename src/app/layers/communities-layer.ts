@@ -9,18 +9,22 @@ import { communityColor, communityRadiusMeters } from '../community-style';
 /** Opacity 0–255 of community fills (outlines are opaque). */
 export const COMMUNITY_FILL_ALPHA = 110;
 
-/** The communities layer (id `communities`), or null when hidden or absent. */
-export function communitiesLayer(communities: FeatureCollection | null, visible: boolean): GeoJsonLayer | null {
+/**
+ * The communities layer (id `communities`), or null when hidden or absent.
+ * @param filled fill polygons with the kind colour (default true); false when the coverage layer
+ *   fills them, so only the kind outlines are drawn (and point communities as rings)
+ */
+export function communitiesLayer(communities: FeatureCollection | null, visible: boolean, filled = true): GeoJsonLayer | null {
   if (!communities || !visible) return null;
   return new GeoJsonLayer({
     id: 'communities',
     data: communities,
-    filled: true,
+    filled,
     stroked: true,
     pointType: 'circle',
     getFillColor: (f: Feature) => [...communityColor(f.properties?.kind), COMMUNITY_FILL_ALPHA] as [number, number, number, number],
     getLineColor: (f: Feature) => [...communityColor(f.properties?.kind), 255] as [number, number, number, number],
-    getLineWidth: 1,
+    getLineWidth: filled ? 1 : 1.5,
     lineWidthUnits: 'pixels',
     getPointRadius: (f: Feature) => communityRadiusMeters(f.properties?.population),
     pointRadiusUnits: 'meters',

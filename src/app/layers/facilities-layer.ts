@@ -4,9 +4,12 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { FeatureCollection } from 'geojson';
 import { categoryStyle } from '../category-style';
+import type { CategoryLookup } from './category-lookup';
 
 /** One drawable facility. */
 export interface FacilityPoint {
+  /** Index in the engine's facility array (property `index`), or -1 when the feature has none. */
+  index: number;
   position: [number, number];
   id: string;
   name: string;
@@ -29,6 +32,7 @@ export function facilityPoints(facilities: FeatureCollection): FacilityPoint[] {
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
     const p = f.properties ?? {};
     out.push({
+      index: Number.isInteger(p.index) ? (p.index as number) : -1,
       position: [lon as number, lat as number],
       id: String(p.id ?? ''),
       name: String(p.name ?? ''),
@@ -39,14 +43,18 @@ export function facilityPoints(facilities: FeatureCollection): FacilityPoint[] {
   return out;
 }
 
-/** The facilities layer (id `facilities`), or null when hidden or absent. */
-export function facilitiesLayer(facilities: FeatureCollection | null, visible: boolean): ScatterplotLayer<FacilityPoint> | null {
+/**
+ * The facilities layer (id `facilities`), or null when hidden or absent.
+ * @param style colours by category (default: the preset's); a new lookup recolours without new data
+ */
+export function facilitiesLayer(facilities: FeatureCollection | null, visible: boolean, style: CategoryLookup = categoryStyle): ScatterplotLayer<FacilityPoint> | null {
   if (!facilities || !visible) return null;
   return new ScatterplotLayer<FacilityPoint>({
     id: 'facilities',
     data: facilityPoints(facilities),
     getPosition: (d) => d.position,
-    getFillColor: (d) => categoryStyle(d.category).rgb,
+    getFillColor: (d) => style(d.category).rgb,
+    updateTriggers: { getFillColor: [style] },
     getLineColor: [255, 255, 255],
     getRadius: FACILITY_RADIUS_METERS,
     radiusUnits: 'meters',

@@ -1,0 +1,75 @@
+/**
+ * Map-only state and actions: how the coverage layer colours communities, and the details a map
+ * click asks the engine for (whom a facility serves, a community's nearest facilities). Kept apart
+ * from the shared store so the map owns it; selection itself is store.selection (actions.select).
+ */
+import { create } from 'zustand';
+import type { NearestFacility, ServedBy } from '../worker/map-details';
+import { select } from './actions';
+import { engine } from './engine-client';
+import type { CoverageMode } from './layers/coverage-layer';
+import { useAppStore } from './store';
+
+/** Map UI state. */
+export interface MapState {
+  /** Coverage colours: the selected category or the complete circle (minimum over categories). */
+  coverageMode: CoverageMode;
+  /** Engine answer for the selected facility (null while loading or when none is selected). */
+  servedBy: ServedBy | null;
+  /** Engine answer for the selected community: nearest facility per category. */
+  nearest: { index: number; facilities: NearestFacility[] } | null;
+}
+
+/** The map's own store (zustand). */
+export const useMapStore = create<MapState>(() => ({ coverageMode: 'category', servedBy: null, nearest: null }));
+
+/** Colour communities by the selected category's share or by the complete circle. */
+export function setCoverageMode(coverageMode: CoverageMode): void {
+  useMapStore.setState({ coverageMode });
+}
+
+/** Layer ids whose picked object is a community feature (property `index`). */
+const COMMUNITY_LAYERS = new Set(['coverage', 'communities']);
+
+/**
+ * A map click: select the community or facility under the cursor (the topmost of `picks`, skipping
+ * layers that are not selectable such as gap zones), or clear the selection when there is none.
+ * @param picks picked objects, topmost first, as `{layerId, object}`
+ */
+export function clickMap(picks: readonly { layerId: string; object: unknown }[]): void {
+  for (const { layerId, object } of picks) {
+    if (layerId === 'facilities') {
+      const index = (object as { index?: unknown } | null)?.index;
+      if (Number.isInteger(index) && (index as number) >= 0) return select({ type: 'facility', index: index as number });
+    }
+    if (COMMUNITY_LAYERS.has(layerId)) {
+      const index = (object as { properties?: { index?: unknown } } | null)?.properties?.index;
+      if (Number.isInteger(index)) return select({ type: 'community', index: index as number });
+    }
+  }
+  select(null);
+}
+
+let request = 0;
+
+/**
+ * Ask the engine for the details of the current selection (after a click, and again when coverage
+ * changes since thresholds decide who is within). A late answer for an older request is dropped.
+ */
+export async function refreshSelectionDetail(): Promise<void> {
+  const { selection, coverage } = useAppStore.getState();
+  const mine = ++request;
+  useMapStore.setState({ servedBy: null, nearest: null });
+  if (!selection || !coverage) return;
+  try {
+    if (selection.type === 'facility') {
+      const servedBy = await engine().servedBy(selection.index);
+      if (mine === request) useMapStore.setState({ servedBy });
+    } else {
+      const facilities = await engine().communityDetail(selection.index);
+      if (mine === request) useMapStore.setState({ nearest: { index: selection.index, facilities } });
+    }
+  } catch {
+    /* the dataset changed under the selection (index gone): the card shows what the store has */
+  }
+}

@@ -115,8 +115,9 @@ export interface CellSweepPlan {
 /**
  * Plans a sweep from the densities of the items and the query points: item spacing
  * `s = √(index box area / items)` (at least 1 m), query spacing `u` likewise over the part of the
- * points' box that overlaps the index; cell side `max(itemCellFactor × s, queryCellFactor × u)`
- * (a cell holds several points and a few items) and first margin `s`.
+ * points' box that overlaps the index; cell side `max(itemCellFactor × s, min(queryCellFactor × u, 4 s))`
+ * (a cell holds several points and few items; when the points are sparser than the items it stays
+ * at most 4 item spacings, so a cell's search is not much bigger than one point's) and first margin `s`.
  *
  * @param index the Flatbush index
  * @param x projected query x, metres (NaN for points to leave out)
@@ -144,7 +145,7 @@ export function planCellSweep(
   const qw = Math.max(0, Math.min(maxX, index.maxX) - Math.max(minX, index.minX));
   const qh = Math.max(0, Math.min(maxY, index.maxY) - Math.max(minY, index.minY));
   const querySpacing = finiteCount > 0 ? Math.sqrt((qw * qh) / finiteCount) : 0;
-  const cellSizeMeters = Math.max(factors.itemCellFactor * itemSpacing, factors.queryCellFactor * querySpacing);
+  const cellSizeMeters = Math.max(factors.itemCellFactor * itemSpacing, Math.min(factors.queryCellFactor * querySpacing, 4 * itemSpacing));
   const margin = 4 * cellSizeMeters;
   return {
     cellSizeMeters,

@@ -15,12 +15,15 @@ import { gapZonesLayer } from './gap-zones-layer';
 import { heatLayer } from './heat-layer';
 import { serviceAreasLayer } from './service-areas-layer';
 import { selectionLayer } from './selection-layer';
+import { sitesLayers, type SitesLayerInput } from './sites-layer';
 
 /** The part of the state the layers depend on (all but `data` and `visible` optional). */
 export type LayerInputs = Pick<AppState, 'data' | 'visible'> &
   Partial<Pick<AppState, 'settings' | 'coverage' | 'surface' | 'selectedCategory' | 'selection'>> & {
     /** Coverage colours: the selected category (default) or the complete circle (minimum over categories). */
     coverageMode?: CoverageMode;
+    /** Proposed sites (siting store), drawn on top. */
+    sites?: SitesLayerInput | null;
   };
 
 /** deck.gl layers for the state; hidden or absent layers are left out. Pure: no side effects. */
@@ -44,6 +47,7 @@ export function buildLayers(state: LayerInputs): Layer[] {
     gapZonesLayer(coverage?.zones ?? null, k, state.visible.gapZones),
     facilitiesLayer(d?.facilities ?? null, state.visible.facilities, style),
     selectionLayer(d?.communities ?? null, d?.facilities ?? null, state.selection ?? null),
+    ...sitesLayers(state.sites),
   ];
   return layers.filter((l): l is Layer => l !== null);
 }

@@ -1,12 +1,108 @@
-/** The export section of the side panel. */
+/**
+ * The export section: report files (with the current proposal's sites) in the chosen coordinate
+ * system, a printable summary, the map as PNG, and project files (save / open).
+ */
+import { useMemo, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../app/store';
+import { useSitingStore } from '../../app/siting-store';
+import { downloadBlob, downloadReport, exportCrsOptions, openProject, REPORT_FILES, reportFiles, saveProject, type ReportKind } from '../../app/export-actions';
+import type { CrsId } from '../../io/crs';
+import { crsLabel } from '../../io/crs';
 import { Section } from './Section';
+import { captureMap } from '../export/map-capture';
+import { legendEntries } from '../export/legend-entries';
+import { mapPng } from '../export/map-image';
+import { PrintView, type PrintData } from '../export/PrintView';
+
+const BUTTONS: { kind: ReportKind; testId: string; key: string }[] = [
+  { kind: 'gaps', testId: 'export-gaps', key: 'export.gaps' },
+  { kind: 'communities', testId: 'export-communities', key: 'export.communities' },
+  { kind: 'csv', testId: 'export-csv', key: 'export.csv' },
+  { kind: 'summary', testId: 'export-summary', key: 'export.summary' },
+];
 
 export function ExportSection() {
   const { t } = useTranslation();
+  const files = useAppStore((s) => s.files);
+  const reports = useAppStore((s) => s.reports);
+  const hasCoverage = useAppStore((s) => s.coverage !== null);
+  const siteCount = useSitingStore((s) => (s.category ? s.sites.length : 0));
+  const [crs, setCrs] = useState<CrsId>('WGS84');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [print, setPrint] = useState<PrintData | null>(null);
+  const options = useMemo(() => exportCrsOptions(files, reports), [files, reports]);
+  const crsName = (c: CrsId) => (c === 'WGS84' ? t('export.crsWgs84') : c === 'GCJ02' ? t('export.crsGcj02') : c === 'BD09' ? t('export.crsBd09') : t('export.crsLoaded', { crs: crsLabel(c) }));
+
+  const run = async (f: () => Promise<unknown>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await f();
+    } catch (e) {
+      setMessage({ text: t('export.failed', { reason: e instanceof Error ? e.message : String(e) }), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const legend = () => {
+    const s = useAppStore.getState();
+    const siting = useSitingStore.getState();
+    return legendEntries(s.settings, s.visible, s.language, t, siting.sites.length > 0 ? siting.category : null);
+  };
+  const openPrint = () => run(async () => {
+    const canvas = await captureMap();
+    const summary = JSON.parse((await reportFiles('WGS84'))['summary.json']) as { provenance?: PrintData['provenance'] };
+    setPrint({ mapImage: canvas ? canvas.toDataURL('image/png') : null, legend: legend(), provenance: summary.provenance ?? null });
+  });
+  const exportPng = () => run(async () => {
+    const blob = await mapPng(t('legend.title'), legend());
+    if (blob) downloadBlob('lifecircle-map.png', blob);
+  });
+  const onOpen = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    void run(async () => {
+      const res = await openProject(file.name, await file.text());
+      setMessage(res.ok ? { text: [t('export.opened', { name: file.name }), ...res.problems].join(' · '), error: false } : { text: res.problems.join('\n'), error: true });
+    });
+  };
+
   return (
     <Section id="export" title={t('panel.export')}>
-      <p className="coming">{t('panel.coming')}</p>
+      {!hasCoverage ? <p className="coming">{t('export.noData')}</p> : (
+        <>
+          <label className="field">
+            <span>{t('export.crs')}</span>
+            <select data-testid="export-crs" value={crs} onChange={(e) => setCrs(e.target.value as CrsId)}>
+              {options.map((c) => <option key={c} value={c}>{crsName(c)}</option>)}
+            </select>
+          </label>
+          <div className="button-column">
+            {BUTTONS.map((b) => (
+              <button key={b.kind} type="button" data-testid={b.testId} disabled={busy} title={REPORT_FILES[b.kind]} onClick={() => void run(() => downloadReport(b.kind, crs))}>
+                {t(b.key)}{b.kind === 'gaps' && siteCount > 0 ? ` · ${t('export.withSites', { n: siteCount })}` : ''}
+              </button>
+            ))}
+          </div>
+          <div className="row">
+            <button type="button" data-testid="export-print" disabled={busy} onClick={() => void openPrint()}>{t('export.print')}</button>
+            <button type="button" data-testid="export-png" disabled={busy} onClick={() => void exportPng()}>{t('export.png')}</button>
+          </div>
+          {print && <PrintView data={print} onClose={() => setPrint(null)} />}
+        </>
+      )}
+      <h3>{t('export.project')}</h3>
+      <div className="row">
+        <button type="button" data-testid="project-save" disabled={busy || !hasCoverage} onClick={() => saveProject()}>{t('export.save')}</button>
+        <label className="file-button">
+          {t('export.open')}
+          <input type="file" accept=".json,.lifecircle.json" data-testid="project-open" onChange={onOpen} />
+        </label>
+      </div>
+      {message && <p className={message.error ? 'error' : 'muted'} role="status" data-testid="export-message">{message.text}</p>}
     </Section>
   );
 }

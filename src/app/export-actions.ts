@@ -1,0 +1,169 @@
+/**
+ * Export actions: the report files (gaps.geojson with gap zones and proposed sites,
+ * communities.geojson, coverage.csv, summary.json) as downloads in the chosen coordinate system,
+ * and project files (`*.lifecircle.json`: inputs, settings, proposals and view state in one file)
+ * saved and opened again to the identical state.
+ */
+import type { CrsId } from '../io/crs';
+import { detectFormat } from '../io/read-layer-file';
+import { parseProject, serializeProject, type ProjectFileOptions, type ProjectScenario } from '../io/project-file';
+import type { AnalysisReportFiles } from '../io/analysis-report';
+import type { ProposedSite } from '../io/report-geojson';
+import type { LayerName, LayerReport } from '../worker/session';
+import { engine } from './engine-client';
+import { allInputs, removeInput, type InputFile } from './inputs';
+import { saveWorkspace } from './persist';
+import { loadFile, restoreWorkspace, selectCategory, setLanguage } from './actions';
+import { useAppStore, type DataSource, type LoadedFile, type VisibleLayers } from './store';
+import { useSitingStore, type Scenario, type SitingForm } from './siting-store';
+import { clearProposal, proposedSites, restoreProposal, setScenarios, setSitingForm } from './siting-actions';
+
+/** The downloadable report files, by button. */
+export const REPORT_FILES = { gaps: 'gaps.geojson', communities: 'communities.geojson', csv: 'coverage.csv', summary: 'summary.json' } as const satisfies Record<string, keyof AnalysisReportFiles>;
+export type ReportKind = keyof typeof REPORT_FILES;
+
+const MIME: Record<keyof AnalysisReportFiles, string> = {
+  'gaps.geojson': 'application/geo+json',
+  'communities.geojson': 'application/geo+json',
+  'coverage.csv': 'text/csv;charset=utf-8',
+  'summary.json': 'application/json',
+};
+
+/**
+ * The coordinate systems a report can be exported in: WGS84 (default), GCJ-02, BD-09, then every
+ * other CRS a loaded file was read in (its options, else what its .prj or columns said), each once.
+ */
+export function exportCrsOptions(files: Partial<Record<LayerName, Pick<LoadedFile, 'options'>>>, reports: Partial<Record<LayerName, Pick<LayerReport, 'crs'>>> = {}): CrsId[] {
+  const out: CrsId[] = ['WGS84', 'GCJ02', 'BD09'];
+  for (const layer of ['facilities', 'communities', 'roads'] as const) {
+    for (const crs of [files[layer]?.options.crs, files[layer] ? reports[layer]?.crs : undefined]) {
+      if (crs && !out.includes(crs as CrsId)) out.push(crs as CrsId);
+    }
+  }
+  return out;
+}
+
+/** Offer a Blob as a download under `name`. */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The report files of the current analysis in `crs`, with the current proposal's sites in gaps.geojson. */
+export function reportFiles(crs: CrsId = 'WGS84', sites: ProposedSite[] = proposedSites()): Promise<AnalysisReportFiles> {
+  return engine().reportFiles({ crs, sites });
+}
+
+/** Download one report file. */
+export async function downloadReport(kind: ReportKind, crs: CrsId = 'WGS84'): Promise<void> {
+  const name = REPORT_FILES[kind];
+  const files = await reportFiles(crs);
+  // coverage.csv carries its BOM in the text; a Blob of a string writes it as UTF-8
+  downloadBlob(name, new Blob([files[name]], { type: MIME[name] }));
+}
+
+/** The view state a project keeps (everything else is derived again on opening). */
+export interface ProjectView {
+  source: DataSource;
+  language: 'zh' | 'en';
+  selectedCategory: string;
+  visible: VisibleLayers;
+  siting: { form: SitingForm; scenarioCategories: string[]; current: number | null };
+}
+
+const OPTION_KEYS = ['crs', 'lonField', 'latField', 'categoryField', 'populationField', 'kindField', 'defaultKind'] as const;
+
+function projectOptions(options: InputFile['options']): ProjectFileOptions {
+  const out: Record<string, unknown> = {};
+  for (const k of OPTION_KEYS) if (options[k] !== undefined) out[k] = options[k];
+  return out as ProjectFileOptions;
+}
+
+const scenarioSites = (s: Pick<Scenario, 'category' | 'sites'>): ProposedSite[] => [...s.sites].sort((a, b) => a.rank - b.rank)
+  .map((x) => ({ lon: x.lon, lat: x.lat, rank: x.rank, category: s.category, gain_population: Math.round(x.gainPopulation), covered_ids: x.coveredIds }));
+
+/**
+ * The workspace as a project file text: input files, settings, saved scenarios then the current
+ * proposal (its index in `view.siting.current`), and the view state.
+ */
+export function projectText(): string {
+  const app = useAppStore.getState();
+  const siting = useSitingStore.getState();
+  const files = allInputs().map((f) => ({
+    layer: f.layer, name: f.name, format: app.reports[f.layer]?.format ?? detectFormat(f.name, f.bytes), options: projectOptions(f.options), bytes: f.bytes,
+  }));
+  const proposals: ProjectScenario[] = siting.scenarios.map((s) => ({ name: s.name, sites: scenarioSites(s) }));
+  const current = siting.category && siting.sites.length > 0 ? proposals.length : null;
+  if (current !== null) proposals.push({ name: '', sites: proposedSites() });
+  const view: ProjectView = {
+    source: app.data?.source ?? 'user', language: app.language, selectedCategory: app.selectedCategory, visible: app.visible,
+    siting: { form: siting.form, scenarioCategories: siting.scenarios.map((s) => s.category), current },
+  };
+  return serializeProject({ files, settings: app.settings, proposals, view: view as unknown as Record<string, unknown> });
+}
+
+/** Download the workspace as `<name>.lifecircle.json`. */
+export function saveProject(name = 'workspace'): void {
+  downloadBlob(`${name}.lifecircle.json`, new Blob([projectText()], { type: 'application/json' }));
+}
+
+/**
+ * Open a project file: its inputs replace the loaded ones, then its settings, view state, scenarios
+ * and current proposal are restored. An unusable file changes nothing and says why.
+ */
+export async function openProject(name: string, text: string): Promise<{ ok: boolean; problems: string[] }> {
+  const res = parseProject(text, name);
+  const problems = [...res.errors, ...res.warnings].map((p) => p.reason);
+  const p = res.value;
+  if (!p) return { ok: false, problems };
+  const view = p.view as Partial<ProjectView>;
+  clearProposal();
+  setScenarios([]);
+  const inputs: InputFile[] = p.files.map((f) => ({ layer: f.layer, name: f.name, bytes: f.bytes, options: { ...f.options } }));
+  for (const layer of ['facilities', 'communities', 'roads'] as const) {
+    if (inputs.some((f) => f.layer === layer) || !allInputs().some((f) => f.layer === layer)) continue;
+    removeInput(layer);
+    await engine().clearLayer(layer);
+    useAppStore.setState((s) => {
+      const files = { ...s.files };
+      delete files[layer];
+      return { files };
+    });
+  }
+  const source: DataSource = view.source === 'sample' || view.source === 'osm' ? view.source : 'user';
+  let restored = false;
+  try {
+    await saveWorkspace({ version: 1, source, inputs, settings: p.settings, selectedCategory: view.selectedCategory ?? 'clinic' });
+    restored = await restoreWorkspace();
+  } catch {
+    /* no IndexedDB: load the files one by one below */
+  }
+  if (!restored) {
+    if (p.settings) await engine().setSettings(p.settings);
+    for (const f of inputs) await loadFile(f.layer, f.name, f.bytes, f.options);
+  }
+  if (view.language === 'zh' || view.language === 'en') setLanguage(view.language);
+  if (view.visible) useAppStore.setState({ visible: { ...useAppStore.getState().visible, ...view.visible } });
+  if (view.selectedCategory) selectCategory(view.selectedCategory);
+  const siting = view.siting;
+  if (siting?.form) setSitingForm(siting.form);
+  const current = typeof siting?.current === 'number' ? siting.current : null;
+  const toScenario = (s: ProjectScenario, i: number): Scenario => ({
+    name: s.name, category: s.sites[0]?.category ?? siting?.scenarioCategories?.[i] ?? 'clinic',
+    sites: s.sites.map((x) => ({ lon: x.lon, lat: x.lat, rank: x.rank, gainPopulation: x.gain_population, coveredIds: [...x.covered_ids] })),
+  });
+  setScenarios(p.proposals.flatMap((s, i) => (i === current ? [] : [toScenario(s, i)])));
+  const cur = current !== null ? p.proposals[current] : undefined;
+  if (cur && cur.sites.length > 0) {
+    const ordered = [...cur.sites].sort((a, b) => a.rank - b.rank);
+    await restoreProposal(ordered[0]!.category, ordered);
+  }
+  if (siting?.form) setSitingForm(siting.form);
+  return { ok: true, problems };
+}

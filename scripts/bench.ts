@@ -5,7 +5,7 @@
  * pipeline, and the naive all-pairs @turf/distance baseline; then prints stage medians, peak RSS,
  * baseline ratios and a PASS/FAIL line per goal. Progress goes to stderr, the report to stdout.
  *
- *   npm run bench -- [--sizes S,M,L] [--repeat N] [--seed N] [--no-baseline] [--cpu-prof DIR]
+ *   npm run bench -- [--sizes S,M,L] [--repeat N] [--seed N] [--no-baseline] [--cpu-prof DIR] [--siting full|quick|none]
  *
  * `--cpu-prof DIR` writes V8 CPU profiles of every child into DIR/<size>-<job>/ (open the largest,
  * the main thread's, in Chrome DevTools).
@@ -13,7 +13,7 @@
  * Exit code 0 whatever the goals say (benchmarks are not tests); 1 when a child crashed or the
  * answers disagree (with the baseline, with `analyze()`, or a network time beats the crow).
  */
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync, fork, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchJob, BenchResult, JobKind } from './bench/job';
@@ -30,13 +30,15 @@ interface Options {
   baseline: boolean;
   /** Directory for V8 CPU profiles of the children, or null. */
   cpuProfDir: string | null;
+  /** Siting bench after the engine tables: full sizes, quick sizes, or none. */
+  siting: 'full' | 'quick' | 'none';
 }
 
 const DEFAULT_REPEATS = 3;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: [...CITY_SIZES], repeat: null, seed: 1, baseline: true, cpuProfDir: null };
+  const options: Options = { sizes: [...CITY_SIZES], repeat: null, seed: 1, baseline: true, cpuProfDir: null, siting: 'full' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -64,8 +66,12 @@ function parseArgs(argv: string[]): Options {
       options.cpuProfDir = path.resolve(value());
     } else if (flag === '--no-baseline') {
       options.baseline = false;
+    } else if (flag === '--siting') {
+      const v = value();
+      if (v !== 'full' && v !== 'quick' && v !== 'none') throw new Error(`--siting must be full, quick or none, got ${v}`);
+      options.siting = v;
     } else {
-      throw new Error(`unknown option ${arg} (options: --sizes S,M,L --repeat N --seed N --no-baseline --cpu-prof DIR)`);
+      throw new Error(`unknown option ${arg} (options: --sizes S,M,L --repeat N --seed N --no-baseline --cpu-prof DIR --siting full|quick|none)`);
     }
   }
   return options;
@@ -103,6 +109,13 @@ function engineVersion(): string {
   }
 }
 
+/** The siting bench (scripts/bench-siting.ts) in its own process, after the engine tables. */
+function runSitingBench(quick: boolean): number {
+  process.stderr.write(`bench: siting${quick ? ' (quick)' : ''} …\n`);
+  const res = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', path.join(here, 'bench-siting.ts'), ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+  return res.status ?? 1;
+}
+
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const kinds: JobKind[] = options.baseline ? ['network', 'straight', 'baseline'] : ['network', 'straight'];
@@ -125,7 +138,8 @@ async function main(): Promise<number> {
   }
   process.stdout.write(`${formatReport(results, repeatsBySize, machine)}\n`);
   const disagree = results.some((r) => r.problems.length > 0);
-  return crashed || disagree ? 1 : 0;
+  const sitingCode = options.siting === 'none' ? 0 : runSitingBench(options.siting === 'quick');
+  return crashed || disagree || sitingCode !== 0 ? 1 : 0;
 }
 
 main().then(

@@ -13,6 +13,9 @@ import { buildLayers } from '../app/layers';
 import { offlineStyle } from '../app/base-style';
 import { dataBounds } from '../app/data-bounds';
 import { tooltipText } from '../app/tooltip';
+import { useShallow } from 'zustand/react/shallow';
+import { useSitingStore } from '../app/siting-store';
+import { attachMapTools } from './siting/map-tools';
 
 /** Ningbo, where the view starts before data arrives. */
 const INITIAL_CENTER: [number, number] = [121.6, 29.85];
@@ -32,6 +35,7 @@ export function MapView() {
   const data = useAppStore((s) => s.data);
   const visible = useAppStore((s) => s.visible);
   const language = useAppStore((s) => s.language);
+  const sites = useSitingStore(useShallow((s) => ({ sites: s.sites, coveredSamples: s.coveredSamples, category: s.category, dragging: s.dragging })));
 
   useEffect(() => {
     const container = containerRef.current;
@@ -50,15 +54,17 @@ export function MapView() {
     mapRef.current = map;
     overlayRef.current = overlay;
     map.once('load', () => setMapReady(true));
+    const detachTools = attachMapTools(map, overlay); // site dragging/adding, map capture (siting/export)
     return () => {
       mapRef.current = null;
       overlayRef.current = null;
       setMapReady(false);
+      detachTools();
       map.remove();
     };
   }, []);
 
-  const layers = useMemo(() => buildLayers({ data, visible }), [data, visible]);
+  const layers = useMemo(() => buildLayers({ data, visible, sites }), [data, visible, sites]);
 
   useEffect(() => {
     overlayRef.current?.setProps({

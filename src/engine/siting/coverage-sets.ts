@@ -37,12 +37,17 @@ export function buildCoverageSets(reach: SiteReach, weight: Float64Array, lon: F
   let seconds = new Float32Array(demand.length);
   const offNetwork = new Uint8Array(m);
   let size = 0;
+  let current = 0;
   const visit = (d: number, s: number): void => {
     if (size === demand.length) {
-      const grownD = new Uint32Array(size * 2);
+      // grow toward the projected total (entries per candidate so far × all candidates): at least
+      // 2×, at most 8× (one dense early candidate must not reserve gigabytes)
+      const projected = Math.ceil((size / Math.max(1, current)) * m * 1.05) + 1024;
+      const cap = Math.max(size * 2, Math.min(size * 8, projected));
+      const grownD = new Uint32Array(cap);
       grownD.set(demand);
       demand = grownD;
-      const grownS = new Float32Array(size * 2);
+      const grownS = new Float32Array(cap);
       grownS.set(seconds);
       seconds = grownS;
     }
@@ -50,6 +55,7 @@ export function buildCoverageSets(reach: SiteReach, weight: Float64Array, lon: F
     seconds[size++] = s;
   };
   for (let j = 0; j < m; j++) {
+    current = j;
     if (!reach.reach(lon[j]!, lat[j]!, visit)) offNetwork[j] = 1;
     offsets[j + 1] = size;
   }

@@ -1,10 +1,12 @@
 import Flatbush from 'flatbush';
-import { haversineMeters } from '../geo/haversine';
+import { EARTH_RADIUS_METERS, haversineMeters } from '../geo/haversine';
 import { haversineLowerBoundFactor, projectionForBBox, projectX, projectY } from '../geo/local-projection';
 import type { CategoryDef, Settings } from '../model';
 import { checkQueryPoints, type QueryPoints, walkSpeedsMetersPerSecond } from '../travel/travel-model';
 import type { ReachVisitor, SiteReach } from './site-reach';
 import { thresholdSeconds } from './uncovered-demand';
+
+const RAD = Math.PI / 180;
 
 /**
  * Site reach under the straight-line model: `seconds = haversine × detourFactor / speed`, exactly
@@ -36,6 +38,10 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
   }
   const projection = n > 0 ? projectionForBBox(minLon, minLat, maxLon, maxLat) : projectionForBBox(0, 0, 0, 0);
   let index: Flatbush | null = null;
+  // per leaf of the index (Flatbush's sorted order, so a search reads memory mostly in sequence):
+  // lon, lat, cos(lat), kind, and the target it is
+  let leafData = new Float64Array(0);
+  let leafTarget = new Uint32Array(0);
   if (n > 0) {
     index = new Flatbush(n, 16);
     for (let i = 0; i < n; i++) {
@@ -44,6 +50,15 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
       index.add(x, y, x, y);
     }
     index.finish();
+    leafData = new Float64Array(n * 4);
+    leafTarget = Uint32Array.from(index._indices.subarray(0, n));
+    for (let leaf = 0; leaf < n; leaf++) {
+      const i = leafTarget[leaf]!;
+      leafData[4 * leaf] = lon[i]!;
+      leafData[4 * leaf + 1] = lat[i]!;
+      leafData[4 * leaf + 2] = Math.cos(lat[i]! * RAD);
+      leafData[4 * leaf + 3] = kind[i]!;
+    }
   }
 
   return {
@@ -56,14 +71,85 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
       const py = projectY(projection, siteLat);
       const bound = haversineLowerBoundFactor(projection, Math.max(maxAbsLat, Math.abs(siteLat)));
       const r = radiusMeters / bound;
-      const hits = Number.isFinite(r) ? index.search(px - r, py - r, px + r, py + r) : Array.from({ length: n }, (_, i) => i);
-      for (const i of hits) {
-        const meters = haversineMeters(lon[i]!, lat[i]!, siteLon, siteLat);
-        const k = kind[i]!;
-        const seconds = Math.fround((meters * detour) / speeds[k]!);
-        if (seconds <= limits[k]!) visit(i, seconds);
+      const cosSite = Math.cos(siteLat * RAD);
+      const limit0 = limits[0]!, limit1 = limits[1]!, speed0 = speeds[0]!, speed1 = speeds[1]!;
+      const boxes = index._boxes;
+      // a target farther than r in the projection is farther than radiusMeters by haversine (the
+      // bound above), so it cannot be covered: skip it without trigonometry (a hair of slack for
+      // the squared sum's rounding)
+      const r2 = Number.isFinite(r) ? r * r * (1 + 1e-9) : Infinity;
+      // leaf at box position `pos`: haversineMeters(lon, lat, siteLon, siteLat) term by term with
+      // the target's cosine precomputed (bit-identical metres), then the model's float32 seconds
+      const test = (pos: number): void => {
+        const dx = boxes[pos]! - px, dy = boxes[pos + 1]! - py;
+        if (!(dx * dx + dy * dy <= r2)) return;
+        const o = pos; // 4 values per leaf, like the boxes
+        const sinDLat = Math.sin(((siteLat - leafData[o + 1]!) * RAD) / 2);
+        const sinDLon = Math.sin(((siteLon - leafData[o]!) * RAD) / 2);
+        const a = sinDLat * sinDLat + leafData[o + 2]! * cosSite * sinDLon * sinDLon;
+        const meters = 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
+        const urban = leafData[o + 3] === 0;
+        const seconds = Math.fround((meters * detour) / (urban ? speed0 : speed1));
+        if (seconds <= (urban ? limit0 : limit1)) visit(leafTarget[pos >> 2]!, seconds);
+      };
+      if (r2 === Infinity) {
+        // detour factor 0: every target, in target order
+        for (let i = 0; i < n; i++) {
+          const seconds = Math.fround((haversineMeters(lon[i]!, lat[i]!, siteLon, siteLat) * detour) / speeds[kind[i]!]!);
+          if (seconds <= limits[kind[i]!]!) visit(i, seconds);
+        }
+        return true;
       }
+      searchLeaves(index, px - r, py - r, px + r, py + r, test);
       return true;
     },
   };
+}
+
+/**
+ * Calls `leaf(pos)` for every item of `index` intersecting the box, in exactly the order
+ * `Flatbush#search` (flatbush 4.7) returns them, including its sweep of subtrees fully inside the
+ * box (tests check the order against `search`). `pos` is the item's offset in `index._boxes`
+ * (4 per item; its id is `index._indices[pos >> 2]`), so callers can keep per-item data in leaf
+ * order and read memory mostly in sequence.
+ *
+ * @param index a finished Flatbush index
+ * @param minX box, in the index's units
+ * @param leaf called once per item in the box
+ */
+export function searchLeaves(index: Flatbush, minX: number, minY: number, maxX: number, maxY: number, leaf: (pos: number) => void): void {
+  const { _boxes: boxes, _levelBounds: levelBounds, _indices: indices, nodeSize } = index;
+  const numItems4 = index.numItems * 4;
+  let nodeIndex: number | undefined = boxes.length - 4;
+  let level = levelBounds.length - 1;
+  const queue: number[] = [];
+  let contained = false;
+  while (nodeIndex !== undefined) {
+    const end = Math.min(nodeIndex + nodeSize * 4, levelBounds[level]!);
+    if (contained) {
+      let pos = nodeIndex;
+      for (let l = level; l > 0; l--) pos = indices[pos >> 2]!;
+      const leafEnd = Math.min(pos + (end - nodeIndex) * nodeSize ** level, numItems4);
+      for (; pos < leafEnd; pos += 4) leaf(pos);
+    } else if (nodeIndex >= numItems4) {
+      for (let pos = nodeIndex; pos < end; pos += 4) {
+        const x0 = boxes[pos]!, y0 = boxes[pos + 1]!, x1 = boxes[pos + 2]!, y1 = boxes[pos + 3]!;
+        if (maxX < x0 || maxY < y0 || minX > x1 || minY > y1) continue;
+        const inside = +(minX <= x0 && minY <= y0 && maxX >= x1 && maxY >= y1);
+        queue.push(indices[pos >> 2]! | inside, level - 1);
+      }
+    } else {
+      for (let pos = nodeIndex; pos < end; pos += 4) {
+        const x0 = boxes[pos]!, y0 = boxes[pos + 1]!;
+        if (maxX < x0 || maxY < y0 || minX > boxes[pos + 2]! || minY > boxes[pos + 3]!) continue;
+        leaf(pos);
+      }
+    }
+    level = queue.pop()!;
+    nodeIndex = queue.pop();
+    if (nodeIndex !== undefined) {
+      contained = (nodeIndex & 1) === 1;
+      nodeIndex &= ~1;
+    }
+  }
 }

@@ -74,22 +74,22 @@ export function PrintView({ data, onClose }: { data: PrintData; onClose: () => v
 
         <section>
           <h2>{t('export.chartTitle')}</h2>
-          <svg className="print-chart" data-testid="print-chart" viewBox={`0 0 640 ${coverage.categoryIds.length * 28 + 8}`} role="img" aria-label={t('export.chartTitle')}>
+          <svg className="print-chart" data-testid="print-chart" viewBox={`0 0 760 ${coverage.categoryIds.length * 28 + 8}`} role="img" aria-label={t('export.chartTitle')}>
             {coverage.categoryIds.map((id, k) => {
               const tot = coverage.totals[k]!;
               const cat = settings.categories[k]!;
               const y = k * 28 + 4;
               const color = styles[k]?.color ?? '#888';
-              const w = (v: number) => (Number.isFinite(v) ? v * 360 : 0);
+              const w = (v: number) => (Number.isFinite(v) ? v * 320 : 0);
               return (
                 <g key={id}>
                   <text x={0} y={y + 15} fontSize={12}>{label(id)}</text>
                   <text x={0} y={y + 26} fontSize={9} fill="#5b6470">{t('export.threshold', { urban: cat.thresholdMinutes.urban, rural: cat.thresholdMinutes.rural })}</text>
-                  <rect x={130} y={y + 2} width={360} height={18} fill="#eef0f3" />
+                  <rect x={130} y={y + 2} width={320} height={18} fill="#eef0f3" />
                   <rect x={130} y={y + 2} width={w(tot.share)} height={18} fill={color} />
                   <line x1={130 + w(tot.urbanShare)} x2={130 + w(tot.urbanShare)} y1={y} y2={y + 22} stroke="#1f2328" strokeDasharray="2 2" />
-                  <text x={500} y={y + 15} fontSize={12}>{formatPercent(tot.share, language)}</text>
-                  <text x={556} y={y + 15} fontSize={9} fill="#5b6470">{t('export.urban')} {formatPercent(tot.urbanShare, language)} · {t('export.rural')} {formatPercent(tot.ruralShare, language)}</text>
+                  <text x={458} y={y + 15} fontSize={12}>{formatPercent(tot.share, language)}</text>
+                  <text x={512} y={y + 15} fontSize={10} fill="#5b6470">{t('export.urban')} {formatPercent(tot.urbanShare, language)} · {t('export.rural')} {formatPercent(tot.ruralShare, language)}</text>
                 </g>
               );
             })}

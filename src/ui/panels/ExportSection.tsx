@@ -30,7 +30,8 @@ export function ExportSection() {
   const siteCount = useSitingStore((s) => (s.category ? s.sites.length : 0));
   const [crs, setCrs] = useState<CrsId>('WGS84');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  // kept untranslated: opening a project may switch the language
+  const [message, setMessage] = useState<{ key: string; params: Record<string, string>; lines: string[]; error: boolean } | null>(null);
   const [print, setPrint] = useState<PrintData | null>(null);
   const options = useMemo(() => exportCrsOptions(files, reports), [files, reports]);
   const crsName = (c: CrsId) => (c === 'WGS84' ? t('export.crsWgs84') : c === 'GCJ02' ? t('export.crsGcj02') : c === 'BD09' ? t('export.crsBd09') : t('export.crsLoaded', { crs: crsLabel(c) }));
@@ -41,7 +42,7 @@ export function ExportSection() {
     try {
       await f();
     } catch (e) {
-      setMessage({ text: t('export.failed', { reason: e instanceof Error ? e.message : String(e) }), error: true });
+      setMessage({ key: 'export.failed', params: { reason: e instanceof Error ? e.message : String(e) }, lines: [], error: true });
     } finally {
       setBusy(false);
     }
@@ -66,7 +67,7 @@ export function ExportSection() {
     if (!file) return;
     void run(async () => {
       const res = await openProject(file.name, await file.text());
-      setMessage(res.ok ? { text: [t('export.opened', { name: file.name }), ...res.problems].join(' · '), error: false } : { text: res.problems.join('\n'), error: true });
+      setMessage(res.ok ? { key: 'export.opened', params: { name: file.name }, lines: res.problems, error: false } : { key: '', params: {}, lines: res.problems, error: true });
     });
   };
 
@@ -102,7 +103,7 @@ export function ExportSection() {
           <input type="file" accept=".json,.lifecircle.json" data-testid="project-open" onChange={onOpen} />
         </label>
       </div>
-      {message && <p className={message.error ? 'error' : 'muted'} role="status" data-testid="export-message">{message.text}</p>}
+      {message && <p className={message.error ? 'error' : 'muted'} role="status" data-testid="export-message">{[message.key ? t(message.key, message.params) : '', ...message.lines].filter(Boolean).join(' · ')}</p>}
     </Section>
   );
 }

@@ -1,0 +1,112 @@
+/**
+ * Pure helpers of the siting and export areas: the sites layers, the drag hit test, the export CRS
+ * list, the plan indicators (against independent sums), percent formatting and the scale bar.
+ */
+import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../src/engine/presets/deep-freeze';
+import { mulberry32 } from '../../src/engine/prng';
+import { haversineMeters } from '../../src/engine/geo/haversine';
+import { sitesLayers, sitePoints, SITE_RADIUS_PX } from '../../src/app/layers/sites-layer';
+import { exportCrsOptions } from '../../src/app/export-actions';
+import { siteAt } from '../../src/ui/siting/site-editing';
+import { planIndicators, PLAN_TARGETS } from '../../src/ui/export/plan-indicators';
+import { formatPercent } from '../../src/ui/siting/format';
+import { scaleBar } from '../../src/ui/export/map-capture';
+import { formatScaleLength } from '../../src/ui/export/map-image';
+
+const site = (lon: number, lat: number, rank: number) => ({ lon, lat, rank, gainPopulation: 100 / rank, coveredIds: [`C${rank}`] });
+
+describe('sites layers', () => {
+  it('draws nothing without a proposal, and covered samples, sites and ranks with one; data memoised per sites array', () => {
+    expect(sitesLayers(null)).toEqual([]);
+    expect(sitesLayers({ sites: [], coveredSamples: null, category: 'clinic', dragging: null })).toEqual([]);
+    const sites = deepFreeze([site(121.5, 29.8, 2), site(121.6, 29.9, 1)]);
+    const input = Object.freeze({ sites, coveredSamples: Float64Array.of(121.5, 29.8, 121.51, 29.81), category: 'clinic', dragging: 1 });
+    const layers = sitesLayers(input);
+    expect(layers.map((l) => l.id)).toEqual(['sites-covered', 'sites', 'sites-rank']);
+    expect(layers[1]!.props.pickable).toBe(true);
+    expect(sitePoints(sites)).toBe(sitePoints(sites));
+    expect(sitePoints(sites).map((p) => [p.index, p.rank, p.position])).toEqual([[0, 2, [121.5, 29.8]], [1, 1, [121.6, 29.9]]]);
+    const radius = (layers[1]!.props as unknown as { getRadius: (d: { index: number }) => number }).getRadius;
+    expect([radius({ index: 0 }), radius({ index: 1 })]).toEqual([SITE_RADIUS_PX, SITE_RADIUS_PX + 3]);
+  });
+});
+
+describe('drag hit test', () => {
+  it('picks the nearest site within reach, as a brute-force scan over random points does', () => {
+    const rand = mulberry32(17);
+    // a plain linear "projection": 1e-4 degree = 1 pixel
+    const map = { project: ([lon, lat]: [number, number]) => ({ x: (lon - 121) * 1e4, y: (30 - lat) * 1e4 }) };
+    const sites = deepFreeze(Array.from({ length: 30 }, () => ({ lon: 121 + rand() * 0.05, lat: 29.95 + rand() * 0.05 })));
+    for (let trial = 0; trial < 500; trial++) {
+      const x = rand() * 500, y = rand() * 500;
+      let want: number | null = null, best = Infinity;
+      sites.forEach((s, i) => {
+        const p = map.project([s.lon, s.lat]);
+        const d = Math.hypot(p.x - x, p.y - y);
+        if (d <= SITE_RADIUS_PX + 4 && d < best) { best = d; want = i; }
+      });
+      expect(siteAt(map as never, sites, x, y)).toBe(want);
+    }
+  });
+});
+
+describe('export CRS list', () => {
+  it('offers WGS84, GCJ-02, BD-09 and each loaded CRS once', () => {
+    expect(exportCrsOptions({})).toEqual(['WGS84', 'GCJ02', 'BD09']);
+    const files = deepFreeze({ facilities: { options: { crs: 'EPSG:4549' as const } }, communities: { options: { crs: 'GCJ02' as const } }, roads: { options: {} } });
+    const reports = deepFreeze({ roads: { crs: 'EPSG:4549' as const }, communities: { crs: 'GCJ02' as const }, facilities: { crs: 'EPSG:4549' as const } });
+    expect(exportCrsOptions(files, reports)).toEqual(['WGS84', 'GCJ02', 'BD09', 'EPSG:4549']);
+    // a report of a layer that has no file (refused) does not count
+    expect(exportCrsOptions({}, deepFreeze({ roads: { crs: 'EPSG:32651' as const } }))).toEqual(['WGS84', 'GCJ02', 'BD09']);
+  });
+});
+
+describe('plan indicators', () => {
+  it('childcare places per 1,000 residents is the capacity sum over residents; counts of canteens and culture points; sports area not computable', () => {
+    const rand = mulberry32(3);
+    const cats = ['childcare', 'canteen', 'culture', 'clinic'];
+    const facilities = deepFreeze(Array.from({ length: 200 }, () => ({ category: cats[Math.floor(rand() * 4)]!, capacity: rand() < 0.2 ? null : Math.floor(rand() * 100) })));
+    const population = 123_456;
+    const rows = planIndicators(facilities, population);
+    let places = 0, missing = 0, childcare = 0;
+    for (const f of facilities) if (f.category === 'childcare') { childcare++; if (f.capacity === null) missing++; else places += f.capacity; }
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get('childcarePlaces')!.value).toBeCloseTo((places / population) * 1000, 12);
+    expect(byId.get('childcarePlaces')!.target).toBe(4.55);
+    expect(byId.get('childcarePlaces')!.note).toEqual({ key: 'childcareMissing', params: { n: missing, total: childcare } });
+    expect(byId.get('canteens')!.value).toBe(facilities.filter((f) => f.category === 'canteen').length);
+    expect(byId.get('canteens')!.met).toBe(byId.get('canteens')!.value! >= PLAN_TARGETS.canteens);
+    expect(byId.get('culturePoints')!.value).toBe(facilities.filter((f) => f.category === 'culture').length);
+    expect(byId.get('sportsArea')!.value).toBeNull();
+  });
+
+  it('says "not computable" for childcare without any capacity, and uses the settings ratio as the target', () => {
+    const rows = planIndicators(deepFreeze([{ category: 'childcare', capacity: null }]), 1000, 5);
+    expect(rows[0]).toMatchObject({ id: 'childcarePlaces', value: null, met: null, target: 5 });
+  });
+});
+
+describe('formats', () => {
+  it('percent with one decimal in both languages; – when undefined', () => {
+    expect(formatPercent(0.87849, 'en')).toBe('87.8%');
+    expect(formatPercent(0.87851, 'zh')).toBe('87.9%');
+    expect(formatPercent(NaN, 'en')).toBe('–');
+    expect(formatPercent(null, 'zh')).toBe('–');
+  });
+
+  it('scale bar: a 1/2/5 × 10ⁿ length no longer than the measured width, its pixels proportional', () => {
+    for (const [zoomMetersPerPx, want] of [[1, 100], [7, 500], [30, 2000], [90, 10000]] as const) {
+      // a fake map at the equator: x pixels east = x × m/px metres
+      const degPerPx = zoomMetersPerPx / 111_319.49;
+      const map = { getContainer: () => ({ clientWidth: 800, clientHeight: 600 }), unproject: ([x]: [number, number]) => ({ lng: x * degPerPx, lat: 0 }) };
+      const bar = scaleBar(map as never, 120);
+      expect(bar.meters).toBe(want);
+      const maxMeters = haversineMeters(0, 0, 120 * degPerPx, 0);
+      expect(bar.pixels).toBeCloseTo((want / maxMeters) * 120, 9);
+      expect(bar.pixels).toBeLessThanOrEqual(120);
+    }
+    expect(formatScaleLength(500)).toBe('500 m');
+    expect(formatScaleLength(2000)).toBe('2 km');
+  });
+});

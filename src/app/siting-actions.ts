@@ -41,17 +41,17 @@ export function setAddMode(on: boolean): void {
   set({ addMode: on });
 }
 
-function applyView(v: SitingView, t0: number, extra: Partial<SitingState> = {}): void {
+/** Put a worker answer in the store; `t0` (an edit's start) gives `editMs`, null for runs and restores. */
+function applyView(v: SitingView, t0: number | null, extra: Partial<SitingState> = {}): void {
   set({
     category: v.category, sites: v.sites, beforeShare: v.beforeShare, share: v.share, addedPopulation: v.addedPopulation,
-    communityShare: v.communityShare, coveredSamples: v.coveredSamples, editMs: performance.now() - t0, error: null, ...extra,
+    communityShare: v.communityShare, coveredSamples: v.coveredSamples, editMs: t0 === null ? null : performance.now() - t0, error: null, ...extra,
   });
 }
 
 /** Run siting with the form's settings; the proposal replaces the current one. */
 export async function runSiting(): Promise<boolean> {
   const { form } = get();
-  const t0 = performance.now();
   set({ running: true, error: null, problems: [] });
   useAppStore.setState({ job: { stage: 'siting-prepare', fraction: 0 } });
   try {
@@ -64,7 +64,7 @@ export async function runSiting(): Promise<boolean> {
     const sites = res.sites.map((s) => ({ ...s, lon: roundDegrees(s.lon), lat: roundDegrees(s.lat) }));
     const rounded = sites.some((s, i) => s.lon !== res.sites[i]!.lon || s.lat !== res.sites[i]!.lat);
     const view = rounded ? await sitingEngine().setSites(res.category, sites.map((s) => s.lon), sites.map((s) => s.lat)) : res;
-    applyView(view, t0, {
+    applyView(view, null, {
       running: false,
       run: { solver: res.solver, status: res.status, gap: res.gap, targetReached: res.targetReached, maxShare: res.maxShare, candidateCount: res.candidateCount, seconds: res.seconds },
       problems: res.problems.map((p) => `${p.file}${p.index >= 0 ? ` #${p.index}` : ''}: ${p.reason}`),
@@ -200,14 +200,13 @@ export async function loadScenario(i: number): Promise<void> {
 
 /** Set the current proposal (a scenario, a project being opened). */
 export async function restoreProposal(category: string, sites: readonly { lon: number; lat: number }[]): Promise<void> {
-  const t0 = performance.now();
   await settle();
   if (sites.length === 0) {
     clearProposal();
     return;
   }
   try {
-    applyView(await sitingEngine().setSites(category, sites.map((x) => x.lon), sites.map((x) => x.lat)), t0);
+    applyView(await sitingEngine().setSites(category, sites.map((x) => x.lon), sites.map((x) => x.lat)), null);
     setSitingForm({ category });
     void refreshComparison();
   } catch (e) {
@@ -248,3 +247,68 @@ useAppStore.subscribe((state) => {
   if (s.category && s.sites.length > 0 && state.coverage.categoryIds.includes(s.category)) void restoreProposal(s.category, s.sites);
   else void refreshComparison();
 });
+
+// Autosave: the proposal, scenarios and form in IndexedDB (own database, beside the workspace's),
+// restored once with the first coverage after a reload. Failures only cost persistence.
+const SITING_DB = 'lifecircle-siting';
+interface SavedSiting {
+  version: 1;
+  form: SitingForm;
+  category: string | null;
+  sites: { lon: number; lat: number }[];
+  scenarios: Scenario[];
+}
+
+function sitingDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(SITING_DB, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('siting');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB unavailable'));
+  });
+}
+
+async function idb<T>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await sitingDb();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const tx = db.transaction('siting', mode);
+      const req = f(tx.objectStore('siting'));
+      tx.oncomplete = () => resolve(req.result);
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+let restoredSaved = typeof indexedDB === 'undefined';
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+
+if (!restoredSaved) {
+  useSitingStore.subscribe((s, prev) => {
+    if (!restoredSaved || s.dragging !== null) return;
+    if (s.sites === prev.sites && s.scenarios === prev.scenarios && s.form === prev.form && s.category === prev.category) return;
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      const saved: SavedSiting = { version: 1, form: s.form, category: s.category, sites: s.sites.map((x) => ({ lon: x.lon, lat: x.lat })), scenarios: s.scenarios };
+      idb('readwrite', (st) => st.put(saved, 'current')).catch(() => undefined);
+    }, 300);
+  });
+  const unsubscribe = useAppStore.subscribe((state) => {
+    if (!state.coverage || restoredSaved) return;
+    restoredSaved = true;
+    unsubscribe();
+    void (async () => {
+      try {
+        const saved = (await idb('readonly', (st) => st.get('current'))) as SavedSiting | undefined;
+        if (!saved || saved.version !== 1 || get().category || get().scenarios.length > 0) return;
+        setSitingForm(saved.form);
+        if (saved.scenarios.length > 0) setScenarios(saved.scenarios);
+        if (saved.category && saved.sites.length > 0 && useAppStore.getState().coverage?.categoryIds.includes(saved.category)) await restoreProposal(saved.category, saved.sites);
+      } catch {
+        /* nothing saved or no IndexedDB */
+      }
+    })();
+  });
+}

@@ -1,0 +1,206 @@
+/**
+ * Exports in real Chromium on the built app and the built-in sample: every report file downloads
+ * and parses with the schema's properties (and the proposed sites), GCJ-02 coordinates are the
+ * WGS84 ones converted, the CSV has its BOM and Chinese names, the map PNG is a real picture, the
+ * printable summary shows the map, chart, indicators (childcare places per 1,000 against an
+ * independent count) and gap table and prints to PDF; a saved project opens in a fresh page to the
+ * same state and saves again byte-identically.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { FeatureCollection, Point } from 'geojson';
+import { countPixels, isLocalUrl, launchBrowser, openApp, REPO_ROOT, saveScreenshot, startServer, type AppPage, type Rgb, type Server } from './browser';
+import { fromWgs84 } from '../../src/io/crs';
+import { BACKGROUND_COLOR } from '../../src/app/base-style';
+
+const sampleText = (name: string) => readFileSync(path.join(REPO_ROOT, 'data/sample', name));
+const sampleJson = (name: string) => JSON.parse(sampleText(name).toString('utf8')) as FeatureCollection;
+const BG = [1, 3, 5].map((i) => parseInt(BACKGROUND_COLOR.slice(i, i + 2), 16)) as unknown as Rgb;
+const CJK = /[\u3400-\u9fff]/;
+
+let server: Server;
+let browser: Browser;
+const opened: AppPage[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  for (const app of opened.splice(0)) {
+    expect(app.requests.filter((u) => !isLocalUrl(u)), 'requests that left localhost').toEqual([]);
+    expect(app.consoleErrors, 'console errors').toEqual([]);
+    await app.context.close();
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(locale: string): Promise<AppPage> {
+  const app = await openApp(browser, server.url, locale);
+  opened.push(app);
+  await app.page.waitForSelector('[data-testid="export-gaps"]', { timeout: 60000 });
+  return app;
+}
+
+/** Click a button and return the downloaded file's name and bytes. */
+async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByTestId(testId).click()]);
+  const file = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: readFileSync(file) };
+}
+
+async function proposeClinics(page: Page, k: number) {
+  await page.getByTestId('siting-category').selectOption('clinic');
+  await page.getByTestId('siting-k').fill(String(k));
+  await page.getByTestId('siting-run').click();
+  await page.waitForFunction((k) => document.querySelectorAll('[data-testid="site-list"] tbody tr').length === k, k, { timeout: 90000 });
+}
+
+describe('exports of the sample', () => {
+  it('downloads gaps/communities GeoJSON, CSV and summary that parse with the schema, in WGS84 and GCJ-02; a map PNG; the print view', async () => {
+    const app = await open('en-US');
+    const { page } = app;
+    await proposeClinics(page, 3);
+    const communities = sampleJson('communities.geojson');
+
+    const gaps = await download(page, 'export-gaps');
+    expect(gaps.name).toBe('gaps.geojson');
+    const g = JSON.parse(gaps.bytes.toString('utf8')) as FeatureCollection & { lifecircle: { crs: { id: string }; inputs: { layer: string; sha256: string }[] } };
+    const kinds = new Map<string, number>();
+    for (const f of g.features) kinds.set(String(f.properties?.type_of_feature), (kinds.get(String(f.properties?.type_of_feature)) ?? 0) + 1);
+    expect(kinds.get('community')).toBeGreaterThan(0);
+    expect(kinds.get('gap_zone')).toBeGreaterThan(0);
+    expect(kinds.get('proposed_site')).toBe(3);
+    const first = g.features.find((f) => f.properties?.type_of_feature === 'community')!;
+    expect(Object.keys(first.properties!).slice(0, 6)).toEqual(['id', 'name', 'kind', 'population', 'missing', 't_clinic_min']);
+    expect(Object.keys(first.properties!)).toContain('cov_convenience');
+    const sites = g.features.filter((f) => f.properties?.type_of_feature === 'proposed_site');
+    expect(sites.map((f) => f.properties!.rank)).toEqual([1, 2, 3]);
+    expect(sites.every((f) => f.properties!.category === 'clinic' && f.properties!.gain_population > 0)).toBe(true);
+    // provenance: the input files' SHA-256 are those of the sample files
+    expect(g.lifecircle.crs.id).toBe('WGS84');
+    for (const name of ['facilities', 'communities', 'roads']) {
+      const input = g.lifecircle.inputs.find((i) => i.layer === name)!;
+      expect(input.sha256).toBe(createHash('sha256').update(sampleText(`${name}.geojson`)).digest('hex'));
+    }
+
+    const all = await download(page, 'export-communities');
+    const c = JSON.parse(all.bytes.toString('utf8')) as FeatureCollection;
+    expect(c.features).toHaveLength(communities.features.length);
+    expect(c.features.map((f) => f.properties!.id)).toEqual(communities.features.map((f) => f.properties!.id));
+    expect(c.features.every((f) => f.properties!.type_of_feature === 'community')).toBe(true);
+
+    const csv = await download(page, 'export-csv');
+    expect(csv.name).toBe('coverage.csv');
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.bytes.toString('utf8').slice(1).split('\r\n').filter((l) => l !== '');
+    expect(lines[0]!.split(',').slice(0, 5)).toEqual(['id', 'name', 'kind', 'population', 'missing']);
+    expect(lines).toHaveLength(communities.features.length + 1);
+    expect(lines[1]!.split(',')[1]).toBe(communities.features[0]!.properties!.name);
+    expect(CJK.test(lines[1]!)).toBe(true);
+
+    const summary = await download(page, 'export-summary');
+    const s = JSON.parse(summary.bytes.toString('utf8')) as { communities: number; categories: Record<string, { share: number }>; provenance: { inputs: unknown[] } };
+    expect(s.communities).toBe(communities.features.length);
+    expect(s.categories.clinic!.share).toBeGreaterThan(0);
+    expect(s.provenance.inputs.length).toBe(3);
+
+    // GCJ-02: the same features, coordinates converted from WGS84 (checked with the io converter in Node)
+    await page.getByTestId('export-crs').selectOption('GCJ02');
+    const gcj = JSON.parse((await download(page, 'export-gaps')).bytes.toString('utf8')) as FeatureCollection & { lifecircle: { crs: { id: string } } };
+    expect(gcj.lifecircle.crs.id).toBe('GCJ02');
+    const wSite = sites[0]!.geometry as Point;
+    const gSite = gcj.features.find((f) => f.properties?.type_of_feature === 'proposed_site')!.geometry as Point;
+    const want = fromWgs84(wSite.coordinates[0]!, wSite.coordinates[1]!, 'GCJ02');
+    expect(Math.abs(gSite.coordinates[0]! - want[0])).toBeLessThan(2e-6);
+    expect(Math.abs(gSite.coordinates[1]! - want[1])).toBeLessThan(2e-6);
+    expect(Math.abs(gSite.coordinates[0]! - wSite.coordinates[0]!)).toBeGreaterThan(1e-4); // really shifted
+    await page.getByTestId('export-crs').selectOption('WGS84');
+
+    // map PNG with legend and scale bar
+    const png = await download(page, 'export-png');
+    expect(png.name).toMatch(/\.png$/);
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.bytes.length).toBeGreaterThan(30_000);
+    const width = png.bytes.readUInt32BE(16);
+    const mapBox = (await page.getByTestId('map').boundingBox())!;
+    expect(width).toBe(Math.round(mapBox.width));
+    const px = await countPixels(page, png.bytes, BG, [[[255, 255, 255]]], 10);
+    expect(px.nonBackground / px.total).toBeGreaterThan(0.1); // map drawn (roads, communities, legend box)
+    saveScreenshot('export-map.png', png.bytes);
+
+    // printable summary
+    await page.getByTestId('export-print').click();
+    const view = page.getByTestId('print-view');
+    await view.waitFor();
+    await expect.poll(() => page.getByTestId('print-map').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
+    // the map picture is not blank: deck.gl and maplibre pixels made it into the image
+    const src = await page.getByTestId('print-map').getAttribute('src');
+    const mapPx = await countPixels(page, Buffer.from(src!.split(',')[1]!, 'base64'), BG, [], 10);
+    expect(mapPx.nonBackground / mapPx.total).toBeGreaterThan(0.1);
+    expect(await page.getByTestId('print-chart').locator('g').count()).toBe(6);
+    expect(await page.getByTestId('print-gaps').locator('tbody tr').count()).toBe(50);
+    // childcare places per 1,000: sum of childcare capacity / residents × 1000, from the sample files
+    const fac = sampleJson('facilities.geojson');
+    const places = fac.features.filter((f) => f.properties!.category === 'childcare').reduce((a, f) => a + Number(f.properties!.capacity ?? 0), 0);
+    const residents = communities.features.reduce((a, f) => a + Number(f.properties!.population), 0);
+    const childcare = await page.locator('[data-indicator="childcarePlaces"] td').allInnerTexts();
+    expect(Number(childcare[1]!.replace(/,/g, ''))).toBeCloseTo((places / residents) * 1000, 2);
+    expect(childcare[2]).toBe('≥ 4.55');
+    const canteens = await page.locator('[data-indicator="canteens"] td').allInnerTexts();
+    expect(Number(canteens[1]!.replace(/,/g, ''))).toBe(fac.features.filter((f) => f.properties!.category === 'canteen').length);
+    expect((await page.locator('[data-indicator="sportsArea"] td').allInnerTexts())[1]).toBe('not computable from the data');
+    saveScreenshot('export-print-view.png', await page.screenshot({ fullPage: true }));
+    await page.emulateMedia({ media: 'print' });
+    saveScreenshot('export-print-media.png', await page.screenshot({ fullPage: true }));
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(50_000);
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByTestId('print-close').click();
+    await expect.poll(() => view.count()).toBe(0);
+  }, 300_000);
+
+  it('saves a project, opens it in a fresh page to the same state, and saves it again byte-identically', async () => {
+    const a = await open('en-US');
+    await proposeClinics(a.page, 4);
+    await a.page.getByTestId('scenario-name').fill('Four clinics');
+    await a.page.getByTestId('scenario-save').click();
+    // drag-free edit: remove the last-ranked site, so the current proposal differs from the scenario
+    await a.page.getByRole('button', { name: 'Remove site 4' }).click();
+    await a.page.waitForFunction(() => document.querySelectorAll('[data-testid="site-list"] tbody tr').length === 3);
+    await a.page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-table"] thead th').length === 4);
+    const saved = await download(a.page, 'project-save');
+    expect(saved.name).toMatch(/\.lifecircle\.json$/);
+    const stateOf = async (page: Page) => ({
+      share: await page.getByTestId('siting-share').innerText(),
+      sites: await page.locator('[data-testid="site-list"] tbody tr').evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset.rank, (r as HTMLElement).dataset.lon, (r as HTMLElement).dataset.lat, (r as HTMLElement).dataset.gain])),
+      table: await page.getByTestId('scenario-table').innerText(),
+      summary: (JSON.parse((await download(page, 'export-summary')).bytes.toString('utf8')) as { categories: unknown; communities: number; population: number }),
+    });
+    const before = await stateOf(a.page);
+
+    const b = await open('zh-CN'); // a fresh page (own storage) in another language: the project brings its own
+    await b.page.getByTestId('project-open').setInputFiles({ name: saved.name, mimeType: 'application/json', buffer: saved.bytes });
+    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="site-list"] tbody tr').length === 3, undefined, { timeout: 90000 });
+    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-table"] thead th').length === 4, undefined, { timeout: 30000 });
+    await b.page.waitForSelector('main[data-status="ready"]');
+    expect(await b.page.getByTestId('export-message').innerText()).toMatch(/^Opened /);
+    const after = await stateOf(b.page);
+    expect(after.share).toBe(before.share);
+    expect(after.sites).toEqual(before.sites);
+    expect(after.table).toBe(before.table);
+    expect({ ...after.summary, provenance: null, settings: null }).toEqual({ ...before.summary, provenance: null, settings: null });
+    saveScreenshot('export-project-reopened.png', await b.page.screenshot());
+    const again = await download(b.page, 'project-save');
+    expect(again.bytes.equals(saved.bytes)).toBe(true);
+  }, 300_000);
+});

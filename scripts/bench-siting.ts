@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const [lp, lpS] = time(() => solveExact(highs, midSets, { kind: 'max-cover', maxSites: 20 }, { relaxationOnly: true }));
   console.log(`program after grouping: ${last.size.columns} columns, ${last.size.rows} rows, ${last.size.nonzeros} nonzeros`);
   console.log(`exact: ${median(exactTimes).toFixed(2)} s (runs ${exactTimes.map((t) => t.toFixed(2)).join(', ')}), status ${last.status}, objective ${last.objective.toFixed(0)}, bound ${last.bound.toFixed(0)}, gap ${(last.gap * 100).toFixed(3)} %`);
-  console.log(`greedy on it: ${start.objective} (${((1 - start.objective / last.bound) * 100).toFixed(3)} % below the bound); LP relaxation ${lp.bound.toFixed(0)} in ${lpS.toFixed(2)} s`);
+  console.log(`greedy on it: ${start.objective} (${((1 - start.objective / last.bound) * 100).toFixed(3)} % below the bound); LP relaxation ${Number.isFinite(lp.bound) ? `${lp.bound.toFixed(0)} in ${lpS.toFixed(2)} s` : `not solved within the time limit (${lpS.toFixed(2)} s, status ${lp.status})`}`);
   console.log(`\npeak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
 }
 

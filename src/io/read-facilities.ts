@@ -19,6 +19,9 @@ export interface UnmappedCategoryProblem extends Problem {
   categoryValue: string;
 }
 
+/** The field whose value a skipped facility's problem quotes (type-like fields before names, as tried). */
+const SHOWN_CATEGORY_FIELDS = ['category', 'type', 'kind', '类别', '类型', '设施类型', 'name', '名称', 'name:zh'];
+
 /**
  * Read facilities from features.
  *
@@ -63,7 +66,7 @@ export function readFacilities(features: readonly FeatureLike[], file: string, s
 
     const category = mapCategory(props, settings.categories, mapping);
     if (category === null) {
-      const given = getProp(props, mapping?.categoryField ? [mapping.categoryField] : ['category', 'type', 'name']);
+      const given = getProp(props, mapping?.categoryField ? [mapping.categoryField] : SHOWN_CATEGORY_FIELDS);
       const unmapped: UnmappedCategoryProblem = {
         ...problem(`unknown category: ${given === undefined ? 'no category, type or name' : describe(given)} ` +
           `matches none of ${names} (by id, OSM tag or keyword)`),

@@ -6,6 +6,7 @@ import { MapView } from './MapView';
 import { Legend } from './Legend';
 import { SidePanel } from './SidePanel';
 import { Attribution } from './Attribution';
+import { JobBar } from './JobBar';
 
 export function App() {
   const status = useAppStore((s) => s.status);
@@ -19,6 +20,7 @@ export function App() {
         <MapView />
         <Legend />
         <Attribution />
+        <JobBar />
       </main>
     </div>
   );

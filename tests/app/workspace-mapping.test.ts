@@ -13,6 +13,7 @@ import { readFacilities } from '../../src/io/read-facilities';
 import { resolveSettings } from '../../src/io/settings';
 import { autoFields, CAPACITY_FIELDS, KIND_FIELDS, POPULATION_FIELDS } from '../../src/ui/data/field-guess';
 import { jobStageKey } from '../../src/ui/data/job-stage';
+import { reportCounts, skippedFeatures } from '../../src/ui/data/problem-lists';
 import en from '../../src/i18n/en';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -62,6 +63,25 @@ describe('mapping step through the engine session', () => {
     }
     // the coordinates survive GBK decoding and the mapping untouched
     for (const r of rows) expect(got.get(r.id)?.lon).toBeCloseTo(r.lon, 6);
+  });
+
+  it('counts every data row of a CSV as read, including rows the CSV reader dropped (no coordinates)', async () => {
+    const rand = mulberry32(21);
+    const lines = ['name,type,lon,lat'];
+    let expectKept = 0;
+    let expectSkipped = 0;
+    for (let i = 0; i < 80; i++) {
+      const r = rand();
+      if (r < 0.15) { lines.push(`x${i},clinic,,`); expectSkipped++; } // no coordinates: dropped by the CSV reader
+      else if (r < 0.3) { lines.push(`x${i},银行,121.5,29.8`); expectSkipped++; } // no category: skipped by the facility reader
+      else { lines.push(`x${i},clinic,121.5,29.8`); expectKept++; }
+    }
+    const s = createSession();
+    const res = await s.loadLayer('facilities', 'rows.csv', new TextEncoder().encode(lines.join('\n')));
+    const counts = reportCounts(res.report.counts, res.report.errors);
+    expect(counts).toEqual({ read: 80, kept: expectKept, skipped: expectSkipped });
+    expect(res.dataset.facilities.length).toBe(expectKept);
+    expect(skippedFeatures(res.report.errors).length).toBe(expectSkipped);
   });
 
   it('re-applies community population, kind and default kind columns', async () => {

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { LoadedFile } from '../../app/store';
 import type { LayerName, LayerReport } from '../../worker/session';
 import { ProblemList } from './ProblemList';
-import { fileErrors, problemsCsv, problemsCsvName, skippedFeatures, splitCrsWarnings } from './problem-lists';
+import { fileErrors, problemsCsv, problemsCsvName, reportCounts, skippedFeatures, splitCrsWarnings } from './problem-lists';
 import { downloadText } from './download';
 import { useCrsLabel } from './CrsSelect';
 
@@ -30,6 +30,7 @@ export function LoadReport({ layer, report, loaded, locale, busy, onUseCrs, onSw
   const refusedBy = useMemo(() => fileErrors(report.errors), [report.errors]);
   const { crs: crsWarnings, other: warnings } = useMemo(() => splitCrsWarnings(report.warnings), [report.warnings]);
   const id = `report-${layer}`;
+  const counts = reportCounts(report.counts, report.errors);
 
   return (
     <div className="load-report" data-testid={id} data-ok={report.ok}>
@@ -68,7 +69,9 @@ export function LoadReport({ layer, report, loaded, locale, busy, onUseCrs, onSw
         <dt>{t('workspace.format')}</dt>
         <dd data-testid={`${id}-format`}>{report.format}{report.encoding ? ` · ${report.encoding}` : ''}</dd>
         <dt>{t('workspace.crs')}</dt>
-        <dd data-testid={`${id}-crs`}>{crsLabel(report.crs)}</dd>
+        <dd data-testid={`${id}-crs`}>
+          {report.format === 'shapefile' ? t('workspace.crsFromPrj', { crs: crsLabel(report.crs) }) : crsLabel(report.crs)}
+        </dd>
         {report.lonField && report.latField && (
           <>
             <dt>{t('workspace.coordinates')}</dt>
@@ -78,9 +81,9 @@ export function LoadReport({ layer, report, loaded, locale, busy, onUseCrs, onSw
       </dl>
       {report.ok && (
         <p className="report-counts">
-          <span>{t('workspace.read')} <b data-testid={`${id}-read`}>{n(report.counts.read)}</b></span>
-          <span>{t('workspace.kept')} <b data-testid={`${id}-kept`}>{n(report.counts.kept)}</b></span>
-          <span className={report.counts.skipped > 0 ? 'bad' : ''}>{t('workspace.skipped')} <b data-testid={`${id}-skipped`}>{n(report.counts.skipped)}</b></span>
+          <span>{t('workspace.read')} <b data-testid={`${id}-read`}>{n(counts.read)}</b></span>
+          <span>{t('workspace.kept')} <b data-testid={`${id}-kept`}>{n(counts.kept)}</b></span>
+          <span className={counts.skipped > 0 ? 'bad' : ''}>{t('workspace.skipped')} <b data-testid={`${id}-skipped`}>{n(counts.skipped)}</b></span>
         </p>
       )}
       {warnings.length > 0 && (

@@ -74,3 +74,14 @@ export function problemsCsvName(file: string): string {
   const base = file.replace(/\.[^./\\]*$/, '') || 'file';
   return `${base}-skipped.csv`;
 }
+
+/**
+ * Features read, kept and skipped as a person counts them: rows the file reader already dropped
+ * (a CSV row without coordinates, a null shape) are not in the session's counts, which count only
+ * the features validated, so `skipped` is the number of skipped-feature errors (one per skipped
+ * feature in every reader) and `read = kept + skipped`.
+ */
+export function reportCounts(counts: { kept: number }, errors: readonly Problem[]): { read: number; kept: number; skipped: number } {
+  const skipped = errors.reduce((s, e) => s + (e.index >= 0 ? 1 : 0), 0);
+  return { read: counts.kept + skipped, kept: counts.kept, skipped };
+}

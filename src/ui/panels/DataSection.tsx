@@ -1,10 +1,15 @@
-/** The Data section: load the sample or files, see what is loaded. */
+/**
+ * The Data section: load the sample or files per layer (drop or pick; GeoJSON, CSV, zipped
+ * Shapefile), correct the mapping and coordinate system, read each file's load report, and see what
+ * is loaded.
+ */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
 import { datasetStats } from '../../app/dataset-stats';
 import { CATEGORY_STYLES, categoryStyle } from '../../app/category-style';
-import { loadSample } from '../../app/actions';
+import { LAYERS, loadSampleData } from '../../app/workspace-actions';
+import { LayerCard } from '../data/LayerCard';
 import { Section } from './Section';
 
 export function DataSection() {
@@ -22,12 +27,12 @@ export function DataSection() {
 
   return (
     <Section id="data" title={t('panel.data')}>
-      <button type="button" data-testid="load-sample" disabled={status === 'loading'} onClick={() => void loadSample()}>
+      <button type="button" data-testid="load-sample" disabled={status === 'loading'} onClick={() => void loadSampleData()}>
         {t('data.loadSample')}
       </button>
       {status === 'loading' && <p>{t('data.loading')}</p>}
-      {status === 'error' && <p className="error" role="alert">{t('data.error', { message: error ?? '' })}</p>}
-      {!data && status !== 'loading' && status !== 'error' && <p>{t('data.none')}</p>}
+      {error !== null && <p className="error" role="alert" data-testid="data-error">{t('data.error', { message: error })}</p>}
+      {!data && status !== 'loading' && error === null && <p>{t('data.none')}</p>}
       {data && stats && (
         <>
           {data.source === 'sample' && <p className="source">{t('data.sampleName')}</p>}
@@ -56,6 +61,10 @@ export function DataSection() {
           </ul>
         </>
       )}
+      <h3 className="files-title">{t('workspace.title')}</h3>
+      {LAYERS.map((layer) => (
+        <LayerCard key={layer} layer={layer} locale={locale} />
+      ))}
     </Section>
   );
 }

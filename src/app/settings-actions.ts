@@ -4,11 +4,16 @@
  * settings change is in the worker at a time and the changes made meanwhile are merged into the next
  * one, so a dragged slider costs one re-threshold per worker round trip and the store never goes back
  * to an older value. Thresholds only re-threshold (ms); anything else recomputes travel times.
+ *
+ * The store's `settings` change together with the coverage computed under them (runCoverage sets
+ * both), not before: the map is redrawn once per change, after the numbers are on screen.
  */
 import type { PerKind, Problem, Settings, TravelModelName } from '../engine/model';
 import { parseSettingsText } from '../io/settings';
-import { applySettings, runCoverage } from './actions';
+import { runCoverage } from './actions';
 import { engine } from './engine-client';
+import { allInputs } from './inputs';
+import { saveWorkspace } from './persist';
 import { useAppStore } from './store';
 
 const get = useAppStore.getState;
@@ -33,11 +38,12 @@ async function drain(): Promise<void> {
         first.done(await sendSettingsFile(first.raw, first.file).catch(() => false));
         continue;
       }
+      // consecutive changes are merged into one settings object: one worker round trip
       let n = 0;
       while (n < pending.length && 'change' in pending[n]!) n++;
       const batch = pending.splice(0, n) as (Item & { change: SettingsChange })[];
       const current = get().settings;
-      const ok = current ? await applySettings(batch.reduce((s, item) => item.change(s), current)).catch(() => false) : false;
+      const ok = current ? await sendSettingsFile(batch.reduce((s, item) => item.change(s), current), 'settings').catch(() => false) : false;
       for (const item of batch) item.done(ok);
     }
   } finally {
@@ -96,16 +102,34 @@ export function problemText(p: Problem): string {
   return p.line !== undefined && !p.reason.includes(`line ${p.line}`) ? `${p.file}: line ${p.line}, column ${p.column ?? 0}: ${p.reason}` : `${p.file}: ${p.reason}`;
 }
 
+let persistTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Save the workspace (inputs, settings) in IndexedDB a moment after the last change; failures only cost persistence. */
+function persistSoon(): void {
+  if (persistTimer) clearTimeout(persistTimer);
+  persistTimer = setTimeout(() => {
+    persistTimer = null;
+    const s = get();
+    saveWorkspace({ version: 1, source: s.data?.source ?? 'user', inputs: allInputs(), settings: s.settings, selectedCategory: s.selectedCategory })
+      .catch(() => { /* private mode or quota: the workspace still works, it just won't survive a reload */ });
+  }, 1000);
+}
+
 /**
  * Send settings in the settings-file shape (what `--settings` of the CLI reads, e.g. `{ preset:
- * 'gb50180' }`) to the worker, then recompute coverage. Refused settings keep the old ones; the
- * worker's reasons go to `store.settingsErrors`, named by `file`.
+ * 'gb50180' }`) to the worker, then recompute coverage, which puts the new settings and their
+ * coverage in the store together. Refused settings keep the old ones; the worker's reasons go to
+ * `store.settingsErrors`, named by `file`.
  */
 async function sendSettingsFile(raw: unknown, file: string): Promise<boolean> {
   const res = await engine().setSettings(raw);
-  set({ settings: res.settings, settingsErrors: res.errors.map((e) => problemText({ ...e, file })) });
-  if (res.ok) await runCoverage();
-  return res.ok;
+  set({ settingsErrors: res.errors.map((e) => problemText({ ...e, file })) });
+  if (!res.ok) return false;
+  await runCoverage();
+  // no coverage was computed (no communities yet): the settings still apply
+  if (JSON.stringify(get().settings) !== JSON.stringify(res.settings)) set({ settings: res.settings });
+  persistSoon();
+  return true;
 }
 
 /** Switch to a built-in preset (its categories, thresholds, speeds and model). */

@@ -29,7 +29,7 @@ export interface HistogramLayout {
   max: number;
   /** Residents in all bins (urban + rural). */
   total: number;
-  /** Width of one bin; the "> 60" and "unreachable" bars sit after a gap of one bin. */
+  /** Width of one timed bin; the "> 60" and "unreachable" bars are three bins wide, after a gap of one bin. */
   binWidth: number;
   /** x of a time in minutes on the 0–60 axis; times over 60 map to the middle of the "> 60" bar. */
   xOfMinutes(minutes: number): number;
@@ -37,6 +37,9 @@ export interface HistogramLayout {
 
 /** Number of bins on the 0–60-minute axis. */
 export const TIMED_BINS = HISTOGRAM_BINS - 2;
+
+/** Width of the "> 60" and "unreachable" bars, in timed bins. */
+const SPECIAL_SLOTS = 3;
 
 /**
  * Lay out the bars in a `width` × `height` box (bars fill the height at the largest total).
@@ -50,7 +53,8 @@ export function histogramLayout(urban: ArrayLike<number>, rural: ArrayLike<numbe
     throw new Error(`histogramLayout: expected ${HISTOGRAM_BINS} bins, got ${urban.length} urban and ${rural.length} rural`);
   }
   if (!(width > 0) || !(height > 0)) throw new Error(`histogramLayout: empty box ${width} × ${height}`);
-  const slots = HISTOGRAM_BINS + 1; // one empty slot between the timed bins and the two special ones
+  // one empty slot after the timed bins, then "> 60" and "unreachable" two slots each (room for labels)
+  const slots = TIMED_BINS + 1 + 2 * SPECIAL_SLOTS;
   const binWidth = width / slots;
   let max = 0;
   let total = 0;
@@ -64,13 +68,13 @@ export function histogramLayout(urban: ArrayLike<number>, rural: ArrayLike<numbe
   for (let b = 0; b < HISTOGRAM_BINS; b++) {
     const u = urban[b] ?? 0;
     const r = rural[b] ?? 0;
-    const slot = b < TIMED_BINS ? b : b + 1;
+    const slot = b < TIMED_BINS ? b : TIMED_BINS + 1 + (b - TIMED_BINS) * SPECIAL_SLOTS;
     const uh = u * scale;
     const rh = r * scale;
     bars.push({
       bin: b,
       x: slot * binWidth,
-      width: binWidth,
+      width: b < TIMED_BINS ? binWidth : SPECIAL_SLOTS * binWidth,
       urban: u,
       rural: r,
       urbanY: height - uh,
@@ -84,6 +88,6 @@ export function histogramLayout(urban: ArrayLike<number>, rural: ArrayLike<numbe
   const axisMinutes = TIMED_BINS * HISTOGRAM_BIN_MINUTES;
   return {
     bars, max, total, binWidth,
-    xOfMinutes: (m) => (m > axisMinutes ? (TIMED_BINS + 1.5) * binWidth : (Math.max(0, m) / HISTOGRAM_BIN_MINUTES) * binWidth),
+    xOfMinutes: (m) => (m > axisMinutes ? (TIMED_BINS + 1 + SPECIAL_SLOTS / 2) * binWidth : (Math.max(0, m) / HISTOGRAM_BIN_MINUTES) * binWidth),
   };
 }

@@ -1,0 +1,52 @@
+/**
+ * Covered population share per category: the overall share as text (`category-share-<id>`) and bars
+ * for urban and rural residents. Clicking a category selects it for the histogram and map layers.
+ */
+import { useTranslation } from 'react-i18next';
+import type { CategoryStyle } from '../../app/category-style';
+import type { CategoryTotals } from '../../engine/coverage/coverage';
+import { formatPercent } from '../../app/results/format';
+import type { Language } from '../../app/store';
+import { selectCategory } from '../../app/actions';
+
+const width = (share: number) => `${Number.isFinite(share) ? Math.max(0, Math.min(1, share)) * 100 : 0}%`;
+
+export function ShareBars({ totals, styles, selected, language }: {
+  totals: readonly CategoryTotals[];
+  styles: readonly CategoryStyle[];
+  selected: string;
+  language: Language;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="share-bars" data-testid="share-bars">
+      {totals.map((c) => {
+        const style = styles.find((s) => s.id === c.id);
+        const label = style?.label[language] ?? c.id;
+        return (
+          <li key={c.id} className={c.id === selected ? 'selected' : undefined}>
+            <button type="button" className="share-row" onClick={() => selectCategory(c.id)} aria-pressed={c.id === selected}>
+              <span className="share-head">
+                <span className="swatch dot" style={{ background: style?.color }} />
+                <span className="share-name">{label}</span>
+                <span className="share-value" data-testid={`category-share-${c.id}`}>{formatPercent(c.share, language)}</span>
+              </span>
+              {(['urban', 'rural'] as const).map((kind) => {
+                const share = kind === 'urban' ? c.urbanShare : c.ruralShare;
+                return (
+                  <span key={kind} className="share-kind" data-testid={`category-share-${c.id}-${kind}`}>
+                    <span className="share-kind-label">{t(`results.${kind}`)}</span>
+                    <span className={`share-track ${kind}`}>
+                      <span className="share-fill" style={{ width: width(share), background: style?.color }} />
+                    </span>
+                    <span className="share-kind-value">{formatPercent(share, language)}</span>
+                  </span>
+                );
+              })}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

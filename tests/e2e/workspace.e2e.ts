@@ -166,6 +166,7 @@ describe('loading data into the workspace', () => {
     const sampleFacilities = Number((await text('count-facilities')).replace(/,/g, ''));
     expect(sampleFacilities).toBeGreaterThan(50);
     expect(await text('file-name-facilities')).toContain('facilities.geojson');
+    expect(await text('section-data'), 'Chinese in the English data panel').not.toMatch(/[\u3400-\u9fff]/);
     await shoot(page, '1-sample', 'facilities');
 
     // 2. without roads (straight lines), a generated GeoJSON set: counts and dots/polygons on the map
@@ -175,7 +176,14 @@ describe('loading data into the workspace', () => {
     await page.waitForSelector('[data-testid="job-bar"]', { state: 'detached' });
     const set = geojsonSet(2021, 24, 9);
     await upload(page, 'facilities', 'my-facilities.geojson', 'application/geo+json', Buffer.from(JSON.stringify(set.facilities)));
-    await upload(page, 'communities', 'my-communities.geojson', 'application/geo+json', Buffer.from(JSON.stringify(set.communities)));
+    // communities by drag and drop onto the layer's drop zone
+    const dropped = await page.evaluateHandle((json) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([json], 'my-communities.geojson', { type: 'application/geo+json' }));
+      return dt;
+    }, JSON.stringify(set.communities));
+    await page.getByTestId('drop-communities').dispatchEvent('drop', { dataTransfer: dropped });
+    await idle(page, 'my-communities.geojson', 'communities');
     expect(await text('count-facilities')).toBe('24');
     expect(await text('count-communities')).toMatch(/^9 \(urban 6 · rural 3\)/);
     expect(await text('report-facilities-read')).toBe('24');
@@ -231,6 +239,16 @@ describe('loading data into the workspace', () => {
     expect(await page.getByTestId('unmapped-facilities').count()).toBe(0);
     expect(await text('report-facilities-skipped')).toBe('1');
     await shoot(page, '4-remapped', 'facilities');
+
+    // more than 50 skipped features: the first 50 are listed, then all of them on request
+    const many = ['name,type,lon,lat', 'ok,clinic,121.56,29.87', ...Array.from({ length: 57 }, (_, i) => `bad${i},bank,121.56,29.87`)].join('\n');
+    await upload(page, 'facilities', 'many-bad.csv', 'text/csv', Buffer.from(many));
+    expect(await text('report-facilities-skipped')).toBe('57');
+    const items = page.getByTestId('report-facilities-skipped-list').locator('li');
+    expect(await items.count()).toBe(50);
+    await page.getByTestId('report-facilities-skipped-list-toggle').click();
+    expect(await items.count()).toBe(57);
+    expect(await text('unmapped-facilities')).toMatch(/bank\s*57/);
 
     // 4. projected metres (CGCS2000 3° GK zone 40) read as WGS84: a prominent warning and a one-click fix
     const gk = CATEGORIES.map((c, i) => {

@@ -117,7 +117,7 @@ export function GapTable({ coverage, communities, styles, selectedCategory, sele
                   data-testid="gap-row"
                   data-community={row.community}
                 >
-                  <td className="gap-name"><span className={`kind-badge ${row.kind}`}>{t(`gaps.${row.kind}`)}</span>{row.name}</td>
+                  <td className="gap-name"><span className={`kind-badge ${row.kind}`}>{t(`gaps.${row.kind}`)}</span><span data-user-text="">{row.name}</span></td>
                   <td className="num">{formatCount(row.population, language)}</td>
                   <td className="num">{formatCount(row.uncoveredPopulation, language)}</td>
                   <td className="chips">

@@ -205,10 +205,17 @@ export async function refreshSurface(): Promise<void> {
   }
 }
 
-/** Cancel long work: the worker is stopped and restarted with the inputs and settings it had. */
+/**
+ * Cancel long work: the worker is stopped and restarted with the inputs and settings it had; the
+ * results are cleared until the next change runs the analysis again.
+ */
 export async function cancelJob(): Promise<void> {
   terminateEngine();
-  set({ job: null, status: get().data ? 'ready' : 'idle' });
+  // the terminated worker never answers the pending call: forget it, so the next change runs afresh
+  running = null;
+  again = false;
+  // results of the cancelled run would be stale (new data or speeds): none is shown until the next run
+  set({ job: null, status: get().data ? 'ready' : 'idle', coverage: null, surface: null });
   const s = get();
   if (s.settings) await engine().setSettings(s.settings);
   for (const input of allInputs()) await engine().loadLayer(input.layer, input.name, input.bytes, input.options);

@@ -12,9 +12,11 @@ import { isochrones } from '../engine/coverage/isochrones';
 import { travelTimeSurface } from '../engine/coverage/travel-time-surface';
 import type { Dataset, Problem, Settings } from '../engine/model';
 import { writeAnalysisReport, type AnalysisReportFiles, type ReportOptions } from '../io/analysis-report';
-import type { CategoryMapping } from '../io/category-mapping';
 import { loadDataset, type LayerCounts } from '../io/load-dataset';
 import type { CommunityMapping } from '../io/read-communities';
+import type { FacilityMapping } from '../io/read-facilities';
+import { buildRoadGraph, type RoadGraph } from '../engine/network/graph-builder';
+import { snapPoints } from '../engine/network/snap';
 import { readLayerFile, type LayerFile, type LayerFileOptions } from '../io/read-layer-file';
 import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { reportProblems } from '../io/report-summary';
@@ -25,7 +27,7 @@ import { nearestFacilities, servedBy as servedByOf, type NearestFacility, type S
 export type LayerName = 'facilities' | 'communities' | 'roads';
 
 /** How a layer file is read and mapped (what the mapping step lets the user correct). */
-export interface LayerOptions extends Omit<LayerFileOptions, 'nearestRoadMeters'>, CategoryMapping, CommunityMapping {}
+export interface LayerOptions extends Omit<LayerFileOptions, 'nearestRoadMeters'>, FacilityMapping, CommunityMapping {}
 
 /** The load report of one layer file. */
 export interface LayerReport {
@@ -73,6 +75,15 @@ export function createSession() {
     return z;
   });
 
+  let graphCache: { roads: readonly unknown[]; graph: RoadGraph } | null = null;
+  /** The walkable graph of the loaded roads (cached per roads array), or null without roads. */
+  const roadGraph = (): RoadGraph | null => {
+    const roads = loaded?.dataset.roads;
+    if (!roads || roads.length === 0) return null;
+    if (graphCache?.roads !== roads) graphCache = { roads, graph: buildRoadGraph(roads) };
+    return graphCache.graph;
+  };
+
   const reload = (): ReturnType<typeof loadDataset> => {
     const layer = (n: LayerName) => ({ features: files[n]?.read.features ?? [], file: files[n]?.read.file ?? n });
     loaded = loadDataset(
@@ -112,7 +123,10 @@ export function createSession() {
      * leaves the previous layer in place and says why.
      */
     async loadLayer(layer: LayerName, name: string, bytes: Uint8Array, options: LayerOptions = {}): Promise<LoadResult> {
-      const read = await readLayerFile(name, bytes, options);
+      // points are checked against the loaded roads for a GCJ-02/BD-09 offset
+      const graph = layer !== 'roads' ? roadGraph() : null;
+      const nearestRoadMeters = graph ? (lon: number, lat: number) => snapPoints(graph, Float64Array.of(lon), Float64Array.of(lat), Infinity).accessMeters[0]! : undefined;
+      const read = await readLayerFile(name, bytes, { ...options, ...(nearestRoadMeters ? { nearestRoadMeters } : {}) });
       if (!read.features) return { ok: false, report: report(layer, read), dataset: datasetView(loaded?.dataset ?? null) };
       files[layer] = { read, options, meta: describeInputFile(layer, name, bytes, read.format, read.crs) };
       reload();

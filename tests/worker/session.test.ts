@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../src/worker/session';
+import { fromWgs84 } from '../../src/io/crs';
 
 const SAMPLE = resolve(__dirname, '../../data/sample');
 const bytes = (f: string) => new Uint8Array(readFileSync(resolve(SAMPLE, f)));
@@ -42,5 +43,21 @@ describe('engine session on the built-in sample', () => {
     expect(res.ok).toBe(false);
     expect(res.errors[0]!.reason).toMatch(/walkSpeedKmh\.urban/);
     expect(s.getSettings().walkSpeedKmh.urban).toBe(5);
+  });
+
+  // In the dense urban grid a 500 m offset still lands near some street (median 20 m vs 12 m): the
+  // rule needs a clear drop, which the village facilities (sparse rural roads) give.
+  it('warns that village facilities read as WGS84 look like GCJ-02 against the loaded roads, and offers the fix', async () => {
+    const s = createSession();
+    await s.loadLayer('roads', 'roads.geojson', bytes('roads.geojson'));
+    const fc = JSON.parse(new TextDecoder().decode(bytes('facilities.geojson')));
+    fc.features = fc.features.filter((f: { properties: { name: string } }) => f.properties.name.includes('村'));
+    for (const f of fc.features) f.geometry.coordinates = fromWgs84(f.geometry.coordinates[0], f.geometry.coordinates[1], 'GCJ02');
+    const amap = new TextEncoder().encode(JSON.stringify(fc));
+    const res = await s.loadLayer('facilities', 'amap.geojson', amap);
+    const offset = res.report.warnings.find((w) => /GCJ-02/.test(w.reason));
+    expect(offset?.file).toBe('amap.geojson');
+    const fixed = await s.loadLayer('facilities', 'amap.geojson', amap, { crs: 'GCJ02' });
+    expect(fixed.report.warnings.some((w) => /GCJ-02/.test(w.reason))).toBe(false);
   });
 });

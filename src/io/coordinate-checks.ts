@@ -4,7 +4,9 @@
  */
 
 /** Bounding box `[minLon, minLat, maxLon, maxLat]` in degrees. */
-export type BBox = [number, number, number, number];
+export type { BBox } from '../engine/geo/bbox';
+export { bboxOf } from '../engine/geo/bbox';
+import type { BBox } from '../engine/geo/bbox';
 
 /** Mainland China, Hainan and Taiwan, generously: the data this tool is made for. */
 export const CHINA_BBOX: BBox = [73, 18, 135, 54];
@@ -62,21 +64,6 @@ export function looksSwapped(lon: ArrayLike<number>, lat: ArrayLike<number>, ref
     if (inBBox(y, x, reference)) insideSwapped++;
   }
   return inside * 2 < n && insideSwapped * 2 > n;
-}
-
-/** Bounding box of points, or null for none. */
-export function bboxOf(lon: ArrayLike<number>, lat: ArrayLike<number>): BBox | null {
-  if (lon.length === 0) return null;
-  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < lon.length; i++) {
-    const x = lon[i] as number;
-    const y = lat[i] as number;
-    if (x < b[0]) b[0] = x;
-    if (y < b[1]) b[1] = y;
-    if (x > b[2]) b[2] = x;
-    if (y > b[3]) b[3] = y;
-  }
-  return b;
 }
 
 /** A bbox grown by `marginDegrees` on every side. */

@@ -1,7 +1,8 @@
 import type { AccessField, CategoryDef, DemandSamples, Settings } from '../model';
 import { KIND_RURAL } from '../model';
 import { ringArea2 } from '../geo/winding';
-import { bboxOf, cellOf, makeRasterGrid, type RasterGrid } from './raster-grid';
+import { bboxOf } from '../geo/bbox';
+import { cellOf, makeRasterGrid, type RasterGrid } from './raster-grid';
 
 /** A contiguous uncovered populated area of one category. */
 export interface GapZone {
@@ -44,7 +45,7 @@ export interface GapZoneIndex {
  */
 export function createGapZoneIndex(samples: DemandSamples, cellMeters: number): GapZoneIndex {
   if (samples.count === 0) return { zones: () => [] };
-  const grid = makeRasterGrid(bboxOf(samples.lon, samples.lat), cellMeters);
+  const grid = makeRasterGrid(bboxOf(samples.lon, samples.lat)!, cellMeters);
   const cellOfSample = new Int32Array(samples.count);
   for (let i = 0; i < samples.count; i++) cellOfSample[i] = cellOf(grid, samples.lon[i]!, samples.lat[i]!);
   const N = grid.width * grid.height;

@@ -50,15 +50,3 @@ export function cellOf(grid: RasterGrid, lon: number, lat: number): number {
   return x + y * grid.width;
 }
 
-/** Bounding box `[minLon, minLat, maxLon, maxLat]` of coordinate arrays (NaN-free input). */
-export function bboxOf(lon: ArrayLike<number>, lat: ArrayLike<number>): [number, number, number, number] {
-  let a = Infinity, b = Infinity, c = -Infinity, d = -Infinity;
-  for (let i = 0; i < lon.length; i++) {
-    const x = lon[i]!, y = lat[i]!;
-    if (x < a) a = x;
-    if (x > c) c = x;
-    if (y < b) b = y;
-    if (y > d) d = y;
-  }
-  return [a, b, c, d];
-}

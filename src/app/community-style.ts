@@ -30,14 +30,14 @@ export function communityRadiusMeters(population: unknown): number {
 
 /**
  * Colour stops of the covered-share ramp (share 0 → 1): red, orange, yellow, light green, green
- * (ColorBrewer RdYlGn). Shared by the coverage layer and its legend ramp.
+ * (ColorBrewer RdYlGn, 5 classes). Shared by the coverage layer and its legend ramp.
  */
 export const SHARE_RAMP: readonly { share: number; rgb: Rgb }[] = Object.freeze([
-  { share: 0, rgb: [215, 48, 39] },
-  { share: 0.25, rgb: [252, 141, 89] },
-  { share: 0.5, rgb: [254, 224, 139] },
-  { share: 0.75, rgb: [145, 207, 96] },
-  { share: 1, rgb: [26, 152, 80] },
+  { share: 0, rgb: [215, 25, 28] },
+  { share: 0.25, rgb: [253, 174, 97] },
+  { share: 0.5, rgb: [255, 255, 191] },
+  { share: 0.75, rgb: [166, 217, 106] },
+  { share: 1, rgb: [26, 150, 65] },
 ] as { share: number; rgb: Rgb }[]);
 
 /** Grey `[r, g, b]` of a community without a share (no residents, no analysis). */

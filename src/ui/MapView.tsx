@@ -1,6 +1,8 @@
 /**
  * The map: the one owner of the maplibre map and of the deck.gl overlay drawn over it. Layers come
- * from the pure builders in app/layers; this component only hands them over.
+ * from the pure builders in app/layers; this component only hands them over, shows hover text,
+ * turns clicks into store.selection (with a detail card), and follows store.flyTo. The container
+ * exposes `data-center="lon,lat"` and `data-zoom` (updated on moveend) for tests and other panels.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
@@ -13,6 +15,10 @@ import { buildLayers } from '../app/layers';
 import { offlineStyle } from '../app/base-style';
 import { dataBounds } from '../app/data-bounds';
 import { tooltipText } from '../app/tooltip';
+import { categoryLookup } from '../app/layers/category-lookup';
+import { coverageValues } from '../app/layers/coverage-layer';
+import { clickMap, useMapStore } from '../app/map-actions';
+import { DetailCard } from './map/DetailCard';
 import { useShallow } from 'zustand/react/shallow';
 import { useSitingStore } from '../app/siting-store';
 import { attachMapTools } from './siting/map-tools';
@@ -35,7 +41,15 @@ export function MapView() {
   const data = useAppStore((s) => s.data);
   const visible = useAppStore((s) => s.visible);
   const language = useAppStore((s) => s.language);
+  const settings = useAppStore((s) => s.settings);
+  const coverage = useAppStore((s) => s.coverage);
+  const surface = useAppStore((s) => s.surface);
+  const selectedCategory = useAppStore((s) => s.selectedCategory);
+  const selection = useAppStore((s) => s.selection);
+  const flyTo = useAppStore((s) => s.flyTo);
+  const coverageMode = useMapStore((s) => s.coverageMode);
   const sites = useSitingStore(useShallow((s) => ({ sites: s.sites, coveredSamples: s.coveredSamples, category: s.category, dragging: s.dragging })));
+  const [view, setView] = useState({ center: INITIAL_CENTER, zoom: INITIAL_ZOOM, bounds: '' });
 
   useEffect(() => {
     const container = containerRef.current;
@@ -55,6 +69,12 @@ export function MapView() {
     overlayRef.current = overlay;
     map.once('load', () => setMapReady(true));
     const detachTools = attachMapTools(map, overlay); // site dragging/adding, map capture (siting/export)
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      const b = map.getBounds();
+      const bounds = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((x) => x.toFixed(6)).join(',');
+      setView({ center: [c.lng, c.lat], zoom: map.getZoom(), bounds });
+    });
     return () => {
       mapRef.current = null;
       overlayRef.current = null;
@@ -64,17 +84,35 @@ export function MapView() {
     };
   }, []);
 
-  const layers = useMemo(() => buildLayers({ data, visible, sites }), [data, visible, sites]);
+  const layers = useMemo(
+    () => buildLayers({ data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites }),
+    [data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites],
+  );
 
   useEffect(() => {
+    const style = categoryLookup(settings?.categories);
+    const k = coverage ? coverage.categoryIds.indexOf(selectedCategory) : -1;
+    const shares = coverage && (coverageMode === 'complete' || k >= 0) ? coverageValues(coverage, k, coverageMode) : null;
     overlayRef.current?.setProps({
       layers,
       getTooltip: (info: PickingInfo) => {
-        const text = info.layer ? tooltipText(info.layer.id, info.object, language, t) : null;
+        const bitmapPixel = (info as PickingInfo & { bitmap?: { pixel: [number, number] } }).bitmap?.pixel ?? null;
+        const text = info.layer ? tooltipText(info.layer.id, info.object, language, t, { style, shares, surface, bitmapPixel }) : null;
         return text ? { text } : null; // `text` is set as text, never parsed as HTML
       },
+      onClick: (info: PickingInfo) => {
+        // every pickable object under the click, topmost first, so a gap zone does not hide the community below
+        const picks = overlayRef.current?.pickMultipleObjects({ x: info.x, y: info.y, radius: 2, depth: 6 }) ?? [];
+        clickMap(picks.map((p) => ({ layerId: p.layer?.id ?? '', object: p.object })));
+      },
     });
-  }, [layers, language, t, mapReady]);
+  }, [layers, language, t, mapReady, settings, coverage, surface, selectedCategory, coverageMode]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapReady || !flyTo) return;
+    map.flyTo({ center: [flyTo.lon, flyTo.lat], zoom: flyTo.zoom, essential: true });
+  }, [flyTo, mapReady]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -86,13 +124,20 @@ export function MapView() {
   }, [data, mapReady]);
 
   return (
-    <div
-      ref={containerRef}
-      className="map"
-      data-testid="map"
-      data-map-ready={mapReady ? 'true' : 'false'}
-      role="region"
-      aria-label={t('map.label')}
-    />
+    <>
+      <div
+        ref={containerRef}
+        className="map"
+        data-testid="map"
+        data-map-ready={mapReady ? 'true' : 'false'}
+        data-center={`${view.center[0].toFixed(6)},${view.center[1].toFixed(6)}`}
+        data-zoom={view.zoom.toFixed(3)}
+        data-bounds={view.bounds}
+        data-layers={layers.map((l) => l.id).join(',')}
+        role="region"
+        aria-label={t('map.label')}
+      />
+      <DetailCard />
+    </>
   );
 }

@@ -12,7 +12,7 @@ import { haversineMeters } from '../../src/engine/geo/haversine';
 import { KIND_RURAL, KIND_URBAN, type Facility, type Settings } from '../../src/engine/model';
 import { NO_SHARE_COLOR, SHARE_RAMP, shareColor } from '../../src/app/community-style';
 import { coverageFill, coverageValues, COVERAGE_FILL_ALPHA } from '../../src/app/layers/coverage-layer';
-import { serviceCircles, serviceRadiiMeters } from '../../src/app/layers/service-areas-layer';
+import { isochroneFeatures, serviceCircles, serviceRadiiMeters } from '../../src/app/layers/service-areas-layer';
 import { HEAT_ALPHA, HEAT_STOPS, heatBounds, heatColor, heatImage, heatSecondsAt } from '../../src/app/layers/heat-layer';
 import { zonesOfCategory } from '../../src/app/layers/gap-zones-layer';
 import { categoryLookup } from '../../src/app/layers/category-lookup';
@@ -140,6 +140,24 @@ describe('service circles (straight-line model)', () => {
   });
 });
 
+describe('isochrones (network model)', () => {
+  const square = (d: number): [number, number][][][] => [[[[0, 0], [d, 0], [d, d], [0, d], [0, 0]]]];
+  const surface = (isochrones: SurfaceState['isochrones']): SurfaceState => deepFreeze({
+    category: 'clinic', grid: { lon0: 0, lat0: 0, dLon: 1, dLat: 1, width: 1, height: 1, cellMeters: 1 }, seconds: new Float32Array(1), isochrones,
+  });
+
+  it('one MultiPolygon per threshold, the larger (rural) first so the urban one draws on top', () => {
+    const fc = isochroneFeatures(surface([{ seconds: 900, multiPolygon: square(1) }, { seconds: 1200, multiPolygon: square(2) }]), { urban: 15, rural: 20 });
+    expect(fc.features.map((f) => [f.properties?.kind, f.properties?.seconds])).toEqual([['rural', 1200], ['urban', 900]]);
+    expect(fc.features[1]!.geometry).toEqual({ type: 'MultiPolygon', coordinates: square(1) });
+  });
+
+  it('draws equal urban and rural thresholds once (no doubled fill)', () => {
+    const fc = isochroneFeatures(surface([{ seconds: 900, multiPolygon: square(1) }, { seconds: 900, multiPolygon: square(1) }]), { urban: 15, rural: 15 });
+    expect(fc.features.length).toBe(1);
+  });
+});
+
 describe('travel-time heat grid image', () => {
   it('hits the ramp stops and interpolates between them', () => {
     for (const s of HEAT_STOPS) expect(heatColor(s.minutes)).toEqual(s.rgb);
@@ -230,7 +248,7 @@ describe('gap zones and layer assembly', () => {
     for (const id of ['heat', 'service-areas', 'coverage', 'communities', 'gap-zones', 'facilities']) {
       expect(B.get(id)!.props.data, id).toBe(A.get(id)!.props.data);
     }
-    expect((B.get('heat')!.props as { image: unknown }).image).toBe((A.get('heat')!.props as { image: unknown }).image);
+    expect((B.get('heat')!.props as unknown as { image: unknown }).image).toBe((A.get('heat')!.props as unknown as { image: unknown }).image);
     const trig = (m: Map<string, (typeof a)[number]>, id: string) => (m.get(id)!.props.updateTriggers as Record<string, unknown[]>).getFillColor![0];
     expect(trig(B, 'coverage')).not.toBe(trig(A, 'coverage'));
     expect(trig(B, 'facilities')).toBe(trig(A, 'facilities'));

@@ -11,8 +11,13 @@ import type { SurfaceState } from '../store';
 import type { CategoryLookup } from './category-lookup';
 import { facilityPoints, type FacilityPoint } from './facilities-layer';
 
-/** Opacity 0–255 of service-area fills (outlines: 200 urban, 120 rural). */
+/** Opacity 0–255 of service-area fills. */
 export const SERVICE_FILL_ALPHA = 28;
+/**
+ * Opacity 0–255 of service-area outlines, urban and rural: translucent, so that outlines never read
+ * as (or count as) facility dots of the same colour.
+ */
+export const SERVICE_LINE_ALPHA = { urban: 150, rural: 95 } as const;
 
 /**
  * Radii in metres of a category's service circles in the straight-line model, per community kind:
@@ -56,7 +61,7 @@ const isoCache = new WeakMap<SurfaceState, FeatureCollection>();
 
 /**
  * The surface's isochrones as MultiPolygon features (property `seconds`, `kind`: the larger threshold
- * first so the smaller draws on top). Memoised per surface.
+ * first so the smaller draws on top; one feature when both thresholds are equal). Memoised per surface.
  * @param thresholds urban and rural thresholds in minutes of the surface's category, to name each isochrone's kind
  */
 export function isochroneFeatures(surface: SurfaceState, thresholds: PerKind<number>): FeatureCollection {
@@ -64,6 +69,7 @@ export function isochroneFeatures(surface: SurfaceState, thresholds: PerKind<num
   if (hit) return hit;
   const features: Feature[] = [...surface.isochrones]
     .sort((a, b) => b.seconds - a.seconds)
+    .filter((iso, i, all) => i === 0 || all[i - 1]!.seconds !== iso.seconds) // equal thresholds: draw once
     .map((iso) => ({
       type: 'Feature',
       properties: { seconds: iso.seconds, kind: iso.seconds === thresholds.urban * 60 ? 'urban' : 'rural' },
@@ -104,7 +110,7 @@ export function serviceAreasLayer(x: ServiceAreaInputs): ScatterplotLayer<Servic
       filled: true,
       stroked: true,
       getFillColor: rgba(rgb, SERVICE_FILL_ALPHA),
-      getLineColor: (f: Feature) => rgba(rgb, f.properties?.kind === 'urban' ? 220 : 130),
+      getLineColor: (f: Feature) => rgba(rgb, SERVICE_LINE_ALPHA[f.properties?.kind === 'urban' ? 'urban' : 'rural']),
       getLineWidth: (f: Feature) => (f.properties?.kind === 'urban' ? 2 : 1.5),
       lineWidthUnits: 'pixels',
       updateTriggers: { getFillColor: [rgb], getLineColor: [rgb] },
@@ -121,7 +127,7 @@ export function serviceAreasLayer(x: ServiceAreaInputs): ScatterplotLayer<Servic
     filled: true,
     stroked: true,
     getFillColor: rgba(rgb, SERVICE_FILL_ALPHA),
-    getLineColor: (d) => rgba(rgb, d.kind === 'urban' ? 200 : 120),
+    getLineColor: (d) => rgba(rgb, SERVICE_LINE_ALPHA[d.kind]),
     getLineWidth: 1,
     lineWidthUnits: 'pixels',
     updateTriggers: { getRadius: [radii.urban, radii.rural], getFillColor: [rgb], getLineColor: [rgb] },

@@ -2,7 +2,6 @@
  * Changes to the app store. Components call these; only these talk to the engine worker.
  */
 import i18n from '../i18n';
-import type { Settings } from '../engine/model';
 import type { LayerName, LayerOptions } from '../worker/session';
 import { callback, engine, terminateEngine } from './engine-client';
 import { datasetCollections } from './dataset-collections';
@@ -166,26 +165,6 @@ export async function runCoverage(): Promise<void> {
     running = null;
   });
   return running;
-}
-
-/** Apply settings (validated in the worker; refused settings leave the old ones and say why). */
-export async function applySettings(settings: Settings): Promise<boolean> {
-  set({ settings });
-  const res = await engine().setSettings(settings);
-  set({ settings: res.settings, settingsErrors: res.errors.map((e) => e.reason) });
-  if (res.ok) {
-    await runCoverage();
-    void persist();
-  }
-  return res.ok;
-}
-
-/** Move one threshold (minutes) of a category for urban or rural communities. */
-export function setThreshold(categoryId: string, kind: 'urban' | 'rural', minutes: number): Promise<boolean> {
-  const s = get().settings;
-  if (!s) return Promise.resolve(false);
-  const categories = s.categories.map((c) => (c.id === categoryId ? { ...c, thresholdMinutes: { ...c.thresholdMinutes, [kind]: minutes } } : c));
-  return applySettings({ ...s, categories });
 }
 
 /** The category the service-area, heat and coverage layers show. */

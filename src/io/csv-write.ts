@@ -29,7 +29,7 @@ export function formatCsvCell(cell: CsvCell): string {
 }
 
 /**
- * Writes a CSV document.
+ * Writes CSV text.
  * @param header column names (escaped like any text cell)
  * @param rows one array per row, each as long as the header
  * @returns the text: `\uFEFF` + header + rows, each line ended by CRLF

@@ -1,155 +1,161 @@
 import type Flatbush from 'flatbush';
 import type { QueryCells } from './query-cells';
 
-/** What a batched nearest search does with the points and candidates of one cell (see {@link sweepCells}). */
+/** Ratio bounds for one group of cells: how haversine metres relate to projected metres there. */
+export interface GroupFactors {
+  /**
+   * `c` with haversine ≥ c × projected distance between any point of the group and any indexed
+   * item (e.g. `haversineLowerBoundFactor`), in (0, 1].
+   */
+  lower: number;
+  /**
+   * `C` with (the metres `evaluate` would record for a point of the group against an item) ≤
+   * C × (projected distance from the point to the item), C ≥ 1.
+   */
+  upper: number;
+}
+
+/** What a batched nearest search does with the points and candidates of one group (see {@link sweepCells}). */
 export interface CellSweepHooks {
+  /** Called before a group (a block of grid cells) is searched; the rectangle is in projected metres. */
+  beginGroup(minX: number, minY: number, maxX: number, maxY: number): GroupFactors;
   /**
-   * Called before the points of a cell are evaluated.
+   * Loads the items a box search returned (ids into the index) as the candidates of the group
+   * whose rectangle is given.
    *
-   * @returns a factor `c` with haversine ≥ c × projected distance between any point of the cell and
-   *   any indexed item (e.g. `haversineLowerBoundFactor`), in (0, 1]
+   * @returns the least, over the candidates, of the largest projected distance from any point of
+   *   the rectangle to the candidate (`Infinity` when there is none)
    */
-  beginCell(cell: number): number;
-  /** Loads the items a box search returned (ids into the index) as the candidates of the next `evaluate` calls. */
-  load(ids: number[]): void;
+  load(ids: number[], minX: number, minY: number, maxX: number, maxY: number): number;
+  /** Drops the loaded candidates whose projected distance to the rectangle exceeds `limitMeters`. */
+  keep(limitMeters: number): void;
   /**
-   * Finds the nearest candidate of the point at position `k` of the cell order (`cells.order[k]`
-   * is its input position; `cells.x[k]`, `cells.y[k]`, `cells.carried[·][k]` its data) and records
-   * it (a later call for the same point overwrites it).
-   *
-   * @returns the haversine metres any item outside the searched box must exceed for the recorded
-   *   answer to be final (the best distance, or a smaller cap such as `maxSnapMeters`); `Infinity`
-   *   when nothing was found and there is no cap
+   * Finds the nearest kept candidate of the point at position `k` of the cell order
+   * (`cells.order[k]` is its input position; `cells.x[k]`, `cells.y[k]`, `cells.carried[·][k]` its
+   * data) exactly, and records it (nothing when none is within `capMeters`).
    */
-  evaluate(k: number): number;
+  evaluate(k: number): void;
   /**
    * Answers point `q` (input position) on its own, exactly (used when a shared search does not pay
-   * off). `k` is its position in the cell order, or -1 for a point outside the grid; what
-   * `evaluate(k)` recorded for it, if anything, is to be discarded.
+   * off). `k` is its position in the cell order, or -1 for a point outside the grid.
    */
   single(q: number, k: number): void;
 }
 
 /** Options of {@link sweepCells}. */
 export interface CellSweepOptions {
-  /** First margin around a cell to search, metres (projected). */
+  /** Side of a group in cells: groups of `groupCells × groupCells` cells share one search (≥ 1). */
+  groupCells: number;
+  /** First margin around a group to search, metres (projected). */
   firstRadiusMeters: number;
-  /** A cell whose search returns more items than this answers its points one by one (default 2048). */
+  /** Haversine metres beyond which no answer counts (e.g. `maxSnapMeters`; default `Infinity`). */
+  capMeters?: number;
+  /** A group whose search returns more items than this answers its points one by one (default 4096). */
   maxCandidates?: number;
 }
 
 const MAX_ROUNDS = 6;
 
 /**
- * Answers nearest-item queries cell by cell: one Flatbush box search per cell (its box grown by a
- * margin r), every point of the cell evaluated against those candidates, and a point's answer
- * accepted only when it is proven: an item outside the box is at least `c × margin` haversine
- * metres away, where `margin` is the point's projected distance to the box's edge, so the answer is
- * final when `c × margin > evaluate(k)`. Unproven points get a wider box (just wide enough for the
- * distance they found, or 4 r when they found nothing); after a few rounds, or when a box holds
- * more than `maxCandidates` items, and for points outside the grid, `single` answers them.
+ * Answers nearest-item queries group by group (a group = a square block of grid cells): one
+ * Flatbush box search per group (its rectangle grown by a margin r), and every point of the group
+ * is evaluated against only the candidates that can still win. With `U` the least, over the
+ * candidates, of their farthest projected distance from the group's rectangle, every point of the
+ * group has an item within `need = min(upper × U, capMeters)` haversine metres; an item outside the
+ * box is at least `lower × r` away, so when `lower × r > need` the search is complete, and a
+ * candidate whose projected distance to the rectangle exceeds `need / lower` cannot be as near as
+ * the best (strictly: ties stay). Otherwise the box is widened once to `need / lower` (or 4 r when
+ * nothing was found) and searched again; after a few rounds, or when a box holds more than
+ * `maxCandidates` items, and for points outside the grid, `single` answers them.
  *
  * @param index the Flatbush index, in the plane of the bucketed points
  * @param cells the points bucketed by `bucketQueryCells`
- * @param options first radius and candidate limit
- * @param hooks begins a cell, loads candidates, evaluates and answers points
+ * @param options group size, first radius, cap and candidate limit
+ * @param hooks begins a group, loads and prunes candidates, evaluates and answers points
  */
 export function sweepCells(
   index: Flatbush, cells: QueryCells, options: CellSweepOptions, hooks: CellSweepHooks,
 ): void {
-  const { cols, rows, cellSizeMeters: size, order, cellStart, outside, x, y } = cells;
-  const maxCandidates = options.maxCandidates ?? 2048;
-  let pending = new Uint32Array(64);
-  for (let cell = 0; cell < cols * rows; cell++) {
-    const start = cellStart[cell] as number;
-    const count = (cellStart[cell + 1] as number) - start;
-    if (count === 0) continue;
-    if (pending.length < count) pending = new Uint32Array(Math.max(count, 2 * pending.length));
-    for (let k = 0; k < count; k++) pending[k] = start + k;
-    let pendingCount = count;
-    const cellMinX = cells.minX + (cell % cols) * size;
-    const cellMinY = cells.minY + Math.floor(cell / cols) * size;
-    const c = hooks.beginCell(cell);
-    let r = options.firstRadiusMeters;
-    for (let round = 0; round < MAX_ROUNDS && pendingCount > 0; round++) {
-      const minX = cellMinX - r;
-      const minY = cellMinY - r;
-      const maxX = cellMinX + size + r;
-      const maxY = cellMinY + size + r;
-      const ids = index.search(minX, minY, maxX, maxY);
-      if (ids.length > maxCandidates) break;
-      hooks.load(ids);
-      let kept = 0;
-      let widest = 0;
-      for (let k = 0; k < pendingCount; k++) {
-        const at = pending[k] as number;
-        const need = hooks.evaluate(at);
-        const px = x[at] as number;
-        const py = y[at] as number;
-        const margin = Math.min(px - minX, maxX - px, py - minY, maxY - py);
-        if (c * margin > need) continue;
-        pending[kept++] = at;
-        if (need > widest) widest = need;
+  const { cols, rows, cellSizeMeters: size, order, cellStart, outside } = cells;
+  const m = Math.max(1, Math.floor(options.groupCells));
+  const cap = options.capMeters ?? Infinity;
+  const maxCandidates = options.maxCandidates ?? 4096;
+  const groupCols = Math.ceil(cols / m);
+  const groupRows = Math.ceil(rows / m);
+  let pending = new Uint32Array(256);
+  for (let gr = 0; gr < groupRows; gr++) {
+    const row0 = gr * m;
+    const row1 = Math.min(rows, row0 + m);
+    for (let gc = 0; gc < groupCols; gc++) {
+      const col0 = gc * m;
+      const col1 = Math.min(cols, col0 + m);
+      let count = 0;
+      for (let row = row0; row < row1; row++) {
+        count += (cellStart[row * cols + col1] as number) - (cellStart[row * cols + col0] as number);
       }
-      pendingCount = kept;
-      r = widest < Infinity ? Math.max(r, (widest / c) * (1 + 1e-9) + 1e-6) : 4 * r;
-    }
-    for (let k = 0; k < pendingCount; k++) {
-      const at = pending[k] as number;
-      hooks.single(order[at] as number, at);
+      if (count === 0) continue;
+      if (pending.length < count) pending = new Uint32Array(Math.max(count, 2 * pending.length));
+      count = 0;
+      for (let row = row0; row < row1; row++) {
+        const end = cellStart[row * cols + col1] as number;
+        for (let k = cellStart[row * cols + col0] as number; k < end; k++) pending[count++] = k;
+      }
+      const gMinX = cells.minX + col0 * size;
+      const gMinY = cells.minY + row0 * size;
+      const gMaxX = cells.minX + col1 * size;
+      const gMaxY = cells.minY + row1 * size;
+      const { lower, upper } = hooks.beginGroup(gMinX, gMinY, gMaxX, gMaxY);
+      let r = options.firstRadiusMeters;
+      let done = false;
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        const ids = index.search(gMinX - r, gMinY - r, gMaxX + r, gMaxY + r);
+        if (ids.length > maxCandidates) break;
+        const farthest = hooks.load(ids, gMinX, gMinY, gMaxX, gMaxY);
+        const need = Math.min(upper * farthest * (1 + 1e-9), cap);
+        if (lower * r > need) {
+          hooks.keep((need / lower) * (1 + 1e-9) + 1e-6);
+          for (let k = 0; k < count; k++) hooks.evaluate(pending[k] as number);
+          done = true;
+          break;
+        }
+        r = need < Infinity ? (need / lower) * (1 + 1e-9) + 1e-6 : 4 * r;
+      }
+      if (!done) for (let k = 0; k < count; k++) hooks.single(order[pending[k] as number] as number, pending[k] as number);
     }
   }
   for (const q of outside) hooks.single(q, -1);
 }
 
-/** A grid and first search margin for {@link sweepCells}, from {@link planCellSweep}. */
-export interface CellSweepPlan {
-  /** Side of a grid cell, metres. */
-  cellSizeMeters: number;
-  /** First search margin around a cell, metres. */
-  firstRadiusMeters: number;
-  /** Where the grid may extend (`[minX, minY, maxX, maxY]`, metres): 4 cells around the index's box. */
-  extent: [number, number, number, number];
-}
-
 /**
- * Plans a sweep from the densities of the items and the query points: item spacing
- * `s = √(index box area / items)` (at least 1 m), query spacing `u` likewise over the part of the
- * points' box that overlaps the index; cell side `max(itemCellFactor × s, min(queryCellFactor × u, 4 s))`
- * (a cell holds several points and few items; when the points are sparser than the items it stays
- * at most 4 item spacings, so a cell's search is not much bigger than one point's) and first margin `s`.
+ * Group side (in cells) and first search margin for {@link sweepCells}: groups about
+ * `itemGroupFactor` item spacings wide (item spacing `s = √(index box area / items)`, at least
+ * 1 m), never less than one cell; first margin `s`.
  *
  * @param index the Flatbush index
- * @param x projected query x, metres (NaN for points to leave out)
- * @param y projected query y, metres
- * @param finiteCount how many query points have finite coordinates
- * @param factors cell side in item spacings and in query spacings
+ * @param cellSizeMeters side of the query grid's cells, metres
+ * @param itemGroupFactor group side in item spacings
  */
-export function planCellSweep(
-  index: Flatbush, x: Float64Array, y: Float64Array, finiteCount: number,
-  factors: { itemCellFactor: number; queryCellFactor: number },
-): CellSweepPlan {
+export function planGroups(index: Flatbush, cellSizeMeters: number, itemGroupFactor: number): { groupCells: number; firstRadiusMeters: number } {
+  const itemSpacing = itemSpacingMeters(index);
+  return {
+    groupCells: Math.max(1, Math.round((itemGroupFactor * itemSpacing) / cellSizeMeters)),
+    firstRadiusMeters: itemSpacing,
+  };
+}
+
+/** Typical distance between indexed items, metres: `√(box area / items)`, at least 1 m. */
+function itemSpacingMeters(index: Flatbush): number {
   const w = index.maxX - index.minX;
   const h = index.maxY - index.minY;
   const items = index.numItems;
-  const itemSpacing = Math.max(Math.sqrt((w * h) / items), Math.max(w, h) / items, 1);
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (let q = 0; q < x.length; q++) {
-    const qx = x[q] as number;
-    const qy = y[q] as number;
-    if (qx < minX) minX = qx;
-    if (qx > maxX) maxX = qx;
-    if (qy < minY) minY = qy;
-    if (qy > maxY) maxY = qy;
-  }
-  const qw = Math.max(0, Math.min(maxX, index.maxX) - Math.max(minX, index.minX));
-  const qh = Math.max(0, Math.min(maxY, index.maxY) - Math.max(minY, index.minY));
-  const querySpacing = finiteCount > 0 ? Math.sqrt((qw * qh) / finiteCount) : 0;
-  const cellSizeMeters = Math.max(factors.itemCellFactor * itemSpacing, Math.min(factors.queryCellFactor * querySpacing, 4 * itemSpacing));
-  const margin = 4 * cellSizeMeters;
-  return {
-    cellSizeMeters,
-    firstRadiusMeters: itemSpacing,
-    extent: [index.minX - margin, index.minY - margin, index.maxX + margin, index.maxY + margin],
-  };
+  return Math.max(Math.sqrt((w * h) / items), Math.max(w, h) / items, 1);
+}
+
+/**
+ * Where a shared query grid pays off for an index: its box grown by a quarter of its larger side
+ * and 4 item spacings (`[minX, minY, maxX, maxY]`, metres). Points farther out are answered one by one.
+ */
+export function sweepExtent(index: Flatbush): [number, number, number, number] {
+  const margin = 0.25 * Math.max(index.maxX - index.minX, index.maxY - index.minY) + 4 * itemSpacingMeters(index);
+  return [index.minX - margin, index.minY - margin, index.maxX + margin, index.maxY + margin];
 }

@@ -74,3 +74,19 @@ export function haversineLowerBoundFactor(p: LocalProjection, maxAbsLatDeg: numb
   const phiHi = Math.min(89.9, Math.abs(maxAbsLatDeg) + 0.5);
   return Math.min(1, Math.cos(phiHi * RAD) / Math.cos(p.lat0 * RAD));
 }
+
+/**
+ * A factor `C ≥ 1` with `haversineMeters(p, q) ≤ C × projectedDistance(p, q)` for any two points
+ * whose latitudes lie in `[minLatDeg, maxLatDeg]`. Proof sketch: the great circle is no longer than
+ * the path that is straight in lon/lat, whose metric is at most `max(1, cos φ / cos lat0)` times the
+ * flat one, and |φ| along it is at least the band's least |latitude| (0 when the band spans the
+ * equator).
+ *
+ * @param p the projection an index was built in
+ * @param minLatDeg southern edge of the band, degrees
+ * @param maxLatDeg northern edge of the band, degrees
+ */
+export function haversineUpperBoundFactor(p: LocalProjection, minLatDeg: number, maxLatDeg: number): number {
+  const minAbs = minLatDeg <= 0 && maxLatDeg >= 0 ? 0 : Math.min(Math.abs(minLatDeg), Math.abs(maxLatDeg));
+  return Math.max(1, Math.cos(minAbs * RAD) / Math.cos(p.lat0 * RAD));
+}

@@ -1,10 +1,10 @@
 import Flatbush from 'flatbush';
 import { EARTH_RADIUS_METERS, haversineMeters } from './haversine';
-import { planCellSweep, sweepCells } from './cell-sweep';
+import { planGroups, sweepCells, sweepExtent } from './cell-sweep';
 import {
-  type LocalProjection, haversineLowerBoundFactor, projectionForBBox, projectX, projectY, unprojectLat,
+  type LocalProjection, haversineLowerBoundFactor, haversineUpperBoundFactor, projectionForBBox, projectX, projectY, unprojectLat,
 } from './local-projection';
-import { bucketQueryCells } from './query-cells';
+import { type ProjectedQueries, projectQueries } from './projected-queries';
 import { tangentPlaneWindowMeters } from './tangent-plane-window';
 
 /** A static index of WGS84 points for exact nearest-neighbour queries by haversine distance. */
@@ -16,16 +16,21 @@ export interface PointIndex {
   index: Flatbush | null;
   /** Largest |latitude| of the points, degrees. */
   maxAbsLat: number;
+  /** Southernmost and northernmost latitude of the points, degrees (0 when empty). */
+  minLat: number;
+  maxLat: number;
 }
 
 /**
- * Indexes points (Flatbush in a local projection centred on their bounding box).
+ * Indexes points (Flatbush in a local projection, by default centred on their bounding box).
  *
  * @param lon longitudes, degrees (finite)
  * @param lat latitudes, degrees (finite)
+ * @param projection the projection to index in (e.g. one shared by several indexes, so one
+ *   `ProjectedQueries` serves them all); default: centred on the points
  * @throws RangeError on mismatched lengths or a non-finite coordinate
  */
-export function createPointIndex(lon: Float64Array, lat: Float64Array): PointIndex {
+export function createPointIndex(lon: Float64Array, lat: Float64Array, projection?: LocalProjection): PointIndex {
   const n = lon.length;
   if (lat.length !== n) throw new RangeError(`createPointIndex: lon has ${n} values, lat ${lat.length}`);
   let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity, maxAbsLat = 0;
@@ -39,154 +44,184 @@ export function createPointIndex(lon: Float64Array, lat: Float64Array): PointInd
     maxLat = Math.max(maxLat, y);
     maxAbsLat = Math.max(maxAbsLat, Math.abs(y));
   }
-  const projection = n > 0 ? projectionForBBox(minLon, minLat, maxLon, maxLat) : projectionForBBox(0, 0, 0, 0);
+  const proj = projection ?? (n > 0 ? projectionForBBox(minLon, minLat, maxLon, maxLat) : projectionForBBox(0, 0, 0, 0));
   let index: Flatbush | null = null;
   if (n > 0) {
     index = new Flatbush(n, 8);
     for (let i = 0; i < n; i++) {
-      const x = projectX(projection, lon[i] as number);
-      const y = projectY(projection, lat[i] as number);
+      const x = projectX(proj, lon[i] as number);
+      const y = projectY(proj, lat[i] as number);
       index.add(x, y, x, y);
     }
     index.finish();
   }
-  return { lon, lat, projection, index, maxAbsLat };
+  return { lon, lat, projection: proj, index, maxAbsLat, minLat: n > 0 ? minLat : 0, maxLat: n > 0 ? maxLat : 0 };
 }
 
 const FIRST_CANDIDATES = 4;
 const RAD = Math.PI / 180;
+/** Group side in item spacings (see `planGroups`): measured best at 1M samples and 8k–30k items. */
+const ITEM_GROUP_FACTOR = 1;
+
+/** Answers of {@link nearestPoints}. */
+export interface NearestResult {
+  /** Position of the nearest indexed point, or -1 (empty index, non-finite query). */
+  nearest: Int32Array;
+  /** Haversine distance to it, metres (`Infinity` with -1). */
+  meters: Float64Array;
+}
 
 /**
  * For each query point, the indexed point nearest by haversine, exactly. Query points are
- * bucketed by grid cell and each cell shares one Flatbush box search (see `sweepCells`); every
- * candidate is ranked by its distance in the query point's tangent plane (no trigonometry), only
- * those within `tangentPlaneWindowMeters` of the best get the haversine, and an answer stands only
- * when `haversineLowerBoundFactor` proves nothing outside the searched box is as near. Points the
- * batch cannot prove cheaply fall back to Flatbush `neighbors` one by one. Ties go to the lower
- * index. Non-finite query points get -1 / `Infinity`.
+ * bucketed by a grid and each group of cells shares one Flatbush box search (see `sweepCells`),
+ * which keeps only the candidates that can still win anywhere in the group; each point ranks those
+ * by their distance in its tangent plane (no trigonometry), and only those within
+ * `tangentPlaneWindowMeters` of the best get the haversine. Points the batch cannot settle cheaply
+ * fall back to Flatbush `neighbors` one by one. Ties go to the lower index. Non-finite query points
+ * get -1 / `Infinity`.
  *
  * @param points index from {@link createPointIndex}
  * @param qLon query longitudes, degrees
  * @param qLat query latitudes, degrees
- * @returns `nearest` (position in the indexed arrays, -1 when the index is empty) and `meters`
+ * @param queries the same points already projected and bucketed in `points.projection` (to share
+ *   that work between indexes); default: done here
+ * @param out arrays to write the answers into (length = number of queries), e.g. reused scratch
+ * @returns `nearest` (position in the indexed arrays) and `meters`
  */
-export function nearestPoints(points: PointIndex, qLon: Float64Array, qLat: Float64Array): { nearest: Int32Array; meters: Float64Array } {
+export function nearestPoints(
+  points: PointIndex, qLon: Float64Array, qLat: Float64Array, queries?: ProjectedQueries, out?: NearestResult,
+): NearestResult {
   const n = qLon.length;
   if (qLat.length !== n) throw new RangeError(`nearestPoints: lon has ${n} values, lat ${qLat.length}`);
-  const nearest = new Int32Array(n).fill(-1);
-  const meters = new Float64Array(n).fill(Infinity);
-  const { index, projection, lon, lat, maxAbsLat } = points;
+  if (out && (out.nearest.length !== n || out.meters.length !== n)) throw new RangeError(`nearestPoints: out arrays do not hold ${n} values`);
+  const nearest = out ? out.nearest.fill(-1) : new Int32Array(n).fill(-1);
+  const meters = out ? out.meters.fill(Infinity) : new Float64Array(n).fill(Infinity);
+  const { index, projection, lon, lat, minLat, maxLat } = points;
   if (!index) return { nearest, meters };
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  let finite = 0;
-  for (let q = 0; q < n; q++) {
-    const qx = qLon[q] as number;
-    const qy = qLat[q] as number;
-    if (Number.isFinite(qx) && Number.isFinite(qy)) {
-      finite++;
-      x[q] = projectX(projection, qx);
-      y[q] = projectY(projection, qy);
-    } else {
-      x[q] = y[q] = NaN;
-    }
+  if (queries && (queries.projection !== projection || queries.lon !== qLon || queries.lat !== qLat)) {
+    throw new RangeError('nearestPoints: the projected queries are of other points or another projection');
   }
-  const layout = planCellSweep(index, x, y, finite, { itemCellFactor: 1.5, queryCellFactor: 4 });
-  const cells = bucketQueryCells(x, y, layout.extent, layout.cellSizeMeters, [qLon, qLat]);
+  const q0 = queries ?? projectQueries(projection, qLon, qLat, sweepExtent(index));
+  const { cells, x, y } = q0;
   const { order, x: sX, y: sY } = cells;
   const sLon = cells.carried[0] as Float64Array;
   const sLat = cells.carried[1] as Float64Array;
   const cosLat0 = Math.cos(projection.lat0 * RAD);
 
+  // candidates of the current group (after `keep`, the first `candCount` entries)
   let candCount = 0;
   let cId = new Int32Array(256);
   let cX = new Float64Array(256);
   let cY = new Float64Array(256);
-  let cLon = new Float64Array(256);
-  let cLat = new Float64Array(256);
+  let cGap = new Float64Array(256);
   let cD2 = new Float64Array(256);
-  let cCosLat = new Float64Array(256);
   let tanAbsLat = 0;
 
-  sweepCells(index, cells, { firstRadiusMeters: layout.firstRadiusMeters }, {
-    beginCell(cell) {
-      const row = Math.floor(cell / cells.cols);
-      const absLat = Math.max(
-        Math.abs(unprojectLat(projection, cells.minY + row * cells.cellSizeMeters)),
-        Math.abs(unprojectLat(projection, cells.minY + (row + 1) * cells.cellSizeMeters)),
-      );
+  sweepCells(index, cells, { ...planGroups(index, cells.cellSizeMeters, ITEM_GROUP_FACTOR) }, {
+    beginGroup(_minX, minY, _maxX, maxY) {
+      const latLo = Math.min(unprojectLat(projection, minY), minLat);
+      const latHi = Math.max(unprojectLat(projection, maxY), maxLat);
+      const absLat = Math.max(Math.abs(unprojectLat(projection, minY)), Math.abs(unprojectLat(projection, maxY)));
       tanAbsLat = Math.tan(Math.min(89.9, absLat) * RAD);
-      return haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat));
+      return {
+        lower: haversineLowerBoundFactor(projection, Math.max(Math.abs(latLo), Math.abs(latHi))),
+        upper: haversineUpperBoundFactor(projection, latLo, latHi),
+      };
     },
-    load(ids) {
+    load(ids, minX, minY, maxX, maxY) {
       candCount = ids.length;
       if (cId.length < candCount) {
         const size = Math.max(candCount, 2 * cId.length);
         cId = new Int32Array(size);
         cX = new Float64Array(size);
         cY = new Float64Array(size);
-        cLon = new Float64Array(size);
-        cLat = new Float64Array(size);
+        cGap = new Float64Array(size);
         cD2 = new Float64Array(size);
-        cCosLat = new Float64Array(size);
       }
+      let farthest = Infinity;
       for (let k = 0; k < candCount; k++) {
         const i = ids[k] as number;
+        const px = projectX(projection, lon[i] as number);
+        const py = projectY(projection, lat[i] as number);
         cId[k] = i;
-        cLon[k] = lon[i] as number;
-        cLat[k] = lat[i] as number;
-        cCosLat[k] = Math.cos((lat[i] as number) * RAD);
-        cX[k] = projectX(projection, lon[i] as number);
-        cY[k] = projectY(projection, lat[i] as number);
+        cX[k] = px;
+        cY[k] = py;
+        const gx = Math.max(0, minX - px, px - maxX);
+        const gy = Math.max(0, minY - py, py - maxY);
+        cGap[k] = Math.sqrt(gx * gx + gy * gy);
+        const fx = Math.max(px - minX, maxX - px);
+        const fy = Math.max(py - minY, maxY - py);
+        const far = Math.sqrt(fx * fx + fy * fy);
+        if (far < farthest) farthest = far;
       }
+      return farthest;
+    },
+    keep(limitMeters) {
+      let kept = 0;
+      for (let k = 0; k < candCount; k++) {
+        if ((cGap[k] as number) > limitMeters) continue;
+        cId[kept] = cId[k] as number;
+        cX[kept] = cX[k] as number;
+        cY[kept] = cY[k] as number;
+        kept++;
+      }
+      candCount = kept;
     },
     evaluate(k0) {
       const count = candCount;
-      if (count === 0) return Infinity;
-      const X = cX;
-      const Y = cY;
-      const D2 = cD2;
+      if (count === 0) return;
       const plon = sLon[k0] as number;
       const plat = sLat[k0] as number;
-      const px = sX[k0] as number;
-      const py = sY[k0] as number;
       const cosLat = Math.cos(plat * RAD);
-      const xScale = cosLat / cosLat0;
-      let minD2 = Infinity;
-      for (let k = 0; k < count; k++) {
-        const dx = ((X[k] as number) - px) * xScale;
-        const dy = (Y[k] as number) - py;
-        const d2 = dx * dx + dy * dy;
-        D2[k] = d2;
-        if (d2 < minD2) minD2 = d2;
-      }
-      const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(minD2));
-      const window2 = window * window;
       let best = -1;
       let bestMeters = Infinity;
-      for (let k = 0; k < count; k++) {
-        if ((D2[k] as number) > window2) continue;
-        const i = cId[k] as number;
-        // haversineMeters(plon, plat, lon, lat) with both cosines known (same operations, same result)
-        const sinDLat = Math.sin((((cLat[k] as number) - plat) * RAD) / 2);
-        const sinDLon = Math.sin((((cLon[k] as number) - plon) * RAD) / 2);
-        const a = sinDLat * sinDLat + cosLat * (cCosLat[k] as number) * sinDLon * sinDLon;
-        const d = 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
-        if (d < bestMeters || (d === bestMeters && i < best)) {
-          bestMeters = d;
-          best = i;
+      if (count === 1) {
+        best = cId[0] as number;
+        bestMeters = haversineWithCos(plon, plat, cosLat, lon[best] as number, lat[best] as number);
+      } else {
+        const X = cX;
+        const Y = cY;
+        const D2 = cD2;
+        const px = sX[k0] as number;
+        const py = sY[k0] as number;
+        const xScale = cosLat / cosLat0;
+        let minD2 = Infinity;
+        for (let k = 0; k < count; k++) {
+          const dx = ((X[k] as number) - px) * xScale;
+          const dy = (Y[k] as number) - py;
+          const d2 = dx * dx + dy * dy;
+          D2[k] = d2;
+          if (d2 < minD2) minD2 = d2;
+        }
+        const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(minD2));
+        const window2 = window * window;
+        for (let k = 0; k < count; k++) {
+          if ((D2[k] as number) > window2) continue;
+          const i = cId[k] as number;
+          const d = haversineWithCos(plon, plat, cosLat, lon[i] as number, lat[i] as number);
+          if (d < bestMeters || (d === bestMeters && i < best)) {
+            bestMeters = d;
+            best = i;
+          }
         }
       }
       const q = order[k0] as number;
       nearest[q] = best;
       meters[q] = bestMeters;
-      return bestMeters;
     },
     single(q) {
       nearestOne(points, qLon[q] as number, qLat[q] as number, x[q] as number, y[q] as number, nearest, meters, q);
     },
   });
   return { nearest, meters };
+}
+
+/** `haversineMeters(lon1, lat1, lon2, lat2)` with `cos(lat1)` known: the same operations, the same result. */
+function haversineWithCos(lon1: number, lat1: number, cosLat1: number, lon2: number, lat2: number): number {
+  const sinDLat = Math.sin(((lat2 - lat1) * RAD) / 2);
+  const sinDLon = Math.sin(((lon2 - lon1) * RAD) / 2);
+  const a = sinDLat * sinDLat + cosLat1 * Math.cos(lat2 * RAD) * sinDLon * sinDLon;
+  return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /** One query by Flatbush `neighbors`, extended until the lower bound proves the answer exact. */

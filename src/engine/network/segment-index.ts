@@ -12,6 +12,9 @@ export interface SegmentIndex {
   index: Flatbush | null;
   /** Largest |latitude| of any node, degrees (for `haversineLowerBoundFactor`). */
   maxAbsLat: number;
+  /** Southernmost and northernmost node latitude, degrees (0 when there is no node). */
+  minLat: number;
+  maxLat: number;
 }
 
 const cache = new WeakMap<RoadGraph, SegmentIndex>();
@@ -68,5 +71,5 @@ function buildSegmentIndex(graph: RoadGraph): SegmentIndex {
     }
     index.finish();
   }
-  return { projection, nodeX, nodeY, index, maxAbsLat };
+  return { projection, nodeX, nodeY, index, maxAbsLat, minLat: nodeCount > 0 ? minLat : 0, maxLat: nodeCount > 0 ? maxLat : 0 };
 }

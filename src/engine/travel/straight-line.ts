@@ -1,4 +1,7 @@
-import { createPointIndex, nearestPoints, type PointIndex } from '../geo/nearest-point';
+import { type BBox, bboxOf } from '../geo/bbox';
+import { type LocalProjection, projectionForBBox, projectX, projectY } from '../geo/local-projection';
+import { createPointIndex, nearestPoints, type NearestResult, type PointIndex } from '../geo/nearest-point';
+import { type ProjectedQueries, projectQueries } from '../geo/projected-queries';
 import type { AccessField, Facility, Settings } from '../model';
 import {
   checkFacilityIndices, checkQueryPoints, type QueryPoints, sameIndices, type TravelModel, walkSpeedsMetersPerSecond,
@@ -7,7 +10,9 @@ import {
 /**
  * The straight-line travel model: `seconds = haversine × detourFactor / walking speed of the
  * point's kind`. The nearest facility is exact by haversine (see `nearestPoints`). It has no
- * warnings: every facility with coordinates serves.
+ * warnings: every facility with coordinates serves. Every category's index shares one projection,
+ * so the query points are projected and bucketed once per point set (cached per `lon` array, which
+ * is treated as immutable) and reused by every category.
  *
  * @param facilities the dataset's facilities (`accessField` indices point into this array); not mutated
  * @param settings uses `detourFactor` (≥ 0) and `walkSpeedKmh`
@@ -17,6 +22,21 @@ export function createStraightLineModel(facilities: readonly Facility[], setting
   const detour = settings.detourFactor;
   if (!(detour >= 0 && Number.isFinite(detour))) throw new RangeError(`createStraightLineModel: bad detourFactor ${detour}`);
   const cache = new Map<string, { indices: Uint32Array; points: PointIndex }>();
+  // one projection for every category's index, centred on all facilities
+  const box = facilityBox(facilities);
+  const projection = box ? projectionForBBox(box[0], box[1], box[2], box[3]) : projectionForBBox(0, 0, 0, 0);
+  const extent = queryExtent(box, projection);
+  const queryCache = new WeakMap<Float64Array, { queries: ProjectedQueries; scratch: NearestResult }>();
+  const queriesFor = (lon: Float64Array, lat: Float64Array): { queries: ProjectedQueries; scratch: NearestResult } => {
+    const hit = queryCache.get(lon);
+    if (hit && hit.queries.lat === lat) return hit;
+    const built = {
+      queries: projectQueries(projection, lon, lat, extent),
+      scratch: { nearest: new Int32Array(lon.length), meters: new Float64Array(lon.length) },
+    };
+    queryCache.set(lon, built);
+    return built;
+  };
 
   const indexFor = (category: string, facilityIndices: Uint32Array): PointIndex => {
     const hit = cache.get(category);
@@ -28,7 +48,7 @@ export function createStraightLineModel(facilities: readonly Facility[], setting
       lon[i] = f.lon;
       lat[i] = f.lat;
     }
-    const points = createPointIndex(lon, lat);
+    const points = createPointIndex(lon, lat, projection);
     cache.set(category, { indices: facilityIndices.slice(), points });
     return points;
   };
@@ -40,16 +60,40 @@ export function createStraightLineModel(facilities: readonly Facility[], setting
       checkQueryPoints(points);
       checkFacilityIndices(facilityIndices, facilities.length);
       const n = points.lon.length;
-      const seconds = new Float32Array(n).fill(Infinity);
-      const facility = new Int32Array(n).fill(-1);
-      const { nearest, meters } = nearestPoints(indexFor(category, facilityIndices), points.lon, points.lat);
+      const seconds = new Float32Array(n);
+      const facility = new Int32Array(n);
+      const { queries, scratch } = queriesFor(points.lon, points.lat);
+      const { meters } = nearestPoints(indexFor(category, facilityIndices), points.lon, points.lat, queries, { nearest: facility, meters: scratch.meters });
+      const kind = points.kind;
       for (let i = 0; i < n; i++) {
-        const k = nearest[i] as number;
-        if (k < 0) continue;
+        const k = facility[i] as number;
+        if (k < 0) {
+          seconds[i] = Infinity;
+          continue;
+        }
         facility[i] = facilityIndices[k] as number;
-        seconds[i] = ((meters[i] as number) * detour) / (speeds[points.kind[i] as number] as number);
+        seconds[i] = ((meters[i] as number) * detour) / (speeds[kind[i] as number] as number);
       }
       return { category, seconds, facility };
     },
   };
+}
+
+/** The box of all facilities, degrees, or null when there is none. */
+function facilityBox(facilities: readonly Facility[]): BBox | null {
+  return bboxOf(Float64Array.from(facilities, (f) => f.lon), Float64Array.from(facilities, (f) => f.lat));
+}
+
+/**
+ * Where the shared query grid extends (`[minX, minY, maxX, maxY]`, metres): the facilities' box
+ * grown by a quarter of its larger side and 2 km. Points farther out are answered one by one.
+ */
+function queryExtent(box: BBox | null, projection: LocalProjection): [number, number, number, number] {
+  if (!box) return [0, 0, 0, 0];
+  const minX = projectX(projection, box[0]);
+  const minY = projectY(projection, box[1]);
+  const maxX = projectX(projection, box[2]);
+  const maxY = projectY(projection, box[3]);
+  const margin = 0.25 * Math.max(maxX - minX, maxY - minY) + 2000;
+  return [minX - margin, minY - margin, maxX + margin, maxY + margin];
 }

@@ -19,11 +19,20 @@ export interface NodeField {
   label: Int32Array;
 }
 
+/** Most buckets per node the bucket phase may use before the rest of the search goes to a heap. */
+const BUCKETS_PER_NODE = 2;
+
 /**
- * Shortest paths from many sources at once (Dijkstra with a typed-array binary heap and lazy
- * deletion): every node gets the cost to its nearest seed and that seed's label, in one run for
- * all seeds. Several seeds on one node keep the cheapest (ties: lower label). Other ties are
- * broken by settle order (deterministic for the same input).
+ * Shortest paths from many sources at once: every node gets the cost to its nearest seed and that
+ * seed's label, in one run for all seeds. Exact ties (several seeds, or paths of exactly the same
+ * cost): the lower label wins, whatever the node numbering — guaranteed when every edge cost is
+ * > 0; through zero-cost edges a tie may keep the label that settled first.
+ *
+ * Queue: buckets of width half the smallest edge cost (a node's cost is final once its bucket is
+ * reached, so a bucket needs no ordering: O(1) per push and pop), for costs up to
+ * `2 × nodeCount` bucket widths; costlier entries (and every entry when some edge costs 0) go to
+ * a typed-array binary heap with lazy deletion, searched after the buckets. Costs are the same
+ * float64 sums as in a textbook Dijkstra, bit for bit.
  *
  * @param graph CSR graph (`offsets`, `targets`, `edgeCost` ≥ 0)
  * @param seeds sources; not mutated
@@ -44,7 +53,16 @@ export function multiSourceDijkstra(
   const cost = new Float64Array(nodeCount).fill(Infinity);
   const label = new Int32Array(nodeCount).fill(-1);
   const settled = new Uint8Array(nodeCount);
-  const heap = new MinHeap(Math.max(64, seedCount * 2));
+
+  let minEdge = Infinity;
+  for (let e = 0; e < edgeCost.length; e++) {
+    const c = edgeCost[e] as number;
+    if (c < minEdge) minEdge = c;
+  }
+  // bucket of a cost = floor(cost × perWidth); with no edges every seed shares bucket 0
+  const perWidth = minEdge === Infinity ? 0 : 2 / minEdge;
+  const bucketLimit = minEdge > 0 ? Math.max(1024, BUCKETS_PER_NODE * nodeCount) : 0;
+  const queue = new BucketQueue(Math.max(1024, seedCount), bucketLimit, Math.max(64, seedCount));
 
   for (let i = 0; i < seedCount; i++) {
     const node = seeds.node[i] as number;
@@ -54,30 +72,120 @@ export function multiSourceDijkstra(
     if (!(c >= 0)) throw new RangeError(`multiSourceDijkstra: seed ${i} has bad cost ${c}`);
     if (c > cutoffCost) continue;
     const old = cost[node] as number;
-    if (c < old || (c === old && l < (label[node] as number))) {
+    if (c < old) {
       cost[node] = c;
       label[node] = l;
-      heap.push(node, c);
+      queue.push(node, c, Math.floor(c * perWidth));
+    } else if (c === old && l < (label[node] as number)) {
+      label[node] = l;
     }
   }
 
+  // bucket phase: any order within a bucket (an edge costs ≥ 2 widths, so no node of the
+  // current bucket can improve another); a bucket's list may grow only with later buckets
+  for (let b = 0; b < queue.bucketEnd; b++) {
+    let k = queue.head[b] as number;
+    while (k >= 0) {
+      const u = queue.entryNode[k] as number;
+      k = queue.entryNext[k] as number;
+      if (settled[u] === 1) continue;
+      settled[u] = 1;
+      const cu = cost[u] as number;
+      const lu = label[u] as number;
+      const end = offsets[u + 1] as number;
+      for (let e = offsets[u] as number; e < end; e++) {
+        const v = targets[e] as number;
+        const cv = cu + (edgeCost[e] as number);
+        const old = cost[v] as number;
+        if (cv < old) {
+          if (cv > cutoffCost) continue;
+          cost[v] = cv;
+          label[v] = lu;
+          queue.push(v, cv, Math.floor(cv * perWidth));
+        } else if (cv === old && lu < (label[v] as number) && settled[v] === 0) {
+          label[v] = lu;
+        }
+      }
+    }
+  }
+
+  // heap phase: costs beyond the buckets, in cost order (stale entries skipped)
+  const heap = queue.overflow;
   while (heap.size > 0) {
     const u = heap.pop() as number;
-    if (settled[u]) continue;
+    if (settled[u] === 1) continue;
     settled[u] = 1;
     const cu = cost[u] as number;
     const lu = label[u] as number;
     const end = offsets[u + 1] as number;
     for (let e = offsets[u] as number; e < end; e++) {
       const v = targets[e] as number;
-      if (settled[v]) continue;
       const cv = cu + (edgeCost[e] as number);
-      if (cv < (cost[v] as number) && cv <= cutoffCost) {
+      const old = cost[v] as number;
+      if (cv < old) {
+        if (cv > cutoffCost) continue;
         cost[v] = cv;
         label[v] = lu;
         heap.push(v, cv);
+      } else if (cv === old && lu < (label[v] as number) && settled[v] === 0) {
+        label[v] = lu;
       }
     }
   }
   return { cost, label };
+}
+
+/**
+ * Singly linked lists of node ids per bucket (entries in typed arrays, grown by doubling) plus
+ * a heap for entries whose bucket is `≥ bucketLimit`. Entries are never removed: a node whose
+ * cost drops is pushed again and the caller skips it once settled.
+ */
+class BucketQueue {
+  /** First entry of each bucket, -1 when empty; length ≥ `bucketEnd`. */
+  head: Int32Array;
+  /** One past the highest bucket used. */
+  bucketEnd = 0;
+  entryNode: Uint32Array;
+  entryNext: Int32Array;
+  /** Entries of buckets ≥ `bucketLimit`, keyed by cost. */
+  readonly overflow: MinHeap;
+  private used = 0;
+
+  constructor(entryCapacity: number, private readonly bucketLimit: number, heapCapacity: number) {
+    this.head = new Int32Array(Math.min(1024, bucketLimit)).fill(-1);
+    this.entryNode = new Uint32Array(entryCapacity);
+    this.entryNext = new Int32Array(entryCapacity);
+    this.overflow = new MinHeap(heapCapacity);
+  }
+
+  push(node: number, cost: number, bucket: number): void {
+    if (bucket >= this.bucketLimit) {
+      this.overflow.push(node, cost);
+      return;
+    }
+    if (bucket >= this.head.length) this.growHead(bucket);
+    if (this.used === this.entryNode.length) this.growEntries();
+    const k = this.used++;
+    this.entryNode[k] = node;
+    this.entryNext[k] = this.head[bucket] as number;
+    this.head[bucket] = k;
+    if (bucket >= this.bucketEnd) this.bucketEnd = bucket + 1;
+  }
+
+  private growHead(bucket: number): void {
+    let length = this.head.length;
+    while (length <= bucket) length *= 2;
+    const head = new Int32Array(Math.min(length, this.bucketLimit)).fill(-1);
+    head.set(this.head);
+    this.head = head;
+  }
+
+  private growEntries(): void {
+    const node = new Uint32Array(this.entryNode.length * 2);
+    const next = new Int32Array(this.entryNode.length * 2);
+    node.set(this.entryNode);
+    next.set(this.entryNext);
+    this.entryNode = node;
+    this.entryNext = next;
+  }
 }

@@ -59,8 +59,9 @@ export function multiSourceDijkstra(
     const c = edgeCost[e] as number;
     if (c < minEdge) minEdge = c;
   }
-  // bucket of a cost = floor(cost × perWidth); with no edges every seed shares bucket 0
-  const perWidth = minEdge === Infinity ? 0 : 2 / minEdge;
+  // bucket of a cost = floor(cost × perWidth); with no edges every seed shares bucket 0, with a
+  // zero-cost edge every entry goes to the heap (bucket 0 ≥ bucketLimit 0)
+  const perWidth = minEdge > 0 && minEdge < Infinity ? 2 / minEdge : 0;
   const bucketLimit = minEdge > 0 ? Math.max(1024, BUCKETS_PER_NODE * nodeCount) : 0;
   const queue = new BucketQueue(Math.max(1024, seedCount), bucketLimit, Math.max(64, seedCount));
 

@@ -1,5 +1,5 @@
 import type Flatbush from 'flatbush';
-import type { QueryCells } from './query-cells';
+import type { ProjectedQueries } from './projected-queries';
 
 /** Ratio bounds for one group of cells: how haversine metres relate to projected metres there. */
 export interface GroupFactors {
@@ -31,7 +31,7 @@ export interface CellSweepHooks {
   keep(limitMeters: number): void;
   /**
    * Finds the nearest kept candidate of the point at position `k` of the cell order
-   * (`cells.order[k]` is its input position; `cells.x[k]`, `cells.y[k]`, `cells.carried[·][k]` its
+   * (`cells.order[k]` is its input position; `cells.lon[k]`, `cells.lat[k]`, `cells.cosLat[k]` its
    * data) exactly, and records it (nothing when none is within `capMeters`).
    */
   evaluate(k: number): void;
@@ -69,12 +69,12 @@ const MAX_ROUNDS = 6;
  * `maxCandidates` items, and for points outside the grid, `single` answers them.
  *
  * @param index the Flatbush index, in the plane of the bucketed points
- * @param cells the points bucketed by `bucketQueryCells`
+ * @param cells the points bucketed by `projectQueries`
  * @param options group size, first radius, cap and candidate limit
  * @param hooks begins a group, loads and prunes candidates, evaluates and answers points
  */
 export function sweepCells(
-  index: Flatbush, cells: QueryCells, options: CellSweepOptions, hooks: CellSweepHooks,
+  index: Flatbush, cells: ProjectedQueries, options: CellSweepOptions, hooks: CellSweepHooks,
 ): void {
   const { cols, rows, cellSizeMeters: size, order, cellStart, outside } = cells;
   const m = Math.max(1, Math.floor(options.groupCells));

@@ -19,3 +19,16 @@ export function haversineMeters(lon1: number, lat1: number, lon2: number, lat2: 
   const a = sinDLat * sinDLat + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * sinDLon * sinDLon;
   return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
 }
+
+/**
+ * {@link haversineMeters} with `Math.cos(lat1 × π / 180)` already known (e.g. one query point
+ * against many candidates): the same operations in the same order, so the same result to the bit.
+ *
+ * @param cosLat1 `Math.cos(lat1 * Math.PI / 180)`
+ */
+export function haversineMetersCos(lon1: number, lat1: number, cosLat1: number, lon2: number, lat2: number): number {
+  const sinDLat = Math.sin(((lat2 - lat1) * RAD) / 2);
+  const sinDLon = Math.sin(((lon2 - lon1) * RAD) / 2);
+  const a = sinDLat * sinDLat + cosLat1 * Math.cos(lat2 * RAD) * sinDLon * sinDLon;
+  return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
+}

@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import { EARTH_RADIUS_METERS, haversineMeters } from './haversine';
+import { haversineMeters, haversineMetersCos } from './haversine';
 import { planGroups, sweepCells, sweepExtent } from './cell-sweep';
 import {
   type LocalProjection, haversineLowerBoundFactor, haversineUpperBoundFactor, projectionForBBox, projectX, projectY, unprojectLat,
@@ -61,7 +61,7 @@ export function createPointIndex(lon: Float64Array, lat: Float64Array, projectio
 const FIRST_CANDIDATES = 4;
 const RAD = Math.PI / 180;
 /** Group side in item spacings (see `planGroups`): measured best at 1M samples and 8k–30k items. */
-const ITEM_GROUP_FACTOR = 1;
+const ITEM_GROUP_FACTOR = Number(process.env.GF ?? 1);
 
 /** Answers of {@link nearestPoints}. */
 export interface NearestResult {
@@ -98,14 +98,11 @@ export function nearestPoints(
   const meters = out ? out.meters.fill(Infinity) : new Float64Array(n).fill(Infinity);
   const { index, projection, lon, lat, minLat, maxLat } = points;
   if (!index) return { nearest, meters };
-  if (queries && (queries.projection !== projection || queries.lon !== qLon || queries.lat !== qLat)) {
+  if (queries && (queries.projection !== projection || queries.inputLon !== qLon || queries.inputLat !== qLat)) {
     throw new RangeError('nearestPoints: the projected queries are of other points or another projection');
   }
-  const q0 = queries ?? projectQueries(projection, qLon, qLat, sweepExtent(index));
-  const { cells, x, y } = q0;
-  const { order, x: sX, y: sY } = cells;
-  const sLon = cells.carried[0] as Float64Array;
-  const sLat = cells.carried[1] as Float64Array;
+  const cells = queries ?? projectQueries(projection, qLon, qLat, sweepExtent(index));
+  const { order, lon: sLon, lat: sLat, cosLat: sCos } = cells;
   const cosLat0 = Math.cos(projection.lat0 * RAD);
 
   // candidates of the current group (after `keep`, the first `candCount` entries)
@@ -117,6 +114,9 @@ export function nearestPoints(
   let cD2 = new Float64Array(256);
   let tanAbsLat = 0;
 
+  // answers in cell order (sequential writes), scattered to input order after the sweep
+  const bNearest = new Int32Array(order.length).fill(-1);
+  const bMeters = new Float64Array(order.length).fill(Infinity);
   sweepCells(index, cells, { ...planGroups(index, cells.cellSizeMeters, ITEM_GROUP_FACTOR) }, {
     beginGroup(_minX, minY, _maxX, maxY) {
       const latLo = Math.min(unprojectLat(projection, minY), minLat);
@@ -172,18 +172,18 @@ export function nearestPoints(
       if (count === 0) return;
       const plon = sLon[k0] as number;
       const plat = sLat[k0] as number;
-      const cosLat = Math.cos(plat * RAD);
+      const cosLat = sCos[k0] as number;
       let best = -1;
       let bestMeters = Infinity;
       if (count === 1) {
         best = cId[0] as number;
-        bestMeters = haversineWithCos(plon, plat, cosLat, lon[best] as number, lat[best] as number);
+        bestMeters = haversineMetersCos(plon, plat, cosLat, lon[best] as number, lat[best] as number);
       } else {
         const X = cX;
         const Y = cY;
         const D2 = cD2;
-        const px = sX[k0] as number;
-        const py = sY[k0] as number;
+        const px = projectX(projection, plon);
+        const py = projectY(projection, plat);
         const xScale = cosLat / cosLat0;
         let minD2 = Infinity;
         for (let k = 0; k < count; k++) {
@@ -198,30 +198,28 @@ export function nearestPoints(
         for (let k = 0; k < count; k++) {
           if ((D2[k] as number) > window2) continue;
           const i = cId[k] as number;
-          const d = haversineWithCos(plon, plat, cosLat, lon[i] as number, lat[i] as number);
+          const d = haversineMetersCos(plon, plat, cosLat, lon[i] as number, lat[i] as number);
           if (d < bestMeters || (d === bestMeters && i < best)) {
             bestMeters = d;
             best = i;
           }
         }
       }
-      const q = order[k0] as number;
-      nearest[q] = best;
-      meters[q] = bestMeters;
+      bNearest[k0] = best;
+      bMeters[k0] = bestMeters;
     },
     single(q) {
-      nearestOne(points, qLon[q] as number, qLat[q] as number, x[q] as number, y[q] as number, nearest, meters, q);
+      const plon = qLon[q] as number;
+      const plat = qLat[q] as number;
+      nearestOne(points, plon, plat, projectX(projection, plon), projectY(projection, plat), nearest, meters, q);
     },
   });
+  for (let k = 0; k < order.length; k++) {
+    const q = order[k] as number;
+    nearest[q] = bNearest[k] as number;
+    meters[q] = bMeters[k] as number;
+  }
   return { nearest, meters };
-}
-
-/** `haversineMeters(lon1, lat1, lon2, lat2)` with `cos(lat1)` known: the same operations, the same result. */
-function haversineWithCos(lon1: number, lat1: number, cosLat1: number, lon2: number, lat2: number): number {
-  const sinDLat = Math.sin(((lat2 - lat1) * RAD) / 2);
-  const sinDLon = Math.sin(((lon2 - lon1) * RAD) / 2);
-  const a = sinDLat * sinDLat + cosLat1 * Math.cos(lat2 * RAD) * sinDLon * sinDLon;
-  return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /** One query by Flatbush `neighbors`, extended until the lower bound proves the answer exact. */

@@ -1,30 +1,45 @@
 import { type LocalProjection, projectX, projectY } from './local-projection';
-import { bucketQueryCells, type QueryCells } from './query-cells';
+
+const RAD = Math.PI / 180;
 
 /**
- * Query points (e.g. demand samples) projected once and bucketed by a grid, ready for batched
- * nearest searches against any index built in the same projection (see `sweepCells`): build it
- * once per point set and reuse it for every category.
+ * Query points (e.g. demand samples) bucketed once by a square grid in a local projection, ready
+ * for batched nearest searches against any index built in the same projection (see `sweepCells`):
+ * build it once per point set and reuse it for every category. Struct of arrays, integer indices;
+ * projected coordinates are not stored (`projectX(projection, lon[k])` is one multiply-add).
  */
 export interface ProjectedQueries {
   projection: LocalProjection;
-  /** The input longitudes and latitudes, degrees (not copied). */
+  /** The input arrays the grid was built from (not copied; treated as immutable). */
+  inputLon: Float64Array;
+  inputLat: Float64Array;
+  /** Left and bottom edge of the grid, metres. */
+  minX: number;
+  minY: number;
+  /** Side of a cell, metres. */
+  cellSizeMeters: number;
+  cols: number;
+  rows: number;
+  /** Input positions of the bucketed points, cell by cell (row-major: cell = row × cols + col). */
+  order: Uint32Array;
+  /** Length `cols × rows + 1`: the points of cell `c` are at `cellStart[c] .. cellStart[c+1]-1` of `order`. */
+  cellStart: Uint32Array;
+  /** Input positions of the finite points outside the grid's extent (answered one by one). */
+  outside: Uint32Array;
+  /** Longitude, latitude (degrees) and `Math.cos(lat × π / 180)` of the bucketed points, in `order`'s order. */
   lon: Float64Array;
   lat: Float64Array;
-  /** Projected x and y in input order, metres (NaN for a point with a non-finite coordinate). */
-  x: Float64Array;
-  y: Float64Array;
-  /** The points bucketed by grid cell, carrying `[lon, lat]`. */
-  cells: QueryCells;
+  cosLat: Float64Array;
 }
 
 /** Target number of points per grid cell: small cells, grouped per index by `planGroups`. */
 const POINTS_PER_CELL = 4;
 
 /**
- * Projects points and buckets them by a square grid of about four points per cell (over the part
- * of their bounding box inside `extent`). Points outside `extent` go to `cells.outside` (answered
- * one by one), points with a non-finite coordinate or |lat| > 90 are left out.
+ * Buckets points by a square grid of about four points per cell over the part of their bounding
+ * box inside `extent` (a counting sort; within a cell points keep their input order). Finite
+ * points outside `extent` are listed in `outside`; points with a non-finite coordinate or
+ * |lat| > 90 are left out.
  *
  * @param projection the projection of the indexes the points will be matched against
  * @param lon longitudes, degrees; not mutated
@@ -38,30 +53,75 @@ export function projectQueries(
 ): ProjectedQueries {
   const n = lon.length;
   if (lat.length !== n) throw new RangeError(`projectQueries: lon has ${n} values, lat ${lat.length}`);
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
+  const usable = (plon: number, plat: number): boolean => Number.isFinite(plon) && Number.isFinite(plat) && Math.abs(plat) <= 90;
   let inside = 0;
+  let outsideCount = 0;
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let q = 0; q < n; q++) {
     const plon = lon[q] as number;
     const plat = lat[q] as number;
-    if (!(Number.isFinite(plon) && Number.isFinite(plat) && Math.abs(plat) <= 90)) {
-      x[q] = y[q] = NaN;
-      continue;
-    }
+    if (!usable(plon, plat)) continue;
     const px = projectX(projection, plon);
     const py = projectY(projection, plat);
-    x[q] = px;
-    y[q] = py;
-    if (!(px >= extent[0] && px <= extent[2] && py >= extent[1] && py <= extent[3])) continue;
+    if (!(px >= extent[0] && px <= extent[2] && py >= extent[1] && py <= extent[3])) {
+      outsideCount++;
+      continue;
+    }
     inside++;
     if (px < minX) minX = px;
     if (px > maxX) maxX = px;
     if (py < minY) minY = py;
     if (py > maxY) maxY = py;
   }
-  const area = inside > 0 ? Math.max(maxX - minX, 1) * Math.max(maxY - minY, 1) : 1;
-  const cellSizeMeters = Math.max(1, Math.sqrt((POINTS_PER_CELL * area) / Math.max(1, inside)));
-  const cells = bucketQueryCells(x, y, extent, cellSizeMeters, [lon, lat]);
-  return { projection, lon, lat, x, y, cells };
+  let size = 1;
+  let cols = 0;
+  let rows = 0;
+  if (inside > 0) {
+    const area = Math.max(maxX - minX, 1) * Math.max(maxY - minY, 1);
+    size = Math.max(1, Math.sqrt((POINTS_PER_CELL * area) / inside));
+    const maxCells = 4 * inside + 64;
+    for (;;) {
+      cols = Math.floor((maxX - minX) / size) + 1;
+      rows = Math.floor((maxY - minY) / size) + 1;
+      if (cols * rows <= maxCells) break;
+      size *= Math.sqrt((cols * rows) / maxCells) * 1.01;
+    }
+  } else {
+    minX = minY = 0;
+  }
+  const cellOf = new Int32Array(n);
+  const cellStart = new Uint32Array(cols * rows + 1);
+  for (let q = 0; q < n; q++) {
+    const plon = lon[q] as number;
+    const plat = lat[q] as number;
+    cellOf[q] = -1;
+    if (!usable(plon, plat)) continue;
+    const px = projectX(projection, plon);
+    const py = projectY(projection, plat);
+    if (!(px >= minX && px <= maxX && py >= minY && py <= maxY)) continue;
+    const c = Math.min(rows - 1, Math.floor((py - minY) / size)) * cols + Math.min(cols - 1, Math.floor((px - minX) / size));
+    cellOf[q] = c;
+    cellStart[c + 1] = (cellStart[c + 1] as number) + 1;
+  }
+  for (let c = 0; c < cols * rows; c++) cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);
+  const order = new Uint32Array(inside);
+  const sLon = new Float64Array(inside);
+  const sLat = new Float64Array(inside);
+  const sCos = new Float64Array(inside);
+  const outside = new Uint32Array(outsideCount);
+  const fill = cellStart.slice(0, Math.max(1, cols * rows));
+  outsideCount = 0;
+  for (let q = 0; q < n; q++) {
+    const c = cellOf[q] as number;
+    if (c >= 0) {
+      const at = fill[c] as number;
+      fill[c] = at + 1;
+      order[at] = q;
+      const plat = lat[q] as number;
+      sLon[at] = lon[q] as number;
+      sLat[at] = plat;
+      sCos[at] = Math.cos(plat * RAD);
+    } else if (usable(lon[q] as number, lat[q] as number)) outside[outsideCount++] = q;
+  }
+  return { projection, inputLon: lon, inputLat: lat, minX, minY, cellSizeMeters: size, cols, rows, order, cellStart, outside, lon: sLon, lat: sLat, cosLat: sCos };
 }

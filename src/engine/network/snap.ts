@@ -1,6 +1,6 @@
-import { haversineMeters } from '../geo/haversine';
+import { haversineMeters, haversineMetersCos } from '../geo/haversine';
 import { planGroups, sweepCells, sweepExtent } from '../geo/cell-sweep';
-import { haversineLowerBoundFactor, haversineUpperBoundFactor, unprojectLat } from '../geo/local-projection';
+import { haversineLowerBoundFactor, haversineUpperBoundFactor, projectX, projectY, unprojectLat } from '../geo/local-projection';
 import { projectQueries } from '../geo/projected-queries';
 import { tangentPlaneWindowMeters } from '../geo/tangent-plane-window';
 import type { RoadGraph } from './graph-builder';
@@ -78,11 +78,8 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
     out.costToB[q] = (1 - t) * cost;
   };
 
-  const queries = projectQueries(projection, lon, lat, sweepExtent(index));
-  const { cells, x, y } = queries;
-  const { order, x: sX, y: sY } = cells;
-  const sLon = cells.carried[0] as Float64Array;
-  const sLat = cells.carried[1] as Float64Array;
+  const cells = projectQueries(projection, lon, lat, sweepExtent(index));
+  const { order, lon: sLon, lat: sLat, cosLat: sCos } = cells;
   // batch answers in cell order (sequential writes), copied out after the sweep; -2 = answered by `single`
   const bSeg = new Int32Array(order.length).fill(-1);
   const bT = new Float64Array(order.length);
@@ -220,11 +217,12 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
       const MaxY = cMaxY;
       const T = cT;
       const D2 = cD2;
-      const px = sX[at] as number;
-      const py = sY[at] as number;
+      const px = projectX(projection, sLon[at] as number);
+      const py = projectY(projection, sLat[at] as number);
       const plon = sLon[at] as number;
       const plat = sLat[at] as number;
-      const xScale = Math.cos(plat * RAD) / cosLat0;
+      const cosLat = sCos[at] as number;
+      const xScale = cosLat / cosLat0;
       let minD2 = Infinity;
       // candidates whose box is already farther than the window of the best so far cannot win
       let window2 = Infinity;
@@ -263,7 +261,7 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
         const t = T[k] as number;
         const aLon = cALon[k] as number;
         const aLat = cALat[k] as number;
-        const meters = haversineMeters(plon, plat, aLon + t * ((cBLon[k] as number) - aLon), aLat + t * ((cBLat[k] as number) - aLat));
+        const meters = haversineMetersCos(plon, plat, cosLat, aLon + t * ((cBLon[k] as number) - aLon), aLat + t * ((cBLat[k] as number) - aLat));
         if (meters < bestMeters || (meters === bestMeters && s < bestSeg)) {
           bestMeters = meters;
           bestSeg = s;
@@ -276,7 +274,9 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
     },
     single(q, at) {
       if (at >= 0) bSeg[at] = -2;
-      snapOne(graph, segmentIndex, lon[q] as number, lat[q] as number, x[q] as number, y[q] as number, maxSnapMeters, q, record);
+      const plon = lon[q] as number;
+      const plat = lat[q] as number;
+      snapOne(graph, segmentIndex, plon, plat, projectX(projection, plon), projectY(projection, plat), maxSnapMeters, q, record);
     },
   });
   for (let k = 0; k < order.length; k++) {

@@ -29,7 +29,7 @@ export function createStraightLineModel(facilities: readonly Facility[], setting
   const queryCache = new WeakMap<Float64Array, { queries: ProjectedQueries; scratch: NearestResult }>();
   const queriesFor = (lon: Float64Array, lat: Float64Array): { queries: ProjectedQueries; scratch: NearestResult } => {
     const hit = queryCache.get(lon);
-    if (hit && hit.queries.lat === lat) return hit;
+    if (hit && hit.queries.inputLat === lat) return hit;
     const built = {
       queries: projectQueries(projection, lon, lat, extent),
       scratch: { nearest: new Int32Array(lon.length), meters: new Float64Array(lon.length) },

@@ -61,7 +61,7 @@ export function createPointIndex(lon: Float64Array, lat: Float64Array, projectio
 const FIRST_CANDIDATES = 4;
 const RAD = Math.PI / 180;
 /** Group side in item spacings (see `planGroups`): measured best at 1M samples and 8k–30k items. */
-const ITEM_GROUP_FACTOR = Number(process.env.GF ?? 1);
+const ITEM_GROUP_FACTOR = 1;
 
 /** Answers of {@link nearestPoints}. */
 export interface NearestResult {
@@ -208,10 +208,12 @@ export function nearestPoints(
       bNearest[k0] = best;
       bMeters[k0] = bestMeters;
     },
-    single(q) {
+    single(q, k) {
       const plon = qLon[q] as number;
       const plat = qLat[q] as number;
-      nearestOne(points, plon, plat, projectX(projection, plon), projectY(projection, plat), nearest, meters, q);
+      // a bucketed point is answered in cell order (the scatter below copies it), the others directly
+      if (k >= 0) nearestOne(points, plon, plat, projectX(projection, plon), projectY(projection, plat), bNearest, bMeters, k);
+      else nearestOne(points, plon, plat, projectX(projection, plon), projectY(projection, plat), nearest, meters, q);
     },
   });
   for (let k = 0; k < order.length; k++) {
@@ -224,7 +226,7 @@ export function nearestPoints(
 
 /** One query by Flatbush `neighbors`, extended until the lower bound proves the answer exact. */
 function nearestOne(
-  points: PointIndex, x: number, y: number, px: number, py: number, nearest: Int32Array, meters: Float64Array, q: number,
+  points: PointIndex, x: number, y: number, px: number, py: number, nearest: Int32Array, meters: Float64Array, at: number,
 ): void {
   const { index, projection, lon, lat, maxAbsLat } = points;
   if (!index) return;
@@ -253,6 +255,6 @@ function nearestOne(
       }
     }
   }
-  nearest[q] = best;
-  meters[q] = bestMeters;
+  nearest[at] = best;
+  meters[at] = bestMeters;
 }

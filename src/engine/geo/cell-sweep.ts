@@ -1,4 +1,5 @@
 import type Flatbush from 'flatbush';
+import { projectX, projectY } from './local-projection';
 import type { ProjectedQueries } from './projected-queries';
 
 /** Ratio bounds for one group of cells: how haversine metres relate to projected metres there. */
@@ -76,18 +77,44 @@ const MAX_ROUNDS = 6;
 export function sweepCells(
   index: Flatbush, cells: ProjectedQueries, options: CellSweepOptions, hooks: CellSweepHooks,
 ): void {
-  const { cols, rows, cellSizeMeters: size, order, cellStart, outside } = cells;
+  const { order, outside } = cells;
   const m = Math.max(1, Math.floor(options.groupCells));
   const cap = options.capMeters ?? Infinity;
   const maxCandidates = options.maxCandidates ?? 4096;
-  const groupCols = Math.ceil(cols / m);
-  const groupRows = Math.ceil(rows / m);
+  forEachGroup(cells, m, (pending, count, gMinX, gMinY, gMaxX, gMaxY) => {
+    const { lower, upper } = hooks.beginGroup(gMinX, gMinY, gMaxX, gMaxY);
+    let r = options.firstRadiusMeters;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const ids = index.search(gMinX - r, gMinY - r, gMaxX + r, gMaxY + r);
+      if (ids.length > maxCandidates) break;
+      const farthest = hooks.load(ids, gMinX, gMinY, gMaxX, gMaxY);
+      const need = Math.min(upper * farthest * (1 + 1e-9), cap);
+      if (lower * r > need) {
+        hooks.keep((need / lower) * (1 + 1e-9) + 1e-6);
+        for (let k = 0; k < count; k++) hooks.evaluate(pending[k] as number);
+        return;
+      }
+      r = need < Infinity ? (need / lower) * (1 + 1e-9) + 1e-6 : 4 * r;
+    }
+    for (let k = 0; k < count; k++) hooks.single(order[pending[k] as number] as number, pending[k] as number);
+  });
+  for (const q of outside) hooks.single(q, -1);
+}
+
+/**
+ * Calls `visit` for every non-empty group of `m × m` grid cells, in row-major order, with the
+ * cell-order positions of its points (`pending[0 .. count-1]`, reused between calls) and its
+ * rectangle in projected metres.
+ */
+function forEachGroup(
+  cells: ProjectedQueries, m: number,
+  visit: (pending: Uint32Array, count: number, minX: number, minY: number, maxX: number, maxY: number) => void,
+): void {
+  const { cols, rows, cellSizeMeters: size, cellStart } = cells;
   let pending = new Uint32Array(256);
-  for (let gr = 0; gr < groupRows; gr++) {
-    const row0 = gr * m;
+  for (let row0 = 0; row0 < rows; row0 += m) {
     const row1 = Math.min(rows, row0 + m);
-    for (let gc = 0; gc < groupCols; gc++) {
-      const col0 = gc * m;
+    for (let col0 = 0; col0 < cols; col0 += m) {
       const col1 = Math.min(cols, col0 + m);
       let count = 0;
       for (let row = row0; row < row1; row++) {
@@ -100,29 +127,78 @@ export function sweepCells(
         const end = cellStart[row * cols + col1] as number;
         for (let k = cellStart[row * cols + col0] as number; k < end; k++) pending[count++] = k;
       }
-      const gMinX = cells.minX + col0 * size;
-      const gMinY = cells.minY + row0 * size;
-      const gMaxX = cells.minX + col1 * size;
-      const gMaxY = cells.minY + row1 * size;
-      const { lower, upper } = hooks.beginGroup(gMinX, gMinY, gMaxX, gMaxY);
-      let r = options.firstRadiusMeters;
-      let done = false;
-      for (let round = 0; round < MAX_ROUNDS; round++) {
-        const ids = index.search(gMinX - r, gMinY - r, gMaxX + r, gMaxY + r);
-        if (ids.length > maxCandidates) break;
-        const farthest = hooks.load(ids, gMinX, gMinY, gMaxX, gMaxY);
-        const need = Math.min(upper * farthest * (1 + 1e-9), cap);
-        if (lower * r > need) {
-          hooks.keep((need / lower) * (1 + 1e-9) + 1e-6);
-          for (let k = 0; k < count; k++) hooks.evaluate(pending[k] as number);
-          done = true;
-          break;
-        }
-        r = need < Infinity ? (need / lower) * (1 + 1e-9) + 1e-6 : 4 * r;
-      }
-      if (!done) for (let k = 0; k < count; k++) hooks.single(order[pending[k] as number] as number, pending[k] as number);
+      visit(pending, count, cells.minX + col0 * size, cells.minY + row0 * size, cells.minX + col1 * size, cells.minY + row1 * size);
     }
   }
+}
+
+/** What a batched nearest search proven point by point does (see {@link sweepPoints}). */
+export interface PointSweepHooks {
+  /** Returns `c` with haversine ≥ c × projected distance between any point of the group and any item, in (0, 1]. */
+  beginGroup(minX: number, minY: number, maxX: number, maxY: number): number;
+  /** Loads the items a box search returned (ids into the index) as the candidates of the next `evaluate` calls. */
+  load(ids: number[]): void;
+  /**
+   * Finds the nearest candidate of the point at position `k` of the cell order and records it (a
+   * later call for the same point overwrites it).
+   *
+   * @returns the haversine metres any item outside the searched box must exceed for the recorded
+   *   answer to be final (the best distance, or a smaller cap such as `maxSnapMeters`); `Infinity`
+   *   when nothing was found and there is no cap
+   */
+  evaluate(k: number): number;
+  /** As {@link CellSweepHooks.single}. */
+  single(q: number, k: number): void;
+}
+
+/**
+ * Like {@link sweepCells}, but for items denser than the points (e.g. road segments): every point
+ * of a group is evaluated against all the candidates of the group's box, and its answer is
+ * accepted when `c × margin > evaluate(k)`, `margin` being its projected distance to the box's
+ * edge. Unproven points get a wider box (just wide enough for the distance they found, or 4 r when
+ * they found nothing); after a few rounds, or when a box holds more than `maxCandidates` items, and
+ * for points outside the grid, `single` answers them.
+ *
+ * @param index the Flatbush index, in the plane of the bucketed points
+ * @param cells the points bucketed by `projectQueries`
+ * @param options group size, first radius and candidate limit (`capMeters` is not used: `evaluate` returns it)
+ * @param hooks begins a group, loads candidates, evaluates and answers points
+ */
+export function sweepPoints(
+  index: Flatbush, cells: ProjectedQueries, options: CellSweepOptions, hooks: PointSweepHooks,
+): void {
+  const { order, outside, projection } = cells;
+  const m = Math.max(1, Math.floor(options.groupCells));
+  const maxCandidates = options.maxCandidates ?? 4096;
+  forEachGroup(cells, m, (pending, count, gMinX, gMinY, gMaxX, gMaxY) => {
+    const c = hooks.beginGroup(gMinX, gMinY, gMaxX, gMaxY);
+    let pendingCount = count;
+    let r = options.firstRadiusMeters;
+    for (let round = 0; round < MAX_ROUNDS && pendingCount > 0; round++) {
+      const minX = gMinX - r;
+      const minY = gMinY - r;
+      const maxX = gMaxX + r;
+      const maxY = gMaxY + r;
+      const ids = index.search(minX, minY, maxX, maxY);
+      if (ids.length > maxCandidates) break;
+      hooks.load(ids);
+      let kept = 0;
+      let widest = 0;
+      for (let k = 0; k < pendingCount; k++) {
+        const at = pending[k] as number;
+        const need = hooks.evaluate(at);
+        const px = projectX(projection, cells.lon[at] as number);
+        const py = projectY(projection, cells.lat[at] as number);
+        const margin = Math.min(px - minX, maxX - px, py - minY, maxY - py);
+        if (c * margin > need) continue;
+        pending[kept++] = at;
+        if (need > widest) widest = need;
+      }
+      pendingCount = kept;
+      r = widest < Infinity ? Math.max(r, (widest / c) * (1 + 1e-9) + 1e-6) : 4 * r;
+    }
+    for (let k = 0; k < pendingCount; k++) hooks.single(order[pending[k] as number] as number, pending[k] as number);
+  });
   for (const q of outside) hooks.single(q, -1);
 }
 

@@ -1,6 +1,6 @@
 import { haversineMeters, haversineMetersCos } from '../geo/haversine';
-import { planGroups, sweepCells, sweepExtent } from '../geo/cell-sweep';
-import { haversineLowerBoundFactor, haversineUpperBoundFactor, projectX, projectY, unprojectLat } from '../geo/local-projection';
+import { planGroups, sweepExtent, sweepPoints } from '../geo/cell-sweep';
+import { haversineLowerBoundFactor, projectX, projectY, unprojectLat } from '../geo/local-projection';
 import { projectQueries } from '../geo/projected-queries';
 import { tangentPlaneWindowMeters } from '../geo/tangent-plane-window';
 import type { RoadGraph } from './graph-builder';
@@ -23,19 +23,7 @@ export interface SnapResult {
 const RAD = Math.PI / 180;
 const FIRST_CANDIDATES = 4;
 /** Group side in segment spacings (see `planGroups`). */
-const ITEM_GROUP_FACTOR = 1;
-
-/** Squared distance from point (px, py) to segment (ax, ay)–(bx, by) in the plane. */
-function segmentDistance2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
-  t = t < 0 ? 0 : t > 1 ? 1 : t;
-  const ex = ax + t * dx - px;
-  const ey = ay + t * dy - py;
-  return ex * ex + ey * ey;
-}
+const ITEM_GROUP_FACTOR = 2;
 
 /**
  * Snaps points to the nearest point of the nearest segment. The snap point on a segment minimises
@@ -85,8 +73,7 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
   const bT = new Float64Array(order.length);
   const bMeters = new Float64Array(order.length);
 
-  // candidates of the current group (after `keep`, the first `candCount` entries): segment id,
-  // projected ends and box, lon/lat ends, distance of the box to the group; per point: t and d²
+  // candidates of the current group: segment id, projected ends and box, lon/lat ends; per point: t and d²
   let candCount = 0;
   let cSeg = new Int32Array(256);
   let cAx = new Float64Array(256);
@@ -101,30 +88,17 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
   let cALat = new Float64Array(256);
   let cBLon = new Float64Array(256);
   let cBLat = new Float64Array(256);
-  let cGap = new Float64Array(256);
   let cT = new Float64Array(256);
   let cD2 = new Float64Array(256);
   let tanAbsLat = 0;
 
-  const groups = planGroups(index, cells.cellSizeMeters, ITEM_GROUP_FACTOR);
-  sweepCells(index, cells, { ...groups, capMeters: maxSnapMeters }, {
+  sweepPoints(index, cells, planGroups(index, cells.cellSizeMeters, ITEM_GROUP_FACTOR), {
     beginGroup(_minX, minY, _maxX, maxY) {
-      const gLo = unprojectLat(projection, minY);
-      const gHi = unprojectLat(projection, maxY);
-      const absLo = gLo <= 0 && gHi >= 0 ? 0 : Math.min(Math.abs(gLo), Math.abs(gHi));
-      const absHi = Math.max(Math.abs(gLo), Math.abs(gHi));
-      tanAbsLat = Math.tan(Math.min(89.9, absHi) * RAD);
-      // the snap point minimises the distance in the point's tangent plane (x scaled by
-      // k = cos φ / cos lat0), so its projected distance is at most max(1, k) / min(1, k) times the segment's
-      const kHi = Math.cos(absLo * RAD) / cosLat0;
-      const kLo = Math.cos(Math.min(89.9, absHi) * RAD) / cosLat0;
-      const band = haversineUpperBoundFactor(projection, Math.min(gLo, segmentIndex.minLat), Math.max(gHi, segmentIndex.maxLat));
-      return {
-        lower: haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absHi)),
-        upper: (band * Math.max(1, kHi)) / Math.min(1, kLo),
-      };
+      const absLat = Math.max(Math.abs(unprojectLat(projection, minY)), Math.abs(unprojectLat(projection, maxY)));
+      tanAbsLat = Math.tan(Math.min(89.9, absLat) * RAD);
+      return haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat));
     },
-    load(ids, minX, minY, maxX, maxY) {
+    load(ids) {
       candCount = ids.length;
       if (cSeg.length < candCount) {
         const size = Math.max(candCount, 2 * cSeg.length);
@@ -141,11 +115,9 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
         cALat = new Float64Array(size);
         cBLon = new Float64Array(size);
         cBLat = new Float64Array(size);
-        cGap = new Float64Array(size);
         cT = new Float64Array(size);
         cD2 = new Float64Array(size);
       }
-      let farthest2 = Infinity;
       for (let k = 0; k < candCount; k++) {
         const s = ids[k] as number;
         const a = segA[s] as number;
@@ -163,50 +135,15 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
         cAy[k] = ay;
         cBx[k] = bx;
         cBy[k] = by;
-        const sMinX = Math.min(ax, bx);
-        const sMinY = Math.min(ay, by);
-        const sMaxX = Math.max(ax, bx);
-        const sMaxY = Math.max(ay, by);
-        cMinX[k] = sMinX;
-        cMinY[k] = sMinY;
-        cMaxX[k] = sMaxX;
-        cMaxY[k] = sMaxY;
-        const gx = Math.max(0, sMinX - maxX, minX - sMaxX);
-        const gy = Math.max(0, sMinY - maxY, minY - sMaxY);
-        cGap[k] = Math.sqrt(gx * gx + gy * gy);
-        // the distance to a segment is convex, so its largest value over the rectangle is at a corner
-        const far2 = Math.max(
-          segmentDistance2(minX, minY, ax, ay, bx, by), segmentDistance2(maxX, minY, ax, ay, bx, by),
-          segmentDistance2(minX, maxY, ax, ay, bx, by), segmentDistance2(maxX, maxY, ax, ay, bx, by),
-        );
-        if (far2 < farthest2) farthest2 = far2;
+        cMinX[k] = Math.min(ax, bx);
+        cMinY[k] = Math.min(ay, by);
+        cMaxX[k] = Math.max(ax, bx);
+        cMaxY[k] = Math.max(ay, by);
       }
-      return Math.sqrt(farthest2);
-    },
-    keep(limitMeters) {
-      let kept = 0;
-      for (let k = 0; k < candCount; k++) {
-        if ((cGap[k] as number) > limitMeters) continue;
-        cSeg[kept] = cSeg[k] as number;
-        cAx[kept] = cAx[k] as number;
-        cAy[kept] = cAy[k] as number;
-        cBx[kept] = cBx[k] as number;
-        cBy[kept] = cBy[k] as number;
-        cMinX[kept] = cMinX[k] as number;
-        cMinY[kept] = cMinY[k] as number;
-        cMaxX[kept] = cMaxX[k] as number;
-        cMaxY[kept] = cMaxY[k] as number;
-        cALon[kept] = cALon[k] as number;
-        cALat[kept] = cALat[k] as number;
-        cBLon[kept] = cBLon[k] as number;
-        cBLat[kept] = cBLat[k] as number;
-        kept++;
-      }
-      candCount = kept;
     },
     evaluate(at) {
       const n = candCount;
-      if (n === 0) return;
+      if (n === 0) return maxSnapMeters;
       const Ax = cAx;
       const Ay = cAy;
       const Bx = cBx;
@@ -271,6 +208,7 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
       bSeg[at] = bestMeters <= maxSnapMeters ? bestSeg : -1;
       bT[at] = bestT;
       bMeters[at] = bestMeters;
+      return Math.min(bestMeters, maxSnapMeters);
     },
     single(q, at) {
       if (at >= 0) bSeg[at] = -2;

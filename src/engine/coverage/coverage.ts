@@ -42,6 +42,9 @@ export interface CategoryTotals {
 /**
  * Threshold access fields into coverage.
  *
+ * One pass over the samples, community by community (the samples of a community are contiguous, see
+ * `DemandSamples.communityStart`), every category at once; sums are taken in sample order.
+ *
  * @param samples demand samples (see buildDemandSamples)
  * @param fields one access field per category of `settings.categories`, in the same order
  * @param settings thresholds in minutes per category and community kind
@@ -50,74 +53,126 @@ export interface CategoryTotals {
 export function computeCoverage(samples: DemandSamples, fields: AccessField[], settings: Settings): Coverage {
   const K = settings.categories.length;
   if (fields.length !== K) throw new Error(`computeCoverage: ${fields.length} access fields for ${K} categories`);
-  const C = samples.communityStart.length - 1;
+  const { community, population, kind, communityStart } = samples;
+  const C = communityStart.length - 1;
   const n = samples.count;
-  const share = new Float64Array(C * K);
-  const repSeconds = new Float32Array(C * K);
-  const coveredPopulation = new Float64Array(C * K);
-  const completePopulation = new Float64Array(C);
-  const allCovered = new Uint8Array(n).fill(1);
-  const totals: CategoryTotals[] = [];
-
-  const communityPop = new Float64Array(C);
-  let popUrban = 0;
-  let popRural = 0;
-  for (let i = 0; i < n; i++) {
-    const p = samples.population[i]!;
-    communityPop[samples.community[i]!]! += p;
-    if (samples.kind[i] === KIND_RURAL) popRural += p;
-    else popUrban += p;
+  if (communityStart[0] !== 0 || communityStart[C] !== n) {
+    throw new Error(`computeCoverage: communityStart runs from ${communityStart[0]} to ${communityStart[C]}, expected 0 to ${n} samples`);
   }
-
+  const seconds: Float32Array[] = [];
+  const limitUrban = new Float64Array(K);
+  const limitRural = new Float64Array(K);
   for (let k = 0; k < K; k++) {
     const cat = settings.categories[k]!;
     const field = fields[k]!;
     if (field.category !== cat.id) throw new Error(`computeCoverage: field ${k} is "${field.category}", expected "${cat.id}"`);
     if (field.seconds.length !== n) throw new Error(`computeCoverage: field "${cat.id}" has ${field.seconds.length} values for ${n} samples`);
-    const limitUrban = cat.thresholdMinutes.urban * 60;
-    const limitRural = cat.thresholdMinutes.rural * 60;
-    let covUrban = 0;
-    let covRural = 0;
-    for (let i = 0; i < n; i++) {
-      const rural = samples.kind[i] === KIND_RURAL;
-      const ok = field.seconds[i]! <= (rural ? limitRural : limitUrban);
-      if (!ok) {
-        allCovered[i] = 0;
-        continue;
+    seconds.push(field.seconds);
+    limitUrban[k] = cat.thresholdMinutes.urban * 60;
+    limitRural[k] = cat.thresholdMinutes.rural * 60;
+  }
+  const share = new Float64Array(C * K);
+  const repSeconds = new Float32Array(C * K);
+  const coveredPopulation = new Float64Array(C * K);
+  const completePopulation = new Float64Array(C);
+  const coveredUrban = new Float64Array(K);
+  const coveredRural = new Float64Array(K);
+  // covered residents of the current community per category (summed in a small hot array, zeroed after use)
+  const covered = new Float64Array(K);
+  let popUrban = 0;
+  let popRural = 0;
+  let completeCovered = 0;
+
+  for (let c = 0, end = 0; c < C; c++) {
+    const start = end;
+    end = communityStart[c + 1]!;
+    if (end < start) throw new Error(`computeCoverage: communityStart[${c + 1}] = ${end} is below communityStart[${c}] = ${start}`);
+    const base = c * K;
+    if (end === start) {
+      repSeconds.fill(Infinity, base, base + K);
+      share.fill(NaN, base, base + K);
+      continue;
+    }
+    if (end === start + 1) {
+      // one sample (a point community): its sums are its population (0 + p, as the sums below start at +0)
+      if (community[start] !== c) throw new Error(`computeCoverage: sample ${start} belongs to community ${community[start]}, not ${c} whose range holds it`);
+      const p = population[start]!;
+      const pop = 0 + p;
+      const rural = kind[start] === KIND_RURAL;
+      const limit = rural ? limitRural : limitUrban;
+      const byKind = rural ? coveredRural : coveredUrban;
+      if (rural) popRural += p;
+      else popUrban += p;
+      let all = K > 0;
+      for (let k = 0; k < K; k++) {
+        const rep = seconds[k]![start]!;
+        repSeconds[base + k] = rep;
+        if (rep <= limit[k]!) {
+          coveredPopulation[base + k] = pop;
+          byKind[k]! += p;
+          share[base + k] = pop > 0 ? pop / pop : 1;
+        } else {
+          all = false;
+          share[base + k] = pop > 0 ? 0 / pop : 0;
+        }
       }
-      const p = samples.population[i]!;
-      coveredPopulation[samples.community[i]! * K + k]! += p;
-      if (rural) covRural += p;
-      else covUrban += p;
+      if (all) {
+        completePopulation[c] = pop;
+        completeCovered += p;
+      }
+      continue;
     }
-    for (let c = 0; c < C; c++) {
-      const start = samples.communityStart[c]!;
-      const end = samples.communityStart[c + 1]!;
-      repSeconds[c * K + k] = end > start ? field.seconds[start]! : Infinity;
-      const pop = communityPop[c]!;
-      if (pop > 0) share[c * K + k] = coveredPopulation[c * K + k]! / pop;
-      else share[c * K + k] = end > start ? (field.seconds[start]! <= (samples.kind[start] === KIND_RURAL ? limitRural : limitUrban) ? 1 : 0) : NaN;
+    let pop = 0;
+    let complete = 0;
+    for (let i = start; i < end; i++) {
+      if (community[i] !== c) throw new Error(`computeCoverage: sample ${i} belongs to community ${community[i]}, not ${c} whose range holds it`);
+      const p = population[i]!;
+      const rural = kind[i] === KIND_RURAL;
+      const limit = rural ? limitRural : limitUrban;
+      const byKind = rural ? coveredRural : coveredUrban;
+      pop += p;
+      if (rural) popRural += p;
+      else popUrban += p;
+      let all = K > 0;
+      for (let k = 0; k < K; k++) {
+        if (seconds[k]![i]! <= limit[k]!) {
+          covered[k]! += p;
+          byKind[k]! += p;
+        } else all = false;
+      }
+      if (all) {
+        complete += p;
+        completeCovered += p;
+      }
     }
-    const covered = covUrban + covRural;
-    const popTotal = popUrban + popRural;
+    completePopulation[c] = complete;
+    // the representative sample; a community without residents is covered when it is
+    const repRural = kind[start] === KIND_RURAL;
+    for (let k = 0; k < K; k++) {
+      const rep = seconds[k]![start]!;
+      const cov = covered[k]!;
+      covered[k] = 0;
+      repSeconds[base + k] = rep;
+      coveredPopulation[base + k] = cov;
+      share[base + k] = pop > 0 ? cov / pop : rep <= (repRural ? limitRural[k]! : limitUrban[k]!) ? 1 : 0;
+    }
+  }
+
+  const totals: CategoryTotals[] = [];
+  const popTotal = popUrban + popRural;
+  for (let k = 0; k < K; k++) {
+    const covUrban = coveredUrban[k]!;
+    const covRural = coveredRural[k]!;
+    const cov = covUrban + covRural;
     totals.push({
-      id: cat.id,
-      covered,
+      id: settings.categories[k]!.id,
+      covered: cov,
       coveredUrban: covUrban,
       coveredRural: covRural,
-      share: popTotal > 0 ? covered / popTotal : NaN,
+      share: popTotal > 0 ? cov / popTotal : NaN,
       urbanShare: popUrban > 0 ? covUrban / popUrban : NaN,
       ruralShare: popRural > 0 ? covRural / popRural : NaN,
     });
-  }
-
-  let completeCovered = 0;
-  for (let i = 0; i < n; i++) {
-    if (allCovered[i] === 1 && K > 0) {
-      const p = samples.population[i]!;
-      completePopulation[samples.community[i]!]! += p;
-      completeCovered += p;
-    }
   }
   return {
     categoryIds: settings.categories.map((c) => c.id),
@@ -127,7 +182,7 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
     coveredPopulation,
     completePopulation,
     totals,
-    population: { total: popUrban + popRural, urban: popUrban, rural: popRural },
+    population: { total: popTotal, urban: popUrban, rural: popRural },
     completeCovered,
   };
 }

@@ -19,64 +19,91 @@ import { METERS_PER_DEGREE } from './raster-grid';
  */
 export function buildDemandSamples(communities: readonly Community[], spacingMeters = 100): DemandSamples {
   if (!(spacingMeters > 0)) throw new Error(`buildDemandSamples: spacingMeters must be > 0, got ${spacingMeters}`);
-  const lon: number[] = [];
-  const lat: number[] = [];
-  const pop: number[] = [];
-  const owner: number[] = [];
-  const kind: number[] = [];
-  const start = new Uint32Array(communities.length + 1);
-  const gridLon: number[] = [];
-  const gridLat: number[] = [];
-
-  communities.forEach((c, ci) => {
-    start[ci] = lon.length;
-    const k = c.kind === 'rural' ? KIND_RURAL : KIND_URBAN;
+  const C = communities.length;
+  // One slot per community: a point community's sample or a polygon's representative sample (with the
+  // community's population). When no polygon has grid samples, the slots are the samples: no copy.
+  const slots = allocSamples(C);
+  const { lon, lat, population, community, kind } = slots;
+  const start = new Uint32Array(C + 1);
+  // grid samples of every polygon, in community order
+  const grid: GridBuffer = { lon: new Float64Array(0), lat: new Float64Array(0), length: 0 };
+  let n = 0;
+  for (let ci = 0; ci < C; ci++) {
+    const c = communities[ci]!;
+    start[ci] = n;
+    community[ci] = ci;
+    kind[ci] = c.kind === 'rural' ? KIND_RURAL : KIND_URBAN;
+    population[ci] = c.population;
     const g = c.geometry;
     if (g.type === 'Point') {
-      lon.push(g.coordinates[0]);
-      lat.push(g.coordinates[1]);
-      pop.push(c.population);
-      owner.push(ci);
-      kind.push(k);
-      return;
+      lon[ci] = g.coordinates[0];
+      lat[ci] = g.coordinates[1];
+      n++;
+      continue;
     }
     const rep = pointOnFeature({ type: 'Feature', properties: {}, geometry: g }).geometry.coordinates;
-    gridLon.length = 0;
-    gridLat.length = 0;
-    const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
-    fillGrid(rings, spacingMeters, gridLon, gridLat);
-    const m = gridLon.length;
-    lon.push(rep[0]!);
-    lat.push(rep[1]!);
-    pop.push(m === 0 ? c.population : 0);
-    owner.push(ci);
-    kind.push(k);
-    const each = m > 0 ? c.population / m : 0;
-    for (let i = 0; i < m; i++) {
-      lon.push(gridLon[i]!);
-      lat.push(gridLat[i]!);
-      pop.push(each);
-      owner.push(ci);
-      kind.push(k);
-    }
-  });
-  start[communities.length] = lon.length;
+    lon[ci] = rep[0]!;
+    lat[ci] = rep[1]!;
+    const before = grid.length;
+    fillGrid(g.type === 'Polygon' ? g.coordinates : g.coordinates.flat(), spacingMeters, grid);
+    n += 1 + grid.length - before;
+  }
+  start[C] = n;
+  if (n === C) return { count: n, lon, lat, community, population, kind, communityStart: start };
+
+  // polygons with grid samples: each slot, then its grid samples sharing the population equally
+  const out = allocSamples(n);
+  for (let ci = 0, g = 0; ci < C; ci++) {
+    const s = start[ci]!;
+    const m = start[ci + 1]! - s - 1;
+    const pop = population[ci]!;
+    out.lon[s] = lon[ci]!;
+    out.lat[s] = lat[ci]!;
+    out.community[s] = ci;
+    out.kind[s] = kind[ci]!;
+    out.population[s] = m === 0 ? pop : 0;
+    if (m === 0) continue;
+    out.lon.set(grid.lon.subarray(g, g + m), s + 1);
+    out.lat.set(grid.lat.subarray(g, g + m), s + 1);
+    out.population.fill(pop / m, s + 1, s + 1 + m);
+    out.community.fill(ci, s + 1, s + 1 + m);
+    out.kind.fill(kind[ci]!, s + 1, s + 1 + m);
+    g += m;
+  }
+  return { count: n, lon: out.lon, lat: out.lat, community: out.community, population: out.population, kind: out.kind, communityStart: start };
+}
+
+/** The per-sample arrays of DemandSamples. */
+interface SampleArrays {
+  lon: Float64Array;
+  lat: Float64Array;
+  population: Float64Array;
+  community: Uint32Array;
+  kind: Uint8Array;
+}
+
+function allocSamples(count: number): SampleArrays {
   return {
-    count: lon.length,
-    lon: Float64Array.from(lon),
-    lat: Float64Array.from(lat),
-    community: Uint32Array.from(owner),
-    population: Float64Array.from(pop),
-    kind: Uint8Array.from(kind),
-    communityStart: start,
+    lon: new Float64Array(count),
+    lat: new Float64Array(count),
+    population: new Float64Array(count),
+    community: new Uint32Array(count),
+    kind: new Uint8Array(count),
   };
 }
 
+/** Grid sample coordinates, appended polygon after polygon (grows by doubling). */
+interface GridBuffer {
+  lon: Float64Array;
+  lat: Float64Array;
+  length: number;
+}
+
 /**
- * Append the centres of grid cells inside the rings (even–odd rule) by scanlines.
+ * Append the centres of grid cells inside the rings (even–odd rule) by scanlines to `out`.
  * The grid is aligned to multiples of the spacing in degrees at the rings' mean latitude.
  */
-function fillGrid(rings: readonly (readonly (readonly number[])[])[], spacingMeters: number, outLon: number[], outLat: number[]): void {
+function fillGrid(rings: readonly (readonly (readonly number[])[])[], spacingMeters: number, out: GridBuffer): void {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const ring of rings) for (const p of ring) {
     const x = p[0]!, y = p[1]!;
@@ -104,9 +131,20 @@ function fillGrid(rings: readonly (readonly (readonly number[])[])[], spacingMet
     for (let s = 0; s + 1 < xs.length; s += 2) {
       const x0 = xs[s]!, x1 = xs[s + 1]!;
       for (let col = Math.ceil(x0 / dx - 0.5); (col + 0.5) * dx < x1; col++) {
-        outLon.push((col + 0.5) * dx);
-        outLat.push(y);
+        if (out.length === out.lon.length) growGrid(out);
+        out.lon[out.length] = (col + 0.5) * dx;
+        out.lat[out.length++] = y;
       }
     }
   }
+}
+
+/** Double the room of a grid buffer (at least 256 samples), keeping its samples. */
+function growGrid(out: GridBuffer): void {
+  const lon = new Float64Array(Math.max(256, 2 * out.lon.length));
+  const lat = new Float64Array(lon.length);
+  lon.set(out.lon.subarray(0, out.length));
+  lat.set(out.lat.subarray(0, out.length));
+  out.lon = lon;
+  out.lat = lat;
 }

@@ -6,7 +6,7 @@ import { computeCoverage } from '../../../src/engine/coverage/coverage';
 import { findGapZones } from '../../../src/engine/coverage/gap-zones';
 import { getPreset } from '../../../src/engine/presets';
 import { mulberry32 } from '../../../src/engine/prng';
-import type { Community, Dataset, Facility, Settings } from '../../../src/engine/model';
+import type { AccessField, Community, Dataset, DemandSamples, Facility, Settings } from '../../../src/engine/model';
 
 const deepFreeze = <T>(o: T): T => {
   if (o && typeof o === 'object' && !ArrayBuffer.isView(o)) {
@@ -112,5 +112,94 @@ describe('gap zones', () => {
         expect(inside).toHaveLength(1);
       }
     });
+  });
+});
+
+/** Seeded samples by hand: communities of 0, 1 or several samples, some without residents, unreachable samples. */
+function handSamples(seed: number, settings: Settings): { samples: DemandSamples; fields: AccessField[] } {
+  const rand = mulberry32(seed);
+  const community: number[] = [], population: number[] = [], kind: number[] = [], start: number[] = [0];
+  for (let c = 0; c < 300; c++) {
+    const roll = rand();
+    const m = roll < 0.05 ? 0 : roll < 0.6 ? 1 : 2 + Math.floor(rand() * 6);
+    const k = rand() < 0.4 ? 1 : 0;
+    const empty = rand() < 0.1;
+    for (let j = 0; j < m; j++) {
+      community.push(c);
+      population.push(empty ? 0 : rand() * 500);
+      kind.push(k);
+    }
+    start.push(community.length);
+  }
+  const n = community.length;
+  const samples: DemandSamples = {
+    count: n, lon: new Float64Array(n), lat: new Float64Array(n), community: Uint32Array.from(community),
+    population: Float64Array.from(population), kind: Uint8Array.from(kind), communityStart: Uint32Array.from(start),
+  };
+  const fields = settings.categories.map((cat) => ({
+    category: cat.id,
+    seconds: Float32Array.from({ length: n }, () => (rand() < 0.05 ? Infinity : rand() * 1800)),
+    facility: new Int32Array(n),
+  }));
+  return { samples: deepFreeze(samples), fields: deepFreeze(fields) };
+}
+
+describe('coverage against a per-category scan of the samples', () => {
+  for (const seed of [21, 22, 23]) {
+    it(`seed ${seed}: communities of 0, 1 or many samples, with and without residents`, () => {
+      const settings = deepFreeze(structuredClone(getPreset('ningbo')!.settings));
+      const { samples: s, fields } = handSamples(seed, settings);
+      const cov = computeCoverage(s, fields, settings);
+      const K = settings.categories.length;
+      const C = s.communityStart.length - 1;
+      expect(cov.communityCount).toBe(C);
+      const everyOk = new Uint8Array(s.count).fill(1);
+      settings.categories.forEach((cat, k) => {
+        const limit = (i: number) => (s.kind[i] === 1 ? cat.thresholdMinutes.rural : cat.thresholdMinutes.urban) * 60;
+        const covered = new Float64Array(C), pop = new Float64Array(C);
+        let urban = 0, rural = 0;
+        for (let i = 0; i < s.count; i++) {
+          const c = s.community[i]!;
+          pop[c]! += s.population[i]!;
+          if (!(fields[k]!.seconds[i]! <= limit(i))) {
+            everyOk[i] = 0;
+            continue;
+          }
+          covered[c]! += s.population[i]!;
+          if (s.kind[i] === 1) rural += s.population[i]!;
+          else urban += s.population[i]!;
+        }
+        for (let c = 0; c < C; c++) {
+          const first = s.communityStart[c]!, n = s.communityStart[c + 1]! - first;
+          expect(cov.coveredPopulation[c * K + k]).toBe(covered[c]);
+          expect(cov.repSeconds[c * K + k]).toBe(n > 0 ? fields[k]!.seconds[first] : Infinity);
+          const expected = pop[c]! > 0 ? covered[c]! / pop[c]! : n === 0 ? NaN : fields[k]!.seconds[first]! <= limit(first) ? 1 : 0;
+          expect(cov.share[c * K + k]).toBe(expected);
+        }
+        expect(cov.totals[k]!.coveredUrban).toBe(urban);
+        expect(cov.totals[k]!.coveredRural).toBe(rural);
+        expect(cov.totals[k]!.covered).toBe(urban + rural);
+      });
+      const complete = new Float64Array(C);
+      let completeAll = 0;
+      for (let i = 0; i < s.count; i++) {
+        if (!everyOk[i]) continue;
+        complete[s.community[i]!]! += s.population[i]!;
+        completeAll += s.population[i]!;
+      }
+      expect(Array.from(cov.completePopulation)).toEqual(Array.from(complete));
+      expect(cov.completeCovered).toBe(completeAll);
+      const residents = Array.from(s.population).reduce((a, b) => a + b, 0);
+      expect(cov.population.total).toBeCloseTo(residents, 6);
+    });
+  }
+
+  it('throws on samples whose community ranges do not match their owners', () => {
+    const settings = deepFreeze(structuredClone(getPreset('ningbo')!.settings));
+    const { samples, fields } = handSamples(5, settings);
+    const swapped = { ...samples, community: samples.community.map((c) => (c === 3 ? 4 : c)) };
+    expect(() => computeCoverage(swapped, fields, settings)).toThrow(/belongs to community 4/);
+    const short = { ...samples, communityStart: samples.communityStart.subarray(0, 10) };
+    expect(() => computeCoverage(short, fields, settings)).toThrow(/communityStart/);
   });
 });

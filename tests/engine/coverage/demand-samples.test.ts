@@ -3,6 +3,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { buildDemandSamples } from '../../../src/engine/coverage/demand-samples';
 import type { Community } from '../../../src/engine/model';
 import { haversineMeters } from '../../../src/engine/geo/haversine';
+import { mulberry32 } from '../../../src/engine/prng';
 
 const deepFreeze = <T>(o: T): T => {
   if (o && typeof o === 'object') {
@@ -77,4 +78,52 @@ describe('buildDemandSamples', () => {
   it('rejects a non-positive spacing', () => {
     expect(() => buildDemandSamples(communities, 0)).toThrow(/spacingMeters/);
   });
+});
+
+describe('buildDemandSamples on points mixed with polygons', () => {
+  /** Seeded communities: mostly points, some squares of 20 m to 800 m (some smaller than a cell), in random order. */
+  function mixed(seed: number, polygonShare: number): Community[] {
+    const rand = mulberry32(seed);
+    return deepFreeze(Array.from({ length: 400 }, (_, i): Community => {
+      const lon = 121.5 + rand() * 0.1, lat = 29.8 + rand() * 0.1;
+      const kind = rand() < 0.5 ? 'rural' : 'urban';
+      const population = Math.round(rand() * 2000);
+      const geometry = rand() < polygonShare
+        ? { type: 'Polygon' as const, coordinates: square(lon, lat, 20 + rand() * 780) }
+        : { type: 'Point' as const, coordinates: [lon, lat] as [number, number] };
+      return { index: i, id: `c${i}`, name: `c${i}`, kind, population, geometry };
+    }));
+  }
+
+  for (const [seed, polygonShare] of [[1, 0], [2, 0.05], [3, 0.5], [4, 1]] as const) {
+    it(`seed ${seed}, ${polygonShare * 100}% polygons: every community's samples in place, owner, kind and residents exact`, () => {
+      const cs = mixed(seed, polygonShare);
+      const s = buildDemandSamples(cs, 100);
+      expect(s.communityStart.length).toBe(cs.length + 1);
+      expect(s.communityStart[0]).toBe(0);
+      expect(s.communityStart[cs.length]).toBe(s.count);
+      for (const a of [s.lon, s.lat, s.community, s.population, s.kind]) expect(a.length).toBe(s.count);
+      cs.forEach((c, ci) => {
+        const a = s.communityStart[ci]!, b = s.communityStart[ci + 1]!;
+        expect(b).toBeGreaterThan(a);
+        let pop = 0;
+        for (let i = a; i < b; i++) {
+          expect(s.community[i]).toBe(ci);
+          expect(s.kind[i]).toBe(c.kind === 'rural' ? 1 : 0);
+          pop += s.population[i]!;
+          if (c.geometry.type !== 'Point') expect(booleanPointInPolygon([s.lon[i]!, s.lat[i]!], c.geometry as never)).toBe(true);
+        }
+        expect(pop).toBeCloseTo(c.population, 6);
+        if (c.geometry.type === 'Point') {
+          expect(b - a).toBe(1);
+          expect([s.lon[a], s.lat[a], s.population[a]]).toEqual([c.geometry.coordinates[0], c.geometry.coordinates[1], c.population]);
+        } else {
+          const m = b - a - 1;
+          expect(s.population[a]).toBe(m === 0 ? c.population : 0);
+          for (let i = a + 1; i < b; i++) expect(s.population[i]).toBe(c.population / m);
+        }
+      });
+      if (polygonShare === 0) expect(s.count).toBe(cs.length);
+    });
+  }
 });

@@ -136,8 +136,11 @@ function forEachGroup(
 export interface PointSweepHooks {
   /** Returns `c` with haversine ≥ c × projected distance between any point of the group and any item, in (0, 1]. */
   beginGroup(minX: number, minY: number, maxX: number, maxY: number): number;
-  /** Loads the items a box search returned (ids into the index) as the candidates of the next `evaluate` calls. */
-  load(ids: number[]): void;
+  /**
+   * Loads the items a box search returned (ids into the index) as the candidates of the next
+   * `evaluate` calls; the group's rectangle is given (projected metres).
+   */
+  load(ids: number[], minX: number, minY: number, maxX: number, maxY: number): void;
   /**
    * Finds the nearest candidate of the point at position `k` of the cell order and records it (a
    * later call for the same point overwrites it).
@@ -181,7 +184,7 @@ export function sweepPoints(
       const maxY = gMaxY + r;
       const ids = index.search(minX, minY, maxX, maxY);
       if (ids.length > maxCandidates) break;
-      hooks.load(ids);
+      hooks.load(ids, gMinX, gMinY, gMaxX, gMaxY);
       let kept = 0;
       let widest = 0;
       for (let k = 0; k < pendingCount; k++) {

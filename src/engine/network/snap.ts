@@ -1,4 +1,5 @@
 import { haversineMeters, haversineMetersCos } from '../geo/haversine';
+import { orderByKey } from '../geo/order-by-key';
 import { planGroups, sweepExtent, sweepPoints } from '../geo/cell-sweep';
 import { haversineLowerBoundFactor, projectX, projectY, unprojectLat } from '../geo/local-projection';
 import { projectQueries } from '../geo/projected-queries';
@@ -88,8 +89,11 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
   let cALat = new Float64Array(256);
   let cBLon = new Float64Array(256);
   let cBLat = new Float64Array(256);
+  let cGap2 = new Float64Array(256);
   let cT = new Float64Array(256);
   let cD2 = new Float64Array(256);
+  let gap2 = new Float64Array(256);
+  let perm = new Uint32Array(256);
   let tanAbsLat = 0;
 
   sweepPoints(index, cells, planGroups(index, cells.cellSizeMeters, ITEM_GROUP_FACTOR), {
@@ -98,7 +102,7 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
       tanAbsLat = Math.tan(Math.min(89.9, absLat) * RAD);
       return haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat));
     },
-    load(ids) {
+    load(ids, minX, minY, maxX, maxY) {
       candCount = ids.length;
       if (cSeg.length < candCount) {
         const size = Math.max(candCount, 2 * cSeg.length);
@@ -115,14 +119,31 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
         cALat = new Float64Array(size);
         cBLon = new Float64Array(size);
         cBLat = new Float64Array(size);
+        cGap2 = new Float64Array(size);
         cT = new Float64Array(size);
         cD2 = new Float64Array(size);
+        gap2 = new Float64Array(size);
+        perm = new Uint32Array(size);
       }
+      // candidates nearest the group first, so a point can stop at the first one beyond its window
       for (let k = 0; k < candCount; k++) {
         const s = ids[k] as number;
+        const ax = nodeX[segA[s] as number] as number;
+        const ay = nodeY[segA[s] as number] as number;
+        const bx = nodeX[segB[s] as number] as number;
+        const by = nodeY[segB[s] as number] as number;
+        const gx = Math.max(0, Math.min(ax, bx) - maxX, minX - Math.max(ax, bx));
+        const gy = Math.max(0, Math.min(ay, by) - maxY, minY - Math.max(ay, by));
+        gap2[k] = gx * gx + gy * gy;
+      }
+      orderByKey(gap2, candCount, perm);
+      for (let k = 0; k < candCount; k++) {
+        const from = perm[k] as number;
+        const s = ids[from] as number;
         const a = segA[s] as number;
         const b = segB[s] as number;
         cSeg[k] = s;
+        cGap2[k] = gap2[from] as number;
         const ax = nodeX[a] as number;
         const ay = nodeY[a] as number;
         const bx = nodeX[b] as number;
@@ -160,10 +181,16 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
       const plat = sLat[at] as number;
       const cosLat = sCos[at] as number;
       const xScale = cosLat / cosLat0;
+      // the tangent-plane distance is at least min(1, xScale) × the projected one
+      const minScale2 = Math.min(1, xScale) * Math.min(1, xScale);
       let minD2 = Infinity;
       // candidates whose box is already farther than the window of the best so far cannot win
       let window2 = Infinity;
+      let evaluated = 0;
       for (let k = 0; k < n; k++) {
+        // candidates come nearest-to-the-group first: once one's gap exceeds the window, all later ones do
+        if ((cGap2[k] as number) * minScale2 > window2) break;
+        evaluated = k + 1;
         const gx = Math.max(0, Math.max((MinX[k] as number) - px, px - (MaxX[k] as number))) * xScale;
         const gy = Math.max(0, Math.max((MinY[k] as number) - py, py - (MaxY[k] as number)));
         if (gx * gx + gy * gy > window2) {
@@ -192,7 +219,7 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
       let bestSeg = -1;
       let bestT = 0;
       let bestMeters = Infinity;
-      for (let k = 0; k < n; k++) {
+      for (let k = 0; k < evaluated; k++) {
         if ((D2[k] as number) > window2) continue;
         const s = cSeg[k] as number;
         const t = T[k] as number;

@@ -29,9 +29,6 @@ export interface PipelineRun {
   coverage: Coverage;
 }
 
-/** Category id the network pipeline uses to snap the samples before any category runs (no facilities). */
-const SNAP_ONLY = '\u0000bench-snap-only';
-
 /** Facility indices of one category, exactly as `computeAccessFields` builds them. */
 export function categoryIndices(dataset: Dataset, categoryId: string): Uint32Array {
   const idx: number[] = [];
@@ -63,8 +60,8 @@ function finish(watch: Stopwatch, samples: DemandSamples, fields: AccessField[],
 
 /**
  * Network model, stages: demand samples; road graph (CSR); segment index (Flatbush); snap
- * facilities (`createNetworkModel`); snap samples (the model's own snap cache, primed through
- * `accessEffort` with a category of no facilities: one extra O(samples + nodes) pass of a few ms);
+ * facilities (`createNetworkModel`); snap samples (the model's own snap cache, `pointSnap`, with the
+ * samples ordered by segment for the lookups);
  * one multi-source Dijkstra per category (`nodeField`); per-sample lookups of every category
  * (`computeAccessFields`, all caches warm); coverage.
  */
@@ -76,7 +73,7 @@ export function runNetworkPipeline(dataset: Dataset, settings: Settings): Pipeli
   const graph = watch.stage('graph', () => buildRoadGraph(roads));
   watch.stage('segment index', () => getSegmentIndex(graph));
   const model = watch.stage('snap facilities', () => createNetworkModel(graph, dataset.facilities, settings));
-  watch.stage('snap samples', () => model.accessEffort(SNAP_ONLY, new Uint32Array(0), samples.lon, samples.lat));
+  watch.stage('snap samples', () => model.pointSnap(samples.lon, samples.lat));
   watch.stage(`dijkstra ×${settings.categories.length}`, () => {
     for (const cat of settings.categories) model.nodeField(cat.id, categoryIndices(dataset, cat.id));
   });

@@ -73,7 +73,7 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
   });
 
   const categories = new Map<string, CategoryCache>();
-  const pointSnaps = new WeakMap<Float64Array, { lat: Float64Array; snap: SnapResult }>();
+  const pointSnaps = new WeakMap<Float64Array, SnappedPoints>();
 
   const categoryCache = (category: string, facilityIndices: Uint32Array): CategoryCache => {
     const hit = categories.get(category);
@@ -105,45 +105,61 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
     return built;
   };
 
-  const snapOf = (lon: Float64Array, lat: Float64Array): SnapResult => {
+  const snapOf = (lon: Float64Array, lat: Float64Array): SnappedPoints => {
     const hit = pointSnaps.get(lon);
-    if (hit && hit.lat === lat) return hit.snap;
-    const snap = snapPoints(graph, lon, lat, maxSnap);
-    pointSnaps.set(lon, { lat, snap });
-    return snap;
+    if (hit && hit.lat === lat) return hit;
+    const built = { lat, ...orderBySegment(snapPoints(graph, lon, lat, maxSnap), graph.segmentCount) };
+    pointSnaps.set(lon, built);
+    return built;
   };
 
-  const accessEffort = (category: string, facilityIndices: Uint32Array, lon: Float64Array, lat: Float64Array): AccessEffort => {
+  /**
+   * Effort from every point to its nearest facility of the category, written into `effortOut`
+   * (divided by the walking speed of `kind[i]` when `kind` is given: seconds) and `facilityOut`.
+   * Points are visited by segment, so the node arrays are read nearly in order.
+   */
+  const fillAccess = (
+    category: string, facilityIndices: Uint32Array, lon: Float64Array, lat: Float64Array, kind: Uint8Array | null,
+    effortOut: Float64Array | Float32Array, facilityOut: Int32Array,
+  ): void => {
     const { field, segments, facilities: onSegment, segmentHasFacility } = categoryCache(category, facilityIndices);
-    const snap = snapOf(lon, lat);
-    const n = lon.length;
-    const effortMeters = new Float64Array(n).fill(Infinity);
-    const facility = new Int32Array(n).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const s = snap.segment[i] as number;
-      if (s < 0) continue;
-      const a = graph.segA[s] as number;
-      const b = graph.segB[s] as number;
-      let best = (field.cost[a] as number) + (snap.costToA[i] as number);
-      let bestFacility = field.label[a] as number;
-      const viaB = (field.cost[b] as number) + (snap.costToB[i] as number);
+    const { snap, order, segment, costToA, costToB, accessMeters } = snapOf(lon, lat);
+    const { cost, label } = field;
+    const { segA, segB, segCost } = graph;
+    effortOut.fill(Infinity);
+    facilityOut.fill(-1);
+    for (let j = 0; j < order.length; j++) {
+      const s = segment[j] as number;
+      const a = segA[s] as number;
+      const b = segB[s] as number;
+      let best = (cost[a] as number) + (costToA[j] as number);
+      let bestFacility = label[a] as number;
+      const viaB = (cost[b] as number) + (costToB[j] as number);
       if (viaB < best) {
         best = viaB;
-        bestFacility = field.label[b] as number;
+        bestFacility = label[b] as number;
       }
+      const i = order[j] as number;
       // facilities snapped onto the same segment: the direct path along it
       if (segmentHasFacility[s] === 1) for (let k = lowerBound(segments, s); k < segments.length && segments[k] === s; k++) {
         const f = onSegment[k] as number;
-        const direct = Math.abs((snap.t[i] as number) - (facilitySnap.t[f] as number)) * (graph.segCost[s] as number) + (facilitySnap.accessMeters[f] as number);
+        const direct = Math.abs((snap.t[i] as number) - (facilitySnap.t[f] as number)) * (segCost[s] as number) + (facilitySnap.accessMeters[f] as number);
         if (direct < best) {
           best = direct;
           bestFacility = f;
         }
       }
       if (bestFacility < 0) continue;
-      effortMeters[i] = best + (snap.accessMeters[i] as number);
-      facility[i] = bestFacility;
+      const effort = best + (accessMeters[j] as number);
+      effortOut[i] = kind ? effort / (speeds[kind[i] as number] as number) : effort;
+      facilityOut[i] = bestFacility;
     }
+  };
+
+  const accessEffort = (category: string, facilityIndices: Uint32Array, lon: Float64Array, lat: Float64Array): AccessEffort => {
+    const effortMeters = new Float64Array(lon.length);
+    const facility = new Int32Array(lon.length);
+    fillAccess(category, facilityIndices, lon, lat, null, effortMeters, facility);
     return { effortMeters, facility };
   };
 
@@ -154,17 +170,57 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
     warnings,
     nodeField: (category, facilityIndices) => categoryCache(category, facilityIndices).field,
     accessEffort,
-    pointSnap: snapOf,
+    pointSnap: (lon, lat) => snapOf(lon, lat).snap,
     accessField(category: string, facilityIndices: Uint32Array, points: QueryPoints): AccessField {
       checkQueryPoints(points);
-      const { effortMeters, facility } = accessEffort(category, facilityIndices, points.lon, points.lat);
-      const seconds = new Float32Array(effortMeters.length);
-      for (let i = 0; i < seconds.length; i++) {
-        seconds[i] = (effortMeters[i] as number) / (speeds[points.kind[i] as number] as number);
-      }
+      const seconds = new Float32Array(points.lon.length);
+      const facility = new Int32Array(points.lon.length);
+      fillAccess(category, facilityIndices, points.lon, points.lat, points.kind, seconds, facility);
       return { category, seconds, facility };
     },
   };
+}
+
+/** A snap and its on-network points ordered by segment, with their snap data in that order. */
+interface SnappedPoints {
+  lat: Float64Array;
+  snap: SnapResult;
+  /** Positions of the on-network points, by segment (counting sort; stable). */
+  order: Uint32Array;
+  /** `snap.segment`, `costToA`, `costToB` and `accessMeters` of `order[j]` at `j`. */
+  segment: Uint32Array;
+  costToA: Float64Array;
+  costToB: Float64Array;
+  accessMeters: Float64Array;
+}
+
+/** Orders the snapped points by segment (so lookups read the graph nearly in order) and gathers their snap data. */
+function orderBySegment(snap: SnapResult, segmentCount: number): Omit<SnappedPoints, 'lat'> {
+  const start = new Uint32Array(segmentCount + 1);
+  const n = snap.segment.length;
+  for (let i = 0; i < n; i++) {
+    const s = snap.segment[i] as number;
+    if (s >= 0) start[s + 1] = (start[s + 1] as number) + 1;
+  }
+  for (let s = 0; s < segmentCount; s++) start[s + 1] = (start[s + 1] as number) + (start[s] as number);
+  const count = start[segmentCount] as number;
+  const order = new Uint32Array(count);
+  const segment = new Uint32Array(count);
+  const costToA = new Float64Array(count);
+  const costToB = new Float64Array(count);
+  const accessMeters = new Float64Array(count);
+  for (let i = 0; i < n; i++) {
+    const s = snap.segment[i] as number;
+    if (s < 0) continue;
+    const j = start[s] as number;
+    start[s] = j + 1;
+    order[j] = i;
+    segment[j] = s;
+    costToA[j] = snap.costToA[i] as number;
+    costToB[j] = snap.costToB[i] as number;
+    accessMeters[j] = snap.accessMeters[i] as number;
+  }
+  return { snap, order, segment, costToA, costToB, accessMeters };
 }
 
 /** First position in the sorted `values` holding a value ≥ `x`. */

@@ -1,5 +1,6 @@
 import Flatbush from 'flatbush';
 import { haversineMeters, haversineMetersCos } from './haversine';
+import { orderByKey } from './order-by-key';
 import { planGroups, sweepCells, sweepExtent } from './cell-sweep';
 import {
   type LocalProjection, haversineLowerBoundFactor, haversineUpperBoundFactor, projectionForBBox, projectX, projectY, unprojectLat,
@@ -112,11 +113,19 @@ export function nearestPoints(
   let cY = new Float64Array(256);
   let cGap = new Float64Array(256);
   let cD2 = new Float64Array(256);
+  // the kept ones, in gap order
+  let kId = new Int32Array(256);
+  let kX = new Float64Array(256);
+  let kY = new Float64Array(256);
+  let kGap2 = new Float64Array(256);
+  let keptGap = new Float64Array(256);
+  let keptFrom = new Uint32Array(256);
+  let perm = new Uint32Array(256);
   let tanAbsLat = 0;
 
   // answers in cell order (sequential writes), scattered to input order after the sweep
-  const bNearest = new Int32Array(order.length).fill(-1);
-  const bMeters = new Float64Array(order.length).fill(Infinity);
+  const bNearest = cells.work.nearest.fill(-1);
+  const bMeters = cells.work.meters.fill(Infinity);
   sweepCells(index, cells, { ...planGroups(index, cells.cellSizeMeters, ITEM_GROUP_FACTOR) }, {
     beginGroup(_minX, minY, _maxX, maxY) {
       const latLo = Math.min(unprojectLat(projection, minY), minLat);
@@ -137,6 +146,13 @@ export function nearestPoints(
         cY = new Float64Array(size);
         cGap = new Float64Array(size);
         cD2 = new Float64Array(size);
+        kId = new Int32Array(size);
+        kX = new Float64Array(size);
+        kY = new Float64Array(size);
+        kGap2 = new Float64Array(size);
+        keptGap = new Float64Array(size);
+        keptFrom = new Uint32Array(size);
+        perm = new Uint32Array(size);
       }
       let farthest = Infinity;
       for (let k = 0; k < candCount; k++) {
@@ -157,13 +173,20 @@ export function nearestPoints(
       return farthest;
     },
     keep(limitMeters) {
+      // the kept candidates, nearest to the group first (a point stops at the first one beyond its window)
       let kept = 0;
       for (let k = 0; k < candCount; k++) {
         if ((cGap[k] as number) > limitMeters) continue;
-        cId[kept] = cId[k] as number;
-        cX[kept] = cX[k] as number;
-        cY[kept] = cY[k] as number;
-        kept++;
+        keptGap[kept] = cGap[k] as number;
+        keptFrom[kept++] = k;
+      }
+      orderByKey(keptGap, kept, perm);
+      for (let j = 0; j < kept; j++) {
+        const k = keptFrom[perm[j] as number] as number;
+        kId[j] = cId[k] as number;
+        kX[j] = cX[k] as number;
+        kY[j] = cY[k] as number;
+        kGap2[j] = (cGap[k] as number) * (cGap[k] as number);
       }
       candCount = kept;
     },
@@ -176,28 +199,36 @@ export function nearestPoints(
       let best = -1;
       let bestMeters = Infinity;
       if (count === 1) {
-        best = cId[0] as number;
+        best = kId[0] as number;
         bestMeters = haversineMetersCos(plon, plat, cosLat, lon[best] as number, lat[best] as number);
       } else {
-        const X = cX;
-        const Y = cY;
+        const X = kX;
+        const Y = kY;
         const D2 = cD2;
         const px = projectX(projection, plon);
         const py = projectY(projection, plat);
         const xScale = cosLat / cosLat0;
+        // the tangent-plane distance is at least min(1, xScale) × the projected one
+        const minScale2 = Math.min(1, xScale) * Math.min(1, xScale);
         let minD2 = Infinity;
+        let window2 = Infinity;
+        let evaluated = 0;
         for (let k = 0; k < count; k++) {
+          if ((kGap2[k] as number) * minScale2 > window2) break;
+          evaluated = k + 1;
           const dx = ((X[k] as number) - px) * xScale;
           const dy = (Y[k] as number) - py;
           const d2 = dx * dx + dy * dy;
           D2[k] = d2;
-          if (d2 < minD2) minD2 = d2;
+          if (d2 < minD2) {
+            minD2 = d2;
+            const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(d2));
+            window2 = window * window;
+          }
         }
-        const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(minD2));
-        const window2 = window * window;
-        for (let k = 0; k < count; k++) {
+        for (let k = 0; k < evaluated; k++) {
           if ((D2[k] as number) > window2) continue;
-          const i = cId[k] as number;
+          const i = kId[k] as number;
           const d = haversineMetersCos(plon, plat, cosLat, lon[i] as number, lat[i] as number);
           if (d < bestMeters || (d === bestMeters && i < best)) {
             bestMeters = d;

@@ -30,6 +30,11 @@ export interface ProjectedQueries {
   lon: Float64Array;
   lat: Float64Array;
   cosLat: Float64Array;
+  /**
+   * Work arrays for answers in `order`'s order (nearest position, metres), overwritten by every
+   * search that uses these queries (so searching category after category allocates nothing).
+   */
+  work: { nearest: Int32Array; meters: Float64Array };
 }
 
 /** Target number of points per grid cell: small cells, grouped per index by `planGroups`. */
@@ -123,5 +128,8 @@ export function projectQueries(
       sCos[at] = Math.cos(plat * RAD);
     } else if (usable(lon[q] as number, lat[q] as number)) outside[outsideCount++] = q;
   }
-  return { projection, inputLon: lon, inputLat: lat, minX, minY, cellSizeMeters: size, cols, rows, order, cellStart, outside, lon: sLon, lat: sLat, cosLat: sCos };
+  return {
+    projection, inputLon: lon, inputLat: lat, minX, minY, cellSizeMeters: size, cols, rows, order, cellStart, outside,
+    lon: sLon, lat: sLat, cosLat: sCos, work: { nearest: new Int32Array(inside), meters: new Float64Array(inside) },
+  };
 }

@@ -16,8 +16,6 @@ export interface Coverage {
   share: Float64Array;
   /** Seconds from the community's representative sample to the nearest facility (Infinity when none is reachable). */
   repSeconds: Float32Array;
-  /** Covered residents of each community and category. */
-  coveredPopulation: Float64Array;
   /** Residents of each community whose every category is within its threshold. */
   completePopulation: Float64Array;
   /** Totals per category: covered residents overall, urban, rural; and residents urban/rural. */
@@ -73,7 +71,6 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
   }
   const share = new Float64Array(C * K);
   const repSeconds = new Float32Array(C * K);
-  const coveredPopulation = new Float64Array(C * K);
   const completePopulation = new Float64Array(C);
   const coveredUrban = new Float64Array(K);
   const coveredRural = new Float64Array(K);
@@ -108,7 +105,6 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
         const rep = seconds[k]![start]!;
         repSeconds[base + k] = rep;
         if (rep <= limit[k]!) {
-          coveredPopulation[base + k] = pop;
           byKind[k]! += p;
           share[base + k] = pop > 0 ? pop / pop : 1;
         } else {
@@ -153,7 +149,6 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
       const cov = covered[k]!;
       covered[k] = 0;
       repSeconds[base + k] = rep;
-      coveredPopulation[base + k] = cov;
       share[base + k] = pop > 0 ? cov / pop : rep <= (repRural ? limitRural[k]! : limitUrban[k]!) ? 1 : 0;
     }
   }
@@ -179,7 +174,6 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
     communityCount: C,
     share,
     repSeconds,
-    coveredPopulation,
     completePopulation,
     totals,
     population: { total: popTotal, urban: popUrban, rural: popRural },

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTravelModel } from '../../../src/engine/analyze';
-import { computeCoverage } from '../../../src/engine/coverage/coverage';
 import { buildDemandSamples } from '../../../src/engine/coverage/demand-samples';
-import type { CategoryDef, Community, Facility, Settings } from '../../../src/engine/model';
+import { type CategoryDef, type Community, type Facility, KIND_RURAL, type Settings } from '../../../src/engine/model';
 import { buildRoadGraph } from '../../../src/engine/network/graph-builder';
 import { getPreset } from '../../../src/engine/presets';
 import { deepFreeze } from '../../../src/engine/presets/deep-freeze';
@@ -24,7 +23,13 @@ const fac = (i: number, lon: number, lat: number): Facility => ({ index: i, id: 
 function fullCoverage(graph: ReturnType<typeof buildRoadGraph>, facilities: Facility[], samples: ReturnType<typeof buildDemandSamples>): Float64Array {
   const model = createNetworkModel(graph, facilities, SETTINGS);
   const field = model.accessField('clinic', Uint32Array.from(facilities, (f) => f.index), samples);
-  return computeCoverage(samples, [field], SETTINGS).coveredPopulation;
+  // residents of samples within the threshold of their kind, summed per community in sample order
+  const covered = new Float64Array(samples.communityStart.length - 1);
+  for (let i = 0; i < samples.count; i++) {
+    const limitMinutes = samples.kind[i] === KIND_RURAL ? CATEGORY.thresholdMinutes.rural : CATEGORY.thresholdMinutes.urban;
+    if (field.seconds[i]! <= limitMinutes * 60) covered[samples.community[i]!]! += samples.population[i]!;
+  }
+  return covered;
 }
 
 describe('what-if evaluation of new sites', () => {

@@ -223,7 +223,7 @@ export function planGroups(index: Flatbush, cellSizeMeters: number, itemGroupFac
 }
 
 /** Typical distance between indexed items, metres: `√(box area / items)`, at least 1 m. */
-function itemSpacingMeters(index: Flatbush): number {
+export function itemSpacingMeters(index: Flatbush): number {
   const w = index.maxX - index.minX;
   const h = index.maxY - index.minY;
   const items = index.numItems;

@@ -51,10 +51,13 @@ const POINTS_PER_CELL = 4;
  * @param lat latitudes, degrees; not mutated
  * @param extent `[minX, minY, maxX, maxY]` in projected metres where a shared grid pays off (e.g.
  *   the indexed items' box with a margin)
+ * @param maxCellSizeMeters largest cell side, metres (e.g. a few item spacings when the points are
+ *   sparser than the items, so one cell's search stays small); default unlimited
  * @throws RangeError on mismatched lengths
  */
 export function projectQueries(
   projection: LocalProjection, lon: Float64Array, lat: Float64Array, extent: readonly [number, number, number, number],
+  maxCellSizeMeters = Infinity,
 ): ProjectedQueries {
   const n = lon.length;
   if (lat.length !== n) throw new RangeError(`projectQueries: lon has ${n} values, lat ${lat.length}`);
@@ -83,7 +86,7 @@ export function projectQueries(
   let rows = 0;
   if (inside > 0) {
     const area = Math.max(maxX - minX, 1) * Math.max(maxY - minY, 1);
-    size = Math.max(1, Math.sqrt((POINTS_PER_CELL * area) / inside));
+    size = Math.max(1, Math.min(maxCellSizeMeters, Math.sqrt((POINTS_PER_CELL * area) / inside)));
     const maxCells = 4 * inside + 64;
     for (;;) {
       cols = Math.floor((maxX - minX) / size) + 1;

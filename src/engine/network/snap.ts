@@ -1,6 +1,6 @@
 import { haversineMeters, haversineMetersCos } from '../geo/haversine';
 import { orderByKey } from '../geo/order-by-key';
-import { planGroups, sweepExtent, sweepPoints } from '../geo/cell-sweep';
+import { itemSpacingMeters, planGroups, sweepExtent, sweepPoints } from '../geo/cell-sweep';
 import { haversineLowerBoundFactor, projectX, projectY, unprojectLat } from '../geo/local-projection';
 import { projectQueries } from '../geo/projected-queries';
 import { tangentPlaneWindowMeters } from '../geo/tangent-plane-window';
@@ -67,7 +67,8 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
     out.costToB[q] = (1 - t) * cost;
   };
 
-  const cells = projectQueries(projection, lon, lat, sweepExtent(index));
+  // cells at most two segment spacings wide: when the points are sparse (facilities), a cell's search stays small
+  const cells = projectQueries(projection, lon, lat, sweepExtent(index), 2 * itemSpacingMeters(index));
   const { order, lon: sLon, lat: sLat, cosLat: sCos } = cells;
   // batch answers in cell order (sequential writes), copied out after the sweep; -2 = answered by `single`
   const bSeg = new Int32Array(order.length).fill(-1);

@@ -124,6 +124,7 @@ export function nearestPoints(
   let tanAbsLat = 0;
 
   // answers in cell order (sequential writes), scattered to input order after the sweep
+  cells.work ??= { nearest: new Int32Array(order.length), meters: new Float64Array(order.length) };
   const bNearest = cells.work.nearest.fill(-1);
   const bMeters = cells.work.meters.fill(Infinity);
   sweepCells(index, cells, { ...planGroups(index, cells.cellSizeMeters, ITEM_GROUP_FACTOR) }, {

@@ -31,10 +31,11 @@ export interface ProjectedQueries {
   lat: Float64Array;
   cosLat: Float64Array;
   /**
-   * Work arrays for answers in `order`'s order (nearest position, metres), overwritten by every
-   * search that uses these queries (so searching category after category allocates nothing).
+   * Work arrays for answers in `order`'s order (nearest position, metres), made by the first
+   * search that needs them and overwritten by every later one (so searching category after
+   * category allocates nothing); null until then.
    */
-  work: { nearest: Int32Array; meters: Float64Array };
+  work: { nearest: Int32Array; meters: Float64Array } | null;
 }
 
 /** Target number of points per grid cell: small cells, grouped per index by `planGroups`. */
@@ -133,6 +134,6 @@ export function projectQueries(
   }
   return {
     projection, inputLon: lon, inputLat: lat, minX, minY, cellSizeMeters: size, cols, rows, order, cellStart, outside,
-    lon: sLon, lat: sLat, cosLat: sCos, work: { nearest: new Int32Array(inside), meters: new Float64Array(inside) },
+    lon: sLon, lat: sLat, cosLat: sCos, work: null,
   };
 }

@@ -52,7 +52,11 @@ export function multiSourceDijkstra(
   if (!(cutoffCost >= 0)) throw new RangeError(`multiSourceDijkstra: bad cutoffCost ${cutoffCost}`);
   const cost = new Float64Array(nodeCount).fill(Infinity);
   const label = new Int32Array(nodeCount).fill(-1);
-  const settled = new Uint8Array(nodeCount);
+  // the queue and settled flags of the previous run are reused (at 500k nodes a run would
+  // otherwise allocate ~25 MB of scratch, and large allocations set off full GCs)
+  const reused = spare;
+  spare = null;
+  const settled = reused && reused.settled.length >= nodeCount ? reused.settled.fill(0, 0, nodeCount) : new Uint8Array(nodeCount);
 
   let minEdge = Infinity;
   for (let e = 0; e < edgeCost.length; e++) {
@@ -63,7 +67,7 @@ export function multiSourceDijkstra(
   // zero-cost edge every entry goes to the heap (bucket 0 ≥ bucketLimit 0)
   const perWidth = minEdge > 0 && minEdge < Infinity ? 2 / minEdge : 0;
   const bucketLimit = minEdge > 0 ? Math.max(1024, BUCKETS_PER_NODE * nodeCount) : 0;
-  const queue = new BucketQueue(Math.max(1024, seedCount), bucketLimit, Math.max(64, seedCount));
+  const queue = reused ? reused.queue.reset(bucketLimit) : new BucketQueue(Math.max(1024, seedCount), bucketLimit, Math.max(64, seedCount));
 
   for (let i = 0; i < seedCount; i++) {
     const node = seeds.node[i] as number;
@@ -133,8 +137,12 @@ export function multiSourceDijkstra(
       }
     }
   }
+  spare = { queue, settled };
   return { cost, label };
 }
+
+/** Scratch of the last finished run, for the next one. */
+let spare: { queue: BucketQueue; settled: Uint8Array } | null = null;
 
 /**
  * Singly linked lists of node ids per bucket (entries in typed arrays, grown by doubling) plus
@@ -152,11 +160,21 @@ class BucketQueue {
   readonly overflow: MinHeap;
   private used = 0;
 
-  constructor(entryCapacity: number, private readonly bucketLimit: number, heapCapacity: number) {
+  constructor(entryCapacity: number, private bucketLimit: number, heapCapacity: number) {
     this.head = new Int32Array(Math.min(1024, bucketLimit)).fill(-1);
     this.entryNode = new Uint32Array(entryCapacity);
     this.entryNext = new Int32Array(entryCapacity);
     this.overflow = new MinHeap(heapCapacity);
+  }
+
+  /** Empties the queue (keeping its memory) for a run with another bucket limit. */
+  reset(bucketLimit: number): this {
+    this.head.fill(-1, 0, this.bucketEnd);
+    this.bucketEnd = 0;
+    this.used = 0;
+    this.overflow.clear();
+    this.bucketLimit = bucketLimit;
+    return this;
   }
 
   push(node: number, cost: number, bucket: number): void {

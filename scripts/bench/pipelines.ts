@@ -7,7 +7,7 @@ import { computeCoverage, type Coverage } from '../../src/engine/coverage/covera
 import { buildDemandSamples } from '../../src/engine/coverage/demand-samples';
 import type { AccessField, Dataset, DemandSamples, Settings } from '../../src/engine/model';
 import { buildRoadGraph } from '../../src/engine/network/graph-builder';
-import { getSegmentIndex } from '../../src/engine/network/segment-index';
+import { getSegmentGrid } from '../../src/engine/network/segment-grid';
 import { createNetworkModel } from '../../src/engine/travel/network';
 import { createStraightLineModel } from '../../src/engine/travel/straight-line';
 import { Stopwatch, type StageTimes } from './stats';
@@ -59,7 +59,7 @@ function finish(watch: Stopwatch, samples: DemandSamples, fields: AccessField[],
 }
 
 /**
- * Network model, stages: demand samples; road graph (CSR); segment index (Flatbush); snap
+ * Network model, stages: demand samples; road graph (CSR); segment grid; snap
  * facilities (`createNetworkModel`); snap samples (the model's own snap cache, `pointSnap`, with the
  * samples ordered by segment for the lookups);
  * one multi-source Dijkstra per category (`nodeField`); per-sample lookups of every category
@@ -71,7 +71,7 @@ export function runNetworkPipeline(dataset: Dataset, settings: Settings): Pipeli
   const watch = new Stopwatch();
   const samples = watch.stage('samples', () => buildDemandSamples(dataset.communities, settings.sampleSpacingMeters));
   const graph = watch.stage('graph', () => buildRoadGraph(roads));
-  watch.stage('segment index', () => getSegmentIndex(graph));
+  watch.stage('segment grid', () => getSegmentGrid(graph));
   const model = watch.stage('snap facilities', () => createNetworkModel(graph, dataset.facilities, settings));
   watch.stage('snap samples', () => model.pointSnap(samples.lon, samples.lat));
   watch.stage(`dijkstra ×${settings.categories.length}`, () => {

@@ -60,6 +60,36 @@ export function projectQueries(
   projection: LocalProjection, lon: Float64Array, lat: Float64Array, extent: readonly [number, number, number, number],
   maxCellSizeMeters = Infinity,
 ): ProjectedQueries {
+  return bucket(projection, lon, lat, extent, maxCellSizeMeters, null);
+}
+
+/** A grid to bucket points by: origin, cell side and size (see {@link projectQueriesOnGrid}). */
+export interface QueryGrid {
+  minX: number;
+  minY: number;
+  cellSizeMeters: number;
+  cols: number;
+  rows: number;
+}
+
+/**
+ * Like {@link projectQueries}, but on a given grid (e.g. a segment grid's, so a point's cell is
+ * the index's cell): points outside its `cols × rows` cells go to `outside`.
+ *
+ * @param projection the projection of the grid
+ * @param lon longitudes, degrees; not mutated
+ * @param lat latitudes, degrees; not mutated
+ * @param grid origin, cell side (metres) and size of the grid
+ */
+export function projectQueriesOnGrid(projection: LocalProjection, lon: Float64Array, lat: Float64Array, grid: QueryGrid): ProjectedQueries {
+  const extent = [grid.minX, grid.minY, grid.minX + grid.cols * grid.cellSizeMeters, grid.minY + grid.rows * grid.cellSizeMeters] as const;
+  return bucket(projection, lon, lat, extent, Infinity, grid);
+}
+
+function bucket(
+  projection: LocalProjection, lon: Float64Array, lat: Float64Array, extent: readonly [number, number, number, number],
+  maxCellSizeMeters: number, grid: QueryGrid | null,
+): ProjectedQueries {
   const n = lon.length;
   if (lat.length !== n) throw new RangeError(`projectQueries: lon has ${n} values, lat ${lat.length}`);
   const usable = (plon: number, plat: number): boolean => Number.isFinite(plon) && Number.isFinite(plat) && Math.abs(plat) <= 90;
@@ -85,7 +115,11 @@ export function projectQueries(
   let size = 1;
   let cols = 0;
   let rows = 0;
-  if (inside > 0) {
+  if (grid) {
+    ({ minX, minY, cellSizeMeters: size, cols, rows } = grid);
+    maxX = minX + cols * size;
+    maxY = minY + rows * size;
+  } else if (inside > 0) {
     const area = Math.max(maxX - minX, 1) * Math.max(maxY - minY, 1);
     size = Math.max(1, Math.min(maxCellSizeMeters, Math.sqrt((POINTS_PER_CELL * area) / inside)));
     const maxCells = 4 * inside + 64;

@@ -1,10 +1,9 @@
 import { haversineMeters, haversineMetersCos } from '../geo/haversine';
-import { orderByKey } from '../geo/order-by-key';
-import { itemSpacingMeters, planGroups, sweepExtent, sweepPoints } from '../geo/cell-sweep';
 import { haversineLowerBoundFactor, projectX, projectY, unprojectLat } from '../geo/local-projection';
-import { projectQueries } from '../geo/projected-queries';
+import { projectQueriesOnGrid } from '../geo/projected-queries';
 import { tangentPlaneWindowMeters } from '../geo/tangent-plane-window';
 import type { RoadGraph } from './graph-builder';
+import { getSegmentGrid } from './segment-grid';
 import { getSegmentIndex, type SegmentIndex } from './segment-index';
 
 /** Where each point meets the network (struct of arrays, one entry per point). */
@@ -23,19 +22,20 @@ export interface SnapResult {
 
 const RAD = Math.PI / 180;
 const FIRST_CANDIDATES = 4;
-/** Group side in segment spacings (see `planGroups`). */
-const ITEM_GROUP_FACTOR = 2;
+/** Rings of grid cells a point searches before it is answered by Flatbush `neighbors` instead. */
+const MAX_RINGS = 12;
 
 /**
  * Snaps points to the nearest point of the nearest segment. The snap point on a segment minimises
  * the distance in the point's local tangent plane (segments are straight in lon/lat); the segment
- * chosen is the one whose snap point is nearest by haversine, exactly. Points are batched by grid
- * cell with one Flatbush box search per cell (see `sweepCells`); candidates are ranked by their
- * tangent-plane distance, only those within `tangentPlaneWindowMeters` of the best get the
- * haversine, and an answer stands only when a safe lower bound (`haversineLowerBoundFactor`)
- * proves that no segment outside the searched box can be nearer (or within `maxSnapMeters`).
- * Points the batch cannot prove cheaply are answered one by one with Flatbush `neighbors`.
- * Ties go to the lower id. Points with non-finite coordinates are off-network.
+ * chosen is the one whose snap point is nearest by haversine, exactly. Points are visited cell by
+ * cell of the graph's segment grid (see `getSegmentGrid`) and read the segments of the cells
+ * around them ring by ring; candidates are ranked by their tangent-plane distance, only those
+ * within `tangentPlaneWindowMeters` of the best get the haversine, and the search stops when a
+ * safe lower bound (`haversineLowerBoundFactor`) proves that no segment outside the rings read can
+ * be nearer (or within `maxSnapMeters`). Points outside the grid, or far from every segment, are
+ * answered one by one with Flatbush `neighbors`. Ties go to the lower id. Points with non-finite
+ * coordinates are off-network.
  *
  * @param graph the road graph
  * @param lon point longitudes, degrees
@@ -53,10 +53,10 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
     costToA: new Float64Array(count).fill(Infinity),
     costToB: new Float64Array(count).fill(Infinity),
   };
-  const segmentIndex = getSegmentIndex(graph);
-  const { projection, nodeX, nodeY, index, maxAbsLat } = segmentIndex;
-  if (!index) return out;
+  if (graph.segmentCount === 0) return out;
   const { segA, segB, nodeLon, nodeLat, segCost } = graph;
+  const grid = getSegmentGrid(graph);
+  const { projection, nodeX, nodeY, maxAbsLat, cols, rows, cellStart, cellSegments, cellSizeMeters: size } = grid;
   const cosLat0 = Math.cos(projection.lat0 * RAD);
   const record = (q: number, seg: number, t: number, meters: number): void => {
     const cost = segCost[seg] as number;
@@ -66,188 +66,145 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
     out.costToA[q] = t * cost;
     out.costToB[q] = (1 - t) * cost;
   };
+  const single = (q: number): void => {
+    const plon = lon[q] as number;
+    const plat = lat[q] as number;
+    snapOne(graph, getSegmentIndex(graph), plon, plat, projectX(projection, plon), projectY(projection, plat), maxSnapMeters, q, record);
+  };
 
-  // cells at most two segment spacings wide: when the points are sparse (facilities), a cell's search stays small
-  const cells = projectQueries(projection, lon, lat, sweepExtent(index), 2 * itemSpacingMeters(index));
+  const cells = projectQueriesOnGrid(projection, lon, lat, grid);
   const { order, lon: sLon, lat: sLat, cosLat: sCos } = cells;
-  // batch answers in cell order (sequential writes), copied out after the sweep; -2 = answered by `single`
+  const gridMaxX = grid.minX + cols * size;
+  const gridMaxY = grid.minY + rows * size;
+  // per grid row: tan of the row's largest |latitude| and the lower-bound factor for its points
+  const rowTan = new Float64Array(rows);
+  const rowBound = new Float64Array(rows);
+  for (let row = 0; row < rows; row++) {
+    const absLat = Math.max(Math.abs(unprojectLat(projection, grid.minY + row * size)), Math.abs(unprojectLat(projection, grid.minY + (row + 1) * size)));
+    rowTan[row] = Math.tan(Math.min(89.9, absLat) * RAD);
+    rowBound[row] = haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat));
+  }
+  // answers in cell order (sequential writes), copied out after the sweep; -2 = answered by `single`
   const bSeg = new Int32Array(order.length).fill(-1);
   const bT = new Float64Array(order.length);
   const bMeters = new Float64Array(order.length);
+  // a segment is read once per point: seen[s] === the point's stamp
+  const seen = new Uint32Array(graph.segmentCount);
+  let stamp = 0;
 
-  // candidates of the current group: segment id, projected ends and box, lon/lat ends; per point: t and d²
-  let candCount = 0;
-  let cSeg = new Int32Array(256);
-  let cAx = new Float64Array(256);
-  let cAy = new Float64Array(256);
-  let cBx = new Float64Array(256);
-  let cBy = new Float64Array(256);
-  let cMinX = new Float64Array(256);
-  let cMinY = new Float64Array(256);
-  let cMaxX = new Float64Array(256);
-  let cMaxY = new Float64Array(256);
-  let cALon = new Float64Array(256);
-  let cALat = new Float64Array(256);
-  let cBLon = new Float64Array(256);
-  let cBLat = new Float64Array(256);
-  let cGap2 = new Float64Array(256);
-  let cT = new Float64Array(256);
-  let cD2 = new Float64Array(256);
-  let gap2 = new Float64Array(256);
-  let perm = new Uint32Array(256);
-  let tanAbsLat = 0;
-
-  sweepPoints(index, cells, planGroups(index, cells.cellSizeMeters, ITEM_GROUP_FACTOR), {
-    beginGroup(_minX, minY, _maxX, maxY) {
-      const absLat = Math.max(Math.abs(unprojectLat(projection, minY)), Math.abs(unprojectLat(projection, maxY)));
-      tanAbsLat = Math.tan(Math.min(89.9, absLat) * RAD);
-      return haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat));
-    },
-    load(ids, minX, minY, maxX, maxY) {
-      candCount = ids.length;
-      if (cSeg.length < candCount) {
-        const size = Math.max(candCount, 2 * cSeg.length);
-        cSeg = new Int32Array(size);
-        cAx = new Float64Array(size);
-        cAy = new Float64Array(size);
-        cBx = new Float64Array(size);
-        cBy = new Float64Array(size);
-        cMinX = new Float64Array(size);
-        cMinY = new Float64Array(size);
-        cMaxX = new Float64Array(size);
-        cMaxY = new Float64Array(size);
-        cALon = new Float64Array(size);
-        cALat = new Float64Array(size);
-        cBLon = new Float64Array(size);
-        cBLat = new Float64Array(size);
-        cGap2 = new Float64Array(size);
-        cT = new Float64Array(size);
-        cD2 = new Float64Array(size);
-        gap2 = new Float64Array(size);
-        perm = new Uint32Array(size);
-      }
-      // candidates nearest the group first, so a point can stop at the first one beyond its window
-      for (let k = 0; k < candCount; k++) {
-        const s = ids[k] as number;
-        const ax = nodeX[segA[s] as number] as number;
-        const ay = nodeY[segA[s] as number] as number;
-        const bx = nodeX[segB[s] as number] as number;
-        const by = nodeY[segB[s] as number] as number;
-        const gx = Math.max(0, Math.min(ax, bx) - maxX, minX - Math.max(ax, bx));
-        const gy = Math.max(0, Math.min(ay, by) - maxY, minY - Math.max(ay, by));
-        gap2[k] = gx * gx + gy * gy;
-      }
-      orderByKey(gap2, candCount, perm);
-      for (let k = 0; k < candCount; k++) {
-        const from = perm[k] as number;
-        const s = ids[from] as number;
-        const a = segA[s] as number;
-        const b = segB[s] as number;
-        cSeg[k] = s;
-        cGap2[k] = gap2[from] as number;
-        const ax = nodeX[a] as number;
-        const ay = nodeY[a] as number;
-        const bx = nodeX[b] as number;
-        const by = nodeY[b] as number;
-        cALon[k] = nodeLon[a] as number;
-        cALat[k] = nodeLat[a] as number;
-        cBLon[k] = nodeLon[b] as number;
-        cBLat[k] = nodeLat[b] as number;
-        cAx[k] = ax;
-        cAy[k] = ay;
-        cBx[k] = bx;
-        cBy[k] = by;
-        cMinX[k] = Math.min(ax, bx);
-        cMinY[k] = Math.min(ay, by);
-        cMaxX[k] = Math.max(ax, bx);
-        cMaxY[k] = Math.max(ay, by);
-      }
-    },
-    evaluate(at) {
-      const n = candCount;
-      if (n === 0) return maxSnapMeters;
-      const Ax = cAx;
-      const Ay = cAy;
-      const Bx = cBx;
-      const By = cBy;
-      const MinX = cMinX;
-      const MinY = cMinY;
-      const MaxX = cMaxX;
-      const MaxY = cMaxY;
-      const T = cT;
-      const D2 = cD2;
-      const px = projectX(projection, sLon[at] as number);
-      const py = projectY(projection, sLat[at] as number);
-      const plon = sLon[at] as number;
-      const plat = sLat[at] as number;
-      const cosLat = sCos[at] as number;
+  for (let cell = 0; cell < cols * rows; cell++) {
+    const first = cells.cellStart[cell] as number;
+    const last = cells.cellStart[cell + 1] as number;
+    if (first === last) continue;
+    const row = Math.floor(cell / cols);
+    const col = cell - row * cols;
+    const tanAbsLat = rowTan[row] as number;
+    const bound = rowBound[row] as number;
+    for (let k = first; k < last; k++) {
+      stamp++;
+      const plon = sLon[k] as number;
+      const plat = sLat[k] as number;
+      const cosLat = sCos[k] as number;
+      const px = projectX(projection, plon);
+      const py = projectY(projection, plat);
       const xScale = cosLat / cosLat0;
-      // the tangent-plane distance is at least min(1, xScale) × the projected one
-      const minScale2 = Math.min(1, xScale) * Math.min(1, xScale);
       let minD2 = Infinity;
-      // candidates whose box is already farther than the window of the best so far cannot win
       let window2 = Infinity;
-      let evaluated = 0;
-      for (let k = 0; k < n; k++) {
-        // candidates come nearest-to-the-group first: once one's gap exceeds the window, all later ones do
-        if ((cGap2[k] as number) * minScale2 > window2) break;
-        evaluated = k + 1;
-        const gx = Math.max(0, Math.max((MinX[k] as number) - px, px - (MaxX[k] as number))) * xScale;
-        const gy = Math.max(0, Math.max((MinY[k] as number) - py, py - (MaxY[k] as number)));
-        if (gx * gx + gy * gy > window2) {
-          D2[k] = Infinity;
-          continue;
-        }
-        // the same operations as `consider` in `snapOne`, so t is bit-identical
-        const ax = ((Ax[k] as number) - px) * xScale;
-        const ay = (Ay[k] as number) - py;
-        const dx = ((Bx[k] as number) - px) * xScale - ax;
-        const dy = (By[k] as number) - py - ay;
-        const len2 = dx * dx + dy * dy;
-        let t = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
-        t = t < 0 ? 0 : t > 1 ? 1 : t;
-        const ex = ax + t * dx;
-        const ey = ay + t * dy;
-        const d2 = ex * ex + ey * ey;
-        T[k] = t;
-        D2[k] = d2;
-        if (d2 < minD2) {
-          minD2 = d2;
-          const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(d2));
-          window2 = window * window;
-        }
-      }
       let bestSeg = -1;
       let bestT = 0;
       let bestMeters = Infinity;
-      for (let k = 0; k < evaluated; k++) {
-        if ((D2[k] as number) > window2) continue;
-        const s = cSeg[k] as number;
-        const t = T[k] as number;
-        const aLon = cALon[k] as number;
-        const aLat = cALat[k] as number;
-        const meters = haversineMetersCos(plon, plat, cosLat, aLon + t * ((cBLon[k] as number) - aLon), aLat + t * ((cBLat[k] as number) - aLat));
-        if (meters < bestMeters || (meters === bestMeters && s < bestSeg)) {
-          bestMeters = meters;
-          bestSeg = s;
-          bestT = t;
+      let proven = false;
+      for (let ring = 0; ring <= MAX_RINGS; ring++) {
+        const r0 = row - ring;
+        const r1 = row + ring;
+        const c0 = col - ring;
+        const c1 = col + ring;
+        for (let rr = Math.max(0, r0); rr <= Math.min(rows - 1, r1); rr++) {
+          // the ring's cells in this row: all of them on its top and bottom rows, else its two ends
+          const edge = rr === r0 || rr === r1;
+          const step = edge ? 1 : c1 - c0;
+          for (let cc = edge ? Math.max(0, c0) : c0; cc <= Math.min(cols - 1, c1); cc += step) {
+            if (cc < 0) continue;
+            const gc = rr * cols + cc;
+            const end = cellStart[gc + 1] as number;
+            for (let e = cellStart[gc] as number; e < end; e++) {
+              const s = cellSegments[e] as number;
+              if (seen[s] === stamp) continue;
+              seen[s] = stamp;
+              const a = segA[s] as number;
+              const b = segB[s] as number;
+              const axp = nodeX[a] as number;
+              const ayp = nodeY[a] as number;
+              const bxp = nodeX[b] as number;
+              const byp = nodeY[b] as number;
+              // its box is already farther than the window of the best so far: it cannot win
+              const gx = Math.max(0, Math.max(Math.min(axp, bxp) - px, px - Math.max(axp, bxp))) * xScale;
+              const gy = Math.max(0, Math.max(Math.min(ayp, byp) - py, py - Math.max(ayp, byp)));
+              if (gx * gx + gy * gy > window2) continue;
+              // the same operations as `consider` in `snapOne`, so t is bit-identical
+              const ax = (axp - px) * xScale;
+              const ay = ayp - py;
+              const dx = (bxp - px) * xScale - ax;
+              const dy = byp - py - ay;
+              const len2 = dx * dx + dy * dy;
+              let t = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
+              t = t < 0 ? 0 : t > 1 ? 1 : t;
+              const ex = ax + t * dx;
+              const ey = ay + t * dy;
+              const d2 = ex * ex + ey * ey;
+              if (d2 < minD2) {
+                minD2 = d2;
+                const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(d2));
+                window2 = window * window;
+              }
+              if (d2 > window2) continue;
+              const aLon = nodeLon[a] as number;
+              const aLat = nodeLat[a] as number;
+              const meters = haversineMetersCos(plon, plat, cosLat, aLon + t * ((nodeLon[b] as number) - aLon), aLat + t * ((nodeLat[b] as number) - aLat));
+              if (meters < bestMeters || (meters === bestMeters && s < bestSeg)) {
+                bestMeters = meters;
+                bestSeg = s;
+                bestT = t;
+              }
+            }
+          }
+        }
+        // every segment outside the cells read lies beyond the block's edge (sides at the grid's
+        // border hold none beyond them)
+        const margin = Math.min(
+          c0 <= 0 ? Infinity : px - (grid.minX + c0 * size),
+          c1 >= cols - 1 ? Infinity : grid.minX + (c1 + 1) * size - px,
+          r0 <= 0 ? Infinity : py - (grid.minY + r0 * size),
+          r1 >= rows - 1 ? Infinity : grid.minY + (r1 + 1) * size - py,
+        );
+        if (bound * margin > Math.min(bestMeters, maxSnapMeters) || margin === Infinity) {
+          proven = true;
+          break;
         }
       }
-      bSeg[at] = bestMeters <= maxSnapMeters ? bestSeg : -1;
-      bT[at] = bestT;
-      bMeters[at] = bestMeters;
-      return Math.min(bestMeters, maxSnapMeters);
-    },
-    single(q, at) {
-      if (at >= 0) bSeg[at] = -2;
-      const plon = lon[q] as number;
-      const plat = lat[q] as number;
-      snapOne(graph, segmentIndex, plon, plat, projectX(projection, plon), projectY(projection, plat), maxSnapMeters, q, record);
-    },
-  });
+      if (!proven) {
+        bSeg[k] = -2;
+        single(order[k] as number);
+        continue;
+      }
+      bSeg[k] = bestMeters <= maxSnapMeters ? bestSeg : -1;
+      bT[k] = bestT;
+      bMeters[k] = bestMeters;
+    }
+  }
   for (let k = 0; k < order.length; k++) {
     const seg = bSeg[k] as number;
     if (seg >= 0) record(order[k] as number, seg, bT[k] as number, bMeters[k] as number);
+  }
+  // points outside the grid: off-network outright when the grid itself is beyond maxSnapMeters
+  for (const q of cells.outside) {
+    const px = projectX(projection, lon[q] as number);
+    const py = projectY(projection, lat[q] as number);
+    const gx = Math.max(0, grid.minX - px, px - gridMaxX);
+    const gy = Math.max(0, grid.minY - py, py - gridMaxY);
+    const far = Math.sqrt(gx * gx + gy * gy) * haversineLowerBoundFactor(projection, Math.max(maxAbsLat, Math.abs(lat[q] as number)));
+    if (far > maxSnapMeters) continue;
+    single(q);
   }
   return out;
 }

@@ -1,0 +1,159 @@
+import { type LocalProjection, projectionForBBox, projectX, projectY } from '../geo/local-projection';
+import type { RoadGraph } from './graph-builder';
+
+/**
+ * A uniform grid over a graph's segments in a local metric projection: every segment is listed
+ * in each cell it passes through (its supercover, with a small tolerance), so the segments near a
+ * point are read straight from the cells around it, with no tree search. Struct of arrays,
+ * integer indices; cells row-major (`cell = row × cols + col`).
+ */
+export interface SegmentGrid {
+  projection: LocalProjection;
+  /** Projected node coordinates, metres. */
+  nodeX: Float64Array;
+  nodeY: Float64Array;
+  /** Left and bottom edge of the grid, metres; side of a cell, metres. */
+  minX: number;
+  minY: number;
+  cellSizeMeters: number;
+  cols: number;
+  rows: number;
+  /** Length `cols × rows + 1`: the segments of cell `c` are `cellSegments[cellStart[c] .. cellStart[c+1]-1]`. */
+  cellStart: Uint32Array;
+  /** Segment ids, cell by cell (ascending within a cell). */
+  cellSegments: Uint32Array;
+  /** Largest |latitude| of any node, degrees; southernmost and northernmost node latitude (0 without nodes). */
+  maxAbsLat: number;
+  minLat: number;
+  maxLat: number;
+}
+
+const cache = new WeakMap<RoadGraph, SegmentGrid>();
+
+/**
+ * The segment grid of a graph, built on first use and cached per graph object (the graph is
+ * treated as immutable). Projection centre: middle of the nodes' bounding box. Cell side: the
+ * typical segment spacing `√(box area / segments)` (at least 1 m), enlarged when there would be
+ * more than `4 × segments + 64` cells.
+ *
+ * @param graph a graph from `buildRoadGraph`
+ */
+export function getSegmentGrid(graph: RoadGraph): SegmentGrid {
+  let built = cache.get(graph);
+  if (!built) {
+    built = buildSegmentGrid(graph);
+    cache.set(graph, built);
+  }
+  return built;
+}
+
+/** Relative slack when deciding which cells a segment touches (rounding must never lose a cell). */
+const SLACK = 1e-9;
+
+function buildSegmentGrid(graph: RoadGraph): SegmentGrid {
+  const { nodeCount, nodeLon, nodeLat, segmentCount, segA, segB } = graph;
+  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity, maxAbsLat = 0;
+  for (let n = 0; n < nodeCount; n++) {
+    const lon = nodeLon[n] as number;
+    const lat = nodeLat[n] as number;
+    if (lon < minLon) minLon = lon;
+    if (lon > maxLon) maxLon = lon;
+    if (lat < minLat) minLat = lat;
+    if (lat > maxLat) maxLat = lat;
+    if (Math.abs(lat) > maxAbsLat) maxAbsLat = Math.abs(lat);
+  }
+  const projection = nodeCount > 0 ? projectionForBBox(minLon, minLat, maxLon, maxLat) : projectionForBBox(0, 0, 0, 0);
+  const nodeX = new Float64Array(nodeCount);
+  const nodeY = new Float64Array(nodeCount);
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let n = 0; n < nodeCount; n++) {
+    const x = projectX(projection, nodeLon[n] as number);
+    const y = projectY(projection, nodeLat[n] as number);
+    nodeX[n] = x;
+    nodeY[n] = y;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  let size = 1;
+  let cols = 0;
+  let rows = 0;
+  if (segmentCount > 0) {
+    const w = Math.max(maxX - minX, 1);
+    const h = Math.max(maxY - minY, 1);
+    size = Math.max(1, Math.sqrt((w * h) / segmentCount), Math.max(w, h) / segmentCount);
+    const maxCells = 4 * segmentCount + 64;
+    for (;;) {
+      cols = Math.floor((maxX - minX) / size) + 1;
+      rows = Math.floor((maxY - minY) / size) + 1;
+      if (cols * rows <= maxCells) break;
+      size *= Math.sqrt((cols * rows) / maxCells) * 1.01;
+    }
+  } else {
+    minX = minY = 0;
+  }
+  const grid = { minX, minY, size, cols, rows };
+  const cellStart = new Uint32Array(cols * rows + 1);
+  for (let s = 0; s < segmentCount; s++) {
+    forEachCell(grid, nodeX, nodeY, segA[s] as number, segB[s] as number, (c) => {
+      cellStart[c + 1] = (cellStart[c + 1] as number) + 1;
+    });
+  }
+  for (let c = 0; c < cols * rows; c++) cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);
+  const cellSegments = new Uint32Array(cellStart[cols * rows] as number);
+  const fill = cellStart.slice(0, Math.max(1, cols * rows));
+  for (let s = 0; s < segmentCount; s++) {
+    forEachCell(grid, nodeX, nodeY, segA[s] as number, segB[s] as number, (c) => {
+      const at = fill[c] as number;
+      fill[c] = at + 1;
+      cellSegments[at] = s;
+    });
+  }
+  return {
+    projection, nodeX, nodeY, minX, minY, cellSizeMeters: size, cols, rows, cellStart, cellSegments, maxAbsLat,
+    minLat: nodeCount > 0 ? minLat : 0, maxLat: nodeCount > 0 ? maxLat : 0,
+  };
+}
+
+/**
+ * Calls `visit` for every cell the segment from node `a` to node `b` passes through: row by row,
+ * the part of the segment inside the row's band (grown by a relative slack) gives a column range.
+ */
+function forEachCell(
+  grid: { minX: number; minY: number; size: number; cols: number; rows: number },
+  nodeX: Float64Array, nodeY: Float64Array, a: number, b: number, visit: (cell: number) => void,
+): void {
+  const { minX, minY, size, cols, rows } = grid;
+  const ax = ((nodeX[a] as number) - minX) / size;
+  const ay = ((nodeY[a] as number) - minY) / size;
+  const bx = ((nodeX[b] as number) - minX) / size;
+  const by = ((nodeY[b] as number) - minY) / size;
+  const eps = SLACK * (1 + Math.max(Math.abs(ax), Math.abs(ay), Math.abs(bx), Math.abs(by)));
+  const row0 = clamp(Math.floor(Math.min(ay, by) - eps), rows);
+  const row1 = clamp(Math.floor(Math.max(ay, by) + eps), rows);
+  const dy = by - ay;
+  for (let row = row0; row <= row1; row++) {
+    // x range of the segment within the band [row, row + 1] (in cell units)
+    let x0: number;
+    let x1: number;
+    if (Math.abs(dy) <= eps) {
+      x0 = Math.min(ax, bx);
+      x1 = Math.max(ax, bx);
+    } else {
+      const t0 = Math.max(0, Math.min(1, (row - eps - ay) / dy));
+      const t1 = Math.max(0, Math.min(1, (row + 1 + eps - ay) / dy));
+      const xa = ax + Math.min(t0, t1) * (bx - ax);
+      const xb = ax + Math.max(t0, t1) * (bx - ax);
+      x0 = Math.min(xa, xb);
+      x1 = Math.max(xa, xb);
+    }
+    const col0 = clamp(Math.floor(x0 - eps), cols);
+    const col1 = clamp(Math.floor(x1 + eps), cols);
+    for (let col = col0; col <= col1; col++) visit(row * cols + col);
+  }
+}
+
+function clamp(i: number, n: number): number {
+  return i < 0 ? 0 : i >= n ? n - 1 : i;
+}

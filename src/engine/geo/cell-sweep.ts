@@ -1,5 +1,4 @@
 import type Flatbush from 'flatbush';
-import { projectX, projectY } from './local-projection';
 import type { ProjectedQueries } from './projected-queries';
 
 /** Ratio bounds for one group of cells: how haversine metres relate to projected metres there. */
@@ -132,79 +131,6 @@ function forEachGroup(
   }
 }
 
-/** What a batched nearest search proven point by point does (see {@link sweepPoints}). */
-export interface PointSweepHooks {
-  /** Returns `c` with haversine ≥ c × projected distance between any point of the group and any item, in (0, 1]. */
-  beginGroup(minX: number, minY: number, maxX: number, maxY: number): number;
-  /**
-   * Loads the items a box search returned (ids into the index) as the candidates of the next
-   * `evaluate` calls; the group's rectangle is given (projected metres).
-   */
-  load(ids: number[], minX: number, minY: number, maxX: number, maxY: number): void;
-  /**
-   * Finds the nearest candidate of the point at position `k` of the cell order and records it (a
-   * later call for the same point overwrites it).
-   *
-   * @returns the haversine metres any item outside the searched box must exceed for the recorded
-   *   answer to be final (the best distance, or a smaller cap such as `maxSnapMeters`); `Infinity`
-   *   when nothing was found and there is no cap
-   */
-  evaluate(k: number): number;
-  /** As {@link CellSweepHooks.single}. */
-  single(q: number, k: number): void;
-}
-
-/**
- * Like {@link sweepCells}, but for items denser than the points (e.g. road segments): every point
- * of a group is evaluated against all the candidates of the group's box, and its answer is
- * accepted when `c × margin > evaluate(k)`, `margin` being its projected distance to the box's
- * edge. Unproven points get a wider box (just wide enough for the distance they found, or 4 r when
- * they found nothing); after a few rounds, or when a box holds more than `maxCandidates` items, and
- * for points outside the grid, `single` answers them.
- *
- * @param index the Flatbush index, in the plane of the bucketed points
- * @param cells the points bucketed by `projectQueries`
- * @param options group size, first radius and candidate limit (`capMeters` is not used: `evaluate` returns it)
- * @param hooks begins a group, loads candidates, evaluates and answers points
- */
-export function sweepPoints(
-  index: Flatbush, cells: ProjectedQueries, options: CellSweepOptions, hooks: PointSweepHooks,
-): void {
-  const { order, outside, projection } = cells;
-  const m = Math.max(1, Math.floor(options.groupCells));
-  const maxCandidates = options.maxCandidates ?? 4096;
-  forEachGroup(cells, m, (pending, count, gMinX, gMinY, gMaxX, gMaxY) => {
-    const c = hooks.beginGroup(gMinX, gMinY, gMaxX, gMaxY);
-    let pendingCount = count;
-    let r = options.firstRadiusMeters;
-    for (let round = 0; round < MAX_ROUNDS && pendingCount > 0; round++) {
-      const minX = gMinX - r;
-      const minY = gMinY - r;
-      const maxX = gMaxX + r;
-      const maxY = gMaxY + r;
-      const ids = index.search(minX, minY, maxX, maxY);
-      if (ids.length > maxCandidates) break;
-      hooks.load(ids, gMinX, gMinY, gMaxX, gMaxY);
-      let kept = 0;
-      let widest = 0;
-      for (let k = 0; k < pendingCount; k++) {
-        const at = pending[k] as number;
-        const need = hooks.evaluate(at);
-        const px = projectX(projection, cells.lon[at] as number);
-        const py = projectY(projection, cells.lat[at] as number);
-        const margin = Math.min(px - minX, maxX - px, py - minY, maxY - py);
-        if (c * margin > need) continue;
-        pending[kept++] = at;
-        if (need > widest) widest = need;
-      }
-      pendingCount = kept;
-      r = widest < Infinity ? Math.max(r, (widest / c) * (1 + 1e-9) + 1e-6) : 4 * r;
-    }
-    for (let k = 0; k < pendingCount; k++) hooks.single(order[pending[k] as number] as number, pending[k] as number);
-  });
-  for (const q of outside) hooks.single(q, -1);
-}
-
 /**
  * Group side (in cells) and first search margin for {@link sweepCells}: groups about
  * `itemGroupFactor` item spacings wide (item spacing `s = √(index box area / items)`, at least
@@ -223,7 +149,7 @@ export function planGroups(index: Flatbush, cellSizeMeters: number, itemGroupFac
 }
 
 /** Typical distance between indexed items, metres: `√(box area / items)`, at least 1 m. */
-export function itemSpacingMeters(index: Flatbush): number {
+function itemSpacingMeters(index: Flatbush): number {
   const w = index.maxX - index.minX;
   const h = index.maxY - index.minY;
   const items = index.numItems;

@@ -98,6 +98,17 @@ describe('snapPoints (batched by grid cell)', () => {
     }
   });
 
+  it('equals the brute-force definition across a wide empty area between two districts (long searches)', () => {
+    // two street grids 6 km apart: points between them search many rings or fall back to one-by-one
+    const east = jitteredGrid(5, 12, 80).map((r) => ({ ...r, coordinates: r.coordinates.map(([x, y]) => [x + 0.07, y] as [number, number]) }));
+    const g = buildRoadGraph(deepFreeze([...jitteredGrid(4, 12, 80), ...east]));
+    const rand = mulberry32(55);
+    const n = 600;
+    const lon = Float64Array.from({ length: n }, () => 121.49 + rand() * 0.09);
+    const lat = Float64Array.from({ length: n }, () => 29.845 + rand() * 0.012);
+    for (const maxSnap of [300, 2000, Infinity]) expectSame(g, lon, lat, maxSnap);
+  });
+
   it('equals the brute-force definition exactly on the real north-Bayreuth roads', () => {
     const g = buildRoadGraph(readRealRoads());
     const rand = mulberry32(12);

@@ -122,6 +122,11 @@ export function nearestPoints(
   let keptFrom = new Uint32Array(256);
   let perm = new Uint32Array(256);
   let tanAbsLat = 0;
+  // per group: largest x scale of its points' tangent planes; window bound (see `load`)
+  let maxXScale = 1;
+  let windowReach2 = -1;
+  let windowRatio2 = Infinity;
+  let windowSlack2 = 0;
 
   // answers in cell order (sequential writes), scattered to input order after the sweep
   cells.work ??= { nearest: new Int32Array(order.length), meters: new Float64Array(order.length) };
@@ -133,6 +138,10 @@ export function nearestPoints(
       const latHi = Math.max(unprojectLat(projection, maxY), maxLat);
       const absLat = Math.max(Math.abs(unprojectLat(projection, minY)), Math.abs(unprojectLat(projection, maxY)));
       tanAbsLat = Math.tan(Math.min(89.9, absLat) * RAD);
+      const gLo = unprojectLat(projection, minY);
+      const gHi = unprojectLat(projection, maxY);
+      const absLo = gLo <= 0 && gHi >= 0 ? 0 : Math.min(Math.abs(gLo), Math.abs(gHi));
+      maxXScale = Math.max(1, Math.cos(absLo * RAD) / cosLat0);
       return {
         lower: haversineLowerBoundFactor(projection, Math.max(Math.abs(latLo), Math.abs(latHi))),
         upper: haversineUpperBoundFactor(projection, latLo, latHi),
@@ -171,6 +180,14 @@ export function nearestPoints(
         const far = Math.sqrt(fx * fx + fy * fy);
         if (far < farthest) farthest = far;
       }
+      // every point of the group has a candidate within maxXScale × farthest in its tangent plane;
+      // up to that distance the window is at most d × ratio + 1e-6 (the ratio grows with d), so
+      // (d × ratio + 1e-6)² ≤ d² × ratio² + slack: a bound without square root or division
+      const reach = maxXScale * farthest;
+      const ratio = reach > 0 ? ((tangentPlaneWindowMeters(tanAbsLat, reach) - 1e-6) / reach) * (1 + 1e-9) : Infinity;
+      windowReach2 = ratio < Infinity ? reach * reach : -1;
+      windowRatio2 = ratio * ratio;
+      windowSlack2 = 2 * reach * ratio * 1e-6 * (1 + 1e-9) + 1e-12;
       return farthest;
     },
     keep(limitMeters) {
@@ -212,10 +229,11 @@ export function nearestPoints(
         // the tangent-plane distance is at least min(1, xScale) × the projected one
         const minScale2 = Math.min(1, xScale) * Math.min(1, xScale);
         let minD2 = Infinity;
-        let window2 = Infinity;
+        // an upper bound of the window of the best so far (see `load`), for the early stop
+        let bound2 = Infinity;
         let evaluated = 0;
         for (let k = 0; k < count; k++) {
-          if ((kGap2[k] as number) * minScale2 > window2) break;
+          if ((kGap2[k] as number) * minScale2 > bound2) break;
           evaluated = k + 1;
           const dx = ((X[k] as number) - px) * xScale;
           const dy = (Y[k] as number) - py;
@@ -223,10 +241,11 @@ export function nearestPoints(
           D2[k] = d2;
           if (d2 < minD2) {
             minD2 = d2;
-            const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(d2));
-            window2 = window * window;
+            bound2 = d2 <= windowReach2 ? d2 * windowRatio2 + windowSlack2 : Infinity;
           }
         }
+        const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(minD2));
+        const window2 = window * window;
         for (let k = 0; k < evaluated; k++) {
           if ((D2[k] as number) > window2) continue;
           const i = kId[k] as number;

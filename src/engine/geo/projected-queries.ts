@@ -121,14 +121,7 @@ function bucket(
     maxY = minY + rows * size;
   } else if (inside > 0) {
     const area = Math.max(maxX - minX, 1) * Math.max(maxY - minY, 1);
-    size = Math.max(1, Math.min(maxCellSizeMeters, Math.sqrt((POINTS_PER_CELL * area) / inside)));
-    const maxCells = 4 * inside + 64;
-    for (;;) {
-      cols = Math.floor((maxX - minX) / size) + 1;
-      rows = Math.floor((maxY - minY) / size) + 1;
-      if (cols * rows <= maxCells) break;
-      size *= Math.sqrt((cols * rows) / maxCells) * 1.01;
-    }
+    ({ cellSizeMeters: size, cols, rows } = fitGrid(maxX - minX, maxY - minY, Math.max(1, Math.min(maxCellSizeMeters, Math.sqrt((POINTS_PER_CELL * area) / inside))), 4 * inside + 64));
   } else {
     minX = minY = 0;
   }
@@ -170,4 +163,18 @@ function bucket(
     projection, inputLon: lon, inputLat: lat, minX, minY, cellSizeMeters: size, cols, rows, order, cellStart, outside,
     lon: sLon, lat: sLat, cosLat: sCos, work: null,
   };
+}
+
+/**
+ * Columns and rows of a grid of `cellSizeMeters` cells covering a `width × height` box (metres,
+ * from its lower-left corner), the cells enlarged until there are at most `maxCells`.
+ */
+export function fitGrid(width: number, height: number, cellSizeMeters: number, maxCells: number): { cellSizeMeters: number; cols: number; rows: number } {
+  let size = cellSizeMeters;
+  for (;;) {
+    const cols = Math.floor(width / size) + 1;
+    const rows = Math.floor(height / size) + 1;
+    if (cols * rows <= maxCells) return { cellSizeMeters: size, cols, rows };
+    size *= Math.sqrt((cols * rows) / maxCells) * 1.01;
+  }
 }

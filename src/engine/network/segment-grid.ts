@@ -1,4 +1,5 @@
 import { type LocalProjection, projectionForBBox, projectX, projectY } from '../geo/local-projection';
+import { fitGrid } from '../geo/projected-queries';
 import type { RoadGraph } from './graph-builder';
 
 /**
@@ -82,14 +83,8 @@ function buildSegmentGrid(graph: RoadGraph): SegmentGrid {
   if (segmentCount > 0) {
     const w = Math.max(maxX - minX, 1);
     const h = Math.max(maxY - minY, 1);
-    size = Math.max(1, Math.sqrt((w * h) / segmentCount), Math.max(w, h) / segmentCount);
-    const maxCells = 4 * segmentCount + 64;
-    for (;;) {
-      cols = Math.floor((maxX - minX) / size) + 1;
-      rows = Math.floor((maxY - minY) / size) + 1;
-      if (cols * rows <= maxCells) break;
-      size *= Math.sqrt((cols * rows) / maxCells) * 1.01;
-    }
+    const spacing = Math.max(1, Math.sqrt((w * h) / segmentCount), Math.max(w, h) / segmentCount);
+    ({ cellSizeMeters: size, cols, rows } = fitGrid(maxX - minX, maxY - minY, spacing, 4 * segmentCount + 64));
   } else {
     minX = minY = 0;
   }

@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush';
-import { type LocalProjection, projectionForBBox, projectX, projectY } from '../geo/local-projection';
+import type { LocalProjection } from '../geo/local-projection';
 import type { RoadGraph } from './graph-builder';
+import { getSegmentGrid } from './segment-grid';
 
 /** A Flatbush index over a graph's segments in a local metric projection (metres). */
 export interface SegmentIndex {
@@ -21,7 +22,7 @@ const cache = new WeakMap<RoadGraph, SegmentIndex>();
 
 /**
  * The segment index of a graph, built on first use and cached per graph object (the graph is
- * treated as immutable). Projection centre: middle of the nodes' bounding box.
+ * treated as immutable); in the projection of the graph's segment grid (`getSegmentGrid`).
  *
  * @param graph a graph from `buildRoadGraph`
  */
@@ -35,28 +36,9 @@ export function getSegmentIndex(graph: RoadGraph): SegmentIndex {
 }
 
 function buildSegmentIndex(graph: RoadGraph): SegmentIndex {
-  const { nodeCount, nodeLon, nodeLat, segmentCount, segA, segB } = graph;
-  let minLon = Infinity;
-  let minLat = Infinity;
-  let maxLon = -Infinity;
-  let maxLat = -Infinity;
-  let maxAbsLat = 0;
-  for (let n = 0; n < nodeCount; n++) {
-    const lon = nodeLon[n] as number;
-    const lat = nodeLat[n] as number;
-    if (lon < minLon) minLon = lon;
-    if (lon > maxLon) maxLon = lon;
-    if (lat < minLat) minLat = lat;
-    if (lat > maxLat) maxLat = lat;
-    if (Math.abs(lat) > maxAbsLat) maxAbsLat = Math.abs(lat);
-  }
-  const projection = nodeCount > 0 ? projectionForBBox(minLon, minLat, maxLon, maxLat) : projectionForBBox(0, 0, 0, 0);
-  const nodeX = new Float64Array(nodeCount);
-  const nodeY = new Float64Array(nodeCount);
-  for (let n = 0; n < nodeCount; n++) {
-    nodeX[n] = projectX(projection, nodeLon[n] as number);
-    nodeY[n] = projectY(projection, nodeLat[n] as number);
-  }
+  // the grid's projection and projected nodes: one projection per graph
+  const { projection, nodeX, nodeY, maxAbsLat, minLat, maxLat } = getSegmentGrid(graph);
+  const { segmentCount, segA, segB } = graph;
   let index: Flatbush | null = null;
   if (segmentCount > 0) {
     index = new Flatbush(segmentCount, 8);
@@ -71,5 +53,5 @@ function buildSegmentIndex(graph: RoadGraph): SegmentIndex {
     }
     index.finish();
   }
-  return { projection, nodeX, nodeY, index, maxAbsLat, minLat: nodeCount > 0 ? minLat : 0, maxLat: nodeCount > 0 ? maxLat : 0 };
+  return { projection, nodeX, nodeY, index, maxAbsLat, minLat, maxLat };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { haversineMeters } from '../../../src/engine/geo/haversine';
 import type { Road } from '../../../src/engine/model';
-import { buildRoadGraph, type RoadGraph } from '../../../src/engine/network/graph-builder';
+import { buildRoadGraph, REFERENCE_SPEED_KMH, type RoadGraph } from '../../../src/engine/network/graph-builder';
+import { hilbertIndex } from '../../../src/engine/network/hilbert-order';
 import { isWalkable } from '../../../src/engine/network/walkability';
 import { deepFreeze } from '../../../src/engine/presets/deep-freeze';
 import { randomRoads, readRealRoads } from './random-network';
@@ -25,6 +26,73 @@ function componentCount(g: RoadGraph): number {
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
   for (let s = 0; s < g.segmentCount; s++) parent[find(g.segA[s] as number)] = find(g.segB[s] as number);
   return new Set(parent.map((_, i) => find(i))).size;
+}
+
+/** The graph the spec describes, built the obvious way: nodes keyed by coordinate strings in first-met order. */
+function referenceGraph(roads: readonly Road[]): { nodes: string[]; segments: { a: string; b: string; lengthMeters: number; cost: number }[] } {
+  const ids = new Map<string, number>();
+  const segments: { a: string; b: string; lengthMeters: number; cost: number }[] = [];
+  for (const r of roads) {
+    if (!isWalkable(r.highway)) continue;
+    let prev: [number, number] | null = null;
+    for (const [x, y] of r.coordinates) {
+      const key = `${x},${y}`; // -0 prints as 0
+      if (!ids.has(key)) ids.set(key, ids.size);
+      if (prev) {
+        const lengthMeters = haversineMeters(prev[0], prev[1], x, y);
+        if (lengthMeters > 0) {
+          const cost = lengthMeters * (r.speedKmh === null ? 1 : REFERENCE_SPEED_KMH / r.speedKmh);
+          segments.push({ a: `${prev[0]},${prev[1]}`, b: key, lengthMeters, cost });
+        }
+      }
+      prev = [x, y];
+    }
+  }
+  return { nodes: [...ids.keys()], segments };
+}
+
+/** Asserts `g` is the reference graph: same nodes by coordinates, segment s joins the same coordinates at the same cost, same directed edges (a multiset). */
+function expectSameGraph(g: RoadGraph, roads: readonly Road[]): void {
+  const ref = referenceGraph(roads);
+  const at = (n: number): string => `${g.nodeLon[n]},${g.nodeLat[n]}`;
+  expect(g.nodeCount).toBe(ref.nodes.length);
+  expect(new Set(Array.from({ length: g.nodeCount }, (_, n) => at(n)))).toEqual(new Set(ref.nodes));
+  expect(g.segmentCount).toBe(ref.segments.length);
+  const want = new Map<string, number>();
+  const add = (key: string, k: number): void => {
+    want.set(key, (want.get(key) ?? 0) + k);
+  };
+  ref.segments.forEach((s, i) => {
+    expect(`${at(g.segA[i] as number)} ${at(g.segB[i] as number)}`, `segment ${i}`).toBe(`${s.a} ${s.b}`);
+    expect(g.segLengthMeters[i]).toBe(s.lengthMeters);
+    expect(g.segCost[i]).toBe(s.cost);
+    add(`${s.a}>${s.b}@${Math.fround(s.cost)}`, 1);
+    add(`${s.b}>${s.a}@${Math.fround(s.cost)}`, 1);
+  });
+  expect(g.offsets[0]).toBe(0);
+  expect(g.offsets[g.nodeCount]).toBe(2 * g.segmentCount);
+  for (let n = 0; n < g.nodeCount; n++) {
+    expect(g.offsets[n + 1]! >= g.offsets[n]!).toBe(true);
+    for (let e = g.offsets[n]!; e < g.offsets[n + 1]!; e++) add(`${at(n)}>${at(g.targets[e]!)}@${g.edgeCost[e]}`, -1);
+  }
+  for (const [key, k] of want) expect(k, key).toBe(0);
+}
+
+/** Asserts node ids follow the Hilbert curve (16 bits per axis) over the nodes' bounding box. */
+function expectHilbertNumbering(g: RoadGraph): void {
+  const minX = Math.min(...g.nodeLon);
+  const maxX = Math.max(...g.nodeLon);
+  const minY = Math.min(...g.nodeLat);
+  const maxY = Math.max(...g.nodeLat);
+  let prev = -1;
+  for (let n = 0; n < g.nodeCount; n++) {
+    const key = hilbertIndex(
+      Math.floor((g.nodeLon[n]! - minX) * (65535 / (maxX - minX))),
+      Math.floor((g.nodeLat[n]! - minY) * (65535 / (maxY - minY))),
+    );
+    expect(key >= prev, `node ${n}`).toBe(true);
+    prev = key;
+  }
 }
 
 describe('buildRoadGraph', () => {
@@ -102,6 +170,31 @@ describe('buildRoadGraph', () => {
         }
       }
     }
+  });
+
+  it('is the reference graph on random networks, with node ids along a Hilbert curve', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const roads = randomRoads(seed, 60 + 40 * seed, 30 + 20 * seed);
+      const g = buildRoadGraph(roads);
+      expectSameGraph(g, roads);
+      expectHilbertNumbering(g);
+    }
+  });
+
+  it('is the reference graph on the real north-Bayreuth roads, with node ids along a Hilbert curve', () => {
+    const roads = readRealRoads();
+    const g = buildRoadGraph(roads);
+    expectSameGraph(g, roads);
+    expectHilbertNumbering(g);
+  });
+
+  it('numbers nodes by place, not by road order: the same graph whatever the road order', () => {
+    const roads = randomRoads(9, 200, 120);
+    const g = buildRoadGraph(roads);
+    const reversed = deepFreeze([...roads].reverse().map((r) => ({ ...r, coordinates: [...r.coordinates].reverse() })));
+    const h = buildRoadGraph(reversed);
+    expect(h.nodeLon).toEqual(g.nodeLon);
+    expect(h.nodeLat).toEqual(g.nodeLat);
   });
 
   it('throws on a bad speed override, naming the road', () => {

@@ -1,7 +1,6 @@
 import type { Road } from '../model';
 import { haversineMeters } from '../geo/haversine';
 import { CoordinateHash } from './coordinate-hash';
-import { hilbertOrder } from './hilbert-order';
 import { isWalkable } from './walkability';
 
 /** Walking speed (km/h) at which a road's effort equals its length; a road's `speedKmh` scales it. */
@@ -15,11 +14,10 @@ export const REFERENCE_SPEED_KMH = 5;
  * speed of the community's kind in m/s (`walkSpeedKmh / 3.6`). Access legs (point to road) are
  * straight lines and never scaled by an override.
  *
- * Nodes are the distinct road vertices, numbered along a Hilbert curve over the nodes' bounding box
- * (16 bits per axis; nodes in the same cell in the order the roads first meet them), so nodes near
- * in space are near in memory. Segments are undirected and keep the order of the roads (segment
- * `s` is the s-th kept pair of consecutive vertices). Edges are the directed pairs (both directions
- * of each segment), so `targets.length === 2 × segmentCount`; a node's edges are in segment order.
+ * Nodes are the distinct road vertices, numbered in the order the roads first meet them; segments
+ * are undirected and keep the order of the roads (segment `s` is the s-th kept pair of consecutive
+ * vertices); edges are the directed pairs (both directions of each segment), so
+ * `targets.length === 2 × segmentCount`; a node's edges are in segment order.
  */
 export interface RoadGraph {
   nodeCount: number;
@@ -93,29 +91,10 @@ export function buildRoadGraph(roads: readonly Road[]): RoadGraph {
   }
 
   const nodeCount = coords.size;
+  segA = segA.slice(0, segmentCount);
+  segB = segB.slice(0, segmentCount);
   segLength = segLength.slice(0, segmentCount);
   segCost = segCost.slice(0, segmentCount);
-
-  // renumber the nodes along a Hilbert curve (order[new] = old, rank[old] = new), so that a node's
-  // neighbours sit near it in memory; segments keep their order, only their node ids change
-  const order = hilbertOrder(coords.lon, coords.lat, nodeCount);
-  const rank = new Uint32Array(nodeCount);
-  const nodeLon = new Float64Array(nodeCount);
-  const nodeLat = new Float64Array(nodeCount);
-  for (let n = 0; n < nodeCount; n++) {
-    const old = order[n] as number;
-    rank[old] = n;
-    nodeLon[n] = coords.lon[old] as number;
-    nodeLat[n] = coords.lat[old] as number;
-  }
-  const firstMetA = segA;
-  const firstMetB = segB;
-  segA = new Uint32Array(segmentCount);
-  segB = new Uint32Array(segmentCount);
-  for (let s = 0; s < segmentCount; s++) {
-    segA[s] = rank[firstMetA[s] as number] as number;
-    segB[s] = rank[firstMetB[s] as number] as number;
-  }
 
   const offsets = new Uint32Array(nodeCount + 1);
   for (let s = 0; s < segmentCount; s++) {
@@ -125,8 +104,7 @@ export function buildRoadGraph(roads: readonly Road[]): RoadGraph {
     offsets[b] = (offsets[b] as number) + 1;
   }
   for (let n = 0; n < nodeCount; n++) offsets[n + 1] = (offsets[n + 1] as number) + (offsets[n] as number);
-  const cursor = rank; // rank is spent: reuse it
-  cursor.set(offsets.subarray(0, nodeCount));
+  const cursor = offsets.slice(0, nodeCount);
   const targets = new Uint32Array(2 * segmentCount);
   const edgeCost = new Float32Array(2 * segmentCount);
   for (let s = 0; s < segmentCount; s++) {
@@ -145,8 +123,8 @@ export function buildRoadGraph(roads: readonly Road[]): RoadGraph {
 
   return {
     nodeCount,
-    nodeLon,
-    nodeLat,
+    nodeLon: coords.lon.slice(0, nodeCount),
+    nodeLat: coords.lat.slice(0, nodeCount),
     offsets,
     targets,
     edgeCost,

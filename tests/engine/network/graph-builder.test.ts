@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { haversineMeters } from '../../../src/engine/geo/haversine';
 import type { Road } from '../../../src/engine/model';
 import { buildRoadGraph, REFERENCE_SPEED_KMH, type RoadGraph } from '../../../src/engine/network/graph-builder';
-import { hilbertIndex } from '../../../src/engine/network/hilbert-order';
 import { isWalkable } from '../../../src/engine/network/walkability';
 import { deepFreeze } from '../../../src/engine/presets/deep-freeze';
 import { randomRoads, readRealRoads } from './random-network';
@@ -76,23 +75,6 @@ function expectSameGraph(g: RoadGraph, roads: readonly Road[]): void {
     for (let e = g.offsets[n]!; e < g.offsets[n + 1]!; e++) add(`${at(n)}>${at(g.targets[e]!)}@${g.edgeCost[e]}`, -1);
   }
   for (const [key, k] of want) expect(k, key).toBe(0);
-}
-
-/** Asserts node ids follow the Hilbert curve (16 bits per axis) over the nodes' bounding box. */
-function expectHilbertNumbering(g: RoadGraph): void {
-  const minX = Math.min(...g.nodeLon);
-  const maxX = Math.max(...g.nodeLon);
-  const minY = Math.min(...g.nodeLat);
-  const maxY = Math.max(...g.nodeLat);
-  let prev = -1;
-  for (let n = 0; n < g.nodeCount; n++) {
-    const key = hilbertIndex(
-      Math.floor((g.nodeLon[n]! - minX) * (65535 / (maxX - minX))),
-      Math.floor((g.nodeLat[n]! - minY) * (65535 / (maxY - minY))),
-    );
-    expect(key >= prev, `node ${n}`).toBe(true);
-    prev = key;
-  }
 }
 
 describe('buildRoadGraph', () => {
@@ -172,29 +154,18 @@ describe('buildRoadGraph', () => {
     }
   });
 
-  it('is the reference graph on random networks, with node ids along a Hilbert curve', () => {
+  it('is the reference graph on random networks', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const roads = randomRoads(seed, 60 + 40 * seed, 30 + 20 * seed);
       const g = buildRoadGraph(roads);
       expectSameGraph(g, roads);
-      expectHilbertNumbering(g);
     }
   });
 
-  it('is the reference graph on the real north-Bayreuth roads, with node ids along a Hilbert curve', () => {
+  it('is the reference graph on the real north-Bayreuth roads', () => {
     const roads = readRealRoads();
     const g = buildRoadGraph(roads);
     expectSameGraph(g, roads);
-    expectHilbertNumbering(g);
-  });
-
-  it('numbers nodes by place, not by road order: the same graph whatever the road order', () => {
-    const roads = randomRoads(9, 200, 120);
-    const g = buildRoadGraph(roads);
-    const reversed = deepFreeze([...roads].reverse().map((r) => ({ ...r, coordinates: [...r.coordinates].reverse() })));
-    const h = buildRoadGraph(reversed);
-    expect(h.nodeLon).toEqual(g.nodeLon);
-    expect(h.nodeLat).toEqual(g.nodeLat);
   });
 
   it('throws on a bad speed override, naming the road', () => {

@@ -1,6 +1,7 @@
 import { type BBox, bboxOf } from '../geo/bbox';
 import { type LocalProjection, projectionForBBox, projectX, projectY } from '../geo/local-projection';
-import { createPointIndex, nearestPoints, type NearestResult, type PointIndex } from '../geo/nearest-point';
+import { nearestPoints, type NearestResult } from '../geo/nearest-point';
+import { createPointIndex, type PointIndex } from '../geo/point-index';
 import { type ProjectedQueries, projectQueries } from '../geo/projected-queries';
 import type { AccessField, Facility, Settings } from '../model';
 import {

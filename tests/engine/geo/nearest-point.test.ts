@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { haversineMeters } from '../../../src/engine/geo/haversine';
-import { createPointIndex, nearestPoints } from '../../../src/engine/geo/nearest-point';
+import { nearestPoints } from '../../../src/engine/geo/nearest-point';
+import { createPointIndex } from '../../../src/engine/geo/point-index';
 import { mulberry32 } from '../../../src/engine/prng';
 
 /** All-pairs oracle: nearest by haversineMeters, ties to the lower index. */

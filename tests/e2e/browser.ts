@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '../..');
@@ -68,9 +69,33 @@ export interface AppPage {
   consoleErrors: string[];
 }
 
-/** Opens the app in a new context with the given browser locale and waits for the sample on the map. */
-export async function openApp(browser: Browser, url: string, locale: string): Promise<AppPage> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+/** How {@link openApp} opens a page. */
+export interface OpenAppOptions {
+  /** Viewport in CSS pixels; default 1280 × 800. */
+  viewport?: { width: number; height: number };
+  /** Whether the context accepts downloads; default: Playwright's (true). */
+  acceptDownloads?: boolean;
+  /** Script the context runs in every page before the app's own scripts; default none. */
+  initScript?: string;
+  /**
+   * Selectors waited for after navigation, in order, each with its timeout in milliseconds; default:
+   * the map ready (`data-map-ready="true"`) then `main[data-status="ready"]`, 60 s each.
+   */
+  readySelectors?: readonly { selector: string; timeoutMs: number }[];
+}
+
+const DEFAULT_READY: NonNullable<OpenAppOptions['readySelectors']> = [
+  { selector: '[data-testid="map"][data-map-ready="true"]', timeoutMs: 60000 },
+  { selector: 'main[data-status="ready"]', timeoutMs: 60000 },
+];
+
+/**
+ * Opens the app in a new context with the given browser locale, recording its requests and console
+ * errors, and waits for the ready selectors (by default: the sample on the map).
+ */
+export async function openApp(browser: Browser, url: string, locale: string, options: OpenAppOptions = {}): Promise<AppPage> {
+  const context = await browser.newContext({ locale, viewport: options.viewport ?? { width: 1280, height: 800 }, acceptDownloads: options.acceptDownloads });
+  if (options.initScript !== undefined) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleErrors: string[] = [];
@@ -78,9 +103,78 @@ export async function openApp(browser: Browser, url: string, locale: string): Pr
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
   await page.goto(url);
-  await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 60000 });
-  await page.waitForSelector('main[data-status="ready"]', { timeout: 60000 });
+  for (const { selector, timeoutMs } of options.readySelectors ?? DEFAULT_READY) await page.waitForSelector(selector, { timeout: timeoutMs });
   return { page, context, requests, consoleErrors };
+}
+
+/** What a browser-test file needs beyond {@link useAppSession}'s standard lifecycle. */
+export interface AppSessionOptions {
+  /** How every page opens (viewport, init script, what to wait for); see {@link openApp}. */
+  openOptions?: OpenAppOptions;
+  /** Runs on each page once it is open and registered: extra waits, handlers, default timeouts. */
+  afterOpen?: (app: AppPage) => Promise<void> | void;
+  /** Console errors for which this returns true do not fail the test (document why where it is defined). */
+  ignoreConsoleError?: (text: string) => boolean;
+  /** Extra checks after each test, after every page's own checks passed. */
+  afterEachCheck?: () => Promise<void> | void;
+}
+
+/** The static server, the browser and an opener whose pages are checked and closed after each test. */
+export interface AppSession {
+  /** Opens the app (see {@link openApp}) in `locale` (default 'en-US') and registers the page for the after-test checks. */
+  open(locale?: string): Promise<AppPage>;
+  /** The running server (from `beforeAll` on). */
+  readonly server: Server;
+  /** The running browser (from `beforeAll` on). */
+  readonly browser: Browser;
+}
+
+/**
+ * Registers a browser-test file's vitest hooks: `beforeAll` starts the static server and Chromium;
+ * `afterEach` asserts for every page opened during the test that no request left localhost and no
+ * console error was logged, closes its context, then runs `afterEachCheck`; `afterAll` closes both.
+ * Call it once at the top level of a test file.
+ */
+export function useAppSession(options: AppSessionOptions = {}): AppSession {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  const opened: AppPage[] = [];
+  const running = () => {
+    if (!server || !browser) throw new Error('useAppSession: server and browser start in beforeAll; use them inside tests');
+    return { server, browser };
+  };
+  const ignore = options.ignoreConsoleError;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterEach(async () => {
+    for (const app of opened.splice(0)) {
+      expect(app.requests.filter((u) => !isLocalUrl(u)), 'requests that left localhost').toEqual([]);
+      expect(ignore ? app.consoleErrors.filter((e) => !ignore(e)) : app.consoleErrors, 'console errors').toEqual([]);
+      await app.context.close();
+    }
+    await options.afterEachCheck?.();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  return {
+    async open(locale = 'en-US') {
+      const { server, browser } = running();
+      const app = await openApp(browser, server.url, locale, options.openOptions);
+      opened.push(app);
+      await options.afterOpen?.(app);
+      return app;
+    },
+    get server() { return running().server; },
+    get browser() { return running().browser; },
+  };
 }
 
 /** True for URLs that stay on this machine or inside the page. */

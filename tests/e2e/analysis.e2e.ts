@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { FeatureCollection } from 'geojson';
-import { isLocalUrl, launchBrowser, REPO_ROOT, saveScreenshot, startServer, type AppPage, type Server } from './browser';
+import { REPO_ROOT, saveScreenshot, useAppSession } from './browser';
 import { geometryCentroid } from '../../src/app/results/community-centroids';
 import { getPreset } from '../../src/engine/presets';
 
@@ -45,26 +45,18 @@ const PROBE = `
   if (document.documentElement) watch(); else document.addEventListener('DOMContentLoaded', watch);
 `;
 
-let server: Server;
-let browser: Browser;
-const opened: AppPage[] = [];
-
-async function open(locale = 'en-US'): Promise<AppPage> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  await context.addInitScript({ content: PROBE });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  const consoleErrors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
-  await page.goto(server.url);
-  await page.waitForSelector('main[data-status="ready"]', { timeout: 90_000 });
-  await page.waitForSelector('[data-testid="category-share-clinic"]', { timeout: 90_000 });
-  const app = { page, context, requests, consoleErrors };
-  opened.push(app);
-  return app;
-}
+/** Pages with the probe, a taller viewport, and ready when the first category share is shown (not waiting for the map). */
+const { open } = useAppSession({
+  openOptions: {
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    initScript: PROBE,
+    readySelectors: [
+      { selector: 'main[data-status="ready"]', timeoutMs: 90_000 },
+      { selector: '[data-testid="category-share-clinic"]', timeoutMs: 90_000 },
+    ],
+  },
+});
 
 const share = (page: Page, id: string) => page.getByTestId(`category-share-${id}`).innerText();
 const percent = (text: string) => Number(text.replace(/[^\d.]/g, ''));
@@ -109,24 +101,6 @@ const mapCenter = async (page: Page): Promise<[number, number] | null> => {
   const [lon, lat] = v.split(',').map(Number);
   return [lon!, lat!];
 };
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const app of opened.splice(0)) {
-    expect(app.requests.filter((u) => !isLocalUrl(u)), 'requests that left localhost').toEqual([]);
-    expect(app.consoleErrors, 'console errors').toEqual([]);
-    await app.context.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('settings, results and gaps on the built-in sample', () => {
   it('shows shares after load; a threshold slider (fill and keyboard) changes them fast', async () => {

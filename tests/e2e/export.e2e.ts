@@ -9,46 +9,20 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { FeatureCollection, Point } from 'geojson';
-import { countPixels, isLocalUrl, launchBrowser, openApp, REPO_ROOT, saveScreenshot, startServer, type AppPage, type Rgb, type Server } from './browser';
+import { countPixels, REPO_ROOT, saveScreenshot, useAppSession } from './browser';
+import { BG } from './map-pixels';
 import { fromWgs84 } from '../../src/io/crs';
-import { BACKGROUND_COLOR } from '../../src/app/base-style';
 
 const sampleText = (name: string) => readFileSync(path.join(REPO_ROOT, 'data/sample', name));
 const sampleJson = (name: string) => JSON.parse(sampleText(name).toString('utf8')) as FeatureCollection;
-const BG = [1, 3, 5].map((i) => parseInt(BACKGROUND_COLOR.slice(i, i + 2), 16)) as unknown as Rgb;
 const CJK = /[\u3400-\u9fff]/;
 
-let server: Server;
-let browser: Browser;
-const opened: AppPage[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+const { open } = useAppSession({
+  afterOpen: async (app) => { await app.page.waitForSelector('[data-testid="export-gaps"]', { timeout: 60000 }); },
 });
-
-afterEach(async () => {
-  for (const app of opened.splice(0)) {
-    expect(app.requests.filter((u) => !isLocalUrl(u)), 'requests that left localhost').toEqual([]);
-    expect(app.consoleErrors, 'console errors').toEqual([]);
-    await app.context.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(locale: string): Promise<AppPage> {
-  const app = await openApp(browser, server.url, locale);
-  opened.push(app);
-  await app.page.waitForSelector('[data-testid="export-gaps"]', { timeout: 60000 });
-  return app;
-}
 
 /** Click a button and return the downloaded file's name and bytes. */
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {

@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import pointOnFeature from '@turf/point-on-feature';
 import area from '@turf/area';
-import { isLocalUrl, launchBrowser, mapScreenshot, openApp, REPO_ROOT, saveScreenshot, startServer, type AppPage, type Server } from './browser';
+import { mapScreenshot, REPO_ROOT, saveScreenshot, useAppSession } from './browser';
 import { haversineMeters } from '../../src/engine/geo/haversine';
 import en from '../../src/i18n/en';
 
@@ -20,17 +20,13 @@ const facilities = readSample('facilities.geojson');
 const communities = readSample('communities.geojson');
 const EVIL = '<img src=x onerror=alert(1)>';
 
-let server: Server;
-let browser: Browser;
-const opened: AppPage[] = [];
+/** Messages of every dialog (alert, confirm, prompt) a page opened: there must be none. */
 const dialogs: string[] = [];
 
-async function open(locale = 'en-US'): Promise<AppPage> {
-  const app = await openApp(browser, server.url, locale);
-  app.page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  opened.push(app);
-  return app;
-}
+const { open } = useAppSession({
+  afterOpen: (app) => { app.page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }); },
+  afterEachCheck: () => { expect(dialogs, 'dialogs opened by the page').toEqual([]); },
+});
 
 /** Pixels (of the same-sized PNGs) that differ by more than `tolerance` in some channel. */
 async function diffPixels(page: Page, a: Buffer, b: Buffer, tolerance = 8): Promise<number> {
@@ -77,25 +73,6 @@ async function screenOf(page: Page, lon: number, lat: number): Promise<{ x: numb
   const my = (la: number) => Math.log(Math.tan(Math.PI / 4 + (la * Math.PI) / 360));
   return { x: box.x + ((lon - w) / (e - w)) * box.width, y: box.y + ((my(n) - my(lat)) / (my(n) - my(s))) * box.height };
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const app of opened.splice(0)) {
-    expect(app.requests.filter((u) => !isLocalUrl(u)), 'requests that left localhost').toEqual([]);
-    expect(app.consoleErrors, 'console errors').toEqual([]);
-    await app.context.close();
-  }
-  expect(dialogs, 'dialogs opened by the page').toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('analysis layers on the built-in sample', () => {
   it('each new layer switch, the category select and the complete-circle colouring change the map', async () => {

@@ -4,20 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import {
-  countPixels, isLocalUrl, launchBrowser, mapScreenshot, openApp, REPO_ROOT, saveScreenshot, startServer,
-  type AppPage, type Rgb, type Server,
-} from './browser';
+import { REPO_ROOT, saveScreenshot, useAppSession, type AppPage } from './browser';
+import { COMMUNITY_TARGETS, FACILITY_TARGETS, ROAD_TARGETS, settledMapPixels } from './map-pixels';
 import en from '../../src/i18n/en';
 import zhCN from '../../src/i18n/zh-CN';
 import { CATEGORY_STYLES, categoryStyle } from '../../src/app/category-style';
-import { BACKGROUND_COLOR } from '../../src/app/base-style';
-import { COMMUNITY_COLORS } from '../../src/app/community-style';
-import { ROAD_COLORS } from '../../src/app/road-style';
-import { COMMUNITY_FILL_ALPHA } from '../../src/app/layers/communities-layer';
 
 const readSample = (name: string) =>
   JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/sample', name), 'utf8')) as FeatureCollection;
@@ -25,61 +18,13 @@ const facilities = readSample('facilities.geojson');
 const communities = readSample('communities.geojson');
 const roads = readSample('roads.geojson');
 
-const hexRgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as Rgb;
-const BG = hexRgb(BACKGROUND_COLOR);
-/** A colour drawn with `alpha` (0–255) over the background. */
-const over = (c: readonly number[], alpha: number): Rgb =>
-  [0, 1, 2].map((i) => Math.round((c[i] ?? 0) * (alpha / 255) + (BG[i] ?? 0) * (1 - alpha / 255))) as unknown as Rgb;
-
-const ROAD_TARGETS = Object.values(ROAD_COLORS) as Rgb[];
-const FACILITY_TARGETS = CATEGORY_STYLES.map((c) => c.rgb as Rgb);
-const COMMUNITY_TARGETS = Object.values(COMMUNITY_COLORS).flatMap((c) => [over(c, COMMUNITY_FILL_ALPHA), c]);
-
 /** Chinese, Japanese or Korean characters. */
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
-let server: Server;
-let browser: Browser;
-const opened: AppPage[] = [];
-
-async function open(locale: string): Promise<AppPage> {
-  const app = await openApp(browser, server.url, locale);
-  opened.push(app);
-  return app;
-}
+const { open } = useAppSession();
 
 /** Screenshots the map until its drawn pixels stop changing (deck.gl draws on a later frame). */
-async function settledMap(app: AppPage) {
-  let last = -1;
-  for (let i = 0; i < 40; i++) {
-    const png = await mapScreenshot(app.page);
-    const counts = await countPixels(app.page, png, BG, [ROAD_TARGETS, FACILITY_TARGETS, COMMUNITY_TARGETS], 12);
-    if (counts.nonBackground > 0 && counts.nonBackground === last) return { png, counts };
-    if (process.env.E2E_DEBUG) console.log('settle', i, counts);
-    last = counts.nonBackground;
-    await app.page.waitForTimeout(250);
-  }
-  throw new Error('map never settled');
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const app of opened.splice(0)) {
-    const external = app.requests.filter((u) => !isLocalUrl(u));
-    expect(external, 'requests that left localhost').toEqual([]);
-    expect(app.consoleErrors, 'console errors').toEqual([]);
-    await app.context.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const settledMap = (app: AppPage) => settledMapPixels(app.page, [ROAD_TARGETS, FACILITY_TARGETS, COMMUNITY_TARGETS], 12);
 
 describe('app shell on the built-in sample', () => {
   it('draws roads, communities and facilities on the map, and each layer switch removes its pixels', async () => {

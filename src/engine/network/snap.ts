@@ -3,7 +3,7 @@ import { haversineLowerBoundFactor, projectX, projectY, unprojectLat } from '../
 import { projectQueriesOnGrid } from '../geo/projected-queries';
 import { tangentPlaneWindowMeters } from '../geo/tangent-plane-window';
 import type { RoadGraph } from './graph-builder';
-import { getSegmentGrid } from './segment-grid';
+import { getSegmentGrid, type SegmentGrid } from './segment-grid';
 import { getSegmentIndex, type SegmentIndex } from './segment-index';
 
 /** Where each point meets the network (struct of arrays, one entry per point). */
@@ -54,10 +54,10 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
     costToB: new Float64Array(count).fill(Infinity),
   };
   if (graph.segmentCount === 0) return out;
-  const { segA, segB, nodeLon, nodeLat, segCost } = graph;
+  const { segCost } = graph;
   const grid = getSegmentGrid(graph);
-  const { projection, nodeX, nodeY, maxAbsLat, cols, rows, cellStart, cellSegments, cellSizeMeters: size } = grid;
-  const cosLat0 = Math.cos(projection.lat0 * RAD);
+  const { projection, maxAbsLat, cols, rows, cellSizeMeters: size } = grid;
+  const search = searchOf(graph);
   const record = (q: number, seg: number, t: number, meters: number): void => {
     const cost = segCost[seg] as number;
     out.segment[q] = seg;
@@ -71,142 +71,191 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
     const plat = lat[q] as number;
     snapOne(graph, getSegmentIndex(graph), plon, plat, projectX(projection, plon), projectY(projection, plat), maxSnapMeters, q, record);
   };
+  // a point outside the grid: off-network outright when the grid itself is beyond maxSnapMeters
+  const outside = (q: number, px: number, py: number): void => {
+    const gx = Math.max(0, grid.minX - px, px - (grid.minX + cols * size));
+    const gy = Math.max(0, grid.minY - py, py - (grid.minY + rows * size));
+    const far = Math.sqrt(gx * gx + gy * gy) * haversineLowerBoundFactor(projection, Math.max(maxAbsLat, Math.abs(lat[q] as number)));
+    if (far <= maxSnapMeters) single(q);
+  };
 
+  if (64 * count < cols * rows) {
+    // few points (a site, a sample of a file): each on its own, no bucketing
+    for (let q = 0; q < count; q++) {
+      const plon = lon[q] as number;
+      const plat = lat[q] as number;
+      if (!(Number.isFinite(plon) && Number.isFinite(plat) && Math.abs(plat) <= 90)) continue;
+      const px = projectX(projection, plon);
+      const py = projectY(projection, plat);
+      const col = Math.floor((px - grid.minX) / size);
+      const row = Math.floor((py - grid.minY) / size);
+      if (!(col >= 0 && col < cols && row >= 0 && row < rows)) {
+        outside(q, px, py);
+        continue;
+      }
+      const absLat = Math.min(89.9, Math.abs(plat));
+      const found = ringSnap(graph, grid, search, plon, plat, Math.cos(plat * RAD), row, col, Math.tan(absLat * RAD),
+        haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat)), maxSnapMeters);
+      if (!found) single(q);
+      else if (search.bestMeters <= maxSnapMeters) record(q, search.bestSeg, search.bestT, search.bestMeters);
+    }
+    return out;
+  }
+
+  // many points: visited cell by cell, so the cells and segments around them stay in cache
   const cells = projectQueriesOnGrid(projection, lon, lat, grid);
   const { order, lon: sLon, lat: sLat, cosLat: sCos } = cells;
-  const gridMaxX = grid.minX + cols * size;
-  const gridMaxY = grid.minY + rows * size;
-  // per grid row: tan of the row's largest |latitude| and the lower-bound factor for its points
-  const rowTan = new Float64Array(rows);
-  const rowBound = new Float64Array(rows);
-  for (let row = 0; row < rows; row++) {
-    const absLat = Math.max(Math.abs(unprojectLat(projection, grid.minY + row * size)), Math.abs(unprojectLat(projection, grid.minY + (row + 1) * size)));
-    rowTan[row] = Math.tan(Math.min(89.9, absLat) * RAD);
-    rowBound[row] = haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat));
-  }
   // answers in cell order (sequential writes), copied out after the sweep; -2 = answered by `single`
   const bSeg = new Int32Array(order.length).fill(-1);
   const bT = new Float64Array(order.length);
   const bMeters = new Float64Array(order.length);
-  // a segment is read once per point: seen[s] === the point's stamp
-  const seen = new Uint32Array(graph.segmentCount);
-  let stamp = 0;
-
-  for (let cell = 0; cell < cols * rows; cell++) {
-    const first = cells.cellStart[cell] as number;
-    const last = cells.cellStart[cell + 1] as number;
-    if (first === last) continue;
-    const row = Math.floor(cell / cols);
-    const col = cell - row * cols;
-    const tanAbsLat = rowTan[row] as number;
-    const bound = rowBound[row] as number;
-    for (let k = first; k < last; k++) {
-      stamp++;
-      const plon = sLon[k] as number;
-      const plat = sLat[k] as number;
-      const cosLat = sCos[k] as number;
-      const px = projectX(projection, plon);
-      const py = projectY(projection, plat);
-      const xScale = cosLat / cosLat0;
-      let minD2 = Infinity;
-      let window2 = Infinity;
-      let bestSeg = -1;
-      let bestT = 0;
-      let bestMeters = Infinity;
-      let proven = false;
-      for (let ring = 0; ring <= MAX_RINGS; ring++) {
-        const r0 = row - ring;
-        const r1 = row + ring;
-        const c0 = col - ring;
-        const c1 = col + ring;
-        for (let rr = Math.max(0, r0); rr <= Math.min(rows - 1, r1); rr++) {
-          // the ring's cells in this row: all of them on its top and bottom rows, else its two ends
-          const edge = rr === r0 || rr === r1;
-          const step = edge ? 1 : c1 - c0;
-          for (let cc = edge ? Math.max(0, c0) : c0; cc <= Math.min(cols - 1, c1); cc += step) {
-            if (cc < 0) continue;
-            const gc = rr * cols + cc;
-            const end = cellStart[gc + 1] as number;
-            for (let e = cellStart[gc] as number; e < end; e++) {
-              const s = cellSegments[e] as number;
-              if (seen[s] === stamp) continue;
-              seen[s] = stamp;
-              const a = segA[s] as number;
-              const b = segB[s] as number;
-              const axp = nodeX[a] as number;
-              const ayp = nodeY[a] as number;
-              const bxp = nodeX[b] as number;
-              const byp = nodeY[b] as number;
-              // its box is already farther than the window of the best so far: it cannot win
-              const gx = Math.max(0, Math.max(Math.min(axp, bxp) - px, px - Math.max(axp, bxp))) * xScale;
-              const gy = Math.max(0, Math.max(Math.min(ayp, byp) - py, py - Math.max(ayp, byp)));
-              if (gx * gx + gy * gy > window2) continue;
-              // the same operations as `consider` in `snapOne`, so t is bit-identical
-              const ax = (axp - px) * xScale;
-              const ay = ayp - py;
-              const dx = (bxp - px) * xScale - ax;
-              const dy = byp - py - ay;
-              const len2 = dx * dx + dy * dy;
-              let t = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
-              t = t < 0 ? 0 : t > 1 ? 1 : t;
-              const ex = ax + t * dx;
-              const ey = ay + t * dy;
-              const d2 = ex * ex + ey * ey;
-              if (d2 < minD2) {
-                minD2 = d2;
-                const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(d2));
-                window2 = window * window;
-              }
-              if (d2 > window2) continue;
-              const aLon = nodeLon[a] as number;
-              const aLat = nodeLat[a] as number;
-              const meters = haversineMetersCos(plon, plat, cosLat, aLon + t * ((nodeLon[b] as number) - aLon), aLat + t * ((nodeLat[b] as number) - aLat));
-              if (meters < bestMeters || (meters === bestMeters && s < bestSeg)) {
-                bestMeters = meters;
-                bestSeg = s;
-                bestT = t;
-              }
-            }
-          }
+  for (let row = 0; row < rows; row++) {
+    // tan of the row's largest |latitude| and the lower-bound factor for its points
+    const absLat = Math.min(89.9, Math.max(Math.abs(unprojectLat(projection, grid.minY + row * size)), Math.abs(unprojectLat(projection, grid.minY + (row + 1) * size))));
+    const tanAbsLat = Math.tan(absLat * RAD);
+    const bound = haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat));
+    for (let col = 0; col < cols; col++) {
+      const cell = row * cols + col;
+      const last = cells.cellStart[cell + 1] as number;
+      for (let k = cells.cellStart[cell] as number; k < last; k++) {
+        if (!ringSnap(graph, grid, search, sLon[k] as number, sLat[k] as number, sCos[k] as number, row, col, tanAbsLat, bound, maxSnapMeters)) {
+          bSeg[k] = -2;
+          single(order[k] as number);
+          continue;
         }
-        // every segment outside the cells read lies beyond the block's edge (sides at the grid's
-        // border hold none beyond them)
-        const margin = Math.min(
-          c0 <= 0 ? Infinity : px - (grid.minX + c0 * size),
-          c1 >= cols - 1 ? Infinity : grid.minX + (c1 + 1) * size - px,
-          r0 <= 0 ? Infinity : py - (grid.minY + r0 * size),
-          r1 >= rows - 1 ? Infinity : grid.minY + (r1 + 1) * size - py,
-        );
-        if (bound * margin > Math.min(bestMeters, maxSnapMeters) || margin === Infinity) {
-          proven = true;
-          break;
-        }
+        bSeg[k] = search.bestMeters <= maxSnapMeters ? search.bestSeg : -1;
+        bT[k] = search.bestT;
+        bMeters[k] = search.bestMeters;
       }
-      if (!proven) {
-        bSeg[k] = -2;
-        single(order[k] as number);
-        continue;
-      }
-      bSeg[k] = bestMeters <= maxSnapMeters ? bestSeg : -1;
-      bT[k] = bestT;
-      bMeters[k] = bestMeters;
     }
   }
   for (let k = 0; k < order.length; k++) {
     const seg = bSeg[k] as number;
     if (seg >= 0) record(order[k] as number, seg, bT[k] as number, bMeters[k] as number);
   }
-  // points outside the grid: off-network outright when the grid itself is beyond maxSnapMeters
-  for (const q of cells.outside) {
-    const px = projectX(projection, lon[q] as number);
-    const py = projectY(projection, lat[q] as number);
-    const gx = Math.max(0, grid.minX - px, px - gridMaxX);
-    const gy = Math.max(0, grid.minY - py, py - gridMaxY);
-    const far = Math.sqrt(gx * gx + gy * gy) * haversineLowerBoundFactor(projection, Math.max(maxAbsLat, Math.abs(lat[q] as number)));
-    if (far > maxSnapMeters) continue;
-    single(q);
-  }
+  for (const q of cells.outside) outside(q, projectX(projection, lon[q] as number), projectY(projection, lat[q] as number));
   return out;
+}
+
+/** Per graph: which segments the current point has read (`seen[s] === stamp`), and its best so far. */
+interface GridSearch {
+  seen: Uint32Array;
+  stamp: number;
+  bestSeg: number;
+  bestT: number;
+  bestMeters: number;
+}
+
+const searches = new WeakMap<RoadGraph, GridSearch>();
+
+function searchOf(graph: RoadGraph): GridSearch {
+  let search = searches.get(graph);
+  if (!search) {
+    search = { seen: new Uint32Array(graph.segmentCount), stamp: 0, bestSeg: -1, bestT: 0, bestMeters: Infinity };
+    searches.set(graph, search);
+  }
+  return search;
+}
+
+/**
+ * The nearest segment of one point inside the grid (cell `row`, `col`), read ring by ring of
+ * cells around it, into `search.bestSeg`, `bestT`, `bestMeters` (-1 / Infinity when none).
+ *
+ * @param tanAbsLat `tan |φ|` of the point or more (for `tangentPlaneWindowMeters`)
+ * @param bound haversine ≥ bound × projected distance between the point and any segment
+ * @returns false when `MAX_RINGS` rings did not prove the answer (then answer it otherwise)
+ */
+function ringSnap(
+  graph: RoadGraph, grid: SegmentGrid, search: GridSearch, plon: number, plat: number, cosLat: number,
+  row: number, col: number, tanAbsLat: number, bound: number, maxSnapMeters: number,
+): boolean {
+  const { segA, segB, nodeLon, nodeLat } = graph;
+  const { projection, nodeX, nodeY, cols, rows, cellStart, cellSegments, cellSizeMeters: size } = grid;
+  const seen = search.seen;
+  if (search.stamp === 0xffffffff) {
+    seen.fill(0);
+    search.stamp = 0;
+  }
+  const stamp = ++search.stamp;
+  const px = projectX(projection, plon);
+  const py = projectY(projection, plat);
+  const xScale = cosLat / Math.cos(projection.lat0 * RAD);
+  let minD2 = Infinity;
+  let window2 = Infinity;
+  let bestSeg = -1;
+  let bestT = 0;
+  let bestMeters = Infinity;
+  for (let ring = 0; ring <= MAX_RINGS; ring++) {
+    const r0 = row - ring;
+    const r1 = row + ring;
+    const c0 = col - ring;
+    const c1 = col + ring;
+    for (let rr = Math.max(0, r0); rr <= Math.min(rows - 1, r1); rr++) {
+      // the ring's cells in this row: all of them on its top and bottom rows, else its two ends
+      const edge = rr === r0 || rr === r1;
+      const step = edge ? 1 : c1 - c0;
+      for (let cc = edge ? Math.max(0, c0) : c0; cc <= Math.min(cols - 1, c1); cc += step) {
+        if (cc < 0) continue;
+        const gc = rr * cols + cc;
+        const end = cellStart[gc + 1] as number;
+        for (let e = cellStart[gc] as number; e < end; e++) {
+          const s = cellSegments[e] as number;
+          if (seen[s] === stamp) continue;
+          seen[s] = stamp;
+          const a = segA[s] as number;
+          const b = segB[s] as number;
+          const axp = nodeX[a] as number;
+          const ayp = nodeY[a] as number;
+          const bxp = nodeX[b] as number;
+          const byp = nodeY[b] as number;
+          // its box is already farther than the window of the best so far: it cannot win
+          const gx = Math.max(0, Math.max(Math.min(axp, bxp) - px, px - Math.max(axp, bxp))) * xScale;
+          const gy = Math.max(0, Math.max(Math.min(ayp, byp) - py, py - Math.max(ayp, byp)));
+          if (gx * gx + gy * gy > window2) continue;
+          // the same operations as `consider` in `snapOne`, so t is bit-identical
+          const ax = (axp - px) * xScale;
+          const ay = ayp - py;
+          const dx = (bxp - px) * xScale - ax;
+          const dy = byp - py - ay;
+          const len2 = dx * dx + dy * dy;
+          let t = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
+          t = t < 0 ? 0 : t > 1 ? 1 : t;
+          const ex = ax + t * dx;
+          const ey = ay + t * dy;
+          const d2 = ex * ex + ey * ey;
+          if (d2 < minD2) {
+            minD2 = d2;
+            const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(d2));
+            window2 = window * window;
+          }
+          if (d2 > window2) continue;
+          const aLon = nodeLon[a] as number;
+          const aLat = nodeLat[a] as number;
+          const meters = haversineMetersCos(plon, plat, cosLat, aLon + t * ((nodeLon[b] as number) - aLon), aLat + t * ((nodeLat[b] as number) - aLat));
+          if (meters < bestMeters || (meters === bestMeters && s < bestSeg)) {
+            bestMeters = meters;
+            bestSeg = s;
+            bestT = t;
+          }
+        }
+      }
+    }
+    // every segment outside the cells read lies beyond the block's edge (sides at the grid's
+    // border hold none beyond them)
+    const margin = Math.min(
+      c0 <= 0 ? Infinity : px - (grid.minX + c0 * size),
+      c1 >= cols - 1 ? Infinity : grid.minX + (c1 + 1) * size - px,
+      r0 <= 0 ? Infinity : py - (grid.minY + r0 * size),
+      r1 >= rows - 1 ? Infinity : grid.minY + (r1 + 1) * size - py,
+    );
+    if (bound * margin > Math.min(bestMeters, maxSnapMeters) || margin === Infinity) {
+      search.bestSeg = bestSeg;
+      search.bestT = bestT;
+      search.bestMeters = bestMeters;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** One point by Flatbush `neighbors`, extended until the lower bound proves the answer exact. */

@@ -54,6 +54,11 @@ function expectSame(g: RoadGraph, lon: Float64Array, lat: Float64Array, maxSnapM
     expect(snap.costToA[i]).toBe(want.t * (g.segCost[want.segment] as number));
     expect(snap.costToB[i]).toBe((1 - want.t) * (g.segCost[want.segment] as number));
   }
+  // the same answers for points snapped one at a time (the path without bucketing)
+  for (let i = 0; i < lon.length; i += Math.max(1, Math.floor(lon.length / 60))) {
+    const one = snapPoints(g, lon.subarray(i, i + 1), lat.subarray(i, i + 1), maxSnapMeters);
+    expect([one.segment[0], one.t[0], one.accessMeters[0]], `point ${i} alone`).toEqual([snap.segment[i], snap.t[i], snap.accessMeters[i]]);
+  }
   return on;
 }
 

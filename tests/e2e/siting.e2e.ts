@@ -4,38 +4,13 @@
  * not pan) and the share changes at once; a click in add mode adds a site, × removes one; a saved
  * scenario appears as a column of the comparison table; the exact solver runs offline.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { isLocalUrl, launchBrowser, mapScreenshot, openApp, saveScreenshot, startServer, type AppPage, type Server } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { mapScreenshot, saveScreenshot, useAppSession } from './browser';
 
-let server: Server;
-let browser: Browser;
-const opened: AppPage[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+const { open } = useAppSession({
+  afterOpen: async (app) => { await app.page.waitForSelector('[data-testid="siting-run"]', { timeout: 60000 }); },
 });
-
-afterEach(async () => {
-  for (const app of opened.splice(0)) {
-    expect(app.requests.filter((u) => !isLocalUrl(u)), 'requests that left localhost').toEqual([]);
-    expect(app.consoleErrors, 'console errors').toEqual([]);
-    await app.context.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(locale = 'en-US'): Promise<AppPage> {
-  const app = await openApp(browser, server.url, locale);
-  opened.push(app);
-  await app.page.waitForSelector('[data-testid="siting-run"]', { timeout: 60000 });
-  return app;
-}
 
 /** The share shown (0–1) from its data attribute, and the text. */
 async function shownShare(page: Page): Promise<{ value: number; text: string }> {

@@ -4,7 +4,8 @@ import type { RoadGraph } from './graph-builder';
 
 /**
  * A uniform grid over a graph's segments in a local metric projection: every segment is listed
- * in each cell it passes through (its supercover, with a small tolerance), so the segments near a
+ * in each cell it passes through (its supercover, with a small tolerance; a short segment in every
+ * cell of its box), so the segments near a
  * point are read straight from the cells around it, with no tree search. Struct of arrays,
  * integer indices; cells row-major (`cell = row × cols + col`).
  */
@@ -90,21 +91,20 @@ function buildSegmentGrid(graph: RoadGraph): SegmentGrid {
   }
   const grid = { minX, minY, size, cols, rows };
   const cellStart = new Uint32Array(cols * rows + 1);
-  for (let s = 0; s < segmentCount; s++) {
-    forEachCell(grid, nodeX, nodeY, segA[s] as number, segB[s] as number, (c) => {
-      cellStart[c + 1] = (cellStart[c + 1] as number) + 1;
-    });
-  }
+  const count = (c: number): void => {
+    cellStart[c + 1] = (cellStart[c + 1] as number) + 1;
+  };
+  for (let s = 0; s < segmentCount; s++) forEachCell(grid, nodeX, nodeY, segA[s] as number, segB[s] as number, count);
   for (let c = 0; c < cols * rows; c++) cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);
   const cellSegments = new Uint32Array(cellStart[cols * rows] as number);
   const fill = cellStart.slice(0, Math.max(1, cols * rows));
-  for (let s = 0; s < segmentCount; s++) {
-    forEachCell(grid, nodeX, nodeY, segA[s] as number, segB[s] as number, (c) => {
-      const at = fill[c] as number;
-      fill[c] = at + 1;
-      cellSegments[at] = s;
-    });
-  }
+  let segment = 0;
+  const place = (c: number): void => {
+    const at = fill[c] as number;
+    fill[c] = at + 1;
+    cellSegments[at] = segment;
+  };
+  for (segment = 0; segment < segmentCount; segment++) forEachCell(grid, nodeX, nodeY, segA[segment] as number, segB[segment] as number, place);
   return {
     projection, nodeX, nodeY, minX, minY, cellSizeMeters: size, cols, rows, cellStart, cellSegments, maxAbsLat,
     minLat: nodeCount > 0 ? minLat : 0, maxLat: nodeCount > 0 ? maxLat : 0,
@@ -112,8 +112,9 @@ function buildSegmentGrid(graph: RoadGraph): SegmentGrid {
 }
 
 /**
- * Calls `visit` for every cell the segment from node `a` to node `b` passes through: row by row,
- * the part of the segment inside the row's band (grown by a relative slack) gives a column range.
+ * Calls `visit` for every cell the segment from node `a` to node `b` passes through: all cells of
+ * its box when that is at most 2 × 2 cells, else row by row, the part of the segment inside the
+ * row's band (grown by a relative slack) giving a column range.
  */
 function forEachCell(
   grid: { minX: number; minY: number; size: number; cols: number; rows: number },
@@ -127,6 +128,13 @@ function forEachCell(
   const eps = SLACK * (1 + Math.max(Math.abs(ax), Math.abs(ay), Math.abs(bx), Math.abs(by)));
   const row0 = clamp(Math.floor(Math.min(ay, by) - eps), rows);
   const row1 = clamp(Math.floor(Math.max(ay, by) + eps), rows);
+  const col0 = clamp(Math.floor(Math.min(ax, bx) - eps), cols);
+  const col1 = clamp(Math.floor(Math.max(ax, bx) + eps), cols);
+  if (row1 - row0 <= 1 && col1 - col0 <= 1) {
+    // a short segment: every cell of its box (at most one more than it passes through)
+    for (let row = row0; row <= row1; row++) for (let col = col0; col <= col1; col++) visit(row * cols + col);
+    return;
+  }
   const dy = by - ay;
   for (let row = row0; row <= row1; row++) {
     // x range of the segment within the band [row, row + 1] (in cell units)
@@ -143,9 +151,9 @@ function forEachCell(
       x0 = Math.min(xa, xb);
       x1 = Math.max(xa, xb);
     }
-    const col0 = clamp(Math.floor(x0 - eps), cols);
-    const col1 = clamp(Math.floor(x1 + eps), cols);
-    for (let col = col0; col <= col1; col++) visit(row * cols + col);
+    const from = clamp(Math.floor(x0 - eps), cols);
+    const to = clamp(Math.floor(x1 + eps), cols);
+    for (let col = from; col <= to; col++) visit(row * cols + col);
   }
 }
 

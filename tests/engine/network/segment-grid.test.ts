@@ -54,11 +54,17 @@ describe('getSegmentGrid', () => {
         const b = graph.segB[s] as number;
         const meets = meetsRect(nodeX[a] as number, nodeY[a] as number, nodeX[b] as number, nodeY[b] as number, x0, y0, x0 + size, y0 + size);
         if (meets) expect(inCell.has(s), `segment ${s} in cell ${c}`).toBe(true);
-        else if (inCell.has(s)) extra++;
+        else if (inCell.has(s)) {
+          extra++;
+          // an extra cell still meets the segment's box
+          const ax = nodeX[a] as number, ay = nodeY[a] as number, bx = nodeX[b] as number, by = nodeY[b] as number;
+          const tol = 1e-6 * size;
+          expect(Math.min(ax, bx) <= x0 + size + tol && Math.max(ax, bx) >= x0 - tol && Math.min(ay, by) <= y0 + size + tol && Math.max(ay, by) >= y0 - tol, `segment ${s} listed in cell ${c} off its box`).toBe(true);
+        }
       }
     }
-    // the tolerance adds a cell only where a segment grazes its edge
-    expect(extra).toBeLessThan(0.02 * listed);
+    // short segments take their whole box (at most one cell more than they pass through)
+    expect(extra).toBeLessThan(0.25 * listed);
   });
 
   it('is empty for a graph without segments', () => {

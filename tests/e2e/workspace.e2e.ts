@@ -7,29 +7,16 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Feature, FeatureCollection } from 'geojson';
-import {
-  countPixels, isLocalUrl, launchBrowser, mapScreenshot, openApp, saveScreenshot, startServer,
-  type AppPage, type Rgb, type Server,
-} from './browser';
+import { saveScreenshot, useAppSession } from './browser';
+import { COMMUNITY_TARGETS, FACILITY_TARGETS, settledMapPixels } from './map-pixels';
 import { mulberry32 } from '../../src/engine/prng';
 import { fromWgs84 } from '../../src/io/crs';
-import { CATEGORY_STYLES } from '../../src/app/category-style';
-import { BACKGROUND_COLOR } from '../../src/app/base-style';
-import { COMMUNITY_COLORS } from '../../src/app/community-style';
-import { COMMUNITY_FILL_ALPHA } from '../../src/app/layers/communities-layer';
 import { writeShapefile } from '../io/helpers/shapefile-writer';
 import { zipStore } from '../io/helpers/zip-store';
 import en from '../../src/i18n/en';
-
-const hexRgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as Rgb;
-const BG = hexRgb(BACKGROUND_COLOR);
-const over = (c: readonly number[], alpha: number): Rgb =>
-  [0, 1, 2].map((i) => Math.round((c[i] ?? 0) * (alpha / 255) + (BG[i] ?? 0) * (1 - alpha / 255))) as unknown as Rgb;
-const FACILITY_TARGETS = CATEGORY_STYLES.map((c) => c.rgb as Rgb);
-const COMMUNITY_TARGETS = Object.values(COMMUNITY_COLORS).flatMap((c) => [over(c, COMMUNITY_FILL_ALPHA), c]);
 
 const CATEGORIES = ['clinic', 'canteen', 'childcare', 'sports', 'culture', 'convenience'];
 /** Chinese facility types, one per category (each holds keywords of that category only). */
@@ -83,50 +70,15 @@ function bigCommunities(count: number): FeatureCollection {
  */
 const FOREIGN_ERROR = /^deck: drawing ScatterplotLayer\(\{id: 'service-areas'\}\) to screen: Cannot read properties of undefined \(reading 'shaderInputs'\)/;
 
-let server: Server;
-let browser: Browser;
-const opened: AppPage[] = [];
+/** The app on a fresh profile (so the built-in sample loads); the sample is large, the machine shared: long waits. */
+const { open } = useAppSession({
+  ignoreConsoleError: (e) => FOREIGN_ERROR.test(e),
+  afterOpen: (app) => { app.page.setDefaultTimeout(120_000); },
+});
 const n = (x: number) => x.toLocaleString('en');
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const app of opened.splice(0)) {
-    const external = app.requests.filter((u) => !isLocalUrl(u));
-    expect(external, 'requests that left localhost').toEqual([]);
-    expect(app.consoleErrors.filter((e) => !FOREIGN_ERROR.test(e)), 'console errors').toEqual([]);
-    await app.context.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** The app on a fresh profile (so the built-in sample loads); the sample is large, the machine shared: long waits. */
-async function open(locale: string): Promise<AppPage> {
-  const app = await openApp(browser, server.url, locale);
-  opened.push(app);
-  app.page.setDefaultTimeout(120_000);
-  return app;
-}
-
 /** Map pixel counts once they stop changing. */
-async function settledMap(page: Page) {
-  let last = -1;
-  for (let i = 0; i < 40; i++) {
-    const png = await mapScreenshot(page);
-    const counts = await countPixels(page, png, BG, [FACILITY_TARGETS, COMMUNITY_TARGETS], 12);
-    if (counts.nonBackground > 0 && counts.nonBackground === last) return { png, counts };
-    last = counts.nonBackground;
-    await page.waitForTimeout(250);
-  }
-  throw new Error('map never settled');
-}
+const settledMap = (page: Page) => settledMapPixels(page, [FACILITY_TARGETS, COMMUNITY_TARGETS], 12);
 
 /** Upload one file to a layer's <input type=file> and wait until the app is idle again. */
 async function upload(page: Page, layer: string, name: string, mimeType: string, buffer: Buffer) {

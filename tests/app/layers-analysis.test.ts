@@ -230,12 +230,12 @@ describe('gap zones and layer assembly', () => {
     const coverage = randomCoverage(4, 20, [zone(0, 10)]);
     const state: LayerInputs = { data: { source: 'user', roads: null, communities, facilities }, visible: ALL, settings, coverage, surface, selectedCategory: 'clinic', selection: { type: 'community', index: 3 } };
     const layers = buildLayers(state);
-    expect(layers.map((l) => l.id)).toEqual(['heat', 'service-areas', 'coverage', 'communities', 'gap-zones', 'facilities', 'selection']);
+    expect(layers.map((l) => l.id)).toEqual(['heat', 'service-circles', 'coverage', 'communities', 'gap-zones', 'facilities', 'selection']);
     expect(layers.find((l) => l.id === 'communities')!.props).toMatchObject({ filled: false });
     const noCoverage = buildLayers({ ...state, visible: { ...ALL, coverage: false } });
     expect(noCoverage.find((l) => l.id === 'communities')!.props).toMatchObject({ filled: true });
     // heat waits for the surface of the selected category; a category the coverage does not know has no coverage or zones
-    expect(buildLayers({ ...state, selectedCategory: 'canteen' }).map((l) => l.id)).toEqual(['service-areas', 'coverage', 'communities', 'gap-zones', 'facilities', 'selection']);
+    expect(buildLayers({ ...state, selectedCategory: 'canteen' }).map((l) => l.id)).toEqual(['service-circles', 'coverage', 'communities', 'gap-zones', 'facilities', 'selection']);
     expect(buildLayers({ ...state, selectedCategory: 'nope', selection: null }).map((l) => l.id)).toEqual(['communities', 'facilities']);
   });
 
@@ -245,7 +245,7 @@ describe('gap zones and layer assembly', () => {
     const b = buildLayers({ ...base, coverage: randomCoverage(2, 20, base.coverage!.zones) });
     const byId = (ls: typeof a) => new Map(ls.map((l) => [l.id, l]));
     const [A, B] = [byId(a), byId(b)];
-    for (const id of ['heat', 'service-areas', 'coverage', 'communities', 'gap-zones', 'facilities']) {
+    for (const id of ['heat', 'service-circles', 'coverage', 'communities', 'gap-zones', 'facilities']) {
       expect(B.get(id)!.props.data, id).toBe(A.get(id)!.props.data);
     }
     expect((B.get('heat')!.props as unknown as { image: unknown }).image).toBe((A.get('heat')!.props as unknown as { image: unknown }).image);

@@ -97,7 +97,10 @@ describe('siting on the sample', () => {
     await page.getByTestId('scenario-save').click();
     const table = page.getByTestId('scenario-table');
     await expect.poll(() => table.locator('thead th').allInnerTexts()).toEqual(['Category', 'Before', 'Current', 'Plan A×']);
-    const row = await table.locator('tr[data-category="clinic"] td').allInnerTexts();
+    // the scenario's column is filled by the worker after the header appears: wait for its value
+    const cells = table.locator('tr[data-category="clinic"] td');
+    await expect.poll(async () => { const r = await cells.allInnerTexts(); return r[2] !== undefined && r[2] === r[1]; }, { timeout: 60_000 }).toBe(true);
+    const row = await cells.allInnerTexts();
     expect(row[0]).toBe(`${(before * 100).toFixed(1)}%`);
     expect(row[1]).toBe((await shownShare(page)).text);
     expect(row[2]).toBe(row[1]);

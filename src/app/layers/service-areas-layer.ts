@@ -94,8 +94,10 @@ export interface ServiceAreaInputs {
 const rgba = (rgb: readonly number[], a: number) => [rgb[0] ?? 0, rgb[1] ?? 0, rgb[2] ?? 0, a] as [number, number, number, number];
 
 /**
- * The service-areas layer (id `service-areas`): circles (straight line) or isochrones (network), or
- * null when hidden, without settings, or (network) before the surface of the category arrived.
+ * The service-areas layer: isochrones (network, id `service-areas`) or circles (straight line, id
+ * `service-circles`: deck.gl matches layers by id and carries state over, so two layer classes
+ * must not share one when the model changes), or null when hidden, without settings, or (network)
+ * before the surface of the category arrived.
  */
 export function serviceAreasLayer(x: ServiceAreaInputs): ScatterplotLayer<ServiceCircle> | GeoJsonLayer | null {
   if (!x.visible || !x.facilities || !x.settings || !x.model) return null;
@@ -119,7 +121,7 @@ export function serviceAreasLayer(x: ServiceAreaInputs): ScatterplotLayer<Servic
   }
   const radii = serviceRadiiMeters(x.settings, x.categoryId)!;
   return new ScatterplotLayer<ServiceCircle>({
-    id: 'service-areas',
+    id: 'service-circles',
     data: serviceCircles(x.facilities, x.categoryId),
     getPosition: (d) => d.facility.position,
     getRadius: (d) => radii[d.kind],

@@ -23,13 +23,14 @@ const FULL = 1 - 1e-9;
 export function findGaps(communities: readonly Community[], coverage: Coverage): GapCommunity[] {
   const K = coverage.categoryIds.length;
   const gaps: GapCommunity[] = [];
+  const share = coverage.share;
   for (let c = 0; c < coverage.communityCount; c++) {
-    const missing: number[] = [];
-    for (let k = 0; k < K; k++) {
-      const s = coverage.share[c * K + k]!;
-      if (!(s >= FULL)) missing.push(k);
-    }
-    if (missing.length === 0) continue;
+    // most communities are complete: find the first missing category before allocating anything
+    let k0 = 0;
+    while (k0 < K && share[c * K + k0]! >= FULL) k0++;
+    if (k0 === K) continue;
+    const missing: number[] = [k0];
+    for (let k = k0 + 1; k < K; k++) if (!(share[c * K + k]! >= FULL)) missing.push(k);
     const pop = communities[c]?.population ?? 0;
     gaps.push({ community: c, missing, uncoveredPopulation: Math.max(0, pop - coverage.completePopulation[c]!) });
   }

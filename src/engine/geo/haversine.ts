@@ -32,3 +32,14 @@ export function haversineMetersCos(lon1: number, lat1: number, cosLat1: number, 
   const a = sinDLat * sinDLat + cosLat1 * Math.cos(lat2 * RAD) * sinDLon * sinDLon;
   return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
 }
+
+/**
+ * {@link haversineMeters} with both `Math.cos(lat × π / 180)` already known: the same operations in
+ * the same order, so the same result to the bit.
+ */
+export function haversineMetersCos2(lon1: number, lat1: number, cosLat1: number, lon2: number, lat2: number, cosLat2: number): number {
+  const sinDLat = Math.sin(((lat2 - lat1) * RAD) / 2);
+  const sinDLon = Math.sin(((lon2 - lon1) * RAD) / 2);
+  const a = sinDLat * sinDLat + cosLat1 * cosLat2 * sinDLon * sinDLon;
+  return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
+}

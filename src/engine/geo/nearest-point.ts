@@ -1,5 +1,5 @@
 import { planGroups, sweepCells, sweepExtent } from './cell-sweep';
-import { haversineMeters, haversineMetersCos } from './haversine';
+import { haversineMeters, haversineMetersCos2 } from './haversine';
 import {
   haversineLowerBoundFactor, haversineUpperBoundFactor, projectX, projectY, unprojectLat,
 } from './local-projection';
@@ -46,7 +46,7 @@ export function nearestPoints(
   if (out && (out.nearest.length !== n || out.meters.length !== n)) throw new RangeError(`nearestPoints: out arrays do not hold ${n} values`);
   const nearest = out ? out.nearest.fill(-1) : new Int32Array(n).fill(-1);
   const meters = out ? out.meters.fill(Infinity) : new Float64Array(n).fill(Infinity);
-  const { index, projection, lon, lat, minLat, maxLat } = points;
+  const { index, projection, lon, lat, cosLat: cos, minLat, maxLat } = points;
   if (!index) return { nearest, meters };
   if (queries && (queries.projection !== projection || queries.inputLon !== qLon || queries.inputLat !== qLat)) {
     throw new RangeError('nearestPoints: the projected queries are of other points or another projection');
@@ -167,7 +167,7 @@ export function nearestPoints(
       let bestMeters = Infinity;
       if (count === 1) {
         best = kId[0] as number;
-        bestMeters = haversineMetersCos(plon, plat, cosLat, lon[best] as number, lat[best] as number);
+        bestMeters = haversineMetersCos2(plon, plat, cosLat, lon[best] as number, lat[best] as number, cos[best] as number);
       } else {
         const X = kX;
         const Y = kY;
@@ -198,7 +198,7 @@ export function nearestPoints(
         for (let k = 0; k < evaluated; k++) {
           if ((D2[k] as number) > window2) continue;
           const i = kId[k] as number;
-          const d = haversineMetersCos(plon, plat, cosLat, lon[i] as number, lat[i] as number);
+          const d = haversineMetersCos2(plon, plat, cosLat, lon[i] as number, lat[i] as number, cos[i] as number);
           if (d < bestMeters || (d === bestMeters && i < best)) {
             bestMeters = d;
             best = i;

@@ -1,10 +1,14 @@
 import Flatbush from 'flatbush';
 import { type LocalProjection, projectionForBBox, projectX, projectY } from './local-projection';
 
+const RAD = Math.PI / 180;
+
 /** A static index of WGS84 points for exact nearest-neighbour queries by haversine distance. */
 export interface PointIndex {
   lon: Float64Array;
   lat: Float64Array;
+  /** `Math.cos(lat × π / 180)` of each point (for `haversineMetersCos2`). */
+  cosLat: Float64Array;
   projection: LocalProjection;
   /** Flatbush over the projected points (item id = point position); null when empty. */
   index: Flatbush | null;
@@ -49,5 +53,6 @@ export function createPointIndex(lon: Float64Array, lat: Float64Array, projectio
     }
     index.finish();
   }
-  return { lon, lat, projection: proj, index, maxAbsLat, minLat: n > 0 ? minLat : 0, maxLat: n > 0 ? maxLat : 0 };
+  const cosLat = Float64Array.from(lat, (y) => Math.cos(y * RAD));
+  return { lon, lat, cosLat, projection: proj, index, maxAbsLat, minLat: n > 0 ? minLat : 0, maxLat: n > 0 ? maxLat : 0 };
 }

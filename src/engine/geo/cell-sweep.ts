@@ -32,7 +32,7 @@ export interface CellSweepHooks {
   /**
    * Finds the nearest kept candidate of the point at position `k` of the cell order
    * (`cells.order[k]` is its input position; `cells.lon[k]`, `cells.lat[k]`, `cells.cosLat[k]` its
-   * data) exactly, and records it (nothing when none is within `capMeters`).
+   * data) exactly, and records it.
    */
   evaluate(k: number): void;
   /**
@@ -48,8 +48,6 @@ export interface CellSweepOptions {
   groupCells: number;
   /** First margin around a group to search, metres (projected). */
   firstRadiusMeters: number;
-  /** Haversine metres beyond which no answer counts (e.g. `maxSnapMeters`; default `Infinity`). */
-  capMeters?: number;
   /** A group whose search returns more items than this answers its points one by one (default 4096). */
   maxCandidates?: number;
 }
@@ -61,7 +59,7 @@ const MAX_ROUNDS = 6;
  * Flatbush box search per group (its rectangle grown by a margin r), and every point of the group
  * is evaluated against only the candidates that can still win. With `U` the least, over the
  * candidates, of their farthest projected distance from the group's rectangle, every point of the
- * group has an item within `need = min(upper × U, capMeters)` haversine metres; an item outside the
+ * group has an item within `need = upper × U` haversine metres; an item outside the
  * box is at least `lower × r` away, so when `lower × r > need` the search is complete, and a
  * candidate whose projected distance to the rectangle exceeds `need / lower` cannot be as near as
  * the best (strictly: ties stay). Otherwise the box is widened once to `need / lower` (or 4 r when
@@ -70,7 +68,7 @@ const MAX_ROUNDS = 6;
  *
  * @param index the Flatbush index, in the plane of the bucketed points
  * @param cells the points bucketed by `projectQueries`
- * @param options group size, first radius, cap and candidate limit
+ * @param options group size, first radius and candidate limit
  * @param hooks begins a group, loads and prunes candidates, evaluates and answers points
  */
 export function sweepCells(
@@ -78,7 +76,6 @@ export function sweepCells(
 ): void {
   const { order, outside } = cells;
   const m = Math.max(1, Math.floor(options.groupCells));
-  const cap = options.capMeters ?? Infinity;
   const maxCandidates = options.maxCandidates ?? 4096;
   forEachGroup(cells, m, (pending, count, gMinX, gMinY, gMaxX, gMaxY) => {
     const { lower, upper } = hooks.beginGroup(gMinX, gMinY, gMaxX, gMaxY);
@@ -87,7 +84,7 @@ export function sweepCells(
       const ids = index.search(gMinX - r, gMinY - r, gMaxX + r, gMaxY + r);
       if (ids.length > maxCandidates) break;
       const farthest = hooks.load(ids, gMinX, gMinY, gMaxX, gMaxY);
-      const need = Math.min(upper * farthest * (1 + 1e-9), cap);
+      const need = upper * farthest * (1 + 1e-9);
       if (lower * r > need) {
         hooks.keep((need / lower) * (1 + 1e-9) + 1e-6);
         for (let k = 0; k < count; k++) hooks.evaluate(pending[k] as number);

@@ -30,14 +30,15 @@ export interface CellSweepHooks {
   /** Drops the loaded candidates whose projected distance to the rectangle exceeds `limitMeters`. */
   keep(limitMeters: number): void;
   /**
-   * Finds the nearest kept candidate of the point at position `k` of the cell order
-   * (`cells.order[k]` is its input position; `cells.lon[k]`, `cells.lat[k]`, `cells.cosLat[k]` its
-   * data) exactly, and records it.
+   * Finds the nearest kept candidate of every point of the group exactly, and records it. The
+   * points are `pending[0 .. count-1]`, positions in the cell order (`cells.order[k]` is a point's
+   * input position; `cells.lon[k]`, `cells.lat[k]`, `cells.cosLat[k]` its data).
    */
-  evaluate(k: number): void;
+  evaluate(pending: Uint32Array, count: number): void;
   /**
    * Answers point `q` (input position) on its own, exactly (used when a shared search does not pay
-   * off). `k` is its position in the cell order, or -1 for a point outside the grid.
+   * off). `k` is its position in the cell order, or `order.length + j` for the `j`-th point
+   * outside the grid (`cells.outside[j]`).
    */
   single(q: number, k: number): void;
 }
@@ -87,14 +88,14 @@ export function sweepCells(
       const need = upper * farthest * (1 + 1e-9);
       if (lower * r > need) {
         hooks.keep((need / lower) * (1 + 1e-9) + 1e-6);
-        for (let k = 0; k < count; k++) hooks.evaluate(pending[k] as number);
+        hooks.evaluate(pending, count);
         return;
       }
       r = need < Infinity ? (need / lower) * (1 + 1e-9) + 1e-6 : 4 * r;
     }
     for (let k = 0; k < count; k++) hooks.single(order[pending[k] as number] as number, pending[k] as number);
   });
-  for (const q of outside) hooks.single(q, -1);
+  for (let j = 0; j < outside.length; j++) hooks.single(outside[j] as number, order.length + j);
 }
 
 /**

@@ -5,7 +5,7 @@ import {
 } from './local-projection';
 import { orderByKey } from './order-by-key';
 import type { PointIndex } from './point-index';
-import { type ProjectedQueries, projectQueries } from './projected-queries';
+import { answerSlots, type ProjectedQueries, projectQueries } from './projected-queries';
 import { tangentPlaneWindowMeters } from './tangent-plane-window';
 
 const FIRST_CANDIDATES = 4;
@@ -26,7 +26,8 @@ export interface NearestResult {
  * bucketed by a grid and each group of cells shares one Flatbush box search (see `sweepCells`),
  * which keeps only the candidates that can still win anywhere in the group; each point ranks those
  * by their distance in its tangent plane (no trigonometry), and only those within
- * `tangentPlaneWindowMeters` of the best get the haversine. Points the batch cannot settle cheaply
+ * `tangentPlaneWindowMeters` of the best (or of a bound of it per group, see `load`) get the
+ * haversine. Points the batch cannot settle cheaply
  * fall back to Flatbush `neighbors` one by one. Ties go to the lower index. Non-finite query points
  * get -1 / `Infinity`.
  *
@@ -46,13 +47,45 @@ export function nearestPoints(
   if (out && (out.nearest.length !== n || out.meters.length !== n)) throw new RangeError(`nearestPoints: out arrays do not hold ${n} values`);
   const nearest = out ? out.nearest.fill(-1) : new Int32Array(n).fill(-1);
   const meters = out ? out.meters.fill(Infinity) : new Float64Array(n).fill(Infinity);
-  const { index, projection, lon, lat, cosLat: cos, minLat, maxLat } = points;
-  if (!index) return { nearest, meters };
-  if (queries && (queries.projection !== projection || queries.inputLon !== qLon || queries.inputLat !== qLat)) {
+  if (!points.index) return { nearest, meters };
+  if (queries && (queries.projection !== points.projection || queries.inputLon !== qLon || queries.inputLat !== qLat)) {
     throw new RangeError('nearestPoints: the projected queries are of other points or another projection');
   }
-  const cells = queries ?? projectQueries(projection, qLon, qLat, sweepExtent(index));
-  const { order, lon: sLon, lat: sLat, cosLat: sCos } = cells;
+  const cells = queries ?? projectQueries(points.projection, qLon, qLat, sweepExtent(points.index));
+  const answers = nearestPointsInSlots(points, cells);
+  const { input } = answerSlots(cells);
+  for (let s = 0; s < input.length; s++) {
+    const q = input[s] as number;
+    nearest[q] = answers.nearest[s] as number;
+    meters[q] = answers.meters[s] as number;
+  }
+  return { nearest, meters };
+}
+
+/**
+ * {@link nearestPoints}, with the answers by slot (see `answerSlots`): slot `s` answers input
+ * point `answerSlots(cells).input[s]`. The arrays are `cells.work`, made once and overwritten by
+ * the next search on the same `cells`: copy what must be kept. A caller that turns metres into
+ * something else (seconds) does it in the pass that puts the answers in input order.
+ *
+ * @param points index from {@link createPointIndex}
+ * @param cells the query points projected and bucketed in `points.projection` (`projectQueries`)
+ * @returns `nearest` (position in the indexed arrays, or -1) and `meters` (`Infinity` with -1)
+ */
+export function nearestPointsInSlots(points: PointIndex, cells: ProjectedQueries): NearestResult {
+  const { index, projection, lon, lat, cosLat: cos, minLat, maxLat } = points;
+  if (cells.projection !== projection) throw new RangeError('nearestPointsInSlots: the projected queries are in another projection');
+  const { slotOf } = answerSlots(cells);
+  const answerCount = slotOf.length;
+  if (!cells.work || cells.work.nearest.length !== answerCount) {
+    cells.work = { nearest: new Int32Array(answerCount), meters: new Float64Array(answerCount) };
+  }
+  const bNearest = cells.work.nearest.fill(-1);
+  const bMeters = cells.work.meters.fill(Infinity);
+  if (!index) return cells.work;
+  const qLon = cells.inputLon;
+  const qLat = cells.inputLat;
+  const { lon: sLon, lat: sLat, cosLat: sCos } = cells;
   const cosLat0 = Math.cos(projection.lat0 * RAD);
 
   // candidates of the current group (after `keep`, the first `candCount` entries)
@@ -77,10 +110,6 @@ export function nearestPoints(
   let windowRatio2 = Infinity;
   let windowSlack2 = 0;
 
-  // answers in cell order (sequential writes), scattered to input order after the sweep
-  cells.work ??= { nearest: new Int32Array(order.length), meters: new Float64Array(order.length) };
-  const bNearest = cells.work.nearest.fill(-1);
-  const bMeters = cells.work.meters.fill(Infinity);
   sweepCells(index, cells, { ...planGroups(index, cells.cellSizeMeters, ITEM_GROUP_FACTOR) }, {
     beginGroup(_minX, minY, _maxX, maxY) {
       const latLo = Math.min(unprojectLat(projection, minY), minLat);
@@ -157,23 +186,39 @@ export function nearestPoints(
       }
       candCount = kept;
     },
-    evaluate(k0) {
+    evaluate(pending, pointCount) {
       const count = candCount;
       if (count === 0) return;
-      const plon = sLon[k0] as number;
-      const plat = sLat[k0] as number;
-      const cosLat = sCos[k0] as number;
-      let best = -1;
-      let bestMeters = Infinity;
       if (count === 1) {
-        best = kId[0] as number;
-        bestMeters = haversineMetersCos2(plon, plat, cosLat, lon[best] as number, lat[best] as number, cos[best] as number);
-      } else {
-        const X = kX;
-        const Y = kY;
-        const D2 = cD2;
-        const px = projectX(projection, plon);
-        const py = projectY(projection, plat);
+        const only = kId[0] as number;
+        const oLon = lon[only] as number;
+        const oLat = lat[only] as number;
+        const oCos = cos[only] as number;
+        for (let j = 0; j < pointCount; j++) {
+          const k0 = pending[j] as number;
+          const slot = slotOf[k0] as number;
+          bNearest[slot] = only;
+          bMeters[slot] = haversineMetersCos2(sLon[k0] as number, sLat[k0] as number, sCos[k0] as number, oLon, oLat, oCos);
+        }
+        return;
+      }
+      const X = kX;
+      const Y = kY;
+      const G2 = kGap2;
+      const ids = kId;
+      const D2 = cD2;
+      const reach2 = windowReach2;
+      const ratio2 = windowRatio2;
+      const slack2 = windowSlack2;
+      const tanLat = tanAbsLat;
+      const { lon0, lat0, metersPerDegLon, metersPerDegLat } = projection;
+      for (let j = 0; j < pointCount; j++) {
+        const k0 = pending[j] as number;
+        const plon = sLon[k0] as number;
+        const plat = sLat[k0] as number;
+        const cosLat = sCos[k0] as number;
+        const px = (plon - lon0) * metersPerDegLon;
+        const py = (plat - lat0) * metersPerDegLat;
         const xScale = cosLat / cosLat0;
         // the tangent-plane distance is at least min(1, xScale) × the projected one
         const minScale2 = Math.min(1, xScale) * Math.min(1, xScale);
@@ -182,7 +227,7 @@ export function nearestPoints(
         let bound2 = Infinity;
         let evaluated = 0;
         for (let k = 0; k < count; k++) {
-          if ((kGap2[k] as number) * minScale2 > bound2) break;
+          if ((G2[k] as number) * minScale2 > bound2) break;
           evaluated = k + 1;
           const dx = ((X[k] as number) - px) * xScale;
           const dy = (Y[k] as number) - py;
@@ -190,38 +235,35 @@ export function nearestPoints(
           D2[k] = d2;
           if (d2 < minD2) {
             minD2 = d2;
-            bound2 = d2 <= windowReach2 ? d2 * windowRatio2 + windowSlack2 : Infinity;
+            bound2 = d2 <= reach2 ? d2 * ratio2 + slack2 : Infinity;
           }
         }
-        const window = tangentPlaneWindowMeters(tanAbsLat, Math.sqrt(minD2));
-        const window2 = window * window;
+        // bound2 (finite) is already at least the window of the best squared: no square root needed
+        const window = bound2 < Infinity ? 0 : tangentPlaneWindowMeters(tanLat, Math.sqrt(minD2));
+        const window2 = bound2 < Infinity ? bound2 : window * window;
+        let best = -1;
+        let bestMeters = Infinity;
         for (let k = 0; k < evaluated; k++) {
           if ((D2[k] as number) > window2) continue;
-          const i = kId[k] as number;
+          const i = ids[k] as number;
           const d = haversineMetersCos2(plon, plat, cosLat, lon[i] as number, lat[i] as number, cos[i] as number);
           if (d < bestMeters || (d === bestMeters && i < best)) {
             bestMeters = d;
             best = i;
           }
         }
+        const slot = slotOf[k0] as number;
+        bNearest[slot] = best;
+        bMeters[slot] = bestMeters;
       }
-      bNearest[k0] = best;
-      bMeters[k0] = bestMeters;
     },
     single(q, k) {
       const plon = qLon[q] as number;
       const plat = qLat[q] as number;
-      // a bucketed point is answered in cell order (the scatter below copies it), the others directly
-      if (k >= 0) nearestOne(points, plon, plat, projectX(projection, plon), projectY(projection, plat), bNearest, bMeters, k);
-      else nearestOne(points, plon, plat, projectX(projection, plon), projectY(projection, plat), nearest, meters, q);
+      nearestOne(points, plon, plat, projectX(projection, plon), projectY(projection, plat), bNearest, bMeters, slotOf[k] as number);
     },
   });
-  for (let k = 0; k < order.length; k++) {
-    const q = order[k] as number;
-    nearest[q] = bNearest[k] as number;
-    meters[q] = bMeters[k] as number;
-  }
-  return { nearest, meters };
+  return cells.work;
 }
 
 /** One query by Flatbush `neighbors`, extended until the lower bound proves the answer exact. */

@@ -1,8 +1,8 @@
 import { type BBox, bboxOf } from '../geo/bbox';
 import { type LocalProjection, projectionForBBox, projectX, projectY } from '../geo/local-projection';
-import { nearestPoints, type NearestResult } from '../geo/nearest-point';
+import { nearestPointsInSlots } from '../geo/nearest-point';
 import { createPointIndex, type PointIndex } from '../geo/point-index';
-import { type ProjectedQueries, projectQueries } from '../geo/projected-queries';
+import { answerSlots, type ProjectedQueries, projectQueries } from '../geo/projected-queries';
 import type { AccessField, Facility, Settings } from '../model';
 import {
   checkFacilityIndices, checkQueryPoints, type QueryPoints, sameIndices, type TravelModel, walkSpeedsMetersPerSecond,
@@ -10,7 +10,7 @@ import {
 
 /**
  * The straight-line travel model: `seconds = haversine × detourFactor / walking speed of the
- * point's kind`. The nearest facility is exact by haversine (see `nearestPoints`). It has no
+ * point's kind`. The nearest facility is exact by haversine (see `nearestPointsInSlots`). It has no
  * warnings: every facility with coordinates serves. Every category's index shares one projection,
  * so the query points are projected and bucketed once per point set (cached per `lon` array, which
  * is treated as immutable) and reused by every category.
@@ -27,14 +27,11 @@ export function createStraightLineModel(facilities: readonly Facility[], setting
   const box = facilityBox(facilities);
   const projection = box ? projectionForBBox(box[0], box[1], box[2], box[3]) : projectionForBBox(0, 0, 0, 0);
   const extent = queryExtent(box, projection);
-  const queryCache = new WeakMap<Float64Array, { queries: ProjectedQueries; scratch: NearestResult }>();
-  const queriesFor = (lon: Float64Array, lat: Float64Array): { queries: ProjectedQueries; scratch: NearestResult } => {
+  const queryCache = new WeakMap<Float64Array, ProjectedQueries>();
+  const queriesFor = (lon: Float64Array, lat: Float64Array): ProjectedQueries => {
     const hit = queryCache.get(lon);
-    if (hit && hit.queries.inputLat === lat) return hit;
-    const built = {
-      queries: projectQueries(projection, lon, lat, extent),
-      scratch: { nearest: new Int32Array(lon.length), meters: new Float64Array(lon.length) },
-    };
+    if (hit && hit.inputLat === lat) return hit;
+    const built = projectQueries(projection, lon, lat, extent);
     queryCache.set(lon, built);
     return built;
   };
@@ -61,19 +58,20 @@ export function createStraightLineModel(facilities: readonly Facility[], setting
       checkQueryPoints(points);
       checkFacilityIndices(facilityIndices, facilities.length);
       const n = points.lon.length;
-      const seconds = new Float32Array(n);
-      const facility = new Int32Array(n);
-      const { queries, scratch } = queriesFor(points.lon, points.lat);
-      const { meters } = nearestPoints(indexFor(category, facilityIndices), points.lon, points.lat, queries, { nearest: facility, meters: scratch.meters });
+      // points with a non-finite coordinate get no answer below
+      const seconds = new Float32Array(n).fill(Infinity);
+      const facility = new Int32Array(n).fill(-1);
+      const queries = queriesFor(points.lon, points.lat);
+      const { nearest, meters } = nearestPointsInSlots(indexFor(category, facilityIndices), queries);
+      const { input } = answerSlots(queries);
       const kind = points.kind;
-      for (let i = 0; i < n; i++) {
-        const k = facility[i] as number;
-        if (k < 0) {
-          seconds[i] = Infinity;
-          continue;
-        }
-        facility[i] = facilityIndices[k] as number;
-        seconds[i] = ((meters[i] as number) * detour) / (speeds[kind[i] as number] as number);
+      // answers from slots to input order, as seconds
+      for (let s = 0; s < input.length; s++) {
+        const j = nearest[s] as number;
+        if (j < 0) continue;
+        const q = input[s] as number;
+        facility[q] = facilityIndices[j] as number;
+        seconds[q] = ((meters[s] as number) * detour) / (speeds[kind[q] as number] as number);
       }
       return { category, seconds, facility };
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalProjection, projectX, projectY } from '../../../src/engine/geo/local-projection';
-import { projectQueries } from '../../../src/engine/geo/projected-queries';
+import { answerSlots, projectQueries } from '../../../src/engine/geo/projected-queries';
 import { mulberry32 } from '../../../src/engine/prng';
 
 describe('projectQueries', () => {
@@ -68,5 +68,38 @@ describe('projectQueries', () => {
 
   it('rejects mismatched arrays with the lengths in the message', () => {
     expect(() => projectQueries(createLocalProjection(0, 0), Float64Array.of(1), new Float64Array(0), [0, 0, 1, 1])).toThrow(/1 values, lat 0/);
+  });
+});
+
+describe('answerSlots', () => {
+  it('gives every answered point (bucketed or outside) one slot, grouped by blocks of input positions', () => {
+    const rand = mulberry32(7);
+    const projection = createLocalProjection(121.5, 29.8);
+    // more points than the smallest block (4,096), so there are several blocks; some outside, some not usable
+    const n = 20_000;
+    const lon = Float64Array.from({ length: n }, (_, i) => (i % 101 === 0 ? NaN : 121.5 + (rand() - 0.5) * 0.04));
+    const lat = Float64Array.from({ length: n }, () => 29.8 + (rand() - 0.5) * 0.03);
+    const cells = projectQueries(projection, lon, lat, [-1500, -1500, 1500, 1500]);
+    expect(cells.outside.length).toBeGreaterThan(0);
+    const { slotOf, input } = answerSlots(cells);
+    expect(answerSlots(cells)).toBe(cells.slots);
+    const answered = cells.order.length + cells.outside.length;
+    expect(slotOf.length).toBe(answered);
+    expect(input.length).toBe(answered);
+    const used = new Uint8Array(answered);
+    for (let k = 0; k < answered; k++) {
+      const q = k < cells.order.length ? cells.order[k] : cells.outside[k - cells.order.length];
+      const s = slotOf[k] as number;
+      expect(used[s]).toBe(0);
+      used[s] = 1;
+      expect(input[s]).toBe(q);
+    }
+    // every input point with finite coordinates is answered exactly once; the NaN ones never
+    expect(Array.from(input).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i).filter((i) => i % 101 !== 0));
+    // slots run through the input in blocks: the input position's block never decreases, so
+    // copying answers to input order writes one block at a time
+    const blockOf = (q: number): number => q >>> 12;
+    for (let s = 1; s < answered; s++) expect(blockOf(input[s] as number)).toBeGreaterThanOrEqual(blockOf(input[s - 1] as number));
+    expect(new Set(Array.from(input, blockOf)).size).toBe(Math.ceil(n / 4096));
   });
 });

@@ -57,7 +57,7 @@ export function writeAnalysisReport(dataset: Dataset, analysis: Analysis, zones:
   const all = { type: 'FeatureCollection' as const, features: communityFeatures(dataset, analysis, false, pos) };
   const columns = reportColumns(ids);
   const rows = dataset.communities.map((c, i) => {
-    const row = communityRow(c, i, analysis.coverage);
+    const row = communityRow(c, i, analysis);
     return columns.map((col) => row[col] ?? null);
   });
   return {

@@ -86,7 +86,7 @@ export function communityFeatures(dataset: Dataset, analysis: Analysis, onlyGaps
   const indices = onlyGaps ? analysis.gaps.map((g) => g.community) : dataset.communities.map((_, i) => i);
   return indices.map((c) => {
     const community = dataset.communities[c]!;
-    return { type: 'Feature', properties: { ...communityRow(community, c, analysis.coverage), type_of_feature: 'community' }, geometry: outputGeometry(community.geometry, pos) };
+    return { type: 'Feature', properties: { ...communityRow(community, c, analysis), type_of_feature: 'community' }, geometry: outputGeometry(community.geometry, pos) };
   });
 }
 

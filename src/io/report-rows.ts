@@ -1,4 +1,5 @@
-import type { Coverage } from '../engine/coverage/coverage';
+import type { Analysis } from '../engine/analyze';
+import { representativeSecondsOf } from '../engine/coverage/representative-seconds';
 import type { Community } from '../engine/model';
 
 /** One flat report row of a community: the property order of gaps.geojson, communities.geojson and coverage.csv. */
@@ -24,13 +25,14 @@ export function reportColumns(categoryIds: readonly string[]): string[] {
  * categories whose covered share is below 1), then `t_<id>_min` (minutes from the representative sample,
  * 0.1) and `cov_<id>` (covered population share, 3 decimals) for every category.
  */
-export function communityRow(community: Community, c: number, coverage: Coverage): ReportRow {
+export function communityRow(community: Community, c: number, analysis: Pick<Analysis, 'coverage' | 'samples' | 'fields'>): ReportRow {
+  const { coverage, samples, fields } = analysis;
   const ids = coverage.categoryIds;
   const K = ids.length;
   const missing: string[] = [];
   for (let k = 0; k < K; k++) if (!(coverage.share[c * K + k]! >= 1 - 1e-9)) missing.push(ids[k]!);
   const row: ReportRow = { id: community.id, name: community.name, kind: community.kind, population: community.population, missing: missing.join(',') };
-  for (let k = 0; k < K; k++) row[`t_${ids[k]}_min`] = minutesOrNull(coverage.repSeconds[c * K + k]!);
+  for (let k = 0; k < K; k++) row[`t_${ids[k]}_min`] = minutesOrNull(representativeSecondsOf(samples, fields[k]!, c));
   for (let k = 0; k < K; k++) row[`cov_${ids[k]}`] = share3(coverage.share[c * K + k]!);
   return row;
 }

@@ -1,7 +1,7 @@
 /**
  * What a click on the map asks of the analysis: whom a facility serves, and which facility is nearest
  * to a community for every category. Read from the access fields at each community's representative
- * sample (its first sample), so the answers agree with `coverage.repSeconds`.
+ * sample (its first sample), so the answers agree with `representativeSeconds`.
  */
 import type { AccessField, CommunityKind, Dataset, DemandSamples, PerKind, Settings } from '../engine/model';
 

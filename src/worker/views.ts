@@ -4,6 +4,7 @@
  */
 import type { Analysis } from '../engine/analyze';
 import type { CategoryTotals } from '../engine/coverage/coverage';
+import { representativeSeconds } from '../engine/coverage/representative-seconds';
 import type { GapZone } from '../engine/coverage/gap-zones';
 import type { GapCommunity } from '../engine/coverage/gaps';
 import type { Community, Dataset, Facility, Settings } from '../engine/model';
@@ -26,6 +27,7 @@ export const HISTOGRAM_BINS = 60 / HISTOGRAM_BIN_MINUTES + 2;
 export interface CoverageView {
   categoryIds: string[];
   share: Float64Array;
+  /** Seconds from each community's representative sample (see `representativeSeconds`). */
   repSeconds: Float32Array;
   totals: CategoryTotals[];
   population: { total: number; urban: number; rural: number };
@@ -46,6 +48,17 @@ export function datasetView(dataset: Dataset | null): DatasetView {
   };
 }
 
+/** Times from the representative samples, made once per analysis (thresholds do not change them). */
+const repSecondsCache = new WeakMap<Analysis, Float32Array>();
+function repSecondsOf(analysis: Analysis): Float32Array {
+  let out = repSecondsCache.get(analysis);
+  if (!out) {
+    out = representativeSeconds(analysis.samples, analysis.fields);
+    repSecondsCache.set(analysis, out);
+  }
+  return out;
+}
+
 export function coverageView(analysis: Analysis, zones: GapZone[], settings: Settings): CoverageView {
   const s = analysis.samples;
   const histograms = analysis.fields.map((field) => {
@@ -61,7 +74,7 @@ export function coverageView(analysis: Analysis, zones: GapZone[], settings: Set
   return {
     categoryIds: settings.categories.map((x) => x.id),
     share: c.share,
-    repSeconds: c.repSeconds,
+    repSeconds: repSecondsOf(analysis),
     totals: c.totals,
     population: c.population,
     completeCovered: c.completeCovered,

@@ -7,15 +7,14 @@ import { KIND_RURAL } from '../model';
  * threshold slider calls.
  *
  * Layout: arrays indexed `community * categoryCount + category`, categories in the order of
- * `settings.categories`.
+ * `settings.categories`. The time from each community's representative sample does not depend on
+ * thresholds, so it is not here: see `representativeSeconds`.
  */
 export interface Coverage {
   categoryIds: string[];
   communityCount: number;
   /** Covered population share of each community and category, 0–1 (NaN for a community without residents and samples). */
   share: Float64Array;
-  /** Seconds from the community's representative sample to the nearest facility (Infinity when none is reachable). */
-  repSeconds: Float32Array;
   /** Residents of each community whose every category is within its threshold. */
   completePopulation: Float64Array;
   /** Totals per category: covered residents overall, urban, rural; and residents urban/rural. */
@@ -70,7 +69,6 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
     limitRural[k] = cat.thresholdMinutes.rural * 60;
   }
   const share = new Float64Array(C * K);
-  const repSeconds = new Float32Array(C * K);
   const completePopulation = new Float64Array(C);
   const coveredUrban = new Float64Array(K);
   const coveredRural = new Float64Array(K);
@@ -86,7 +84,6 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
     if (end < start) throw new Error(`computeCoverage: communityStart[${c + 1}] = ${end} is below communityStart[${c}] = ${start}`);
     const base = c * K;
     if (end === start) {
-      repSeconds.fill(Infinity, base, base + K);
       share.fill(NaN, base, base + K);
       continue;
     }
@@ -103,7 +100,6 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
       let all = K > 0;
       for (let k = 0; k < K; k++) {
         const rep = seconds[k]![start]!;
-        repSeconds[base + k] = rep;
         if (rep <= limit[k]!) {
           byKind[k]! += p;
           share[base + k] = pop > 0 ? pop / pop : 1;
@@ -148,7 +144,6 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
       const rep = seconds[k]![start]!;
       const cov = covered[k]!;
       covered[k] = 0;
-      repSeconds[base + k] = rep;
       share[base + k] = pop > 0 ? cov / pop : rep <= (repRural ? limitRural[k]! : limitUrban[k]!) ? 1 : 0;
     }
   }
@@ -173,7 +168,6 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
     categoryIds: settings.categories.map((c) => c.id),
     communityCount: C,
     share,
-    repSeconds,
     completePopulation,
     totals,
     population: { total: popTotal, urban: popUrban, rural: popRural },

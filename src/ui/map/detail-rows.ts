@@ -1,7 +1,7 @@
 /**
  * What the community detail card lists, from the store alone (pure, no React): for every category of
  * the settings, the time from the community's representative sample to the nearest facility
- * (coverage.repSeconds), the threshold of the community's kind, whether the time is within it, and
+ * (the coverage view's repSeconds), the threshold of the community's kind, whether the time is within it, and
  * the covered share.
  */
 import type { CommunityKind, Settings } from '../../engine/model';

@@ -3,6 +3,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import turfDistance from '@turf/distance';
 import { analyze } from '../../../src/engine/analyze';
 import { computeCoverage } from '../../../src/engine/coverage/coverage';
+import { representativeSeconds, representativeSecondsOf } from '../../../src/engine/coverage/representative-seconds';
 import { findGapZones } from '../../../src/engine/coverage/gap-zones';
 import { getPreset } from '../../../src/engine/presets';
 import { mulberry32 } from '../../../src/engine/prng';
@@ -52,6 +53,7 @@ describe('coverage (straight-line model) against an all-pairs scan with @turf/di
       const a = analyze(dataset, settings);
       const K = settings.categories.length;
       const s = a.samples;
+      const rep = representativeSeconds(s, a.fields);
       settings.categories.forEach((cat, k) => {
         const facs = dataset.facilities.filter((f) => f.category === cat.id);
         const covered = new Float64Array(dataset.communities.length);
@@ -64,7 +66,7 @@ describe('coverage (straight-line model) against an all-pairs scan with @turf/di
           pop[c]! += s.population[i]!;
           const limit = (s.kind[i] === 1 ? cat.thresholdMinutes.rural : cat.thresholdMinutes.urban) * 60;
           if (best <= limit) covered[c]! += s.population[i]!;
-          if (i === s.communityStart[c]) expect(a.coverage.repSeconds[c * K + k]!).toBeCloseTo(best, 0);
+          if (i === s.communityStart[c]) expect(rep[c * K + k]!).toBeCloseTo(best, 0);
         }
         for (let c = 0; c < dataset.communities.length; c++) expect(a.coverage.share[c * K + k]!).toBeCloseTo(covered[c]! / pop[c]!, 6);
       });
@@ -150,8 +152,10 @@ describe('coverage against a per-category scan of the samples', () => {
       const settings = deepFreeze(structuredClone(getPreset('ningbo')!.settings));
       const { samples: s, fields } = handSamples(seed, settings);
       const cov = computeCoverage(s, fields, settings);
+      const rep = representativeSeconds(s, fields);
       const K = settings.categories.length;
       const C = s.communityStart.length - 1;
+      expect(rep.length).toBe(C * K);
       expect(cov.communityCount).toBe(C);
       const everyOk = new Uint8Array(s.count).fill(1);
       settings.categories.forEach((cat, k) => {
@@ -171,7 +175,8 @@ describe('coverage against a per-category scan of the samples', () => {
         }
         for (let c = 0; c < C; c++) {
           const first = s.communityStart[c]!, n = s.communityStart[c + 1]! - first;
-          expect(cov.repSeconds[c * K + k]).toBe(n > 0 ? fields[k]!.seconds[first] : Infinity);
+          expect(rep[c * K + k]).toBe(n > 0 ? fields[k]!.seconds[first] : Infinity);
+          expect(representativeSecondsOf(s, fields[k]!, c)).toBe(rep[c * K + k]);
           const expected = pop[c]! > 0 ? covered[c]! / pop[c]! : n === 0 ? NaN : fields[k]!.seconds[first]! <= limit(first) ? 1 : 0;
           expect(cov.share[c * K + k]).toBe(expected);
         }

@@ -80,9 +80,14 @@ export function nearestPointsInSlots(points: PointIndex, cells: ProjectedQueries
   if (!cells.work || cells.work.nearest.length !== answerCount) {
     cells.work = { nearest: new Int32Array(answerCount), meters: new Float64Array(answerCount) };
   }
-  const bNearest = cells.work.nearest.fill(-1);
-  const bMeters = cells.work.meters.fill(Infinity);
-  if (!index) return cells.work;
+  // every slot is written below (by `evaluate` or `single`)
+  const bNearest = cells.work.nearest;
+  const bMeters = cells.work.meters;
+  if (!index) {
+    bNearest.fill(-1);
+    bMeters.fill(Infinity);
+    return cells.work;
+  }
   const qLon = cells.inputLon;
   const qLat = cells.inputLat;
   const { lon: sLon, lat: sLat, cosLat: sCos } = cells;
@@ -188,7 +193,14 @@ export function nearestPointsInSlots(points: PointIndex, cells: ProjectedQueries
     },
     evaluate(pending, pointCount) {
       const count = candCount;
-      if (count === 0) return;
+      if (count === 0) {
+        for (let j = 0; j < pointCount; j++) {
+          const slot = slotOf[pending[j] as number] as number;
+          bNearest[slot] = -1;
+          bMeters[slot] = Infinity;
+        }
+        return;
+      }
       if (count === 1) {
         const only = kId[0] as number;
         const oLon = lon[only] as number;

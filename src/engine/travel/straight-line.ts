@@ -58,18 +58,26 @@ export function createStraightLineModel(facilities: readonly Facility[], setting
       checkQueryPoints(points);
       checkFacilityIndices(facilityIndices, facilities.length);
       const n = points.lon.length;
-      // points with a non-finite coordinate get no answer below
-      const seconds = new Float32Array(n).fill(Infinity);
-      const facility = new Int32Array(n).fill(-1);
+      const seconds = new Float32Array(n);
+      const facility = new Int32Array(n);
       const queries = queriesFor(points.lon, points.lat);
       const { nearest, meters } = nearestPointsInSlots(indexFor(category, facilityIndices), queries);
       const { input } = answerSlots(queries);
+      // points with a non-finite coordinate have no slot
+      if (input.length < n) {
+        seconds.fill(Infinity);
+        facility.fill(-1);
+      }
       const kind = points.kind;
       // answers from slots to input order, as seconds
       for (let s = 0; s < input.length; s++) {
-        const j = nearest[s] as number;
-        if (j < 0) continue;
         const q = input[s] as number;
+        const j = nearest[s] as number;
+        if (j < 0) {
+          facility[q] = -1;
+          seconds[q] = Infinity;
+          continue;
+        }
         facility[q] = facilityIndices[j] as number;
         seconds[q] = ((meters[s] as number) * detour) / (speeds[kind[q] as number] as number);
       }

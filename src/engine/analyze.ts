@@ -62,18 +62,31 @@ function reachWarnings(travel: TravelModel, dataset: Dataset, settings: Settings
   });
   // the network model snapped every sample already (cached): off-network = representative sample unsnapped
   const snap = travel.name === 'network' ? (travel as NetworkModel).pointSnap(samples.lon, samples.lat) : null;
-  const offNetwork = snap ? Int32Array.from(dataset.communities, (_, ci) => snap.segment[samples.communityStart[ci]!]!) : null;
-  dataset.communities.forEach((c, ci) => {
-    if (offNetwork && offNetwork[ci]! < 0) {
+  const { communityStart } = samples;
+  const seconds = fields.map((f) => f.seconds);
+  const K = seconds.length;
+  for (let ci = 0; ci < dataset.communities.length; ci++) {
+    const s = communityStart[ci]!;
+    const e = communityStart[ci + 1]!;
+    if (snap && snap.segment[s]! < 0) {
+      const c = dataset.communities[ci]!;
       out.push({ file: 'communities', index: ci, id: c.id, reason: `community "${c.name}" is off-network: farther than ${settings.maxSnapMeters} m from every walkable road, so it has no travel time (not covered)` });
-      return;
+      continue;
     }
-    const s = samples.communityStart[ci]!;
-    const e = samples.communityStart[ci + 1]!;
-    let reachable = false;
-    for (let i = s; i < e && !reachable; i++) for (const f of fields) if (Number.isFinite(f.seconds[i]!)) reachable = true;
-    if (!reachable && fields.length > 0) out.push({ file: 'communities', index: ci, id: c.id, reason: `community "${c.name}" reaches no facility of any category (a part of the road network no facility reaches): not covered` });
-  });
+    let reachable = K === 0;
+    for (let i = s; i < e && !reachable; i++) {
+      for (let k = 0; k < K; k++) {
+        if (seconds[k]![i]! < Infinity) {
+          reachable = true;
+          break;
+        }
+      }
+    }
+    if (!reachable) {
+      const c = dataset.communities[ci]!;
+      out.push({ file: 'communities', index: ci, id: c.id, reason: `community "${c.name}" reaches no facility of any category (a part of the road network no facility reaches): not covered` });
+    }
+  }
   return out;
 }
 

@@ -26,10 +26,9 @@ export interface NearestResult {
  * bucketed by a grid and each group of cells shares one Flatbush box search (see `sweepCells`),
  * which keeps only the candidates that can still win anywhere in the group; each point ranks those
  * by their distance in its tangent plane (no trigonometry), and only those within
- * `tangentPlaneWindowMeters` of the best (or of a bound of it per group, see `load`) get the
- * haversine. Points the batch cannot settle cheaply
- * fall back to Flatbush `neighbors` one by one. Ties go to the lower index. Non-finite query points
- * get -1 / `Infinity`.
+ * `tangentPlaneWindowMeters` of the best (or within a bound of it made per group, see `load`) get
+ * the haversine. Points the batch cannot settle cheaply fall back to Flatbush `neighbors` one by
+ * one. Ties go to the lower index. Non-finite query points get -1 / `Infinity`.
  *
  * @param points index from {@link createPointIndex}
  * @param qLon query longitudes, degrees

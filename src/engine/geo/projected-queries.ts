@@ -90,6 +90,9 @@ export function answerSlots(cells: ProjectedQueries): AnswerSlots {
   return cells.slots;
 }
 
+/** Bands of the two-pass bucketing (see `bucket`). */
+const BANDS = 256;
+
 /** Target number of points per grid cell: small cells, grouped per index by `planGroups`. */
 const POINTS_PER_CELL = 4;
 
@@ -197,19 +200,49 @@ function bucket(
   const sLat = new Float64Array(inside);
   const sCos = new Float64Array(inside);
   const outside = new Uint32Array(outsideCount);
-  const fill = cellStart.slice(0, Math.max(1, cols * rows));
+  // Counting sort into cell order in two passes, so that no pass writes all over the arrays: first
+  // by band (a run of consecutive cells, BANDS of them), streaming; then, band by band, into cells
+  // within the band's stretch (a cache-sized window). Within a cell points keep their input order.
+  const cellCount = cols * rows;
+  let bandShift = 0;
+  while (cellCount > BANDS << bandShift) bandShift++;
+  const bandCount = cellCount > 0 ? ((cellCount - 1) >>> bandShift) + 1 : 0;
+  const bandFill = new Uint32Array(bandCount);
+  for (let b = 0; b < bandCount; b++) bandFill[b] = cellStart[b << bandShift] as number;
   outsideCount = 0;
   for (let q = 0; q < n; q++) {
     const c = cellOf[q] as number;
     if (c >= 0) {
+      const b = c >>> bandShift;
+      const at = bandFill[b] as number;
+      bandFill[b] = at + 1;
+      order[at] = q;
+      sLon[at] = lon[q] as number;
+      sLat[at] = lat[q] as number;
+      sCos[at] = c; // the cell, until the second pass
+    } else if (usable(lon[q] as number, lat[q] as number)) outside[outsideCount++] = q;
+  }
+  const fill = cellStart.slice(0, Math.max(1, cellCount));
+  let band = { q: new Uint32Array(0), lon: new Float64Array(0), lat: new Float64Array(0), cell: new Float64Array(0) };
+  for (let b = 0; b < bandCount; b++) {
+    const start = cellStart[b << bandShift] as number;
+    const end = cellStart[Math.min(cellCount, (b + 1) << bandShift)] as number;
+    const m = end - start;
+    if (band.q.length < m) band = { q: new Uint32Array(m), lon: new Float64Array(m), lat: new Float64Array(m), cell: new Float64Array(m) };
+    band.q.set(order.subarray(start, end));
+    band.lon.set(sLon.subarray(start, end));
+    band.lat.set(sLat.subarray(start, end));
+    band.cell.set(sCos.subarray(start, end));
+    for (let i = 0; i < m; i++) {
+      const c = band.cell[i] as number;
       const at = fill[c] as number;
       fill[c] = at + 1;
-      order[at] = q;
-      const plat = lat[q] as number;
-      sLon[at] = lon[q] as number;
+      const plat = band.lat[i] as number;
+      order[at] = band.q[i] as number;
+      sLon[at] = band.lon[i] as number;
       sLat[at] = plat;
       sCos[at] = Math.cos(plat * RAD);
-    } else if (usable(lon[q] as number, lat[q] as number)) outside[outsideCount++] = q;
+    }
   }
   return {
     projection, inputLon: lon, inputLat: lat, minX, minY, cellSizeMeters: size, cols, rows, order, cellStart, outside,

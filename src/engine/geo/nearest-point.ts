@@ -97,14 +97,14 @@ export function nearestPointsInSlots(points: PointIndex, cells: ProjectedQueries
   let cId = new Int32Array(256);
   let cX = new Float64Array(256);
   let cY = new Float64Array(256);
-  let cGap = new Float64Array(256);
+  let cGap2 = new Float64Array(256);
   let cD2 = new Float64Array(256);
   // the kept ones, in gap order
   let kId = new Int32Array(256);
   let kX = new Float64Array(256);
   let kY = new Float64Array(256);
   let kGap2 = new Float64Array(256);
-  let keptGap = new Float64Array(256);
+  let keptGap2 = new Float64Array(256);
   let keptFrom = new Uint32Array(256);
   let perm = new Uint32Array(256);
   let tanAbsLat = 0;
@@ -136,17 +136,18 @@ export function nearestPointsInSlots(points: PointIndex, cells: ProjectedQueries
         cId = new Int32Array(size);
         cX = new Float64Array(size);
         cY = new Float64Array(size);
-        cGap = new Float64Array(size);
+        cGap2 = new Float64Array(size);
         cD2 = new Float64Array(size);
         kId = new Int32Array(size);
         kX = new Float64Array(size);
         kY = new Float64Array(size);
         kGap2 = new Float64Array(size);
-        keptGap = new Float64Array(size);
+        keptGap2 = new Float64Array(size);
         keptFrom = new Uint32Array(size);
         perm = new Uint32Array(size);
       }
-      let farthest = Infinity;
+      // squared distances here, one square root at the end (it is monotonic)
+      let farthest2 = Infinity;
       for (let k = 0; k < candCount; k++) {
         const i = ids[k] as number;
         const px = projectX(projection, lon[i] as number);
@@ -156,12 +157,13 @@ export function nearestPointsInSlots(points: PointIndex, cells: ProjectedQueries
         cY[k] = py;
         const gx = Math.max(0, minX - px, px - maxX);
         const gy = Math.max(0, minY - py, py - maxY);
-        cGap[k] = Math.sqrt(gx * gx + gy * gy);
+        cGap2[k] = gx * gx + gy * gy;
         const fx = Math.max(px - minX, maxX - px);
         const fy = Math.max(py - minY, maxY - py);
-        const far = Math.sqrt(fx * fx + fy * fy);
-        if (far < farthest) farthest = far;
+        const far2 = fx * fx + fy * fy;
+        if (far2 < farthest2) farthest2 = far2;
       }
+      const farthest = Math.sqrt(farthest2);
       // every point of the group has a candidate within maxXScale × farthest in its tangent plane;
       // up to that distance the window is at most d × ratio + 1e-6 (the ratio grows with d), so
       // (d × ratio + 1e-6)² ≤ d² × ratio² + slack: a bound without square root or division
@@ -174,19 +176,21 @@ export function nearestPointsInSlots(points: PointIndex, cells: ProjectedQueries
     },
     keep(limitMeters) {
       // the kept candidates, nearest to the group first (a point stops at the first one beyond its window)
+      // squared, with a relative slack above the rounding of the square (keeping more is safe)
+      const limit2 = limitMeters * limitMeters * (1 + 1e-12);
       let kept = 0;
       for (let k = 0; k < candCount; k++) {
-        if ((cGap[k] as number) > limitMeters) continue;
-        keptGap[kept] = cGap[k] as number;
+        if ((cGap2[k] as number) > limit2) continue;
+        keptGap2[kept] = cGap2[k] as number;
         keptFrom[kept++] = k;
       }
-      orderByKey(keptGap, kept, perm);
+      orderByKey(keptGap2, kept, perm);
       for (let j = 0; j < kept; j++) {
         const k = keptFrom[perm[j] as number] as number;
         kId[j] = cId[k] as number;
         kX[j] = cX[k] as number;
         kY[j] = cY[k] as number;
-        kGap2[j] = (cGap[k] as number) * (cGap[k] as number);
+        kGap2[j] = cGap2[k] as number;
       }
       candCount = kept;
     },

@@ -1,4 +1,5 @@
 import type Flatbush from 'flatbush';
+import { type IdBuffer, type PointGrid, searchPointGrid } from './point-grid';
 import type { ProjectedQueries } from './projected-queries';
 
 /** Ratio bounds for one group of cells: how haversine metres relate to projected metres there. */
@@ -20,13 +21,13 @@ export interface CellSweepHooks {
   /** Called before a group (a block of grid cells) is searched; the rectangle is in projected metres. */
   beginGroup(minX: number, minY: number, maxX: number, maxY: number): GroupFactors;
   /**
-   * Loads the items a box search returned (ids into the index) as the candidates of the group
-   * whose rectangle is given.
+   * Loads the items a box search returned (`ids[0 .. count-1]`, ids into the index) as the
+   * candidates of the group whose rectangle is given.
    *
    * @returns the least, over the candidates, of the largest projected distance from any point of
    *   the rectangle to the candidate (`Infinity` when there is none)
    */
-  load(ids: number[], minX: number, minY: number, maxX: number, maxY: number): number;
+  load(ids: Int32Array, count: number, minX: number, minY: number, maxX: number, maxY: number): number;
   /** Drops the loaded candidates whose projected distance to the rectangle exceeds `limitMeters`. */
   keep(limitMeters: number): void;
   /**
@@ -57,7 +58,7 @@ const MAX_ROUNDS = 6;
 
 /**
  * Answers nearest-item queries group by group (a group = a square block of grid cells): one
- * Flatbush box search per group (its rectangle grown by a margin r), and every point of the group
+ * box search per group (its rectangle grown by a margin r), and every point of the group
  * is evaluated against only the candidates that can still win. With `U` the least, over the
  * candidates, of their farthest projected distance from the group's rectangle, every point of the
  * group has an item within `need = upper × U` haversine metres; an item outside the
@@ -67,24 +68,25 @@ const MAX_ROUNDS = 6;
  * nothing was found) and searched again; after a few rounds, or when a box holds more than
  * `maxCandidates` items, and for points outside the grid, `single` answers them.
  *
- * @param index the Flatbush index, in the plane of the bucketed points
+ * @param items the indexed points bucketed for box searches, in the plane of the bucketed queries
  * @param cells the points bucketed by `projectQueries`
  * @param options group size, first radius and candidate limit
  * @param hooks begins a group, loads and prunes candidates, evaluates and answers points
  */
 export function sweepCells(
-  index: Flatbush, cells: ProjectedQueries, options: CellSweepOptions, hooks: CellSweepHooks,
+  items: PointGrid, cells: ProjectedQueries, options: CellSweepOptions, hooks: CellSweepHooks,
 ): void {
   const { order, outside } = cells;
   const m = Math.max(1, Math.floor(options.groupCells));
   const maxCandidates = options.maxCandidates ?? 4096;
+  const found: IdBuffer = { ids: new Int32Array(256), count: 0 };
   forEachGroup(cells, m, (pending, count, gMinX, gMinY, gMaxX, gMaxY) => {
     const { lower, upper } = hooks.beginGroup(gMinX, gMinY, gMaxX, gMaxY);
     let r = options.firstRadiusMeters;
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const ids = index.search(gMinX - r, gMinY - r, gMaxX + r, gMaxY + r);
-      if (ids.length > maxCandidates) break;
-      const farthest = hooks.load(ids, gMinX, gMinY, gMaxX, gMaxY);
+      searchPointGrid(items, gMinX - r, gMinY - r, gMaxX + r, gMaxY + r, found);
+      if (found.count > maxCandidates) break;
+      const farthest = hooks.load(found.ids, found.count, gMinX, gMinY, gMaxX, gMaxY);
       const need = upper * farthest * (1 + 1e-9);
       if (lower * r > need) {
         hooks.keep((need / lower) * (1 + 1e-9) + 1e-6);

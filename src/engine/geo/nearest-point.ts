@@ -23,7 +23,7 @@ export interface NearestResult {
 
 /**
  * For each query point, the indexed point nearest by haversine, exactly. Query points are
- * bucketed by a grid and each group of cells shares one Flatbush box search (see `sweepCells`),
+ * bucketed by a grid and each group of cells shares one box search (see `sweepCells`),
  * which keeps only the candidates that can still win anywhere in the group; each point ranks those
  * by their distance in its tangent plane (no trigonometry), and only those within
  * `tangentPlaneWindowMeters` of the best (or within a bound of it made per group, see `load`) get
@@ -114,7 +114,7 @@ export function nearestPointsInSlots(points: PointIndex, cells: ProjectedQueries
   let windowRatio2 = Infinity;
   let windowSlack2 = 0;
 
-  sweepCells(index, cells, { ...planGroups(index, cells.cellSizeMeters, ITEM_GROUP_FACTOR) }, {
+  sweepCells(points.grid, cells, { ...planGroups(index, cells.cellSizeMeters, ITEM_GROUP_FACTOR) }, {
     beginGroup(_minX, minY, _maxX, maxY) {
       const latLo = Math.min(unprojectLat(projection, minY), minLat);
       const latHi = Math.max(unprojectLat(projection, maxY), maxLat);
@@ -129,8 +129,8 @@ export function nearestPointsInSlots(points: PointIndex, cells: ProjectedQueries
         upper: haversineUpperBoundFactor(projection, latLo, latHi),
       };
     },
-    load(ids, minX, minY, maxX, maxY) {
-      candCount = ids.length;
+    load(ids, idCount, minX, minY, maxX, maxY) {
+      candCount = idCount;
       if (cId.length < candCount) {
         const size = Math.max(candCount, 2 * cId.length);
         cId = new Int32Array(size);

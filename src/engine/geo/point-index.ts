@@ -1,5 +1,6 @@
 import Flatbush from 'flatbush';
 import { type LocalProjection, projectionForBBox, projectX, projectY } from './local-projection';
+import { createPointGrid, type PointGrid } from './point-grid';
 
 const RAD = Math.PI / 180;
 
@@ -12,6 +13,8 @@ export interface PointIndex {
   projection: LocalProjection;
   /** Flatbush over the projected points (item id = point position); null when empty. */
   index: Flatbush | null;
+  /** The same projected points in a uniform grid, for many small box searches (see `sweepCells`). */
+  grid: PointGrid;
   /** Largest |latitude| of the points, degrees. */
   maxAbsLat: number;
   /** Southernmost and northernmost latitude of the points, degrees (0 when empty). */
@@ -44,15 +47,18 @@ export function createPointIndex(lon: Float64Array, lat: Float64Array, projectio
   }
   const proj = projection ?? (n > 0 ? projectionForBBox(minLon, minLat, maxLon, maxLat) : projectionForBBox(0, 0, 0, 0));
   let index: Flatbush | null = null;
+  const px = new Float64Array(n);
+  const py = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    px[i] = projectX(proj, lon[i] as number);
+    py[i] = projectY(proj, lat[i] as number);
+  }
   if (n > 0) {
     index = new Flatbush(n, 8);
-    for (let i = 0; i < n; i++) {
-      const x = projectX(proj, lon[i] as number);
-      const y = projectY(proj, lat[i] as number);
-      index.add(x, y, x, y);
-    }
+    for (let i = 0; i < n; i++) index.add(px[i] as number, py[i] as number, px[i] as number, py[i] as number);
     index.finish();
   }
+  const grid = createPointGrid(px, py);
   const cosLat = Float64Array.from(lat, (y) => Math.cos(y * RAD));
-  return { lon, lat, cosLat, projection: proj, index, maxAbsLat, minLat: n > 0 ? minLat : 0, maxLat: n > 0 ? maxLat : 0 };
+  return { lon, lat, cosLat, projection: proj, index, grid, maxAbsLat, minLat: n > 0 ? minLat : 0, maxLat: n > 0 ? maxLat : 0 };
 }

@@ -1,4 +1,4 @@
-import { fitGrid } from './projected-queries';
+import { fitGrid, type QueryGrid } from './projected-queries';
 
 /**
  * A uniform grid over projected points for box searches: the same items a Flatbush box search
@@ -7,14 +7,7 @@ import { fitGrid } from './projected-queries';
  * per group of query cells, see `sweepCells`), about four times faster than Flatbush. Struct of
  * arrays, integer ids; build once, then query.
  */
-export interface PointGrid {
-  /** Left and bottom edge of the grid, metres. */
-  minX: number;
-  minY: number;
-  /** Side of a cell, metres. */
-  cellSizeMeters: number;
-  cols: number;
-  rows: number;
+export interface PointGrid extends QueryGrid {
   /** Length `cols × rows + 1`: the items of cell `c` are at `cellStart[c] .. cellStart[c+1]-1` of `ids`. */
   cellStart: Uint32Array;
   /** Item ids (positions in the input arrays), cell by cell. */

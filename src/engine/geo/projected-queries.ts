@@ -118,7 +118,11 @@ export function projectQueries(
   return bucket(projection, lon, lat, extent, maxCellSizeMeters, null);
 }
 
-/** A grid to bucket points by: origin, cell side and size (see {@link projectQueriesOnGrid}). */
+/**
+ * A square grid in projected metres: left and bottom edge, side of a cell, and size; cells
+ * row-major (`cell = row × cols + col`). What {@link projectQueriesOnGrid} buckets by, and the
+ * geometry of the point and segment grids.
+ */
 export interface QueryGrid {
   minX: number;
   minY: number;

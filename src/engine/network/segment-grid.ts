@@ -1,5 +1,5 @@
 import { type LocalProjection, projectionForBBox, projectX, projectY } from '../geo/local-projection';
-import { fitGrid } from '../geo/projected-queries';
+import { fitGrid, type QueryGrid } from '../geo/projected-queries';
 import type { RoadGraph } from './graph-builder';
 
 /**
@@ -9,17 +9,11 @@ import type { RoadGraph } from './graph-builder';
  * point are read straight from the cells around it, with no tree search. Struct of arrays,
  * integer indices; cells row-major (`cell = row × cols + col`).
  */
-export interface SegmentGrid {
+export interface SegmentGrid extends QueryGrid {
   projection: LocalProjection;
   /** Projected node coordinates, metres. */
   nodeX: Float64Array;
   nodeY: Float64Array;
-  /** Left and bottom edge of the grid, metres; side of a cell, metres. */
-  minX: number;
-  minY: number;
-  cellSizeMeters: number;
-  cols: number;
-  rows: number;
   /** Length `cols × rows + 1`: the segments of cell `c` are `cellSegments[cellStart[c] .. cellStart[c+1]-1]`. */
   cellStart: Uint32Array;
   /** Segment ids, cell by cell (ascending within a cell). */

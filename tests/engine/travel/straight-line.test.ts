@@ -56,6 +56,38 @@ describe('createStraightLineModel', () => {
     expect(model.warnings).toEqual([]);
   });
 
+  it('answers points far outside the facilities and gives Infinity and -1 to non-finite ones, category after category', () => {
+    const rand = mulberry32(31);
+    const facilities = makeFacilities(
+      Array.from({ length: 40 }, () => 121.4 + rand() * 0.2),
+      Array.from({ length: 40 }, () => 29.7 + rand() * 0.2),
+      (i) => (i % 2 === 0 ? 'clinic' : 'sports'),
+    );
+    const model = createStraightLineModel(facilities, SETTINGS);
+    // 5,000 points so that they are bucketed and several answer blocks exist; every 97th is far
+    // away (answered one by one), every 89th has a non-finite coordinate
+    const n = 5000;
+    const lon = Float64Array.from({ length: n }, (_, i) => (i % 89 === 0 ? NaN : i % 97 === 0 ? 126 + rand() : 121.35 + rand() * 0.3));
+    const lat = Float64Array.from({ length: n }, (_, i) => (i % 89 === 0 ? 29.8 : i % 97 === 0 ? 34 + rand() : 29.65 + rand() * 0.3));
+    const points = { lon, lat, kind: Uint8Array.from({ length: n }, (_, i) => i % 2) };
+    for (const category of ['clinic', 'sports', 'clinic']) {
+      const indices = indicesOf(facilities, category);
+      const field = model.accessField(category, indices, points);
+      for (let i = 0; i < n; i++) {
+        if (i % 89 === 0) {
+          expect(field.seconds[i]).toBe(Infinity);
+          expect(field.facility[i]).toBe(-1);
+          continue;
+        }
+        let best = Infinity;
+        for (const f of indices) best = Math.min(best, distance([lon[i]!, lat[i]!], [facilities[f]!.lon, facilities[f]!.lat], { units: 'meters' }));
+        const speed = (points.kind[i] === KIND_URBAN ? 5 : 4.5) / 3.6;
+        expect(Math.abs(field.seconds[i]! - (best * 1.3) / speed)).toBeLessThanOrEqual(1e-6 * ((best * 1.3) / speed));
+        expect(facilities[field.facility[i]!]?.category).toBe(category);
+      }
+    }
+  });
+
   it('rejects bad kinds and facility indices', () => {
     const model = createStraightLineModel(makeFacilities([121.5], [29.8], () => 'clinic'), SETTINGS);
     const points = { lon: Float64Array.of(121.5), lat: Float64Array.of(29.8), kind: Uint8Array.of(2) };

@@ -3,9 +3,10 @@ import { fitGrid, type QueryGrid } from './projected-queries';
 /**
  * A uniform grid over projected points for box searches: the same items a Flatbush box search
  * over the same points returns (those inside the box, edges included), in cell order, without a
- * tree walk or an array per search. For many small searches over points spread over a city (one
- * per group of query cells, see `sweepCells`), about four times faster than Flatbush. Struct of
- * arrays, integer ids; build once, then query.
+ * tree walk or an array per search. Made for many small searches over points spread over a city
+ * (one per group of query cells, see `sweepCells`): with it instead of Flatbush, the straight-line
+ * queries of 6 categories at 1M samples took about 10 % less time. Struct of arrays, integer ids;
+ * build once, then query.
  */
 export interface PointGrid extends QueryGrid {
   /** Length `cols × rows + 1`: the items of cell `c` are at `cellStart[c] .. cellStart[c+1]-1` of `ids`. */

@@ -1,6 +1,14 @@
-import type Flatbush from 'flatbush';
 import { type IdBuffer, type PointGrid, searchPointGrid } from './point-grid';
 import type { ProjectedQueries } from './projected-queries';
+
+/** Projected bounding box of the indexed items, metres, and their number (a Flatbush index is one). */
+export interface ItemBounds {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  numItems: number;
+}
 
 /** Ratio bounds for one group of cells: how haversine metres relate to projected metres there. */
 export interface GroupFactors {
@@ -136,11 +144,11 @@ function forEachGroup(
  * `itemGroupFactor` item spacings wide (item spacing `s = √(index box area / items)`, at least
  * 1 m), never less than one cell; first margin `s`.
  *
- * @param index the Flatbush index
+ * @param index bounding box and number of the indexed items
  * @param cellSizeMeters side of the query grid's cells, metres
  * @param itemGroupFactor group side in item spacings
  */
-export function planGroups(index: Flatbush, cellSizeMeters: number, itemGroupFactor: number): { groupCells: number; firstRadiusMeters: number } {
+export function planGroups(index: ItemBounds, cellSizeMeters: number, itemGroupFactor: number): { groupCells: number; firstRadiusMeters: number } {
   const itemSpacing = itemSpacingMeters(index);
   return {
     groupCells: Math.max(1, Math.round((itemGroupFactor * itemSpacing) / cellSizeMeters)),
@@ -149,7 +157,7 @@ export function planGroups(index: Flatbush, cellSizeMeters: number, itemGroupFac
 }
 
 /** Typical distance between indexed items, metres: `√(box area / items)`, at least 1 m. */
-function itemSpacingMeters(index: Flatbush): number {
+function itemSpacingMeters(index: ItemBounds): number {
   const w = index.maxX - index.minX;
   const h = index.maxY - index.minY;
   const items = index.numItems;
@@ -160,7 +168,7 @@ function itemSpacingMeters(index: Flatbush): number {
  * Where a shared query grid pays off for an index: its box grown by a quarter of its larger side
  * and 4 item spacings (`[minX, minY, maxX, maxY]`, metres). Points farther out are answered one by one.
  */
-export function sweepExtent(index: Flatbush): [number, number, number, number] {
+export function sweepExtent(index: ItemBounds): [number, number, number, number] {
   const margin = 0.25 * Math.max(index.maxX - index.minX, index.maxY - index.minY) + 4 * itemSpacingMeters(index);
   return [index.minX - margin, index.minY - margin, index.maxX + margin, index.maxY + margin];
 }

@@ -4,7 +4,7 @@ import {
   haversineLowerBoundFactor, haversineUpperBoundFactor, projectX, projectY, unprojectLat,
 } from './local-projection';
 import { orderByKey } from './order-by-key';
-import type { PointIndex } from './point-index';
+import { type PointIndex, pointTree } from './point-index';
 import { answerSlots, type ProjectedQueries, projectQueries } from './projected-queries';
 import { tangentPlaneWindowMeters } from './tangent-plane-window';
 
@@ -46,11 +46,11 @@ export function nearestPoints(
   if (out && (out.nearest.length !== n || out.meters.length !== n)) throw new RangeError(`nearestPoints: out arrays do not hold ${n} values`);
   const nearest = out ? out.nearest.fill(-1) : new Int32Array(n).fill(-1);
   const meters = out ? out.meters.fill(Infinity) : new Float64Array(n).fill(Infinity);
-  if (!points.index) return { nearest, meters };
+  if (points.bounds.numItems === 0) return { nearest, meters };
   if (queries && (queries.projection !== points.projection || queries.inputLon !== qLon || queries.inputLat !== qLat)) {
     throw new RangeError('nearestPoints: the projected queries are of other points or another projection');
   }
-  const cells = queries ?? projectQueries(points.projection, qLon, qLat, sweepExtent(points.index));
+  const cells = queries ?? projectQueries(points.projection, qLon, qLat, sweepExtent(points.bounds));
   const answers = nearestPointsInSlots(points, cells);
   const { input } = answerSlots(cells);
   for (let s = 0; s < input.length; s++) {
@@ -72,7 +72,7 @@ export function nearestPoints(
  * @returns `nearest` (position in the indexed arrays, or -1) and `meters` (`Infinity` with -1)
  */
 export function nearestPointsInSlots(points: PointIndex, cells: ProjectedQueries): NearestResult {
-  const { index, projection, lon, lat, cosLat: cos, minLat, maxLat } = points;
+  const { projection, lon, lat, cosLat: cos, minLat, maxLat } = points;
   if (cells.projection !== projection) throw new RangeError('nearestPointsInSlots: the projected queries are in another projection');
   const { slotOf } = answerSlots(cells);
   const answerCount = slotOf.length;
@@ -82,7 +82,7 @@ export function nearestPointsInSlots(points: PointIndex, cells: ProjectedQueries
   // every slot is written below (by `evaluate` or `single`)
   const bNearest = cells.work.nearest;
   const bMeters = cells.work.meters;
-  if (!index) {
+  if (points.bounds.numItems === 0) {
     bNearest.fill(-1);
     bMeters.fill(Infinity);
     return cells.work;
@@ -114,7 +114,7 @@ export function nearestPointsInSlots(points: PointIndex, cells: ProjectedQueries
   let windowRatio2 = Infinity;
   let windowSlack2 = 0;
 
-  sweepCells(points.grid, cells, { ...planGroups(index, cells.cellSizeMeters, ITEM_GROUP_FACTOR) }, {
+  sweepCells(points.grid, cells, { ...planGroups(points.bounds, cells.cellSizeMeters, ITEM_GROUP_FACTOR) }, {
     beginGroup(_minX, minY, _maxX, maxY) {
       const latLo = Math.min(unprojectLat(projection, minY), minLat);
       const latHi = Math.max(unprojectLat(projection, maxY), maxLat);
@@ -285,7 +285,8 @@ export function nearestPointsInSlots(points: PointIndex, cells: ProjectedQueries
 function nearestOne(
   points: PointIndex, x: number, y: number, px: number, py: number, nearest: Int32Array, meters: Float64Array, at: number,
 ): void {
-  const { index, projection, lon, lat, maxAbsLat } = points;
+  const { projection, lon, lat, maxAbsLat } = points;
+  const index = pointTree(points);
   if (!index) return;
   const bound = haversineLowerBoundFactor(projection, Math.max(maxAbsLat, Math.abs(y)));
   let best = -1;

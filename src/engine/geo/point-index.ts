@@ -1,5 +1,6 @@
 import Flatbush from 'flatbush';
 import { type LocalProjection, projectionForBBox, projectX, projectY } from './local-projection';
+import type { ItemBounds } from './cell-sweep';
 import { createPointGrid, type PointGrid } from './point-grid';
 
 const RAD = Math.PI / 180;
@@ -11,10 +12,15 @@ export interface PointIndex {
   /** `Math.cos(lat × π / 180)` of each point (for `haversineMetersCos2`). */
   cosLat: Float64Array;
   projection: LocalProjection;
-  /** Flatbush over the projected points (item id = point position); null when empty. */
-  index: Flatbush | null;
-  /** The same projected points in a uniform grid, for many small box searches (see `sweepCells`). */
+  /** Projected bounding box of the points, metres, and their number (all 0 when empty). */
+  bounds: ItemBounds;
+  /** The projected points in a uniform grid, for many small box searches (see `sweepCells`). */
   grid: PointGrid;
+  /**
+   * Flatbush over the projected points (item id = point position), for nearest-neighbour walks;
+   * made on first use by {@link pointTree} (most batches never need it), null until then.
+   */
+  tree: Flatbush | null;
   /** Largest |latitude| of the points, degrees. */
   maxAbsLat: number;
   /** Southernmost and northernmost latitude of the points, degrees (0 when empty). */
@@ -23,7 +29,8 @@ export interface PointIndex {
 }
 
 /**
- * Indexes points (Flatbush in a local projection, by default centred on their bounding box).
+ * Indexes points (a uniform grid in a local projection, by default centred on their bounding box;
+ * Flatbush on demand, see {@link pointTree}).
  *
  * @param lon longitudes, degrees (finite)
  * @param lat latitudes, degrees (finite)
@@ -46,19 +53,45 @@ export function createPointIndex(lon: Float64Array, lat: Float64Array, projectio
     maxAbsLat = Math.max(maxAbsLat, Math.abs(y));
   }
   const proj = projection ?? (n > 0 ? projectionForBBox(minLon, minLat, maxLon, maxLat) : projectionForBBox(0, 0, 0, 0));
-  let index: Flatbush | null = null;
   const px = new Float64Array(n);
   const py = new Float64Array(n);
+  const bounds: ItemBounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity, numItems: n };
   for (let i = 0; i < n; i++) {
-    px[i] = projectX(proj, lon[i] as number);
-    py[i] = projectY(proj, lat[i] as number);
+    const x = projectX(proj, lon[i] as number);
+    const y = projectY(proj, lat[i] as number);
+    px[i] = x;
+    py[i] = y;
+    if (x < bounds.minX) bounds.minX = x;
+    if (x > bounds.maxX) bounds.maxX = x;
+    if (y < bounds.minY) bounds.minY = y;
+    if (y > bounds.maxY) bounds.maxY = y;
   }
-  if (n > 0) {
-    index = new Flatbush(n, 8);
-    for (let i = 0; i < n; i++) index.add(px[i] as number, py[i] as number, px[i] as number, py[i] as number);
-    index.finish();
-  }
+  if (n === 0) bounds.minX = bounds.minY = bounds.maxX = bounds.maxY = 0;
   const grid = createPointGrid(px, py);
-  const cosLat = Float64Array.from(lat, (y) => Math.cos(y * RAD));
-  return { lon, lat, cosLat, projection: proj, index, grid, maxAbsLat, minLat: n > 0 ? minLat : 0, maxLat: n > 0 ? maxLat : 0 };
+  const cosLat = new Float64Array(n);
+  for (let i = 0; i < n; i++) cosLat[i] = Math.cos((lat[i] as number) * RAD);
+  return { lon, lat, cosLat, projection: proj, bounds, grid, tree: null, maxAbsLat, minLat: n > 0 ? minLat : 0, maxLat: n > 0 ? maxLat : 0 };
+}
+
+/**
+ * The Flatbush index of `points` (node size 8, items in input order), made on first use and kept
+ * in `points.tree`; null when there are no points.
+ *
+ * @param points from {@link createPointIndex}
+ */
+export function pointTree(points: PointIndex): Flatbush | null {
+  const n = points.bounds.numItems;
+  if (n === 0) return null;
+  if (!points.tree) {
+    const tree = new Flatbush(n, 8);
+    const { projection, lon, lat } = points;
+    for (let i = 0; i < n; i++) {
+      const x = projectX(projection, lon[i] as number);
+      const y = projectY(projection, lat[i] as number);
+      tree.add(x, y, x, y);
+    }
+    tree.finish();
+    points.tree = tree;
+  }
+  return points.tree;
 }

@@ -88,7 +88,14 @@ export function createStraightLineModel(facilities: readonly Facility[], setting
 
 /** The box of all facilities, degrees, or null when there is none. */
 function facilityBox(facilities: readonly Facility[]): BBox | null {
-  return bboxOf(Float64Array.from(facilities, (f) => f.lon), Float64Array.from(facilities, (f) => f.lat));
+  const n = facilities.length;
+  const lon = new Float64Array(n);
+  const lat = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    lon[i] = facilities[i]!.lon;
+    lat[i] = facilities[i]!.lat;
+  }
+  return bboxOf(lon, lat);
 }
 
 /**

@@ -54,8 +54,10 @@ export function createPointGrid(x: Float64Array, y: Float64Array): PointGrid {
   const height = maxY - minY;
   const area = Math.max(width, 1) * Math.max(height, 1);
   const { cellSizeMeters: size, cols, rows } = fitGrid(width, height, Math.max(1, Math.sqrt((ITEMS_PER_CELL * area) / n)), 4 * n + 64);
+  const x0 = minX;
+  const y0 = minY;
   const cellOf = (px: number, py: number): number =>
-    Math.min(rows - 1, Math.floor((py - minY) / size)) * cols + Math.min(cols - 1, Math.floor((px - minX) / size));
+    Math.min(rows - 1, Math.floor((py - y0) / size)) * cols + Math.min(cols - 1, Math.floor((px - x0) / size));
   const cellStart = new Uint32Array(cols * rows + 1);
   for (let i = 0; i < n; i++) cellStart[cellOf(x[i] as number, y[i] as number) + 1]! += 1;
   for (let c = 0; c < cols * rows; c++) cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);

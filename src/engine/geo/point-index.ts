@@ -1,5 +1,6 @@
 import Flatbush from 'flatbush';
 import { type LocalProjection, projectionForBBox, projectX, projectY } from './local-projection';
+import { bboxOf } from './bbox';
 import type { ItemBounds } from './cell-sweep';
 import { createPointGrid, type PointGrid } from './point-grid';
 
@@ -55,18 +56,12 @@ export function createPointIndex(lon: Float64Array, lat: Float64Array, projectio
   const proj = projection ?? (n > 0 ? projectionForBBox(minLon, minLat, maxLon, maxLat) : projectionForBBox(0, 0, 0, 0));
   const px = new Float64Array(n);
   const py = new Float64Array(n);
-  const bounds: ItemBounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity, numItems: n };
   for (let i = 0; i < n; i++) {
-    const x = projectX(proj, lon[i] as number);
-    const y = projectY(proj, lat[i] as number);
-    px[i] = x;
-    py[i] = y;
-    if (x < bounds.minX) bounds.minX = x;
-    if (x > bounds.maxX) bounds.maxX = x;
-    if (y < bounds.minY) bounds.minY = y;
-    if (y > bounds.maxY) bounds.maxY = y;
+    px[i] = projectX(proj, lon[i] as number);
+    py[i] = projectY(proj, lat[i] as number);
   }
-  if (n === 0) bounds.minX = bounds.minY = bounds.maxX = bounds.maxY = 0;
+  const [minX, minY, maxX, maxY] = bboxOf(px, py) ?? [0, 0, 0, 0];
+  const bounds: ItemBounds = { minX, minY, maxX, maxY, numItems: n };
   const grid = createPointGrid(px, py);
   const cosLat = new Float64Array(n);
   for (let i = 0; i < n; i++) cosLat[i] = Math.cos((lat[i] as number) * RAD);

@@ -70,7 +70,7 @@ export function answerSlots(cells: ProjectedQueries): AnswerSlots {
   const n = cells.inputLon.length;
   const inside = order.length;
   let shift = MIN_SLOT_SHIFT;
-  while (n > MAX_SLOT_BLOCKS << shift) shift++;
+  while (n > MAX_SLOT_BLOCKS * 2 ** shift) shift++;
   const blocks = Math.max(1, (n + (1 << shift) - 1) >>> shift);
   const cursor = new Uint32Array(blocks + 1);
   for (let k = 0; k < inside; k++) cursor[((order[k] as number) >>> shift) + 1]! += 1;
@@ -209,7 +209,7 @@ function bucket(
   // within the band's stretch (a cache-sized window). Within a cell points keep their input order.
   const cellCount = cols * rows;
   let bandShift = 0;
-  while (cellCount > BANDS << bandShift) bandShift++;
+  while (cellCount > BANDS * 2 ** bandShift) bandShift++;
   const bandCount = cellCount > 0 ? ((cellCount - 1) >>> bandShift) + 1 : 0;
   const bandFill = new Uint32Array(bandCount);
   for (let b = 0; b < bandCount; b++) bandFill[b] = cellStart[b << bandShift] as number;

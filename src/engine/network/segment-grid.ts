@@ -1,4 +1,5 @@
 import { type LocalProjection, projectionForBBox, projectX, projectY } from '../geo/local-projection';
+import { bboxOf } from '../geo/bbox';
 import { fitGrid, type QueryGrid } from '../geo/projected-queries';
 import type { RoadGraph } from './graph-builder';
 
@@ -61,27 +62,21 @@ function buildSegmentGrid(graph: RoadGraph): SegmentGrid {
   const projection = nodeCount > 0 ? projectionForBBox(minLon, minLat, maxLon, maxLat) : projectionForBBox(0, 0, 0, 0);
   const nodeX = new Float64Array(nodeCount);
   const nodeY = new Float64Array(nodeCount);
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let n = 0; n < nodeCount; n++) {
-    const x = projectX(projection, nodeLon[n] as number);
-    const y = projectY(projection, nodeLat[n] as number);
-    nodeX[n] = x;
-    nodeY[n] = y;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
+    nodeX[n] = projectX(projection, nodeLon[n] as number);
+    nodeY[n] = projectY(projection, nodeLat[n] as number);
   }
+  // a segment has nodes, so with segments the box exists; without, an empty grid at the origin
+  const box = segmentCount > 0 ? bboxOf(nodeX, nodeY) : null;
+  const [minX, minY, maxX, maxY] = box ?? [0, 0, 0, 0];
   let size = 1;
   let cols = 0;
   let rows = 0;
-  if (segmentCount > 0) {
+  if (box) {
     const w = Math.max(maxX - minX, 1);
     const h = Math.max(maxY - minY, 1);
     const spacing = Math.max(1, Math.sqrt((w * h) / segmentCount), Math.max(w, h) / segmentCount);
     ({ cellSizeMeters: size, cols, rows } = fitGrid(maxX - minX, maxY - minY, spacing, 4 * segmentCount + 64));
-  } else {
-    minX = minY = 0;
   }
   const grid = { minX, minY, size, cols, rows };
   const cellStart = new Uint32Array(cols * rows + 1);

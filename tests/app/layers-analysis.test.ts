@@ -20,14 +20,8 @@ import { buildLayers, type LayerInputs } from '../../src/app/layers';
 import type { SurfaceState, VisibleLayers } from '../../src/app/store';
 import type { CoverageView } from '../../src/worker/views';
 import type { GapZone } from '../../src/engine/coverage/gap-zones';
+import { deepFreeze } from '../helpers/fixtures';
 
-function deepFreeze<T>(v: T): T {
-  if (v && typeof v === 'object' && !ArrayBuffer.isView(v)) {
-    for (const x of Object.values(v)) deepFreeze(x);
-    Object.freeze(v);
-  }
-  return v;
-}
 
 const settings = deepFreeze(resolveSettings(undefined, 'settings').value!);
 const K = settings.categories.length;

@@ -12,8 +12,9 @@ import { tooltipText } from '../../src/app/tooltip';
 import { clickMap } from '../../src/app/map-actions';
 import { useAppStore } from '../../src/app/store';
 import { categoryStyle } from '../../src/app/category-style';
+import { NORTH_BAYREUTH } from '../helpers/fixtures';
 
-const BAYREUTH = path.resolve(__dirname, '../../../shared/data/north-bayreuth');
+const BAYREUTH = NORTH_BAYREUTH;
 const SAMPLE = path.resolve(__dirname, '../../data/sample');
 const bytes = (dir: string, f: string) => new Uint8Array(readFileSync(path.join(dir, f)));
 

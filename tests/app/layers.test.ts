@@ -10,14 +10,8 @@ import { datasetStats, haversineMeters } from '../../src/app/dataset-stats';
 import { dataBounds } from '../../src/app/data-bounds';
 import { attributionKeys } from '../../src/app/attribution';
 import type { LoadedData, VisibleLayers } from '../../src/app/store';
+import { deepFreeze } from '../helpers/fixtures';
 
-function deepFreeze<T>(v: T): T {
-  if (v && typeof v === 'object') {
-    for (const x of Object.values(v)) deepFreeze(x);
-    Object.freeze(v);
-  }
-  return v;
-}
 
 const HIGHWAYS = ['motorway', 'primary', 'residential', 'service', 'footway', 'track', 'bogus', null];
 const CATS = ['clinic', 'canteen', 'childcare', 'sports', 'culture', 'convenience', 'unknown-cat'];

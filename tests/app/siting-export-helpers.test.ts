@@ -3,7 +3,7 @@
  * list, the plan indicators (against independent sums), percent formatting and the scale bar.
  */
 import { describe, expect, it } from 'vitest';
-import { deepFreeze } from '../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../helpers/fixtures';
 import { mulberry32 } from '../../src/engine/prng';
 import { haversineMeters } from '../../src/engine/geo/haversine';
 import { sitesLayers, sitePoints, SITE_RADIUS_PX } from '../../src/app/layers/sites-layer';

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { runCli } from '../../src/cli/program';
 import { fromWgs84 } from '../../src/io/crs';
+import { NORTH_BAYREUTH } from '../helpers/fixtures';
 
-const REAL = resolve(__dirname, '../../../shared/data/north-bayreuth');
+const REAL = NORTH_BAYREUTH;
 const GRID = resolve(__dirname, '../fixtures/grid-3x3/in');
 
 async function cli(args: string[]) {

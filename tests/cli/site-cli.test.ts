@@ -4,9 +4,10 @@ import { join, resolve } from 'node:path';
 import { check } from '@placemarkio/check-geojson';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program';
+import { NORTH_BAYREUTH } from '../helpers/fixtures';
 
 const SAMPLE = resolve(__dirname, '../../data/sample');
-const REAL = resolve(__dirname, '../../../shared/data/north-bayreuth');
+const REAL = NORTH_BAYREUTH;
 const INPUT = ['--facilities', join(SAMPLE, 'facilities.geojson'), '--communities', join(SAMPLE, 'communities.geojson'), '--roads', join(SAMPLE, 'roads.geojson')];
 
 async function cli(args: string[]) {

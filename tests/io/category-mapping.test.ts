@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NINGBO } from '../../src/engine/presets';
-import { deepFreeze } from '../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../helpers/fixtures';
 import { mapCategory, matchKeywords } from '../../src/io/category-mapping';
 
 const cats = NINGBO.settings.categories;

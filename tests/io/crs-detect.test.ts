@@ -4,6 +4,7 @@ import path from 'node:path';
 import gcoord from 'gcoord';
 import { detectCrsIssues } from '../../src/io/crs-detect';
 import { mulberry32 } from '../../src/engine/prng';
+import { NORTH_BAYREUTH } from '../helpers/fixtures';
 
 type XY = [number, number];
 
@@ -129,7 +130,7 @@ describe('detectCrsIssues: GCJ-02 / BD-09 offsets against the roads', () => {
   });
 
   it('finds the GCJ-02 offset on the real north-bayreuth roads moved to Ningbo, and nothing in place', () => {
-    const dir = path.resolve(__dirname, '../../../shared/data/north-bayreuth');
+    const dir = NORTH_BAYREUTH;
     const roadsFc = JSON.parse(fs.readFileSync(path.join(dir, 'roads.geojson'), 'utf8')) as { features: { geometry: { coordinates: XY[] } }[] };
     const facFc = JSON.parse(fs.readFileSync(path.join(dir, 'facilities.geojson'), 'utf8')) as { features: { geometry: { coordinates: XY } }[] };
     const realRoads = roadsFc.features.map((f) => f.geometry.coordinates);

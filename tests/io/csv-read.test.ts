@@ -7,6 +7,7 @@ import proj4 from 'proj4';
 import { parseCoordinate, readCsvPoints } from '../../src/io/csv-read';
 import { writeCsv } from '../../src/io/csv-write';
 import { mulberry32 } from '../../src/engine/prng';
+import { northBayreuth } from '../helpers/fixtures';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const gbk = (s: string): Uint8Array => new Uint8Array(iconv.encode(s, 'gbk'));
@@ -175,7 +176,7 @@ describe('readCsvPoints: round trips', () => {
   });
 
   it('reads the real north-bayreuth facilities written as CSV', () => {
-    const file = path.resolve(__dirname, '../../../shared/data/north-bayreuth/facilities.geojson');
+    const file = northBayreuth('facilities.geojson');
     const fc = JSON.parse(fs.readFileSync(file, 'utf8')) as { features: { properties: Record<string, string>; geometry: { coordinates: [number, number] } }[] };
     const rows = fc.features.map((f) => [f.properties.id ?? '', f.properties.name ?? '', f.properties.category ?? '', f.geometry.coordinates[0], f.geometry.coordinates[1]]);
     const r = readCsvPoints(utf8(writeCsv(['id', 'name', 'category', 'longitude', 'latitude'], rows)), 'facilities.csv');

@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/engine/model';
 import { mulberry32 } from '../../src/engine/prng';
 import { NINGBO } from '../../src/engine/presets';
-import { deepFreeze } from '../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../helpers/fixtures';
 import { loadDataset } from '../../src/io/load-dataset';
 import { parseSettingsText } from '../../src/io/settings';
+import { NORTH_BAYREUTH } from '../helpers/fixtures';
 
-const NB = path.resolve(__dirname, '../../../shared/data/north-bayreuth');
+const NB = NORTH_BAYREUTH;
 const nb = (name: string) => ({ text: readFileSync(path.join(NB, name), 'utf8'), file: name });
 
 describe('loadDataset on north-bayreuth (real OSM data)', () => {

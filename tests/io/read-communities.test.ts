@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepFreeze } from '../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../helpers/fixtures';
 import { parseKind, readCommunities } from '../../src/io/read-communities';
 
 const feat = (geometry: unknown, properties: unknown) => ({ type: 'Feature', geometry, properties });

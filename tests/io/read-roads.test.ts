@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepFreeze } from '../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../helpers/fixtures';
 import { readRoads } from '../../src/io/read-roads';
 
 const feat = (geometry: unknown, properties: unknown, id?: string) => ({ type: 'Feature', geometry, properties, ...(id ? { id } : {}) });

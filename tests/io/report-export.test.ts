@@ -21,18 +21,12 @@ import { readLayerFile } from '../../src/io/read-layer-file';
 import type { ProposedSite } from '../../src/io/report-geojson';
 import { reportProblems } from '../../src/io/report-summary';
 import { resolveSettings } from '../../src/io/settings';
+import { NORTH_BAYREUTH, deepFreeze } from '../helpers/fixtures';
 
 type Pos = number[];
 type Geom = { type: string; coordinates: unknown };
 interface Feat { type: 'Feature'; properties: Record<string, unknown>; geometry: Geom | null }
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
 
 /** Seeded synthetic city near Ningbo: points, polygons (some with holes), multipolygons; facilities. */
 function syntheticCity(seed: number): { communities: Feat[]; facilities: Feat[] } {
@@ -172,7 +166,7 @@ describe('exports open cleanly in GDAL and check-geojson', () => {
   }
 
   it('the real OSM area (north of Bayreuth, with roads): WGS84 export passes ogrinfo and check-geojson', async () => {
-    const REAL = resolve(__dirname, '../../../shared/data/north-bayreuth');
+    const REAL = NORTH_BAYREUTH;
     const settings = resolveSettings(JSON.parse(readFileSync(join(REAL, 'settings.json'), 'utf8')), 'settings.json').value as Settings;
     const text = (n: string) => ({ text: readFileSync(join(REAL, n), 'utf8'), file: n });
     const loaded = loadDataset({ facilities: text('facilities.geojson'), communities: text('communities.geojson'), roads: text('roads.geojson') }, settings);

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GB50180, NINGBO } from '../../src/engine/presets';
-import { deepFreeze } from '../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../helpers/fixtures';
 import { parseSettingsText, resolveSettings } from '../../src/io/settings';
+import { northBayreuth } from '../helpers/fixtures';
 
-const NB = path.resolve(__dirname, '../../../shared/data/north-bayreuth/settings.json');
+const NB = northBayreuth('settings.json');
 const EXAMPLE = path.resolve(__dirname, '../../data/settings.example.json');
 const resolve = (raw: unknown) => resolveSettings(deepFreeze(raw), 's.json');
 const reasons = (raw: unknown) => resolve(raw).errors.map((e) => e.reason);

@@ -10,11 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { readZippedShapefile } from '../../src/io/shapefile';
 import { mulberry32 } from '../../src/engine/prng';
+import { NORTH_BAYREUTH } from '../helpers/fixtures';
 
 type XY = [number, number];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lifecircle-shp-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-const data = path.resolve(__dirname, '../../../shared/data/north-bayreuth');
+const data = NORTH_BAYREUTH;
 
 /** ogr2ogr a GeoJSON file to a zipped Shapefile and return the zip's bytes. */
 function toZippedShapefile(name: string, geojsonPath: string, args: string[]): Uint8Array {

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeSample, SAMPLE_SEED, type Sample } from '../../scripts/make-sample';
 import { RIVERS } from '../../scripts/sample/geography';
 import { toLonLat } from '../../scripts/sample/local-frame';
+import { deepFreeze } from '../helpers/fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SAMPLE_DIR = path.resolve(here, '../../data/sample');
@@ -19,13 +20,6 @@ const HAN = /^[\u4e00-\u9fff]/;
 
 type Pos = [number, number];
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 const key = (p: Pos): string => `${p[0]},${p[1]}`;
 const orient = (a: Pos, b: Pos, c: Pos): number => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deepFreeze } from '../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../helpers/fixtures';
 import { mulberry32 } from '../../src/engine/prng';
 import { createSession } from '../../src/worker/session';
 import { createSitingSession, type SitingView } from '../../src/worker/siting-session';

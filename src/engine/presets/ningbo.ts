@@ -4,7 +4,7 @@ import { deepFreeze } from './deep-freeze';
 
 /**
  * Ningbo's community service plan 2021–2025 (宁波市城乡现代社区服务体系建设“十四五”规划; the text is in
- * `shared/seed/`). Thresholds in minutes of walking per community kind; where the plan names no
+ * `docs/plan/`). Thresholds in minutes of walking per community kind; where the plan names no
  * circle, the GB 50180-2018 level is used and the choice is written in `sources`.
  *
  * | id | urban | rural | from |
@@ -20,7 +20,7 @@ export const NINGBO: Preset = deepFreeze({
   id: 'ningbo',
   label: { zh: '宁波市城乡现代社区服务体系建设规划（2021–2025）', en: 'Ningbo community service plan 2021–2025' },
   sources: [
-    '宁波市城乡现代社区服务体系建设“十四五”规划 (2021–2025), shared/seed/ningbo-community-service-plan-2021-2025.txt',
+    '宁波市城乡现代社区服务体系建设“十四五”规划 (2021–2025), docs/plan/ningbo-community-service-plan-2021-2025.txt',
     'convenience 15/20: “推动形成城市社区‘15分钟生活服务圈’、农村社区‘20分钟生活服务圈’” (plan, 社区商业 and 专项行动 1)',
     'clinic 15/15: “完善‘15分钟医疗服务圈’建设” (plan, 提升医疗健康服务); the plan sets one circle for urban and rural',
     'sports 10/15: “打造城市社区‘10分钟健身圈’、农村社区‘15分钟健身圈’” (plan, 专项行动 2)',

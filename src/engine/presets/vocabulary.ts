@@ -3,7 +3,7 @@
  * Data only: category-mapping (src/io/category-mapping.ts) reads it through `CategoryDef.keywords`
  * and `CategoryDef.osmTags`.
  *
- * Chinese terms are the facility names used in the Ningbo plan (`shared/seed/`) and in
+ * Chinese terms are the facility names used in the Ningbo plan (`docs/plan/`) and in
  * GB 50180-2018 appendix B; OSM tags follow the OSM wiki (Map features: amenity, healthcare,
  * leisure, shop). Keywords are lower case; a keyword matches a substring of Chinese text or whole
  * words of Latin text (see category-mapping).

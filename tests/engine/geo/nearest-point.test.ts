@@ -5,6 +5,7 @@ import { haversineMeters } from '../../../src/engine/geo/haversine';
 import { nearestPoints } from '../../../src/engine/geo/nearest-point';
 import { createPointIndex } from '../../../src/engine/geo/point-index';
 import { mulberry32 } from '../../../src/engine/prng';
+import { northBayreuth } from '../../helpers/fixtures';
 
 /** All-pairs oracle: nearest by haversineMeters, ties to the lower index. */
 function bruteForce(lon: Float64Array, lat: Float64Array, qLon: Float64Array, qLat: Float64Array): { nearest: Int32Array; meters: Float64Array } {
@@ -85,7 +86,7 @@ describe('nearestPoints (batched by grid cell)', () => {
   });
 
   it('is exact on the real north-Bayreuth facilities', () => {
-    const file = path.resolve(__dirname, '../../../../shared/data/north-bayreuth/facilities.geojson');
+    const file = northBayreuth('facilities.geojson');
     const fc = JSON.parse(readFileSync(file, 'utf8')) as { features: { geometry: { coordinates: [number, number] } }[] };
     const lon = Float64Array.from(fc.features, (f) => f.geometry.coordinates[0]);
     const lat = Float64Array.from(fc.features, (f) => f.geometry.coordinates[1]);

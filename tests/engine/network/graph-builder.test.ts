@@ -3,7 +3,7 @@ import { haversineMeters } from '../../../src/engine/geo/haversine';
 import type { Road } from '../../../src/engine/model';
 import { buildRoadGraph, REFERENCE_SPEED_KMH, type RoadGraph } from '../../../src/engine/network/graph-builder';
 import { isWalkable } from '../../../src/engine/network/walkability';
-import { deepFreeze } from '../../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../../helpers/fixtures';
 import { randomRoads, readRealRoads } from './random-network';
 
 const road = (coordinates: [number, number][], highway: string | null = 'residential', speedKmh: number | null = null): Road => ({

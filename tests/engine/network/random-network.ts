@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Road } from '../../../src/engine/model';
 import { mulberry32 } from '../../../src/engine/prng';
-import { deepFreeze } from '../../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../../helpers/fixtures';
 
-/** Path of the shared real data, relative to the repo (CI has shared/ beside the repo). */
-export const NORTH_BAYREUTH = path.resolve(__dirname, '../../../../shared/data/north-bayreuth');
+import { NORTH_BAYREUTH } from '../../helpers/fixtures';
+
+export { NORTH_BAYREUTH };
 
 /**
  * A random walkable network in a ~2 km box near Ningbo: a pool of vertices, roads are random walks

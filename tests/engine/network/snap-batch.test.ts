@@ -5,7 +5,7 @@ import { getSegmentIndex } from '../../../src/engine/network/segment-index';
 import { snapPoints } from '../../../src/engine/network/snap';
 import type { Road } from '../../../src/engine/model';
 import { mulberry32 } from '../../../src/engine/prng';
-import { deepFreeze } from '../../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../../helpers/fixtures';
 import { readRealRoads } from './random-network';
 
 const RAD = Math.PI / 180;

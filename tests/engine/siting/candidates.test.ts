@@ -5,7 +5,7 @@ import { findGapZones } from '../../../src/engine/coverage/gap-zones';
 import { haversineMeters } from '../../../src/engine/geo/haversine';
 import type { Community } from '../../../src/engine/model';
 import { buildRoadGraph } from '../../../src/engine/network/graph-builder';
-import { deepFreeze } from '../../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../../helpers/fixtures';
 import { mulberry32 } from '../../../src/engine/prng';
 import { type Candidates, excludeCandidates, generateCandidates, SOURCE_COMMUNITY, SOURCE_ROAD_NODE, thinCandidates } from '../../../src/engine/siting/candidates';
 import { randomRoads } from '../network/random-network';

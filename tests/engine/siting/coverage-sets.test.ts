@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CategoryDef, Facility, Road, Settings } from '../../../src/engine/model';
 import { KIND_RURAL } from '../../../src/engine/model';
 import { buildRoadGraph } from '../../../src/engine/network/graph-builder';
-import { deepFreeze } from '../../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../../helpers/fixtures';
 import { mulberry32 } from '../../../src/engine/prng';
 import { buildCoverageSets } from '../../../src/engine/siting/coverage-sets';
 import { createSiteReach } from '../../../src/engine/siting/site-reach';

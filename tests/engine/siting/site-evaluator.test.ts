@@ -6,7 +6,7 @@ import { buildDemandSamples } from '../../../src/engine/coverage/demand-samples'
 import { type CategoryDef, type Community, type Facility, KIND_RURAL, type Settings } from '../../../src/engine/model';
 import { buildRoadGraph } from '../../../src/engine/network/graph-builder';
 import { getPreset } from '../../../src/engine/presets';
-import { deepFreeze } from '../../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../../helpers/fixtures';
 import { mulberry32 } from '../../../src/engine/prng';
 import { createSitingContext } from '../../../src/engine/siting/siting-context';
 import { createNetworkModel } from '../../../src/engine/travel/network';

@@ -2,7 +2,7 @@ import Flatbush from 'flatbush';
 import { describe, expect, it } from 'vitest';
 import { haversineMeters } from '../../../src/engine/geo/haversine';
 import type { CategoryDef, Settings } from '../../../src/engine/model';
-import { deepFreeze } from '../../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../../helpers/fixtures';
 import { mulberry32 } from '../../../src/engine/prng';
 import { createStraightReach, searchLeaves } from '../../../src/engine/siting/straight-reach';
 

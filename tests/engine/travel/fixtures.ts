@@ -1,6 +1,6 @@
 // Test helpers for the travel models.
 import type { Facility, Settings } from '../../../src/engine/model';
-import { deepFreeze } from '../../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../../helpers/fixtures';
 
 export const SETTINGS: Settings = deepFreeze({
   preset: 'test',

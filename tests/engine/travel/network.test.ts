@@ -5,7 +5,7 @@ import { haversineMeters } from '../../../src/engine/geo/haversine';
 import { KIND_RURAL, KIND_URBAN } from '../../../src/engine/model';
 import { buildRoadGraph, type RoadGraph } from '../../../src/engine/network/graph-builder';
 import { snapPoints } from '../../../src/engine/network/snap';
-import { deepFreeze } from '../../../src/engine/presets/deep-freeze';
+import { deepFreeze } from '../../helpers/fixtures';
 import { mulberry32 } from '../../../src/engine/prng';
 import { createNetworkModel } from '../../../src/engine/travel/network';
 import { createStraightLineModel } from '../../../src/engine/travel/straight-line';

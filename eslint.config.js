@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-// engine/ and io/ are pure: they run in Node, vitest and a Worker (DESIGN.md).
+// engine/ and io/ are pure: they run in Node, vitest and a Worker (docs/architecture.md).
 const uiModules = ['react', 'react-dom', 'react-dom/*', 'react-i18next', 'maplibre-gl', 'deck.gl', '@deck.gl/*', 'zustand', 'zustand/*'];
 const domGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'HTMLElement', 'alert'];
 
@@ -28,11 +28,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: uiModules, message: 'src/engine and src/io must stay free of UI (DESIGN.md): no React, DOM, maplibre-gl or deck.gl.' },
+          { group: uiModules, message: 'src/engine and src/io must stay free of UI (docs/architecture.md): no React, DOM, maplibre-gl or deck.gl.' },
           { group: ['**/app/**', '**/ui/**', '**/worker/**'], message: 'engine/io must not import from app/, ui/ or worker/ (imports point one way).' },
         ],
       }],
-      'no-restricted-globals': ['error', ...domGlobals.map((name) => ({ name, message: 'engine/io must not touch the DOM (DESIGN.md).' }))],
+      'no-restricted-globals': ['error', ...domGlobals.map((name) => ({ name, message: 'engine/io must not touch the DOM (docs/architecture.md).' }))],
     },
   },
 );

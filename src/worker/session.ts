@@ -1,7 +1,7 @@
 /**
  * The engine session the worker exposes (comlink): it keeps the loaded layers, the validated dataset
  * and the last analysis between calls, so that moving a threshold only re-thresholds access fields
- * already computed (DESIGN.md). It is glue: every computation is in engine/ or io/. It also runs in
+ * already computed (docs/architecture.md). It is glue: every computation is in engine/ or io/. It also runs in
  * Node (tests) without a worker.
  */
 import { analyze, type Analysis } from '../engine/analyze';

@@ -10,7 +10,7 @@ export type ReachVisitor = (target: number, seconds: number) => void;
 /**
  * Which target points (usually uncovered demand samples) a NEW facility at a given place would
  * reach within the category's threshold, by exactly the travel model of the analysis
- * (DESIGN.md "Travel-time model"). Build once per category, then query many sites.
+ * (docs/architecture.md, "Travel-time model"). Build once per category, then query many sites.
  */
 export interface SiteReach {
   readonly model: 'network' | 'straight';

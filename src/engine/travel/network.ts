@@ -42,7 +42,7 @@ interface CategoryCache {
 }
 
 /**
- * The road-network travel model (DESIGN.md "Travel-time model"). Facilities are snapped once;
+ * The road-network travel model (docs/architecture.md, "Travel-time model"). Facilities are snapped once;
  * per category one multi-source Dijkstra is seeded at both ends of each facility's segment (seed
  * cost = facility access leg + effort along the segment to that end, label = facility index).
  * A point's effort = its access leg + min(cost[A] + costToA, cost[B] + costToB, and the direct

@@ -11,7 +11,7 @@ export interface QueryPoints {
 }
 
 /**
- * A travel-time model (DESIGN.md "Travel-time model"). Created with the dataset's facilities and
+ * A travel-time model (docs/architecture.md, "Travel-time model"). Created with the dataset's facilities and
  * the settings; `accessField` then answers per category. Implemented by `createStraightLineModel`
  * and `createNetworkModel`.
  */

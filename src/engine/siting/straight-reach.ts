@@ -1,4 +1,5 @@
 import Flatbush from 'flatbush';
+import { bboxOf } from '../geo/bbox';
 import { EARTH_RADIUS_METERS, haversineMeters } from '../geo/haversine';
 import { haversineLowerBoundFactor, projectionForBBox, projectX, projectY } from '../geo/local-projection';
 import type { CategoryDef, Settings } from '../model';
@@ -28,15 +29,9 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
   const n = lon.length;
   // farthest haversine distance any kind can be covered at (a hair more, for float32 rounding)
   const radiusMeters = detour > 0 ? (Math.max(limits[0]! * speeds[0]!, limits[1]! * speeds[1]!) / detour) * (1 + 1e-6) + 1e-6 : Infinity;
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity, maxAbsLat = 0;
-  for (let i = 0; i < n; i++) {
-    minLon = Math.min(minLon, lon[i]!);
-    maxLon = Math.max(maxLon, lon[i]!);
-    minLat = Math.min(minLat, lat[i]!);
-    maxLat = Math.max(maxLat, lat[i]!);
-    maxAbsLat = Math.max(maxAbsLat, Math.abs(lat[i]!));
-  }
-  const projection = n > 0 ? projectionForBBox(minLon, minLat, maxLon, maxLat) : projectionForBBox(0, 0, 0, 0);
+  const [minLon, minLat, maxLon, maxLat] = bboxOf(lon, lat) ?? [0, 0, 0, 0];
+  const maxAbsLat = Math.max(Math.abs(minLat), Math.abs(maxLat));
+  const projection = projectionForBBox(minLon, minLat, maxLon, maxLat);
   let index: Flatbush | null = null;
   // per leaf of the index (Flatbush's sorted order, so a search reads memory mostly in sequence):
   // lon, lat, cos(lat), kind, and the target it is

@@ -1,5 +1,6 @@
 import Flatbush from 'flatbush';
 import { bboxOf } from '../geo/bbox';
+import { flatbushLayout } from '../geo/flatbush-layout';
 import { EARTH_RADIUS_METERS, haversineMeters } from '../geo/haversine';
 import { haversineLowerBoundFactor, projectionForBBox, projectX, projectY } from '../geo/local-projection';
 import type { CategoryDef, Settings } from '../model';
@@ -46,7 +47,7 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
     }
     index.finish();
     leafData = new Float64Array(n * 4);
-    leafTarget = Uint32Array.from(index._indices.subarray(0, n));
+    leafTarget = Uint32Array.from(flatbushLayout(index).indices.subarray(0, n));
     for (let leaf = 0; leaf < n; leaf++) {
       const i = leafTarget[leaf]!;
       leafData[4 * leaf] = lon[i]!;
@@ -68,7 +69,7 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
       const r = radiusMeters / bound;
       const cosSite = Math.cos(siteLat * RAD);
       const limit0 = limits[0]!, limit1 = limits[1]!, speed0 = speeds[0]!, speed1 = speeds[1]!;
-      const boxes = index._boxes;
+      const { boxes } = flatbushLayout(index);
       // a target farther than r in the projection is farther than radiusMeters by haversine (the
       // bound above), so it cannot be covered: skip it without trigonometry (a hair of slack for
       // the squared sum's rounding)
@@ -104,8 +105,8 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
 /**
  * Calls `leaf(pos)` for every item of `index` intersecting the box, in exactly the order
  * `Flatbush#search` (flatbush 4.7) returns them, including its sweep of subtrees fully inside the
- * box (tests check the order against `search`). `pos` is the item's offset in `index._boxes`
- * (4 per item; its id is `index._indices[pos >> 2]`), so callers can keep per-item data in leaf
+ * box (tests check the order against `search`). `pos` is the item's offset in the layout's `boxes`
+ * (4 per item; its id is `flatbushLayout(index).indices[pos >> 2]`), so callers can keep per-item data in leaf
  * order and read memory mostly in sequence.
  *
  * @param index a finished Flatbush index
@@ -113,8 +114,8 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
  * @param leaf called once per item in the box
  */
 export function searchLeaves(index: Flatbush, minX: number, minY: number, maxX: number, maxY: number, leaf: (pos: number) => void): void {
-  const { _boxes: boxes, _levelBounds: levelBounds, _indices: indices, nodeSize } = index;
-  const numItems4 = index.numItems * 4;
+  const { boxes, levelBounds, indices, nodeSize, numItems } = flatbushLayout(index);
+  const numItems4 = numItems * 4;
   let nodeIndex: number | undefined = boxes.length - 4;
   let level = levelBounds.length - 1;
   const queue: number[] = [];

@@ -19,7 +19,7 @@ export interface FlatbushLayout {
 }
 
 /** The serialized format version this reader understands (flatbush 4.x writes 3). */
-export const FLATBUSH_FORMAT_VERSION = 3;
+const FLATBUSH_FORMAT_VERSION = 3;
 /** Position of `Float64Array` in Flatbush's list of array types (the header's low nibble). */
 const FLOAT64_TYPE = 8;
 

@@ -1,14 +1,23 @@
 /**
  * Siting benchmark (seeded, not a test): coverage sets + CELF greedy on a large synthetic city, and
- * the exact HiGHS solve on a mid-sized one, each against a naive baseline in the same run.
+ * the exact HiGHS solve on a mid-sized one, each against a naive baseline in the same run; and
+ * dragging a proposed site on the built-in sample (`moveSite`, goal: median well under 100 ms).
  *
- *   node --max-old-space-size=8192 --import tsx scripts/bench-siting.ts [--quick] [--runs N]
+ *   npm run bench:siting -- [--quick] [--runs N]
  *
  * Demand samples are uniform in a square (one kind, 15 min at 5 km/h, straight line × 1.3, so a
  * site reaches ≈ 960 m); candidates uniform in the same square. All demand counts as uncovered.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTravelModel } from '../src/engine/analyze';
+import { buildDemandSamples } from '../src/engine/coverage/demand-samples';
 import type { CategoryDef, Settings } from '../src/engine/model';
+import { getPreset } from '../src/engine/presets';
 import { mulberry32 } from '../src/engine/prng';
+import { createSitingContext } from '../src/engine/siting/siting-context';
+import { loadDataset } from '../src/io/load-dataset';
 import { buildCoverageSets, type CoverageSets } from '../src/engine/siting/coverage-sets';
 import { loadHighsSolver, solveExact } from '../src/engine/siting/exact';
 import { greedySites } from '../src/engine/siting/greedy';
@@ -108,7 +117,40 @@ async function main(): Promise<void> {
   console.log(`program after grouping: ${last.size.columns} columns, ${last.size.rows} rows, ${last.size.nonzeros} nonzeros`);
   console.log(`exact: ${median(exactTimes).toFixed(2)} s (runs ${exactTimes.map((t) => t.toFixed(2)).join(', ')}), status ${last.status}, objective ${last.objective.toFixed(0)}, bound ${last.bound.toFixed(0)}, gap ${(last.gap * 100).toFixed(3)} %`);
   console.log(`greedy on it: ${start.objective} (${((1 - start.objective / last.bound) * 100).toFixed(3)} % below the bound); LP relaxation ${Number.isFinite(lp.bound) ? `${lp.bound.toFixed(0)} in ${lpS.toFixed(2)} s` : `not solved within the time limit (${lpS.toFixed(2)} s, status ${lp.status})`}`);
+  benchDrag();
   console.log(`\npeak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+}
+
+/** Dragging one of 10 proposed clinics on the built-in sample: `moveSite` times (was a unit-test assertion). */
+function benchDrag(): void {
+  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data/sample');
+  const settings = getPreset('ningbo')!.settings;
+  const read = (f: string) => ({ text: readFileSync(path.join(dir, f), 'utf8'), file: f });
+  const { dataset } = loadDataset({ facilities: read('facilities.geojson'), communities: read('communities.geojson'), roads: read('roads.geojson') }, settings);
+  const samples = buildDemandSamples(dataset.communities, settings.sampleSpacingMeters);
+  const travel = createTravelModel(dataset, settings, []);
+  const category = settings.categories.find((c) => c.id === 'clinic')!;
+  const field = travel.accessField('clinic', Uint32Array.from(dataset.facilities.filter((f) => f.category === 'clinic'), (f) => f.index), samples);
+  const evaluator = createSitingContext(travel, samples, field, category, settings).evaluator();
+  const rand = mulberry32(7);
+  const at = (): [number, number] => {
+    const i = Math.floor(rand() * samples.count);
+    return [samples.lon[i]! + (rand() - 0.5) * 0.002, samples.lat[i]! + (rand() - 0.5) * 0.002];
+  };
+  const sites = Array.from({ length: 10 }, at);
+  evaluator.evaluateSites(sites.map((s) => s[0]), sites.map((s) => s[1]));
+  const times: number[] = [];
+  for (let step = 0; step < 25 * RUNS; step++) {
+    const i = step % sites.length;
+    sites[i] = at();
+    const t0 = performance.now();
+    evaluator.moveSite(i, sites[i]![0], sites[i]![1]);
+    times.push(performance.now() - t0);
+  }
+  mem();
+  const ms = median(times);
+  console.log(`\n## drag a site on the built-in sample (${samples.count} demand samples, 10 sites, ${times.length} moves)`);
+  console.log(`moveSite: median ${ms.toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms; goal median < 100 ms: ${ms < 100 ? 'met' : 'NOT met'}`);
 }
 
 main().catch((e: unknown) => {

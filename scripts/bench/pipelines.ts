@@ -37,7 +37,7 @@ export function categoryIndices(dataset: Dataset, categoryId: string): Uint32Arr
 }
 
 /** The settings with every threshold moved by `deltaMinutes` (what a slider move asks for). */
-export function shiftedThresholds(settings: Settings, deltaMinutes: number): Settings {
+function shiftedThresholds(settings: Settings, deltaMinutes: number): Settings {
   return {
     ...settings,
     categories: settings.categories.map((c) => ({

@@ -4,7 +4,7 @@
 import type { BenchResult } from './job';
 
 /** The goals on the 2-core, 24 GB machine (issue text). */
-export const GOALS = Object.freeze({
+const GOALS = Object.freeze({
   networkTotalMs: 5000,
   networkPeakRssMB: 2048,
   straightTotalMs: 2000,
@@ -16,19 +16,19 @@ const mb = (v: number): string => (Number.isFinite(v) ? v.toFixed(0) : '—');
 const int = (v: number | null): string => (v === null ? '—' : v.toLocaleString('en-US'));
 
 /** A markdown table with right-aligned columns padded to equal width. */
-export function markdownTable(header: string[], rows: string[][]): string {
+function markdownTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (cells: string[]): string => `| ${cells.map((cell, c) => cell.padStart(widths[c]!)).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => `${'-'.repeat(w + 1)}:`).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
 /** Our straight-line time for the baseline's work: index build + queries of every category, ms. */
-export function straightSearchMs(r: BenchResult): number {
+function straightSearchMs(r: BenchResult): number {
   return Object.entries(r.stages).filter(([k]) => k.startsWith('index') || k.startsWith('queries')).reduce((s, [, v]) => s + v, 0);
 }
 
 /** Baseline ms ÷ our straight-line search ms for the same size, or NaN. */
-export function baselineRatio(straight: BenchResult | undefined, baseline: BenchResult | undefined): number {
+function baselineRatio(straight: BenchResult | undefined, baseline: BenchResult | undefined): number {
   if (!straight || !baseline?.baseline) return NaN;
   return baseline.baseline.extrapolatedMs / straightSearchMs(straight);
 }

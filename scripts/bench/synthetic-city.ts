@@ -27,7 +27,7 @@ export const CITY_SIZES: readonly CitySize[] = Object.freeze([
 ]);
 
 /** Share of facilities per category position (uneven on purpose: convenience stores abound, canteens are rare). */
-export const CATEGORY_WEIGHTS: readonly number[] = [0.2, 0.08, 0.12, 0.16, 0.14, 0.3];
+const CATEGORY_WEIGHTS: readonly number[] = [0.2, 0.08, 0.12, 0.16, 0.14, 0.3];
 
 /** What was generated. */
 export interface CityFigures {

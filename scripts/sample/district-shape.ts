@@ -29,13 +29,13 @@ export function makeDistrictShapes(rand: () => number): DistrictShape[] {
 }
 
 /** The district's outline radius in metres along the bearing from its centre to (x, y). */
-export function outlineRadiusMeters(s: DistrictShape, x: number, y: number): number {
+function outlineRadiusMeters(s: DistrictShape, x: number, y: number): number {
   const a = Math.atan2(y - s.cy, x - s.cx);
   return s.radiusMeters * (1 + s.amp3 * Math.sin(3 * a + s.phase3) + s.amp5 * Math.sin(5 * a + s.phase5));
 }
 
 /** Relative depth: < 1 inside the outline, 0 at the centre. */
-export function districtScore(s: DistrictShape, x: number, y: number): number {
+function districtScore(s: DistrictShape, x: number, y: number): number {
   return Math.hypot(x - s.cx, y - s.cy) / outlineRadiusMeters(s, x, y);
 }
 

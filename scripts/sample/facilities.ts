@@ -46,7 +46,7 @@ const SPECS: Record<SampleCategory, Spec> = {
 };
 
 /** Minimum facilities of every category in each of urban and rural areas. */
-export const MIN_PER_CATEGORY_AND_KIND = 5;
+const MIN_PER_CATEGORY_AND_KIND = 5;
 
 /**
  * Place the facilities.

@@ -47,7 +47,7 @@ function river(zh: string, halfWidthMeters: number, lonLat: [number, number][]):
 }
 
 /** Sanjiangkou, where the Yuyao and Fenghua rivers join to form the Yong. */
-export const CONFLUENCE: [number, number] = [121.555, 29.873];
+const CONFLUENCE: [number, number] = [121.555, 29.873];
 
 /** The three rivers (centre lines in WGS84 → local metres). */
 export const RIVERS: readonly River[] = Object.freeze([

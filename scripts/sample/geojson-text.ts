@@ -4,7 +4,7 @@
  */
 
 /** A GeoJSON Feature with its geometry type and properties. */
-export interface Feature<G, P> {
+interface Feature<G, P> {
   type: 'Feature';
   properties: P;
   geometry: G;

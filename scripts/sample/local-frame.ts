@@ -5,16 +5,16 @@
  */
 
 /** Origin longitude of the frame, degrees. */
-export const ORIGIN_LON = 121.6;
+const ORIGIN_LON = 121.6;
 /** Origin latitude of the frame, degrees. */
-export const ORIGIN_LAT = 29.8;
+const ORIGIN_LAT = 29.8;
 
 const EARTH_RADIUS_METERS = 6371008.8;
 const METERS_PER_DEGREE_LAT = (Math.PI / 180) * EARTH_RADIUS_METERS;
 const METERS_PER_DEGREE_LON = METERS_PER_DEGREE_LAT * Math.cos((ORIGIN_LAT * Math.PI) / 180);
 
 /** Round degrees to 6 decimals (~0.1 m), the precision of every coordinate the generator writes. */
-export function round6(degrees: number): number {
+function round6(degrees: number): number {
   return Math.round(degrees * 1e6) / 1e6;
 }
 

@@ -44,8 +44,3 @@ export class RoadNet {
     return way.highway !== 'motorway' && !way.bridge;
   }
 }
-
-/** Length in metres of the segment between two nodes. */
-export function nodeDistance(net: RoadNet, a: number, b: number): number {
-  return Math.hypot(net.xs[a]! - net.xs[b]!, net.ys[a]! - net.ys[b]!);
-}

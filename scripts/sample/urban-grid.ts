@@ -193,7 +193,7 @@ function ringCrossesRiver(ring: [number, number][]): boolean {
 }
 
 /** True when the open ring (no repeated last vertex) is counter-clockwise and has no self-crossing. */
-export function isSimpleRing(ring: [number, number][]): boolean {
+function isSimpleRing(ring: [number, number][]): boolean {
   const n = ring.length;
   let area2 = 0;
   for (let i = 0; i < n; i++) {

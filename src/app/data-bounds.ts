@@ -2,6 +2,7 @@
  * Bounding box of the loaded data, for fitting the map view.
  */
 import bbox from '@turf/bbox';
+import { type BBox, unionBBox } from '../engine/geo/bbox';
 import type { LoadedData } from './store';
 
 /** `[west, south, east, north]` in degrees. */
@@ -12,15 +13,12 @@ export type Bounds = [number, number, number, number];
  * dataset has no coordinates.
  */
 export function dataBounds(data: LoadedData): Bounds | null {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
+  let box: BBox | null = null;
   for (const fc of [data.roads, data.communities, data.facilities]) {
     if (!fc || fc.features.length === 0) continue;
     const [bw, bs, be, bn] = bbox(fc);
     if (![bw, bs, be, bn].every(Number.isFinite)) continue;
-    w = Math.min(w, bw); s = Math.min(s, bs); e = Math.max(e, be); n = Math.max(n, bn);
+    box = unionBBox(box, [bw, bs, be, bn]);
   }
-  return Number.isFinite(w) ? [w, s, e, n] : null;
+  return box;
 }

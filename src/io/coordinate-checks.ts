@@ -9,7 +9,7 @@ export { bboxOf } from '../engine/geo/bbox';
 import type { BBox } from '../engine/geo/bbox';
 
 /** Mainland China, Hainan and Taiwan, generously: the data this tool is made for. */
-export const CHINA_BBOX: BBox = [73, 18, 135, 54];
+const CHINA_BBOX: BBox = [73, 18, 135, 54];
 
 /** Beyond this absolute value a coordinate is no degree at all but (most likely) projected metres. */
 const PROJECTED_LIMIT = 1000;
@@ -95,7 +95,7 @@ export function checkPositionList(value: unknown, minCount: number): [number, nu
 }
 
 /** A short printable form of a value for messages (NaN and Infinity stay visible). */
-export function short(value: unknown): string {
+function short(value: unknown): string {
   let s: string;
   try {
     s = Array.isArray(value)

@@ -171,7 +171,7 @@ export function fromWgs84(lon: number, lat: number, crs: CrsId): XY {
 }
 
 /** Converts one coordinate between any two systems (through WGS84). */
-export function reprojectXY(x: number, y: number, from: CrsId, to: CrsId): XY {
+function reprojectXY(x: number, y: number, from: CrsId, to: CrsId): XY {
   if (from === to) return [x, y];
   const [lon, lat] = toWgs84(x, y, from);
   return fromWgs84(lon, lat, to);

@@ -17,7 +17,7 @@ import { resolveSettings } from './settings';
 import { sha256Hex } from './sha256';
 
 /** The `format` member of every project file. */
-export const PROJECT_FORMAT = 'lifecircle-project';
+const PROJECT_FORMAT = 'lifecircle-project';
 /** The format version this code writes and the newest it reads. */
 export const PROJECT_FORMAT_VERSION = 1;
 

@@ -12,7 +12,7 @@ import { sha256Hex } from './sha256';
 export { APP_VERSION };
 
 /** Version of the report schema (docs/report-schema.md); raised when a field changes meaning. */
-export const REPORT_SCHEMA_VERSION = 1;
+const REPORT_SCHEMA_VERSION = 1;
 
 /** Features read, kept and skipped in one layer (`read = kept + skipped`). */
 export interface FeatureCounts {

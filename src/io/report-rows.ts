@@ -6,12 +6,12 @@ import type { Community } from '../engine/model';
 export type ReportRow = Record<string, string | number | null>;
 
 /** Minutes rounded to 0.1, or null when unreachable. */
-export function minutesOrNull(seconds: number): number | null {
+function minutesOrNull(seconds: number): number | null {
   return Number.isFinite(seconds) ? Math.round(seconds / 6) / 10 : null;
 }
 
 /** A share 0–1 rounded to 3 decimals (null when undefined, e.g. no residents and no sample). */
-export function share3(share: number): number | null {
+function share3(share: number): number | null {
   return Number.isFinite(share) ? Math.round(share * 1000) / 1000 : null;
 }
 

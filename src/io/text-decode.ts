@@ -50,14 +50,6 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/**
- * Decodes with a named encoding (any WHATWG label, e.g. `gbk`, `gb18030`, `big5`, `windows-1252`).
- * Throws a RangeError naming the label when the platform does not know it.
- */
-export function decodeWith(bytes: Uint8Array, label: string): string {
-  return new TextDecoder(label).decode(bytes);
-}
-
 function utf8OrGb18030(bytes: Uint8Array): DecodedText {
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);

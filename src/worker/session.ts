@@ -6,6 +6,7 @@
  */
 import { analyze, type Analysis } from '../engine/analyze';
 import { computeCoverage } from '../engine/coverage/coverage';
+import { bboxOf, bboxOfPositions } from '../engine/geo/bbox';
 import { createGapZoneIndex, type GapZone, type GapZoneIndex } from '../engine/coverage/gap-zones';
 import { findGaps } from '../engine/coverage/gaps';
 import { isochrones } from '../engine/coverage/isochrones';
@@ -170,18 +171,10 @@ export function createSession() {
       const { result, dataset } = ensureAnalysis();
       const cat = settings.categories.find((c) => c.id === categoryId);
       if (!cat) throw new Error(`surface: unknown category "${categoryId}"`);
-      let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
       const s = result.samples;
-      for (let i = 0; i < s.count; i++) {
-        minLon = Math.min(minLon, s.lon[i]!); maxLon = Math.max(maxLon, s.lon[i]!);
-        minLat = Math.min(minLat, s.lat[i]!); maxLat = Math.max(maxLat, s.lat[i]!);
-      }
-      for (const f of dataset.facilities) {
-        minLon = Math.min(minLon, f.lon); maxLon = Math.max(maxLon, f.lon);
-        minLat = Math.min(minLat, f.lat); maxLat = Math.max(maxLat, f.lat);
-      }
-      if (!Number.isFinite(minLon)) return null;
-      const surface = travelTimeSurface(result.travel, dataset, settings, categoryId, [minLon, minLat, maxLon, maxLat], 200, kind);
+      const box = bboxOfPositions(dataset.facilities.map((f) => [f.lon, f.lat]), bboxOf(s.lon, s.lat, s.count));
+      if (!box || !Number.isFinite(box[0])) return null;
+      const surface = travelTimeSurface(result.travel, dataset, settings, categoryId, box, 200, kind);
       const iso = isochrones(surface, [cat.thresholdMinutes.urban * 60, cat.thresholdMinutes.rural * 60]);
       return { surface, isochrones: iso };
     },

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import path from 'node:path';
 import iconv from 'iconv-lite';
 import gcoord from 'gcoord';
 import proj4 from 'proj4';

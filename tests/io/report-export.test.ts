@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { getIssues } from '@placemarkio/check-geojson';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/analyze';

@@ -138,7 +138,7 @@ describe('siting session', () => {
     expect(run.share).toBeCloseTo(await oracleShare(files, 'clinic', run.sites, SHORT), 9);
   });
 
-  it('on the built-in sample: k = 5 clinics raise the share, the exact solver is never worse, and a drag takes well under 100 ms', async () => {
+  it('on the built-in sample: k = 5 clinics raise the share, the exact solver is never worse, and drags keep the share consistent (speed: npm run bench:siting)', async () => {
     const files = { facilities: sampleBytes('facilities.geojson'), communities: sampleBytes('communities.geojson'), roads: sampleBytes('roads.geojson') };
     const base = await load(files);
     const siting = createSitingSession(base);
@@ -152,16 +152,12 @@ describe('siting session', () => {
     const exact = await siting.planSiting({ category: 'clinic', goal: { kind: 'max-cover', maxSites: 5 }, exact: true, timeLimitSeconds: 20 });
     expect(exact.share).toBeGreaterThanOrEqual(greedy.share - 1e-12);
 
-    const times: number[] = [];
     const rand = mulberry32(5);
+    let dragged = exact as SitingView;
     for (let i = 0; i < 30; i++) {
       const s = exact.sites[i % exact.sites.length]!;
-      const t0 = performance.now();
-      siting.moveSite(i % exact.sites.length, s.lon + (rand() - 0.5) * 0.004, s.lat + (rand() - 0.5) * 0.004);
-      times.push(performance.now() - t0);
+      dragged = siting.moveSite(i % exact.sites.length, s.lon + (rand() - 0.5) * 0.004, s.lat + (rand() - 0.5) * 0.004);
     }
-    times.sort((a, b) => a - b);
-    console.log(`sample drag: median ${times[15]!.toFixed(2)} ms, max ${times[29]!.toFixed(2)} ms`);
-    expect(times[15]!).toBeLessThan(100);
+    expect(dragged.share).toBeCloseTo(await oracleShare({ ...files, facilities }, 'clinic', dragged.sites), 9);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import pointOnFeature from '@turf/point-on-feature';
+import { type BBox, bboxOfPositions } from '../geo/bbox';
 import type { Community, DemandSamples } from '../model';
 import { KIND_RURAL, KIND_URBAN } from '../model';
 import { METERS_PER_DEGREE } from './raster-grid';
@@ -104,14 +105,10 @@ interface GridBuffer {
  * The grid is aligned to multiples of the spacing in degrees at the rings' mean latitude.
  */
 function fillGrid(rings: readonly (readonly (readonly number[])[])[], spacingMeters: number, out: GridBuffer): void {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const ring of rings) for (const p of ring) {
-    const x = p[0]!, y = p[1]!;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
+  let box: BBox | null = null;
+  for (const ring of rings) box = bboxOfPositions(ring, box);
+  if (!box) return;
+  const [minX, minY, maxX, maxY] = box;
   if (!(maxX >= minX && maxY >= minY)) return;
   const dy = spacingMeters / METERS_PER_DEGREE;
   const dx = dy / Math.max(Math.cos((((minY + maxY) / 2) * Math.PI) / 180), 1e-6);

@@ -1,4 +1,5 @@
 import { fitGrid, type QueryGrid } from './projected-queries';
+import { bboxOf } from './bbox';
 
 /**
  * A uniform grid over projected points for box searches: the same items a Flatbush box search
@@ -37,19 +38,16 @@ const ITEMS_PER_CELL = 2;
 export function createPointGrid(x: Float64Array, y: Float64Array): PointGrid {
   const n = x.length;
   if (y.length !== n) throw new RangeError(`createPointGrid: x has ${n} values, y ${y.length}`);
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let i = 0; i < n; i++) {
     const px = x[i] as number;
     const py = y[i] as number;
     if (!Number.isFinite(px) || !Number.isFinite(py)) throw new RangeError(`createPointGrid: point ${i} is [${px}, ${py}]`);
-    if (px < minX) minX = px;
-    if (px > maxX) maxX = px;
-    if (py < minY) minY = py;
-    if (py > maxY) maxY = py;
   }
-  if (n === 0) {
+  const box = bboxOf(x, y);
+  if (!box) {
     return { minX: 0, minY: 0, cellSizeMeters: 1, cols: 0, rows: 0, cellStart: new Uint32Array(1), ids: new Uint32Array(0), x: new Float64Array(0), y: new Float64Array(0) };
   }
+  const [minX, minY, maxX, maxY] = box;
   const width = maxX - minX;
   const height = maxY - minY;
   const area = Math.max(width, 1) * Math.max(height, 1);

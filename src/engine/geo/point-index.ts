@@ -42,18 +42,14 @@ export interface PointIndex {
 export function createPointIndex(lon: Float64Array, lat: Float64Array, projection?: LocalProjection): PointIndex {
   const n = lon.length;
   if (lat.length !== n) throw new RangeError(`createPointIndex: lon has ${n} values, lat ${lat.length}`);
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity, maxAbsLat = 0;
   for (let i = 0; i < n; i++) {
     const x = lon[i] as number;
     const y = lat[i] as number;
     if (!Number.isFinite(x) || !Number.isFinite(y)) throw new RangeError(`createPointIndex: point ${i} is [${x}, ${y}]`);
-    minLon = Math.min(minLon, x);
-    maxLon = Math.max(maxLon, x);
-    minLat = Math.min(minLat, y);
-    maxLat = Math.max(maxLat, y);
-    maxAbsLat = Math.max(maxAbsLat, Math.abs(y));
   }
-  const proj = projection ?? (n > 0 ? projectionForBBox(minLon, minLat, maxLon, maxLat) : projectionForBBox(0, 0, 0, 0));
+  const [minLon, minLat, maxLon, maxLat] = bboxOf(lon, lat) ?? [0, 0, 0, 0];
+  const maxAbsLat = Math.max(Math.abs(minLat), Math.abs(maxLat));
+  const proj = projection ?? projectionForBBox(minLon, minLat, maxLon, maxLat);
   const px = new Float64Array(n);
   const py = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -65,7 +61,7 @@ export function createPointIndex(lon: Float64Array, lat: Float64Array, projectio
   const grid = createPointGrid(px, py);
   const cosLat = new Float64Array(n);
   for (let i = 0; i < n; i++) cosLat[i] = Math.cos((lat[i] as number) * RAD);
-  return { lon, lat, cosLat, projection: proj, bounds, grid, tree: null, maxAbsLat, minLat: n > 0 ? minLat : 0, maxLat: n > 0 ? maxLat : 0 };
+  return { lon, lat, cosLat, projection: proj, bounds, grid, tree: null, maxAbsLat, minLat, maxLat };
 }
 
 /**

@@ -49,17 +49,9 @@ const SLACK = 1e-9;
 
 function buildSegmentGrid(graph: RoadGraph): SegmentGrid {
   const { nodeCount, nodeLon, nodeLat, segmentCount, segA, segB } = graph;
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity, maxAbsLat = 0;
-  for (let n = 0; n < nodeCount; n++) {
-    const lon = nodeLon[n] as number;
-    const lat = nodeLat[n] as number;
-    if (lon < minLon) minLon = lon;
-    if (lon > maxLon) maxLon = lon;
-    if (lat < minLat) minLat = lat;
-    if (lat > maxLat) maxLat = lat;
-    if (Math.abs(lat) > maxAbsLat) maxAbsLat = Math.abs(lat);
-  }
-  const projection = nodeCount > 0 ? projectionForBBox(minLon, minLat, maxLon, maxLat) : projectionForBBox(0, 0, 0, 0);
+  const [minLon, minLat, maxLon, maxLat] = bboxOf(nodeLon, nodeLat, nodeCount) ?? [0, 0, 0, 0];
+  const maxAbsLat = Math.max(Math.abs(minLat), Math.abs(maxLat));
+  const projection = projectionForBBox(minLon, minLat, maxLon, maxLat);
   const nodeX = new Float64Array(nodeCount);
   const nodeY = new Float64Array(nodeCount);
   for (let n = 0; n < nodeCount; n++) {
@@ -96,7 +88,7 @@ function buildSegmentGrid(graph: RoadGraph): SegmentGrid {
   for (segment = 0; segment < segmentCount; segment++) forEachCell(grid, nodeX, nodeY, segA[segment] as number, segB[segment] as number, place);
   return {
     projection, nodeX, nodeY, minX, minY, cellSizeMeters: size, cols, rows, cellStart, cellSegments, maxAbsLat,
-    minLat: nodeCount > 0 ? minLat : 0, maxLat: nodeCount > 0 ? maxLat : 0,
+    minLat, maxLat,
   };
 }
 

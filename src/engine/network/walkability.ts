@@ -1,5 +1,5 @@
 /** OSM `highway` values that walking may not use (motor roads, unbuilt or disused ways). */
-export const NON_WALKABLE_HIGHWAYS: ReadonlySet<string> = new Set([
+const NON_WALKABLE_HIGHWAYS: ReadonlySet<string> = new Set([
   'motorway',
   'motorway_link',
   'trunk',

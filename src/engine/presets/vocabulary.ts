@@ -18,7 +18,7 @@ export interface CategoryVocabulary {
 }
 
 /** Recognisers by category id. */
-export const VOCABULARY = {
+const VOCABULARY = {
   clinic: {
     keywords: ['卫生服务中心', '卫生服务站', '社区医院', '卫生院', '卫生室', '诊所', '门诊', '医院',
       'clinic', 'doctors', 'doctor', 'health centre', 'health center', 'hospital', 'medical centre'],

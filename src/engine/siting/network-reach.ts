@@ -1,6 +1,7 @@
 import type { CategoryDef, Settings } from '../model';
 import type { RoadGraph } from '../network/graph-builder';
 import { MinHeap } from '../network/heap';
+import { alongSameSegment, endSeedEffort, viaNearerEnd } from '../network/segment-effort';
 import { snapPoints } from '../network/snap';
 import { checkQueryPoints, type QueryPoints, walkSpeedsMetersPerSecond } from '../travel/travel-model';
 import type { ReachVisitor, SiteReach } from './site-reach';
@@ -87,8 +88,8 @@ export function createNetworkReach(graph: RoadGraph, targets: QueryPoints, categ
       if (siteSeg < 0) return false;
       const access = site.accessMeters[0]!;
       const siteT = site.t[0]!;
-      relax(segA[siteSeg]!, access + site.costToA[0]!);
-      relax(segB[siteSeg]!, access + site.costToB[0]!);
+      relax(segA[siteSeg]!, endSeedEffort(access, site.costToA[0]!));
+      relax(segB[siteSeg]!, endSeedEffort(access, site.costToB[0]!));
       while (heap.size > 0) {
         const u = heap.pop()!;
         if (settled[u]) continue;
@@ -108,11 +109,9 @@ export function createNetworkReach(graph: RoadGraph, targets: QueryPoints, categ
         const costB = cost[segB[s]!]!;
         for (let k = segStart[s]!, end = segStart[s + 1]!; k < end; k++) {
           const i = segTargets[k]!;
-          let best = costA + snap.costToA[i]!;
-          const viaB = costB + snap.costToB[i]!;
-          if (viaB < best) best = viaB;
+          let best = viaNearerEnd(costA, snap.costToA[i]!, costB, snap.costToB[i]!);
           if (s === siteSeg) {
-            const direct = Math.abs(snap.t[i]! - siteT) * segCost[s]! + access;
+            const direct = alongSameSegment(snap.t[i]!, siteT, segCost[s]!, access);
             if (direct < best) best = direct;
           }
           const kd = kind[i]!;

@@ -1,4 +1,5 @@
 import Flatbush from 'flatbush';
+import { bboxOfPositions } from '../geo/bbox';
 
 /** Polygon rings `[lon, lat]`: exterior first, then holes. */
 export type PolygonRings = readonly (readonly (readonly [number, number] | readonly number[])[])[];
@@ -19,13 +20,7 @@ export function createPolygonIndex(polygons: readonly PolygonRings[]): PolygonIn
   if (kept.length === 0) return { contains: () => false };
   const index = new Flatbush(kept.length);
   for (const poly of kept) {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (const p of poly[0]!) {
-      minX = Math.min(minX, p[0]!);
-      maxX = Math.max(maxX, p[0]!);
-      minY = Math.min(minY, p[1]!);
-      maxY = Math.max(maxY, p[1]!);
-    }
+    const [minX, minY, maxX, maxY] = bboxOfPositions(poly[0]!)!;
     index.add(minX, minY, maxX, maxY);
   }
   index.finish();

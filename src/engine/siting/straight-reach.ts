@@ -1,4 +1,6 @@
 import Flatbush from 'flatbush';
+import { bboxOf } from '../geo/bbox';
+import { type FlatbushLayout, flatbushLayout } from '../geo/flatbush-layout';
 import { EARTH_RADIUS_METERS, haversineMeters } from '../geo/haversine';
 import { haversineLowerBoundFactor, projectionForBBox, projectX, projectY } from '../geo/local-projection';
 import type { CategoryDef, Settings } from '../model';
@@ -28,22 +30,16 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
   const n = lon.length;
   // farthest haversine distance any kind can be covered at (a hair more, for float32 rounding)
   const radiusMeters = detour > 0 ? (Math.max(limits[0]! * speeds[0]!, limits[1]! * speeds[1]!) / detour) * (1 + 1e-6) + 1e-6 : Infinity;
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity, maxAbsLat = 0;
-  for (let i = 0; i < n; i++) {
-    minLon = Math.min(minLon, lon[i]!);
-    maxLon = Math.max(maxLon, lon[i]!);
-    minLat = Math.min(minLat, lat[i]!);
-    maxLat = Math.max(maxLat, lat[i]!);
-    maxAbsLat = Math.max(maxAbsLat, Math.abs(lat[i]!));
-  }
-  const projection = n > 0 ? projectionForBBox(minLon, minLat, maxLon, maxLat) : projectionForBBox(0, 0, 0, 0);
-  let index: Flatbush | null = null;
+  const [minLon, minLat, maxLon, maxLat] = bboxOf(lon, lat) ?? [0, 0, 0, 0];
+  const maxAbsLat = Math.max(Math.abs(minLat), Math.abs(maxLat));
+  const projection = projectionForBBox(minLon, minLat, maxLon, maxLat);
+  let layout: FlatbushLayout | null = null;
   // per leaf of the index (Flatbush's sorted order, so a search reads memory mostly in sequence):
   // lon, lat, cos(lat), kind, and the target it is
   let leafData = new Float64Array(0);
   let leafTarget = new Uint32Array(0);
   if (n > 0) {
-    index = new Flatbush(n, 16);
+    const index = new Flatbush(n, 16);
     for (let i = 0; i < n; i++) {
       const x = projectX(projection, lon[i]!);
       const y = projectY(projection, lat[i]!);
@@ -51,7 +47,8 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
     }
     index.finish();
     leafData = new Float64Array(n * 4);
-    leafTarget = Uint32Array.from(index._indices.subarray(0, n));
+    layout = flatbushLayout(index);
+    leafTarget = Uint32Array.from(layout.indices.subarray(0, n));
     for (let leaf = 0; leaf < n; leaf++) {
       const i = leafTarget[leaf]!;
       leafData[4 * leaf] = lon[i]!;
@@ -66,14 +63,14 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
     targetCount: n,
     reach(siteLon: number, siteLat: number, visit: ReachVisitor): boolean {
       if (!Number.isFinite(siteLon) || !Number.isFinite(siteLat)) throw new RangeError(`reach: bad site [${siteLon}, ${siteLat}]`);
-      if (!index) return true;
+      if (!layout) return true;
       const px = projectX(projection, siteLon);
       const py = projectY(projection, siteLat);
       const bound = haversineLowerBoundFactor(projection, Math.max(maxAbsLat, Math.abs(siteLat)));
       const r = radiusMeters / bound;
       const cosSite = Math.cos(siteLat * RAD);
       const limit0 = limits[0]!, limit1 = limits[1]!, speed0 = speeds[0]!, speed1 = speeds[1]!;
-      const boxes = index._boxes;
+      const { boxes } = layout;
       // a target farther than r in the projection is farther than radiusMeters by haversine (the
       // bound above), so it cannot be covered: skip it without trigonometry (a hair of slack for
       // the squared sum's rounding)
@@ -100,7 +97,7 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
         }
         return true;
       }
-      searchLeaves(index, px - r, py - r, px + r, py + r, test);
+      searchLayout(layout, px - r, py - r, px + r, py + r, test);
       return true;
     },
   };
@@ -109,8 +106,8 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
 /**
  * Calls `leaf(pos)` for every item of `index` intersecting the box, in exactly the order
  * `Flatbush#search` (flatbush 4.7) returns them, including its sweep of subtrees fully inside the
- * box (tests check the order against `search`). `pos` is the item's offset in `index._boxes`
- * (4 per item; its id is `index._indices[pos >> 2]`), so callers can keep per-item data in leaf
+ * box (tests check the order against `search`). `pos` is the item's offset in the layout's `boxes`
+ * (4 per item; its id is `flatbushLayout(index).indices[pos >> 2]`), so callers can keep per-item data in leaf
  * order and read memory mostly in sequence.
  *
  * @param index a finished Flatbush index
@@ -118,8 +115,13 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
  * @param leaf called once per item in the box
  */
 export function searchLeaves(index: Flatbush, minX: number, minY: number, maxX: number, maxY: number, leaf: (pos: number) => void): void {
-  const { _boxes: boxes, _levelBounds: levelBounds, _indices: indices, nodeSize } = index;
-  const numItems4 = index.numItems * 4;
+  searchLayout(flatbushLayout(index), minX, minY, maxX, maxY, leaf);
+}
+
+/** {@link searchLeaves} on the layout of the index (read once per index, not per search). */
+function searchLayout(layout: FlatbushLayout, minX: number, minY: number, maxX: number, maxY: number, leaf: (pos: number) => void): void {
+  const { boxes, levelBounds, indices, nodeSize, numItems } = layout;
+  const numItems4 = numItems * 4;
   let nodeIndex: number | undefined = boxes.length - 4;
   let level = levelBounds.length - 1;
   const queue: number[] = [];

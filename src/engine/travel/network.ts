@@ -1,6 +1,7 @@
 import type { AccessField, Facility, Problem, Settings } from '../model';
 import type { RoadGraph } from '../network/graph-builder';
 import { multiSourceDijkstra, type NodeField } from '../network/multi-source-dijkstra';
+import { alongSameSegment, endSeedEffort, prefersEndB, viaNearerEnd } from '../network/segment-effort';
 import { type SnapResult, snapPoints } from '../network/snap';
 import {
   checkFacilityIndices, checkQueryPoints, type QueryPoints, sameIndices, type TravelModel, walkSpeedsMetersPerSecond,
@@ -85,9 +86,9 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
       const s = facilitySnap.segment[f] as number;
       const access = facilitySnap.accessMeters[f] as number;
       seeds.node[2 * i] = graph.segA[s] as number;
-      seeds.cost[2 * i] = access + (facilitySnap.costToA[f] as number);
+      seeds.cost[2 * i] = endSeedEffort(access, facilitySnap.costToA[f] as number);
       seeds.node[2 * i + 1] = graph.segB[s] as number;
-      seeds.cost[2 * i + 1] = access + (facilitySnap.costToB[f] as number);
+      seeds.cost[2 * i + 1] = endSeedEffort(access, facilitySnap.costToB[f] as number);
       seeds.label[2 * i] = seeds.label[2 * i + 1] = f;
     });
     on.sort((a, b) => (facilitySnap.segment[a] as number) - (facilitySnap.segment[b] as number) || a - b);
@@ -132,18 +133,17 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
       const s = segment[j] as number;
       const a = segA[s] as number;
       const b = segB[s] as number;
-      let best = (cost[a] as number) + (costToA[j] as number);
-      let bestFacility = label[a] as number;
-      const viaB = (cost[b] as number) + (costToB[j] as number);
-      if (viaB < best) {
-        best = viaB;
-        bestFacility = label[b] as number;
-      }
+      const ca = cost[a] as number;
+      const ta = costToA[j] as number;
+      const cb = cost[b] as number;
+      const tb = costToB[j] as number;
+      let best = viaNearerEnd(ca, ta, cb, tb);
+      let bestFacility = label[prefersEndB(ca, ta, cb, tb) ? b : a] as number;
       const i = order[j] as number;
       // facilities snapped onto the same segment: the direct path along it
       if (segmentHasFacility[s] === 1) for (let k = lowerBound(segments, s); k < segments.length && segments[k] === s; k++) {
         const f = onSegment[k] as number;
-        const direct = Math.abs((snap.t[i] as number) - (facilitySnap.t[f] as number)) * (segCost[s] as number) + (facilitySnap.accessMeters[f] as number);
+        const direct = alongSameSegment(snap.t[i] as number, facilitySnap.t[f] as number, segCost[s] as number, facilitySnap.accessMeters[f] as number);
         if (direct < best) {
           best = direct;
           bestFacility = f;

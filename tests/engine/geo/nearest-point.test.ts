@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { haversineMeters } from '../../../src/engine/geo/haversine';
 import { nearestPoints } from '../../../src/engine/geo/nearest-point';

@@ -69,7 +69,7 @@ describe('what-if evaluation of new sites', () => {
     }
   });
 
-  it('moves a site on the built-in sample in well under 100 ms', () => {
+  it('moves sites on the built-in sample incrementally to the state of a fresh evaluation (speed: npm run bench:siting)', () => {
     const dir = path.resolve(__dirname, '../../../data/sample');
     const settings = getPreset('ningbo')!.settings;
     const read = (f: string) => ({ text: readFileSync(path.join(dir, f), 'utf8'), file: f });
@@ -90,22 +90,16 @@ describe('what-if evaluation of new sites', () => {
     const first = evaluator.evaluateSites(sites.map((s) => s[0]), sites.map((s) => s[1]));
     expect(first.coveredPopulation).toHaveLength(1346);
     expect(first.addedPopulation).toBeGreaterThan(0);
-    const times: number[] = [];
     let last = first;
     for (let step = 0; step < 25; step++) {
       const i = step % sites.length;
       sites[i] = at();
-      const t0 = performance.now();
       last = evaluator.moveSite(i, sites[i]![0], sites[i]![1]);
-      times.push(performance.now() - t0);
     }
-    times.sort((a, b) => a - b);
-    expect(times[12]!).toBeLessThan(100);
     // the incremental state equals evaluating the final sites from scratch
     const fresh = evaluator.evaluateSites(sites.map((s) => s[0]), sites.map((s) => s[1]));
     for (let c = 0; c < 1346; c++) expect(last.coveredPopulation[c]!).toBeCloseTo(fresh.coveredPopulation[c]!, 6);
     const population = dataset.communities.reduce((a, c) => a + c.population, 0);
     expect(fresh.totalShare).toBeCloseTo(fresh.coveredPopulation.reduce((a, b) => a + b, 0) / population, 9);
-    console.log(`moveSite on the sample: median ${times[12]!.toFixed(2)} ms, max ${times[24]!.toFixed(2)} ms`);
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * The effort formula of a point snapped onto a segment (see `snapPoints`): a source (facility or
+ * candidate site) snapped on segment A–B is seeded at both ends, and a point on a segment reaches
+ * it through either end of its own segment or, when both share the segment, directly along it:
+ *
+ *   effort = pointAccess + min(cost[A] + costToA, cost[B] + costToB, |tPoint − tSource| × segCost + sourceAccess)
+ *
+ * with `cost[·]` the node costs of a search seeded by {@link endSeedEffort}. All values are effort
+ * metres (length × walkability factor). Shared by `travel/network.ts` (all facilities of a
+ * category) and `siting/network-reach.ts` (one candidate site), so both give the same numbers to
+ * the last bit: every function here is one fixed sequence of float64 operations.
+ */
+
+/**
+ * Seed cost at one end of the segment a source is snapped on.
+ *
+ * @param accessMeters the source's access leg (snap distance), effort metres
+ * @param costToEnd effort along the segment from the source to that end (`costToA` or `costToB`), metres
+ * @returns `accessMeters + costToEnd`, effort metres
+ */
+export function endSeedEffort(accessMeters: number, costToEnd: number): number {
+  return accessMeters + costToEnd;
+}
+
+/**
+ * Whether a point reaches its nearest source more cheaply via end B than via end A (ties go to A).
+ *
+ * @param costA search cost at node `segA`, effort metres (`Infinity` when unreached)
+ * @param costToA effort along the segment from the point to `segA`, metres
+ * @param costB search cost at node `segB`, effort metres
+ * @param costToB effort along the segment from the point to `segB`, metres
+ */
+export function prefersEndB(costA: number, costToA: number, costB: number, costToB: number): boolean {
+  return costB + costToB < costA + costToA;
+}
+
+/**
+ * Effort from a snapped point to the nearest source through an end of its segment:
+ * `min(costA + costToA, costB + costToB)` (end A on ties), without the point's access leg.
+ *
+ * @returns effort metres; `Infinity` when neither end is reached
+ */
+export function viaNearerEnd(costA: number, costToA: number, costB: number, costToB: number): number {
+  const viaA = costA + costToA;
+  const viaB = costB + costToB;
+  return viaB < viaA ? viaB : viaA;
+}
+
+/**
+ * Effort from a point to a source snapped onto the same segment, directly along it, without the
+ * point's access leg: `|tPoint − tSource| × segmentCost + sourceAccessMeters`.
+ *
+ * @param tPoint the point's position on the segment (0 at `segA`, 1 at `segB`)
+ * @param tSource the source's position on the same segment
+ * @param segmentCost effort metres of the whole segment (`segCost`)
+ * @param sourceAccessMeters the source's access leg, effort metres
+ */
+export function alongSameSegment(tPoint: number, tSource: number, segmentCost: number, sourceAccessMeters: number): number {
+  return Math.abs(tPoint - tSource) * segmentCost + sourceAccessMeters;
+}

@@ -8,7 +8,8 @@ import { datasetCollections } from './dataset-collections';
 import { allInputs, clearInputs, removeInput, setInput, type InputFile } from './inputs';
 import { SAMPLE_URLS } from './load-sample';
 import { loadWorkspace, saveWorkspace } from './persist';
-import { useAppStore, type DataSource, type Language, type LoadedData, type VisibleLayers } from './store';
+import type { Language } from '../i18n/language';
+import { useAppStore, type DataSource, type LoadedData, type VisibleLayers } from './store';
 
 const get = useAppStore.getState;
 const set = useAppStore.setState;

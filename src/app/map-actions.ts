@@ -4,7 +4,8 @@
  * from the shared store so the map owns it; selection itself is store.selection (actions.select).
  */
 import { create } from 'zustand';
-import type { NearestFacility, ServedBy } from '../worker/map-details';
+import type { NearestFacility } from '../engine/coverage/nearest-facilities';
+import type { ServedBy } from '../engine/coverage/served-by';
 import { select } from './actions';
 import { engine } from './engine-client';
 import type { CoverageMode } from './layers/coverage-layer';

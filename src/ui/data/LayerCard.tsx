@@ -9,7 +9,7 @@ import {
   compactOptions, mappingSource, offerFile, reapplyLayer, removeLayerFile, useOfferedFiles, type WorkspaceLayerOptions,
 } from '../../app/workspace-actions';
 import type { CrsId } from '../../io/crs';
-import type { LayerName } from '../../worker/session';
+import type { LayerName } from '../../app/store';
 import { CrsSelect } from './CrsSelect';
 import { LoadReport } from './LoadReport';
 import { MappingForm } from './MappingForm';

@@ -5,8 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoadedFile } from '../../app/store';
-import type { LayerName, LayerReport } from '../../app/store';
+import type { LayerName, LayerReport, LoadedFile } from '../../app/store';
 import { ProblemList } from './ProblemList';
 import { fileErrors, problemsCsv, problemsCsvName, reportCounts, skippedFeatures, splitCrsWarnings } from './problem-lists';
 import { downloadText } from '../../app/download';

@@ -44,12 +44,12 @@ const STORE = 'workspace';
 const WORKSPACE_KEY = 'current';
 const SITING_KEY = 'siting';
 /** Quiet time (ms) after the last change before a record is written (a dragged slider writes once). */
-export const SAVE_DELAY_MS = 300;
+const SAVE_DELAY_MS = 300;
 
 let idbStore: UseStore | null = null;
 
 /** The IndexedDB storage (opened on first use), or null where there is no IndexedDB. */
-export function browserStorage(): KeyValueStorage | null {
+function browserStorage(): KeyValueStorage | null {
   if (typeof indexedDB === 'undefined') return null;
   return {
     get: (key) => idbGet(key, (idbStore ??= createStore(DB, STORE))),
@@ -80,12 +80,12 @@ export async function loadSiting(storage: KeyValueStorage | null = browserStorag
 }
 
 /** The workspace record of the current state (the inputs' bytes are shared, not copied). */
-export function workspaceSnapshot(app: AppState = useAppStore.getState(), inputs: InputFile[] = allInputs()): SavedWorkspace {
+function workspaceSnapshot(app: AppState = useAppStore.getState(), inputs: InputFile[] = allInputs()): SavedWorkspace {
   return { version: 1, source: app.data?.source ?? 'user', inputs, settings: app.settings, selectedCategory: app.selectedCategory };
 }
 
 /** The siting record of the current state. */
-export function sitingSnapshot(s: SitingState = useSitingStore.getState()): SavedSiting {
+function sitingSnapshot(s: SitingState = useSitingStore.getState()): SavedSiting {
   return { version: 1, form: s.form, category: s.category, sites: s.sites.map((x) => ({ lon: x.lon, lat: x.lat })), scenarios: s.scenarios };
 }
 

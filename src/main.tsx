@@ -1,13 +1,15 @@
-/** Entry point: language from the browser, then the app. */
+/** Entry point: language from the browser, the app's start (subscriptions, saved workspace or sample), then the UI. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/styles.css';
 import { browserLanguage } from './i18n';
 import { setLanguage } from './app/actions';
+import { startApp } from './app/start';
 import { App } from './ui/App';
 
 setLanguage(browserLanguage());
+void startApp();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

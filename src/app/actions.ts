@@ -7,11 +7,22 @@ import { callback, engine, terminateEngine } from './engine-client';
 import { datasetCollections } from './dataset-collections';
 import { allInputs, clearInputs, removeInput, setInput, type InputFile } from './inputs';
 import { SAMPLE_URLS } from './load-sample';
-import { loadWorkspace, saveWorkspace } from './persist';
-import { useAppStore, type DataSource, type Language, type LoadedData, type VisibleLayers } from './store';
+import { loadWorkspace, type SavedWorkspace } from './persistence';
+import type { Language } from '../i18n/language';
+import { useAppStore, type DataSource, type LoadedData, type VisibleLayers } from './store';
 
 const get = useAppStore.getState;
 const set = useAppStore.setState;
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Show a failure of the worker (or of anything an action awaited) where the user sees it: the notice
+ * of the data section (`store.error`); a running job's bar goes away and loading ends.
+ */
+export function showError(e: unknown): void {
+  set((s) => ({ error: message(e), job: null, ...(s.status === 'loading' ? { status: s.data ? 'ready' : 'error' } as const : {}) }));
+}
 
 /** Switches the UI language (labels, legend, attribution). */
 export function setLanguage(language: Language): void {
@@ -23,7 +34,7 @@ export function setLanguage(language: Language): void {
 /** Shows or hides one layer. */
 export function setLayerVisible(layer: keyof VisibleLayers, visible: boolean): void {
   set((s) => ({ visible: { ...s.visible, [layer]: visible } }));
-  if ((layer === 'heat' || layer === 'serviceAreas') && visible) void refreshSurface();
+  if ((layer === 'heat' || layer === 'serviceAreas') && visible) void refreshSurface().catch(showError);
 }
 
 /** Replaces the drawn dataset (used by tests and by the loaders below). */
@@ -31,18 +42,8 @@ export function setData(data: LoadedData): void {
   set({ data, status: 'ready', error: null });
 }
 
+/** Source of the data being loaded (the store's `data.source` once loaded). */
 let source: DataSource = 'user';
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-/** Persist the workspace (inputs, settings) in IndexedDB; failures only cost persistence. */
-async function persist(): Promise<void> {
-  const s = get();
-  try {
-    await saveWorkspace({ version: 1, source, inputs: allInputs(), settings: s.settings, selectedCategory: s.selectedCategory });
-  } catch {
-    /* private mode or quota: the workspace still works, it just won't survive a reload */
-  }
-}
 
 /** Send one input to the worker and record its report; the previous layer stays when the file is refused. */
 async function sendInput(input: InputFile): Promise<boolean> {
@@ -66,10 +67,7 @@ export async function loadFile(layer: LayerName, name: string, bytes: Uint8Array
     source = 'user';
     const ok = await sendInput({ layer, name, bytes, options });
     set({ status: get().data ? 'ready' : 'idle', job: null });
-    if (ok) {
-      await runCoverage();
-      void persist();
-    }
+    if (ok) await runCoverage();
     return ok;
   } catch (e) {
     set({ status: get().data ? 'ready' : 'error', error: message(e), job: null });
@@ -90,26 +88,24 @@ export async function loadSample(): Promise<void> {
     for (const f of files) await sendInput(f);
     set({ status: 'ready', job: null });
     await runCoverage();
-    void persist();
   } catch (e) {
     set({ status: 'error', error: message(e), job: null });
   }
 }
 
-let started = false;
-
-/** First start: restore the saved workspace, else load the sample. Runs once (StrictMode calls effects twice). */
-export function startApp(): void {
-  if (started) return;
-  started = true;
-  void restoreWorkspace().then((restored) => (restored ? undefined : loadSample()));
-}
-
-/** Restore the workspace saved in IndexedDB; false when there is none (then the caller loads the sample). */
+/** Restore the workspace saved in the browser; false when there is none (then the caller loads the sample). */
 export async function restoreWorkspace(): Promise<boolean> {
   const ws = await loadWorkspace();
-  if (!ws || ws.inputs.length === 0) return false;
-  set({ status: 'loading', job: { stage: 'restoring', fraction: 0 } });
+  return ws ? applyWorkspace(ws) : false;
+}
+
+/**
+ * Replace the loaded inputs and settings with a workspace's (a saved one, an opened project), then
+ * compute coverage. False when it has no inputs or loading failed (the failure is shown).
+ */
+export async function applyWorkspace(ws: SavedWorkspace): Promise<boolean> {
+  if (ws.inputs.length === 0) return false;
+  set({ status: 'loading', error: null, job: { stage: 'restoring', fraction: 0 } });
   try {
     source = ws.source;
     clearInputs();
@@ -127,15 +123,18 @@ export async function restoreWorkspace(): Promise<boolean> {
 /** Remove a layer (roads: the straight-line model is used). */
 export async function removeLayer(layer: LayerName): Promise<void> {
   removeInput(layer);
-  const view = await engine().clearLayer(layer);
-  set((s) => {
-    const files = { ...s.files };
-    delete files[layer];
-    return { files };
-  });
-  setData(datasetCollections(view, source));
-  await runCoverage();
-  void persist();
+  try {
+    const view = await engine().clearLayer(layer);
+    set((s) => {
+      const files = { ...s.files };
+      delete files[layer];
+      return { files };
+    });
+    setData(datasetCollections(view, source));
+    await runCoverage();
+  } catch (e) {
+    showError(e);
+  }
 }
 
 let running: Promise<void> | null = null;
@@ -170,8 +169,7 @@ export async function runCoverage(): Promise<void> {
 /** The category the service-area, heat and coverage layers show. */
 export function selectCategory(id: string): void {
   set({ selectedCategory: id, surface: null });
-  void refreshSurface();
-  void persist();
+  void refreshSurface().catch(showError);
 }
 
 /** Travel-time grid and isochrones of the selected category, when a layer needs them. */
@@ -196,8 +194,12 @@ export async function cancelJob(): Promise<void> {
   // results of the cancelled run would be stale (new data or speeds): none is shown until the next run
   set({ job: null, status: get().data ? 'ready' : 'idle', coverage: null, surface: null });
   const s = get();
-  if (s.settings) await engine().setSettings(s.settings);
-  for (const input of allInputs()) await engine().loadLayer(input.layer, input.name, input.bytes, input.options);
+  try {
+    if (s.settings) await engine().setSettings(s.settings);
+    for (const input of allInputs()) await engine().loadLayer(input.layer, input.name, input.bytes, input.options);
+  } catch (e) {
+    showError(e);
+  }
 }
 
 /** Select a community or facility (map click, table row), or nothing. */

@@ -3,7 +3,7 @@
  * exactly what the engine analyses (skipped features are not drawn; they are in the load report).
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { DatasetView } from '../worker/views';
+import type { DatasetView } from '../engine/dataset-view';
 import type { DataSource, LoadedData } from './store';
 
 export function datasetCollections(view: DatasetView, source: DataSource): LoadedData {

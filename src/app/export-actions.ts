@@ -11,9 +11,9 @@ import type { AnalysisReportFiles } from '../io/analysis-report';
 import type { ProposedSite } from '../io/report-geojson';
 import type { LayerName, LayerReport } from '../worker/session';
 import { engine } from './engine-client';
+import { downloadText } from './download';
 import { allInputs, removeInput, type InputFile } from './inputs';
-import { saveWorkspace } from './persist';
-import { loadFile, restoreWorkspace, selectCategory, setLanguage } from './actions';
+import { applyWorkspace, loadFile, selectCategory, setLanguage } from './actions';
 import { useAppStore, type DataSource, type LoadedFile, type VisibleLayers } from './store';
 import { useSitingStore, type Scenario, type SitingForm } from './siting-store';
 import { clearProposal, proposedSites, restoreProposal, setScenarios, setSitingForm } from './siting-actions';
@@ -43,18 +43,6 @@ export function exportCrsOptions(files: Partial<Record<LayerName, Pick<LoadedFil
   return out;
 }
 
-/** Offer a Blob as a download under `name`. */
-export function downloadBlob(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The report files of the current analysis in `crs`, with the current proposal's sites in gaps.geojson. */
 export function reportFiles(crs: CrsId = 'WGS84', sites: ProposedSite[] = proposedSites()): Promise<AnalysisReportFiles> {
   return engine().reportFiles({ crs, sites });
@@ -65,7 +53,7 @@ export async function downloadReport(kind: ReportKind, crs: CrsId = 'WGS84'): Pr
   const name = REPORT_FILES[kind];
   const files = await reportFiles(crs);
   // coverage.csv carries its BOM in the text; a Blob of a string writes it as UTF-8
-  downloadBlob(name, new Blob([files[name]], { type: MIME[name] }));
+  downloadText(name, files[name], MIME[name]);
 }
 
 /** The view state a project keeps (everything else is derived again on opening). */
@@ -110,7 +98,7 @@ export function projectText(): string {
 
 /** Download the workspace as `<name>.lifecircle.json`. */
 export function saveProject(name = 'workspace'): void {
-  downloadBlob(`${name}.lifecircle.json`, new Blob([projectText()], { type: 'application/json' }));
+  downloadText(`${name}.lifecircle.json`, projectText(), 'application/json');
 }
 
 /**
@@ -137,13 +125,8 @@ export async function openProject(name: string, text: string): Promise<{ ok: boo
     });
   }
   const source: DataSource = view.source === 'sample' || view.source === 'osm' ? view.source : 'user';
-  let restored = false;
-  try {
-    await saveWorkspace({ version: 1, source, inputs, settings: p.settings, selectedCategory: view.selectedCategory ?? 'clinic' });
-    restored = await restoreWorkspace();
-  } catch {
-    /* no IndexedDB: load the files one by one below */
-  }
+  // the autosave (persistence.ts) keeps the opened project once it is loaded
+  const restored = await applyWorkspace({ version: 1, source, inputs, settings: p.settings, selectedCategory: view.selectedCategory ?? 'clinic' });
   if (!restored) {
     if (p.settings) await engine().setSettings(p.settings);
     for (const f of inputs) await loadFile(f.layer, f.name, f.bytes, f.options);

@@ -4,8 +4,9 @@
  * from the shared store so the map owns it; selection itself is store.selection (actions.select).
  */
 import { create } from 'zustand';
-import type { NearestFacility, ServedBy } from '../worker/map-details';
-import { select } from './actions';
+import type { NearestFacility } from '../engine/coverage/nearest-facilities';
+import type { ServedBy } from '../engine/coverage/served-by';
+import { select, showError } from './actions';
 import { engine } from './engine-client';
 import type { CoverageMode } from './layers/coverage-layer';
 import { useAppStore } from './store';
@@ -69,7 +70,9 @@ export async function refreshSelectionDetail(): Promise<void> {
       const facilities = await engine().communityDetail(selection.index);
       if (mine === request) useMapStore.setState({ nearest: { index: selection.index, facilities } });
     }
-  } catch {
-    /* the dataset changed under the selection (index gone): the card shows what the store has */
+  } catch (e) {
+    // the dataset changed under the selection (index gone): the card shows what the store has;
+    // any other failure of the worker is shown
+    if (!/^(servedBy|nearestFacilities): no (facility|community) /.test(e instanceof Error ? e.message : '')) showError(e);
   }
 }

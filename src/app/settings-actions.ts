@@ -11,9 +11,8 @@
 import type { PerKind, Problem, Settings, TravelModelName } from '../engine/model';
 import { parseSettingsText } from '../io/settings';
 import { runCoverage } from './actions';
+import { downloadText } from './download';
 import { engine } from './engine-client';
-import { allInputs } from './inputs';
-import { saveWorkspace } from './persist';
 import { useAppStore } from './store';
 
 const get = useAppStore.getState;
@@ -28,6 +27,12 @@ type Item = ({ change: SettingsChange } | { raw: unknown; file: string }) & { do
 const pending: Item[] = [];
 let draining = false;
 
+/** The worker failed (crashed, out of memory …): the reason is listed with the refused settings; the change did not apply. */
+function workerFailed(e: unknown): false {
+  set({ settingsErrors: [`settings: ${e instanceof Error ? e.message : String(e)}`], job: null });
+  return false;
+}
+
 async function drain(): Promise<void> {
   draining = true;
   try {
@@ -35,7 +40,7 @@ async function drain(): Promise<void> {
       const first = pending[0]!;
       if ('raw' in first) {
         pending.shift();
-        first.done(await sendSettingsFile(first.raw, first.file).catch(() => false));
+        first.done(await sendSettingsFile(first.raw, first.file).catch(workerFailed));
         continue;
       }
       // consecutive changes are merged into one settings object: one worker round trip
@@ -43,7 +48,7 @@ async function drain(): Promise<void> {
       while (n < pending.length && 'change' in pending[n]!) n++;
       const batch = pending.splice(0, n) as (Item & { change: SettingsChange })[];
       const current = get().settings;
-      const ok = current ? await sendSettingsFile(batch.reduce((s, item) => item.change(s), current), 'settings').catch(() => false) : false;
+      const ok = current ? await sendSettingsFile(batch.reduce((s, item) => item.change(s), current), 'settings').catch(workerFailed) : false;
       for (const item of batch) item.done(ok);
     }
   } finally {
@@ -102,19 +107,6 @@ export function problemText(p: Problem): string {
   return p.line !== undefined && !p.reason.includes(`line ${p.line}`) ? `${p.file}: line ${p.line}, column ${p.column ?? 0}: ${p.reason}` : `${p.file}: ${p.reason}`;
 }
 
-let persistTimer: ReturnType<typeof setTimeout> | null = null;
-
-/** Save the workspace (inputs, settings) in IndexedDB a moment after the last change; failures only cost persistence. */
-function persistSoon(): void {
-  if (persistTimer) clearTimeout(persistTimer);
-  persistTimer = setTimeout(() => {
-    persistTimer = null;
-    const s = get();
-    saveWorkspace({ version: 1, source: s.data?.source ?? 'user', inputs: allInputs(), settings: s.settings, selectedCategory: s.selectedCategory })
-      .catch(() => { /* private mode or quota: the workspace still works, it just won't survive a reload */ });
-  }, 1000);
-}
-
 /**
  * Send settings in the settings-file shape (what `--settings` of the CLI reads, e.g. `{ preset:
  * 'gb50180' }`) to the worker, then recompute coverage, which puts the new settings and their
@@ -128,7 +120,6 @@ async function sendSettingsFile(raw: unknown, file: string): Promise<boolean> {
   await runCoverage();
   // no coverage was computed (no communities yet): the settings still apply
   if (JSON.stringify(get().settings) !== JSON.stringify(res.settings)) set({ settings: res.settings });
-  persistSoon();
   return true;
 }
 
@@ -148,13 +139,7 @@ export function settingsFileText(settings: Settings): string {
 /** Offer the current settings as a download (`lifecircle-settings.json`). */
 export function saveSettingsFile(): void {
   const s = get().settings;
-  if (!s || typeof document === 'undefined') return;
-  const url = URL.createObjectURL(new Blob([settingsFileText(s)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'lifecircle-settings.json';
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  if (s) downloadText('lifecircle-settings.json', settingsFileText(s), 'application/json');
 }
 
 /**

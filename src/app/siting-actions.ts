@@ -237,78 +237,19 @@ export async function refreshComparison(): Promise<void> {
   }
 }
 
-// New coverage (threshold, settings, data): evaluate the same sites again under it.
-let lastCoverage = useAppStore.getState().coverage;
-useAppStore.subscribe((state) => {
-  if (state.coverage === lastCoverage) return;
-  lastCoverage = state.coverage;
-  const s = get();
-  if (!state.coverage) return;
-  if (s.category && s.sites.length > 0 && state.coverage.categoryIds.includes(s.category)) void restoreProposal(s.category, s.sites);
-  else void refreshComparison();
-});
-
-// Autosave: the proposal, scenarios and form in IndexedDB (own database, beside the workspace's),
-// restored once with the first coverage after a reload. Failures only cost persistence.
-const SITING_DB = 'lifecircle-siting';
-interface SavedSiting {
-  version: 1;
-  form: SitingForm;
-  category: string | null;
-  sites: { lon: number; lat: number }[];
-  scenarios: Scenario[];
-}
-
-function sitingDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(SITING_DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore('siting');
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB unavailable'));
-  });
-}
-
-async function idb<T>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await sitingDb();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction('siting', mode);
-      const req = f(tx.objectStore('siting'));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    });
-  } finally {
-    db.close();
-  }
-}
-
-let restoredSaved = typeof indexedDB === 'undefined';
-let saveTimer: ReturnType<typeof setTimeout> | null = null;
-
-if (!restoredSaved) {
-  useSitingStore.subscribe((s, prev) => {
-    if (!restoredSaved || s.dragging !== null) return;
-    if (s.sites === prev.sites && s.scenarios === prev.scenarios && s.form === prev.form && s.category === prev.category) return;
-    if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
-      const saved: SavedSiting = { version: 1, form: s.form, category: s.category, sites: s.sites.map((x) => ({ lon: x.lon, lat: x.lat })), scenarios: s.scenarios };
-      idb('readwrite', (st) => st.put(saved, 'current')).catch(() => undefined);
-    }, 300);
-  });
-  const unsubscribe = useAppStore.subscribe((state) => {
-    if (!state.coverage || restoredSaved) return;
-    restoredSaved = true;
-    unsubscribe();
-    void (async () => {
-      try {
-        const saved = (await idb('readonly', (st) => st.get('current'))) as SavedSiting | undefined;
-        if (!saved || saved.version !== 1 || get().category || get().scenarios.length > 0) return;
-        setSitingForm(saved.form);
-        if (saved.scenarios.length > 0) setScenarios(saved.scenarios);
-        if (saved.category && saved.sites.length > 0 && useAppStore.getState().coverage?.categoryIds.includes(saved.category)) await restoreProposal(saved.category, saved.sites);
-      } catch {
-        /* nothing saved or no IndexedDB */
-      }
-    })();
+/**
+ * Keep the proposal in step with coverage: on new coverage (threshold, settings, data) the same sites
+ * are evaluated again under it, and the comparison table is refreshed. Started by the app's start.
+ * @returns a function that stops following
+ */
+export function followCoverage(): () => void {
+  let lastCoverage = useAppStore.getState().coverage;
+  return useAppStore.subscribe((state) => {
+    if (state.coverage === lastCoverage) return;
+    lastCoverage = state.coverage;
+    const s = get();
+    if (!state.coverage) return;
+    if (s.category && s.sites.length > 0 && state.coverage.categoryIds.includes(s.category)) void restoreProposal(s.category, s.sites);
+    else void refreshComparison();
   });
 }

@@ -5,11 +5,12 @@
 import { create } from 'zustand';
 import type { FeatureCollection } from 'geojson';
 import type { Settings } from '../engine/model';
-import type { CoverageView } from '../worker/views';
+import type { CoverageView } from '../engine/coverage/coverage-view';
+import type { Language } from '../i18n/language';
 import type { LayerName, LayerOptions, LayerReport } from '../worker/session';
 
-/** UI language: Chinese (default for zh* browsers) or English. */
-export type Language = 'zh' | 'en';
+// The worker's layer types, for the UI (which must not import the worker).
+export type { LayerName, LayerOptions, LayerReport };
 
 /** The layers a user can show or hide. */
 export interface VisibleLayers {

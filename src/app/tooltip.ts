@@ -3,7 +3,8 @@
  * map hands it to deck.gl as `{text}`, which sets it as text).
  */
 import { categoryStyle } from './category-style';
-import type { Language, SurfaceState } from './store';
+import type { SurfaceState } from './store';
+import type { Language } from '../i18n/language';
 import type { RoadPath } from './layers/roads-layer';
 import type { FacilityPoint } from './layers/facilities-layer';
 import type { CategoryLookup } from './layers/category-lookup';

@@ -6,7 +6,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zhCN from './zh-CN';
 import en from './en';
-import type { Language } from '../app/store';
+import type { Language } from './language';
 
 /**
  * The UI language for a list of browser languages (`navigator.languages`): the first entry decides,

@@ -1,7 +1,5 @@
 /** The app shell: side panel on the left, the map with its legend and credits filling the rest. */
-import { useEffect } from 'react';
 import { useAppStore } from '../app/store';
-import { startApp } from '../app/actions';
 import { MapView } from './MapView';
 import { Legend } from './Legend';
 import { SidePanel } from './SidePanel';
@@ -10,8 +8,6 @@ import { JobBar } from './JobBar';
 
 export function App() {
   const status = useAppStore((s) => s.status);
-  // a reload restores the saved workspace; a first visit shows the built-in sample
-  useEffect(() => startApp(), []);
 
   return (
     <div className="app">

@@ -22,8 +22,10 @@ import { readLayerFile, type LayerFile, type LayerFileOptions } from '../io/read
 import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { reportProblems } from '../io/report-summary';
 import { resolveSettings } from '../io/settings';
-import { coverageView, datasetView, type CoverageView, type DatasetView } from './views';
-import { nearestFacilities, servedBy as servedByOf, type NearestFacility, type ServedBy } from './map-details';
+import { coverageView, type CoverageView } from '../engine/coverage/coverage-view';
+import { nearestFacilities, type NearestFacility } from '../engine/coverage/nearest-facilities';
+import { servedBy as servedByOf, type ServedBy } from '../engine/coverage/served-by';
+import { datasetView, type DatasetView } from '../engine/dataset-view';
 
 export type LayerName = 'facilities' | 'communities' | 'roads';
 

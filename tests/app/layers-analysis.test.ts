@@ -18,7 +18,7 @@ import { zonesOfCategory } from '../../src/app/layers/gap-zones-layer';
 import { categoryLookup } from '../../src/app/layers/category-lookup';
 import { buildLayers, type LayerInputs } from '../../src/app/layers';
 import type { SurfaceState, VisibleLayers } from '../../src/app/store';
-import type { CoverageView } from '../../src/worker/views';
+import type { CoverageView } from '../../src/engine/coverage/coverage-view';
 import type { GapZone } from '../../src/engine/coverage/gap-zones';
 import { deepFreeze } from '../helpers/fixtures';
 

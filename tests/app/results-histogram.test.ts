@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/engine/prng';
 import { histogramLayout, TIMED_BINS } from '../../src/app/results/histogram-bars';
-import { HISTOGRAM_BIN_MINUTES, HISTOGRAM_BINS } from '../../src/worker/views';
+import { HISTOGRAM_BIN_MINUTES, HISTOGRAM_BINS } from '../../src/engine/coverage/travel-time-histograms';
 import { createSession } from '../../src/worker/session';
 
 describe('histogram layout', () => {

@@ -5,7 +5,7 @@
  */
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { CoverageView } from '../../worker/views';
+import type { CoverageView } from '../../engine/coverage/coverage-view';
 import { communityRadiusMeters, shareColor } from '../community-style';
 
 /** What the coverage layer colours by: one category's share, or the minimum over all categories. */

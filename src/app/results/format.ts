@@ -2,7 +2,7 @@
  * Number formats of the results and gap table: shares in percent with one decimal, travel times in
  * minutes, head counts. Localised by the UI language (`zh` → zh-CN, `en` → en).
  */
-import type { Language } from '../store';
+import type { Language } from '../../i18n/language';
 
 const formats = new Map<string, Intl.NumberFormat>();
 

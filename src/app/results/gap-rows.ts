@@ -4,7 +4,7 @@
  * Pure functions; the component memoises them on the store's objects.
  */
 import type { FeatureCollection } from 'geojson';
-import type { CoverageView } from '../../worker/views';
+import type { CoverageView } from '../../engine/coverage/coverage-view';
 
 /** One row of the gap table. */
 export interface GapRow {

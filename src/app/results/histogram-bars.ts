@@ -3,7 +3,7 @@
  * minutes, then "> 60", then "unreachable"; urban and rural stacked. Pure: the chart component only
  * draws the rectangles and lines computed here, in SVG user units.
  */
-import { HISTOGRAM_BIN_MINUTES, HISTOGRAM_BINS } from '../../worker/views';
+import { HISTOGRAM_BIN_MINUTES, HISTOGRAM_BINS } from '../../engine/coverage/travel-time-histograms';
 
 /** One stacked bar: urban at the bottom, rural on top. */
 export interface HistogramBar {

@@ -4,12 +4,11 @@
  */
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../app/store';
+import { useAppStore, type LayerName } from '../../app/store';
 import {
   compactOptions, mappingSource, offerFile, reapplyLayer, removeLayerFile, useOfferedFiles, type WorkspaceLayerOptions,
 } from '../../app/workspace-actions';
 import type { CrsId } from '../../io/crs';
-import type { LayerName } from '../../worker/session';
 import { CrsSelect } from './CrsSelect';
 import { LoadReport } from './LoadReport';
 import { MappingForm } from './MappingForm';

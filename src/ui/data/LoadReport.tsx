@@ -5,11 +5,10 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoadedFile } from '../../app/store';
-import type { LayerName, LayerReport } from '../../worker/session';
+import type { LayerName, LayerReport, LoadedFile } from '../../app/store';
 import { ProblemList } from './ProblemList';
 import { fileErrors, problemsCsv, problemsCsvName, reportCounts, skippedFeatures, splitCrsWarnings } from './problem-lists';
-import { downloadText } from './download';
+import { downloadText } from '../../app/download';
 import { useCrsLabel } from './CrsSelect';
 
 interface Props {
@@ -95,7 +94,7 @@ export function LoadReport({ layer, report, loaded, locale, busy, onUseCrs, onSw
       {skipped.length > 0 && (
         <details className="report-skipped" open>
           <summary>{t('workspace.skippedList', { count: skipped.length })}</summary>
-          <button type="button" data-testid={`download-skipped-${layer}`} onClick={() => downloadText(problemsCsvName(report.file), problemsCsv(skipped))}>
+          <button type="button" data-testid={`download-skipped-${layer}`} onClick={() => downloadText(problemsCsvName(report.file), problemsCsv(skipped), 'text/csv;charset=utf-8')}>
             {t('workspace.downloadCsv')}
           </button>
           <ProblemList problems={skipped} testId={`${id}-skipped-list`} />

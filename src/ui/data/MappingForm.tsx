@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceLayerOptions } from '../../app/workspace-actions';
-import type { LayerName, LayerReport } from '../../worker/session';
+import type { LayerName, LayerReport } from '../../app/store';
 import { autoFields, CAPACITY_FIELDS, CATEGORY_FIELDS, KIND_FIELDS, POPULATION_FIELDS } from './field-guess';
 
 type FieldKey = 'lonField' | 'latField' | 'categoryField' | 'capacityField' | 'populationField' | 'kindField';

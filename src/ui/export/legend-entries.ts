@@ -4,7 +4,8 @@ import type { Settings } from '../../engine/model';
 import { KINDS } from '../../engine/model';
 import { categoryStyles, categoryStyle } from '../../app/category-style';
 import { COMMUNITY_COLORS } from '../../app/community-style';
-import type { Language, VisibleLayers } from '../../app/store';
+import type { VisibleLayers } from '../../app/store';
+import type { Language } from '../../i18n/language';
 import type { LegendEntry } from './map-image';
 
 const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;

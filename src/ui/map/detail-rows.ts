@@ -5,7 +5,7 @@
  * the covered share.
  */
 import type { CommunityKind, Settings } from '../../engine/model';
-import type { CoverageView } from '../../worker/views';
+import type { CoverageView } from '../../engine/coverage/coverage-view';
 
 /** One category row of the community card. */
 export interface CommunityCategoryRow {

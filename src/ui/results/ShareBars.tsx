@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CategoryStyle } from '../../app/category-style';
 import type { CategoryTotals } from '../../engine/coverage/coverage';
 import { formatPercent } from '../../app/results/format';
-import type { Language } from '../../app/store';
+import type { Language } from '../../i18n/language';
 import { selectCategory } from '../../app/actions';
 
 const width = (share: number) => `${Number.isFinite(share) ? Math.max(0, Math.min(1, share)) * 100 : 0}%`;

@@ -7,8 +7,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { histogramLayout, TIMED_BINS } from '../../app/results/histogram-bars';
 import { formatCount } from '../../app/results/format';
-import type { Language } from '../../app/store';
-import { HISTOGRAM_BIN_MINUTES } from '../../worker/views';
+import type { Language } from '../../i18n/language';
+import { HISTOGRAM_BIN_MINUTES } from '../../engine/coverage/travel-time-histograms';
 
 const W = 300;
 const H = 110;

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { PRESETS, getPreset } from '../../engine/presets';
 import { switchPreset } from '../../app/settings-actions';
-import type { Language } from '../../app/store';
+import type { Language } from '../../i18n/language';
 
 export function PresetPicker({ presetId, language }: { presetId: string; language: Language }) {
   const { t } = useTranslation();

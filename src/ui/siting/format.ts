@@ -1,5 +1,5 @@
 /** Number formatting for the siting and export panels, localised (zh-CN or en). */
-import type { Language } from '../../app/store';
+import type { Language } from '../../i18n/language';
 
 const locale = (language: Language) => (language === 'zh' ? 'zh-CN' : 'en');
 

@@ -1,9 +1,9 @@
 /**
- * What a click on the map asks of the analysis: whom a facility serves, and which facility is nearest
- * to a community for every category. Read from the access fields at each community's representative
- * sample (its first sample), so the answers agree with `representativeSeconds`.
+ * Whom a facility serves (a map click on a facility): the communities whose nearest facility of its
+ * category is this one. Read from the access fields at each community's representative sample (its
+ * first sample), so the answer agrees with `representativeSeconds`.
  */
-import type { AccessField, CommunityKind, Dataset, DemandSamples, PerKind, Settings } from '../engine/model';
+import type { AccessField, CommunityKind, Dataset, DemandSamples, PerKind, Settings } from '../model';
 
 /** A community served by a facility: the facility is its nearest one of the category. */
 export interface ServedCommunity {
@@ -11,6 +11,7 @@ export interface ServedCommunity {
   id: string;
   name: string;
   kind: CommunityKind;
+  /** Residents, persons. */
   population: number;
   /** Seconds from the community's representative sample to the facility. */
   seconds: number;
@@ -25,17 +26,9 @@ export interface ServedBy {
   thresholdMinutes: PerKind<number> | null;
   /** Served communities, nearest first. */
   communities: ServedCommunity[];
-  /** Residents of the served communities, and of those within the threshold. */
+  /** Residents (persons) of the served communities, and of those within the threshold. */
   population: number;
   coveredPopulation: number;
-}
-
-/** The nearest facility of one category from a community's representative sample. */
-export interface NearestFacility {
-  categoryId: string;
-  /** Seconds; `Infinity` when no facility of the category is reachable. */
-  seconds: number;
-  facility: { index: number; id: string; name: string } | null;
 }
 
 /**
@@ -69,26 +62,4 @@ export function servedBy(dataset: Dataset, samples: DemandSamples, fields: reado
   });
   out.communities.sort((a, b) => a.seconds - b.seconds || a.index - b.index);
   return out;
-}
-
-/**
- * The nearest facility of every category (settings order) from a community's representative sample.
- * @throws when `communityIndex` is not a community index
- */
-export function nearestFacilities(dataset: Dataset, samples: DemandSamples, fields: readonly AccessField[], settings: Settings, communityIndex: number): NearestFacility[] {
-  if (!Number.isInteger(communityIndex) || !dataset.communities[communityIndex]) {
-    throw new Error(`nearestFacilities: no community ${communityIndex} (${dataset.communities.length} communities)`);
-  }
-  const rep = samples.communityStart[communityIndex]!;
-  const hasSample = rep < samples.communityStart[communityIndex + 1]!;
-  return settings.categories.map((cat, k) => {
-    const field = fields[k];
-    const fi = hasSample && field ? field.facility[rep]! : -1;
-    const f = fi >= 0 ? dataset.facilities[fi] : undefined;
-    return {
-      categoryId: cat.id,
-      seconds: hasSample && field ? field.seconds[rep]! : Infinity,
-      facility: f ? { index: f.index, id: f.id, name: f.name } : null,
-    };
-  });
 }

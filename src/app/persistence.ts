@@ -1,0 +1,171 @@
+/**
+ * The one place the app keeps state across reloads, in IndexedDB through idb-keyval (the workspace
+ * holds the input files' bytes — megabytes, binary — which localStorage can neither hold nor store
+ * as bytes). Two records in one object store: the workspace (input files with their options, the
+ * settings, the data source, the selected category) and the siting state (form, proposal, saved
+ * scenarios). Both are snapshots of the stores (./store.ts, ./siting-store.ts, ./inputs.ts), which
+ * stay the one source of truth; the records are only written by the autosave that
+ * `startPersistence` starts (from the app's start) and read back on start. Nothing leaves the browser.
+ */
+import { createStore, get as idbGet, set as idbSet, type UseStore } from 'idb-keyval';
+import { allInputs, type InputFile } from './inputs';
+import { useAppStore, type AppState, type DataSource } from './store';
+import { useSitingStore, type Scenario, type SitingForm, type SitingState } from './siting-store';
+import { restoreProposal, setScenarios, setSitingForm } from './siting-actions';
+
+/** The saved workspace. */
+export interface SavedWorkspace {
+  version: 1;
+  source: DataSource;
+  inputs: InputFile[];
+  /** Settings as the user set them (settings-file shape), or null for the preset. */
+  settings: unknown;
+  selectedCategory: string;
+}
+
+/** The saved siting state: the form, the current proposal (WGS84 degrees) and the scenarios. */
+export interface SavedSiting {
+  version: 1;
+  form: SitingForm;
+  category: string | null;
+  sites: { lon: number; lat: number }[];
+  scenarios: Scenario[];
+}
+
+/** Where records are kept: IndexedDB in the browser, any key-value map in tests. */
+export interface KeyValueStorage {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+/** Database and object store of the workspace since the first version (saved workspaces still open). */
+const DB = 'lifecircle';
+const STORE = 'workspace';
+const WORKSPACE_KEY = 'current';
+const SITING_KEY = 'siting';
+/** Quiet time (ms) after the last change before a record is written (a dragged slider writes once). */
+const SAVE_DELAY_MS = 300;
+
+let idbStore: UseStore | null = null;
+
+/** The IndexedDB storage (opened on first use), or null where there is no IndexedDB. */
+function browserStorage(): KeyValueStorage | null {
+  if (typeof indexedDB === 'undefined') return null;
+  return {
+    get: (key) => idbGet(key, (idbStore ??= createStore(DB, STORE))),
+    set: (key, value) => idbSet(key, value, (idbStore ??= createStore(DB, STORE))),
+  };
+}
+
+/** The saved workspace, or null when there is none, it cannot be read or there is no storage. */
+export async function loadWorkspace(storage: KeyValueStorage | null = browserStorage()): Promise<SavedWorkspace | null> {
+  if (!storage) return null;
+  try {
+    const v = (await storage.get(WORKSPACE_KEY)) as SavedWorkspace | undefined;
+    return v && v.version === 1 && Array.isArray(v.inputs) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The saved siting state, or null when there is none, it cannot be read or there is no storage. */
+export async function loadSiting(storage: KeyValueStorage | null = browserStorage()): Promise<SavedSiting | null> {
+  if (!storage) return null;
+  try {
+    const v = (await storage.get(SITING_KEY)) as SavedSiting | undefined;
+    return v && v.version === 1 && Array.isArray(v.sites) && Array.isArray(v.scenarios) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The workspace record of the current state (the inputs' bytes are shared, not copied). */
+function workspaceSnapshot(app: AppState = useAppStore.getState(), inputs: InputFile[] = allInputs()): SavedWorkspace {
+  return { version: 1, source: app.data?.source ?? 'user', inputs, settings: app.settings, selectedCategory: app.selectedCategory };
+}
+
+/** The siting record of the current state. */
+function sitingSnapshot(s: SitingState = useSitingStore.getState()): SavedSiting {
+  return { version: 1, form: s.form, category: s.category, sites: s.sites.map((x) => ({ lon: x.lon, lat: x.lat })), scenarios: s.scenarios };
+}
+
+/** What decides whether the workspace record is out of date: same inputs (by identity), settings, source and category. */
+function workspaceKey(ws: SavedWorkspace): unknown[] {
+  return [ws.source, ws.selectedCategory, JSON.stringify(ws.settings), ...ws.inputs];
+}
+
+const sameKey = (a: unknown[] | null, b: unknown[]): boolean => a !== null && a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Start the autosave: the workspace is written a moment after its inputs, settings, source or
+ * category change (never in the middle of loading), the siting state a moment after its form,
+ * proposal or scenarios change (not during a drag). The siting state saved before a reload is put
+ * back once, with the first coverage. Writing failures (private mode, quota) only cost persistence.
+ * @param storage where to keep the records; none (no IndexedDB): nothing is saved or restored
+ * @returns a function that stops the autosave
+ */
+export function startPersistence(storage: KeyValueStorage | null = browserStorage()): () => void {
+  if (!storage) return () => undefined;
+  const write = (key: string, value: unknown) => storage.set(key, value).catch((e: unknown) => {
+    console.warn(`lifecircle: could not save the ${key === SITING_KEY ? 'siting state' : 'workspace'} (${e instanceof Error ? e.message : String(e)}); it will not survive a reload`);
+  });
+
+  // workspace
+  let savedKey: unknown[] | null = workspaceKey(workspaceSnapshot());
+  let workspaceTimer: ReturnType<typeof setTimeout> | null = null;
+  const saveWorkspaceSoon = () => {
+    if (workspaceTimer) clearTimeout(workspaceTimer);
+    workspaceTimer = setTimeout(() => {
+      workspaceTimer = null;
+      if (useAppStore.getState().status === 'loading') return; // the change that ends loading saves
+      const ws = workspaceSnapshot();
+      const key = workspaceKey(ws);
+      if (sameKey(savedKey, key)) return;
+      savedKey = key;
+      void write(WORKSPACE_KEY, ws);
+    }, SAVE_DELAY_MS);
+  };
+  const stopWorkspace = useAppStore.subscribe((s, prev) => {
+    if (s.status === 'loading') return;
+    if (s.files === prev.files && s.settings === prev.settings && s.selectedCategory === prev.selectedCategory && s.data?.source === prev.data?.source && s.status === prev.status) return;
+    if (!sameKey(savedKey, workspaceKey(workspaceSnapshot(s)))) saveWorkspaceSoon();
+  });
+
+  // siting: nothing is written before the saved state was restored (or found absent)
+  let sitingRestored = false;
+  let sitingTimer: ReturnType<typeof setTimeout> | null = null;
+  const stopSiting = useSitingStore.subscribe((s, prev) => {
+    if (!sitingRestored || s.dragging !== null) return;
+    if (s.sites === prev.sites && s.scenarios === prev.scenarios && s.form === prev.form && s.category === prev.category && prev.dragging === null) return;
+    if (sitingTimer) clearTimeout(sitingTimer);
+    sitingTimer = setTimeout(() => {
+      sitingTimer = null;
+      void write(SITING_KEY, sitingSnapshot());
+    }, SAVE_DELAY_MS);
+  });
+  const stopRestore = useAppStore.subscribe((state) => {
+    if (!state.coverage || sitingRestored) return;
+    stopRestore();
+    void restoreSiting(storage).finally(() => {
+      sitingRestored = true;
+    });
+  });
+
+  return () => {
+    stopWorkspace();
+    stopSiting();
+    stopRestore();
+    if (workspaceTimer) clearTimeout(workspaceTimer);
+    if (sitingTimer) clearTimeout(sitingTimer);
+  };
+}
+
+/** Put the saved siting state back, unless the user already has a proposal or scenarios. */
+async function restoreSiting(storage: KeyValueStorage): Promise<void> {
+  const saved = await loadSiting(storage);
+  const now = useSitingStore.getState();
+  if (!saved || now.category || now.scenarios.length > 0) return;
+  setSitingForm(saved.form);
+  if (saved.scenarios.length > 0) setScenarios(saved.scenarios);
+  if (saved.category && saved.sites.length > 0 && useAppStore.getState().coverage?.categoryIds.includes(saved.category)) await restoreProposal(saved.category, saved.sites);
+}

@@ -1,0 +1,26 @@
+/**
+ * The app's start (called once from main.tsx): failures of the worker go to the app's notice; the
+ * subscriptions that keep state in step start (siting follows coverage; the workspace and the siting
+ * state are saved in the browser); then the saved workspace is restored, or the built-in sample is
+ * loaded on a first visit. Nothing subscribes at import time, so importing app modules (tests,
+ * tools) has no side effects.
+ */
+import { loadSample, restoreWorkspace, showError } from './actions';
+import { onEngineFailure } from './engine-client';
+import { startPersistence } from './persistence';
+import { followCoverage } from './siting-actions';
+
+let started = false;
+
+/**
+ * Start the app once (later calls do nothing).
+ * @returns a promise that settles when the first data is loaded (or loading failed and says why)
+ */
+export function startApp(): Promise<void> {
+  if (started) return Promise.resolve();
+  started = true;
+  onEngineFailure(showError);
+  followCoverage();
+  startPersistence();
+  return restoreWorkspace().then((restored) => (restored ? undefined : loadSample()));
+}

@@ -101,8 +101,8 @@ export function gapZoneFeatures(zones: readonly GapZone[], categoryIds: readonly
 
 /** A proposed site as sites.geojson writes it: the {@link ProposedSite} fields plus where it came from. */
 export interface SiteRecord extends ProposedSite {
-  /** `uploaded` (a candidate the user gave), `community` or `road_node` (generated). */
-  source: 'uploaded' | 'community' | 'road_node';
+  /** `uploaded` (a candidate the user gave), `community` or `road_node` (generated), `placed` (added or moved by hand in the app). */
+  source: 'uploaded' | 'community' | 'road_node' | 'placed';
   /** Id of the uploaded candidate feature, or null. */
   candidate_id: string | null;
   /** Places of the site in a capacitated run (non-finite: no limit), else null. */

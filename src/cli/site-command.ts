@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createTravelModel } from '../engine/analyze';
 import { buildDemandSamples } from '../engine/coverage/demand-samples';
@@ -42,9 +42,13 @@ function parseTarget(text: string): number | null {
   return share >= 0 && share <= 1 ? share : null;
 }
 
-/** The bytes of a file, or null with an error naming it. */
+/** The bytes of a regular file (not a FIFO or device, which could hang or never end), or null with an error naming it. */
 function readBytes(path: string, errors: Problem[]): Uint8Array | null {
   try {
+    if (!statSync(path).isFile()) {
+      errors.push({ file: basename(path), index: -1, reason: `cannot read ${path}: not a regular file` });
+      return null;
+    }
     return new Uint8Array(readFileSync(path));
   } catch (e) {
     errors.push({ file: basename(path), index: -1, reason: `cannot read ${path}: ${(e as Error).message}` });

@@ -12,7 +12,7 @@ import { describe, getProp, inspectFeature, isObject, parseNumberLike, type Feat
 import { readLayerFile, type LayerFileOptions } from './read-layer-file';
 
 /** Properties tried for a candidate's capacity (places), in order. */
-export const CANDIDATE_CAPACITY_FIELDS: readonly string[] = ['capacity', 'places', '容量'];
+const CANDIDATE_CAPACITY_FIELDS: readonly string[] = ['capacity', 'places', '容量'];
 
 /**
  * Candidate points from features.

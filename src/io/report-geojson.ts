@@ -138,7 +138,7 @@ export function proposedSiteFeatures(sites: readonly ProposedSite[], pos: Positi
  * decimals; null when uncapacitated or unlimited). Sites in the order given (rank order).
  * @throws on a site with a non-finite position or gain
  */
-export function siteFeatures(sites: readonly SiteRecord[], pos: PositionWriter = positionWriter()): ReportFeature[] {
+function siteFeatures(sites: readonly SiteRecord[], pos: PositionWriter = positionWriter()): ReportFeature[] {
   return sites.map((s, i) => ({
     type: 'Feature',
     properties: { ...siteCore(s, i, 'siteFeatures'), source: s.source, candidate_id: s.candidate_id, capacity: s.capacity === null ? null : roundTo(s.capacity, 3) },

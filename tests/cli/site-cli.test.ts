@@ -107,5 +107,8 @@ describe('site with uploaded candidates and bad options', () => {
     const bad = await cli(['site', '--category', 'clinic', '--add', '2', '--candidates', join(dir, 'c.geojson'), ...INPUT, '--out', dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/c\.geojson.*line 1/);
+    const notFile = await cli(['site', '--category', 'clinic', '--add', '2', '--candidates', dir, ...INPUT, '--out', dir]);
+    expect(notFile.code).toBe(2);
+    expect(notFile.stderr).toMatch(/not a regular file/);
   });
 });

@@ -15,11 +15,11 @@ import type { PolygonRings } from './polygon-index';
 import { createSitingContext, servableResidents, type SitingContext } from './siting-context';
 
 /** Largest program (coverage-set entries) the exact solver is tried on; larger ones keep greedy's answer. */
-export const EXACT_MAX_ENTRIES = 3_000_000;
+const EXACT_MAX_ENTRIES = 3_000_000;
 /** Largest program on which greedy's bound is tightened by the LP relaxation (unless asked otherwise). */
-export const LP_BOUND_MAX_ENTRIES = 200_000;
+const LP_BOUND_MAX_ENTRIES = 200_000;
 /** Default minimum spacing of generated candidates, metres. */
-export const DEFAULT_SPACING_METERS = 200;
+const DEFAULT_SPACING_METERS = 200;
 
 /** Stages reported by {@link proposeSites}, in order (`exact` or `greedy`, not both). */
 export type ProposeStage = 'candidates' | 'coverage-sets' | 'exact' | 'greedy';

@@ -1,21 +1,14 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createTravelModel } from '../engine/analyze';
 import { buildDemandSamples } from '../engine/coverage/demand-samples';
-import { findGapZones } from '../engine/coverage/gap-zones';
-import type { Problem } from '../engine/model';
-import { CANDIDATE_SOURCES, type Candidates, excludeCandidates, generateCandidates, SOURCE_UPLOADED, thinCandidates } from '../engine/siting/candidates';
-import { loadHighsSolver } from '../engine/siting/exact';
-import { planSites, type SitingGoal } from '../engine/siting/plan-sites';
-import type { PolygonRings } from '../engine/siting/polygon-index';
-import { createSitingContext, servableResidents } from '../engine/siting/siting-context';
-import type { NetworkModel } from '../engine/travel/network';
-import { checkPosition, checkPositionList } from '../io/coordinate-checks';
-import { getProp, inspectFeature, parseNumberLike } from '../io/feature-helpers';
-import { parseGeoJsonText } from '../io/geojson-parse';
-import { stringifyCollection, type ReportFeature } from '../io/report-geojson';
+import type { Problem, ReadResult } from '../engine/model';
+import type { SitingGoal } from '../engine/siting/plan-sites';
+import { proposeSites } from '../engine/siting/propose-sites';
+import type { CrsId } from '../io/crs';
+import { readCandidatesFile, readExclusionsFile } from '../io/read-candidates';
+import { writeSitesGeoJson, type SiteRecord } from '../io/report-geojson';
 import { reportProblems } from '../io/report-summary';
-import { decodeText } from '../io/text-decode';
 import type { CliStreams } from './analyze-command';
 import { formatProblem, loadInputs, type InputOptions } from './load-inputs';
 import { createProgress } from './progress';
@@ -41,9 +34,6 @@ export interface SiteOptions extends InputOptions {
   out: string;
 }
 
-/** Largest program (coverage-set entries) the exact solver is tried on. */
-export const EXACT_MAX_ENTRIES = 3_000_000;
-
 function parseTarget(text: string): number | null {
   const m = /^\s*([0-9]*\.?[0-9]+)\s*(%?)\s*$/.exec(text);
   if (!m) return null;
@@ -52,69 +42,28 @@ function parseTarget(text: string): number | null {
   return share >= 0 && share <= 1 ? share : null;
 }
 
-/** Read a GeoJSON file into features, pushing problems; null when unusable. */
-function readFeatures(path: string, errors: Problem[], warnings: Problem[]) {
-  let text: string;
+/** The bytes of a regular file (not a FIFO or device, which could hang or never end), or null with an error naming it. */
+function readBytes(path: string, errors: Problem[]): Uint8Array | null {
   try {
-    text = decodeText(new Uint8Array(readFileSync(path))).text;
+    if (!statSync(path).isFile()) {
+      errors.push({ file: basename(path), index: -1, reason: `cannot read ${path}: not a regular file` });
+      return null;
+    }
+    return new Uint8Array(readFileSync(path));
   } catch (e) {
     errors.push({ file: basename(path), index: -1, reason: `cannot read ${path}: ${(e as Error).message}` });
     return null;
   }
-  const res = parseGeoJsonText(text, basename(path));
+}
+
+/** Read an uploaded siting file with the io reader, collecting its problems. */
+async function readUpload<T>(path: string, read: (name: string, bytes: Uint8Array, options: { crs?: CrsId }) => Promise<ReadResult<T | null>>, crs: CrsId | undefined, errors: Problem[], warnings: Problem[]): Promise<T | null> {
+  const bytes = readBytes(path, errors);
+  if (!bytes) return null;
+  const res = await read(basename(path), bytes, crs ? { crs } : {});
   errors.push(...res.errors);
   warnings.push(...res.warnings);
   return res.value;
-}
-
-/** Uploaded candidate points (Point / MultiPoint), with optional `capacity` and id. */
-function readCandidatePoints(path: string, errors: Problem[], warnings: Problem[]): { candidates: Candidates; ids: (string | null)[]; capacity: (number | null)[] } | null {
-  const features = readFeatures(path, errors, warnings);
-  if (!features) return null;
-  const file = basename(path);
-  const lon: number[] = [], lat: number[] = [], origin: number[] = [], ids: (string | null)[] = [], capacity: (number | null)[] = [];
-  features.forEach((raw, index) => {
-    const f = inspectFeature(raw);
-    const bad = (reason: string) => errors.push({ file, index, ...(typeof f !== 'string' && f.id ? { id: f.id } : {}), reason: `candidate skipped: ${reason}` });
-    if (typeof f === 'string') return bad(f);
-    const g = f.geometry as { type?: unknown; coordinates?: unknown } | null;
-    const positions = g?.type === 'Point' ? [g.coordinates] : g?.type === 'MultiPoint' && Array.isArray(g.coordinates) ? g.coordinates : null;
-    if (!positions) return bad(`geometry ${g ? String(g.type) : 'null'} is not a Point`);
-    const capRaw = getProp(f.properties, ['capacity', 'places', '容量']);
-    const cap = capRaw === undefined ? null : parseNumberLike(capRaw);
-    if (capRaw !== undefined && !(cap !== null && cap >= 0)) return bad(`capacity ${JSON.stringify(capRaw)} is not a number ≥ 0`);
-    for (const p of positions) {
-      const pos = checkPosition(p);
-      if (typeof pos === 'string') return bad(pos);
-      lon.push(pos[0]);
-      lat.push(pos[1]);
-      origin.push(index);
-      ids.push(f.id);
-      capacity.push(cap);
-    }
-  });
-  const candidates = { count: lon.length, lon: Float64Array.from(lon), lat: Float64Array.from(lat), source: new Uint8Array(lon.length).fill(SOURCE_UPLOADED), origin: Uint32Array.from(origin) };
-  return { candidates, ids, capacity };
-}
-
-/** Excluded areas (Polygon / MultiPolygon). */
-function readExclusions(path: string, errors: Problem[], warnings: Problem[]): PolygonRings[] | null {
-  const features = readFeatures(path, errors, warnings);
-  if (!features) return null;
-  const out: PolygonRings[] = [];
-  features.forEach((raw, index) => {
-    const f = inspectFeature(raw);
-    const g = typeof f === 'string' ? null : (f.geometry as { type?: unknown; coordinates?: unknown } | null);
-    const polys = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' && Array.isArray(g.coordinates) ? g.coordinates : null;
-    if (!polys) return errors.push({ file: basename(path), index, reason: `excluded area skipped: ${typeof f === 'string' ? f : 'geometry is not a Polygon'}` });
-    for (const poly of polys) {
-      const rings = Array.isArray(poly) ? poly.map((r: unknown) => checkPositionList(r, 4)) : ['not an array of rings'];
-      const bad = rings.find((r): r is string => typeof r === 'string');
-      if (bad !== undefined) return errors.push({ file: basename(path), index, reason: `excluded area skipped: ${bad}` });
-      out.push(rings as [number, number][][]);
-    }
-  });
-  return out;
 }
 
 const round = (v: number, d: number): number | null => (Number.isFinite(v) ? Math.round(v * 10 ** d) / 10 ** d : null);
@@ -157,11 +106,12 @@ export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number
   const category = settings.categories.find((c) => c.id === opts.category);
   if (!category) return usage(`unknown --category "${opts.category}"; the preset has: ${settings.categories.map((c) => c.id).join(', ')}`);
   if (capacityOpt !== null && !(category.capacityPerThousand! > 0)) return usage(`--capacity needs a planning ratio: category "${category.id}" has no capacityPerThousand (set it in the settings file)`);
-  const uploaded = opts.candidates ? readCandidatePoints(opts.candidates, errors, warnings) : null;
-  const exclude = opts.exclude ? readExclusions(opts.exclude, errors, warnings) : [];
+  const crs = opts.crs as CrsId | undefined; // checked by loadInputs
+  const uploaded = opts.candidates ? await readUpload(opts.candidates, readCandidatesFile, crs, errors, warnings) : null;
+  const exclude = opts.exclude ? await readUpload(opts.exclude, readExclusionsFile, crs, errors, warnings) : [];
   const fatal: string[] = [];
   if (opts.candidates && !uploaded) fatal.push(`${basename(opts.candidates)}: not usable`);
-  if (uploaded && uploaded.candidates.count === 0) fatal.push(`${basename(opts.candidates!)}: no valid candidate point`);
+  if (uploaded && uploaded.count === 0) fatal.push(`${basename(opts.candidates!)}: no valid candidate point`);
   if (opts.exclude && !exclude) fatal.push(`${basename(opts.exclude)}: not usable`);
   for (const e of errors) io.err(`error: ${formatProblem(e)}\n`);
   if (fatal.length > 0) {
@@ -175,63 +125,22 @@ export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number
   const travel = createTravelModel(dataset, settings, warnings);
   warnings.push(...travel.warnings);
   const field = travel.accessField(category.id, Uint32Array.from(dataset.facilities.filter((f) => f.category === category.id), (f) => f.index), samples);
-  const context = createSitingContext(travel, samples, field, category, settings);
 
-  progress.step('candidates');
-  let candidates: Candidates;
-  let capacityPlaces: Float64Array | null = null;
-  let candidateIds: (string | null)[];
-  if (uploaded) {
-    const keep = excludeCandidates({ ...uploaded.candidates, origin: Uint32Array.from(uploaded.candidates.origin, (_, i) => i) }, exclude ?? []);
-    candidates = thinCandidates(keep, 0); // exact duplicates only: the city's own points are kept as given
-    const pos = candidates.origin;
-    candidates = { ...candidates, origin: Uint32Array.from(pos, (i) => uploaded.candidates.origin[i]!) };
-    const anyCap = uploaded.capacity.some((c) => c !== null);
-    if (category.capacityPerThousand! > 0 && (capacityOpt !== null || anyCap)) {
-      capacityPlaces = Float64Array.from(pos, (i) => uploaded.capacity[i] ?? capacityOpt ?? Infinity);
-    }
-    candidateIds = Array.from(pos, (i) => uploaded.ids[i] ?? null);
-  } else {
-    const zones = findGapZones(samples, [field], { ...settings, categories: [category] });
-    candidates = generateCandidates({ samples, gapZones: zones.map((z) => z.polygon), graph: travel.name === 'network' ? (travel as NetworkModel).graph : null, spacingMeters: spacing, exclude: exclude ?? [] });
-    if (capacityOpt !== null) capacityPlaces = new Float64Array(candidates.count).fill(capacityOpt);
-    candidateIds = new Array<string | null>(candidates.count).fill(null);
-  }
-  progress.step(`coverage sets (${candidates.count} candidates)`);
-  const tSets = performance.now();
-  const sets = context.coverageSets(candidates.lon, candidates.lat);
-  const setSeconds = (performance.now() - tSets) / 1000;
-  sets.offNetwork.forEach((off, j) => {
-    if (off && candidates.source[j] === SOURCE_UPLOADED) warnings.push({ file: basename(opts.candidates!), index: candidates.origin[j]!, ...(candidateIds[j] ? { id: candidateIds[j]! } : {}), reason: `candidate is off-network: farther than ${settings.maxSnapMeters} m from every walkable road, so it would serve no one` });
-  });
-  // a site without a capacity serves everyone it reaches: cap it at all uncovered residents
-  const capacity = capacityPlaces ? servableResidents(capacityPlaces, category.capacityPerThousand!).map((c) => Math.min(c, context.demand.totalWeight)) : undefined;
-
-  let exact = opts.exact === true;
-  if (exact && sets.demand.length > EXACT_MAX_ENTRIES) {
-    warnings.push({ file: '(command line)', index: -1, reason: `--exact skipped: ${sets.demand.length} coverage entries exceed ${EXACT_MAX_ENTRIES}; the greedy answer is shown with its bound` });
-    exact = false;
-  }
-  const lpBound = !exact && sets.demand.length <= 200_000;
-  progress.step(exact ? 'exact solve (HiGHS)' : 'greedy');
-  const highs = exact || lpBound ? await loadHighsSolver() : undefined;
   const goal: SitingGoal = opts.add !== undefined ? { kind: 'max-cover', maxSites: k } : { kind: 'set-cover', targetShare: target };
-  const plan = planSites(sets, context.demand, samples, goal, { capacity, highs, exact, lpBound, timeLimitSeconds: timeLimit });
+  const stages = { candidates: 'candidates', exact: 'exact solve (HiGHS)', greedy: 'greedy' } as const;
+  const result = await proposeSites({
+    travel, samples, field, category, settings, goal, candidates: uploaded, exclude: exclude ?? [], spacingMeters: spacing,
+    capacityPlaces: capacityOpt, exact: opts.exact === true, timeLimitSeconds: timeLimit,
+    onProgress: (stage, n) => progress.step(stage === 'coverage-sets' ? `coverage sets (${n} candidates)` : stages[stage]),
+  });
+  const { plan, context, candidates } = result;
+  warnings.push(...result.warnings);
   progress.step('writing reports');
   for (const w of warnings) io.err(`warning: ${formatProblem(w)}\n`);
 
-  const features: ReportFeature[] = plan.sites.map((s) => ({
-    type: 'Feature',
-    properties: {
-      rank: s.rank,
-      category: category.id,
-      gain_population: Math.round(s.gainPopulation),
-      covered_ids: Array.from(s.communities, (c) => dataset.communities[c]!.id).join(','),
-      source: CANDIDATE_SOURCES[candidates.source[s.candidate]!]!,
-      candidate_id: candidateIds[s.candidate] ?? null,
-      capacity: capacityPlaces ? round(capacityPlaces[s.candidate]!, 3) : null,
-    },
-    geometry: { type: 'Point', coordinates: [round(candidates.lon[s.candidate]!, 6)!, round(candidates.lat[s.candidate]!, 6)!] },
+  const sites: SiteRecord[] = result.sites.map((s) => ({
+    lon: s.lon, lat: s.lat, rank: s.rank, category: category.id, gain_population: s.gainPopulation,
+    covered_ids: Array.from(s.communities, (c) => dataset.communities[c]!.id), source: s.source, candidate_id: s.candidateId, capacity: s.capacity,
   }));
   const summary = {
     category: category.id,
@@ -252,15 +161,15 @@ export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number
     after_share: round(plan.afterShare, 4),
     target_reached: plan.targetReached,
     max_share: round(plan.maxShare, 4),
-    capacity: capacity ? { capacity_per_thousand: category.capacityPerThousand, default_places: capacityOpt } : null,
-    candidates: { count: candidates.count, source: uploaded ? 'uploaded' : 'generated', spacing_m: uploaded ? null : spacing, off_network: sets.offNetwork.reduce((a, b) => a + b, 0) },
+    capacity: result.capacityPlaces ? { capacity_per_thousand: category.capacityPerThousand, default_places: capacityOpt } : null,
+    candidates: { count: candidates.count, source: result.candidateSource, spacing_m: uploaded ? null : spacing, off_network: result.offNetwork },
     demand_points: context.demand.count,
-    coverage_entries: sets.demand.length,
-    seconds: { total: round((performance.now() - t0) / 1000, 3), coverage_sets: round(setSeconds, 3), solve: round(plan.seconds, 3) },
+    coverage_entries: result.coverageEntries,
+    seconds: { total: round((performance.now() - t0) / 1000, 3), coverage_sets: round(result.seconds.coverageSets, 3), solve: round(result.seconds.solve, 3) },
     warnings: reportProblems(warnings, errors),
   };
   mkdirSync(opts.out, { recursive: true });
-  writeFileSync(join(opts.out, 'sites.geojson'), stringifyCollection({ type: 'FeatureCollection', features }));
+  writeFileSync(join(opts.out, 'sites.geojson'), writeSitesGeoJson(sites));
   writeFileSync(join(opts.out, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
   progress.done();
 

@@ -99,22 +99,61 @@ export function gapZoneFeatures(zones: readonly GapZone[], categoryIds: readonly
   }));
 }
 
+/** A proposed site as sites.geojson writes it: the {@link ProposedSite} fields plus where it came from. */
+export interface SiteRecord extends ProposedSite {
+  /** `uploaded` (a candidate the user gave), `community` or `road_node` (generated), `placed` (added or moved by hand in the app). */
+  source: 'uploaded' | 'community' | 'road_node' | 'placed';
+  /** Id of the uploaded candidate feature, or null. */
+  candidate_id: string | null;
+  /** Places of the site in a capacitated run (non-finite: no limit), else null. */
+  capacity: number | null;
+}
+
+const roundTo = (v: number, decimals: number): number | null => (Number.isFinite(v) ? Math.round(v * 10 ** decimals) / 10 ** decimals : null);
+
+/** The properties every proposed site has, checked: `rank`, `category`, `gain_population` (whole residents), `covered_ids`. */
+function siteCore(s: ProposedSite, i: number, caller: string): { rank: number; category: string; gain_population: number; covered_ids: string } {
+  if (!Number.isFinite(s.lon) || !Number.isFinite(s.lat) || !Number.isFinite(s.gain_population)) {
+    throw new Error(`${caller}: site ${i} has lon ${s.lon}, lat ${s.lat}, gain_population ${s.gain_population}`);
+  }
+  return { rank: s.rank, category: s.category, gain_population: Math.round(s.gain_population), covered_ids: s.covered_ids.join(',') };
+}
+
 /**
  * Proposed sites as Point features: `type_of_feature: "proposed_site"`, `rank`, `category`,
  * `gain_population` (rounded to whole residents), `covered_ids` (community ids joined by ",").
  * @throws on a site with a non-finite position or gain (sites come from the engine, not the user)
  */
 export function proposedSiteFeatures(sites: readonly ProposedSite[], pos: PositionWriter = positionWriter()): ReportFeature[] {
-  return sites.map((s, i) => {
-    if (!Number.isFinite(s.lon) || !Number.isFinite(s.lat) || !Number.isFinite(s.gain_population)) {
-      throw new Error(`proposedSiteFeatures: site ${i} has lon ${s.lon}, lat ${s.lat}, gain_population ${s.gain_population}`);
-    }
-    return {
-      type: 'Feature',
-      properties: { type_of_feature: 'proposed_site', rank: s.rank, category: s.category, gain_population: Math.round(s.gain_population), covered_ids: s.covered_ids.join(',') },
-      geometry: { type: 'Point', coordinates: pos([s.lon, s.lat]) },
-    };
-  });
+  return sites.map((s, i) => ({
+    type: 'Feature',
+    properties: { type_of_feature: 'proposed_site', ...siteCore(s, i, 'proposedSiteFeatures') },
+    geometry: { type: 'Point', coordinates: pos([s.lon, s.lat]) },
+  }));
+}
+
+/**
+ * The features of sites.geojson (docs/report-schema.md): `rank`, `category`, `gain_population`,
+ * `covered_ids` as in gaps.geojson, then `source`, `candidate_id` and `capacity` (places, 3
+ * decimals; null when uncapacitated or unlimited). Sites in the order given (rank order).
+ * @throws on a site with a non-finite position or gain
+ */
+function siteFeatures(sites: readonly SiteRecord[], pos: PositionWriter = positionWriter()): ReportFeature[] {
+  return sites.map((s, i) => ({
+    type: 'Feature',
+    properties: { ...siteCore(s, i, 'siteFeatures'), source: s.source, candidate_id: s.candidate_id, capacity: s.capacity === null ? null : roundTo(s.capacity, 3) },
+    geometry: { type: 'Point', coordinates: pos([s.lon, s.lat]) },
+  }));
+}
+
+/**
+ * sites.geojson as text: what `lifecircle site` writes and the browser's siting session gives for
+ * its current proposal (the same function, so the same sites give the same bytes). WGS84 (RFC 7946), coordinates rounded to 6 decimals, one feature per line.
+ *
+ * @param sites rank order, WGS84
+ */
+export function writeSitesGeoJson(sites: readonly SiteRecord[]): string {
+  return stringifyCollection({ type: 'FeatureCollection', features: siteFeatures(sites) });
 }
 
 /**

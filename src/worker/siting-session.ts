@@ -5,23 +5,17 @@
  * computation is in engine/siting and io/. Runs in Node (tests) without a worker.
  */
 import type { Analysis } from '../engine/analyze';
-import { findGapZones } from '../engine/coverage/gap-zones';
-import type { CategoryDef, Problem } from '../engine/model';
-import { type Candidates, excludeCandidates, generateCandidates, SOURCE_UPLOADED, thinCandidates } from '../engine/siting/candidates';
+import type { CategoryDef, Problem, ReadResult } from '../engine/model';
+import type { UploadedCandidates } from '../engine/siting/candidates';
 import { loadHighsSolver } from '../engine/siting/exact';
-import { planSites, type SitingGoal } from '../engine/siting/plan-sites';
-import type { PolygonRings } from '../engine/siting/polygon-index';
+import { planSites, type SitingGoal, type SitingPlan } from '../engine/siting/plan-sites';
+import { proposeSites, type ProposeStage } from '../engine/siting/propose-sites';
 import type { SiteEvaluator } from '../engine/siting/site-evaluator';
 import { createSitingContext, type SitingContext } from '../engine/siting/siting-context';
-import type { NetworkModel } from '../engine/travel/network';
-import { checkPosition, checkPositionList } from '../io/coordinate-checks';
-import { inspectFeature } from '../io/feature-helpers';
 import type { CrsId } from '../io/crs';
-import { readLayerFile } from '../io/read-layer-file';
+import { readCandidatesFile, readExclusionsFile } from '../io/read-candidates';
+import { writeSitesGeoJson, type SiteRecord } from '../io/report-geojson';
 import type { EngineSession } from './session';
-
-/** Largest program (coverage-set entries) the exact solver is tried on (as the CLI). */
-export const EXACT_MAX_ENTRIES = 3_000_000;
 
 /** An uploaded file (candidate points or excluded areas), read like a layer file (GeoJSON, CSV, zipped Shapefile). */
 export interface UploadedFile {
@@ -44,6 +38,13 @@ export interface SitingRequest {
   exact?: boolean;
   /** Time limit of the exact solve, seconds (default 30). */
   timeLimitSeconds?: number;
+  /**
+   * Places of each new site without a capacity of its own (capacity-aware when the category has
+   * `capacityPerThousand`; uploaded candidates' `capacity` wins). Default: none.
+   */
+  capacityPlaces?: number | null;
+  /** Tighten greedy's bound with the LP relaxation; default: on programs of at most 200,000 entries (as the CLI). */
+  lpBound?: boolean;
 }
 
 /** One proposed site as the UI shows it. */
@@ -56,6 +57,12 @@ export interface SiteView {
   gainPopulation: number;
   /** Ids of the communities where it newly covers residents, most first. */
   coveredIds: string[];
+  /** Where it came from: a candidate (`uploaded`, `community`, `road_node`) or `placed` by hand (added or moved). */
+  source?: SiteRecord['source'];
+  /** Id of the uploaded candidate it is, or null. */
+  candidateId?: string | null;
+  /** Places (capacitated runs), else null. */
+  capacity?: number | null;
 }
 
 /** The current proposal of one category with its coverage (sites in edit order: indices stay stable while dragging). */
@@ -76,12 +83,24 @@ export interface SitingView {
   workerMs: number;
 }
 
-/** A finished siting run: the view plus what was proven and the problems of uploaded files. */
+/**
+ * A finished siting run: the view plus what was proven and the problems of uploaded files. Its
+ * `sites` are the engine's ranked sites (rank order, the same as `lifecircle site` gives), with the
+ * residents each newly covers under the run's capacities; `share` and `communityShare` are the
+ * what-if evaluation, which counts everyone a site reaches (capacity is not applied to edits).
+ */
 export interface SitingRunResult extends SitingView {
   solver: 'greedy' | 'exact';
   status: string;
   /** Relative optimality gap (0 = proven optimal; NaN: no bound applies). */
   gap: number;
+  /** MCLP: residents newly covered; LSCP: number of sites. */
+  objective: number;
+  /** Proven bound on the optimum (upper for MCLP residents, lower for LSCP sites); NaN when none applies. */
+  bound: number;
+  boundSource: SitingPlan['boundSource'];
+  /** Covered share 0–1 with the planned sites under the run's capacities (equals `share` when uncapacitated). */
+  plannedShare: number;
   targetReached: boolean;
   maxShare: number;
   candidateCount: number;
@@ -104,45 +123,18 @@ export interface SitingSessionOptions {
   highsLocateFile?: (file: string) => string;
 }
 
-async function readPoints(file: UploadedFile, problems: Problem[]): Promise<Candidates | null> {
-  const read = await readLayerFile(file.name, file.bytes, file.crs ? { crs: file.crs } : {});
-  problems.push(...read.errors, ...read.warnings);
-  if (!read.features) return null;
-  const lon: number[] = [], lat: number[] = [], origin: number[] = [];
-  read.features.forEach((raw, index) => {
-    const f = inspectFeature(raw);
-    const g = typeof f === 'string' ? null : (f.geometry as { type?: unknown; coordinates?: unknown } | null);
-    const positions = g?.type === 'Point' ? [g.coordinates] : g?.type === 'MultiPoint' && Array.isArray(g.coordinates) ? g.coordinates : null;
-    if (!positions) return problems.push({ file: file.name, index, reason: `candidate skipped: ${typeof f === 'string' ? f : `geometry ${g ? String(g.type) : 'null'} is not a Point`}` });
-    for (const p of positions) {
-      const pos = checkPosition(p);
-      if (typeof pos === 'string') return problems.push({ file: file.name, index, reason: `candidate skipped: ${pos}` });
-      lon.push(pos[0]);
-      lat.push(pos[1]);
-      origin.push(index);
-    }
-  });
-  return { count: lon.length, lon: Float64Array.from(lon), lat: Float64Array.from(lat), source: new Uint8Array(lon.length).fill(SOURCE_UPLOADED), origin: Uint32Array.from(origin) };
+/** Read an uploaded file with an io reader (in its CRS), its problems added to `problems`. */
+async function readUpload<T>(file: UploadedFile, read: (name: string, bytes: Uint8Array, options: { crs?: CrsId }) => Promise<ReadResult<T | null>>, problems: Problem[]): Promise<T | null> {
+  const res = await read(file.name, file.bytes, file.crs ? { crs: file.crs } : {});
+  problems.push(...res.errors, ...res.warnings);
+  return res.value;
 }
 
-async function readPolygons(file: UploadedFile, problems: Problem[]): Promise<PolygonRings[]> {
-  const read = await readLayerFile(file.name, file.bytes, file.crs ? { crs: file.crs } : {});
-  problems.push(...read.errors, ...read.warnings);
-  const out: PolygonRings[] = [];
-  (read.features ?? []).forEach((raw, index) => {
-    const f = inspectFeature(raw);
-    const g = typeof f === 'string' ? null : (f.geometry as { type?: unknown; coordinates?: unknown } | null);
-    const polys = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' && Array.isArray(g.coordinates) ? g.coordinates : null;
-    if (!polys) return problems.push({ file: file.name, index, reason: `excluded area skipped: ${typeof f === 'string' ? f : 'geometry is not a Polygon'}` });
-    for (const poly of polys) {
-      const rings = Array.isArray(poly) ? poly.map((r: unknown) => checkPositionList(r, 4)) : ['not an array of rings'];
-      const bad = rings.find((r): r is string => typeof r === 'string');
-      if (bad !== undefined) return problems.push({ file: file.name, index, reason: `excluded area skipped: ${bad}` });
-      out.push(rings as [number, number][][]);
-    }
-  });
-  return out;
-}
+const STAGES: Record<ProposeStage, [string, number]> = { candidates: ['siting-candidates', 0.2], 'coverage-sets': ['siting-sets', 0.4], exact: ['siting-exact', 0.6], greedy: ['siting-greedy', 0.6] };
+
+/** Per site of the proposal (edit order): where it came from, kept through edits. */
+type SiteMeta = Required<Pick<SiteView, 'source' | 'candidateId' | 'capacity'>>;
+const PLACED: SiteMeta = { source: 'placed', candidateId: null, capacity: null };
 
 /**
  * The siting session over an engine session (which owns the data, settings and analysis).
@@ -153,7 +145,8 @@ async function readPolygons(file: UploadedFile, problems: Problem[]): Promise<Po
 export function createSitingSession(session: Pick<EngineSession, 'current'>, options: SitingSessionOptions = {}) {
   /** Siting contexts per analysis and category (thresholds included in the key). */
   const contexts = new WeakMap<Analysis, Map<string, SitingContext>>();
-  let active: { analysis: Analysis; category: CategoryDef; context: SitingContext; evaluator: SiteEvaluator; lon: number[]; lat: number[] } | null = null;
+  /** The current proposal: sites in edit order, with their origin and the sites last shown. */
+  let active: { analysis: Analysis; category: CategoryDef; context: SitingContext; evaluator: SiteEvaluator; lon: number[]; lat: number[]; meta: SiteMeta[]; shown: SiteView[] } | null = null;
 
   const contextOf = (categoryId: string) => {
     const { analysis, dataset, settings } = session.current();
@@ -169,12 +162,19 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
   };
 
   /** Make `active` the proposal of `categoryId` on the current analysis with these sites. */
-  const activate = (categoryId: string, lon: number[], lat: number[]) => {
+  const activate = (categoryId: string, lon: number[], lat: number[], meta: readonly SiteMeta[]) => {
     const c = contextOf(categoryId);
     const evaluator = c.context.evaluator();
-    active = { analysis: c.analysis, category: c.category, context: c.context, evaluator, lon: [...lon], lat: [...lat] };
+    active = { analysis: c.analysis, category: c.category, context: c.context, evaluator, lon: [...lon], lat: [...lat], meta: [...meta], shown: [] };
     return { c, evaluation: evaluator.evaluateSites(lon, lat) };
   };
+
+  /** Origins for sites given by position: a site within 1e-6° of a current one of the same category keeps its origin (a rounded or reopened proposal). */
+  const metaAt = (categoryId: string, lon: readonly number[], lat: readonly number[]): SiteMeta[] => lon.map((x, i) => {
+    if (active?.category.id !== categoryId) return PLACED;
+    const j = active.lon.findIndex((y, k) => Math.abs(y - x) <= 1e-6 && Math.abs(active!.lat[k]! - lat[i]!) <= 1e-6);
+    return j >= 0 ? active.meta[j]! : PLACED;
+  });
 
   /** The view of the active proposal after an evaluation (ranking by greedy over the current sites). */
   const view = (evaluation: ReturnType<SiteEvaluator['evaluateSites']>, t0: number): SitingView => {
@@ -184,12 +184,13 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
     const n = a.lon.length;
     const sets = a.context.coverageSets(Float64Array.from(a.lon), Float64Array.from(a.lat));
     const plan = planSites(sets, a.context.demand, samples, { kind: 'max-cover', maxSites: n });
-    const sites: SiteView[] = a.lon.map((lon, i) => ({ lon, lat: a.lat[i]!, rank: 0, gainPopulation: 0, coveredIds: [] }));
+    const sites: SiteView[] = a.lon.map((lon, i) => ({ lon, lat: a.lat[i]!, rank: 0, gainPopulation: 0, coveredIds: [], ...a.meta[i]! }));
     for (const s of plan.sites) {
       sites[s.candidate] = { ...sites[s.candidate]!, rank: s.rank, gainPopulation: s.gainPopulation, coveredIds: Array.from(s.communities, (c) => dataset.communities[c]!.id) };
     }
     let next = plan.sites.length;
     for (const s of sites) if (s.rank === 0) s.rank = ++next; // sites that add no one rank last, in edit order
+    a.shown = sites;
     const seen = new Uint8Array(a.context.demand.count);
     const covered: number[] = [];
     for (const d of sets.demand) {
@@ -209,7 +210,7 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
   const ensureActive = () => {
     if (!active) throw new Error('siting: no proposal yet (run planSiting or setSites first)');
     const c = contextOf(active.category.id);
-    if (c.analysis !== active.analysis || c.context !== active.context) activate(active.category.id, active.lon, active.lat);
+    if (c.analysis !== active.analysis || c.context !== active.context) activate(active.category.id, active.lon, active.lat, active.meta);
     return active;
   };
 
@@ -223,35 +224,33 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
       const problems: Problem[] = [];
       onProgress?.('siting-prepare', 0.05);
       const c = contextOf(req.category);
-      const { analysis, settings, category } = c;
-      const exclude = req.excludeFile ? await readPolygons(req.excludeFile, problems) : [];
-      onProgress?.('siting-candidates', 0.2);
-      let candidates: Candidates;
+      const { analysis, settings, category, dataset } = c;
+      const exclude = (req.excludeFile ? await readUpload(req.excludeFile, readExclusionsFile, problems) : null) ?? [];
+      let candidates: UploadedCandidates | null = null;
       if (req.candidatesFile) {
-        const uploaded = await readPoints(req.candidatesFile, problems);
-        candidates = thinCandidates(excludeCandidates(uploaded ?? { count: 0, lon: new Float64Array(), lat: new Float64Array(), source: new Uint8Array(), origin: new Uint32Array() }, exclude), 0);
-      } else {
-        const zones = findGapZones(analysis.samples, [analysis.fields[c.k]!], { ...settings, categories: [category] });
-        const graph = analysis.travel.name === 'network' ? (analysis.travel as NetworkModel).graph : null;
-        candidates = generateCandidates({ samples: analysis.samples, gapZones: zones.map((z) => z.polygon), graph, spacingMeters: req.spacingMeters ?? 200, exclude });
+        const file = req.candidatesFile;
+        candidates = (await readUpload(file, readCandidatesFile, problems)) ?? { file: file.name, count: 0, lon: new Float64Array(), lat: new Float64Array(), origin: new Uint32Array(), ids: [], capacity: new Float64Array() };
       }
-      onProgress?.('siting-sets', 0.4);
-      const sets = c.context.coverageSets(candidates.lon, candidates.lat);
-      let exact = req.exact === true;
-      if (exact && sets.demand.length > EXACT_MAX_ENTRIES) {
-        problems.push({ file: '(siting)', index: -1, reason: `exact solve skipped: ${sets.demand.length} coverage entries exceed ${EXACT_MAX_ENTRIES}; the greedy answer is shown` });
-        exact = false;
-      }
-      onProgress?.(exact ? 'siting-exact' : 'siting-greedy', 0.6);
-      const highs = exact ? await loadHighsSolver(options.highsLocateFile ? { locateFile: options.highsLocateFile } : undefined) : undefined;
-      const plan = planSites(sets, c.context.demand, analysis.samples, req.goal, { highs, exact, timeLimitSeconds: req.timeLimitSeconds ?? 30 });
-      const lon = plan.sites.map((s) => candidates.lon[s.candidate]!);
-      const lat = plan.sites.map((s) => candidates.lat[s.candidate]!);
+      const result = await proposeSites({
+        travel: analysis.travel, samples: analysis.samples, field: analysis.fields[c.k]!, category, settings, context: c.context,
+        goal: req.goal, candidates, exclude, spacingMeters: req.spacingMeters, capacityPlaces: req.capacityPlaces ?? null,
+        exact: req.exact === true, timeLimitSeconds: req.timeLimitSeconds ?? 30, ...(req.lpBound !== undefined ? { lpBound: req.lpBound } : {}),
+        loadHighs: () => loadHighsSolver(options.highsLocateFile ? { locateFile: options.highsLocateFile } : undefined),
+        onProgress: (stage) => onProgress?.(...STAGES[stage]),
+      });
+      problems.push(...result.warnings);
+      const { plan } = result;
       onProgress?.('siting-evaluate', 0.95);
-      const { evaluation } = activate(req.category, lon, lat);
+      const meta = result.sites.map((s): SiteMeta => ({ source: s.source, candidateId: s.candidateId, capacity: s.capacity }));
+      const { evaluation } = activate(req.category, result.sites.map((s) => s.lon), result.sites.map((s) => s.lat), meta);
+      const shown = view(evaluation, t0);
+      // the engine's ranking and gains (capacities included): the same sites the command line writes
+      const sites: SiteView[] = result.sites.map((s, i) => ({ lon: s.lon, lat: s.lat, rank: s.rank, gainPopulation: s.gainPopulation, coveredIds: Array.from(s.communities, (k) => dataset.communities[k]!.id), ...meta[i]! }));
+      active!.shown = sites;
       return {
-        ...view(evaluation, t0), solver: plan.solver, status: plan.status, gap: plan.gap, targetReached: plan.targetReached, maxShare: plan.maxShare,
-        candidateCount: candidates.count, seconds: (performance.now() - t0) / 1000, problems,
+        ...shown, sites, solver: plan.solver, status: plan.status, gap: plan.gap, objective: plan.objective, bound: plan.bound, boundSource: plan.boundSource,
+        plannedShare: plan.afterShare, targetReached: plan.targetReached, maxShare: plan.maxShare,
+        candidateCount: result.candidates.count, seconds: (performance.now() - t0) / 1000, problems,
       };
     },
 
@@ -259,7 +258,7 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
     setSites(categoryId: string, lon: number[], lat: number[]): SitingView {
       const t0 = performance.now();
       if (lon.length !== lat.length) throw new RangeError(`setSites: ${lon.length} longitudes, ${lat.length} latitudes`);
-      return view(activate(categoryId, lon, lat).evaluation, t0);
+      return view(activate(categoryId, lon, lat, metaAt(categoryId, lon, lat)).evaluation, t0);
     },
 
     /** Move site `i` of the current proposal (a drag). */
@@ -269,6 +268,7 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
       const evaluation = a.evaluator.moveSite(i, lon, lat);
       a.lon[i] = lon;
       a.lat[i] = lat;
+      a.meta[i] = PLACED;
       return view(evaluation, t0);
     },
 
@@ -279,6 +279,7 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
       const evaluation = a.evaluator.addSite(lon, lat);
       a.lon.push(lon);
       a.lat.push(lat);
+      a.meta.push(PLACED);
       return view(evaluation, t0);
     },
 
@@ -289,7 +290,24 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
       const evaluation = a.evaluator.removeSite(i);
       a.lon.splice(i, 1);
       a.lat.splice(i, 1);
+      a.meta.splice(i, 1);
       return view(evaluation, t0);
+    },
+
+    /**
+     * The current proposal as sites.geojson text (rank order, WGS84; docs/report-schema.md), written
+     * by io/report-geojson.ts as `lifecircle site` writes it: after a run, the same bytes for the
+     * same inputs. Sites re-evaluated first when the analysis changed; no proposal: no features.
+     */
+    sitesGeoJson(): string {
+      if (!active) return writeSitesGeoJson([]);
+      const c = contextOf(active.category.id);
+      if (c.analysis !== active.analysis || c.context !== active.context) view(activate(active.category.id, active.lon, active.lat, active.meta).evaluation, performance.now());
+      const a = active;
+      return writeSitesGeoJson([...a.shown].sort((x, y) => x.rank - y.rank).map((s) => ({
+        lon: s.lon, lat: s.lat, rank: s.rank, category: a.category.id, gain_population: s.gainPopulation, covered_ids: s.coveredIds,
+        source: s.source ?? 'placed', candidate_id: s.candidateId ?? null, capacity: s.capacity ?? null,
+      })));
     },
 
     /**

@@ -81,12 +81,14 @@ describe('site with uploaded candidates and bad options', () => {
     writeFileSync(join(dir, 'cand.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [
       ...pts.map((c, i) => ({ type: 'Feature', properties: { id: `S${i}` }, geometry: { type: 'Point', coordinates: c } })),
       { type: 'Feature', properties: { id: 'BAD' }, geometry: { type: 'LineString', coordinates: [[11.5, 50], [11.6, 50]] } },
+      { type: 'Feature', properties: { id: 'S0' }, geometry: { type: 'Point', coordinates: [11.53, 49.985] } },
     ] }));
     writeFileSync(join(dir, 'ex.geojson'), JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[11.49, 50.0], [11.51, 50.0], [11.51, 50.02], [11.49, 50.02], [11.49, 50.0]]] } }));
     const r = await cli(['site', '--category', 'clinic', '--add', '4', '--candidates', join(dir, 'cand.geojson'), '--exclude', join(dir, 'ex.geojson'),
       '--facilities', join(REAL, 'facilities.geojson'), '--communities', join(REAL, 'communities.geojson'), '--roads', join(REAL, 'roads.geojson'), '--settings', join(REAL, 'settings.json'), '--out', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/cand\.geojson #4 \(BAD\).*not a Point/);
+    expect(r.stderr).toMatch(/cand\.geojson #5 \(S0\).*duplicate id "S0" \(also feature 0\)/);
     const { sites, summary } = read(dir);
     expect(summary.candidates.count).toBe(3); // S2 lies in the excluded area
     expect(sites.features.length).toBeGreaterThan(0);
@@ -105,5 +107,8 @@ describe('site with uploaded candidates and bad options', () => {
     const bad = await cli(['site', '--category', 'clinic', '--add', '2', '--candidates', join(dir, 'c.geojson'), ...INPUT, '--out', dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/c\.geojson.*line 1/);
+    const notFile = await cli(['site', '--category', 'clinic', '--add', '2', '--candidates', dir, ...INPUT, '--out', dir]);
+    expect(notFile.code).toBe(2);
+    expect(notFile.stderr).toMatch(/not a regular file/);
   });
 });

@@ -136,6 +136,18 @@ describe('siting session', () => {
     expect(run.candidateCount).toBe(allowed.length);
     for (const s of run.sites) expect(allowed).toContain([s.lon, s.lat].join());
     expect(run.share).toBeCloseTo(await oracleShare(files, 'clinic', run.sites, SHORT), 9);
+
+    // candidate ids follow the sites: through a rounded restore (as the app does), not through a drag
+    const idOf = new Map(points.map((p) => [p.geometry.coordinates.join(), p.properties.id]));
+    expect(run.sites.map((s) => s.candidateId)).toEqual(run.sites.map((s) => idOf.get([s.lon, s.lat].join())));
+    const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
+    const restored = siting.setSites('clinic', run.sites.map((s) => round7(s.lon)), run.sites.map((s) => round7(s.lat)));
+    expect(restored.sites.map((s) => s.candidateId)).toEqual(run.sites.map((s) => s.candidateId));
+    const moved = siting.moveSite(0, restored.sites[0]!.lon + 0.001, restored.sites[0]!.lat);
+    expect([moved.sites[0]!.source, moved.sites[0]!.candidateId]).toEqual(['placed', null]);
+    const written = JSON.parse(siting.sitesGeoJson()) as Fc;
+    expect(written.features.map((f) => f.properties.rank)).toEqual(moved.sites.map((_, i) => i + 1));
+    expect(written.features.map((f) => f.properties.candidate_id).sort()).toEqual(moved.sites.map((s) => s.candidateId ?? null).sort());
   });
 
   it('on the built-in sample: k = 5 clinics raise the share, the exact solver is never worse, and drags keep the share consistent (speed: npm run bench:siting)', async () => {

@@ -21,6 +21,22 @@ export interface Candidates {
   origin: Uint32Array;
 }
 
+/** Candidate points a user gave (io/read-candidates.ts), struct of arrays, one entry per point. */
+export interface UploadedCandidates {
+  /** File name, for problems. */
+  file: string;
+  count: number;
+  /** WGS84 degrees. */
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Index of the feature each point came from (a MultiPoint gives several points). */
+  origin: Uint32Array;
+  /** The feature's id (`properties.id`, else the feature id), or null. */
+  ids: readonly (string | null)[];
+  /** Places of the site (`capacity`), NaN when the feature gives none. */
+  capacity: Float64Array;
+}
+
 /** Inputs of {@link generateCandidates}. */
 export interface GenerateOptions {
   samples: DemandSamples;

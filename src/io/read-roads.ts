@@ -62,7 +62,7 @@ export function readRoads(features: readonly FeatureLike[], file: string): ReadR
   }
   if (value.length > 0 && !value.some((r) => isWalkable(r.highway))) {
     const tags = [...new Set(value.map((r) => r.highway))].slice(0, 5).join(', ');
-    warnings.push({ file, index: -1, reason: `no walkable road: all ${value.length} roads are motor or unbuilt ways (highway ${tags}); walking times will not use this network` });
+    warnings.push({ file, index: -1, reason: `no walkable road: all ${value.length} roads are motor or unbuilt ways (highway ${tags}); in the network model no community is reached; give a file with walkable roads or use the straight-line model` });
   }
   return { value, warnings, errors };
 }

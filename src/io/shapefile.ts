@@ -64,6 +64,17 @@ function zipReason(e: unknown): string {
   return m;
 }
 
+/**
+ * True when the zip's end-of-central-directory record is where but-unzip looks for it (the last
+ * 64 KiB). Checked first because but-unzip, not finding it in a small file, searches forever.
+ */
+function hasZipDirectory(u8: Uint8Array): boolean {
+  for (let p = u8.length - 22; p >= 0 && p > u8.length - 21 - 65536; p--) {
+    if (u8[p] === 0x50 && u8[p + 1] === 0x4b && u8[p + 2] === 0x05 && u8[p + 3] === 0x06) return true;
+  }
+  return false;
+}
+
 /** Reads one zip entry, turning a failure into a reason that names the entry. */
 async function readEntry(part: { entry: string; read: () => Promise<Uint8Array> | Uint8Array }): Promise<Uint8Array | string> {
   try {
@@ -191,6 +202,7 @@ export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, file:
   const names: string[] = [];
   let shapeCount = 0;
   try {
+    if (!hasZipDirectory(u8)) throw new Error('but-unzip~2');
     for (const entry of iter(u8)) {
       names.push(entry.filename);
       const m = /^(.*)\.(shp|dbf|prj|cpg)$/i.exec(entry.filename);

@@ -151,6 +151,11 @@ export function brokenFile(kind: BrokenKind, seed: number): BrokenFile {
       const cs = squares(rand, n);
       const bad = Math.floor(rand() * n);
       const raw = pick(rand, [[0xff], [0xff, 0xff], [0x81, 0x7f, 0xff], [0xfe, 0xff, 0x41]]);
+      if (rand() < 0.5) {
+        const rows = cs.map((c, i) => `F${i},${i === bad ? 'MARK\\u0001' : `Clinic ${i}`},clinic,${c.ring[0]![0]},${c.ring[0]![1]}`);
+        const csv = spliceBytes(`id,name,category,lon,lat\n${rows.join('\n')}\n`, 'MARK\\u0001', new Uint8Array(raw));
+        return { kind, layer: 'facilities', name: `names-${seed}.csv`, bytes: csv, expect: 'warning', mentions: [`F${bad}`], note: `row ${bad}'s name holds bytes ${raw.map((b) => b.toString(16)).join(' ')}` };
+      }
       const text = featureCollection(cs.map((c, i) => ({ type: 'Feature', properties: { id: c.id, name: i === bad ? 'MARK\u0001' : `Community ${i}`, population: c.pop, kind: c.kind }, geometry: { type: 'Polygon', coordinates: [c.ring] } })));
       return { kind, layer: 'communities', name: `names-${seed}.geojson`, bytes: spliceBytes(text, 'MARK\\u0001', new Uint8Array(raw)), expect: 'warning', mentions: [`K${bad}`], note: `feature ${bad}'s name holds bytes ${raw.map((b) => b.toString(16)).join(' ')}` };
     }

@@ -16,7 +16,7 @@ import type { CommunityGeometry } from '../engine/model';
 
 type Ring = [number, number][];
 
-/** Segment pairs tested per ring before the self-crossing search gives up (stays silent). */
+/** Segment pairs looked at per ring before the self-crossing search gives up (stays silent). */
 export const MAX_SEGMENT_TESTS = 2_000_000;
 
 /** Square metres per square degree at the equator (for the "no area" test). */
@@ -44,11 +44,11 @@ export function checkCommunityPolygon(geometry: CommunityGeometry): PolygonCheck
   const kept = polys.map((rings, p) => {
     const where = geometry.type === 'MultiPolygon' ? `part ${p} ` : '';
     const shell = rings[0] as Ring;
-    const shellArea = Math.abs(ringArea(shell));
-    areaTotal += shellArea;
     rings.forEach((ring, r) => {
       const x = selfCrossing(ring as Ring);
       if (x) reasons.push(`${where}${r === 0 ? 'outer ring' : `hole ${r}`} crosses itself near ${fmt(x)} (a bow-tie); kept as drawn: both lobes count as inside`);
+      // a bow-tie's lobes cancel in the shoelace sum: it is not "without area"
+      if (r === 0) areaTotal += x ? Infinity : Math.abs(ringArea(shell));
     });
     const out: Ring[] = [shell];
     for (let r = 1; r < rings.length; r++) {
@@ -144,10 +144,10 @@ function selfCrossing(ring: Ring): [number, number] | null {
     const a = ring[i] as [number, number];
     const b = ring[i + 1] as [number, number];
     const x0 = minX[i] as number;
+    if ((tests += active.length) > MAX_SEGMENT_TESTS) return null;
     active = active.filter((j) => Math.max((ring[j] as number[])[0] as number, (ring[j + 1] as number[])[0] as number) >= x0);
     for (const j of active) {
       if (Math.abs(i - j) === 1 || Math.abs(i - j) === n - 1) continue; // neighbours share a vertex
-      if (++tests > MAX_SEGMENT_TESTS) return null;
       const c = ring[j] as [number, number];
       const d = ring[j + 1] as [number, number];
       const o1 = orient(a[0], a[1], b[0], b[1], c[0], c[1]);

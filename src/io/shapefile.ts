@@ -14,7 +14,8 @@
  *   naming the layers. Null shapes are skipped and named. Dates become `YYYY-MM-DD` text and empty
  *   numbers null, so properties stay plain JSON.
  * - Broken zips never throw: a truncated zip, an entry with a compression method other than stored
- *   or deflate, or a corrupt deflate stream is an error naming the zip, the entry and the reason. A
+ *   or deflate, a corrupt deflate stream or an entry unzipping to more than {@link MAX_ZIP_ENTRY_BYTES}
+ *   is an error naming the zip, the entry and the reason. A
  *   .dbf whose header claims more records than its bytes hold is read up to what is there, with a
  *   warning ({@link checkDbfHeader}).
  */
@@ -44,6 +45,37 @@ export interface ShapefileFeature {
 export interface ShapefileReadOptions {
   /** CRS of layers that have no .prj (default WGS84). A .prj always wins. */
   crs?: CrsId;
+  /** Largest unzipped entry, bytes (default {@link MAX_ZIP_ENTRY_BYTES}). */
+  maxEntryBytes?: number;
+}
+
+/** Largest unzipped zip entry: 512 MiB; a larger one (a zip bomb, or a whole country) is refused. */
+export const MAX_ZIP_ENTRY_BYTES = 512 * 1024 * 1024;
+
+class EntryTooLarge extends Error {}
+
+/** Inflates a raw deflate stream (DecompressionStream: Node ≥ 18 and browsers), stopping past `limit` bytes. */
+async function inflateBounded(raw: Uint8Array, limit: number): Promise<Uint8Array> {
+  const reader = new Blob([raw as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      throw new EntryTooLarge(`it unzips to more than ${Math.round(limit / 1048576)} MiB`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
 }
 
 interface Layer {
@@ -81,7 +113,7 @@ async function readEntry(part: { entry: string; read: () => Promise<Uint8Array> 
     return await part.read();
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
-    const why = m.startsWith('but-unzip~') ? zipReason(e) : `its compressed data is corrupt (${m})`;
+    const why = e instanceof EntryTooLarge ? m : m.startsWith('but-unzip~') ? zipReason(e) : `its compressed data is corrupt (${m})`;
     return `entry "${part.entry}" cannot be unzipped: ${why}`;
   }
 }
@@ -203,7 +235,8 @@ export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, file:
   let shapeCount = 0;
   try {
     if (!hasZipDirectory(u8)) throw new Error('but-unzip~2');
-    for (const entry of iter(u8)) {
+    const maxEntryBytes = options.maxEntryBytes ?? MAX_ZIP_ENTRY_BYTES;
+    for (const entry of iter(u8, (raw) => inflateBounded(raw, maxEntryBytes))) {
       names.push(entry.filename);
       const m = /^(.*)\.(shp|dbf|prj|cpg)$/i.exec(entry.filename);
       if (!m || entry.filename.includes('__MACOSX') || /(^|\/)\._/.test(entry.filename)) continue;

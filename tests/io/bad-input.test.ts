@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/engine/model';
-import { checkDbfHeader } from '../../src/io/shapefile';
+import { checkDbfHeader, readZippedShapefile } from '../../src/io/shapefile';
 import { MAX_CSV_CELLS } from '../../src/io/csv-read';
 import { loadDataset } from '../../src/io/load-dataset';
 import { readLayerFile } from '../../src/io/read-layer-file';
@@ -175,5 +175,16 @@ describe('valid real data stays quiet', () => {
       warnings.push(...res.warnings);
     }
     expect(warnings.map(text).filter((t) => /crosses|no area|outside the outer|neither UTF-8|no walkable/.test(t))).toEqual([]);
+  });
+});
+
+describe('zip bombs', () => {
+  it('stops unzipping an entry past the size limit and names it', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    const big = new Uint8Array(5_000_000);
+    const zip = zipStore([{ name: 'bomb.shp', data: big, method: 8, stored: new Uint8Array(deflateRawSync(big)) }]);
+    const r = await readZippedShapefile(zip, 'bomb.zip', { maxEntryBytes: 1_000_000 });
+    expect(r.errors).toEqual([{ file: 'bomb.zip', index: -1, reason: 'bomb: layer skipped: entry "bomb.shp" cannot be unzipped: it unzips to more than 1 MiB' }]);
+    expect(r.value).toEqual([]);
   });
 });

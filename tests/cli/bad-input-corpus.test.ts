@@ -4,7 +4,7 @@
  * stderr names the file; nothing in the input folder changes.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,4 +46,18 @@ describe('lifecircle analyze over a corpus of broken files', () => {
       expect(r.unchanged).toBe(true);
     });
   }
+});
+
+describe('lifecircle analyze on a 1 GB sparse CSV', () => {
+  it('refuses it by its size before reading it, naming the file and the limit', async () => {
+    const bytes = new TextEncoder().encode('id,name,category,lon,lat\nF1,a,clinic,121.55,29.87\n');
+    const dir = mkdtempSync(join(tmpdir(), 'lc-sparse-'));
+    const path = join(dir, 'sparse.csv');
+    writeFileSync(path, bytes);
+    truncateSync(path, 2 ** 30); // a hole of NUL bytes: no disk space used
+    let stderr = '';
+    const code = await runCli(['analyze', '--facilities', path, '--communities', join(GRID, 'communities.geojson'), '--out', join(dir, 'out')], { out: () => {}, err: (t) => (stderr += t) });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/sparse\.csv: cannot read .*: it is 1024 MiB, more than the 256 MiB a layer may have/);
+  });
 });

@@ -121,6 +121,22 @@ function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: 
   return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
 }
 
+/** Where segments i and j of the ring properly cross (not at a shared end), or null. */
+function crossing(ring: Ring, i: number, j: number): [number, number] | null {
+  const a = ring[i] as [number, number];
+  const b = ring[i + 1] as [number, number];
+  const c = ring[j] as [number, number];
+  const d = ring[j + 1] as [number, number];
+  const o1 = orient(a[0], a[1], b[0], b[1], c[0], c[1]);
+  const o2 = orient(a[0], a[1], b[0], b[1], d[0], d[1]);
+  if (!((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0))) return null;
+  const o3 = orient(c[0], c[1], d[0], d[1], a[0], a[1]);
+  const o4 = orient(c[0], c[1], d[0], d[1], b[0], b[1]);
+  if (!((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) return null;
+  const t = o3 / (o3 - o4);
+  return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+}
+
 /**
  * The first point where two non-adjacent segments of a closed ring properly cross, or null.
  * Segments sorted by their smaller x are swept left to right, each tested against the open ones.
@@ -128,6 +144,15 @@ function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: 
 function selfCrossing(ring: Ring): [number, number] | null {
   const n = ring.length - 1; // segments i: ring[i] → ring[i+1]
   if (n < 4) return null;
+  if (n <= 48) {
+    // small rings (most communities): every pair, no allocation
+    for (let i = 0; i < n; i++) for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue;
+      const x = crossing(ring, i, j);
+      if (x) return x;
+    }
+    return null;
+  }
   const minX = new Float64Array(n);
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
@@ -141,23 +166,13 @@ function selfCrossing(ring: Ring): [number, number] | null {
   let tests = 0;
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
-    const a = ring[i] as [number, number];
-    const b = ring[i + 1] as [number, number];
     const x0 = minX[i] as number;
     if ((tests += active.length) > MAX_SEGMENT_TESTS) return null;
     active = active.filter((j) => Math.max((ring[j] as number[])[0] as number, (ring[j + 1] as number[])[0] as number) >= x0);
     for (const j of active) {
       if (Math.abs(i - j) === 1 || Math.abs(i - j) === n - 1) continue; // neighbours share a vertex
-      const c = ring[j] as [number, number];
-      const d = ring[j + 1] as [number, number];
-      const o1 = orient(a[0], a[1], b[0], b[1], c[0], c[1]);
-      const o2 = orient(a[0], a[1], b[0], b[1], d[0], d[1]);
-      const o3 = orient(c[0], c[1], d[0], d[1], a[0], a[1]);
-      const o4 = orient(c[0], c[1], d[0], d[1], b[0], b[1]);
-      if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) {
-        const t = o3 / (o3 - o4);
-        return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
-      }
+      const x = crossing(ring, i, j);
+      if (x) return x;
     }
     active.push(i);
   }

@@ -151,7 +151,14 @@ export function brokenFile(kind: BrokenKind, seed: number): BrokenFile {
       const cs = squares(rand, n);
       const bad = Math.floor(rand() * n);
       const raw = pick(rand, [[0xff], [0xff, 0xff], [0x81, 0x7f, 0xff], [0xfe, 0xff, 0x41]]);
-      if (rand() < 0.5) {
+      const format = rand();
+      if (format < 0.25) {
+        const layer = writeShapefile({ kind: 'polygon', shapes: cs.map((c) => [c.ring]), fields: [...FIELDS, { name: 'name', type: 'C', length: 20 }],
+          records: cs.map((c, i) => [c.id, c.pop, c.kind, i === bad ? 'MARK' : `Community ${i}`]), encode: (t) => (t === 'MARK' ? new Uint8Array(raw) : utf8(t)) });
+        const entries = layerEntries(layer).map((e) => (e.name.endsWith('.cpg') ? { ...e, data: utf8('GBK') } : e));
+        return { kind, layer: 'communities', name: `names-${seed}.zip`, bytes: zipStore(entries), expect: 'warning', mentions: [`K${bad}`], note: `.dbf (GBK) record ${bad}'s name holds bytes ${raw.map((b) => b.toString(16)).join(' ')}` };
+      }
+      if (format < 0.6) {
         const rows = cs.map((c, i) => `F${i},${i === bad ? 'MARK\\u0001' : `Clinic ${i}`},clinic,${c.ring[0]![0]},${c.ring[0]![1]}`);
         const csv = spliceBytes(`id,name,category,lon,lat\n${rows.join('\n')}\n`, 'MARK\\u0001', new Uint8Array(raw));
         return { kind, layer: 'facilities', name: `names-${seed}.csv`, bytes: csv, expect: 'warning', mentions: [`F${bad}`], note: `row ${bad}'s name holds bytes ${raw.map((b) => b.toString(16)).join(' ')}` };

@@ -188,3 +188,20 @@ describe('zip bombs', () => {
     expect(r.value).toEqual([]);
   });
 });
+
+describe('any bytes under any name', () => {
+  it('readLayerFile answers every byte string as .csv, .zip or .geojson without throwing, naming the file', async () => {
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 400 }),
+      fc.string({ maxLength: 200 }).map((s) => new TextEncoder().encode(s)),
+      fc.array(fc.constantFrom('lon', 'lat', ',', '\n', '\r', '"', '0', '1.5', '\u0000', '\u00ff', '经度', ';', '\t', 'PK\u0005\u0006'), { maxLength: 80 }).map((xs) => new TextEncoder().encode(xs.join(''))),
+    );
+    await fc.assert(fc.asyncProperty(bytes, fc.constantFrom('x.csv', 'x.zip', 'x.geojson', 'x'), async (b, name) => {
+      const copy = b.slice();
+      const r = await readLayerFile(name, b);
+      expect(b).toEqual(copy);
+      for (const p of [...r.errors, ...r.warnings]) expect(p.file).toBe(name);
+      if (!r.features) expect(r.errors.length).toBeGreaterThan(0);
+    }), { numRuns: 400, seed: 3 });
+  });
+});

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Dataset, Problem, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from '../io/crs';
 import { loadDataset } from '../io/load-dataset';
-import { readLayerFile, type LayerFile } from '../io/read-layer-file';
+import { MAX_LAYER_FILE_BYTES, readLayerFile, type LayerFile } from '../io/read-layer-file';
 import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { parseSettingsText, resolveSettings } from '../io/settings';
 import { decodeText } from '../io/text-decode';
@@ -87,6 +87,8 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
     if (!path) continue;
     let bytes: Uint8Array;
     try {
+      const mib = (n: number) => Math.ceil(n / 1048576);
+      if (statSync(path).size > MAX_LAYER_FILE_BYTES) throw new Error(`it is ${mib(statSync(path).size)} MiB, more than the ${mib(MAX_LAYER_FILE_BYTES)} MiB a layer may have; clip it to the study area`);
       bytes = new Uint8Array(readFileSync(path));
     } catch (e) {
       errors.push({ file: basename(path), index: -1, reason: `cannot read ${path}: ${(e as Error).message}` });

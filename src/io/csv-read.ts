@@ -9,6 +9,9 @@
  * coordinates are missing, not numbers or out of range is skipped and named in `errors` (0-based
  * data-row index, and the 1-based line in the file). Coordinate-system mistakes (swapped columns,
  * metres read as degrees) are reported as file-level warnings by {@link detectCrsIssues}.
+ * A file holding NUL bytes (not UTF-16 with a byte-order mark) is refused as not text, and one with
+ * more than {@link MAX_CSV_LINES} lines or {@link MAX_CSV_CELLS} cells before it is parsed (so a
+ * huge sparse file cannot exhaust memory).
  */
 import Papa from 'papaparse';
 import type { Problem, ReadResult } from '../engine/model';
@@ -22,6 +25,22 @@ export interface CsvPointFeature {
   /** Every non-coordinate column, as text (trimmed of nothing: values as written). */
   properties: Record<string, string>;
   geometry: { type: 'Point'; coordinates: [number, number] };
+}
+
+/** Most lines a CSV may have (blank lines included): 2,000,000. More is refused before parsing. */
+export const MAX_CSV_LINES = 2_000_000;
+
+/** Most cells (values, empty ones included) a CSV may have: 20,000,000. More is refused before parsing. */
+export const MAX_CSV_CELLS = 20_000_000;
+
+/** Line breaks (LF, or CR not followed by LF) in `bytes`, counting stops once past `stopAfter`. */
+function countLines(bytes: Uint8Array, stopAfter: number): number {
+  let n = 1;
+  for (let i = 0; i < bytes.length && n <= stopAfter; i++) {
+    const b = bytes[i];
+    if (b === 10 || (b === 13 && bytes[i + 1] !== 10)) n++;
+  }
+  return n;
 }
 
 /** Options of {@link readCsvPoints}. */
@@ -143,8 +162,25 @@ function uniqueFields(raw: string[], file: string, warnings: Problem[]): string[
  */
 export function readCsvPoints(bytes: Uint8Array, file: string, options: CsvReadOptions = {}): ReadResult<CsvPoints> {
   if (options.crs) assertCrs(options.crs);
+  const nul = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? -1 : bytes.indexOf(0);
+  if (nul >= 0) {
+    const value: CsvPoints = { features: [], rows: [], fields: [], lonField: '', latField: '', encoding: 'utf-8', crs: options.crs ?? 'WGS84' };
+    return { value, warnings: [], errors: [{ file, index: -1, reason: `byte ${nul} is a NUL byte: this is not a text table (a binary or spreadsheet file, or UTF-16 without a byte-order mark); save it as "CSV UTF-8"` }] };
+  }
+  const lines = countLines(bytes, MAX_CSV_LINES);
+  if (lines > MAX_CSV_LINES) {
+    const value: CsvPoints = { features: [], rows: [], fields: [], lonField: '', latField: '', encoding: 'utf-8', crs: options.crs ?? 'WGS84' };
+    return { value, warnings: [], errors: [{ file, index: -1, reason: `the file has more than ${MAX_CSV_LINES.toLocaleString('en')} lines (blank ones included), more than a point table may have; remove blank lines or split the file` }] };
+  }
   const { text: raw, encoding } = decodeText(bytes);
   const text = raw.replace(/\r\n?/g, '\n');
+  const delimiter = chooseDelimiter(text);
+  let cells = lines;
+  for (let i = text.indexOf(delimiter); i >= 0 && cells <= MAX_CSV_CELLS; i = text.indexOf(delimiter, i + 1)) cells++;
+  if (cells > MAX_CSV_CELLS) {
+    const value: CsvPoints = { features: [], rows: [], fields: [], lonField: '', latField: '', encoding, crs: options.crs ?? 'WGS84' };
+    return { value, warnings: [], errors: [{ file, index: -1, reason: `the file has more than ${MAX_CSV_CELLS.toLocaleString('en')} cells (values between ${JSON.stringify(delimiter)}), more than a point table may have` }] };
+  }
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const value: CsvPoints = { features: [], rows: [], fields: [], lonField: '', latField: '', encoding, crs: options.crs ?? 'WGS84' };
@@ -157,7 +193,7 @@ export function readCsvPoints(bytes: Uint8Array, file: string, options: CsvReadO
     return line;
   };
   Papa.parse<string[]>(text, {
-    delimiter: chooseDelimiter(text), newline: '\n', skipEmptyLines: 'greedy', dynamicTyping: false,
+    delimiter, newline: '\n', skipEmptyLines: 'greedy', dynamicTyping: false,
     step: (r) => {
       const cursor = r.meta.cursor;
       const end = text.charCodeAt(cursor - 1) === 10 ? cursor - 1 : cursor;

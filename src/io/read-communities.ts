@@ -1,5 +1,6 @@
 import type { Community, CommunityGeometry, CommunityKind, Problem, ReadResult } from '../engine/model';
 import { checkPosition, checkPositionList } from './coordinate-checks';
+import { checkCommunityPolygon } from './polygon-checks';
 import { describe, getProp, inspectFeature, isObject, makeIdGenerator, parseNumberLike, type FeatureLike } from './feature-helpers';
 
 /** How a file names community fields, when not by the usual names. */
@@ -35,7 +36,9 @@ export function parseKind(value: unknown): CommunityKind | null {
  * Read communities (residential areas, villages) from features.
  *
  * - Geometry: Point, Polygon or MultiPolygon, kept as given in 2D; unclosed rings are closed
- *   (warning); a ring with fewer than 4 positions, or any invalid coordinate → error.
+ *   (warning); a ring with fewer than 4 positions, or any invalid coordinate → error. A bow-tie,
+ *   a polygon without area or a hole outside its outer ring → warning ({@link checkCommunityPolygon}
+ *   says what is kept).
  * - `population` required, a number ≥ 0 (numeric text like "1,234" accepted); missing, null,
  *   negative, NaN or non-numeric → error with the value.
  * - `kind` required (see {@link parseKind}) unless `mapping.defaultKind` is given.
@@ -88,9 +91,11 @@ export function readCommunities(features: readonly FeatureLike[], file: string, 
     seen.set(id, index);
 
     if (geom.closed > 0) warnings.push(problem(`${geom.closed} polygon ring(s) were not closed; closed them`));
+    const checked = checkCommunityPolygon(geom.geometry);
+    for (const reason of checked.reasons) warnings.push(problem(reason));
     const rawName = getProp(props, ['name', '名称', 'name:zh']);
     const name = typeof rawName === 'string' || typeof rawName === 'number' ? String(rawName) : '';
-    value.push({ index: value.length, id, name, kind, population, geometry: geom.geometry });
+    value.push({ index: value.length, id, name, kind, population, geometry: checked.geometry });
   }
   return { value, warnings, errors };
 }

@@ -5,7 +5,14 @@ import { readCsvPoints } from './csv-read';
 import type { FeatureLike } from './feature-helpers';
 import { parseGeoJsonText } from './geojson-parse';
 import { readZippedShapefile } from './shapefile';
-import { decodeText } from './text-decode';
+import { decodeText, undecodableTextWarnings } from './text-decode';
+
+/**
+ * Largest layer file read: 256 MiB. Parsing takes several times a file's size in memory, so a larger
+ * file would not fit in 2 GB; it is refused with an error saying so (clip it to the study area).
+ * Callers that read from disk should compare the file size with this before reading the bytes.
+ */
+export const MAX_LAYER_FILE_BYTES = 256 * 1024 * 1024;
 
 /** The file formats a layer can come in. */
 export type LayerFormat = 'geojson' | 'csv' | 'shapefile';
@@ -18,6 +25,8 @@ export interface LayerFileOptions {
   latField?: string;
   /** Metres from a WGS84 point to the nearest road, for the GCJ-02/BD-09 offset check. */
   nearestRoadMeters?: (lon: number, lat: number) => number;
+  /** Largest file accepted, bytes (default {@link MAX_LAYER_FILE_BYTES}). */
+  maxBytes?: number;
 }
 
 /** A layer file read into WGS84 features, not yet validated as facilities/communities/roads. */
@@ -77,16 +86,22 @@ export async function readLayerFile(name: string, bytes: Uint8Array, options: La
   const format = detectFormat(name, bytes);
   const crs: CrsId = options.crs ?? 'WGS84';
   const base: LayerFile = { file: name, format, features: null, fields: [], encoding: null, crs, warnings: [], errors: [] };
+  const maxBytes = options.maxBytes ?? MAX_LAYER_FILE_BYTES;
+  if (bytes.length > maxBytes) {
+    const mib = (n: number): string => `${(n / 1048576).toFixed(n < 1048576 ? 3 : 0)} MiB`;
+    return { ...base, errors: [{ file: name, index: -1, reason: `the file is ${mib(bytes.length)}, more than the ${mib(maxBytes)} a layer may have; clip it to the study area` }] };
+  }
+  const done = (r: LayerFile): LayerFile => (r.features ? { ...r, warnings: [...r.warnings, ...undecodableTextWarnings(r.features, name)] } : r);
   if (format === 'csv') {
     const res = readCsvPoints(bytes, name, { ...(options.crs ? { crs: options.crs } : {}), ...(options.lonField ? { lonField: options.lonField } : {}), ...(options.latField ? { latField: options.latField } : {}) });
     const v = res.value;
     const unusable = res.errors.some((e) => e.index === -1);
-    return { ...base, features: unusable ? null : v.features, fields: v.fields, encoding: v.encoding, crs: v.crs, lonField: v.lonField, latField: v.latField, warnings: res.warnings, errors: res.errors };
+    return done({ ...base, features: unusable ? null : v.features, fields: v.fields, encoding: v.encoding, crs: v.crs, lonField: v.lonField, latField: v.latField, warnings: res.warnings, errors: res.errors });
   }
   if (format === 'shapefile') {
     const res = await readZippedShapefile(bytes, name, options.crs ? { crs: options.crs } : {});
     const unusable = res.errors.some((e) => e.index === -1);
-    return { ...base, features: unusable ? null : res.value, fields: fieldsOf(res.value), warnings: res.warnings, errors: res.errors };
+    return done({ ...base, features: unusable ? null : res.value, fields: fieldsOf(res.value), warnings: res.warnings, errors: res.errors });
   }
   const { text, encoding } = decodeText(bytes);
   const parsed = parseGeoJsonText(text, name);
@@ -114,5 +129,6 @@ export async function readLayerFile(name: string, bytes: Uint8Array, options: La
       }
     });
   }
-  return { ...base, features, fields: fieldsOf(features), encoding, warnings, errors: parsed.errors };
+  const result = { ...base, features, fields: fieldsOf(features), encoding, warnings, errors: parsed.errors };
+  return text.includes('\uFFFD') ? done(result) : result;
 }

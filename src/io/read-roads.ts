@@ -1,4 +1,5 @@
 import type { Problem, ReadResult, Road } from '../engine/model';
+import { isWalkable } from '../engine/network/walkability';
 import { checkPositionList } from './coordinate-checks';
 import { describe, inspectFeature, isObject, parseNumberLike, type FeatureLike } from './feature-helpers';
 
@@ -58,6 +59,10 @@ export function readRoads(features: readonly FeatureLike[], file: string): ReadR
       else speedKmh = s;
     }
     for (const coordinates of parts) value.push({ coordinates, highway, speedKmh });
+  }
+  if (value.length > 0 && !value.some((r) => isWalkable(r.highway))) {
+    const tags = [...new Set(value.map((r) => r.highway))].slice(0, 5).join(', ');
+    warnings.push({ file, index: -1, reason: `no walkable road: all ${value.length} roads are motor or unbuilt ways (highway ${tags}); in the network model no community is reached; give a file with walkable roads or use the straight-line model` });
   }
   return { value, warnings, errors };
 }

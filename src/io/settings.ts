@@ -17,6 +17,8 @@ export const SETTINGS_LIMITS = {
   maxSampleSpacingMeters: 10_000,
   /** Snap distance m: > 0 and ≤ 100,000. */
   maxSnapMeters: 100_000,
+  /** Categories in a settings file: at most 64 (the presets have 6–8; every one costs a pass over all samples). */
+  maxCategories: 64,
 } as const;
 
 const TOP_FIELDS = ['preset', 'categories', 'walkSpeedKmh', 'detourFactor', 'sampleSpacingMeters', 'maxSnapMeters', 'model'];
@@ -70,7 +72,10 @@ export function resolveSettings(raw: unknown, file: string): ReadResult<Settings
   }
   if (input.categories !== undefined) {
     if (!Array.isArray(input.categories)) err('categories', `${describe(input.categories)} is not an array`);
+    else if (input.categories.length === 0) err('categories', `is empty: list the categories to add or change, or leave the field out to use preset ${presetId}'s`);
+    else if (input.categories.length > SETTINGS_LIMITS.maxCategories) err('categories', `${input.categories.length} categories, more than the ${SETTINGS_LIMITS.maxCategories} allowed`);
     else mergeCategories(input.categories, s.categories, presetId, err, (reason) => warnings.push({ file, index: -1, reason }));
+    if (s.categories.length > SETTINGS_LIMITS.maxCategories) err('categories', `with preset ${presetId}'s there would be ${s.categories.length} categories, more than the ${SETTINGS_LIMITS.maxCategories} allowed`);
   }
   return errors.length > 0 ? { value: null, warnings, errors } : { value: s, warnings, errors };
 }
@@ -163,7 +168,8 @@ function numberIn(v: unknown, path: string, base: number, min: number, max: numb
 
 /**
  * Settings from the text of a settings file: JSON syntax errors give line and column (a UTF-8 BOM is
- * removed), then {@link resolveSettings}. An empty text means no file: the default preset.
+ * removed), then {@link resolveSettings}. An empty text means no file: the default preset; a file
+ * holding `null` is an error.
  */
 export function parseSettingsText(text: string, file: string): ReadResult<Settings | null> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -178,5 +184,6 @@ export function parseSettingsText(text: string, file: string): ReadResult<Settin
       errors: [{ file, index: -1, line: loc.line, column: loc.column, reason: `invalid JSON at line ${loc.line}, column ${loc.column}: ${loc.reason}` }],
     };
   }
+  if (raw === null) return { value: null, warnings: [], errors: [{ file, index: -1, reason: 'the settings file holds null, not a JSON object of settings ({} for the defaults)' }] };
   return resolveSettings(raw, file);
 }

@@ -13,6 +13,11 @@
  * - Several layers in one zip: the features of all of them, in layer-name order, with a warning
  *   naming the layers. Null shapes are skipped and named. Dates become `YYYY-MM-DD` text and empty
  *   numbers null, so properties stay plain JSON.
+ * - Broken zips never throw: a truncated zip, an entry with a compression method other than stored
+ *   or deflate, a corrupt deflate stream or an entry unzipping to more than {@link MAX_ZIP_ENTRY_BYTES}
+ *   is an error naming the zip, the entry and the reason. A
+ *   .dbf whose header claims more records than its bytes hold is read up to what is there, with a
+ *   warning ({@link checkDbfHeader}).
  */
 import { iter } from 'but-unzip';
 // @ts-expect-error shpjs ships no type declarations; the two functions used are typed below.
@@ -40,11 +45,107 @@ export interface ShapefileFeature {
 export interface ShapefileReadOptions {
   /** CRS of layers that have no .prj (default WGS84). A .prj always wins. */
   crs?: CrsId;
+  /** Largest unzipped entry, bytes (default {@link MAX_ZIP_ENTRY_BYTES}). */
+  maxEntryBytes?: number;
+}
+
+/** Largest unzipped zip entry: 512 MiB; a larger one (a zip bomb, or a whole country) is refused. */
+export const MAX_ZIP_ENTRY_BYTES = 512 * 1024 * 1024;
+
+class EntryTooLarge extends Error {}
+
+/** Inflates a raw deflate stream (DecompressionStream: Node ≥ 18 and browsers), stopping past `limit` bytes. */
+async function inflateBounded(raw: Uint8Array, limit: number): Promise<Uint8Array> {
+  const reader = new Blob([raw as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      throw new EntryTooLarge(`it unzips to more than ${Math.round(limit / 1048576)} MiB`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
 }
 
 interface Layer {
   name: string;
-  parts: Partial<Record<'shp' | 'dbf' | 'prj' | 'cpg', () => Promise<Uint8Array> | Uint8Array>>;
+  parts: Partial<Record<'shp' | 'dbf' | 'prj' | 'cpg', { entry: string; read: () => Promise<Uint8Array> | Uint8Array }>>;
+}
+
+/** Most attribute cells (records × fields) a .dbf may hold before it is refused as implausible. */
+export const MAX_DBF_CELLS = 50_000_000;
+
+/** Why a zip could not be read, in words, from but-unzip's terse error codes and zlib's messages. */
+function zipReason(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  if (m === 'but-unzip~1') return 'it uses a compression method other than "stored" or "deflate" (e.g. deflate64, bzip2, LZMA or encryption); re-zip it with ordinary zip compression';
+  if (m === 'but-unzip~2') return 'no zip directory at its end: the file is truncated or not a zip';
+  if (m === 'but-unzip~3') return 'it is a multi-part (split) zip; join the parts into one zip';
+  if (e instanceof RangeError || /out of (range|bounds)|outside the bounds/i.test(m)) return `the zip directory points past the end of the file: the file is truncated (${m})`;
+  return m;
+}
+
+/**
+ * True when the zip's end-of-central-directory record is where but-unzip looks for it (the last
+ * 64 KiB). Checked first because but-unzip, not finding it in a small file, searches forever.
+ */
+function hasZipDirectory(u8: Uint8Array): boolean {
+  for (let p = u8.length - 22; p >= 0 && p > u8.length - 21 - 65536; p--) {
+    if (u8[p] === 0x50 && u8[p + 1] === 0x4b && u8[p + 2] === 0x05 && u8[p + 3] === 0x06) return true;
+  }
+  return false;
+}
+
+/** Reads one zip entry, turning a failure into a reason that names the entry. */
+async function readEntry(part: { entry: string; read: () => Promise<Uint8Array> | Uint8Array }): Promise<Uint8Array | string> {
+  try {
+    return await part.read();
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    const why = e instanceof EntryTooLarge ? m : m.startsWith('but-unzip~') ? zipReason(e) : `its compressed data is corrupt (${m})`;
+    return `entry "${part.entry}" cannot be unzipped: ${why}`;
+  }
+}
+
+/** Result of {@link checkDbfHeader}. */
+export type DbfCheck = { dbf: Uint8Array; records: number; note: string | null } | { error: string };
+
+/**
+ * Checks a .dbf header against the file's length before parsing, so a header claiming 10⁹ records
+ * cannot make the parser loop for minutes: the record count becomes what the bytes can hold (a copy
+ * with the corrected count is returned; the input is not changed) with a note, and a header with no
+ * room for records, a zero record length or an implausible number of cells is an error.
+ *
+ * @param dbf the .dbf bytes
+ * @returns the bytes to parse (maybe a corrected copy), the record count and a note, or an error reason
+ */
+export function checkDbfHeader(dbf: Uint8Array): DbfCheck {
+  if (dbf.length < 32) return { error: `the header is ${dbf.length} bytes, a .dbf header needs 32` };
+  const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  const claimed = view.getUint32(4, true);
+  const headerLen = view.getUint16(8, true);
+  const recLen = view.getUint16(10, true);
+  if (headerLen < 33 || headerLen > dbf.length) return { error: `the header length ${headerLen} does not fit the file (${dbf.length} bytes)` };
+  if (recLen === 0) return { error: 'the header gives a record length of 0' };
+  const fields = Math.max(1, Math.floor((headerLen - 33) / 32));
+  const fit = Math.floor((dbf.length - headerLen) / recLen);
+  const records = Math.min(claimed, fit);
+  if (records * fields > MAX_DBF_CELLS) return { error: `${records} records × ${fields} fields is more than ${MAX_DBF_CELLS.toLocaleString('en')} cells` };
+  if (claimed <= fit) return { dbf, records, note: null };
+  const copy = dbf.slice();
+  new DataView(copy.buffer).setUint32(4, records, true);
+  return { dbf: copy, records, note: `the .dbf header claims ${claimed} records but the file holds only ${records}; read ${records}` };
 }
 
 const ID_FIELDS = ['id', 'ID', 'Id', 'FID', 'fid', 'OBJECTID', '编号'];
@@ -133,17 +234,19 @@ export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, file:
   const names: string[] = [];
   let shapeCount = 0;
   try {
-    for (const entry of iter(u8)) {
+    if (!hasZipDirectory(u8)) throw new Error('but-unzip~2');
+    const maxEntryBytes = options.maxEntryBytes ?? MAX_ZIP_ENTRY_BYTES;
+    for (const entry of iter(u8, (raw) => inflateBounded(raw, maxEntryBytes))) {
       names.push(entry.filename);
       const m = /^(.*)\.(shp|dbf|prj|cpg)$/i.exec(entry.filename);
       if (!m || entry.filename.includes('__MACOSX') || /(^|\/)\._/.test(entry.filename)) continue;
       const base = m[1] as string;
       const layer = layers.get(base) ?? { name: base, parts: {} };
-      layer.parts[(m[2] as string).toLowerCase() as 'shp'] = () => entry.read();
+      layer.parts[(m[2] as string).toLowerCase() as 'shp'] = { entry: entry.filename, read: () => entry.read() };
       layers.set(base, layer);
     }
   } catch (e) {
-    errors.push({ file, index: -1, reason: `not a readable zip file: ${(e as Error).message}` });
+    errors.push({ file, index: -1, reason: `not a readable zip file: ${zipReason(e)}` });
     return { value, warnings, errors };
   }
   const withShp = [...layers.values()].filter((l) => l.parts.shp).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -156,8 +259,24 @@ export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, file:
   }
   for (const layer of withShp) {
     const where = `${file}: ${layer.name}`;
-    const read = async (k: 'shp' | 'dbf' | 'prj' | 'cpg'): Promise<Uint8Array | undefined> => (layer.parts[k] ? await layer.parts[k]() : undefined);
-    const [shp, dbf, prj, cpg] = await Promise.all([read('shp'), read('dbf'), read('prj'), read('cpg')]);
+    const read = async (k: 'shp' | 'dbf' | 'prj' | 'cpg'): Promise<Uint8Array | string | undefined> => {
+      const part = layer.parts[k];
+      return part ? readEntry(part) : undefined;
+    };
+    const [shp, dbfRead, prjRead, cpgRead] = await Promise.all([read('shp'), read('dbf'), read('prj'), read('cpg')]);
+    if (typeof shp === 'string' || shp === undefined) {
+      errors.push({ file, index: -1, reason: `${layer.name}: layer skipped: ${shp ?? 'no .shp'}` });
+      continue;
+    }
+    const side = (k: string, r: Uint8Array | string | undefined): Uint8Array | undefined => {
+      if (typeof r !== 'string') return r;
+      warnings.push({ file, index: -1, reason: `${layer.name}: ${r}; read the layer without its .${k}` });
+      return undefined;
+    };
+    const prj = side('prj', prjRead);
+    const cpg = side('cpg', cpgRead);
+    const dbf = side('dbf', dbfRead);
+    const dbfMissing = dbfRead === undefined;
     let crs: CrsId = options.crs ?? 'WGS84';
     if (prj) {
       const prjText = decodeText(prj).text;
@@ -173,23 +292,27 @@ export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, file:
     const crsName = crsLabel(crs);
     let geometries: (Geometry | null)[];
     try {
-      geometries = parseShp(shp as Uint8Array);
+      geometries = parseShp(shp);
     } catch (e) {
       errors.push({ file, index: -1, reason: `${layer.name}.shp cannot be read, layer skipped: ${(e as Error).message}` });
       continue;
     }
     let records: Record<string, unknown>[] = [];
-    if (dbf) {
-      const encoding = dbfEncoding(cpg ? decodeText(cpg).text : undefined, dbf, (reason) => warnings.push({ file, index: -1, reason: `${layer.name}: ${reason}` }));
+    const checked = dbf ? checkDbfHeader(dbf) : null;
+    if (checked && 'error' in checked) {
+      warnings.push({ file, index: -1, reason: `${layer.name}.dbf cannot be read; features have no attributes: ${checked.error}` });
+    } else if (checked) {
+      if (checked.note) warnings.push({ file, index: -1, reason: `${layer.name}: ${checked.note}` });
+      const encoding = dbfEncoding(cpg ? decodeText(cpg).text : undefined, checked.dbf, (reason) => warnings.push({ file, index: -1, reason: `${layer.name}: ${reason}` }));
       try {
-        records = parseDbf(dbf, encoding);
+        records = parseDbf(checked.dbf, encoding);
       } catch (e) {
         warnings.push({ file, index: -1, reason: `${layer.name}.dbf cannot be read; features have no attributes: ${(e as Error).message}` });
       }
       if (records.length !== geometries.length && records.length > 0) {
         warnings.push({ file, index: -1, reason: `${layer.name}: ${geometries.length} shapes but ${records.length} attribute rows; matched by position` });
       }
-    } else warnings.push({ file, index: -1, reason: `${layer.name} has no .dbf; features have no attributes` });
+    } else if (dbfMissing) warnings.push({ file, index: -1, reason: `${layer.name} has no .dbf; features have no attributes` });
 
     const rawFirst: { lon: number; lat: number }[] = [];
     geometries.forEach((g, i) => {

@@ -9,6 +9,7 @@
  * Uses only `TextDecoder` (Node ≥ 20 with full ICU, every browser, Web Workers). A UTF-16 file
  * ("Unicode text" from Excel) is recognised by its byte-order mark.
  */
+import type { Problem } from '../engine/model';
 
 /** Encodings {@link decodeText} can report. */
 export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -57,4 +58,44 @@ function utf8OrGb18030(bytes: Uint8Array): DecodedText {
   } catch {
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
+}
+
+/** A feature's text members as they come from any reader (GeoJSON, CSV row, Shapefile record). */
+interface FeatureText {
+  id?: unknown;
+  properties?: unknown;
+}
+
+/**
+ * Warnings for text that could not be decoded: property values (or ids) holding U+FFFD, the mark a
+ * decoder leaves for bytes that are neither UTF-8 nor GBK. One warning per feature for the first
+ * `limit` features, naming the property and its value, then one summary warning. The values are kept
+ * as read (the feature is still usable); the warning tells the user to re-save the file as UTF-8.
+ *
+ * @param features features of one file (not modified)
+ * @param file file name for the warnings
+ * @param limit features named one by one (default 10)
+ */
+export function undecodableTextWarnings(features: readonly unknown[], file: string, limit = 10): Problem[] {
+  const out: Problem[] = [];
+  let more = 0;
+  for (let index = 0; index < features.length; index++) {
+    const f = features[index] as FeatureText | null;
+    if (!f || typeof f !== 'object') continue;
+    const props = f.properties && typeof f.properties === 'object' ? (f.properties as Record<string, unknown>) : {};
+    let bad: string | null = null;
+    if (typeof f.id === 'string' && f.id.includes('\uFFFD')) bad = `id ${JSON.stringify(f.id)}`;
+    for (const key in props) {
+      if (bad) break;
+      const v = props[key];
+      if ((typeof v === 'string' && v.includes('\uFFFD')) || key.includes('\uFFFD')) bad = `property ${JSON.stringify(key)} = ${JSON.stringify(v)}`;
+    }
+    if (!bad) continue;
+    if (out.length >= limit) { more++; continue; }
+    const rawId = props.id ?? f.id;
+    const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
+    out.push({ file, index, ...(id !== undefined ? { id } : {}), reason: `${bad} holds bytes that are neither UTF-8 nor GBK (shown as �); kept as read — re-save the file as UTF-8` });
+  }
+  if (more > 0) out.push({ file, index: -1, reason: `${more} more feature(s) hold text that is neither UTF-8 nor GBK (shown as �)` });
+  return out;
 }

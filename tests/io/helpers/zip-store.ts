@@ -20,8 +20,11 @@ export function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** Zips files without compression. */
-export function zipStore(files: ReadonlyArray<{ name: string; data: Uint8Array }>): Uint8Array {
+/**
+ * Zips files without compression; an entry may instead give its compression `method` (8 = deflate)
+ * and the `stored` bytes written for it (`data` is then the uncompressed content, for CRC and size).
+ */
+export function zipStore(files: ReadonlyArray<{ name: string; data: Uint8Array; method?: number; stored?: Uint8Array }>): Uint8Array {
   const enc = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
@@ -29,15 +32,17 @@ export function zipStore(files: ReadonlyArray<{ name: string; data: Uint8Array }
   for (const f of files) {
     const name = enc.encode(f.name);
     const crc = crc32(f.data);
+    const stored = f.stored ?? f.data;
+    const method = f.method ?? 0;
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 20, true);
     lv.setUint16(6, 0x0800, true); // UTF-8 names
-    lv.setUint16(8, 0, true); // STORE
+    lv.setUint16(8, method, true); // 0 STORE, 8 DEFLATE
     lv.setUint16(12, 0x21, true); // 1980-01-01
     lv.setUint32(14, crc, true);
-    lv.setUint32(18, f.data.length, true);
+    lv.setUint32(18, stored.length, true);
     lv.setUint32(22, f.data.length, true);
     lv.setUint16(26, name.length, true);
     local.set(name, 30);
@@ -47,16 +52,17 @@ export function zipStore(files: ReadonlyArray<{ name: string; data: Uint8Array }
     cv.setUint16(4, 20, true);
     cv.setUint16(6, 20, true);
     cv.setUint16(8, 0x0800, true);
+    cv.setUint16(10, method, true);
     cv.setUint16(14, 0x21, true);
     cv.setUint32(16, crc, true);
-    cv.setUint32(20, f.data.length, true);
+    cv.setUint32(20, stored.length, true);
     cv.setUint32(24, f.data.length, true);
     cv.setUint16(28, name.length, true);
     cv.setUint32(42, offset, true);
     central.set(name, 46);
-    locals.push(local, f.data);
+    locals.push(local, stored);
     centrals.push(central);
-    offset += local.length + f.data.length;
+    offset += local.length + stored.length;
   }
   const cdSize = centrals.reduce((s, c) => s + c.length, 0);
   const end = new Uint8Array(22);

@@ -132,7 +132,7 @@ export async function measureReadRatio(size: CitySize, repeats: number, seed: nu
 export function formatReadRatio(results: readonly ReadRatioResult[], repeats: number): string {
   const rows = results.map((r) => [r.size, r.megabytes.toFixed(1), String(r.features), r.parseMs.toFixed(0), r.readMs.toFixed(0), `${r.ratio.toFixed(2)}×`]);
   const lines = [
-    `### Reading GeoJSON (bytes → readLayerFile + loadDataset vs bytes → TextDecoder + JSON.parse, median of ${repeats})`,
+    `\n### Reading GeoJSON (bytes → readLayerFile + loadDataset vs bytes → TextDecoder + JSON.parse, median of ${repeats})`,
     '',
     markdownTable(['size', 'MB', 'features', 'decode+JSON.parse CPU ms', 'read+validate CPU ms', 'ratio'], rows),
     '',

@@ -44,10 +44,13 @@ export interface LoadOptions {
  * Read and validate a dataset: parse each layer, read its features, then check the layers
  * against each other (axes swapped in one layer, layers far apart). Used by the CLI and the
  * browser worker alike. Never throws on bad data: an unusable file is a whole-file error (index -1)
- * and an empty layer; every skipped feature is one error, counted in `counts`.
+ * and an empty layer; every skipped feature is one error, counted in `counts`. A roads file with no
+ * usable or no walkable road gets a warning naming it; communities that would need more than
+ * MAX_DEMAND_SAMPLES demand samples at `settings.sampleSpacingMeters` (when given) are a whole-file
+ * error naming the file and the largest community.
  *
  * @param input the layers
- * @param settings the categories facilities are mapped to
+ * @param settings the categories facilities are mapped to, and the sample spacing (optional)
  * @param options field mappings
  */
 export function loadDataset(input: DatasetInput, settings: Pick<Settings, 'categories'> & Partial<Pick<Settings, 'sampleSpacingMeters'>>,

@@ -35,14 +35,19 @@ export function parseKind(value: unknown): CommunityKind | null {
  * Read communities (residential areas, villages) from features.
  *
  * - Geometry: Point, Polygon or MultiPolygon, kept as given in 2D; unclosed rings are closed
- *   (warning); a ring with fewer than 4 positions, or any invalid coordinate → error.
+ *   (warning); a ring with fewer than 4 positions, or any invalid coordinate → error; a polygon whose
+ *   bounding box spans more than {@link MAX_COMMUNITY_AREA_KM2} → error (no community is that large,
+ *   and sampling it would take unbounded memory).
  * - `population` required, a number ≥ 0 (numeric text like "1,234" accepted); missing, null,
- *   negative, NaN or non-numeric → error with the value.
+ *   negative, NaN or non-numeric → error with the value; above {@link MAX_PLAUSIBLE_POPULATION} →
+ *   error (implausible).
  * - `kind` required (see {@link parseKind}) unless `mapping.defaultKind` is given.
  * - `name` optional (default ""); `id` from `properties.id` or the feature id, else `C<index>`;
  *   a repeated id → error on the later feature.
  *
- * Never throws on bad data; never changes `features`.
+ * One pass, no recursion. A 2D point's geometry and a polygon's 2D rings are the file's own objects
+ * (shared, never changed): nothing is copied per coordinate. Never throws on bad data; never
+ * changes `features`.
  *
  * @returns communities with `index` 0..n-1 in file order
  */

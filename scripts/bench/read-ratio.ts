@@ -3,7 +3,7 @@
  * GeoJSON text, then read and validated through the same io functions the CLI and the browser use
  * (`readLayerFile` for each file, then `loadDataset`), against `JSON.parse` of the same bytes (UTF-8
  * decoding included on both sides: both start from the bytes of the files).
- * Median of 5 each, in CPU time of the process; the goal is a ratio ≤ 1.5×. Also checks that what was read is the city that
+ * Median of 5 each after one warm-up run, in CPU time of the process; the goal is a ratio ≤ 1.5×. Also checks that what was read is the city that
  * was written (same counts, same road vertices), so a fast reader cannot be a wrong one.
  *
  *   node --expose-gc --import tsx scripts/bench/read-ratio.ts [--sizes S,M] [--repeat N] [--seed N]
@@ -93,13 +93,14 @@ export async function measureReadRatio(size: CitySize, repeats: number, seed: nu
   const parseRuns: number[] = [];
   const readRuns: number[] = [];
   let problems: string[] = [];
-  for (let r = 0; r < repeats; r++) {
+  // run -1 warms the JIT up (the readers are JavaScript, JSON.parse is not) and is not counted
+  for (let r = -1; r < repeats; r++) {
     collectGarbage();
     let t = cpuMs();
     // the parsed values stay alive until the clock stops, as they must for any reader of them
     const parsed: { features: unknown[] }[] = [];
     for (const f of files) parsed.push(JSON.parse(new TextDecoder().decode(f.bytes)) as { features: unknown[] });
-    parseRuns.push(cpuMs() - t);
+    if (r >= 0) parseRuns.push(cpuMs() - t);
     const sink = parsed.reduce((s, p) => s + p.features.length, 0);
     parsed.length = 0;
     collectGarbage();
@@ -111,7 +112,7 @@ export async function measureReadRatio(size: CitySize, repeats: number, seed: nu
       read[f.layer] = { features: layer.features, file: layer.file };
     }
     const loaded = loadDataset({ facilities: read.facilities!, communities: read.communities!, roads: read.roads! }, settings);
-    readRuns.push(cpuMs() - t);
+    if (r >= 0) readRuns.push(cpuMs() - t);
     if (sink === 0) throw new Error('nothing parsed');
     if (r === 0) problems = [...differences(dataset, loaded.dataset), ...loaded.errors.slice(0, 3).map((e) => `${e.file} #${e.index}: ${e.reason}`)];
   }
@@ -132,7 +133,7 @@ export async function measureReadRatio(size: CitySize, repeats: number, seed: nu
 export function formatReadRatio(results: readonly ReadRatioResult[], repeats: number): string {
   const rows = results.map((r) => [r.size, r.megabytes.toFixed(1), String(r.features), r.parseMs.toFixed(0), r.readMs.toFixed(0), `${r.ratio.toFixed(2)}×`]);
   const lines = [
-    `\n### Reading GeoJSON (bytes → readLayerFile + loadDataset vs bytes → TextDecoder + JSON.parse, median of ${repeats})`,
+    `\n### Reading GeoJSON (bytes → readLayerFile + loadDataset vs bytes → TextDecoder + JSON.parse, median of ${repeats} after a warm-up run, CPU time)`,
     '',
     markdownTable(['size', 'MB', 'features', 'decode+JSON.parse CPU ms', 'read+validate CPU ms', 'ratio'], rows),
     '',

@@ -91,7 +91,7 @@ export function getProp(props: Record<string, unknown>, names: readonly string[]
  * The id {@link inspectFeature} would give, without building anything else: `properties.id`, else the
  * feature's `id`, as a string; null when neither is usable or `raw` is not a feature.
  */
-export function featureId(raw: unknown): string | null {
+function featureId(raw: unknown): string | null {
   if (!isObject(raw) || (raw.type !== undefined && raw.type !== 'Feature')) return null;
   const props = raw.properties;
   if (props === undefined || props === null) return idText(raw.id);

@@ -104,12 +104,12 @@ export function readCommunities(features: readonly FeatureLike[], file: string, 
 }
 
 /** More residents than this in one community is a mistake in the data (a unit, a misplaced field). */
-export const MAX_PLAUSIBLE_POPULATION = 100_000_000;
+const MAX_PLAUSIBLE_POPULATION = 100_000_000;
 /**
  * A community whose bounding box covers more than this many km² is refused: no residential area or
  * village is that large, and sampling it every 100 m would take more than a million demand samples.
  */
-export const MAX_COMMUNITY_AREA_KM2 = 10_000;
+const MAX_COMMUNITY_AREA_KM2 = 10_000;
 const NAME_FIELDS = ['name', '名称', 'name:zh'];
 const KM_PER_DEGREE = 111.32;
 

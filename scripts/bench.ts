@@ -116,6 +116,15 @@ function runSitingBench(quick: boolean): number {
   return res.status ?? 1;
 }
 
+/** Reading speed (scripts/bench/read-ratio.ts) in its own process, for the sizes up to M. */
+function runReadRatioBench(sizes: readonly CitySize[], seed: number): number {
+  const names = sizes.filter((s) => s.segments <= 200_000).map((s) => s.name);
+  if (names.length === 0) return 0;
+  const res = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', '--import', 'tsx', path.join(here, 'bench', 'read-ratio.ts'),
+    '--sizes', names.join(','), '--seed', String(seed)], { stdio: 'inherit' });
+  return res.status ?? 1;
+}
+
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const kinds: JobKind[] = options.baseline ? ['network', 'straight', 'baseline'] : ['network', 'straight'];
@@ -137,7 +146,8 @@ async function main(): Promise<number> {
     }
   }
   process.stdout.write(`${formatReport(results, repeatsBySize, machine)}\n`);
-  const disagree = results.some((r) => r.problems.length > 0);
+  const readCode = runReadRatioBench(options.sizes, options.seed);
+  const disagree = results.some((r) => r.problems.length > 0) || readCode !== 0;
   const sitingCode = options.siting === 'none' ? 0 : runSitingBench(options.siting === 'quick');
   return crashed || disagree || sitingCode !== 0 ? 1 : 0;
 }

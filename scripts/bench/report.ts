@@ -16,7 +16,7 @@ const mb = (v: number): string => (Number.isFinite(v) ? v.toFixed(0) : '—');
 const int = (v: number | null): string => (v === null ? '—' : v.toLocaleString('en-US'));
 
 /** A markdown table with right-aligned columns padded to equal width. */
-function markdownTable(header: string[], rows: string[][]): string {
+export function markdownTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (cells: string[]): string => `| ${cells.map((cell, c) => cell.padStart(widths[c]!)).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => `${'-'.repeat(w + 1)}:`).join('|')}|`, ...rows.map(line)].join('\n');

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Dataset, Problem, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from '../io/crs';
-import { loadDataset } from '../io/load-dataset';
+import { appendAll, loadDataset } from '../io/load-dataset';
 import { MAX_LAYER_FILE_BYTES, readLayerFile, type LayerFile } from '../io/read-layer-file';
 import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { parseSettingsText, resolveSettings } from '../io/settings';
@@ -96,8 +96,8 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
       continue;
     }
     const read = await readLayerFile(basename(path), bytes, crs ? { crs } : {});
-    warnings.push(...read.warnings);
-    errors.push(...read.errors);
+    appendAll(warnings, read.warnings);
+    appendAll(errors, read.errors);
     if (!read.features) fatal.push(...read.errors.filter((e) => e.index === -1).map((e) => `${e.file}: ${e.reason}`));
     layers[layer] = { read, bytes };
   }
@@ -108,8 +108,8 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
     const l = layers[layer];
     if (l) inputs.push(describeInputFile(layer, l.read.file, l.bytes, l.read.format, l.read.crs, res.counts[layer]));
   }
-  warnings.push(...res.warnings);
-  errors.push(...res.errors);
+  appendAll(warnings, res.warnings);
+  appendAll(errors, res.errors);
   for (const e of res.errors) if (e.index === -1) fatal.push(`${e.file}: ${e.reason}`);
   if (res.dataset.communities.length === 0) fatal.push(`${input('communities').file}: no valid community`);
   if (res.dataset.facilities.length === 0) fatal.push(`${input('facilities').file}: no valid facility of the preset's categories`);

@@ -18,9 +18,22 @@ const PROJECTED_LIMIT = 1000;
  * Check one position and return it as a 2D `[lon, lat]` (a third value, elevation, is dropped).
  *
  * @param pos anything found where a position should be
- * @returns the position, or a reason why it is unusable
+ * @returns the position (a new array), or a reason why it is unusable
  */
 export function checkPosition(pos: unknown): [number, number] | string {
+  const problem = positionProblem(pos);
+  if (problem !== null) return problem;
+  const p = pos as number[];
+  return [p[0] as number, p[1] as number];
+}
+
+/**
+ * Why a position is unusable, without allocating anything for a good one.
+ *
+ * @param pos anything found where a position should be
+ * @returns null for a usable `[lon, lat]` or `[lon, lat, elevation]` in degrees, else the reason
+ */
+export function positionProblem(pos: unknown): string | null {
   if (!Array.isArray(pos)) return `position ${short(pos)} is not an array [lon, lat]`;
   if (pos.length < 2) return `position ${short(pos)} has ${pos.length} value(s), needs [lon, lat]`;
   const lon: unknown = pos[0];
@@ -28,6 +41,8 @@ export function checkPosition(pos: unknown): [number, number] | string {
   if (typeof lon !== 'number' || typeof lat !== 'number') {
     return `position ${short(pos)} has a non-number coordinate (${typeof lon === 'number' ? typeof lat : typeof lon})`;
   }
+  // the common case first: finite degrees in range
+  if (lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90) return null;
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return `position ${short(pos)} is not finite`;
   if (Math.abs(lon) > PROJECTED_LIMIT || Math.abs(lat) > PROJECTED_LIMIT) {
     return `position ${short(pos)} looks like projected metres (e.g. CGCS2000 Gauss–Krüger), not degrees; ` +
@@ -36,10 +51,43 @@ export function checkPosition(pos: unknown): [number, number] | string {
   if (Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lon) <= 90) {
     return `position ${short(pos)} has latitude ${lat} beyond ±90 but would fit as [lat, lon]: axes look swapped; write [lon, lat]`;
   }
-  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-    return `position ${short(pos)} is outside lon −180…180 / lat −90…90`;
+  return `position ${short(pos)} is outside lon −180…180 / lat −90…90`;
+}
+
+/**
+ * Check a list of positions like {@link checkPositionList}, but without copying what needs no
+ * change: a good position of exactly two values is the file's own array (shared, never changed);
+ * only positions with an elevation are copied to 2D. One pass, no recursion, nothing allocated for
+ * a list of 2D positions (the list itself is returned).
+ *
+ * @param value anything found where the list should be
+ * @param minCount fewest positions allowed
+ * @returns the 2D positions (read-only: may be `value` itself), or a reason naming the first bad position
+ */
+export function readPositionList(value: unknown, minCount: number): readonly (readonly [number, number])[] | string {
+  if (!Array.isArray(value)) return `coordinates are ${short(value)}, not an array of positions`;
+  let copy: [number, number][] | null = null;
+  for (let i = 0; i < value.length; i++) {
+    const p: unknown = value[i];
+    const problem = positionProblem(p);
+    if (problem !== null) return `vertex ${i}: ${problem}`;
+    const q = p as number[];
+    if (copy === null && q.length !== 2) copy = (value as [number, number][]).slice(0, i);
+    if (copy !== null) copy.push(q.length === 2 ? (q as [number, number]) : [q[0] as number, q[1] as number]);
   }
-  return [lon, lat];
+  if (value.length < minCount) return `has ${value.length} position(s), needs at least ${minCount}`;
+  return copy ?? (value as [number, number][]);
+}
+
+/** True when every position of a checked list is the same point (a line of zero length). */
+export function allSamePosition(list: readonly (readonly [number, number])[]): boolean {
+  if (list.length === 0) return false;
+  const first = list[0] as readonly [number, number];
+  for (let i = 1; i < list.length; i++) {
+    const p = list[i] as readonly [number, number];
+    if (p[0] !== first[0] || p[1] !== first[1]) return false;
+  }
+  return true;
 }
 
 /**
@@ -94,15 +142,27 @@ export function checkPositionList(value: unknown, minCount: number): [number, nu
   return out;
 }
 
-/** A short printable form of a value for messages (NaN and Infinity stay visible). */
-function short(value: unknown): string {
+/**
+ * A short printable form of a value for messages (NaN and Infinity stay visible). Bounded: at most
+ * 8 elements of an array are looked at, and a value nested too deep for `JSON.stringify` prints as
+ * `[…]`, so no input can overflow the stack here.
+ */
+export function short(value: unknown): string {
   let s: string;
-  try {
-    s = Array.isArray(value)
-      ? `[${value.map((v) => (typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v))).join(', ')}]`
-      : JSON.stringify(value) ?? String(value);
-  } catch {
-    s = String(value);
-  }
+  if (Array.isArray(value)) {
+    const parts: string[] = [];
+    for (let i = 0; i < value.length && i < 8; i++) parts.push(element(value[i]));
+    s = `[${parts.join(', ')}${value.length > 8 ? ', …' : ''}]`;
+  } else s = element(value);
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+
+function element(v: unknown): string {
+  if (typeof v === 'number') return String(v);
+  if (v === undefined) return 'undefined';
+  try {
+    return JSON.stringify(v) ?? typeof v;
+  } catch {
+    return Array.isArray(v) ? '[…]' : typeof v === 'object' && v !== null ? '{…}' : typeof v;
+  }
 }

@@ -33,12 +33,28 @@ export function isObject(value: unknown): value is Record<string, unknown> {
  * @returns the feature's parts, or a reason string when it is not a feature at all
  */
 export function inspectFeature(raw: unknown): InspectedFeature | string {
+  const out: InspectedFeature = { properties: {}, geometry: undefined, id: null };
+  return inspectFeatureInto(raw, out) ?? out;
+}
+
+/**
+ * {@link inspectFeature} into an object the caller reuses from feature to feature (a reader's loop
+ * allocates nothing per feature for it).
+ *
+ * @param raw the feature
+ * @param out overwritten with the feature's parts when it is a feature
+ * @returns null when it is a feature, else the reason it is not
+ */
+export function inspectFeatureInto(raw: unknown, out: InspectedFeature): string | null {
   if (!isObject(raw)) return `feature is ${describe(raw)}, not an object`;
   if (raw.type !== undefined && raw.type !== 'Feature') return `feature has type ${describe(raw.type)}, not "Feature"`;
   const props = raw.properties;
   if (props !== undefined && props !== null && !isObject(props)) return `properties is ${describe(props)}, not an object`;
   const properties = props ?? {};
-  return { properties, geometry: raw.geometry, id: idText(properties.id) ?? idText(raw.id) };
+  out.properties = properties;
+  out.geometry = raw.geometry;
+  out.id = idText(properties.id) ?? idText(raw.id);
+  return null;
 }
 
 function idText(value: unknown): string | null {
@@ -58,15 +74,28 @@ export function getProp(props: Record<string, unknown>, names: readonly string[]
     const v = props[name];
     if (v !== undefined && v !== null && v !== '') return v;
   }
-  const lower = new Map<string, string>();
-  for (const key of Object.keys(props)) if (!lower.has(key.toLowerCase())) lower.set(key.toLowerCase(), key);
+  // case-insensitive: for each name, the first key (in key order) that matches it
   for (const name of names) {
-    const key = lower.get(name.toLowerCase());
-    if (key === undefined) continue;
-    const v = props[key];
-    if (v !== undefined && v !== null && v !== '') return v;
+    const wanted = name.toLowerCase();
+    for (const key in props) {
+      if (!Object.prototype.hasOwnProperty.call(props, key) || key.toLowerCase() !== wanted) continue;
+      const v = props[key];
+      if (v !== undefined && v !== null && v !== '') return v;
+      break;
+    }
   }
   return undefined;
+}
+
+/**
+ * The id {@link inspectFeature} would give, without building anything else: `properties.id`, else the
+ * feature's `id`, as a string; null when neither is usable or `raw` is not a feature.
+ */
+function featureId(raw: unknown): string | null {
+  if (!isObject(raw) || (raw.type !== undefined && raw.type !== 'Feature')) return null;
+  const props = raw.properties;
+  if (props === undefined || props === null) return idText(raw.id);
+  return isObject(props) ? idText(props.id) ?? idText(raw.id) : null;
 }
 
 /**
@@ -93,6 +122,25 @@ export function describe(value: unknown): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value} (${String(value)})`;
+}
+
+/**
+ * Like {@link makeIdGenerator}, but the explicit ids of `features` are gathered only when the first
+ * id is generated: a file whose features all have ids pays nothing.
+ */
+export function lazyIdGenerator(prefix: string, features: readonly unknown[]): (index: number) => string {
+  let generate: ((index: number) => string) | null = null;
+  return (index) => {
+    if (generate === null) {
+      const explicit = new Set<string>();
+      for (let i = 0; i < features.length; i++) {
+        const id = featureId(features[i]);
+        if (id !== null) explicit.add(id);
+      }
+      generate = makeIdGenerator(prefix, explicit);
+    }
+    return generate(index);
+  };
 }
 
 /**

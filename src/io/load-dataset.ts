@@ -1,4 +1,6 @@
-import type { Dataset, Problem, ReadResult, Settings } from '../engine/model';
+import { estimateDemandSamples, MAX_DEMAND_SAMPLES } from '../engine/coverage/demand-samples';
+import type { Community, Dataset, Problem, ReadResult, Road, Settings } from '../engine/model';
+import { isWalkable } from '../engine/network/walkability';
 import type { CategoryMapping } from './category-mapping';
 import { bboxOf, looksSwapped, padBBox, type BBox } from './coordinate-checks';
 import type { FeatureLike } from './feature-helpers';
@@ -42,38 +44,59 @@ export interface LoadOptions {
  * Read and validate a dataset: parse each layer, read its features, then check the layers
  * against each other (axes swapped in one layer, layers far apart). Used by the CLI and the
  * browser worker alike. Never throws on bad data: an unusable file is a whole-file error (index -1)
- * and an empty layer; every skipped feature is one error, counted in `counts`.
+ * and an empty layer; every skipped feature is one error, counted in `counts`. A roads file with no
+ * usable or no walkable road gets a warning naming it; communities that would need more than
+ * MAX_DEMAND_SAMPLES demand samples at `settings.sampleSpacingMeters` (when given) are a whole-file
+ * error naming the file and the largest community.
  *
  * @param input the layers
- * @param settings the categories facilities are mapped to
+ * @param settings the categories facilities are mapped to, and the sample spacing (optional)
  * @param options field mappings
  */
-export function loadDataset(input: DatasetInput, settings: Pick<Settings, 'categories'>, options: LoadOptions = {}): LoadedDataset {
+export function loadDataset(input: DatasetInput, settings: Pick<Settings, 'categories'> & Partial<Pick<Settings, 'sampleSpacingMeters'>>,
+  options: LoadOptions = {}): LoadedDataset {
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const layer = <T>(inp: LayerInput, read: (features: readonly FeatureLike[], file: string) => ReadResult<T[]>) => {
     let features: readonly FeatureLike[] | null;
     if ('text' in inp) {
       const parsed = parseGeoJsonText(inp.text, inp.file);
-      warnings.push(...parsed.warnings);
-      errors.push(...parsed.errors);
+      appendAll(warnings, parsed.warnings);
+      appendAll(errors, parsed.errors);
       features = parsed.value;
     } else features = inp.features;
-    if (!features) return { items: [] as T[], counts: { read: 0, kept: 0, skipped: 0 } };
+    if (!features) return { items: [] as T[], counts: { read: 0, kept: 0, skipped: 0 }, usable: false };
     const r = read(features, inp.file);
-    warnings.push(...r.warnings);
-    errors.push(...r.errors);
-    const skipped = new Set(r.errors.filter((p) => p.index >= 0).map((p) => p.index)).size;
-    return { items: r.value, counts: { read: features.length, kept: features.length - skipped, skipped } };
+    appendAll(warnings, r.warnings);
+    appendAll(errors, r.errors);
+    const skippedIndices = new Set<number>();
+    for (const p of r.errors) if (p.index >= 0) skippedIndices.add(p.index);
+    const skipped = skippedIndices.size;
+    return { items: r.value, counts: { read: features.length, kept: features.length - skipped, skipped }, usable: true };
   };
 
   const fac = layer(input.facilities, (f, file) => readFacilities(f, file, settings, options.facilities));
   const com = layer(input.communities, (f, file) => readCommunities(f, file, options.communities));
   const roads = input.roads ? layer(input.roads, readRoads) : null;
+  if (input.roads && roads?.usable) checkRoads(roads.items, roads.counts.read, input.roads.file, warnings);
+  if (settings.sampleSpacingMeters !== undefined && com.items.length > 0) {
+    const tooMany = demandSampleProblem(com.items, settings.sampleSpacingMeters, input.communities.file);
+    if (tooMany) errors.push(tooMany);
+  }
 
-  const points = (xs: { lon: number; lat: number }[]) => ({ lon: xs.map((p) => p.lon), lat: xs.map((p) => p.lat) });
-  const facPts = points(fac.items);
-  const comPts = points(com.items.map(representativePoint));
+  const facPts = { lon: new Float64Array(fac.items.length), lat: new Float64Array(fac.items.length) };
+  for (let i = 0; i < fac.items.length; i++) {
+    facPts.lon[i] = fac.items[i]!.lon;
+    facPts.lat[i] = fac.items[i]!.lat;
+  }
+  // a community's representative point: its first position
+  const comPts = { lon: new Float64Array(com.items.length), lat: new Float64Array(com.items.length) };
+  for (let i = 0; i < com.items.length; i++) {
+    let p: unknown = com.items[i]!.geometry.coordinates;
+    while (Array.isArray(p) && Array.isArray(p[0])) p = p[0];
+    comPts.lon[i] = (p as [number, number])[0];
+    comPts.lat[i] = (p as [number, number])[1];
+  }
   for (const [name, file, pts] of [
     ['facilities', input.facilities.file, facPts],
     ['communities', input.communities.file, comPts],
@@ -101,11 +124,53 @@ export function loadDataset(input: DatasetInput, settings: Pick<Settings, 'categ
   };
 }
 
-function representativePoint(c: { geometry: { type: string; coordinates: unknown } }): { lon: number; lat: number } {
-  let p: unknown = c.geometry.coordinates;
-  while (Array.isArray(p) && Array.isArray(p[0])) p = p[0];
-  const [lon, lat] = p as [number, number];
-  return { lon, lat };
+/** Push every item of `items` onto `into` (no spread: a spread of 200,000 problems overflows the stack). */
+export function appendAll<T>(into: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) into.push(items[i] as T);
+}
+
+/** A roads file with no usable road, or none a pedestrian may walk, is named in a warning. */
+function checkRoads(roads: readonly Road[], read: number, file: string, warnings: Problem[]): void {
+  const fallback = 'the network model falls back to straight lines (haversine × detour factor)';
+  if (read === 0) {
+    warnings.push({ file, index: -1, reason: `the roads file has no features: ${fallback}` });
+    return;
+  }
+  if (roads.length === 0) {
+    warnings.push({ file, index: -1, reason: `none of the ${read} features of the roads file is a usable road: ${fallback}` });
+    return;
+  }
+  const kinds = new Set<string>();
+  for (const r of roads) {
+    if (isWalkable(r.highway)) return;
+    if (kinds.size < 5) kinds.add(r.highway ?? 'none');
+  }
+  warnings.push({ file, index: -1, reason: `none of the ${roads.length} roads may be walked (highway ${[...kinds].join(', ')}): ` +
+    'the network has no walkable edge, so every community is off-network' });
+}
+
+/**
+ * The communities would need more demand samples than the engine makes: a whole-file error naming
+ * the file and the largest community, before any memory is taken.
+ */
+function demandSampleProblem(communities: readonly Community[], spacingMeters: number, file: string): Problem | null {
+  if (!(spacingMeters > 0)) return null;
+  let total = 0;
+  let largest = 0;
+  let largestCount = 0;
+  for (let i = 0; i < communities.length; i++) {
+    const n = estimateDemandSamples(communities[i]!.geometry, spacingMeters);
+    total += n;
+    if (n > largestCount) {
+      largestCount = n;
+      largest = i;
+    }
+  }
+  if (total <= MAX_DEMAND_SAMPLES) return null;
+  const c = communities[largest]!;
+  return { file, index: -1, reason: `the communities cover too much ground to sample every ${spacingMeters} m: about ` +
+    `${Math.round(total).toLocaleString('en')} demand samples, more than the ${MAX_DEMAND_SAMPLES.toLocaleString('en')} allowed ` +
+    `(the largest, "${c.id}", alone about ${largestCount.toLocaleString('en')}). Check the polygons, or sample more coarsely` };
 }
 
 function intersects(a: BBox, b: BBox): boolean {

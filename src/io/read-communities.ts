@@ -1,7 +1,7 @@
 import type { Community, CommunityGeometry, CommunityKind, Problem, ReadResult } from '../engine/model';
-import { checkPosition, checkPositionList } from './coordinate-checks';
+import { positionProblem, readPositionList } from './coordinate-checks';
 import { checkCommunityPolygon } from './polygon-checks';
-import { describe, getProp, inspectFeature, isObject, makeIdGenerator, parseNumberLike, type FeatureLike } from './feature-helpers';
+import { describe, getProp, inspectFeatureInto, isObject, lazyIdGenerator, parseNumberLike, type FeatureLike, type InspectedFeature } from './feature-helpers';
 
 /** How a file names community fields, when not by the usual names. */
 export interface CommunityMapping {
@@ -36,16 +36,20 @@ export function parseKind(value: unknown): CommunityKind | null {
  * Read communities (residential areas, villages) from features.
  *
  * - Geometry: Point, Polygon or MultiPolygon, kept as given in 2D; unclosed rings are closed
- *   (warning); a ring with fewer than 4 positions, or any invalid coordinate → error. A bow-tie,
- *   a polygon without area or a hole outside its outer ring → warning ({@link checkCommunityPolygon}
- *   says what is kept).
+ *   (warning); a ring with fewer than 4 positions, or any invalid coordinate → error; a polygon whose
+ *   bounding box spans more than {@link MAX_COMMUNITY_AREA_KM2} → error (no community is that large,
+ *   and sampling it would take unbounded memory). A bow-tie, a polygon without area or a hole outside
+ *   its outer ring → warning ({@link checkCommunityPolygon} says what is kept).
  * - `population` required, a number ≥ 0 (numeric text like "1,234" accepted); missing, null,
- *   negative, NaN or non-numeric → error with the value.
+ *   negative, NaN or non-numeric → error with the value; above {@link MAX_PLAUSIBLE_POPULATION} →
+ *   error (implausible).
  * - `kind` required (see {@link parseKind}) unless `mapping.defaultKind` is given.
  * - `name` optional (default ""); `id` from `properties.id` or the feature id, else `C<index>`;
  *   a repeated id → error on the later feature.
  *
- * Never throws on bad data; never changes `features`.
+ * One pass, no recursion. A 2D point's geometry and a polygon's 2D rings are the file's own objects
+ * (shared, never changed): nothing is copied per coordinate. Never throws on bad data; never
+ * changes `features`.
  *
  * @returns communities with `index` 0..n-1 in file order
  */
@@ -53,28 +57,31 @@ export function readCommunities(features: readonly FeatureLike[], file: string, 
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const value: Community[] = [];
-  const inspected = features.map((f) => inspectFeature(f));
-  const explicit = new Set<string>();
-  for (const f of inspected) if (typeof f !== 'string' && f.id !== null) explicit.add(f.id);
-  const generateId = makeIdGenerator('C', explicit);
+  const generateId = lazyIdGenerator('C', features);
   const seen = new Map<string, number>();
   const popFields = mapping?.populationField ? [mapping.populationField] : ['population', 'pop', '人口', '人口数', '常住人口'];
   const kindFields = mapping?.kindField ? [mapping.kindField] : ['kind', '类型', '城乡', '城乡类型', 'urban_rural'];
 
-  for (let index = 0; index < inspected.length; index++) {
-    const f = inspected[index] as (typeof inspected)[number];
-    if (typeof f === 'string') { errors.push({ file, index, reason: f }); continue; }
+  const f: InspectedFeature = { properties: {}, geometry: undefined, id: null };
+  const state: RingState = { closed: 0, minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  for (let index = 0; index < features.length; index++) {
+    const notFeature = inspectFeatureInto(features[index], f);
+    if (notFeature !== null) { errors.push({ file, index, reason: notFeature }); continue; }
     const id = f.id ?? generateId(index);
-    const problem = (reason: string): Problem => ({ file, index, id, reason });
     const props = f.properties;
 
-    const geom = communityGeometry(f.geometry);
-    if (typeof geom === 'string') { errors.push(problem(geom)); continue; }
+    state.closed = 0;
+    const geometry = communityGeometry(f.geometry, state);
+    if (typeof geometry === 'string') { errors.push({ file, index, id, reason: geometry }); continue; }
 
     const rawPop = getProp(props, popFields);
     const population = parseNumberLike(rawPop);
     if (population === null || population < 0) {
-      errors.push(problem(`population ${describe(rawPop)} is not a number ≥ 0 (field ${popFields.join(' / ')})`));
+      errors.push({ file, index, id, reason: `population ${describe(rawPop)} is not a number ≥ 0 (field ${popFields.join(' / ')})` });
+      continue;
+    }
+    if (population > MAX_PLAUSIBLE_POPULATION) {
+      errors.push({ file, index, id, reason: `population ${describe(rawPop)} is implausible: more than ${MAX_PLAUSIBLE_POPULATION.toLocaleString('en')} residents in one community (field ${popFields.join(' / ')})` });
       continue;
     }
     const rawKind = getProp(props, kindFields);
@@ -82,65 +89,122 @@ export function readCommunities(features: readonly FeatureLike[], file: string, 
     if (kind === null) {
       if (rawKind === undefined && mapping?.defaultKind) kind = mapping.defaultKind;
       else {
-        errors.push(problem(`kind ${describe(rawKind)} is neither urban (urban, 城市, 社区, 城镇) nor rural (rural, 农村, 村, 乡村)`));
+        errors.push({ file, index, id, reason: `kind ${describe(rawKind)} is neither urban (urban, 城市, 社区, 城镇) nor rural (rural, 农村, 村, 乡村)` });
         continue;
       }
     }
     const previous = seen.get(id);
-    if (previous !== undefined) { errors.push(problem(`duplicate id "${id}" (also feature ${previous})`)); continue; }
+    if (previous !== undefined) { errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` }); continue; }
     seen.set(id, index);
 
-    if (geom.closed > 0) warnings.push(problem(`${geom.closed} polygon ring(s) were not closed; closed them`));
-    const checked = checkCommunityPolygon(geom.geometry);
-    for (const reason of checked.reasons) warnings.push(problem(reason));
-    const rawName = getProp(props, ['name', '名称', 'name:zh']);
+    if (state.closed > 0) warnings.push({ file, index, id, reason: `${state.closed} polygon ring(s) were not closed; closed them` });
+    const rawName = getProp(props, NAME_FIELDS);
     const name = typeof rawName === 'string' || typeof rawName === 'number' ? String(rawName) : '';
+    const checked = checkCommunityPolygon(geometry);
+    for (const reason of checked.reasons) warnings.push({ file, index, id, reason });
     value.push({ index: value.length, id, name, kind, population, geometry: checked.geometry });
   }
   return { value, warnings, errors };
 }
 
-type GeometryOrReason = { geometry: CommunityGeometry; closed: number } | string;
+/** More residents than this in one community is a mistake in the data (a unit, a misplaced field). */
+const MAX_PLAUSIBLE_POPULATION = 100_000_000;
+/**
+ * A community whose bounding box covers more than this many km² is refused: no residential area or
+ * village is that large, and sampling it every 100 m would take more than a million demand samples.
+ */
+const MAX_COMMUNITY_AREA_KM2 = 10_000;
+const NAME_FIELDS = ['name', '名称', 'name:zh'];
+const KM_PER_DEGREE = 111.32;
 
-function communityGeometry(geometry: unknown): GeometryOrReason {
+/** Running state of one geometry being read: rings closed so far and its bounding box. */
+interface RingState {
+  closed: number;
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** One polygon's rings (a new list; a ring is the file's own array unless it had to be closed or made 2D). */
+function polygonRings(rings: unknown, where: string, state: RingState): [number, number][][] | string {
+  if (!Array.isArray(rings) || rings.length === 0) return `${where}has no rings`;
+  const out: [number, number][][] = [];
+  for (let r = 0; r < rings.length; r++) {
+    const checked = readPositionList(rings[r], 1);
+    if (typeof checked === 'string') return `${where}ring ${r} ${checked}`;
+    let list = checked as [number, number][];
+    const first = list[0] as [number, number];
+    const last = list[list.length - 1] as [number, number];
+    if (first[0] !== last[0] || first[1] !== last[1]) {
+      list = [...list, [first[0], first[1]]];
+      state.closed++;
+    }
+    if (list.length < 4) return `${where}ring ${r} has ${list.length} positions once closed, needs at least 4`;
+    if (r === 0) {
+      for (let i = 0; i < list.length; i++) {
+        const p = list[i] as [number, number];
+        if (p[0] < state.minX) state.minX = p[0];
+        if (p[0] > state.maxX) state.maxX = p[0];
+        if (p[1] < state.minY) state.minY = p[1];
+        if (p[1] > state.maxY) state.maxY = p[1];
+      }
+    }
+    out.push(list);
+  }
+  return out;
+}
+
+/** km² of the bounding box of the outer rings read so far. */
+function bboxAreaKm2(s: RingState): number {
+  const midLat = ((s.minY + s.maxY) / 2) * (Math.PI / 180);
+  return (s.maxX - s.minX) * KM_PER_DEGREE * Math.cos(midLat) * (s.maxY - s.minY) * KM_PER_DEGREE;
+}
+
+/** The geometry of a community, or why it cannot be one; `state.closed` counts the rings closed. */
+function communityGeometry(geometry: unknown, state: RingState): CommunityGeometry | string {
   if (geometry === null || geometry === undefined) return `geometry is ${describe(geometry)}`;
   if (!isObject(geometry)) return `geometry is ${describe(geometry)}, not an object`;
   const coords = geometry.coordinates;
-  let closed = 0;
-  const polygon = (rings: unknown, where: string): [number, number][][] | string => {
-    if (!Array.isArray(rings) || rings.length === 0) return `${where}has no rings`;
-    const out: [number, number][][] = [];
-    for (let r = 0; r < rings.length; r++) {
-      const list = checkPositionList(rings[r], 1);
-      if (typeof list === 'string') return `${where}ring ${r} ${list}`;
-      const first = list[0] as [number, number];
-      const last = list[list.length - 1] as [number, number];
-      if (first[0] !== last[0] || first[1] !== last[1]) { list.push([first[0], first[1]]); closed++; }
-      if (list.length < 4) return `${where}ring ${r} has ${list.length} positions once closed, needs at least 4`;
-      out.push(list);
-    }
-    return out;
-  };
+  state.minX = Infinity;
+  state.minY = Infinity;
+  state.maxX = -Infinity;
+  state.maxY = -Infinity;
+  let result: CommunityGeometry;
   switch (geometry.type) {
     case 'Point': {
-      const p = checkPosition(coords);
-      return typeof p === 'string' ? p : { geometry: { type: 'Point', coordinates: p }, closed };
+      const problem = positionProblem(coords);
+      if (problem !== null) return problem;
+      const p = coords as number[];
+      if (p.length !== 2) return { type: 'Point', coordinates: [p[0] as number, p[1] as number] };
+      // a 2D point is the file's own geometry (shared, never changed): nothing allocated per point
+      return geometry as CommunityGeometry;
     }
     case 'Polygon': {
-      const p = polygon(coords, 'Polygon ');
-      return typeof p === 'string' ? p : { geometry: { type: 'Polygon', coordinates: p }, closed };
+      const p = polygonRings(coords, 'Polygon ', state);
+      if (typeof p === 'string') return p;
+      result = { type: 'Polygon', coordinates: p };
+      break;
     }
     case 'MultiPolygon': {
       if (!Array.isArray(coords) || coords.length === 0) return 'MultiPolygon has no polygons';
       const polys: [number, number][][][] = [];
       for (let i = 0; i < coords.length; i++) {
-        const p = polygon(coords[i], `MultiPolygon part ${i} `);
+        const p = polygonRings(coords[i], `MultiPolygon part ${i} `, state);
         if (typeof p === 'string') return p;
         polys.push(p);
       }
-      return { geometry: { type: 'MultiPolygon', coordinates: polys }, closed };
+      result = { type: 'MultiPolygon', coordinates: polys };
+      break;
     }
     default:
       return `geometry type ${describe(geometry.type)} is not a community (Point, Polygon or MultiPolygon)`;
   }
+  const km2 = bboxAreaKm2(state);
+  if (km2 > MAX_COMMUNITY_AREA_KM2) {
+    return `${geometry.type} spans about ${Math.round(km2).toLocaleString('en')} km² (bounding box ${[state.minX, state.minY, state.maxX, state.maxY].map((v) => v.toFixed(3)).join(', ')}): ` +
+      `far larger than a community (limit ${MAX_COMMUNITY_AREA_KM2.toLocaleString('en')} km²); sampling it every 100 m would take about ` +
+      `${Math.round(km2 * 100).toLocaleString('en')} demand samples. Split it, or check that the coordinates are WGS84 degrees`;
+  }
+  return result;
 }

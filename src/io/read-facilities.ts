@@ -1,8 +1,8 @@
 import pointOnFeature from '@turf/point-on-feature';
 import type { Facility, Problem, ReadResult, Settings } from '../engine/model';
 import { mapCategory, type CategoryMapping } from './category-mapping';
-import { checkPosition, checkPositionList } from './coordinate-checks';
-import { describe, getProp, inspectFeature, isObject, makeIdGenerator, parseNumberLike, type FeatureLike } from './feature-helpers';
+import { checkPositionList, positionProblem, readPositionList } from './coordinate-checks';
+import { describe, getProp, inspectFeatureInto, isObject, lazyIdGenerator, parseNumberLike, type FeatureLike, type InspectedFeature } from './feature-helpers';
 
 /** Where a facility file keeps its category and capacity, when not in the usual fields. */
 export interface FacilityMapping extends CategoryMapping {
@@ -47,29 +47,28 @@ export function readFacilities(features: readonly FeatureLike[], file: string, s
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const value: Facility[] = [];
-  const inspected = features.map((f) => inspectFeature(f));
-  const explicit = new Set<string>();
-  for (const f of inspected) if (typeof f !== 'string' && f.id !== null) explicit.add(f.id);
-  const generateId = makeIdGenerator('F', explicit);
+  const generateId = lazyIdGenerator('F', features);
   const seen = new Map<string, number>();
   const names = settings.categories.map((c) => c.id).join(', ');
+  const capacityFields = mapping?.capacityField ? [mapping.capacityField] : CAPACITY_FIELDS;
 
-  for (let index = 0; index < inspected.length; index++) {
-    const f = inspected[index] as (typeof inspected)[number];
-    if (typeof f === 'string') { errors.push({ file, index, reason: f }); continue; }
+  const f: InspectedFeature = { properties: {}, geometry: undefined, id: null };
+  for (let index = 0; index < features.length; index++) {
+    const notFeature = inspectFeatureInto(features[index], f);
+    if (notFeature !== null) { errors.push({ file, index, reason: notFeature }); continue; }
     const id = f.id ?? generateId(index);
-    const problem = (reason: string): Problem => ({ file, index, id, reason });
     const props = f.properties;
 
     const where = facilityPoint(f.geometry);
-    if (typeof where === 'string') { errors.push(problem(where)); continue; }
+    if (typeof where === 'string') { errors.push({ file, index, id, reason: where }); continue; }
 
     const category = mapCategory(props, settings.categories, mapping);
     if (category === null) {
       const given = getProp(props, mapping?.categoryField ? [mapping.categoryField] : SHOWN_CATEGORY_FIELDS);
       const unmapped: UnmappedCategoryProblem = {
-        ...problem(`unknown category: ${given === undefined ? 'no category, type or name' : describe(given)} ` +
-          `matches none of ${names} (by id, OSM tag or keyword)`),
+        file, index, id,
+        reason: `unknown category: ${given === undefined ? 'no category, type or name' : describe(given)} ` +
+          `matches none of ${names} (by id, OSM tag or keyword)`,
         categoryValue: typeof given === 'string' || typeof given === 'number' ? String(given) : '',
       };
       errors.push(unmapped);
@@ -77,23 +76,26 @@ export function readFacilities(features: readonly FeatureLike[], file: string, s
     }
 
     const previous = seen.get(id);
-    if (previous !== undefined) { errors.push(problem(`duplicate id "${id}" (also feature ${previous})`)); continue; }
+    if (previous !== undefined) { errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` }); continue; }
     seen.set(id, index);
 
-    if (where.warning) warnings.push(problem(where.warning));
+    if (typeof where.warning === 'string') warnings.push({ file, index, id, reason: where.warning });
     let capacity: number | null = null;
-    const rawCapacity = getProp(props, mapping?.capacityField ? [mapping.capacityField] : ['capacity', '容量', '床位', '托位']);
+    const rawCapacity = getProp(props, capacityFields);
     if (rawCapacity !== undefined) {
       const n = parseNumberLike(rawCapacity);
-      if (n === null || n < 0) warnings.push(problem(`capacity ${describe(rawCapacity)} is not a number ≥ 0; read as unknown`));
+      if (n === null || n < 0) warnings.push({ file, index, id, reason: `capacity ${describe(rawCapacity)} is not a number ≥ 0; read as unknown` });
       else capacity = n;
     }
-    const rawName = getProp(props, ['name', '名称', 'name:zh']);
+    const rawName = getProp(props, NAME_FIELDS);
     const name = typeof rawName === 'string' || typeof rawName === 'number' ? String(rawName) : '';
     value.push({ index: value.length, id, name, category, capacity, lon: where.lon, lat: where.lat });
   }
   return { value, warnings, errors };
 }
+
+const CAPACITY_FIELDS = ['capacity', '容量', '床位', '托位'];
+const NAME_FIELDS = ['name', '名称', 'name:zh'];
 
 type PointOrReason = { lon: number; lat: number; warning?: string } | string;
 
@@ -103,11 +105,13 @@ function facilityPoint(geometry: unknown): PointOrReason {
   const coords = geometry.coordinates;
   switch (geometry.type) {
     case 'Point': {
-      const p = checkPosition(coords);
-      return typeof p === 'string' ? p : { lon: p[0], lat: p[1] };
+      const problem = positionProblem(coords);
+      if (problem !== null) return problem;
+      const p = coords as number[];
+      return { lon: p[0] as number, lat: p[1] as number };
     }
     case 'MultiPoint': {
-      const list = checkPositionList(coords, 1);
+      const list = readPositionList(coords, 1);
       if (typeof list === 'string') return `MultiPoint ${list}`;
       const [lon, lat] = list[0] as [number, number];
       return list.length > 1 ? { lon, lat, warning: `MultiPoint with ${list.length} points: the first one is used` } : { lon, lat };

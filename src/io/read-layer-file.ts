@@ -66,11 +66,17 @@ function fieldsOf(features: readonly FeatureLike[]): string[] {
   return [...seen];
 }
 
-/** First position of a geometry, if it has a numeric one (for CRS checks). */
-function firstPosition(g: unknown): [number, number] | null {
-  let c: unknown = g && typeof g === 'object' ? (g as { coordinates?: unknown }).coordinates : null;
+/** Append the first position of a geometry, if it has a numeric one, to `lon`/`lat` (for CRS checks). No recursion. */
+function pushFirstPosition(g: unknown, lon: number[], lat: number[]): void {
+  let c: unknown = g !== null && typeof g === 'object' ? (g as { coordinates?: unknown }).coordinates : null;
   while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
-  return Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number' ? [c[0], c[1]] : null;
+  if (!Array.isArray(c)) return;
+  const x: unknown = c[0];
+  const y: unknown = c[1];
+  if (typeof x === 'number' && typeof y === 'number') {
+    lon.push(x);
+    lat.push(y);
+  }
 }
 
 /**
@@ -109,12 +115,10 @@ export async function readLayerFile(name: string, bytes: Uint8Array, options: La
   const warnings = [...parsed.warnings];
   const lon: number[] = [];
   const lat: number[] = [];
-  for (const f of parsed.value.slice(0, 5000)) {
-    const p = firstPosition(f && typeof f === 'object' ? (f as { geometry?: unknown }).geometry : null);
-    if (p) {
-      lon.push(p[0]);
-      lat.push(p[1]);
-    }
+  const features0 = parsed.value;
+  for (let i = 0; i < features0.length && i < 5000; i++) {
+    const f = features0[i];
+    if (f !== null && typeof f === 'object') pushFirstPosition((f as { geometry?: unknown }).geometry, lon, lat);
   }
   if (lon.length > 0) warnings.push(...detectCrsIssues({ lon, lat }, { file: name, chosen: crs, ...(options.nearestRoadMeters ? { nearestRoadMeters: options.nearestRoadMeters } : {}) }));
   let features = parsed.value;

@@ -186,7 +186,7 @@ export function brokenFile(kind: BrokenKind, seed: number): BrokenFile {
         const y = CENTRE[1] + (rand() - 0.5) * 0.01;
         return { type: 'Feature', properties: { highway: pick(rand, tags) }, geometry: { type: 'LineString', coordinates: [[x, y], [x + 0.002, y + (rand() - 0.5) * 0.002]] } };
       });
-      return { kind, layer: 'roads', name: `motorways-${seed}.geojson`, bytes: utf8(featureCollection(lines)), expect: 'warning', mentions: ['no walkable road'], note: `${n} motor roads` };
+      return { kind, layer: 'roads', name: `motorways-${seed}.geojson`, bytes: utf8(featureCollection(lines)), expect: 'warning', mentions: ['may be walked'], note: `${n} motor roads` };
     }
   }
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
 import type { Dataset, Problem, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from '../io/crs';
@@ -32,9 +32,31 @@ export interface LoadedInputs {
   inputs: InputFileMeta[];
 }
 
+/** What a path that is not a regular file is, for the message. */
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+/**
+ * The bytes of an input file. Only regular files are read: a directory, a FIFO (which would block
+ * forever) or a device such as /dev/zero (endless) is refused with an error naming the path.
+ *
+ * @throws Error saying why (missing, not a regular file, unreadable); callers name the path
+ */
+export function readInputFile(path: string): Uint8Array {
+  const st = statSync(path);
+  if (!st.isFile()) throw new Error(`not a regular file: it is ${kindOf(st)}`);
+  return new Uint8Array(readFileSync(path));
+}
+
 function readText(path: string, errors: Problem[], bytesOut?: (bytes: Uint8Array) => void): string | null {
   try {
-    const bytes = new Uint8Array(readFileSync(path));
+    const bytes = readInputFile(path);
     bytesOut?.(bytes);
     return decodeText(bytes).text;
   } catch (e) {
@@ -87,7 +109,7 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
     if (!path) continue;
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(readFileSync(path));
+      bytes = readInputFile(path);
     } catch (e) {
       errors.push({ file: basename(path), index: -1, reason: `cannot read ${path}: ${(e as Error).message}` });
       fatal.push(`${basename(path)}: cannot be read`);

@@ -18,7 +18,7 @@ import { reportProblems } from '../io/report-summary';
 import { decodeText } from '../io/text-decode';
 import type { CliStreams } from './analyze-command';
 import { formatProblem, loadInputs, type InputOptions } from './load-inputs';
-import { createProgress } from './progress';
+import type { Progress } from './progress';
 
 /** Options of `site` (strings as typed on the command line). */
 export interface SiteOptions extends InputOptions {
@@ -39,6 +39,10 @@ export interface SiteOptions extends InputOptions {
   /** Time limit of the exact solver, seconds (default 60). */
   timeLimit?: string;
   out: string;
+  /** Print the summary as JSON on stdout instead of the human summary. */
+  json?: boolean;
+  /** No warnings on stderr (they stay in summary.json). */
+  quiet?: boolean;
 }
 
 /** Largest program (coverage-set entries) the exact solver is tried on. */
@@ -124,9 +128,10 @@ const round = (v: number, d: number): number | null => (Number.isFinite(v) ? Mat
  * fewest that reach a covered share (LSCP with `--target SHARE`); writes sites.geojson and
  * summary.json to `out`.
  *
+ * @param progress where stages are reported (created by the caller: bar, lines or nothing)
  * @returns exit code: 0 success, 1 bad options, 2 unusable input
  */
-export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number> {
+export async function runSite(opts: SiteOptions, io: CliStreams, progress: Progress): Promise<number> {
   const usage = (msg: string): number => {
     io.err(`lifecircle site: ${msg}\n`);
     return 1;
@@ -143,8 +148,7 @@ export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number
   const timeLimit = opts.timeLimit === undefined ? 60 : Number(opts.timeLimit);
   if (!(timeLimit > 0)) return usage(`--time-limit must be seconds > 0, got "${opts.timeLimit}"`);
 
-  const progress = createProgress(io.err);
-  progress.step('reading input');
+  progress.step('reading input', 0);
   const input = await loadInputs(opts);
   const errors = [...input.errors];
   const warnings = [...input.warnings];
@@ -170,14 +174,14 @@ export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number
   }
 
   const t0 = performance.now();
-  progress.step('travel times');
+  progress.step('travel times', 0.2);
   const samples = buildDemandSamples(dataset.communities, settings.sampleSpacingMeters);
   const travel = createTravelModel(dataset, settings, warnings);
   warnings.push(...travel.warnings);
   const field = travel.accessField(category.id, Uint32Array.from(dataset.facilities.filter((f) => f.category === category.id), (f) => f.index), samples);
   const context = createSitingContext(travel, samples, field, category, settings);
 
-  progress.step('candidates');
+  progress.step('candidates', 0.4);
   let candidates: Candidates;
   let capacityPlaces: Float64Array | null = null;
   let candidateIds: (string | null)[];
@@ -197,7 +201,7 @@ export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number
     if (capacityOpt !== null) capacityPlaces = new Float64Array(candidates.count).fill(capacityOpt);
     candidateIds = new Array<string | null>(candidates.count).fill(null);
   }
-  progress.step(`coverage sets (${candidates.count} candidates)`);
+  progress.step(`coverage sets (${candidates.count} candidates)`, 0.5);
   const tSets = performance.now();
   const sets = context.coverageSets(candidates.lon, candidates.lat);
   const setSeconds = (performance.now() - tSets) / 1000;
@@ -213,12 +217,12 @@ export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number
     exact = false;
   }
   const lpBound = !exact && sets.demand.length <= 200_000;
-  progress.step(exact ? 'exact solve (HiGHS)' : 'greedy');
+  progress.step(exact ? 'exact solve (HiGHS)' : 'greedy', 0.7);
   const highs = exact || lpBound ? await loadHighsSolver() : undefined;
   const goal: SitingGoal = opts.add !== undefined ? { kind: 'max-cover', maxSites: k } : { kind: 'set-cover', targetShare: target };
   const plan = planSites(sets, context.demand, samples, goal, { capacity, highs, exact, lpBound, timeLimitSeconds: timeLimit });
-  progress.step('writing reports');
-  for (const w of warnings) io.err(`warning: ${formatProblem(w)}\n`);
+  progress.step('writing reports', 0.95);
+  if (!opts.quiet) for (const w of warnings) io.err(`warning: ${formatProblem(w)}\n`);
 
   const features: ReportFeature[] = plan.sites.map((s) => ({
     type: 'Feature',
@@ -263,6 +267,10 @@ export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number
   writeFileSync(join(opts.out, 'sites.geojson'), stringifyCollection({ type: 'FeatureCollection', features }));
   writeFileSync(join(opts.out, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
   progress.done();
+  if (opts.json) {
+    io.out(`${JSON.stringify(summary, null, 1)}\n`);
+    return 0;
+  }
 
   const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '–');
   io.out(`${category.id}: ${pct(plan.beforeShare)} covered now → ${pct(plan.afterShare)} with ${plan.sites.length} new site(s) (${plan.solver}, ${plan.status}); ` +

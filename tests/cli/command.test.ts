@@ -90,6 +90,14 @@ describe('lifecircle (built command)', () => {
     expect(dir.stderr).toContain(`${SAMPLE}: not a regular file: it is a directory`);
   });
 
+  it('exits 2 without a stack trace when the output folder cannot be written', () => {
+    const grid = join(ROOT, 'tests/fixtures/grid-3x3/in');
+    const r = lifecircle(['analyze', '--facilities', join(grid, 'facilities.geojson'), '--communities', join(grid, 'communities.geojson'), '--out', '/dev/null/out']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/lifecircle: ENOTDIR: not a directory, mkdir '\/dev\/null\/out'/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('--json prints only the summary on stdout, with the shares of every category', () => {
     const out = join(work, 'json-out');
     const r = lifecircle(['analyze', ...INPUT, '--roads', join(SAMPLE, 'roads.geojson'), '--json', '--out', out]);

@@ -3,10 +3,13 @@
  * process, as a user runs it: help, usage errors, unusable paths, --json and --quiet.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeShapefile } from '../io/helpers/shapefile-writer';
+import { zipStore } from '../io/helpers/zip-store';
 
 const ROOT = resolve(__dirname, '../..');
 const SAMPLE = join(ROOT, 'data/sample');
@@ -96,6 +99,23 @@ describe('lifecircle (built command)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/lifecircle: ENOTDIR: not a directory, mkdir '\/dev\/null\/out'/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reads a zipped GBK Shapefile and a GBK CSV (the bundled readers)', () => {
+    const grid = join(ROOT, 'tests/fixtures/grid-3x3/in');
+    const shp = writeShapefile({
+      kind: 'point', shapes: [[121.55, 29.87], [121.551, 29.871]],
+      fields: [{ name: 'id', type: 'C', length: 8 }, { name: 'category', type: 'C', length: 12 }, { name: 'name', type: 'C', length: 20 }],
+      records: [['S1', 'clinic', '卫生站'], ['S2', 'sports', '体育场']], encode: (t) => iconv.encode(t, 'gbk'), languageDriver: 0x4d,
+    });
+    writeFileSync(join(work, 'fac.zip'), zipStore([{ name: 'fac.shp', data: shp.shp }, { name: 'fac.shx', data: shp.shx }, { name: 'fac.dbf', data: shp.dbf }]));
+    writeFileSync(join(work, 'fac.csv'), iconv.encode('编号,名称,类型,经度,纬度\r\nF1,卫生站,clinic,121.55,29.87\r\n', 'gbk'));
+    for (const [file, format, count] of [['fac.zip', 'shapefile', 2], ['fac.csv', 'csv', 1]] as const) {
+      const r = lifecircle(['analyze', '--facilities', join(work, file), '--communities', join(grid, 'communities.geojson'), '--json', '--out', join(work, `${format}-out`)]);
+      expect(r.code, r.stderr).toBe(0);
+      const inputs = JSON.parse(r.stdout).provenance.inputs as { layer: string; format: string; features: { kept: number } }[];
+      expect(inputs.find((i) => i.layer === 'facilities')).toMatchObject({ format, features: { kept: count } });
+    }
   });
 
   it('--json prints only the summary on stdout, with the shares of every category', () => {

@@ -17,14 +17,14 @@ import { collectGarbage, median } from './stats';
 import { type CitySize, generateSyntheticCity } from './synthetic-city';
 
 /** The goal: the whole command at most this many times (JSON.parse of its inputs + analyze()). */
-export const CLI_RATIO_GOAL = 2;
+const CLI_RATIO_GOAL = 2;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PRESET = 'ningbo';
 const MODEL = 'network';
 
 /** What {@link measureCliRatio} found. */
-export interface CliRatioResult {
+interface CliRatioResult {
   size: string;
   /** Bytes of the three GeoJSON files. */
   inputBytes: number;
@@ -51,7 +51,7 @@ const PHASES: { name: string; from: (stage: string) => boolean }[] = [
 ];
 
 /** Milliseconds per phase of one command run from its stderr; start-up and exit are the rest of the wall time. */
-export function commandPhases(stderr: string, wallMs: number): Record<string, number> {
+function commandPhases(stderr: string, wallMs: number): Record<string, number> {
   const marks: { phase: string; at: number }[] = [];
   for (const m of stderr.matchAll(/^\[ *([0-9.]+) s\] (.+)$/gm)) {
     const stage = m[2]!;
@@ -85,7 +85,7 @@ function cityGeoJson(dataset: Dataset): { facilities: string; communities: strin
  * @param repeats runs of each side (median)
  * @param log progress lines (stderr)
  */
-export function measureCliRatio(size: CitySize, seed: number, repeats: number, log: (line: string) => void): CliRatioResult {
+function measureCliRatio(size: CitySize, seed: number, repeats: number, log: (line: string) => void): CliRatioResult {
   execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs'), '--if-stale'], { stdio: 'inherit' });
   const preset = resolveSettings({ preset: PRESET, model: MODEL }, 'bench');
   if (!preset.value) throw new Error(`settings of preset ${PRESET}: ${preset.errors.map((e) => e.reason).join('; ')}`);
@@ -145,7 +145,7 @@ export function measureCliRatio(size: CitySize, seed: number, repeats: number, l
 }
 
 /** The report lines of a {@link CliRatioResult}. */
-export function formatCliRatio(r: CliRatioResult): string {
+function formatCliRatio(r: CliRatioResult): string {
   const ms = (v: number): string => `${Math.round(v).toLocaleString('en-US')} ms`;
   const inProcess = median(r.parseMs.map((p, i) => p + r.analyzeMs[i]!));
   return [

@@ -4,7 +4,7 @@ import type { Progress } from './progress';
 import type { SiteOptions } from './site-command';
 
 /** Exit codes of the command, as printed by `--help` and the README. */
-export const EXIT_CODES_HELP = `
+const EXIT_CODES_HELP = `
 Exit codes:
   0  success
   1  usage error (unknown option, missing or bad value); the usage line is printed

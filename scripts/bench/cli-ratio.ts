@@ -36,10 +36,25 @@ interface CliRatioResult {
   analyzeMs: number[];
   /** The command's phases (from its stage lines on stderr), ms, one record per run. */
   phasesMs: Record<string, number>[];
+  /** CPU time (user + system) of the command, ms per run; empty where /proc is missing (not Linux). */
+  commandCpuMs: number[];
+  /** CPU time of JSON.parse + analyze() in-process, ms per run. */
+  inProcessCpuMs: number[];
   /** Median command ÷ median (parse + analyze). */
   ratio: number;
   /** Disagreements between the command's summary and analyze() (empty when the answers agree). */
   problems: string[];
+}
+
+/** CPU ms of the waited-for children of this process so far (Linux /proc), or null elsewhere. */
+function childrenCpuMs(ticksPerSecond: number): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond; // cutime, cstime
+  } catch {
+    return null;
+  }
 }
 
 /** Phases of a run, from the command's stage lines `[  1.2 s] name` (0.1 s resolution). */
@@ -107,11 +122,21 @@ function measureCliRatio(size: CitySize, seed: number, repeats: number, log: (li
       '--preset', PRESET, '--model', MODEL, '--json', '--out', out];
     const commandMs: number[] = [];
     const phasesMs: Record<string, number>[] = [];
+    const commandCpuMs: number[] = [];
+    let ticks = 100;
+    try {
+      ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+    } catch {
+      // not POSIX: no CPU figures (childrenCpuMs gives null)
+    }
     let summary: { categories?: Record<string, { share: number }> } = {};
     for (let r = 0; r < repeats; r++) {
+      const c0 = childrenCpuMs(ticks);
       const t0 = performance.now();
       const res = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
       commandMs.push(performance.now() - t0);
+      const c1 = childrenCpuMs(ticks);
+      if (c0 !== null && c1 !== null) commandCpuMs.push(c1 - c0);
       if (res.status !== 0) throw new Error(`lifecircle analyze exited with ${res.status ?? res.signal}: ${res.stderr}`);
       phasesMs.push(commandPhases(res.stderr, commandMs[r]!));
       summary = JSON.parse(res.stdout) as typeof summary;
@@ -120,15 +145,19 @@ function measureCliRatio(size: CitySize, seed: number, repeats: number, log: (li
 
     const parseMs: number[] = [];
     const analyzeMs: number[] = [];
+    const inProcessCpuMs: number[] = [];
     const problems: string[] = [];
     for (let r = 0; r < repeats; r++) {
       collectGarbage();
+      const cpu0 = process.cpuUsage();
       const p0 = performance.now();
       for (const p of Object.values(paths)) JSON.parse(readFileSync(p, 'utf8'));
       parseMs.push(performance.now() - p0);
       const a0 = performance.now();
       const analysis = analyze(dataset, settings);
       analyzeMs.push(performance.now() - a0);
+      const cpu = process.cpuUsage(cpu0);
+      inProcessCpuMs.push((cpu.user + cpu.system) / 1000);
       log(`${size.name} whole CLI run ${r + 1}/${repeats}: JSON.parse ${parseMs[r]!.toFixed(0)} ms + analyze() ${analyzeMs[r]!.toFixed(0)} ms`);
       if (r > 0) continue;
       settings.categories.forEach((c, k) => {
@@ -138,7 +167,7 @@ function measureCliRatio(size: CitySize, seed: number, repeats: number, log: (li
       });
     }
     const ratio = median(commandMs) / median(parseMs.map((p, i) => p + analyzeMs[i]!));
-    return { size: size.name, inputBytes, commandMs, parseMs, analyzeMs, phasesMs, ratio, problems };
+    return { size: size.name, inputBytes, commandMs, parseMs, analyzeMs, phasesMs, commandCpuMs, inProcessCpuMs, ratio, problems };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -153,6 +182,7 @@ function formatCliRatio(r: CliRatioResult): string {
     `  lifecircle analyze (built command, child process) ${ms(median(r.commandMs))}  [runs ${r.commandMs.map(ms).join(', ')}]`,
     `  its phases (stage lines, 0.1 s steps): ${Object.keys(r.phasesMs[0] ?? {}).map((k) => `${k} ${ms(median(r.phasesMs.map((p) => p[k] ?? NaN)))}`).join(', ')}`,
     `  JSON.parse of its inputs ${ms(median(r.parseMs))} + analyze() ${ms(median(r.analyzeMs))} = ${ms(inProcess)}`,
+    ...(r.commandCpuMs.length > 0 ? [`  CPU time (user + system; less sensitive to other load): command ${ms(median(r.commandCpuMs))}, in-process ${ms(median(r.inProcessCpuMs))}, ratio ${(median(r.commandCpuMs) / median(r.inProcessCpuMs)).toFixed(2)}×`] : []),
     `  ratio ${r.ratio.toFixed(2)}×  goal within ${CLI_RATIO_GOAL}×: ${r.ratio <= CLI_RATIO_GOAL ? 'PASS' : 'FAIL'}`,
     ...(r.problems.length > 0 ? r.problems.map((p) => `  ANSWERS DIFFER: ${p}`) : ['  the command\'s shares = analyze()\'s (every category)']),
   ].join('\n');

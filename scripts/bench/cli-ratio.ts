@@ -188,13 +188,40 @@ function formatCliRatio(r: CliRatioResult): string {
   ].join('\n');
 }
 
+/** Goal of issue 12: `lifecircle --help` starts within this many ms (median of 10). */
+const HELP_GOAL_MS = 150;
+
+/** Median wall time of 10 runs of the built `lifecircle --help` (after 2 warm-up runs), with bare `node -e 0` beside it. */
+function formatHelpStartup(): string {
+  const time = (args: string[]): number => {
+    const runs: number[] = [];
+    for (let r = 0; r < 12; r++) {
+      const t0 = performance.now();
+      const res = spawnSync(process.execPath, args, { stdio: 'ignore' });
+      if (res.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${res.status ?? res.signal}`);
+      if (r >= 2) runs.push(performance.now() - t0);
+    }
+    return median(runs);
+  };
+  const help = time([path.join(root, 'dist-cli/lifecircle.mjs'), '--help']);
+  const bare = time(['-e', '0']);
+  return `Start-up: lifecircle --help ${help.toFixed(0)} ms (median of 10; bare node -e 0: ${bare.toFixed(0)} ms)  goal under ${HELP_GOAL_MS} ms: ${help < HELP_GOAL_MS ? 'PASS' : 'FAIL'}`;
+}
+
 /**
- * The hook of `npm run bench`: when the run includes size M, measure and print the whole-CLI ratio
- * (report on stdout, progress on stderr).
+ * The hook of `npm run bench`: the built command's start-up (`--help`), and when the run includes
+ * size M the whole-CLI ratio (report on stdout, progress on stderr).
  *
- * @returns false when the measurement failed or the answers differ (the bench then exits 1)
+ * @returns false when a measurement failed or the answers differ (the bench then exits 1)
  */
 export function benchCliRatio(sizes: readonly CitySize[], seed: number, repeats: number): boolean {
+  try {
+    execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs'), '--if-stale'], { stdio: 'inherit' });
+    process.stdout.write(`\n${formatHelpStartup()}\n`);
+  } catch (error) {
+    process.stderr.write(`bench: lifecircle --help: ${(error as Error).message}\n`);
+    return false;
+  }
   const size = sizes.find((s) => s.name === 'M');
   if (!size) return true;
   process.stderr.write(`bench: whole CLI on ${size.name} (${repeats} run(s)) …\n`);

@@ -3,10 +3,9 @@
  * 100,000 facilities, 1,000,000 demand samples). For every size it runs, each in its own child
  * process (isolated memory, its own peak RSS): the road-network pipeline, the straight-line
  * pipeline, and the naive all-pairs @turf/distance baseline; then prints stage medians, peak RSS,
- * baseline ratios and a PASS/FAIL line per goal. It times the start-up of the built `lifecircle --help`;
- * with size M it also times the built `lifecircle
- * analyze` on the M city written to GeoJSON (scripts/bench/cli-ratio.ts). Progress goes to stderr,
- * the report to stdout.
+ * baseline ratios and a PASS/FAIL line per goal. It times the built command's start-up (`lifecircle
+ * --help`) and, with size M, `lifecircle analyze` on the M city written to GeoJSON
+ * (scripts/bench/cli-ratio.ts). Progress goes to stderr, the report to stdout.
  *
  *   npm run bench -- [--sizes S,M,L] [--repeat N] [--seed N] [--no-baseline] [--cpu-prof DIR] [--siting full|quick|none]
  *

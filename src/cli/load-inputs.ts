@@ -43,14 +43,22 @@ function kindOf(st: Stats): string {
 }
 
 /**
+ * Largest input file read, bytes (512 MiB): about the longest string JavaScript can hold, so a text
+ * file beyond it could not be decoded anyway; refused before a byte is read.
+ */
+const MAX_INPUT_BYTES = 512 * 2 ** 20;
+
+/**
  * The bytes of an input file. Only regular files are read: a directory, a FIFO (which would block
- * forever) or a device such as /dev/zero (endless) is refused with an error naming the path.
+ * forever) or a device such as /dev/zero (endless) is refused, and so is a file over
+ * {@link MAX_INPUT_BYTES}.
  *
- * @throws Error saying why (missing, not a regular file, unreadable); callers name the path
+ * @throws Error saying why (missing, not a regular file, too large, unreadable); callers name the path
  */
 export function readInputFile(path: string): Uint8Array {
   const st = statSync(path);
   if (!st.isFile()) throw new Error(`not a regular file: it is ${kindOf(st)}`);
+  if (st.size > MAX_INPUT_BYTES) throw new Error(`too large: ${(st.size / 2 ** 20).toFixed(0)} MiB, the limit is ${MAX_INPUT_BYTES / 2 ** 20} MiB`);
   return new Uint8Array(readFileSync(path));
 }
 

@@ -3,7 +3,7 @@
  * process, as a user runs it: help, usage errors, unusable paths, --json and --quiet.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
@@ -91,6 +91,16 @@ describe('lifecircle (built command)', () => {
     const dir = lifecircle(['analyze', ...INPUT, '--settings', SAMPLE, '--out', join(work, 'dir-out')], 15_000);
     expect(dir.code).toBe(2);
     expect(dir.stderr).toContain(`${SAMPLE}: not a regular file: it is a directory`);
+  });
+
+  it('exits 2 naming a file too large to read (a sparse 1 GiB CSV), without reading it', () => {
+    const big = join(work, 'sparse.csv');
+    writeFileSync(big, '');
+    truncateSync(big, 2 ** 30); // sparse: no disk space, no time
+    const r = lifecircle(['analyze', '--facilities', big, '--communities', join(SAMPLE, 'communities.geojson'), '--out', join(work, 'big-out')], 15_000);
+    rmSync(big);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot read ${big}: too large: 1024 MiB, the limit is 512 MiB`);
   });
 
   it('exits 2 without a stack trace when the output folder cannot be written', () => {

@@ -62,8 +62,10 @@ function barProgress(tty: TerminalStream, write: (text: string) => void): Progre
       if (fraction !== undefined) value = Math.max(value, Math.min(100, Math.round(fraction * 100)));
       stage = name;
       if (!bar) {
-        // the engine runs synchronously, so the bar is drawn at each step (render), not by its timer
-        bar = new cliProgress.SingleBar({ stream, format: BAR_FORMAT, hideCursor: true, clearOnComplete: true, forceRedraw: true, barsize: 24, etaBuffer: 4 }, cliProgress.Presets.shades_classic);
+        // the engine runs synchronously, so the bar is drawn at each step (render), not by its timer;
+        // the cursor and line wrapping are left alone (trimmed to the width instead), so that Ctrl-C
+        // during a long stage leaves the terminal as it was
+        bar = new cliProgress.SingleBar({ stream, format: BAR_FORMAT, hideCursor: false, linewrap: true, clearOnComplete: true, forceRedraw: true, barsize: 24, etaBuffer: 4 }, cliProgress.Presets.shades_classic);
         bar.start(100, value, { stage });
       } else bar.update(value, { stage });
       bar.render();

@@ -28,7 +28,9 @@ describe('createProgress', () => {
     // the bar's line is cleared, the warning gets its own line, and the bar is drawn again below it
     expect(tty.text).toMatch(/\x1b\[2Kwarning: x\.geojson #3: odd\n\x1b\[1Gtravel times: clinic \|/); // eslint-disable-line no-control-regex
     p.done();
-    expect(tty.text).toContain('\x1b[?25h'); // cursor shown again
+    expect(tty.text.endsWith('\x1b[1G\x1b[2K')).toBe(true); // the bar's line is cleared for what follows
+    expect(tty.text).not.toContain('\x1b[?25l'); // the cursor was never hidden (nothing to restore after Ctrl-C)
+    expect(tty.text).not.toContain('\x1b[?7l'); // nor line wrapping switched off
     const after = tty.text.length;
     p.stop();
     p.step('late', 1); // a new bar may start after done

@@ -8,7 +8,7 @@ const uiModules = ['react', 'react-dom', 'react-dom/*', 'react-i18next', 'maplib
 const domGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'HTMLElement', 'alert'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'out/**', 'tests/e2e/__screenshots__/**', 'data/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'out/**', 'tests/e2e/__screenshots__/**', 'data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

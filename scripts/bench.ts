@@ -3,7 +3,9 @@
  * 100,000 facilities, 1,000,000 demand samples). For every size it runs, each in its own child
  * process (isolated memory, its own peak RSS): the road-network pipeline, the straight-line
  * pipeline, and the naive all-pairs @turf/distance baseline; then prints stage medians, peak RSS,
- * baseline ratios and a PASS/FAIL line per goal. Progress goes to stderr, the report to stdout.
+ * baseline ratios and a PASS/FAIL line per goal. It times the built command's start-up (`lifecircle
+ * --help`) and, with size M, `lifecircle analyze` on the M city written to GeoJSON
+ * (scripts/bench/cli-ratio.ts). Progress goes to stderr, the report to stdout.
  *
  *   npm run bench -- [--sizes S,M,L] [--repeat N] [--seed N] [--no-baseline] [--cpu-prof DIR] [--siting full|quick|none]
  *
@@ -18,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchJob, BenchResult, JobKind } from './bench/job';
 import os from 'node:os';
+import { benchCliRatio } from './bench/cli-ratio';
 import { formatReport } from './bench/report';
 import { calibrationNsPerElement } from './bench/stats';
 import { CITY_SIZES, type CitySize } from './bench/synthetic-city';
@@ -147,7 +150,8 @@ async function main(): Promise<number> {
   }
   process.stdout.write(`${formatReport(results, repeatsBySize, machine)}\n`);
   const readCode = runReadRatioBench(options.sizes, options.seed);
-  const disagree = results.some((r) => r.problems.length > 0) || readCode !== 0;
+  const cliOk = benchCliRatio(options.sizes, options.seed, options.repeat ?? DEFAULT_REPEATS);
+  const disagree = results.some((r) => r.problems.length > 0) || readCode !== 0 || !cliOk;
   const sitingCode = options.siting === 'none' ? 0 : runSitingBench(options.siting === 'quick');
   return crashed || disagree || sitingCode !== 0 ? 1 : 0;
 }

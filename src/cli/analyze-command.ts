@@ -3,16 +3,30 @@ import { join } from 'node:path';
 import { analyze } from '../engine/analyze';
 import { findGapZones } from '../engine/coverage/gap-zones';
 import { writeAnalysisReport } from '../io/analysis-report';
+import type { Problem } from '../engine/model';
 import type { CrsId } from '../io/crs';
 import { reportTime } from '../io/report-metadata';
 import { reportProblems } from '../io/report-summary';
 import { formatProblem, loadInputs, type InputOptions } from './load-inputs';
-import { createProgress } from './progress';
+import { createProgress, type Progress, type TerminalStream } from './progress';
 
 /** Output streams of a command (process.stdout/stderr, or buffers in tests). */
 export interface CliStreams {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** stderr when it is a terminal: progress is drawn there as a bar (else plain lines through `err`). */
+  tty?: TerminalStream;
+}
+
+/** Options of `analyze` (paths as typed, output options). */
+export interface AnalyzeOptions extends InputOptions {
+  out: string;
+  exportCrs?: CrsId;
+  generatedAt?: string;
+  /** Print summary.json on stdout instead of the human summary. */
+  json?: boolean;
+  /** No warnings on stderr (they stay in summary.json). */
+  quiet?: boolean;
 }
 
 /**
@@ -20,31 +34,42 @@ export interface CliStreams {
  * communities.geojson, summary.json and coverage.csv. The reports carry their provenance; their time is
  * `generatedAt`, else `SOURCE_DATE_EPOCH` (reproducible output), else now.
  *
+ * With `json` the only thing on stdout is summary.json; with `quiet` warnings are not printed.
+ *
+ * @param progress where stages are reported (default: plain lines on `io.err`)
  * @returns exit code: 0 on success, 2 on unusable input (reasons printed on stderr)
  */
-export async function runAnalyze(opts: InputOptions & { out: string; exportCrs?: CrsId; generatedAt?: string }, io: CliStreams): Promise<number> {
-  const progress = createProgress(io.err);
-  progress.step('reading input');
+export async function runAnalyze(opts: AnalyzeOptions, io: CliStreams, progress: Progress = createProgress(io.err, { quiet: opts.quiet === true })): Promise<number> {
+  const warn = (w: Problem): void => {
+    if (!opts.quiet) io.err(`warning: ${formatProblem(w)}\n`);
+  };
+  progress.step('reading input', 0);
   const input = await loadInputs(opts);
-  progress.done();
   for (const e of input.errors) io.err(`error: ${formatProblem(e)}\n`);
-  for (const w of input.warnings) io.err(`warning: ${formatProblem(w)}\n`);
+  input.warnings.forEach(warn);
   if (input.fatal.length > 0 || !input.dataset || !input.settings) {
     io.err(`lifecircle: cannot analyse:\n${input.fatal.map((r) => `  - ${r}\n`).join('')}`);
     return 2;
   }
   const { dataset, settings } = input;
-  const analysis = analyze(dataset, settings, (stage) => progress.step(stage));
-  progress.step('gap zones');
+  // reading ~15 %, the engine ~75 %, gap zones and reports the rest (rough shares of a run's time)
+  const analysis = analyze(dataset, settings, (stage, f) => {
+    if (stage !== 'done') progress.step(stage, 0.15 + 0.75 * f);
+  });
+  progress.step('gap zones', 0.9);
   const zones = findGapZones(analysis.samples, analysis.fields, settings);
-  progress.step('writing reports');
-  for (const w of analysis.warnings) io.err(`warning: ${formatProblem(w)}\n`);
+  progress.step('writing reports', 0.95);
+  analysis.warnings.forEach(warn);
   const files = writeAnalysisReport(dataset, analysis, zones, settings, reportProblems([...input.warnings, ...analysis.warnings], input.errors), {
     inputs: input.inputs, generatedAt: opts.generatedAt ?? reportTime(process.env.SOURCE_DATE_EPOCH), ...(opts.exportCrs ? { crs: opts.exportCrs } : {}),
   });
   mkdirSync(opts.out, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(opts.out, name), text);
   progress.done();
+  if (opts.json) {
+    io.out(files['summary.json']);
+    return 0;
+  }
   const cov = analysis.coverage;
   io.out(`model: ${analysis.model}; ${dataset.communities.length} communities, ${Math.round(cov.population.total)} residents, ${dataset.facilities.length} facilities\n`);
   settings.categories.forEach((c, k) => {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
 import type { Dataset, Problem, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from '../io/crs';
@@ -32,9 +32,34 @@ export interface LoadedInputs {
   inputs: InputFileMeta[];
 }
 
+/** What a path that is not a regular file is, for the message. */
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+/**
+ * The bytes of an input file. Only regular files are read: a directory, a FIFO (which would block
+ * forever) or a device such as /dev/zero (endless) is refused, and so is a file larger than
+ * `maxBytes` (default {@link MAX_LAYER_FILE_BYTES}, 256 MiB), before a byte is read.
+ *
+ * @throws Error saying why (missing, not a regular file, too large, unreadable); callers name the path
+ */
+export function readInputFile(path: string, maxBytes = MAX_LAYER_FILE_BYTES): Uint8Array {
+  const st = statSync(path);
+  if (!st.isFile()) throw new Error(`not a regular file: it is ${kindOf(st)}`);
+  const mib = (n: number): number => Math.ceil(n / 2 ** 20);
+  if (st.size > maxBytes) throw new Error(`it is ${mib(st.size)} MiB, more than the ${mib(maxBytes)} MiB a layer may have; clip it to the study area`);
+  return new Uint8Array(readFileSync(path));
+}
+
 function readText(path: string, errors: Problem[], bytesOut?: (bytes: Uint8Array) => void): string | null {
   try {
-    const bytes = new Uint8Array(readFileSync(path));
+    const bytes = readInputFile(path);
     bytesOut?.(bytes);
     return decodeText(bytes).text;
   } catch (e) {
@@ -87,9 +112,7 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
     if (!path) continue;
     let bytes: Uint8Array;
     try {
-      const mib = (n: number) => Math.ceil(n / 1048576);
-      if (statSync(path).size > MAX_LAYER_FILE_BYTES) throw new Error(`it is ${mib(statSync(path).size)} MiB, more than the ${mib(MAX_LAYER_FILE_BYTES)} MiB a layer may have; clip it to the study area`);
-      bytes = new Uint8Array(readFileSync(path));
+      bytes = readInputFile(path);
     } catch (e) {
       errors.push({ file: basename(path), index: -1, reason: `cannot read ${path}: ${(e as Error).message}` });
       fatal.push(`${basename(path)}: cannot be read`);

@@ -1,20 +1,73 @@
 import { Command, CommanderError } from 'commander';
-import { assertCrs, type CrsId } from '../io/crs';
-import { runAnalyze, type CliStreams } from './analyze-command';
-import { runSite, type SiteOptions } from './site-command';
+import type { CliStreams } from './analyze-command';
+import type { Progress } from './progress';
+import type { SiteOptions } from './site-command';
+
+/** Exit codes of the command, as printed by `--help` and the README. */
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  success
+  1  usage error (unknown option, missing or bad value); the usage line is printed
+  2  unusable input (a file that cannot be read or parsed, invalid settings, no valid feature); the
+     reasons name the file, the feature and the problem
+  3  internal error (a bug; set LIFECIRCLE_DEBUG=1 for the stack trace)`;
+
+const SAMPLE = 'data/sample';
+
+/** Output options every command has. */
+interface OutputOptions {
+  /** Print the run summary as JSON on stdout (nothing else goes to stdout). */
+  json?: boolean;
+  /** No progress and no warnings on stderr (errors still). */
+  quiet?: boolean;
+}
+
+/** `lifecircle analyze` (its usage line) or `lifecircle`. */
+function fullName(cmd: Command): string {
+  return cmd.parent ? `${fullName(cmd.parent)} ${cmd.name()}` : cmd.name();
+}
 
 /**
- * Run the command line with `argv` (without node and script) and return the exit code.
- * 0 success, 1 usage error, 2 unusable input.
+ * Run the command line with `argv` (without node and script) and return the exit code:
+ * 0 success, 1 usage error, 2 unusable input. Each command's code is loaded when it runs, so
+ * `--help` and usage errors load nothing but commander.
+ *
+ * @param io stdout and stderr writers, and stderr as a terminal when it is one (progress bar)
  */
 export async function runCli(argv: string[], io: CliStreams): Promise<number> {
   let code = 0;
-  const program = new Command('lifecircle')
+  const usageLine = (cmd: Command): string => `usage: ${fullName(cmd)} ${cmd.usage()}\n(see ${fullName(cmd)} --help)\n`;
+  const withUsage = (cmd: Command): Command =>
+    cmd.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (str, write) => write(`${str}${usageLine(cmd)}`) });
+  /** Run a command with progress on stderr; warnings written during the run do not tear the bar. */
+  const run = async <O extends OutputOptions>(cmd: Command, opts: O, body: (opts: O, io: CliStreams, progress: Progress) => Promise<number>): Promise<number> => {
+    const { createProgress } = await import('./progress');
+    const progress = createProgress(io.err, { quiet: opts.quiet === true, ...(io.tty ? { tty: io.tty } : {}) });
+    try {
+      const res = await body(opts, { out: io.out, err: (t) => progress.log(t) }, progress);
+      progress.stop();
+      if (res === 1) io.err(usageLine(cmd));
+      return res;
+    } finally {
+      progress.stop();
+    }
+  };
+
+  const program = withUsage(new Command('lifecircle'))
     .description('Community life-circle coverage: who lives within the 15/20-minute circle of each facility kind')
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
-  program
-    .command('analyze')
+    .addHelpText('after', `
+Examples:
+  lifecircle analyze --facilities ${SAMPLE}/facilities.geojson --communities ${SAMPLE}/communities.geojson \\
+    --roads ${SAMPLE}/roads.geojson --out out
+  lifecircle site --category clinic --add 5 --facilities ${SAMPLE}/facilities.geojson \\
+    --communities ${SAMPLE}/communities.geojson --roads ${SAMPLE}/roads.geojson --out out
+  lifecircle analyze --help
+${EXIT_CODES_HELP}
+`);
+
+  const analyze = withUsage(program.command('analyze'));
+  analyze
     .description('coverage and gaps per category; writes gaps.geojson, communities.geojson, summary.json, coverage.csv')
     .requiredOption('--facilities <file>', 'facilities: GeoJSON, CSV with coordinate columns (UTF-8 or GBK) or zipped Shapefile; polygons become a point on their surface')
     .requiredOption('--communities <file>', 'communities: polygons or points with population and kind (GeoJSON, CSV, zipped Shapefile)')
@@ -25,27 +78,38 @@ export async function runCli(argv: string[], io: CliStreams): Promise<number> {
     .option('--crs <crs>', 'CRS of the input coordinates: WGS84 (default), CGCS2000, GCJ02 (Amap/Tencent), BD09 (Baidu), EPSG:4491–4554 (CGCS2000 Gauss–Krüger)')
     .option('--export-crs <crs>', 'CRS of the exported GeoJSON: WGS84 (default, RFC 7946), GCJ02, BD09, CGCS2000 or EPSG:4491–4554')
     .option('--out <dir>', 'output folder', 'out')
-    .action(async (opts: { facilities: string; communities: string; roads?: string; preset?: string; settings?: string; model?: string; crs?: string; exportCrs?: string; out: string }) => {
-      if (opts.exportCrs) {
-        try {
-          assertCrs(opts.exportCrs as CrsId);
-        } catch (e) {
-          io.err(`lifecircle: --export-crs: ${(e as Error).message}\n`);
-          code = 1;
-          return;
+    .option('--json', 'print the run summary (summary.json) as JSON on stdout, nothing else')
+    .option('--quiet', 'no progress and no warnings on stderr (errors are still printed)')
+    .addHelpText('after', `
+Example (the built-in synthetic sample):
+  lifecircle analyze --facilities ${SAMPLE}/facilities.geojson --communities ${SAMPLE}/communities.geojson \\
+    --roads ${SAMPLE}/roads.geojson --out out
+${EXIT_CODES_HELP}
+`)
+    .action(async (opts: { facilities: string; communities: string; roads?: string; preset?: string; settings?: string; model?: string; crs?: string; exportCrs?: string; out: string } & OutputOptions) => {
+      code = await run(analyze, opts, async (o, cio, progress) => {
+        const [{ runAnalyze }, { assertCrs }] = await Promise.all([import('./analyze-command'), import('../io/crs')]);
+        const { exportCrs, ...rest } = o;
+        if (exportCrs) {
+          try {
+            assertCrs(exportCrs as Parameters<typeof assertCrs>[0]);
+          } catch (e) {
+            cio.err(`lifecircle: --export-crs: ${(e as Error).message}\n`);
+            return 1;
+          }
         }
-      }
-      const { exportCrs, ...rest } = opts;
-      code = await runAnalyze({ ...rest, ...(exportCrs ? { exportCrs: exportCrs as CrsId } : {}) }, io);
+        return runAnalyze({ ...rest, ...(exportCrs ? { exportCrs: exportCrs as Parameters<typeof assertCrs>[0] } : {}) }, cio, progress);
+      });
     });
-  program
-    .command('site')
+
+  const site = withUsage(program.command('site'));
+  site
     .description('where new facilities of a category close the most gap; writes sites.geojson and summary.json')
     .requiredOption('--category <id>', 'category id of the preset, e.g. clinic')
     .option('--add <k>', 'maximal covering: place K new sites covering the most uncovered residents')
     .option('--target <share>', 'set covering: fewest new sites reaching this covered share (0.9, 90 or 90%)')
-    .option('--candidates <file>', 'candidate sites GeoJSON (points the city owns; property capacity optional); default: generated in gap zones')
-    .option('--exclude <file>', 'GeoJSON polygons where no site may go')
+    .option('--candidates <file>', 'candidate sites: GeoJSON, CSV or zipped Shapefile points the city owns (in --crs; optional id and capacity); default: generated in gap zones')
+    .option('--exclude <file>', 'polygons where no site may go (GeoJSON, CSV or zipped Shapefile, in --crs)')
     .option('--exact', 'solve the integer program exactly with HiGHS (time-limited), greedy otherwise')
     .option('--spacing <m>', 'minimum spacing of generated candidates, metres', '200')
     .option('--capacity <n>', 'places of each new site (capacity-aware when the category has capacityPerThousand)')
@@ -58,13 +122,31 @@ export async function runCli(argv: string[], io: CliStreams): Promise<number> {
     .option('--model <model>', 'network | straight (overrides the settings)')
     .option('--crs <crs>', 'CRS of the input coordinates (see analyze)')
     .option('--out <dir>', 'output folder', 'out')
-    .action(async (opts: SiteOptions) => {
-      code = await runSite(opts, io);
+    .option('--json', 'print the run summary (summary.json) as JSON on stdout, nothing else')
+    .option('--quiet', 'no progress and no warnings on stderr (errors are still printed)')
+    .addHelpText('after', `
+Example (five new clinics on the built-in synthetic sample):
+  lifecircle site --category clinic --add 5 --facilities ${SAMPLE}/facilities.geojson \\
+    --communities ${SAMPLE}/communities.geojson --roads ${SAMPLE}/roads.geojson --out out
+${EXIT_CODES_HELP}
+`)
+    .action(async (opts: SiteOptions & OutputOptions) => {
+      code = await run(site, opts, async (o, cio, progress) => {
+        const { runSite } = await import('./site-command');
+        return runSite(o, cio, progress);
+      });
     });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    const sys = e as NodeJS.ErrnoException;
+    if (sys && typeof sys.syscall === 'string' && typeof sys.code === 'string') {
+      // a file system error outside the input readers (e.g. --out cannot be written): no stack trace
+      io.err(`lifecircle: ${sys.message}\n`);
+      return 2;
+    }
     throw e;
   }
   return code;

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createTravelModel } from '../engine/analyze';
 import { buildDemandSamples } from '../engine/coverage/demand-samples';
@@ -10,8 +10,8 @@ import { readCandidatesFile, readExclusionsFile } from '../io/read-candidates';
 import { writeSitesGeoJson, type SiteRecord } from '../io/report-geojson';
 import { reportProblems } from '../io/report-summary';
 import type { CliStreams } from './analyze-command';
-import { formatProblem, loadInputs, type InputOptions } from './load-inputs';
-import { createProgress } from './progress';
+import { formatProblem, loadInputs, readInputFile, type InputOptions } from './load-inputs';
+import type { Progress } from './progress';
 
 /** Options of `site` (strings as typed on the command line). */
 export interface SiteOptions extends InputOptions {
@@ -32,6 +32,10 @@ export interface SiteOptions extends InputOptions {
   /** Time limit of the exact solver, seconds (default 60). */
   timeLimit?: string;
   out: string;
+  /** Print the summary as JSON on stdout instead of the human summary. */
+  json?: boolean;
+  /** No warnings on stderr (they stay in summary.json). */
+  quiet?: boolean;
 }
 
 function parseTarget(text: string): number | null {
@@ -42,14 +46,10 @@ function parseTarget(text: string): number | null {
   return share >= 0 && share <= 1 ? share : null;
 }
 
-/** The bytes of a regular file (not a FIFO or device, which could hang or never end), or null with an error naming it. */
+/** The bytes of an input file (see {@link readInputFile}), or null with an error naming it. */
 function readBytes(path: string, errors: Problem[]): Uint8Array | null {
   try {
-    if (!statSync(path).isFile()) {
-      errors.push({ file: basename(path), index: -1, reason: `cannot read ${path}: not a regular file` });
-      return null;
-    }
-    return new Uint8Array(readFileSync(path));
+    return readInputFile(path);
   } catch (e) {
     errors.push({ file: basename(path), index: -1, reason: `cannot read ${path}: ${(e as Error).message}` });
     return null;
@@ -73,9 +73,10 @@ const round = (v: number, d: number): number | null => (Number.isFinite(v) ? Mat
  * fewest that reach a covered share (LSCP with `--target SHARE`); writes sites.geojson and
  * summary.json to `out`.
  *
+ * @param progress where stages are reported (created by the caller: bar, lines or nothing)
  * @returns exit code: 0 success, 1 bad options, 2 unusable input
  */
-export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number> {
+export async function runSite(opts: SiteOptions, io: CliStreams, progress: Progress): Promise<number> {
   const usage = (msg: string): number => {
     io.err(`lifecircle site: ${msg}\n`);
     return 1;
@@ -92,8 +93,7 @@ export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number
   const timeLimit = opts.timeLimit === undefined ? 60 : Number(opts.timeLimit);
   if (!(timeLimit > 0)) return usage(`--time-limit must be seconds > 0, got "${opts.timeLimit}"`);
 
-  const progress = createProgress(io.err);
-  progress.step('reading input');
+  progress.step('reading input', 0);
   const input = await loadInputs(opts);
   const errors = [...input.errors];
   const warnings = [...input.warnings];
@@ -120,23 +120,24 @@ export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number
   }
 
   const t0 = performance.now();
-  progress.step('travel times');
+  progress.step('travel times', 0.2);
   const samples = buildDemandSamples(dataset.communities, settings.sampleSpacingMeters);
   const travel = createTravelModel(dataset, settings, warnings);
   warnings.push(...travel.warnings);
   const field = travel.accessField(category.id, Uint32Array.from(dataset.facilities.filter((f) => f.category === category.id), (f) => f.index), samples);
 
   const goal: SitingGoal = opts.add !== undefined ? { kind: 'max-cover', maxSites: k } : { kind: 'set-cover', targetShare: target };
+  const fractions = { candidates: 0.4, 'coverage-sets': 0.5, exact: 0.7, greedy: 0.7 } as const;
   const stages = { candidates: 'candidates', exact: 'exact solve (HiGHS)', greedy: 'greedy' } as const;
   const result = await proposeSites({
     travel, samples, field, category, settings, goal, candidates: uploaded, exclude: exclude ?? [], spacingMeters: spacing,
     capacityPlaces: capacityOpt, exact: opts.exact === true, timeLimitSeconds: timeLimit,
-    onProgress: (stage, n) => progress.step(stage === 'coverage-sets' ? `coverage sets (${n} candidates)` : stages[stage]),
+    onProgress: (stage, n) => progress.step(stage === 'coverage-sets' ? `coverage sets (${n} candidates)` : stages[stage], fractions[stage]),
   });
   const { plan, context, candidates } = result;
   warnings.push(...result.warnings);
-  progress.step('writing reports');
-  for (const w of warnings) io.err(`warning: ${formatProblem(w)}\n`);
+  progress.step('writing reports', 0.95);
+  if (!opts.quiet) for (const w of warnings) io.err(`warning: ${formatProblem(w)}\n`);
 
   const sites: SiteRecord[] = result.sites.map((s) => ({
     lon: s.lon, lat: s.lat, rank: s.rank, category: category.id, gain_population: s.gainPopulation,
@@ -172,6 +173,10 @@ export async function runSite(opts: SiteOptions, io: CliStreams): Promise<number
   writeFileSync(join(opts.out, 'sites.geojson'), writeSitesGeoJson(sites));
   writeFileSync(join(opts.out, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
   progress.done();
+  if (opts.json) {
+    io.out(`${JSON.stringify(summary, null, 1)}\n`);
+    return 0;
+  }
 
   const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '–');
   io.out(`${category.id}: ${pct(plan.beforeShare)} covered now → ${pct(plan.afterShare)} with ${plan.sites.length} new site(s) (${plan.solver}, ${plan.status}); ` +

@@ -1,0 +1,236 @@
+/**
+ * Whole-CLI ratio of `npm run bench`: the bench's synthetic city is written to GeoJSON files, the
+ * built command (`dist-cli/lifecircle.mjs`, rebuilt when stale) runs `analyze` on them as a child
+ * process, and its wall time is compared with what the work needs in-process: `JSON.parse` of the
+ * same three files plus `analyze()` of the city with the same settings and model. The goal (issue
+ * 12): the command within 2× of that. The command's shares must equal analyze()'s (same city).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../../src/engine/analyze';
+import type { Dataset, Settings } from '../../src/engine/model';
+import { resolveSettings } from '../../src/io/settings';
+import { collectGarbage, median } from './stats';
+import { type CitySize, generateSyntheticCity } from './synthetic-city';
+
+/** The goal: the whole command at most this many times (JSON.parse of its inputs + analyze()). */
+const CLI_RATIO_GOAL = 2;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PRESET = 'ningbo';
+const MODEL = 'network';
+
+/** What {@link measureCliRatio} found. */
+interface CliRatioResult {
+  size: string;
+  /** Bytes of the three GeoJSON files. */
+  inputBytes: number;
+  /** Wall times of the command, ms, one per run. */
+  commandMs: number[];
+  /** JSON.parse of the three files, ms per run. */
+  parseMs: number[];
+  /** analyze() on the city, ms per run. */
+  analyzeMs: number[];
+  /** The command's phases (from its stage lines on stderr), ms, one record per run. */
+  phasesMs: Record<string, number>[];
+  /** CPU time (user + system) of the command, ms per run; empty where /proc is missing (not Linux). */
+  commandCpuMs: number[];
+  /** CPU time of JSON.parse + analyze() in-process, ms per run. */
+  inProcessCpuMs: number[];
+  /** Median command ÷ median (parse + analyze). */
+  ratio: number;
+  /** Disagreements between the command's summary and analyze() (empty when the answers agree). */
+  problems: string[];
+}
+
+/** CPU ms of the waited-for children of this process so far (Linux /proc), or null elsewhere. */
+function childrenCpuMs(ticksPerSecond: number): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond; // cutime, cstime
+  } catch {
+    return null;
+  }
+}
+
+/** Phases of a run, from the command's stage lines `[  1.2 s] name` (0.1 s resolution). */
+const PHASES: { name: string; from: (stage: string) => boolean }[] = [
+  { name: 'reading', from: (s) => s === 'reading input' },
+  { name: 'engine', from: (s) => s === 'demand samples' },
+  { name: 'gap zones', from: (s) => s === 'gap zones' },
+  { name: 'reports', from: (s) => s === 'writing reports' },
+];
+
+/** Milliseconds per phase of one command run from its stderr; start-up and exit are the rest of the wall time. */
+function commandPhases(stderr: string, wallMs: number): Record<string, number> {
+  const marks: { phase: string; at: number }[] = [];
+  for (const m of stderr.matchAll(/^\[ *([0-9.]+) s\] (.+)$/gm)) {
+    const stage = m[2]!;
+    const phase = stage === 'done' ? 'done' : PHASES.find((p) => p.from(stage))?.name;
+    if (phase) marks.push({ phase, at: Number(m[1]) * 1000 });
+  }
+  const out: Record<string, number> = {};
+  marks.forEach((m, i) => {
+    if (m.phase !== 'done' && marks[i + 1]) out[m.phase] = marks[i + 1]!.at - m.at;
+  });
+  const done = marks.find((m) => m.phase === 'done');
+  if (done) out['start-up and exit'] = wallMs - done.at;
+  return out;
+}
+
+/** The city as the three GeoJSON texts a user would hand to the command. */
+function cityGeoJson(dataset: Dataset): { facilities: string; communities: string; roads: string } {
+  const collection = (features: string[]): string => `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}\n`;
+  return {
+    facilities: collection(dataset.facilities.map((f) => JSON.stringify({ type: 'Feature', properties: { id: f.id, name: f.name, category: f.category }, geometry: { type: 'Point', coordinates: [f.lon, f.lat] } }))),
+    communities: collection(dataset.communities.map((c) => JSON.stringify({ type: 'Feature', properties: { id: c.id, name: c.name, kind: c.kind, population: c.population }, geometry: c.geometry }))),
+    roads: collection((dataset.roads ?? []).map((r) => JSON.stringify({ type: 'Feature', properties: { highway: r.highway }, geometry: { type: 'LineString', coordinates: r.coordinates } }))),
+  };
+}
+
+/**
+ * Times the built `lifecircle analyze` on `size`'s synthetic city against JSON.parse + analyze().
+ *
+ * @param size bench city size (the issue's goal is stated for M)
+ * @param seed city seed
+ * @param repeats runs of each side (median)
+ * @param log progress lines (stderr)
+ */
+function measureCliRatio(size: CitySize, seed: number, repeats: number, log: (line: string) => void): CliRatioResult {
+  execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs'), '--if-stale'], { stdio: 'inherit' });
+  const preset = resolveSettings({ preset: PRESET, model: MODEL }, 'bench');
+  if (!preset.value) throw new Error(`settings of preset ${PRESET}: ${preset.errors.map((e) => e.reason).join('; ')}`);
+  const settings: Settings = preset.value;
+  const { dataset } = generateSyntheticCity(size, { seed, categories: settings.categories.map((c) => c.id) });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-bench-cli-'));
+  try {
+    const files = cityGeoJson(dataset);
+    const paths = Object.fromEntries(Object.entries(files).map(([layer, text]) => {
+      const p = path.join(dir, `${layer}.geojson`);
+      writeFileSync(p, text);
+      return [layer, p];
+    })) as Record<keyof typeof files, string>;
+    const inputBytes = Object.values(paths).reduce((s, p) => s + statSync(p).size, 0);
+    log(`${size.name} whole CLI: wrote ${(inputBytes / 1e6).toFixed(1)} MB of GeoJSON`);
+
+    const out = path.join(dir, 'out');
+    const args = [path.join(root, 'dist-cli/lifecircle.mjs'), 'analyze', '--facilities', paths.facilities, '--communities', paths.communities, '--roads', paths.roads,
+      '--preset', PRESET, '--model', MODEL, '--json', '--out', out];
+    const commandMs: number[] = [];
+    const phasesMs: Record<string, number>[] = [];
+    const commandCpuMs: number[] = [];
+    let ticks = 100;
+    try {
+      ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+    } catch {
+      // not POSIX: no CPU figures (childrenCpuMs gives null)
+    }
+    let summary: { categories?: Record<string, { share: number }> } = {};
+    for (let r = 0; r < repeats; r++) {
+      const c0 = childrenCpuMs(ticks);
+      const t0 = performance.now();
+      const res = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+      commandMs.push(performance.now() - t0);
+      const c1 = childrenCpuMs(ticks);
+      if (c0 !== null && c1 !== null) commandCpuMs.push(c1 - c0);
+      if (res.status !== 0) throw new Error(`lifecircle analyze exited with ${res.status ?? res.signal}: ${res.stderr}`);
+      phasesMs.push(commandPhases(res.stderr, commandMs[r]!));
+      summary = JSON.parse(res.stdout) as typeof summary;
+      log(`${size.name} whole CLI run ${r + 1}/${repeats}: lifecircle analyze ${commandMs[r]!.toFixed(0)} ms`);
+    }
+
+    const parseMs: number[] = [];
+    const analyzeMs: number[] = [];
+    const inProcessCpuMs: number[] = [];
+    const problems: string[] = [];
+    for (let r = 0; r < repeats; r++) {
+      collectGarbage();
+      const cpu0 = process.cpuUsage();
+      const p0 = performance.now();
+      for (const p of Object.values(paths)) JSON.parse(readFileSync(p, 'utf8'));
+      parseMs.push(performance.now() - p0);
+      const a0 = performance.now();
+      const analysis = analyze(dataset, settings);
+      analyzeMs.push(performance.now() - a0);
+      const cpu = process.cpuUsage(cpu0);
+      inProcessCpuMs.push((cpu.user + cpu.system) / 1000);
+      log(`${size.name} whole CLI run ${r + 1}/${repeats}: JSON.parse ${parseMs[r]!.toFixed(0)} ms + analyze() ${analyzeMs[r]!.toFixed(0)} ms`);
+      if (r > 0) continue;
+      settings.categories.forEach((c, k) => {
+        const want = analysis.coverage.totals[k]!.share;
+        const got = summary.categories?.[c.id]?.share;
+        if (got === undefined || !(Math.abs(got - want) <= 5e-5 + 1e-9)) problems.push(`${c.id}: the command's share ${got} ≠ analyze() ${want.toFixed(6)}`);
+      });
+    }
+    const ratio = median(commandMs) / median(parseMs.map((p, i) => p + analyzeMs[i]!));
+    return { size: size.name, inputBytes, commandMs, parseMs, analyzeMs, phasesMs, commandCpuMs, inProcessCpuMs, ratio, problems };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The report lines of a {@link CliRatioResult}. */
+function formatCliRatio(r: CliRatioResult): string {
+  const ms = (v: number): string => `${Math.round(v).toLocaleString('en-US')} ms`;
+  const inProcess = median(r.parseMs.map((p, i) => p + r.analyzeMs[i]!));
+  return [
+    `Whole CLI (${r.size}, ${(r.inputBytes / 1e6).toFixed(1)} MB of GeoJSON, ${PRESET}, ${MODEL} model; medians of ${r.commandMs.length}):`,
+    `  lifecircle analyze (built command, child process) ${ms(median(r.commandMs))}  [runs ${r.commandMs.map(ms).join(', ')}]`,
+    `  its phases (stage lines, 0.1 s steps): ${Object.keys(r.phasesMs[0] ?? {}).map((k) => `${k} ${ms(median(r.phasesMs.map((p) => p[k] ?? NaN)))}`).join(', ')}`,
+    `  JSON.parse of its inputs ${ms(median(r.parseMs))} + analyze() ${ms(median(r.analyzeMs))} = ${ms(inProcess)}`,
+    ...(r.commandCpuMs.length > 0 ? [`  CPU time (user + system; less sensitive to other load): command ${ms(median(r.commandCpuMs))}, in-process ${ms(median(r.inProcessCpuMs))}, ratio ${(median(r.commandCpuMs) / median(r.inProcessCpuMs)).toFixed(2)}×`] : []),
+    `  ratio ${r.ratio.toFixed(2)}×  goal within ${CLI_RATIO_GOAL}×: ${r.ratio <= CLI_RATIO_GOAL ? 'PASS' : 'FAIL'}`,
+    ...(r.problems.length > 0 ? r.problems.map((p) => `  ANSWERS DIFFER: ${p}`) : ['  the command\'s shares = analyze()\'s (every category)']),
+  ].join('\n');
+}
+
+/** Goal of issue 12: `lifecircle --help` starts within this many ms (median of 10). */
+const HELP_GOAL_MS = 150;
+
+/** Median wall time of 10 runs of the built `lifecircle --help` (after 2 warm-up runs), with bare `node -e 0` beside it. */
+function formatHelpStartup(): string {
+  const time = (args: string[]): number => {
+    const runs: number[] = [];
+    for (let r = 0; r < 12; r++) {
+      const t0 = performance.now();
+      const res = spawnSync(process.execPath, args, { stdio: 'ignore' });
+      if (res.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${res.status ?? res.signal}`);
+      if (r >= 2) runs.push(performance.now() - t0);
+    }
+    return median(runs);
+  };
+  const help = time([path.join(root, 'dist-cli/lifecircle.mjs'), '--help']);
+  const bare = time(['-e', '0']);
+  return `Start-up: lifecircle --help ${help.toFixed(0)} ms (median of 10; bare node -e 0: ${bare.toFixed(0)} ms)  goal under ${HELP_GOAL_MS} ms: ${help < HELP_GOAL_MS ? 'PASS' : 'FAIL'}`;
+}
+
+/**
+ * The hook of `npm run bench`: the built command's start-up (`--help`), and when the run includes
+ * size M the whole-CLI ratio (report on stdout, progress on stderr).
+ *
+ * @returns false when a measurement failed or the answers differ (the bench then exits 1)
+ */
+export function benchCliRatio(sizes: readonly CitySize[], seed: number, repeats: number): boolean {
+  try {
+    execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs'), '--if-stale'], { stdio: 'inherit' });
+    process.stdout.write(`\n${formatHelpStartup()}\n`);
+  } catch (error) {
+    process.stderr.write(`bench: lifecircle --help: ${(error as Error).message}\n`);
+    return false;
+  }
+  const size = sizes.find((s) => s.name === 'M');
+  if (!size) return true;
+  process.stderr.write(`bench: whole CLI on ${size.name} (${repeats} run(s)) …\n`);
+  try {
+    const result = measureCliRatio(size, seed, repeats, (line) => process.stderr.write(`  [${line}]\n`));
+    process.stdout.write(`\n${formatCliRatio(result)}\n`);
+    return result.problems.length === 0;
+  } catch (error) {
+    process.stderr.write(`bench: whole CLI: ${(error as Error).message}\n`);
+    return false;
+  }
+}

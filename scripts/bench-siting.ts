@@ -29,7 +29,15 @@ const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
 
 const CATEGORY: CategoryDef = { id: 'bench', label: { zh: '', en: '' }, thresholdMinutes: { urban: 15, rural: 15 } };
-const SETTINGS: Settings = { preset: 'bench', categories: [CATEGORY], walkSpeedKmh: { urban: 5, rural: 5 }, detourFactor: 1.3, sampleSpacingMeters: 100, maxSnapMeters: 500, model: 'straight' };
+const SETTINGS: Settings = {
+  preset: 'bench',
+  categories: [CATEGORY],
+  walkSpeedKmh: { urban: 5, rural: 5 },
+  detourFactor: 1.3,
+  sampleSpacingMeters: 100,
+  maxSnapMeters: 500,
+  model: 'straight',
+};
 
 let peakRss = 0;
 const mem = () => {
@@ -86,7 +94,9 @@ async function main(): Promise<void> {
   console.log(`# siting bench (seed 2021, ${RUNS} runs, medians)`);
   console.log(`\n## greedy MCLP: ${big.candidates} candidates × ${big.samples} demand samples, k = 50`);
   const [sets, buildS] = time(() => instance(2021, big.samples, big.candidates, big.side));
-  console.log(`coverage sets: ${buildS.toFixed(2)} s, ${sets.demand.length} entries (${(sets.demand.length / sets.candidateCount).toFixed(0)} per candidate)`);
+  console.log(
+    `coverage sets: ${buildS.toFixed(2)} s, ${sets.demand.length} entries (${(sets.demand.length / sets.candidateCount).toFixed(0)} per candidate)`,
+  );
   const greedyTimes: number[] = [];
   let greedy = greedySites(sets, { maxSites: 50 });
   for (let r = 0; r < RUNS; r++) {
@@ -95,9 +105,15 @@ async function main(): Promise<void> {
     greedyTimes.push(s);
   }
   const [naive, naiveS] = time(() => naiveGreedy(sets, 50));
-  console.log(`CELF greedy: ${median(greedyTimes).toFixed(3)} s (runs ${greedyTimes.map((t) => t.toFixed(3)).join(', ')}), ${greedy.evaluations} gain evaluations; covers ${greedy.objective}, CELF bound ${greedy.upperBound.toFixed(0)} (gap ≤ ${((1 - greedy.objective / greedy.upperBound) * 100).toFixed(2)} %)`);
-  console.log(`naive greedy: ${naiveS.toFixed(3)} s (${(naiveS / median(greedyTimes)).toFixed(1)}× CELF), covers ${naive}${Math.abs(naive - greedy.objective) < 1e-6 ? ' (same)' : ' (ties broken differently)'}`);
-  console.log(`goal greedy < 10 s: ${median(greedyTimes) + buildS < 10 ? 'met including coverage sets' : median(greedyTimes) < 10 ? 'met for the solver (coverage sets separate)' : 'NOT met'}`);
+  console.log(
+    `CELF greedy: ${median(greedyTimes).toFixed(3)} s (runs ${greedyTimes.map((t) => t.toFixed(3)).join(', ')}), ${greedy.evaluations} gain evaluations; covers ${greedy.objective}, CELF bound ${greedy.upperBound.toFixed(0)} (gap ≤ ${((1 - greedy.objective / greedy.upperBound) * 100).toFixed(2)} %)`,
+  );
+  console.log(
+    `naive greedy: ${naiveS.toFixed(3)} s (${(naiveS / median(greedyTimes)).toFixed(1)}× CELF), covers ${naive}${Math.abs(naive - greedy.objective) < 1e-6 ? ' (same)' : ' (ties broken differently)'}`,
+  );
+  console.log(
+    `goal greedy < 10 s: ${median(greedyTimes) + buildS < 10 ? 'met including coverage sets' : median(greedyTimes) < 10 ? 'met for the solver (coverage sets separate)' : 'NOT met'}`,
+  );
 
   const mid = quick ? { samples: 10_000, candidates: 400, side: 6 } : { samples: 50_000, candidates: 2_000, side: 14 };
   console.log(`\n## exact MCLP (HiGHS): ${mid.candidates} candidates × ${mid.samples} demand samples, k = 20, time limit 60 s`);
@@ -115,8 +131,12 @@ async function main(): Promise<void> {
   mem();
   const [lp, lpS] = time(() => solveExact(highs, midSets, { kind: 'max-cover', maxSites: 20 }, { relaxationOnly: true }));
   console.log(`program after grouping: ${last.size.columns} columns, ${last.size.rows} rows, ${last.size.nonzeros} nonzeros`);
-  console.log(`exact: ${median(exactTimes).toFixed(2)} s (runs ${exactTimes.map((t) => t.toFixed(2)).join(', ')}), status ${last.status}, objective ${last.objective.toFixed(0)}, bound ${last.bound.toFixed(0)}, gap ${(last.gap * 100).toFixed(3)} %`);
-  console.log(`greedy on it: ${start.objective} (${((1 - start.objective / last.bound) * 100).toFixed(3)} % below the bound); LP relaxation ${Number.isFinite(lp.bound) ? `${lp.bound.toFixed(0)} in ${lpS.toFixed(2)} s` : `not solved within the time limit (${lpS.toFixed(2)} s, status ${lp.status})`}`);
+  console.log(
+    `exact: ${median(exactTimes).toFixed(2)} s (runs ${exactTimes.map((t) => t.toFixed(2)).join(', ')}), status ${last.status}, objective ${last.objective.toFixed(0)}, bound ${last.bound.toFixed(0)}, gap ${(last.gap * 100).toFixed(3)} %`,
+  );
+  console.log(
+    `greedy on it: ${start.objective} (${((1 - start.objective / last.bound) * 100).toFixed(3)} % below the bound); LP relaxation ${Number.isFinite(lp.bound) ? `${lp.bound.toFixed(0)} in ${lpS.toFixed(2)} s` : `not solved within the time limit (${lpS.toFixed(2)} s, status ${lp.status})`}`,
+  );
   benchDrag();
   console.log(`\npeak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
 }
@@ -126,11 +146,21 @@ function benchDrag(): void {
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data/sample');
   const settings = getPreset('ningbo')!.settings;
   const read = (f: string) => ({ text: readFileSync(path.join(dir, f), 'utf8'), file: f });
-  const { dataset } = loadDataset({ facilities: read('facilities.geojson'), communities: read('communities.geojson'), roads: read('roads.geojson') }, settings);
+  const { dataset } = loadDataset(
+    { facilities: read('facilities.geojson'), communities: read('communities.geojson'), roads: read('roads.geojson') },
+    settings,
+  );
   const samples = buildDemandSamples(dataset.communities, settings.sampleSpacingMeters);
   const travel = createTravelModel(dataset, settings, []);
   const category = settings.categories.find((c) => c.id === 'clinic')!;
-  const field = travel.accessField('clinic', Uint32Array.from(dataset.facilities.filter((f) => f.category === 'clinic'), (f) => f.index), samples);
+  const field = travel.accessField(
+    'clinic',
+    Uint32Array.from(
+      dataset.facilities.filter((f) => f.category === 'clinic'),
+      (f) => f.index,
+    ),
+    samples,
+  );
   const evaluator = createSitingContext(travel, samples, field, category, settings).evaluator();
   const rand = mulberry32(7);
   const at = (): [number, number] => {
@@ -138,7 +168,10 @@ function benchDrag(): void {
     return [samples.lon[i]! + (rand() - 0.5) * 0.002, samples.lat[i]! + (rand() - 0.5) * 0.002];
   };
   const sites = Array.from({ length: 10 }, at);
-  evaluator.evaluateSites(sites.map((s) => s[0]), sites.map((s) => s[1]));
+  evaluator.evaluateSites(
+    sites.map((s) => s[0]),
+    sites.map((s) => s[1]),
+  );
   const times: number[] = [];
   for (let step = 0; step < 25 * RUNS; step++) {
     const i = step % sites.length;
@@ -150,7 +183,9 @@ function benchDrag(): void {
   mem();
   const ms = median(times);
   console.log(`\n## drag a site on the built-in sample (${samples.count} demand samples, 10 sites, ${times.length} moves)`);
-  console.log(`moveSite: median ${ms.toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms; goal median < 100 ms: ${ms < 100 ? 'met' : 'NOT met'}`);
+  console.log(
+    `moveSite: median ${ms.toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms; goal median < 100 ms: ${ms < 100 ? 'met' : 'NOT met'}`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -51,7 +51,10 @@ function parseArgs(argv: string[]): Options {
       return v;
     };
     if (flag === '--sizes') {
-      const names = value().split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+      const names = value()
+        .split(',')
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean);
       options.sizes = names.map((n) => {
         const size = CITY_SIZES.find((s) => s.name === n);
         if (!size) throw new Error(`unknown size "${n}" (sizes: ${CITY_SIZES.map((s) => s.name).join(', ')})`);
@@ -74,7 +77,9 @@ function parseArgs(argv: string[]): Options {
       if (v !== 'full' && v !== 'quick' && v !== 'none') throw new Error(`--siting must be full, quick or none, got ${v}`);
       options.siting = v;
     } else {
-      throw new Error(`unknown option ${arg} (options: --sizes S,M,L --repeat N --seed N --no-baseline --cpu-prof DIR --siting full|quick|none)`);
+      throw new Error(
+        `unknown option ${arg} (options: --sizes S,M,L --repeat N --seed N --no-baseline --cpu-prof DIR --siting full|quick|none)`,
+      );
     }
   }
   return options;
@@ -105,7 +110,10 @@ function runChild(job: BenchJob, cpuProfDir: string | null): Promise<BenchResult
 function engineVersion(): string {
   try {
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: path.join(here, '..'), encoding: 'utf8' }).trimEnd();
-    const dirty = git('status', '--porcelain', '--', 'src/engine').split('\n').filter(Boolean).map((l) => l.slice(3));
+    const dirty = git('status', '--porcelain', '--', 'src/engine')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3));
     return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty.length > 0 ? ` + uncommitted changes in ${dirty.join(', ')}` : ''}`;
   } catch {
     return 'commit unknown (not a git checkout)';
@@ -115,7 +123,11 @@ function engineVersion(): string {
 /** The siting bench (scripts/bench-siting.ts) in its own process, after the engine tables. */
 function runSitingBench(quick: boolean): number {
   process.stderr.write(`bench: siting${quick ? ' (quick)' : ''} …\n`);
-  const res = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', path.join(here, 'bench-siting.ts'), ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+  const res = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=8192', '--import', 'tsx', path.join(here, 'bench-siting.ts'), ...(quick ? ['--quick'] : [])],
+    { stdio: 'inherit' },
+  );
   return res.status ?? 1;
 }
 
@@ -123,8 +135,21 @@ function runSitingBench(quick: boolean): number {
 function runReadRatioBench(sizes: readonly CitySize[], seed: number): number {
   const names = sizes.filter((s) => s.segments <= 200_000).map((s) => s.name);
   if (names.length === 0) return 0;
-  const res = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', '--import', 'tsx', path.join(here, 'bench', 'read-ratio.ts'),
-    '--sizes', names.join(','), '--seed', String(seed)], { stdio: 'inherit' });
+  const res = spawnSync(
+    process.execPath,
+    [
+      '--max-old-space-size=8192',
+      '--expose-gc',
+      '--import',
+      'tsx',
+      path.join(here, 'bench', 'read-ratio.ts'),
+      '--sizes',
+      names.join(','),
+      '--seed',
+      String(seed),
+    ],
+    { stdio: 'inherit' },
+  );
   return res.status ?? 1;
 }
 
@@ -134,7 +159,13 @@ async function main(): Promise<number> {
   const results: BenchResult[] = [];
   const repeatsBySize: Record<string, number> = {};
   let crashed = false;
-  const machine = { version: engineVersion(), calibrationNs: calibrationNsPerElement(), loadAverage: os.loadavg()[0]!, cpus: os.cpus().length, memGB: os.totalmem() / 2 ** 30 };
+  const machine = {
+    version: engineVersion(),
+    calibrationNs: calibrationNsPerElement(),
+    loadAverage: os.loadavg()[0]!,
+    cpus: os.cpus().length,
+    memGB: os.totalmem() / 2 ** 30,
+  };
   for (const size of options.sizes) {
     const repeats = options.repeat ?? DEFAULT_REPEATS;
     repeatsBySize[size.name] = repeats;

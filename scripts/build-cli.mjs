@@ -38,7 +38,13 @@ function parseArgs(argv) {
 
 const options = parseArgs(process.argv.slice(2));
 const entry = path.join(options.outdir, 'lifecircle.mjs');
-const stale = !existsSync(entry) || statSync(entry).mtimeMs < Math.max(newestMtime(path.join(root, 'src')), ...['package.json', 'package-lock.json', 'scripts/build-cli.mjs'].map((f) => statSync(path.join(root, f)).mtimeMs));
+const stale =
+  !existsSync(entry) ||
+  statSync(entry).mtimeMs <
+    Math.max(
+      newestMtime(path.join(root, 'src')),
+      ...['package.json', 'package-lock.json', 'scripts/build-cli.mjs'].map((f) => statSync(path.join(root, f)).mtimeMs),
+    );
 if (options.ifStale && !stale) process.exit(0);
 
 rmSync(options.outdir, { recursive: true, force: true });
@@ -56,7 +62,9 @@ try {
     target: 'node20',
     external: ['highs'],
     // CommonJS dependencies (cli-progress, iconv-lite …) call require() for Node built-ins
-    banner: { js: "import { createRequire as __lifecircleRequire } from 'node:module';\nconst require = __lifecircleRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __lifecircleRequire } from 'node:module';\nconst require = __lifecircleRequire(import.meta.url);",
+    },
     legalComments: 'none',
     logLevel: 'error',
   });

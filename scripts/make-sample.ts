@@ -29,9 +29,23 @@ import { DISTRICTS } from './sample/geography';
 /** The seed of the committed sample. */
 export const SAMPLE_SEED = 2021;
 
-export interface RoadProps { highway: string; name: string | null; bridge?: 'yes' }
-export interface CommunityProps { id: string; name: string; kind: 'urban' | 'rural'; population: number }
-export interface FacilityProps { id: string; name: string; category: SampleCategory; capacity: number }
+export interface RoadProps {
+  highway: string;
+  name: string | null;
+  bridge?: 'yes';
+}
+export interface CommunityProps {
+  id: string;
+  name: string;
+  kind: 'urban' | 'rural';
+  population: number;
+}
+export interface FacilityProps {
+  id: string;
+  name: string;
+  category: SampleCategory;
+  capacity: number;
+}
 
 /** Figures about one generated sample (also printed into its README). */
 export interface SampleStats {
@@ -97,7 +111,10 @@ export function makeSample(seed: number = SAMPLE_SEED): Sample {
   const communities = makeCommunities(blocks, villages, stream(8), communityStems(stream(9)), villageStems(stream(10)));
   const walkableNodes = new Set<number>();
   for (const w of net.ways) if (RoadNet.isPlanar(w)) for (const id of w.nodes) walkableNodes.add(id);
-  const roadIndex = new NodeIndex(net, [...walkableNodes].sort((a, b) => a - b));
+  const roadIndex = new NodeIndex(
+    net,
+    [...walkableNodes].sort((a, b) => a - b),
+  );
   const facilities = placeFacilities(communities, shapes, roadIndex, (id) => [net.xs[id]!, net.ys[id]!], stream(11));
 
   const roads = roadCollection(net);
@@ -141,7 +158,9 @@ export function makeSample(seed: number = SAMPLE_SEED): Sample {
     facilities: byCategory,
   };
   return {
-    roads, communities: communityFc, facilities: facilityFc,
+    roads,
+    communities: communityFc,
+    facilities: facilityFc,
     files: {
       'roads.geojson': featureCollectionText(roads),
       'communities.geojson': featureCollectionText(communityFc),
@@ -156,7 +175,10 @@ function roadCollection(net: RoadNet): FeatureCollection<LineString, RoadProps> 
   const lonLat = new Map<number, [number, number]>();
   const at = (id: number): [number, number] => {
     let p = lonLat.get(id);
-    if (!p) { p = toLonLat(net.xs[id]!, net.ys[id]!); lonLat.set(id, p); }
+    if (!p) {
+      p = toLonLat(net.xs[id]!, net.ys[id]!);
+      lonLat.set(id, p);
+    }
     return p;
   };
   const walkable = new Set<string>();
@@ -185,7 +207,10 @@ function largestComponentShare(roads: FeatureCollection<LineString, RoadProps>):
   const id = new Map<string, number>();
   const parent: number[] = [];
   const find = (a: number): number => {
-    while (parent[a] !== a) { parent[a] = parent[parent[a]!]!; a = parent[a]!; }
+    while (parent[a] !== a) {
+      parent[a] = parent[parent[a]!]!;
+      a = parent[a]!;
+    }
     return a;
   };
   for (const f of roads.features) {
@@ -194,7 +219,11 @@ function largestComponentShare(roads: FeatureCollection<LineString, RoadProps>):
     for (const p of f.geometry.coordinates) {
       const key = `${p[0]},${p[1]}`;
       let v = id.get(key);
-      if (v === undefined) { v = parent.length; parent.push(v); id.set(key, v); }
+      if (v === undefined) {
+        v = parent.length;
+        parent.push(v);
+        id.set(key, v);
+      }
       if (prev >= 0) parent[find(prev)] = find(v);
       prev = v;
     }

@@ -63,11 +63,27 @@ function runJob(job: BenchJob): BenchResult {
   const generateMs = performance.now() - t0;
   collectGarbage();
   const datasetRssMB = rssMB();
-  log(`${job.size.name} ${job.kind}: generated ${figures.segments} segments, ${dataset.facilities.length} facilities, ${dataset.communities.length} communities in ${generateMs.toFixed(0)} ms, RSS ${datasetRssMB.toFixed(0)} MB`);
+  log(
+    `${job.size.name} ${job.kind}: generated ${figures.segments} segments, ${dataset.facilities.length} facilities, ${dataset.communities.length} communities in ${generateMs.toFixed(0)} ms, RSS ${datasetRssMB.toFixed(0)} MB`,
+  );
   const result: BenchResult = {
-    job, figures, generateMs, datasetRssMB,
+    job,
+    figures,
+    generateMs,
+    datasetRssMB,
     counts: { graphSegments: null, graphNodes: null, facilities: dataset.facilities.length, samples: dataset.communities.length },
-    stages: {}, stagesCpu: {}, totalMs: NaN, cpuMs: NaN, loadAverage: NaN, totalRunsMs: [], analyzeMs: NaN, sliderMs: NaN, pipelinePeakRssMB: NaN, peakRssMB: NaN, problems: [], notes: [],
+    stages: {},
+    stagesCpu: {},
+    totalMs: NaN,
+    cpuMs: NaN,
+    loadAverage: NaN,
+    totalRunsMs: [],
+    analyzeMs: NaN,
+    sliderMs: NaN,
+    pipelinePeakRssMB: NaN,
+    peakRssMB: NaN,
+    problems: [],
+    notes: [],
   };
 
   if (job.kind === 'baseline') {
@@ -76,7 +92,9 @@ function runJob(job: BenchJob): BenchResult {
     result.baseline = b;
     result.counts.samples = samples.count;
     if (b.reachMismatches > 0 || !(b.maxRelDiff <= 1e-6)) {
-      result.problems.push(`straight-line answers differ from the turf baseline: max |Δ| ${b.maxAbsDiffSeconds} s, max rel ${b.maxRelDiff}, ${b.reachMismatches} reachability mismatches`);
+      result.problems.push(
+        `straight-line answers differ from the turf baseline: max |Δ| ${b.maxAbsDiffSeconds} s, max rel ${b.maxRelDiff}, ${b.reachMismatches} reachability mismatches`,
+      );
     }
     result.peakRssMB = peakRssMB();
     return result;
@@ -99,7 +117,11 @@ function runJob(job: BenchJob): BenchResult {
     cpuRuns.push(run.cpuMs);
     loads.push(os.loadavg()[0]!);
     result.counts.samples = run.samples.count;
-    log(`${job.size.name} ${job.kind} run ${r + 1}/${job.repeats}: ${Object.entries(run.stages).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}; total ${run.totalMs.toFixed(0)} ms (CPU ${run.cpuMs.toFixed(0)} ms, load ${loads[r]!.toFixed(1)})`);
+    log(
+      `${job.size.name} ${job.kind} run ${r + 1}/${job.repeats}: ${Object.entries(run.stages)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(', ')}; total ${run.totalMs.toFixed(0)} ms (CPU ${run.cpuMs.toFixed(0)} ms, load ${loads[r]!.toFixed(1)})`,
+    );
     if (r === 0) {
       stagedHash = fieldsHash(run.fields);
       if (job.kind === 'network') {

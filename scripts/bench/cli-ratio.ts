@@ -86,9 +86,33 @@ function commandPhases(stderr: string, wallMs: number): Record<string, number> {
 function cityGeoJson(dataset: Dataset): { facilities: string; communities: string; roads: string } {
   const collection = (features: string[]): string => `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}\n`;
   return {
-    facilities: collection(dataset.facilities.map((f) => JSON.stringify({ type: 'Feature', properties: { id: f.id, name: f.name, category: f.category }, geometry: { type: 'Point', coordinates: [f.lon, f.lat] } }))),
-    communities: collection(dataset.communities.map((c) => JSON.stringify({ type: 'Feature', properties: { id: c.id, name: c.name, kind: c.kind, population: c.population }, geometry: c.geometry }))),
-    roads: collection((dataset.roads ?? []).map((r) => JSON.stringify({ type: 'Feature', properties: { highway: r.highway }, geometry: { type: 'LineString', coordinates: r.coordinates } }))),
+    facilities: collection(
+      dataset.facilities.map((f) =>
+        JSON.stringify({
+          type: 'Feature',
+          properties: { id: f.id, name: f.name, category: f.category },
+          geometry: { type: 'Point', coordinates: [f.lon, f.lat] },
+        }),
+      ),
+    ),
+    communities: collection(
+      dataset.communities.map((c) =>
+        JSON.stringify({
+          type: 'Feature',
+          properties: { id: c.id, name: c.name, kind: c.kind, population: c.population },
+          geometry: c.geometry,
+        }),
+      ),
+    ),
+    roads: collection(
+      (dataset.roads ?? []).map((r) =>
+        JSON.stringify({
+          type: 'Feature',
+          properties: { highway: r.highway },
+          geometry: { type: 'LineString', coordinates: r.coordinates },
+        }),
+      ),
+    ),
   };
 }
 
@@ -109,17 +133,34 @@ function measureCliRatio(size: CitySize, seed: number, repeats: number, log: (li
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-bench-cli-'));
   try {
     const files = cityGeoJson(dataset);
-    const paths = Object.fromEntries(Object.entries(files).map(([layer, text]) => {
-      const p = path.join(dir, `${layer}.geojson`);
-      writeFileSync(p, text);
-      return [layer, p];
-    })) as Record<keyof typeof files, string>;
+    const paths = Object.fromEntries(
+      Object.entries(files).map(([layer, text]) => {
+        const p = path.join(dir, `${layer}.geojson`);
+        writeFileSync(p, text);
+        return [layer, p];
+      }),
+    ) as Record<keyof typeof files, string>;
     const inputBytes = Object.values(paths).reduce((s, p) => s + statSync(p).size, 0);
     log(`${size.name} whole CLI: wrote ${(inputBytes / 1e6).toFixed(1)} MB of GeoJSON`);
 
     const out = path.join(dir, 'out');
-    const args = [path.join(root, 'dist-cli/lifecircle.mjs'), 'analyze', '--facilities', paths.facilities, '--communities', paths.communities, '--roads', paths.roads,
-      '--preset', PRESET, '--model', MODEL, '--json', '--out', out];
+    const args = [
+      path.join(root, 'dist-cli/lifecircle.mjs'),
+      'analyze',
+      '--facilities',
+      paths.facilities,
+      '--communities',
+      paths.communities,
+      '--roads',
+      paths.roads,
+      '--preset',
+      PRESET,
+      '--model',
+      MODEL,
+      '--json',
+      '--out',
+      out,
+    ];
     const commandMs: number[] = [];
     const phasesMs: Record<string, number>[] = [];
     const commandCpuMs: number[] = [];
@@ -158,12 +199,15 @@ function measureCliRatio(size: CitySize, seed: number, repeats: number, log: (li
       analyzeMs.push(performance.now() - a0);
       const cpu = process.cpuUsage(cpu0);
       inProcessCpuMs.push((cpu.user + cpu.system) / 1000);
-      log(`${size.name} whole CLI run ${r + 1}/${repeats}: JSON.parse ${parseMs[r]!.toFixed(0)} ms + analyze() ${analyzeMs[r]!.toFixed(0)} ms`);
+      log(
+        `${size.name} whole CLI run ${r + 1}/${repeats}: JSON.parse ${parseMs[r]!.toFixed(0)} ms + analyze() ${analyzeMs[r]!.toFixed(0)} ms`,
+      );
       if (r > 0) continue;
       settings.categories.forEach((c, k) => {
         const want = analysis.coverage.totals[k]!.share;
         const got = summary.categories?.[c.id]?.share;
-        if (got === undefined || !(Math.abs(got - want) <= 5e-5 + 1e-9)) problems.push(`${c.id}: the command's share ${got} ≠ analyze() ${want.toFixed(6)}`);
+        if (got === undefined || !(Math.abs(got - want) <= 5e-5 + 1e-9))
+          problems.push(`${c.id}: the command's share ${got} ≠ analyze() ${want.toFixed(6)}`);
       });
     }
     const ratio = median(commandMs) / median(parseMs.map((p, i) => p + analyzeMs[i]!));
@@ -180,11 +224,19 @@ function formatCliRatio(r: CliRatioResult): string {
   return [
     `Whole CLI (${r.size}, ${(r.inputBytes / 1e6).toFixed(1)} MB of GeoJSON, ${PRESET}, ${MODEL} model; medians of ${r.commandMs.length}):`,
     `  lifecircle analyze (built command, child process) ${ms(median(r.commandMs))}  [runs ${r.commandMs.map(ms).join(', ')}]`,
-    `  its phases (stage lines, 0.1 s steps): ${Object.keys(r.phasesMs[0] ?? {}).map((k) => `${k} ${ms(median(r.phasesMs.map((p) => p[k] ?? NaN)))}`).join(', ')}`,
+    `  its phases (stage lines, 0.1 s steps): ${Object.keys(r.phasesMs[0] ?? {})
+      .map((k) => `${k} ${ms(median(r.phasesMs.map((p) => p[k] ?? NaN)))}`)
+      .join(', ')}`,
     `  JSON.parse of its inputs ${ms(median(r.parseMs))} + analyze() ${ms(median(r.analyzeMs))} = ${ms(inProcess)}`,
-    ...(r.commandCpuMs.length > 0 ? [`  CPU time (user + system; less sensitive to other load): command ${ms(median(r.commandCpuMs))}, in-process ${ms(median(r.inProcessCpuMs))}, ratio ${(median(r.commandCpuMs) / median(r.inProcessCpuMs)).toFixed(2)}×`] : []),
+    ...(r.commandCpuMs.length > 0
+      ? [
+          `  CPU time (user + system; less sensitive to other load): command ${ms(median(r.commandCpuMs))}, in-process ${ms(median(r.inProcessCpuMs))}, ratio ${(median(r.commandCpuMs) / median(r.inProcessCpuMs)).toFixed(2)}×`,
+        ]
+      : []),
     `  ratio ${r.ratio.toFixed(2)}×  goal within ${CLI_RATIO_GOAL}×: ${r.ratio <= CLI_RATIO_GOAL ? 'PASS' : 'FAIL'}`,
-    ...(r.problems.length > 0 ? r.problems.map((p) => `  ANSWERS DIFFER: ${p}`) : ['  the command\'s shares = analyze()\'s (every category)']),
+    ...(r.problems.length > 0
+      ? r.problems.map((p) => `  ANSWERS DIFFER: ${p}`)
+      : ["  the command's shares = analyze()'s (every category)"]),
   ].join('\n');
 }
 

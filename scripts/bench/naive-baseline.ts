@@ -51,7 +51,13 @@ export function sampleSubset(total: number, count: number, seed: number): Uint32
  *
  * @param pairBudget turf calls to aim for (default 20,000,000); the subset never has fewer than 100 samples
  */
-export function runNaiveBaseline(dataset: Dataset, settings: Settings, samples: DemandSamples, seed: number, pairBudget = 2e7): BaselineResult {
+export function runNaiveBaseline(
+  dataset: Dataset,
+  settings: Settings,
+  samples: DemandSamples,
+  seed: number,
+  pairBudget = 2e7,
+): BaselineResult {
   const F = dataset.facilities.length;
   const subsetSize = Math.min(samples.count, Math.max(100, Math.floor(pairBudget / Math.max(1, F))));
   const subset = sampleSubset(samples.count, subsetSize, seed);

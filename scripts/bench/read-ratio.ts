@@ -28,14 +28,20 @@ const MAX_SEGMENTS = 200_000;
 export function datasetToGeoJson(dataset: Dataset): { facilities: string; communities: string; roads: string } {
   const collection = (features: string[]): string => `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}`;
   const point = (lon: number, lat: number): string => `{"type":"Point","coordinates":[${lon},${lat}]}`;
-  const facilities = dataset.facilities.map((f) => `{"type":"Feature","properties":${JSON.stringify({ id: f.id, name: f.name, category: f.category, ...(f.capacity === null ? {} : { capacity: f.capacity }) })},"geometry":${point(f.lon, f.lat)}}`);
+  const facilities = dataset.facilities.map(
+    (f) =>
+      `{"type":"Feature","properties":${JSON.stringify({ id: f.id, name: f.name, category: f.category, ...(f.capacity === null ? {} : { capacity: f.capacity }) })},"geometry":${point(f.lon, f.lat)}}`,
+  );
   const communities = dataset.communities.map((c) => {
     if (c.geometry.type !== 'Point') throw new Error('datasetToGeoJson: point communities only');
     const [lon, lat] = c.geometry.coordinates;
     return `{"type":"Feature","properties":${JSON.stringify({ id: c.id, name: c.name, population: c.population, kind: c.kind })},"geometry":${point(lon, lat)}}`;
   });
-  const roads = (dataset.roads ?? []).map((r) => `{"type":"Feature","properties":${JSON.stringify({ highway: r.highway, ...(r.speedKmh === null ? {} : { speed: r.speedKmh }) })},` +
-    `"geometry":{"type":"LineString","coordinates":[${r.coordinates.map((p) => `[${p[0]},${p[1]}]`).join(',')}]}}`);
+  const roads = (dataset.roads ?? []).map(
+    (r) =>
+      `{"type":"Feature","properties":${JSON.stringify({ highway: r.highway, ...(r.speedKmh === null ? {} : { speed: r.speedKmh }) })},` +
+      `"geometry":{"type":"LineString","coordinates":[${r.coordinates.map((p) => `[${p[0]},${p[1]}]`).join(',')}]}}`,
+  );
   return { facilities: collection(facilities), communities: collection(communities), roads: collection(roads) };
 }
 
@@ -64,7 +70,8 @@ export interface ReadRatioResult {
 function differences(written: Dataset, read: Dataset): string[] {
   const out: string[] = [];
   if (read.facilities.length !== written.facilities.length) out.push(`facilities ${read.facilities.length} ≠ ${written.facilities.length}`);
-  if (read.communities.length !== written.communities.length) out.push(`communities ${read.communities.length} ≠ ${written.communities.length}`);
+  if (read.communities.length !== written.communities.length)
+    out.push(`communities ${read.communities.length} ≠ ${written.communities.length}`);
   const a = written.roads ?? [];
   const b = read.roads ?? [];
   if (a.length !== b.length) out.push(`roads ${b.length} ≠ ${a.length}`);
@@ -89,7 +96,11 @@ export async function measureReadRatio(size: CitySize, repeats: number, seed: nu
   const { dataset } = generateSyntheticCity(size, { seed, categories: settings.categories.map((c) => c.id) });
   const texts = datasetToGeoJson(dataset);
   const encoder = new TextEncoder();
-  const files = (['facilities', 'communities', 'roads'] as const).map((layer) => ({ layer, name: `${layer}.geojson`, bytes: encoder.encode(texts[layer]) }));
+  const files = (['facilities', 'communities', 'roads'] as const).map((layer) => ({
+    layer,
+    name: `${layer}.geojson`,
+    bytes: encoder.encode(texts[layer]),
+  }));
   const parseRuns: number[] = [];
   const readRuns: number[] = [];
   let problems: string[] = [];
@@ -114,7 +125,8 @@ export async function measureReadRatio(size: CitySize, repeats: number, seed: nu
     const loaded = loadDataset({ facilities: read.facilities!, communities: read.communities!, roads: read.roads! }, settings);
     if (r >= 0) readRuns.push(cpuMs() - t);
     if (sink === 0) throw new Error('nothing parsed');
-    if (r === 0) problems = [...differences(dataset, loaded.dataset), ...loaded.errors.slice(0, 3).map((e) => `${e.file} #${e.index}: ${e.reason}`)];
+    if (r === 0)
+      problems = [...differences(dataset, loaded.dataset), ...loaded.errors.slice(0, 3).map((e) => `${e.file} #${e.index}: ${e.reason}`)];
   }
   const parseMs = median(parseRuns);
   const readMs = median(readRuns);
@@ -131,13 +143,23 @@ export async function measureReadRatio(size: CitySize, repeats: number, seed: nu
 
 /** The report: one row per size, then a PASS/FAIL line per size against {@link READ_RATIO_GOAL}. */
 export function formatReadRatio(results: readonly ReadRatioResult[], repeats: number): string {
-  const rows = results.map((r) => [r.size, r.megabytes.toFixed(1), String(r.features), r.parseMs.toFixed(0), r.readMs.toFixed(0), `${r.ratio.toFixed(2)}×`]);
+  const rows = results.map((r) => [
+    r.size,
+    r.megabytes.toFixed(1),
+    String(r.features),
+    r.parseMs.toFixed(0),
+    r.readMs.toFixed(0),
+    `${r.ratio.toFixed(2)}×`,
+  ]);
   const lines = [
     `\n### Reading GeoJSON (bytes → readLayerFile + loadDataset vs bytes → TextDecoder + JSON.parse, median of ${repeats} after a warm-up run, CPU time)`,
     '',
     markdownTable(['size', 'MB', 'features', 'decode+JSON.parse CPU ms', 'read+validate CPU ms', 'ratio'], rows),
     '',
-    ...results.map((r) => `- reading ${r.size}: ratio ${r.ratio.toFixed(2)}× (goal ≤ ${READ_RATIO_GOAL}×): ${r.ratio <= READ_RATIO_GOAL ? 'PASS' : 'FAIL'}`),
+    ...results.map(
+      (r) =>
+        `- reading ${r.size}: ratio ${r.ratio.toFixed(2)}× (goal ≤ ${READ_RATIO_GOAL}×): ${r.ratio <= READ_RATIO_GOAL ? 'PASS' : 'FAIL'}`,
+    ),
     ...results.flatMap((r) => r.problems.map((p) => `- reading ${r.size}: DISAGREES with the city written: ${p}`)),
     `- peak RSS of the reading process: ${peakRssMB().toFixed(0)} MB`,
   ];
@@ -152,16 +174,22 @@ async function main(argv: string[]): Promise<number> {
     const flag = argv[i];
     const value = argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--sizes') names = value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+    if (flag === '--sizes')
+      names = value
+        .split(',')
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean);
     else if (flag === '--repeat') repeats = Math.max(1, Number(value) | 0);
     else if (flag === '--seed') seed = Number(value) | 0;
     else throw new Error(`unknown option ${flag} (options: --sizes S,M --repeat N --seed N)`);
   }
-  const sizes = names.map((n) => {
-    const s = CITY_SIZES.find((c) => c.name === n);
-    if (!s) throw new Error(`unknown size "${n}"`);
-    return s;
-  }).filter((s) => s.segments <= MAX_SEGMENTS);
+  const sizes = names
+    .map((n) => {
+      const s = CITY_SIZES.find((c) => c.name === n);
+      if (!s) throw new Error(`unknown size "${n}"`);
+      return s;
+    })
+    .filter((s) => s.segments <= MAX_SEGMENTS);
   const results: ReadRatioResult[] = [];
   for (const size of sizes) {
     process.stderr.write(`bench: reading ${size.name} (${repeats} run(s)) …\n`);

@@ -30,7 +30,11 @@ function ringArea(ring: [number, number][]): number {
 
 /** Pick urban blocks and add the villages; ids are `C0001` … in output order. */
 export function makeCommunities(
-  blocks: readonly Block[], villages: readonly Village[], rand: () => number, communityStems: NamePool, villageStems: NamePool,
+  blocks: readonly Block[],
+  villages: readonly Village[],
+  rand: () => number,
+  communityStems: NamePool,
+  villageStems: NamePool,
 ): GenCommunity[] {
   const out: GenCommunity[] = [];
   const id = (): string => `C${String(out.length + 1).padStart(4, '0')}`;

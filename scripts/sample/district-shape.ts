@@ -21,9 +21,13 @@ export function makeDistrictShapes(rand: () => number): DistrictShape[] {
   return DISTRICTS.map((d) => {
     const [cx, cy] = districtCenter(d);
     return {
-      cx, cy, radiusMeters: d.radiusMeters,
-      phase3: rand() * Math.PI * 2, phase5: rand() * Math.PI * 2,
-      amp3: 0.08 + rand() * 0.1, amp5: 0.04 + rand() * 0.06,
+      cx,
+      cy,
+      radiusMeters: d.radiusMeters,
+      phase3: rand() * Math.PI * 2,
+      phase5: rand() * Math.PI * 2,
+      amp3: 0.08 + rand() * 0.1,
+      amp5: 0.04 + rand() * 0.06,
     };
   });
 }

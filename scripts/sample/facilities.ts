@@ -37,12 +37,60 @@ interface Spec {
 }
 
 const SPECS: Record<SampleCategory, Spec> = {
-  clinic: { urbanOdds: 0.3, ruralOdds: 0.3, urbanSuffix: '社区卫生服务站', ruralSuffix: '村卫生室', urban: [40, 200], rural: [10, 60], step: 5 },
-  canteen: { urbanOdds: 0.42, ruralOdds: 0.25, urbanSuffix: '老年食堂', ruralSuffix: '村老年食堂', urban: [40, 200], rural: [20, 80], step: 5 },
-  childcare: { urbanOdds: 0.32, ruralOdds: 0.08, urbanSuffix: '托育园', ruralSuffix: '村托育点', urban: [30, 150], rural: [20, 60], step: 1 },
-  sports: { urbanOdds: 0.28, ruralOdds: 0.14, urbanSuffix: '健身中心', ruralSuffix: '村健身广场', urban: [60, 500], rural: [30, 150], step: 10 },
-  culture: { urbanOdds: 0.32, ruralOdds: 0.38, urbanSuffix: '文化家园', ruralSuffix: '村文化礼堂', urban: [50, 400], rural: [40, 250], step: 10 },
-  convenience: { urbanOdds: 0.45, ruralOdds: 0.28, urbanSuffix: '便民服务中心', ruralSuffix: '村便民服务中心', urban: [50, 300], rural: [20, 120], step: 10 },
+  clinic: {
+    urbanOdds: 0.3,
+    ruralOdds: 0.3,
+    urbanSuffix: '社区卫生服务站',
+    ruralSuffix: '村卫生室',
+    urban: [40, 200],
+    rural: [10, 60],
+    step: 5,
+  },
+  canteen: {
+    urbanOdds: 0.42,
+    ruralOdds: 0.25,
+    urbanSuffix: '老年食堂',
+    ruralSuffix: '村老年食堂',
+    urban: [40, 200],
+    rural: [20, 80],
+    step: 5,
+  },
+  childcare: {
+    urbanOdds: 0.32,
+    ruralOdds: 0.08,
+    urbanSuffix: '托育园',
+    ruralSuffix: '村托育点',
+    urban: [30, 150],
+    rural: [20, 60],
+    step: 1,
+  },
+  sports: {
+    urbanOdds: 0.28,
+    ruralOdds: 0.14,
+    urbanSuffix: '健身中心',
+    ruralSuffix: '村健身广场',
+    urban: [60, 500],
+    rural: [30, 150],
+    step: 10,
+  },
+  culture: {
+    urbanOdds: 0.32,
+    ruralOdds: 0.38,
+    urbanSuffix: '文化家园',
+    ruralSuffix: '村文化礼堂',
+    urban: [50, 400],
+    rural: [40, 250],
+    step: 10,
+  },
+  convenience: {
+    urbanOdds: 0.45,
+    ruralOdds: 0.28,
+    urbanSuffix: '便民服务中心',
+    ruralSuffix: '村便民服务中心',
+    urban: [50, 300],
+    rural: [20, 120],
+    step: 10,
+  },
 };
 
 /** Minimum facilities of every category in each of urban and rural areas. */
@@ -53,8 +101,11 @@ const MIN_PER_CATEGORY_AND_KIND = 5;
  * @param roadNodes index over walkable street nodes (a facility stands 10–60 m from one, 20–150 m in villages)
  */
 export function placeFacilities(
-  communities: readonly GenCommunity[], shapes: readonly DistrictShape[], roadNodes: NodeIndex,
-  nodeXY: (id: number) => [number, number], rand: () => number,
+  communities: readonly GenCommunity[],
+  shapes: readonly DistrictShape[],
+  roadNodes: NodeIndex,
+  nodeXY: (id: number) => [number, number],
+  rand: () => number,
 ): GenFacility[] {
   const placed: { c: GenCommunity; cat: SampleCategory }[] = [];
   const count = { urban: new Map<SampleCategory, number>(), rural: new Map<SampleCategory, number>() };
@@ -90,7 +141,8 @@ export function placeFacilities(
   for (const { c, cat } of placed) {
     const spec = SPECS[cat];
     const urban = c.kind === 'urban';
-    let x = 0, y = 0;
+    let x = 0,
+      y = 0;
     for (let attempt = 0; attempt < 20; attempt++) {
       const ax = c.cx + (urban ? 50 : 80) * gaussian(rand);
       const ay = c.cy + (urban ? 50 : 80) * gaussian(rand);
@@ -107,7 +159,11 @@ export function placeFacilities(
     out.push({
       id: `F${String(out.length + 1).padStart(4, '0')}`,
       name: c.stem + (urban ? spec.urbanSuffix : spec.ruralSuffix),
-      category: cat, capacity, kind: c.kind, x, y,
+      category: cat,
+      capacity,
+      kind: c.kind,
+      x,
+      y,
     });
   }
   return out;

@@ -20,10 +20,7 @@ function round6(degrees: number): number {
 
 /** Local metres → `[lon, lat]` in degrees, rounded to 6 decimals. */
 export function toLonLat(xMeters: number, yMeters: number): [number, number] {
-  return [
-    round6(ORIGIN_LON + xMeters / METERS_PER_DEGREE_LON),
-    round6(ORIGIN_LAT + yMeters / METERS_PER_DEGREE_LAT),
-  ];
+  return [round6(ORIGIN_LON + xMeters / METERS_PER_DEGREE_LON), round6(ORIGIN_LAT + yMeters / METERS_PER_DEGREE_LAT)];
 }
 
 /** `[lon, lat]` in degrees → local `[x, y]` in metres. */

@@ -6,7 +6,10 @@ import type { RoadNet } from './road-net';
 export class NodeIndex {
   private readonly index: KDBush;
 
-  constructor(private readonly net: RoadNet, readonly nodeIds: readonly number[]) {
+  constructor(
+    private readonly net: RoadNet,
+    readonly nodeIds: readonly number[],
+  ) {
     this.index = new KDBush(Math.max(1, nodeIds.length));
     for (const id of nodeIds) this.index.add(net.xs[id]!, net.ys[id]!);
     if (nodeIds.length === 0) this.index.add(Infinity, Infinity);

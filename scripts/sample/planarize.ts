@@ -7,7 +7,10 @@
 import { pointSegmentDistanceSquared, segmentIntersection } from './segment-geometry';
 import { RoadNet } from './road-net';
 
-interface Split { t: number; node: number }
+interface Split {
+  t: number;
+  node: number;
+}
 
 /**
  * Split crossing segments in place; returns the number of vertices inserted into ways (0 once the
@@ -28,19 +31,21 @@ export function planarize(net: RoadNet, cellMeters = 250, snapMeters = 1): numbe
       const s = segWay.length;
       segWay.push(wi);
       segIdx.push(i - 1);
-      const a = w.nodes[i - 1]!, b = w.nodes[i]!;
+      const a = w.nodes[i - 1]!,
+        b = w.nodes[i]!;
       const cx0 = Math.floor((Math.min(net.xs[a]!, net.xs[b]!) - snapMeters) / cellMeters);
       const cx1 = Math.floor((Math.max(net.xs[a]!, net.xs[b]!) + snapMeters) / cellMeters);
       const cy0 = Math.floor((Math.min(net.ys[a]!, net.ys[b]!) - snapMeters) / cellMeters);
       const cy1 = Math.floor((Math.max(net.ys[a]!, net.ys[b]!) + snapMeters) / cellMeters);
       cellX0.push(cx0);
       cellY0.push(cy0);
-      for (let cx = cx0; cx <= cx1; cx++) for (let cy = cy0; cy <= cy1; cy++) {
-        const key = cellKey(cx, cy);
-        const list = cells.get(key);
-        if (list) list.push(s);
-        else cells.set(key, [s]);
-      }
+      for (let cx = cx0; cx <= cx1; cx++)
+        for (let cy = cy0; cy <= cy1; cy++) {
+          const key = cellKey(cx, cy);
+          const list = cells.get(key);
+          if (list) list.push(s);
+          else cells.set(key, [s]);
+        }
     }
   });
   const ends = (s: number): [number, number] => {
@@ -56,7 +61,8 @@ export function planarize(net: RoadNet, cellMeters = 250, snapMeters = 1): numbe
   for (const [key, list] of cells) {
     for (let p = 0; p < list.length; p++) {
       for (let q = p + 1; q < list.length; q++) {
-        const s1 = list[p]!, s2 = list[q]!;
+        const s1 = list[p]!,
+          s2 = list[q]!;
         // Test each pair once: in the first cell their padded boxes share.
         if (cellKey(Math.max(cellX0[s1]!, cellX0[s2]!), Math.max(cellY0[s1]!, cellY0[s2]!)) !== key) continue;
         const [a, b] = ends(s1);
@@ -77,7 +83,12 @@ export function planarize(net: RoadNet, cellMeters = 250, snapMeters = 1): numbe
         const near1 = t * len1 < snapMeters ? a : (1 - t) * len1 < snapMeters ? b : -1;
         const near2 = u * len2 < snapMeters ? c : (1 - u) * len2 < snapMeters ? d : -1;
         if (near1 >= 0 && near2 >= 0) continue; // ends almost touch: leave them
-        const node = near1 >= 0 ? near1 : near2 >= 0 ? near2 : net.addNode(net.xs[a]! + t * (net.xs[b]! - net.xs[a]!), net.ys[a]! + t * (net.ys[b]! - net.ys[a]!));
+        const node =
+          near1 >= 0
+            ? near1
+            : near2 >= 0
+              ? near2
+              : net.addNode(net.xs[a]! + t * (net.xs[b]! - net.xs[a]!), net.ys[a]! + t * (net.ys[b]! - net.ys[a]!));
         if (near1 < 0) addSplit(s1, t, node);
         if (near2 < 0) addSplit(s2, u, node);
       }
@@ -116,13 +127,15 @@ export function planarize(net: RoadNet, cellMeters = 250, snapMeters = 1): numbe
 }
 
 /** An end of segment c–d within `snapMeters` of the interior of a–b: where to split a–b, and with which node. */
-function nearTouch(
-  net: RoadNet, a: number, b: number, c: number, d: number, snapMeters: number,
-): { t: number; node: number } | null {
-  const ax = net.xs[a]!, ay = net.ys[a]!, bx = net.xs[b]!, by = net.ys[b]!;
+function nearTouch(net: RoadNet, a: number, b: number, c: number, d: number, snapMeters: number): { t: number; node: number } | null {
+  const ax = net.xs[a]!,
+    ay = net.ys[a]!,
+    bx = net.xs[b]!,
+    by = net.ys[b]!;
   const len2 = (bx - ax) ** 2 + (by - ay) ** 2;
   for (const e of [c, d]) {
-    const ex = net.xs[e]!, ey = net.ys[e]!;
+    const ex = net.xs[e]!,
+      ey = net.ys[e]!;
     if (pointSegmentDistanceSquared(ex, ey, ax, ay, bx, by) >= snapMeters * snapMeters) continue;
     const t = ((ex - ax) * (bx - ax) + (ey - ay) * (by - ay)) / len2;
     const len = Math.sqrt(len2);

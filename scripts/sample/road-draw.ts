@@ -12,9 +12,17 @@ import { RoadNet, type Highway } from './road-net';
  * `stepMeters` apart, bowed sideways by up to `bowFraction` of the length plus a little jitter.
  */
 export function drawPolyline(
-  net: RoadNet, from: number, to: number, stepMeters: number, bowFraction: number, rand: () => number,
+  net: RoadNet,
+  from: number,
+  to: number,
+  stepMeters: number,
+  bowFraction: number,
+  rand: () => number,
 ): number[] {
-  const ax = net.xs[from]!, ay = net.ys[from]!, bx = net.xs[to]!, by = net.ys[to]!;
+  const ax = net.xs[from]!,
+    ay = net.ys[from]!,
+    bx = net.xs[to]!,
+    by = net.ys[to]!;
   const len = Math.hypot(bx - ax, by - ay);
   const n = Math.max(1, Math.round(len / stepMeters));
   const nx = -(by - ay) / (len || 1);
@@ -37,7 +45,11 @@ export function drawPolyline(
  * @returns the number of bridges made
  */
 export function addRoadWithBridges(
-  net: RoadNet, nodes: number[], highway: Highway, name: string | null, bridgeName: string | null,
+  net: RoadNet,
+  nodes: number[],
+  highway: Highway,
+  name: string | null,
+  bridgeName: string | null,
 ): number {
   const wet = (id: number): boolean => riverClearanceMeters(net.xs[id]!, net.ys[id]!) < 15;
   let bridges = 0;

@@ -5,9 +5,7 @@
  */
 
 /** OSM-style `highway` values the sample uses. */
-export type Highway =
-  | 'motorway' | 'primary' | 'secondary' | 'tertiary' | 'residential'
-  | 'unclassified' | 'track' | 'footway' | 'path';
+export type Highway = 'motorway' | 'primary' | 'secondary' | 'tertiary' | 'residential' | 'unclassified' | 'track' | 'footway' | 'path';
 
 /** One way: a polyline over node indices. */
 export interface Way {

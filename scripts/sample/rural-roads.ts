@@ -15,7 +15,11 @@ import type { NamePool } from './names';
  * @param townNodes per district, the grid nodes a village may link to
  */
 export function buildRuralRoads(
-  net: RoadNet, villages: readonly Village[], grids: readonly DistrictGrid[], rand: () => number, roadNames: NamePool,
+  net: RoadNet,
+  villages: readonly Village[],
+  grids: readonly DistrictGrid[],
+  rand: () => number,
+  roadNames: NamePool,
 ): number[] {
   const centres = villages.map((v) => net.addNode(v.x, v.y));
   villages.forEach((v, k) => {
@@ -25,7 +29,10 @@ export function buildRuralRoads(
       const ang = a0 + (l * Math.PI) / lanes + 0.2 * (rand() - 0.5);
       const ends = [1, -1].map((sgn) => {
         const len = v.radiusMeters * (0.8 + 0.5 * rand());
-        const mid = net.addNode(v.x + (sgn * len * Math.cos(ang)) / 2 + 8 * (rand() - 0.5), v.y + (sgn * len * Math.sin(ang)) / 2 + 8 * (rand() - 0.5));
+        const mid = net.addNode(
+          v.x + (sgn * len * Math.cos(ang)) / 2 + 8 * (rand() - 0.5),
+          v.y + (sgn * len * Math.sin(ang)) / 2 + 8 * (rand() - 0.5),
+        );
         const end = net.addNode(v.x + sgn * len * Math.cos(ang), v.y + sgn * len * Math.sin(ang));
         return [mid, end] as const;
       });
@@ -53,7 +60,11 @@ export function buildRuralRoads(
       const t = idx.nearest(villages[v]!.x, villages[v]!.y, 12000);
       if (t < 0) continue;
       const d = Math.hypot(net.xs[t]! - villages[v]!.x, net.ys[t]! - villages[v]!.y);
-      if (d < best[v]!) { best[v] = d; bestTo[v] = t; bestIsTown[v] = 1; }
+      if (d < best[v]!) {
+        best[v] = d;
+        bestTo[v] = t;
+        bestIsTown[v] = 1;
+      }
     }
   }
   const linked = new Set<string>();
@@ -67,7 +78,11 @@ export function buildRuralRoads(
     for (let u = 0; u < n; u++) {
       if (inTree[u]) continue;
       const d = Math.hypot(villages[u]!.x - villages[v]!.x, villages[u]!.y - villages[v]!.y);
-      if (d < best[u]!) { best[u] = d; bestTo[u] = centres[v]!; bestIsTown[u] = 0; }
+      if (d < best[u]!) {
+        best[u] = d;
+        bestTo[u] = centres[v]!;
+        bestIsTown[u] = 0;
+      }
     }
   }
 
@@ -79,7 +94,10 @@ export function buildRuralRoads(
     for (let u = 0; u < n; u++) {
       if (u === v || linked.has(pairKey(centres[v]!, centres[u]!))) continue;
       const d = Math.hypot(villages[u]!.x - villages[v]!.x, villages[u]!.y - villages[v]!.y);
-      if (d < wd) { wd = d; w = u; }
+      if (d < wd) {
+        wd = d;
+        w = u;
+      }
     }
     if (w < 0) continue;
     linked.add(pairKey(centres[v]!, centres[w]!));

@@ -1,9 +1,7 @@
 /** Planar segment helpers in local metres (see local-frame.ts). */
 
 /** Squared distance in m² from point p to segment a–b. */
-export function pointSegmentDistanceSquared(
-  px: number, py: number, ax: number, ay: number, bx: number, by: number,
-): number {
+export function pointSegmentDistanceSquared(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;
   const dy = by - ay;
   const len2 = dx * dx + dy * dy;
@@ -19,8 +17,14 @@ export function pointSegmentDistanceSquared(
  * are parallel or do not meet. Endpoints touching count as meeting (t or u exactly 0 or 1).
  */
 export function segmentIntersection(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
 ): [number, number] | null {
   const rx = bx - ax;
   const ry = by - ay;
@@ -37,9 +41,6 @@ export function segmentIntersection(
 }
 
 /** True when segments a–b and c–d cross or touch. */
-export function segmentsIntersect(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
-): boolean {
+export function segmentsIntersect(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
   return segmentIntersection(ax, ay, bx, by, cx, cy, dx, dy) !== null;
 }

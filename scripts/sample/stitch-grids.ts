@@ -15,7 +15,11 @@ import type { DistrictGrid } from './urban-grid';
 export function stitchGrids(net: RoadNet, grids: readonly DistrictGrid[], reachMeters = 230): number {
   const owner = new Map<number, number>();
   const all: number[] = [];
-  for (const g of grids) for (const id of g.nodeIds) { owner.set(id, g.district); all.push(id); }
+  for (const g of grids)
+    for (const id of g.nodeIds) {
+      owner.set(id, g.district);
+      all.push(id);
+    }
   const index = new NodeIndex(net, all);
   const done = new Set<string>();
   let added = 0;

@@ -43,7 +43,11 @@ function lineClass(index: number, minor: boolean): Highway {
  * @param shapes outlines of all districts (a node is kept only where district k owns the ground)
  */
 export function buildDistrictGrid(
-  net: RoadNet, k: number, shapes: readonly DistrictShape[], rand: () => number, streets: NamePool,
+  net: RoadNet,
+  k: number,
+  shapes: readonly DistrictShape[],
+  rand: () => number,
+  streets: NamePool,
 ): { grid: DistrictGrid; blocks: Block[] } {
   const d = DISTRICTS[k]!;
   const shape = shapes[k]!;
@@ -59,8 +63,7 @@ export function buildDistrictGrid(
   const phV = rand() * 6.283;
   const node = new Int32Array(width * width).fill(-1);
   const nodeIds: number[] = [];
-  const at = (i: number, j: number): number =>
-    Math.abs(i) > half || Math.abs(j) > half ? -1 : node[(i + half) * width + (j + half)]!;
+  const at = (i: number, j: number): number => (Math.abs(i) > half || Math.abs(j) > half ? -1 : node[(i + half) * width + (j + half)]!);
 
   for (let i = -half; i <= half; i++) {
     for (let j = -half; j <= half; j++) {
@@ -103,7 +106,10 @@ export function buildDistrictGrid(
         }
         if (rand() < (major ? 0.15 : 0.3)) {
           // a shape vertex: streets are not ruler-straight
-          const ax = net.xs[a]!, ay = net.ys[a]!, bx = net.xs[b]!, by = net.ys[b]!;
+          const ax = net.xs[a]!,
+            ay = net.ys[a]!,
+            bx = net.xs[b]!,
+            by = net.ys[b]!;
           const len = Math.hypot(bx - ax, by - ay);
           const off = 4 * gaussian(rand);
           const t = 0.35 + 0.3 * rand();
@@ -155,22 +161,34 @@ function cuts(half: number, rand: () => number): number[] {
 }
 
 function gridBlocks(
-  net: RoadNet, k: number, shape: DistrictShape, at: (i: number, j: number) => number, half: number, rand: () => number,
+  net: RoadNet,
+  k: number,
+  shape: DistrictShape,
+  at: (i: number, j: number) => number,
+  half: number,
+  rand: () => number,
 ): Block[] {
   const blocks: Block[] = [];
   const ic = cuts(half, rand);
   const jc = cuts(half, rand);
   for (let a = 1; a < ic.length; a++) {
     for (let b = 1; b < jc.length; b++) {
-      const i0 = ic[a - 1]!, i1 = ic[a]!, j0 = jc[b - 1]!, j1 = jc[b]!;
+      const i0 = ic[a - 1]!,
+        i1 = ic[a]!,
+        j0 = jc[b - 1]!,
+        j1 = jc[b]!;
       const ids: number[] = [];
       for (let i = i0; i < i1; i++) ids.push(at(i, j0));
       for (let j = j0; j < j1; j++) ids.push(at(i1, j));
       for (let i = i1; i > i0; i--) ids.push(at(i, j1));
       for (let j = j1; j > j0; j--) ids.push(at(i0, j));
       if (ids.some((id) => id < 0)) continue;
-      let cx = 0, cy = 0;
-      for (const id of ids) { cx += net.xs[id]!; cy += net.ys[id]!; }
+      let cx = 0,
+        cy = 0;
+      for (const id of ids) {
+        cx += net.xs[id]!;
+        cy += net.ys[id]!;
+      }
       cx /= ids.length;
       cy /= ids.length;
       const inset = 0.84 + 0.06 * rand();
@@ -197,14 +215,18 @@ function isSimpleRing(ring: [number, number][]): boolean {
   const n = ring.length;
   let area2 = 0;
   for (let i = 0; i < n; i++) {
-    const a = ring[i]!, b = ring[(i + 1) % n]!;
+    const a = ring[i]!,
+      b = ring[(i + 1) % n]!;
     area2 += a[0] * b[1] - b[0] * a[1];
   }
   if (area2 <= 0) return false;
   for (let i = 0; i < n; i++) {
     for (let j = i + 2; j < n; j++) {
       if (i === 0 && j === n - 1) continue;
-      const a = ring[i]!, b = ring[(i + 1) % n]!, c = ring[j]!, d = ring[(j + 1) % n]!;
+      const a = ring[i]!,
+        b = ring[(i + 1) % n]!,
+        c = ring[j]!,
+        d = ring[(j + 1) % n]!;
       if (properCross(a, b, c, d)) return false;
     }
   }
@@ -216,6 +238,9 @@ function orient(a: [number, number], b: [number, number], c: [number, number]): 
 }
 
 function properCross(a: [number, number], b: [number, number], c: [number, number], d: [number, number]): boolean {
-  const o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b);
+  const o1 = orient(a, b, c),
+    o2 = orient(a, b, d),
+    o3 = orient(c, d, a),
+    o4 = orient(c, d, b);
   return o1 * o2 <= 0 && o3 * o4 <= 0;
 }

@@ -37,15 +37,18 @@ function keepProbability(x: number, y: number): number {
  * Village centres and outlines.
  * @param minSpacingMeters Poisson-disc radius (default 1,500 m)
  */
-export function placeVillages(
-  shapes: readonly DistrictShape[], rand: () => number, minSpacingMeters = 1500,
-): Village[] {
+export function placeVillages(shapes: readonly DistrictShape[], rand: () => number, minSpacingMeters = 1500): Village[] {
   const [x0, y0] = toXY(SAMPLE_BBOX[0], SAMPLE_BBOX[1]);
   const [x1, y1] = toXY(SAMPLE_BBOX[2], SAMPLE_BBOX[3]);
   const margin = 700;
   const ok = (x: number, y: number): boolean =>
-    x > x0 + margin && x < x1 - margin && y > y0 + margin && y < y1 - margin &&
-    isLand(x, y, 700) && riverClearanceMeters(x, y) > 650 && districtClearanceMeters(shapes, x, y) > 1300;
+    x > x0 + margin &&
+    x < x1 - margin &&
+    y > y0 + margin &&
+    y < y1 - margin &&
+    isLand(x, y, 700) &&
+    riverClearanceMeters(x, y) > 650 &&
+    districtClearanceMeters(shapes, x, y) > 1300;
 
   const r = minSpacingMeters;
   const cell = r / Math.SQRT2;
@@ -55,8 +58,7 @@ export function placeVillages(
   const px: number[] = [];
   const py: number[] = [];
   const active: number[] = [];
-  const cellOf = (x: number, y: number): number =>
-    Math.floor((y - y0) / cell) * cols + Math.floor((x - x0) / cell);
+  const cellOf = (x: number, y: number): number => Math.floor((y - y0) / cell) * cols + Math.floor((x - x0) / cell);
   const add = (x: number, y: number): void => {
     px.push(x);
     py.push(y);
@@ -77,7 +79,10 @@ export function placeVillages(
   for (let seeds = 0, tries = 0; seeds < 12 && tries < 10000; tries++) {
     const x = x0 + rand() * (x1 - x0);
     const y = y0 + rand() * (y1 - y0);
-    if (ok(x, y) && farEnough(x, y)) { add(x, y); seeds++; }
+    if (ok(x, y) && farEnough(x, y)) {
+      add(x, y);
+      seeds++;
+    }
   }
   while (active.length > 0) {
     const slot = Math.floor(rand() * active.length);
@@ -102,7 +107,8 @@ export function placeVillages(
 
   const villages: Village[] = [];
   for (let i = 0; i < px.length; i++) {
-    const x = px[i]!, y = py[i]!;
+    const x = px[i]!,
+      y = py[i]!;
     if (rand() >= keepProbability(x, y)) continue;
     const population = Math.round(Math.min(3000, Math.max(200, Math.exp(Math.log(850) + 0.6 * gaussian(rand)))) / 10) * 10;
     const radiusMeters = 110 + 5 * Math.sqrt(population);

@@ -21,7 +21,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * of the data section (`store.error`); a running job's bar goes away and loading ends.
  */
 export function showError(e: unknown): void {
-  set((s) => ({ error: message(e), job: null, ...(s.status === 'loading' ? { status: s.data ? 'ready' : 'error' } as const : {}) }));
+  set((s) => ({ error: message(e), job: null, ...(s.status === 'loading' ? ({ status: s.data ? 'ready' : 'error' } as const) : {}) }));
 }
 
 /** Switches the UI language (labels, legend, attribution). */
@@ -79,11 +79,13 @@ export async function loadFile(layer: LayerName, name: string, bytes: Uint8Array
 export async function loadSample(): Promise<void> {
   set({ status: 'loading', error: null, job: { stage: 'sample', fraction: 0 } });
   try {
-    const files = await Promise.all((['facilities', 'communities', 'roads'] as const).map(async (layer) => {
-      const res = await fetch(SAMPLE_URLS[layer]);
-      if (!res.ok) throw new Error(`${layer}.geojson: HTTP ${res.status}`);
-      return { layer, name: `${layer}.geojson`, bytes: new Uint8Array(await res.arrayBuffer()), options: {} };
-    }));
+    const files = await Promise.all(
+      (['facilities', 'communities', 'roads'] as const).map(async (layer) => {
+        const res = await fetch(SAMPLE_URLS[layer]);
+        if (!res.ok) throw new Error(`${layer}.geojson: HTTP ${res.status}`);
+        return { layer, name: `${layer}.geojson`, bytes: new Uint8Array(await res.arrayBuffer()), options: {} };
+      }),
+    );
     source = 'sample';
     for (const f of files) await sendInput(f);
     set({ status: 'ready', job: null });
@@ -157,7 +159,13 @@ export async function runCoverage(): Promise<void> {
       const s = get();
       if (!s.data || s.data.communities.features.length === 0) break;
       const res = await engine().coverage(callback((stage: string, fraction: number) => set({ job: { stage, fraction } })));
-      set({ coverage: res, analysisWarnings: res.warnings, job: null, lastUpdateMs: performance.now() - t0, settings: await engine().getSettings() });
+      set({
+        coverage: res,
+        analysisWarnings: res.warnings,
+        job: null,
+        lastUpdateMs: performance.now() - t0,
+        settings: await engine().getSettings(),
+      });
       if (get().visible.heat || get().visible.serviceAreas) await refreshSurface();
     } while (again);
   })().finally(() => {

@@ -45,9 +45,10 @@ function style(id: string, label: Label, color: string): CategoryStyle {
 export function categoryStyles(categories: readonly CategoryDef[]): CategoryStyle[] {
   let fallback = 0;
   return categories.map((c) => {
-    const color = c.color && /^#[0-9a-f]{6}$/i.test(c.color)
-      ? c.color
-      : (FALLBACK_PALETTE[fallback++ % FALLBACK_PALETTE.length] ?? UNKNOWN_CATEGORY_COLOR);
+    const color =
+      c.color && /^#[0-9a-f]{6}$/i.test(c.color)
+        ? c.color
+        : (FALLBACK_PALETTE[fallback++ % FALLBACK_PALETTE.length] ?? UNKNOWN_CATEGORY_COLOR);
     return style(c.id, { zh: c.label?.zh || c.id, en: c.label?.en || c.id }, color);
   });
 }

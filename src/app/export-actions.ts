@@ -19,7 +19,12 @@ import { useSitingStore, type Scenario, type SitingForm } from './siting-store';
 import { clearProposal, proposedSites, restoreProposal, setScenarios, setSitingForm } from './siting-actions';
 
 /** The downloadable report files, by button. */
-export const REPORT_FILES = { gaps: 'gaps.geojson', communities: 'communities.geojson', csv: 'coverage.csv', summary: 'summary.json' } as const satisfies Record<string, keyof AnalysisReportFiles>;
+export const REPORT_FILES = {
+  gaps: 'gaps.geojson',
+  communities: 'communities.geojson',
+  csv: 'coverage.csv',
+  summary: 'summary.json',
+} as const satisfies Record<string, keyof AnalysisReportFiles>;
 export type ReportKind = keyof typeof REPORT_FILES;
 
 const MIME: Record<keyof AnalysisReportFiles, string> = {
@@ -33,7 +38,10 @@ const MIME: Record<keyof AnalysisReportFiles, string> = {
  * The coordinate systems a report can be exported in: WGS84 (default), GCJ-02, BD-09, then every
  * other CRS a loaded file was read in (its options, else what its .prj or columns said), each once.
  */
-export function exportCrsOptions(files: Partial<Record<LayerName, Pick<LoadedFile, 'options'>>>, reports: Partial<Record<LayerName, Pick<LayerReport, 'crs'>>> = {}): CrsId[] {
+export function exportCrsOptions(
+  files: Partial<Record<LayerName, Pick<LoadedFile, 'options'>>>,
+  reports: Partial<Record<LayerName, Pick<LayerReport, 'crs'>>> = {},
+): CrsId[] {
   const out: CrsId[] = ['WGS84', 'GCJ02', 'BD09'];
   for (const layer of ['facilities', 'communities', 'roads'] as const) {
     for (const crs of [files[layer]?.options.crs, files[layer] ? reports[layer]?.crs : undefined]) {
@@ -73,8 +81,17 @@ function projectOptions(options: InputFile['options']): ProjectFileOptions {
   return out as ProjectFileOptions;
 }
 
-const scenarioSites = (s: Pick<Scenario, 'category' | 'sites'>): ProposedSite[] => [...s.sites].sort((a, b) => a.rank - b.rank)
-  .map((x) => ({ lon: x.lon, lat: x.lat, rank: x.rank, category: s.category, gain_population: Math.round(x.gainPopulation), covered_ids: x.coveredIds }));
+const scenarioSites = (s: Pick<Scenario, 'category' | 'sites'>): ProposedSite[] =>
+  [...s.sites]
+    .sort((a, b) => a.rank - b.rank)
+    .map((x) => ({
+      lon: x.lon,
+      lat: x.lat,
+      rank: x.rank,
+      category: s.category,
+      gain_population: Math.round(x.gainPopulation),
+      covered_ids: x.coveredIds,
+    }));
 
 /**
  * The workspace as a project file text: input files, settings, saved scenarios then the current
@@ -84,13 +101,20 @@ export function projectText(): string {
   const app = useAppStore.getState();
   const siting = useSitingStore.getState();
   const files = allInputs().map((f) => ({
-    layer: f.layer, name: f.name, format: app.reports[f.layer]?.format ?? detectFormat(f.name, f.bytes), options: projectOptions(f.options), bytes: f.bytes,
+    layer: f.layer,
+    name: f.name,
+    format: app.reports[f.layer]?.format ?? detectFormat(f.name, f.bytes),
+    options: projectOptions(f.options),
+    bytes: f.bytes,
   }));
   const proposals: ProjectScenario[] = siting.scenarios.map((s) => ({ name: s.name, sites: scenarioSites(s) }));
   const current = siting.category && siting.sites.length > 0 ? proposals.length : null;
   if (current !== null) proposals.push({ name: '', sites: proposedSites() });
   const view: ProjectView = {
-    source: app.data?.source ?? 'user', language: app.language, selectedCategory: app.selectedCategory, visible: app.visible,
+    source: app.data?.source ?? 'user',
+    language: app.language,
+    selectedCategory: app.selectedCategory,
+    visible: app.visible,
     siting: { form: siting.form, scenarioCategories: siting.scenarios.map((s) => s.category), current },
   };
   return serializeProject({ files, settings: app.settings, proposals, view: view as unknown as Record<string, unknown> });
@@ -126,7 +150,13 @@ export async function openProject(name: string, text: string): Promise<{ ok: boo
   }
   const source: DataSource = view.source === 'sample' || view.source === 'osm' ? view.source : 'user';
   // the autosave (persistence.ts) keeps the opened project once it is loaded
-  const restored = await applyWorkspace({ version: 1, source, inputs, settings: p.settings, selectedCategory: view.selectedCategory ?? 'clinic' });
+  const restored = await applyWorkspace({
+    version: 1,
+    source,
+    inputs,
+    settings: p.settings,
+    selectedCategory: view.selectedCategory ?? 'clinic',
+  });
   if (!restored) {
     if (p.settings) await engine().setSettings(p.settings);
     for (const f of inputs) await loadFile(f.layer, f.name, f.bytes, f.options);
@@ -138,8 +168,15 @@ export async function openProject(name: string, text: string): Promise<{ ok: boo
   if (siting?.form) setSitingForm(siting.form);
   const current = typeof siting?.current === 'number' ? siting.current : null;
   const toScenario = (s: ProjectScenario, i: number): Scenario => ({
-    name: s.name, category: s.sites[0]?.category ?? siting?.scenarioCategories?.[i] ?? 'clinic',
-    sites: s.sites.map((x) => ({ lon: x.lon, lat: x.lat, rank: x.rank, gainPopulation: x.gain_population, coveredIds: [...x.covered_ids] })),
+    name: s.name,
+    category: s.sites[0]?.category ?? siting?.scenarioCategories?.[i] ?? 'clinic',
+    sites: s.sites.map((x) => ({
+      lon: x.lon,
+      lat: x.lat,
+      rank: x.rank,
+      gainPopulation: x.gain_population,
+      coveredIds: [...x.covered_ids],
+    })),
   });
   setScenarios(p.proposals.flatMap((s, i) => (i === current ? [] : [toScenario(s, i)])));
   const cur = current !== null ? p.proposals[current] : undefined;

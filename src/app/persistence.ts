@@ -86,7 +86,13 @@ function workspaceSnapshot(app: AppState = useAppStore.getState(), inputs: Input
 
 /** The siting record of the current state. */
 function sitingSnapshot(s: SitingState = useSitingStore.getState()): SavedSiting {
-  return { version: 1, form: s.form, category: s.category, sites: s.sites.map((x) => ({ lon: x.lon, lat: x.lat })), scenarios: s.scenarios };
+  return {
+    version: 1,
+    form: s.form,
+    category: s.category,
+    sites: s.sites.map((x) => ({ lon: x.lon, lat: x.lat })),
+    scenarios: s.scenarios,
+  };
 }
 
 /** What decides whether the workspace record is out of date: same inputs (by identity), settings, source and category. */
@@ -106,9 +112,12 @@ const sameKey = (a: unknown[] | null, b: unknown[]): boolean => a !== null && a.
  */
 export function startPersistence(storage: KeyValueStorage | null = browserStorage()): () => void {
   if (!storage) return () => undefined;
-  const write = (key: string, value: unknown) => storage.set(key, value).catch((e: unknown) => {
-    console.warn(`lifecircle: could not save the ${key === SITING_KEY ? 'siting state' : 'workspace'} (${e instanceof Error ? e.message : String(e)}); it will not survive a reload`);
-  });
+  const write = (key: string, value: unknown) =>
+    storage.set(key, value).catch((e: unknown) => {
+      console.warn(
+        `lifecircle: could not save the ${key === SITING_KEY ? 'siting state' : 'workspace'} (${e instanceof Error ? e.message : String(e)}); it will not survive a reload`,
+      );
+    });
 
   // workspace
   let savedKey: unknown[] | null = workspaceKey(workspaceSnapshot());
@@ -127,7 +136,14 @@ export function startPersistence(storage: KeyValueStorage | null = browserStorag
   };
   const stopWorkspace = useAppStore.subscribe((s, prev) => {
     if (s.status === 'loading') return;
-    if (s.files === prev.files && s.settings === prev.settings && s.selectedCategory === prev.selectedCategory && s.data?.source === prev.data?.source && s.status === prev.status) return;
+    if (
+      s.files === prev.files &&
+      s.settings === prev.settings &&
+      s.selectedCategory === prev.selectedCategory &&
+      s.data?.source === prev.data?.source &&
+      s.status === prev.status
+    )
+      return;
     if (!sameKey(savedKey, workspaceKey(workspaceSnapshot(s)))) saveWorkspaceSoon();
   });
 
@@ -136,7 +152,14 @@ export function startPersistence(storage: KeyValueStorage | null = browserStorag
   let sitingTimer: ReturnType<typeof setTimeout> | null = null;
   const stopSiting = useSitingStore.subscribe((s, prev) => {
     if (!sitingRestored || s.dragging !== null) return;
-    if (s.sites === prev.sites && s.scenarios === prev.scenarios && s.form === prev.form && s.category === prev.category && prev.dragging === null) return;
+    if (
+      s.sites === prev.sites &&
+      s.scenarios === prev.scenarios &&
+      s.form === prev.form &&
+      s.category === prev.category &&
+      prev.dragging === null
+    )
+      return;
     if (sitingTimer) clearTimeout(sitingTimer);
     sitingTimer = setTimeout(() => {
       sitingTimer = null;
@@ -167,5 +190,6 @@ async function restoreSiting(storage: KeyValueStorage): Promise<void> {
   if (!saved || now.category || now.scenarios.length > 0) return;
   setSitingForm(saved.form);
   if (saved.scenarios.length > 0) setScenarios(saved.scenarios);
-  if (saved.category && saved.sites.length > 0 && useAppStore.getState().coverage?.categoryIds.includes(saved.category)) await restoreProposal(saved.category, saved.sites);
+  if (saved.category && saved.sites.length > 0 && useAppStore.getState().coverage?.categoryIds.includes(saved.category))
+    await restoreProposal(saved.category, saved.sites);
 }

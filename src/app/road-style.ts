@@ -11,11 +11,28 @@ export type RoadClass = 'motorway' | 'major' | 'street' | 'minor' | 'path';
 export const ROAD_CLASSES: readonly RoadClass[] = ['motorway', 'major', 'street', 'minor', 'path'];
 
 const CLASS_OF: Readonly<Record<string, RoadClass>> = {
-  motorway: 'motorway', motorway_link: 'motorway', trunk: 'motorway', trunk_link: 'motorway',
-  primary: 'major', primary_link: 'major', secondary: 'major', secondary_link: 'major',
-  tertiary: 'street', tertiary_link: 'street', unclassified: 'street', residential: 'street',
-  living_street: 'minor', service: 'minor', pedestrian: 'minor', road: 'minor',
-  footway: 'path', path: 'path', steps: 'path', track: 'path', cycleway: 'path', bridleway: 'path',
+  motorway: 'motorway',
+  motorway_link: 'motorway',
+  trunk: 'motorway',
+  trunk_link: 'motorway',
+  primary: 'major',
+  primary_link: 'major',
+  secondary: 'major',
+  secondary_link: 'major',
+  tertiary: 'street',
+  tertiary_link: 'street',
+  unclassified: 'street',
+  residential: 'street',
+  living_street: 'minor',
+  service: 'minor',
+  pedestrian: 'minor',
+  road: 'minor',
+  footway: 'path',
+  path: 'path',
+  steps: 'path',
+  track: 'path',
+  cycleway: 'path',
+  bridleway: 'path',
 };
 
 /** Class of an OSM `highway` value; unknown or missing values are `minor`. */

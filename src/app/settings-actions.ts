@@ -48,7 +48,12 @@ async function drain(): Promise<void> {
       while (n < pending.length && 'change' in pending[n]!) n++;
       const batch = pending.splice(0, n) as (Item & { change: SettingsChange })[];
       const current = get().settings;
-      const ok = current ? await sendSettingsFile(batch.reduce((s, item) => item.change(s), current), 'settings').catch(workerFailed) : false;
+      const ok = current
+        ? await sendSettingsFile(
+            batch.reduce((s, item) => item.change(s), current),
+            'settings',
+          ).catch(workerFailed)
+        : false;
       for (const item of batch) item.done(ok);
     }
   } finally {
@@ -74,7 +79,10 @@ export function changeSettings(change: SettingsChange): Promise<boolean> {
 
 /** Settings with one category's threshold (minutes) for one community kind replaced. */
 export function withThreshold(s: Settings, categoryId: string, kind: keyof PerKind<number>, minutes: number): Settings {
-  return { ...s, categories: s.categories.map((c) => (c.id === categoryId ? { ...c, thresholdMinutes: { ...c.thresholdMinutes, [kind]: minutes } } : c)) };
+  return {
+    ...s,
+    categories: s.categories.map((c) => (c.id === categoryId ? { ...c, thresholdMinutes: { ...c.thresholdMinutes, [kind]: minutes } } : c)),
+  };
 }
 
 /** Move one threshold slider (minutes): coverage is re-thresholded, travel times are kept. */
@@ -104,7 +112,9 @@ export function setModel(model: TravelModelName): Promise<boolean> {
 
 /** A problem as one line of text (`file: reason`, with line and column when known). */
 export function problemText(p: Problem): string {
-  return p.line !== undefined && !p.reason.includes(`line ${p.line}`) ? `${p.file}: line ${p.line}, column ${p.column ?? 0}: ${p.reason}` : `${p.file}: ${p.reason}`;
+  return p.line !== undefined && !p.reason.includes(`line ${p.line}`)
+    ? `${p.file}: line ${p.line}, column ${p.column ?? 0}: ${p.reason}`
+    : `${p.file}: ${p.reason}`;
 }
 
 /**

@@ -23,7 +23,10 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Degrees rounded to 7 decimals (≈ 1 cm): what a project file stores, so reopening gives the same state. */
 export const roundDegrees = (v: number): number => Math.round(v * 1e7) / 1e7;
 
-const uploads: { candidates: { name: string; bytes: Uint8Array } | null; exclude: { name: string; bytes: Uint8Array } | null } = { candidates: null, exclude: null };
+const uploads: { candidates: { name: string; bytes: Uint8Array } | null; exclude: { name: string; bytes: Uint8Array } | null } = {
+  candidates: null,
+  exclude: null,
+};
 
 /** Change fields of the siting form. */
 export function setSitingForm(patch: Partial<SitingForm>): void {
@@ -44,8 +47,16 @@ export function setAddMode(on: boolean): void {
 /** Put a worker answer in the store; `t0` (an edit's start) gives `editMs`, null for runs and restores. */
 function applyView(v: SitingView, t0: number | null, extra: Partial<SitingState> = {}): void {
   set({
-    category: v.category, sites: v.sites, beforeShare: v.beforeShare, share: v.share, addedPopulation: v.addedPopulation,
-    communityShare: v.communityShare, coveredSamples: v.coveredSamples, editMs: t0 === null ? null : performance.now() - t0, error: null, ...extra,
+    category: v.category,
+    sites: v.sites,
+    beforeShare: v.beforeShare,
+    share: v.share,
+    addedPopulation: v.addedPopulation,
+    communityShare: v.communityShare,
+    coveredSamples: v.coveredSamples,
+    editMs: t0 === null ? null : performance.now() - t0,
+    error: null,
+    ...extra,
   });
 }
 
@@ -55,18 +66,38 @@ export async function runSiting(): Promise<boolean> {
   set({ running: true, error: null, problems: [] });
   useAppStore.setState({ job: { stage: 'siting-prepare', fraction: 0 } });
   try {
-    const res: SitingRunResult = await sitingEngine().planSiting({
-      category: form.category,
-      goal: form.mode === 'k' ? { kind: 'max-cover', maxSites: form.k } : { kind: 'set-cover', targetShare: form.targetPercent / 100 },
-      candidatesFile: uploads.candidates, excludeFile: uploads.exclude, spacingMeters: form.spacingMeters,
-      exact: form.exact, timeLimitSeconds: form.timeLimitSeconds,
-    }, callback((stage: string, fraction: number) => useAppStore.setState({ job: { stage, fraction } })));
+    const res: SitingRunResult = await sitingEngine().planSiting(
+      {
+        category: form.category,
+        goal: form.mode === 'k' ? { kind: 'max-cover', maxSites: form.k } : { kind: 'set-cover', targetShare: form.targetPercent / 100 },
+        candidatesFile: uploads.candidates,
+        excludeFile: uploads.exclude,
+        spacingMeters: form.spacingMeters,
+        exact: form.exact,
+        timeLimitSeconds: form.timeLimitSeconds,
+      },
+      callback((stage: string, fraction: number) => useAppStore.setState({ job: { stage, fraction } })),
+    );
     const sites = res.sites.map((s) => ({ ...s, lon: roundDegrees(s.lon), lat: roundDegrees(s.lat) }));
     const rounded = sites.some((s, i) => s.lon !== res.sites[i]!.lon || s.lat !== res.sites[i]!.lat);
-    const view = rounded ? await sitingEngine().setSites(res.category, sites.map((s) => s.lon), sites.map((s) => s.lat)) : res;
+    const view = rounded
+      ? await sitingEngine().setSites(
+          res.category,
+          sites.map((s) => s.lon),
+          sites.map((s) => s.lat),
+        )
+      : res;
     applyView(view, null, {
       running: false,
-      run: { solver: res.solver, status: res.status, gap: res.gap, targetReached: res.targetReached, maxShare: res.maxShare, candidateCount: res.candidateCount, seconds: res.seconds },
+      run: {
+        solver: res.solver,
+        status: res.status,
+        gap: res.gap,
+        targetReached: res.targetReached,
+        maxShare: res.maxShare,
+        candidateCount: res.candidateCount,
+        seconds: res.seconds,
+      },
       problems: res.problems.map((p) => `${p.file}${p.index >= 0 ? ` #${p.index}` : ''}: ${p.reason}`),
     });
     useAppStore.setState({ job: null });
@@ -86,7 +117,11 @@ async function onProposal(f: () => Promise<SitingView>): Promise<SitingView> {
   } catch (e) {
     const s = get();
     if (!s.category || !/no proposal/.test(message(e))) throw e;
-    await sitingEngine().setSites(s.category, s.sites.map((x) => x.lon), s.sites.map((x) => x.lat));
+    await sitingEngine().setSites(
+      s.category,
+      s.sites.map((x) => x.lon),
+      s.sites.map((x) => x.lat),
+    );
     return f();
   }
 }
@@ -170,16 +205,27 @@ export function proposedSites(): ProposedSite[] {
   const s = get();
   if (!s.category) return [];
   const category = s.category;
-  return [...s.sites].sort((a, b) => a.rank - b.rank).map((x) => ({
-    lon: x.lon, lat: x.lat, rank: x.rank, category, gain_population: Math.round(x.gainPopulation), covered_ids: x.coveredIds,
-  }));
+  return [...s.sites]
+    .sort((a, b) => a.rank - b.rank)
+    .map((x) => ({
+      lon: x.lon,
+      lat: x.lat,
+      rank: x.rank,
+      category,
+      gain_population: Math.round(x.gainPopulation),
+      covered_ids: x.coveredIds,
+    }));
 }
 
 /** Save the current proposal as a named scenario (a name already used is replaced). */
 export function saveScenario(name: string): void {
   const s = get();
   if (!s.category || s.sites.length === 0) return;
-  const scenario: Scenario = { name: name.trim() || `${s.scenarios.length + 1}`, category: s.category, sites: s.sites.map((x) => ({ ...x, gainPopulation: Math.round(x.gainPopulation) })) };
+  const scenario: Scenario = {
+    name: name.trim() || `${s.scenarios.length + 1}`,
+    category: s.category,
+    sites: s.sites.map((x) => ({ ...x, gainPopulation: Math.round(x.gainPopulation) })),
+  };
   const scenarios = s.scenarios.filter((x) => x.name !== scenario.name);
   set({ scenarios: [...scenarios, scenario] });
   void refreshComparison();
@@ -206,7 +252,14 @@ export async function restoreProposal(category: string, sites: readonly { lon: n
     return;
   }
   try {
-    applyView(await sitingEngine().setSites(category, sites.map((x) => x.lon), sites.map((x) => x.lat)), null);
+    applyView(
+      await sitingEngine().setSites(
+        category,
+        sites.map((x) => x.lon),
+        sites.map((x) => x.lat),
+      ),
+      null,
+    );
     setSitingForm({ category });
     void refreshComparison();
   } catch (e) {
@@ -220,7 +273,8 @@ export function setScenarios(scenarios: Scenario[]): void {
   void refreshComparison();
 }
 
-const asSites = (category: string, sites: readonly { lon: number; lat: number }[]): ScenarioSite[] => sites.map((x) => ({ category, lon: x.lon, lat: x.lat }));
+const asSites = (category: string, sites: readonly { lon: number; lat: number }[]): ScenarioSite[] =>
+  sites.map((x) => ({ category, lon: x.lon, lat: x.lat }));
 
 /** Shares per category of before / the current proposal / each scenario (the comparison table). */
 export async function refreshComparison(): Promise<void> {

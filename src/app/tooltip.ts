@@ -44,7 +44,9 @@ export function tooltipText(layerId: string, object: unknown, language: Language
     const s = heatSecondsAt(ctx.surface, ctx.bitmapPixel);
     if (s === null) return null;
     const label = (ctx.style ?? categoryStyle)(ctx.surface.category).label[language];
-    const value = Number.isFinite(s) ? t('layers.minutes', { value: (s / 60).toLocaleString(locale, { maximumFractionDigits: 1 }) }) : t('layers.unreachable');
+    const value = Number.isFinite(s)
+      ? t('layers.minutes', { value: (s / 60).toLocaleString(locale, { maximumFractionDigits: 1 }) })
+      : t('layers.unreachable');
     return `${label}\n${t('layers.heat')}: ${value}`;
   }
   if (!object) return null;
@@ -56,9 +58,10 @@ export function tooltipText(layerId: string, object: unknown, language: Language
   if (layerId === 'coverage') {
     const i = (object as Feature).properties?.index;
     const share = ctx.shares && Number.isInteger(i) ? ctx.shares[i as number] : undefined;
-    const shareText = share !== undefined && Number.isFinite(share)
-      ? `\n${t('layers.share', { value: share.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 0 }) })}`
-      : '';
+    const shareText =
+      share !== undefined && Number.isFinite(share)
+        ? `\n${t('layers.share', { value: share.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 0 }) })}`
+        : '';
     return communityText(object, language, t) + shareText;
   }
   if (layerId === 'gap-zones') {

@@ -39,7 +39,11 @@ export interface AnalyzeOptions extends InputOptions {
  * @param progress where stages are reported (default: plain lines on `io.err`)
  * @returns exit code: 0 on success, 2 on unusable input (reasons printed on stderr)
  */
-export async function runAnalyze(opts: AnalyzeOptions, io: CliStreams, progress: Progress = createProgress(io.err, { quiet: opts.quiet === true })): Promise<number> {
+export async function runAnalyze(
+  opts: AnalyzeOptions,
+  io: CliStreams,
+  progress: Progress = createProgress(io.err, { quiet: opts.quiet === true }),
+): Promise<number> {
   const warn = (w: Problem): void => {
     if (!opts.quiet) io.err(`warning: ${formatProblem(w)}\n`);
   };
@@ -60,9 +64,18 @@ export async function runAnalyze(opts: AnalyzeOptions, io: CliStreams, progress:
   const zones = findGapZones(analysis.samples, analysis.fields, settings);
   progress.step('writing reports', 0.95);
   analysis.warnings.forEach(warn);
-  const files = writeAnalysisReport(dataset, analysis, zones, settings, reportProblems([...input.warnings, ...analysis.warnings], input.errors), {
-    inputs: input.inputs, generatedAt: opts.generatedAt ?? reportTime(process.env.SOURCE_DATE_EPOCH), ...(opts.exportCrs ? { crs: opts.exportCrs } : {}),
-  });
+  const files = writeAnalysisReport(
+    dataset,
+    analysis,
+    zones,
+    settings,
+    reportProblems([...input.warnings, ...analysis.warnings], input.errors),
+    {
+      inputs: input.inputs,
+      generatedAt: opts.generatedAt ?? reportTime(process.env.SOURCE_DATE_EPOCH),
+      ...(opts.exportCrs ? { crs: opts.exportCrs } : {}),
+    },
+  );
   mkdirSync(opts.out, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(opts.out, name), text);
   progress.done();
@@ -71,15 +84,26 @@ export async function runAnalyze(opts: AnalyzeOptions, io: CliStreams, progress:
     return 0;
   }
   const cov = analysis.coverage;
-  io.out(`model: ${analysis.model}; ${dataset.communities.length} communities, ${Math.round(cov.population.total)} residents, ${dataset.facilities.length} facilities\n`);
+  io.out(
+    `model: ${analysis.model}; ${dataset.communities.length} communities, ${Math.round(cov.population.total)} residents, ${dataset.facilities.length} facilities\n`,
+  );
   settings.categories.forEach((c, k) => {
     const t = cov.totals[k]!;
     const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '–');
     io.out(`  ${c.id.padEnd(12)} ${pct(t.share).padStart(8)}  (urban ${pct(t.urbanShare)}, rural ${pct(t.ruralShare)})\n`);
   });
   const complete = cov.population.total > 0 ? cov.completeCovered / cov.population.total : NaN;
-  io.out(`  complete circle ${Number.isFinite(complete) ? (complete * 100).toFixed(1) : '–'} %; ${analysis.gaps.length} communities with gaps, ${zones.length} gap zones\n`);
-  io.out(`wrote ${Object.keys(files).map((f) => join(opts.out, f)).join(', ')}\n`);
-  if (input.errors.length > 0) io.out(`${input.errors.length} features skipped, ${input.warnings.length + analysis.warnings.length} warnings (see stderr and summary.json)\n`);
+  io.out(
+    `  complete circle ${Number.isFinite(complete) ? (complete * 100).toFixed(1) : '–'} %; ${analysis.gaps.length} communities with gaps, ${zones.length} gap zones\n`,
+  );
+  io.out(
+    `wrote ${Object.keys(files)
+      .map((f) => join(opts.out, f))
+      .join(', ')}\n`,
+  );
+  if (input.errors.length > 0)
+    io.out(
+      `${input.errors.length} features skipped, ${input.warnings.length + analysis.warnings.length} warnings (see stderr and summary.json)\n`,
+    );
   return 0;
 }

@@ -53,7 +53,8 @@ export function readInputFile(path: string, maxBytes = MAX_LAYER_FILE_BYTES): Ui
   const st = statSync(path);
   if (!st.isFile()) throw new Error(`not a regular file: it is ${kindOf(st)}`);
   const mib = (n: number): number => Math.ceil(n / 2 ** 20);
-  if (st.size > maxBytes) throw new Error(`it is ${mib(st.size)} MiB, more than the ${mib(maxBytes)} MiB a layer may have; clip it to the study area`);
+  if (st.size > maxBytes)
+    throw new Error(`it is ${mib(st.size)} MiB, more than the ${mib(maxBytes)} MiB a layer may have; clip it to the study area`);
   return new Uint8Array(readFileSync(path));
 }
 
@@ -126,7 +127,10 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
   }
   if (fatal.length > 0) return { dataset: null, settings, warnings, errors, fatal, inputs };
   const input = (l: 'facilities' | 'communities' | 'roads') => ({ features: layers[l]!.read.features!, file: layers[l]!.read.file });
-  const res = loadDataset({ facilities: input('facilities'), communities: input('communities'), ...(layers.roads ? { roads: input('roads') } : {}) }, settings);
+  const res = loadDataset(
+    { facilities: input('facilities'), communities: input('communities'), ...(layers.roads ? { roads: input('roads') } : {}) },
+    settings,
+  );
   for (const layer of ['facilities', 'communities', 'roads'] as const) {
     const l = layers[layer];
     if (l) inputs.push(describeInputFile(layer, l.read.file, l.bytes, l.read.format, l.read.crs, res.counts[layer]));

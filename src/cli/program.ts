@@ -40,7 +40,11 @@ export async function runCli(argv: string[], io: CliStreams): Promise<number> {
   const withUsage = (cmd: Command): Command =>
     cmd.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (str, write) => write(`${str}${usageLine(cmd)}`) });
   /** Run a command with progress on stderr; warnings written during the run do not tear the bar. */
-  const run = async <O extends OutputOptions>(cmd: Command, opts: O, body: (opts: O, io: CliStreams, progress: Progress) => Promise<number>): Promise<number> => {
+  const run = async <O extends OutputOptions>(
+    cmd: Command,
+    opts: O,
+    body: (opts: O, io: CliStreams, progress: Progress) => Promise<number>,
+  ): Promise<number> => {
     const { createProgress } = await import('./progress');
     const progress = createProgress(io.err, { quiet: opts.quiet === true, ...(io.tty ? { tty: io.tty } : {}) });
     try {
@@ -56,7 +60,9 @@ export async function runCli(argv: string[], io: CliStreams): Promise<number> {
   const program = withUsage(new Command('lifecircle'))
     .description('Community life-circle coverage: who lives within the 15/20-minute circle of each facility kind')
     .exitOverride()
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   lifecircle analyze --facilities ${SAMPLE}/facilities.geojson --communities ${SAMPLE}/communities.geojson \\
     --roads ${SAMPLE}/roads.geojson --out out
@@ -64,43 +70,70 @@ Examples:
     --communities ${SAMPLE}/communities.geojson --roads ${SAMPLE}/roads.geojson --out out
   lifecircle analyze --help
 ${EXIT_CODES_HELP}
-`);
+`,
+    );
 
   const analyze = withUsage(program.command('analyze'));
   analyze
     .description('coverage and gaps per category; writes gaps.geojson, communities.geojson, summary.json, coverage.csv')
-    .requiredOption('--facilities <file>', 'facilities: GeoJSON, CSV with coordinate columns (UTF-8 or GBK) or zipped Shapefile; polygons become a point on their surface')
+    .requiredOption(
+      '--facilities <file>',
+      'facilities: GeoJSON, CSV with coordinate columns (UTF-8 or GBK) or zipped Shapefile; polygons become a point on their surface',
+    )
     .requiredOption('--communities <file>', 'communities: polygons or points with population and kind (GeoJSON, CSV, zipped Shapefile)')
-    .option('--roads <file>', 'walkable roads (LineStrings with OSM highway tags; GeoJSON or zipped Shapefile); without it the straight-line model is used')
+    .option(
+      '--roads <file>',
+      'walkable roads (LineStrings with OSM highway tags; GeoJSON or zipped Shapefile); without it the straight-line model is used',
+    )
     .option('--preset <id>', 'category preset: ningbo | gb50180')
     .option('--settings <file>', 'settings JSON laid over the preset (see README)')
     .option('--model <model>', 'network | straight (overrides the settings)')
-    .option('--crs <crs>', 'CRS of the input coordinates: WGS84 (default), CGCS2000, GCJ02 (Amap/Tencent), BD09 (Baidu), EPSG:4491–4554 (CGCS2000 Gauss–Krüger)')
+    .option(
+      '--crs <crs>',
+      'CRS of the input coordinates: WGS84 (default), CGCS2000, GCJ02 (Amap/Tencent), BD09 (Baidu), EPSG:4491–4554 (CGCS2000 Gauss–Krüger)',
+    )
     .option('--export-crs <crs>', 'CRS of the exported GeoJSON: WGS84 (default, RFC 7946), GCJ02, BD09, CGCS2000 or EPSG:4491–4554')
     .option('--out <dir>', 'output folder', 'out')
     .option('--json', 'print the run summary (summary.json) as JSON on stdout, nothing else')
     .option('--quiet', 'no progress and no warnings on stderr (errors are still printed)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Example (the built-in synthetic sample):
   lifecircle analyze --facilities ${SAMPLE}/facilities.geojson --communities ${SAMPLE}/communities.geojson \\
     --roads ${SAMPLE}/roads.geojson --out out
 ${EXIT_CODES_HELP}
-`)
-    .action(async (opts: { facilities: string; communities: string; roads?: string; preset?: string; settings?: string; model?: string; crs?: string; exportCrs?: string; out: string } & OutputOptions) => {
-      code = await run(analyze, opts, async (o, cio, progress) => {
-        const [{ runAnalyze }, { assertCrs }] = await Promise.all([import('./analyze-command'), import('../io/crs')]);
-        const { exportCrs, ...rest } = o;
-        if (exportCrs) {
-          try {
-            assertCrs(exportCrs as Parameters<typeof assertCrs>[0]);
-          } catch (e) {
-            cio.err(`lifecircle: --export-crs: ${(e as Error).message}\n`);
-            return 1;
+`,
+    )
+    .action(
+      async (
+        opts: {
+          facilities: string;
+          communities: string;
+          roads?: string;
+          preset?: string;
+          settings?: string;
+          model?: string;
+          crs?: string;
+          exportCrs?: string;
+          out: string;
+        } & OutputOptions,
+      ) => {
+        code = await run(analyze, opts, async (o, cio, progress) => {
+          const [{ runAnalyze }, { assertCrs }] = await Promise.all([import('./analyze-command'), import('../io/crs')]);
+          const { exportCrs, ...rest } = o;
+          if (exportCrs) {
+            try {
+              assertCrs(exportCrs as Parameters<typeof assertCrs>[0]);
+            } catch (e) {
+              cio.err(`lifecircle: --export-crs: ${(e as Error).message}\n`);
+              return 1;
+            }
           }
-        }
-        return runAnalyze({ ...rest, ...(exportCrs ? { exportCrs: exportCrs as Parameters<typeof assertCrs>[0] } : {}) }, cio, progress);
-      });
-    });
+          return runAnalyze({ ...rest, ...(exportCrs ? { exportCrs: exportCrs as Parameters<typeof assertCrs>[0] } : {}) }, cio, progress);
+        });
+      },
+    );
 
   const site = withUsage(program.command('site'));
   site
@@ -108,7 +141,10 @@ ${EXIT_CODES_HELP}
     .requiredOption('--category <id>', 'category id of the preset, e.g. clinic')
     .option('--add <k>', 'maximal covering: place K new sites covering the most uncovered residents')
     .option('--target <share>', 'set covering: fewest new sites reaching this covered share (0.9, 90 or 90%)')
-    .option('--candidates <file>', 'candidate sites: GeoJSON, CSV or zipped Shapefile points the city owns (in --crs; optional id and capacity); default: generated in gap zones')
+    .option(
+      '--candidates <file>',
+      'candidate sites: GeoJSON, CSV or zipped Shapefile points the city owns (in --crs; optional id and capacity); default: generated in gap zones',
+    )
     .option('--exclude <file>', 'polygons where no site may go (GeoJSON, CSV or zipped Shapefile, in --crs)')
     .option('--exact', 'solve the integer program exactly with HiGHS (time-limited), greedy otherwise')
     .option('--spacing <m>', 'minimum spacing of generated candidates, metres', '200')
@@ -124,12 +160,15 @@ ${EXIT_CODES_HELP}
     .option('--out <dir>', 'output folder', 'out')
     .option('--json', 'print the run summary (summary.json) as JSON on stdout, nothing else')
     .option('--quiet', 'no progress and no warnings on stderr (errors are still printed)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Example (five new clinics on the built-in synthetic sample):
   lifecircle site --category clinic --add 5 --facilities ${SAMPLE}/facilities.geojson \\
     --communities ${SAMPLE}/communities.geojson --roads ${SAMPLE}/roads.geojson --out out
 ${EXIT_CODES_HELP}
-`)
+`,
+    )
     .action(async (opts: SiteOptions & OutputOptions) => {
       code = await run(site, opts, async (o, cio, progress) => {
         const { runSite } = await import('./site-command');

@@ -65,7 +65,19 @@ function barProgress(tty: TerminalStream, write: (text: string) => void): Progre
         // the engine runs synchronously, so the bar is drawn at each step (render), not by its timer;
         // the cursor and line wrapping are left alone (trimmed to the width instead), so that Ctrl-C
         // during a long stage leaves the terminal as it was
-        bar = new cliProgress.SingleBar({ stream, format: BAR_FORMAT, hideCursor: false, linewrap: true, clearOnComplete: true, forceRedraw: true, barsize: 24, etaBuffer: 4 }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          {
+            stream,
+            format: BAR_FORMAT,
+            hideCursor: false,
+            linewrap: true,
+            clearOnComplete: true,
+            forceRedraw: true,
+            barsize: 24,
+            etaBuffer: 4,
+          },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(100, value, { stage });
       } else bar.update(value, { stage });
       bar.render();

@@ -57,7 +57,13 @@ function readBytes(path: string, errors: Problem[]): Uint8Array | null {
 }
 
 /** Read an uploaded siting file with the io reader, collecting its problems. */
-async function readUpload<T>(path: string, read: (name: string, bytes: Uint8Array, options: { crs?: CrsId }) => Promise<ReadResult<T | null>>, crs: CrsId | undefined, errors: Problem[], warnings: Problem[]): Promise<T | null> {
+async function readUpload<T>(
+  path: string,
+  read: (name: string, bytes: Uint8Array, options: { crs?: CrsId }) => Promise<ReadResult<T | null>>,
+  crs: CrsId | undefined,
+  errors: Problem[],
+  warnings: Problem[],
+): Promise<T | null> {
   const bytes = readBytes(path, errors);
   if (!bytes) return null;
   const res = await read(basename(path), bytes, crs ? { crs } : {});
@@ -81,7 +87,8 @@ export async function runSite(opts: SiteOptions, io: CliStreams, progress: Progr
     io.err(`lifecircle site: ${msg}\n`);
     return 1;
   };
-  if ((opts.add === undefined) === (opts.target === undefined)) return usage('give exactly one of --add K (maximal covering) or --target SHARE (set covering)');
+  if ((opts.add === undefined) === (opts.target === undefined))
+    return usage('give exactly one of --add K (maximal covering) or --target SHARE (set covering)');
   const k = opts.add === undefined ? 0 : Number(opts.add);
   if (opts.add !== undefined && !(Number.isInteger(k) && k >= 1)) return usage(`--add must be a whole number ≥ 1, got "${opts.add}"`);
   const target = opts.target === undefined ? 0 : parseTarget(opts.target);
@@ -89,7 +96,8 @@ export async function runSite(opts: SiteOptions, io: CliStreams, progress: Progr
   const spacing = opts.spacing === undefined ? 200 : Number(opts.spacing);
   if (!(spacing >= 0 && Number.isFinite(spacing))) return usage(`--spacing must be metres ≥ 0, got "${opts.spacing}"`);
   const capacityOpt = opts.capacity === undefined ? null : Number(opts.capacity);
-  if (capacityOpt !== null && !(capacityOpt > 0 && Number.isFinite(capacityOpt))) return usage(`--capacity must be a number > 0, got "${opts.capacity}"`);
+  if (capacityOpt !== null && !(capacityOpt > 0 && Number.isFinite(capacityOpt)))
+    return usage(`--capacity must be a number > 0, got "${opts.capacity}"`);
   const timeLimit = opts.timeLimit === undefined ? 60 : Number(opts.timeLimit);
   if (!(timeLimit > 0)) return usage(`--time-limit must be seconds > 0, got "${opts.timeLimit}"`);
 
@@ -105,7 +113,8 @@ export async function runSite(opts: SiteOptions, io: CliStreams, progress: Progr
   const { dataset, settings } = input;
   const category = settings.categories.find((c) => c.id === opts.category);
   if (!category) return usage(`unknown --category "${opts.category}"; the preset has: ${settings.categories.map((c) => c.id).join(', ')}`);
-  if (capacityOpt !== null && !(category.capacityPerThousand! > 0)) return usage(`--capacity needs a planning ratio: category "${category.id}" has no capacityPerThousand (set it in the settings file)`);
+  if (capacityOpt !== null && !(category.capacityPerThousand! > 0))
+    return usage(`--capacity needs a planning ratio: category "${category.id}" has no capacityPerThousand (set it in the settings file)`);
   const crs = opts.crs as CrsId | undefined; // checked by loadInputs
   const uploaded = opts.candidates ? await readUpload(opts.candidates, readCandidatesFile, crs, errors, warnings) : null;
   const exclude = opts.exclude ? await readUpload(opts.exclude, readExclusionsFile, crs, errors, warnings) : [];
@@ -124,15 +133,33 @@ export async function runSite(opts: SiteOptions, io: CliStreams, progress: Progr
   const samples = buildDemandSamples(dataset.communities, settings.sampleSpacingMeters);
   const travel = createTravelModel(dataset, settings, warnings);
   warnings.push(...travel.warnings);
-  const field = travel.accessField(category.id, Uint32Array.from(dataset.facilities.filter((f) => f.category === category.id), (f) => f.index), samples);
+  const field = travel.accessField(
+    category.id,
+    Uint32Array.from(
+      dataset.facilities.filter((f) => f.category === category.id),
+      (f) => f.index,
+    ),
+    samples,
+  );
 
   const goal: SitingGoal = opts.add !== undefined ? { kind: 'max-cover', maxSites: k } : { kind: 'set-cover', targetShare: target };
   const fractions = { candidates: 0.4, 'coverage-sets': 0.5, exact: 0.7, greedy: 0.7 } as const;
   const stages = { candidates: 'candidates', exact: 'exact solve (HiGHS)', greedy: 'greedy' } as const;
   const result = await proposeSites({
-    travel, samples, field, category, settings, goal, candidates: uploaded, exclude: exclude ?? [], spacingMeters: spacing,
-    capacityPlaces: capacityOpt, exact: opts.exact === true, timeLimitSeconds: timeLimit,
-    onProgress: (stage, n) => progress.step(stage === 'coverage-sets' ? `coverage sets (${n} candidates)` : stages[stage], fractions[stage]),
+    travel,
+    samples,
+    field,
+    category,
+    settings,
+    goal,
+    candidates: uploaded,
+    exclude: exclude ?? [],
+    spacingMeters: spacing,
+    capacityPlaces: capacityOpt,
+    exact: opts.exact === true,
+    timeLimitSeconds: timeLimit,
+    onProgress: (stage, n) =>
+      progress.step(stage === 'coverage-sets' ? `coverage sets (${n} candidates)` : stages[stage], fractions[stage]),
   });
   const { plan, context, candidates } = result;
   warnings.push(...result.warnings);
@@ -140,8 +167,15 @@ export async function runSite(opts: SiteOptions, io: CliStreams, progress: Progr
   if (!opts.quiet) for (const w of warnings) io.err(`warning: ${formatProblem(w)}\n`);
 
   const sites: SiteRecord[] = result.sites.map((s) => ({
-    lon: s.lon, lat: s.lat, rank: s.rank, category: category.id, gain_population: s.gainPopulation,
-    covered_ids: Array.from(s.communities, (c) => dataset.communities[c]!.id), source: s.source, candidate_id: s.candidateId, capacity: s.capacity,
+    lon: s.lon,
+    lat: s.lat,
+    rank: s.rank,
+    category: category.id,
+    gain_population: s.gainPopulation,
+    covered_ids: Array.from(s.communities, (c) => dataset.communities[c]!.id),
+    source: s.source,
+    candidate_id: s.candidateId,
+    capacity: s.capacity,
   }));
   const summary = {
     category: category.id,
@@ -163,10 +197,19 @@ export async function runSite(opts: SiteOptions, io: CliStreams, progress: Progr
     target_reached: plan.targetReached,
     max_share: round(plan.maxShare, 4),
     capacity: result.capacityPlaces ? { capacity_per_thousand: category.capacityPerThousand, default_places: capacityOpt } : null,
-    candidates: { count: candidates.count, source: result.candidateSource, spacing_m: uploaded ? null : spacing, off_network: result.offNetwork },
+    candidates: {
+      count: candidates.count,
+      source: result.candidateSource,
+      spacing_m: uploaded ? null : spacing,
+      off_network: result.offNetwork,
+    },
     demand_points: context.demand.count,
     coverage_entries: result.coverageEntries,
-    seconds: { total: round((performance.now() - t0) / 1000, 3), coverage_sets: round(result.seconds.coverageSets, 3), solve: round(result.seconds.solve, 3) },
+    seconds: {
+      total: round((performance.now() - t0) / 1000, 3),
+      coverage_sets: round(result.seconds.coverageSets, 3),
+      solve: round(result.seconds.solve, 3),
+    },
     warnings: reportProblems(warnings, errors),
   };
   mkdirSync(opts.out, { recursive: true });
@@ -179,9 +222,14 @@ export async function runSite(opts: SiteOptions, io: CliStreams, progress: Progr
   }
 
   const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '–');
-  io.out(`${category.id}: ${pct(plan.beforeShare)} covered now → ${pct(plan.afterShare)} with ${plan.sites.length} new site(s) (${plan.solver}, ${plan.status}); ` +
-    `objective ${summary.objective}, bound ${summary.bound}, gap ${pct(plan.gap)}\n`);
-  if (!plan.targetReached) io.out(`target ${pct(target)} is not reachable with these candidates: at most ${(plan.maxShare * 100).toFixed(2)} % (all ${plan.sites.length} useful sites)\n`);
+  io.out(
+    `${category.id}: ${pct(plan.beforeShare)} covered now → ${pct(plan.afterShare)} with ${plan.sites.length} new site(s) (${plan.solver}, ${plan.status}); ` +
+      `objective ${summary.objective}, bound ${summary.bound}, gap ${pct(plan.gap)}\n`,
+  );
+  if (!plan.targetReached)
+    io.out(
+      `target ${pct(target)} is not reachable with these candidates: at most ${(plan.maxShare * 100).toFixed(2)} % (all ${plan.sites.length} useful sites)\n`,
+    );
   io.out(`wrote ${join(opts.out, 'sites.geojson')}, ${join(opts.out, 'summary.json')}\n`);
   return 0;
 }

@@ -32,7 +32,11 @@ export function createTravelModel(dataset: Dataset, settings: Settings, warnings
     return createNetworkModel(buildRoadGraph(dataset.roads), dataset.facilities, settings);
   }
   if (settings.model === 'network') {
-    warnings.push({ file: 'roads', index: -1, reason: 'no roads loaded: the straight-line model (haversine × detour factor) is used instead of the road network' });
+    warnings.push({
+      file: 'roads',
+      index: -1,
+      reason: 'no roads loaded: the straight-line model (haversine × detour factor) is used instead of the road network',
+    });
   }
   return createStraightLineModel(dataset.facilities, settings);
 }
@@ -40,7 +44,13 @@ export function createTravelModel(dataset: Dataset, settings: Settings, warnings
 /**
  * The access field of every category for the given samples: one nearest-facility search per category.
  */
-export function computeAccessFields(travel: TravelModel, dataset: Dataset, settings: Settings, samples: DemandSamples, onProgress?: ProgressFn): AccessField[] {
+export function computeAccessFields(
+  travel: TravelModel,
+  dataset: Dataset,
+  settings: Settings,
+  samples: DemandSamples,
+  onProgress?: ProgressFn,
+): AccessField[] {
   const points = { lon: samples.lon, lat: samples.lat, kind: samples.kind };
   return settings.categories.map((cat, k) => {
     onProgress?.(`travel times: ${cat.id}`, k / settings.categories.length);
@@ -55,10 +65,17 @@ export function computeAccessFields(travel: TravelModel, dataset: Dataset, setti
  * off the road network (their representative sample farther than maxSnapMeters from every usable road),
  * and communities that reach no facility of any category.
  */
-function reachWarnings(travel: TravelModel, dataset: Dataset, settings: Settings, samples: DemandSamples, fields: AccessField[]): Problem[] {
+function reachWarnings(
+  travel: TravelModel,
+  dataset: Dataset,
+  settings: Settings,
+  samples: DemandSamples,
+  fields: AccessField[],
+): Problem[] {
   const out: Problem[] = [];
   settings.categories.forEach((cat) => {
-    if (!dataset.facilities.some((f) => f.category === cat.id)) out.push({ file: 'facilities', index: -1, reason: `no facility of category "${cat.id}": no one is covered for it` });
+    if (!dataset.facilities.some((f) => f.category === cat.id))
+      out.push({ file: 'facilities', index: -1, reason: `no facility of category "${cat.id}": no one is covered for it` });
   });
   // the network model snapped every sample already (cached): off-network = representative sample unsnapped
   const snap = travel.name === 'network' ? (travel as NetworkModel).pointSnap(samples.lon, samples.lat) : null;
@@ -70,7 +87,12 @@ function reachWarnings(travel: TravelModel, dataset: Dataset, settings: Settings
     const e = communityStart[ci + 1]!;
     if (snap && snap.segment[s]! < 0) {
       const c = dataset.communities[ci]!;
-      out.push({ file: 'communities', index: ci, id: c.id, reason: `community "${c.name}" is off-network: farther than ${settings.maxSnapMeters} m from every walkable road, so it has no travel time (not covered)` });
+      out.push({
+        file: 'communities',
+        index: ci,
+        id: c.id,
+        reason: `community "${c.name}" is off-network: farther than ${settings.maxSnapMeters} m from every walkable road, so it has no travel time (not covered)`,
+      });
       continue;
     }
     let reachable = K === 0;
@@ -84,7 +106,12 @@ function reachWarnings(travel: TravelModel, dataset: Dataset, settings: Settings
     }
     if (!reachable) {
       const c = dataset.communities[ci]!;
-      out.push({ file: 'communities', index: ci, id: c.id, reason: `community "${c.name}" reaches no facility of any category (a part of the road network no facility reaches): not covered` });
+      out.push({
+        file: 'communities',
+        index: ci,
+        id: c.id,
+        reason: `community "${c.name}" reaches no facility of any category (a part of the road network no facility reaches): not covered`,
+      });
     }
   }
   return out;

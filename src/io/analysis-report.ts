@@ -3,7 +3,14 @@ import type { GapZone } from '../engine/coverage/gap-zones';
 import type { Dataset, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from './crs';
 import { writeCsv } from './csv-write';
-import { communityFeatures, gapZoneFeatures, positionWriter, proposedSiteFeatures, stringifyCollection, type ProposedSite } from './report-geojson';
+import {
+  communityFeatures,
+  gapZoneFeatures,
+  positionWriter,
+  proposedSiteFeatures,
+  stringifyCollection,
+  type ProposedSite,
+} from './report-geojson';
 import { buildProvenance, legacyCrsMember, type InputFileMeta } from './report-metadata';
 import { communityRow, reportColumns } from './report-rows';
 import { buildSummary, type ReportProblem } from './report-summary';
@@ -45,15 +52,34 @@ export interface ReportOptions {
  *
  * @throws on an unusable `crs` or a malformed `generatedAt` (programmer errors)
  */
-export function writeAnalysisReport(dataset: Dataset, analysis: Analysis, zones: readonly GapZone[], settings: Settings, problems: ReportProblem[],
-  options: ReportOptions = {}): AnalysisReportFiles {
+export function writeAnalysisReport(
+  dataset: Dataset,
+  analysis: Analysis,
+  zones: readonly GapZone[],
+  settings: Settings,
+  problems: ReportProblem[],
+  options: ReportOptions = {},
+): AnalysisReportFiles {
   const crs = options.crs ?? 'WGS84';
   assertCrs(crs);
-  const provenance = buildProvenance({ settings, model: analysis.model, crs, ...(options.inputs ? { inputs: options.inputs } : {}), ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}) });
+  const provenance = buildProvenance({
+    settings,
+    model: analysis.model,
+    crs,
+    ...(options.inputs ? { inputs: options.inputs } : {}),
+    ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+  });
   const members = { crs: legacyCrsMember(provenance.crs), lifecircle: provenance };
   const pos = positionWriter(crs);
   const ids = settings.categories.map((c) => c.id);
-  const gaps = { type: 'FeatureCollection' as const, features: [...communityFeatures(dataset, analysis, true, pos), ...gapZoneFeatures(zones, ids, pos), ...proposedSiteFeatures(options.sites ?? [], pos)] };
+  const gaps = {
+    type: 'FeatureCollection' as const,
+    features: [
+      ...communityFeatures(dataset, analysis, true, pos),
+      ...gapZoneFeatures(zones, ids, pos),
+      ...proposedSiteFeatures(options.sites ?? [], pos),
+    ],
+  };
   const all = { type: 'FeatureCollection' as const, features: communityFeatures(dataset, analysis, false, pos) };
   const columns = reportColumns(ids);
   const rows = dataset.communities.map((c, i) => {

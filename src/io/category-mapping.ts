@@ -27,8 +27,7 @@ const KEYWORD_FIELDS = ['category', 'type', 'kind', '类别', '类型', '设施�
  * @param categories the active categories, in settings order
  * @returns a category id, or null when nothing matches
  */
-export function mapCategory(props: Record<string, unknown>, categories: readonly CategoryDef[],
-  mapping?: CategoryMapping): string | null {
+export function mapCategory(props: Record<string, unknown>, categories: readonly CategoryDef[], mapping?: CategoryMapping): string | null {
   const field = mapping?.categoryField;
   const idFields = field ? [field] : ID_FIELDS;
   for (const f of idFields) {
@@ -69,7 +68,10 @@ function matchOsmTags(props: Record<string, unknown>, categories: readonly Categ
 /** The category whose longest keyword occurs in `text`, or null. */
 export function matchKeywords(text: string, categories: readonly CategoryDef[]): string | null {
   const lower = text.toLowerCase();
-  const words = ` ${lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')} `;
+  const words = ` ${lower
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ')} `;
   let best: string | null = null;
   let bestLength = 0;
   for (const c of categories) {

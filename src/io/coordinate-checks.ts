@@ -45,8 +45,10 @@ export function positionProblem(pos: unknown): string | null {
   if (lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90) return null;
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return `position ${short(pos)} is not finite`;
   if (Math.abs(lon) > PROJECTED_LIMIT || Math.abs(lat) > PROJECTED_LIMIT) {
-    return `position ${short(pos)} looks like projected metres (e.g. CGCS2000 Gauss–Krüger), not degrees; ` +
-      'convert it to WGS84 lon/lat or choose the CRS when loading';
+    return (
+      `position ${short(pos)} looks like projected metres (e.g. CGCS2000 Gauss–Krüger), not degrees; ` +
+      'convert it to WGS84 lon/lat or choose the CRS when loading'
+    );
   }
   if (Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lon) <= 90) {
     return `position ${short(pos)} has latitude ${lat} beyond ±90 but would fit as [lat, lon]: axes look swapped; write [lon, lat]`;

@@ -100,19 +100,30 @@ export function detectCrsIssues(points: CoordinateInput, options: CrsCheckOption
   };
 
   if (isGeographicCrs(chosen)) {
-    const swapped = (x: number, y: number): boolean => Math.abs(x) <= 90 && Math.abs(y) <= 180 && (Math.abs(y) > 90 || (x >= 18 && x <= 54 && y >= 73 && y <= 135));
+    const swapped = (x: number, y: number): boolean =>
+      Math.abs(x) <= 90 && Math.abs(y) <= 180 && (Math.abs(y) > 90 || (x >= 18 && x <= 54 && y >= 73 && y <= 135));
     const projected = (x: number, y: number): boolean => Math.abs(x) > 1000 || Math.abs(y) > 1000;
     const ns = count(swapped);
     const np = count(projected);
     if (ns >= half) {
-      issues.push({ file, index: -1, kind: 'swapped', reason: `${ns} of ${n} points look like latitude and longitude swapped (${example(swapped)}): the longitude column seems to hold latitudes` });
+      issues.push({
+        file,
+        index: -1,
+        kind: 'swapped',
+        reason: `${ns} of ${n} points look like latitude and longitude swapped (${example(swapped)}): the longitude column seems to hold latitudes`,
+      });
     }
     if (np >= half) {
       const suggestedCrs = suggestGaussKruger(fx.filter((x, i) => projected(x, fy[i] as number)));
       issues.push({
-        file, index: -1, kind: 'projected',
-        reason: `${np} of ${n} points look like projected metres, not degrees (${example(projected)}): choose the projection` +
-          (suggestedCrs ? `, probably ${suggestedCrs} (CGCS2000 Gauss–Krüger, zone from the easting)` : ' (e.g. a CGCS2000 Gauss–Krüger zone)'),
+        file,
+        index: -1,
+        kind: 'projected',
+        reason:
+          `${np} of ${n} points look like projected metres, not degrees (${example(projected)}): choose the projection` +
+          (suggestedCrs
+            ? `, probably ${suggestedCrs} (CGCS2000 Gauss–Krüger, zone from the easting)`
+            : ' (e.g. a CGCS2000 Gauss–Krüger zone)'),
         ...(suggestedCrs ? { suggestedCrs } : {}),
       });
     }
@@ -124,7 +135,13 @@ export function detectCrsIssues(points: CoordinateInput, options: CrsCheckOption
     const degrees = (x: number, y: number): boolean => Math.abs(x) <= 180 && Math.abs(y) <= 90;
     const nd = count(degrees);
     if (nd >= half) {
-      issues.push({ file, index: -1, kind: 'degrees', suggestedCrs: 'WGS84', reason: `${nd} of ${n} points look like degrees (${example(degrees)}) but ${crsLabel(chosen)} is a projection in metres: choose WGS84 (or GCJ02/BD09)` });
+      issues.push({
+        file,
+        index: -1,
+        kind: 'degrees',
+        suggestedCrs: 'WGS84',
+        reason: `${nd} of ${n} points look like degrees (${example(degrees)}) but ${crsLabel(chosen)} is a projection in metres: choose WGS84 (or GCJ02/BD09)`,
+      });
     }
   }
   return issues;
@@ -143,10 +160,13 @@ function offsetIssue(fx: number[], fy: number[], options: CrsCheckOptions): CrsI
   const step = Math.max(1, idx.length / maxSamples);
   const sample: number[] = [];
   for (let k = 0; k < idx.length && sample.length < maxSamples; k += step) sample.push(idx[Math.floor(k)] as number);
-  const medianAs = (crs: CrsId): number => median(sample.map((i) => {
-    const [lon, lat] = toWgs84(fx[i] as number, fy[i] as number, crs);
-    return near(lon, lat);
-  }));
+  const medianAs = (crs: CrsId): number =>
+    median(
+      sample.map((i) => {
+        const [lon, lat] = toWgs84(fx[i] as number, fy[i] as number, crs);
+        return near(lon, lat);
+      }),
+    );
   const chosen = options.chosen === 'CGCS2000' ? 'WGS84' : options.chosen;
   const candidates: CrsId[] = ['WGS84', 'GCJ02', 'BD09'];
   const base = medianAs(chosen);
@@ -158,7 +178,10 @@ function offsetIssue(fx: number[], fy: number[], options: CrsCheckOptions): CrsI
   }
   if (!best || !(best.meters <= base * (1 - ratio) && base - best.meters >= minMeters)) return null;
   return {
-    file: options.file, index: -1, kind: 'offset', suggestedCrs: best.crs,
+    file: options.file,
+    index: -1,
+    kind: 'offset',
+    suggestedCrs: best.crs,
     reason: `coordinates look like ${LABEL[best.crs] ?? best.crs}: read as ${crsLabel(options.chosen)} their median distance to the nearest road is ${round(base)} m, read as ${best.crs} it is ${round(best.meters)} m`,
   };
 }

@@ -182,7 +182,12 @@ function reprojectXY(x: number, y: number, from: CrsId, to: CrsId): XY {
  * @param xs x (longitude or easting) values, not modified
  * @param ys y (latitude or northing) values, same length, not modified
  */
-export function reprojectArrays(xs: ArrayLike<number>, ys: ArrayLike<number>, from: CrsId, to: CrsId): { xs: Float64Array; ys: Float64Array } {
+export function reprojectArrays(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  from: CrsId,
+  to: CrsId,
+): { xs: Float64Array; ys: Float64Array } {
   if (xs.length !== ys.length) throw new Error(`reprojectArrays: xs has ${xs.length} values but ys has ${ys.length}`);
   const ox = new Float64Array(xs.length);
   const oy = new Float64Array(xs.length);
@@ -205,14 +210,20 @@ export function reprojectGeometry<G extends Geometry>(geometry: G, from: CrsId, 
   };
   const g = geometry as Geometry;
   switch (g.type) {
-    case 'Point': return { ...g, coordinates: pos(g.coordinates) } as G;
+    case 'Point':
+      return { ...g, coordinates: pos(g.coordinates) } as G;
     case 'MultiPoint':
-    case 'LineString': return { ...g, coordinates: g.coordinates.map(pos) } as G;
+    case 'LineString':
+      return { ...g, coordinates: g.coordinates.map(pos) } as G;
     case 'MultiLineString':
-    case 'Polygon': return { ...g, coordinates: g.coordinates.map((r) => r.map(pos)) } as G;
-    case 'MultiPolygon': return { ...g, coordinates: g.coordinates.map((p) => p.map((r) => r.map(pos))) } as G;
-    case 'GeometryCollection': return { ...g, geometries: g.geometries.map((c) => reprojectGeometry(c, from, to)) } as G;
-    default: throw new Error(`reprojectGeometry: unknown geometry type ${JSON.stringify((g as { type?: unknown }).type)}`);
+    case 'Polygon':
+      return { ...g, coordinates: g.coordinates.map((r) => r.map(pos)) } as G;
+    case 'MultiPolygon':
+      return { ...g, coordinates: g.coordinates.map((p) => p.map((r) => r.map(pos))) } as G;
+    case 'GeometryCollection':
+      return { ...g, geometries: g.geometries.map((c) => reprojectGeometry(c, from, to)) } as G;
+    default:
+      throw new Error(`reprojectGeometry: unknown geometry type ${JSON.stringify((g as { type?: unknown }).type)}`);
   }
 }
 
@@ -318,7 +329,11 @@ export function parsePrj(wkt: string): CrsId | null {
   if (epsg === 4326) return 'WGS84';
   if (epsg === 4490) return 'CGCS2000';
   if (epsg !== null && gaussKrugerProj4(epsg)) return `EPSG:${epsg}`;
-  if (GEOGRAPHIC_KINDS.has(kind) && /UNIT\s*[[(]\s*"(degree|degrees)"|ANGLEUNIT/i.test(text) && !/PRIMEM\s*[[(]\s*"(?!greenwich)/i.test(text)) {
+  if (
+    GEOGRAPHIC_KINDS.has(kind) &&
+    /UNIT\s*[[(]\s*"(degree|degrees)"|ANGLEUNIT/i.test(text) &&
+    !/PRIMEM\s*[[(]\s*"(?!greenwich)/i.test(text)
+  ) {
     if (cgcs) return 'CGCS2000';
     if (wgs) return 'WGS84';
   }

@@ -73,12 +73,27 @@ export interface CsvPoints {
  * is the CRS the names imply.
  */
 export const COORDINATE_COLUMN_PAIRS: ReadonlyArray<readonly [string, string, CrsId?]> = [
-  ['lon', 'lat'], ['lng', 'lat'], ['long', 'lat'], ['longitude', 'latitude'],
-  ['经度', '纬度'], ['东经', '北纬'], ['x', 'y'], ['point_x', 'point_y'], ['x坐标', 'y坐标'],
-  ['wgs84_lng', 'wgs84_lat'], ['wgs84_lon', 'wgs84_lat'], ['lng_wgs84', 'lat_wgs84'], ['lon_wgs84', 'lat_wgs84'],
-  ['wgs84经度', 'wgs84纬度'], ['wgs_lng', 'wgs_lat'],
-  ['gcj02_lng', 'gcj02_lat', 'GCJ02'], ['gcj_lng', 'gcj_lat', 'GCJ02'], ['lng_gcj02', 'lat_gcj02', 'GCJ02'],
-  ['bd09_lng', 'bd09_lat', 'BD09'], ['bd_lng', 'bd_lat', 'BD09'], ['baidu_lng', 'baidu_lat', 'BD09'],
+  ['lon', 'lat'],
+  ['lng', 'lat'],
+  ['long', 'lat'],
+  ['longitude', 'latitude'],
+  ['经度', '纬度'],
+  ['东经', '北纬'],
+  ['x', 'y'],
+  ['point_x', 'point_y'],
+  ['x坐标', 'y坐标'],
+  ['wgs84_lng', 'wgs84_lat'],
+  ['wgs84_lon', 'wgs84_lat'],
+  ['lng_wgs84', 'lat_wgs84'],
+  ['lon_wgs84', 'lat_wgs84'],
+  ['wgs84经度', 'wgs84纬度'],
+  ['wgs_lng', 'wgs_lat'],
+  ['gcj02_lng', 'gcj02_lat', 'GCJ02'],
+  ['gcj_lng', 'gcj_lat', 'GCJ02'],
+  ['lng_gcj02', 'lat_gcj02', 'GCJ02'],
+  ['bd09_lng', 'bd09_lat', 'BD09'],
+  ['bd_lng', 'bd_lat', 'BD09'],
+  ['baidu_lng', 'baidu_lat', 'BD09'],
 ];
 
 const normalizeName = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, '');
@@ -89,11 +104,15 @@ const normalizeName = (s: string): string => s.trim().toLowerCase().replace(/\s+
  * @returns the value in degrees (or the plain number), or null when it is not a number
  */
 export function parseCoordinate(text: string): number | null {
-  const s = text.normalize('NFKC').replace(/\u2212/g, '-').trim();
+  const s = text
+    .normalize('NFKC')
+    .replace(/\u2212/g, '-')
+    .trim();
   if (!s) return null;
   const plain = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*°?\s*([NSEW东西南北])?$/i.exec(s);
   if (plain) return hemisphere(Number(plain[1]), plain[2]);
-  const dms = /^([-+]?)(\d+(?:\.\d+)?)\s*[°度]\s*(?:(\d+(?:\.\d+)?)\s*['′分]\s*(?:(\d+(?:\.\d+)?)\s*(?:["″秒]|'')?)?)?\s*([NSEW东西南北])?$/i.exec(s);
+  const dms =
+    /^([-+]?)(\d+(?:\.\d+)?)\s*[°度]\s*(?:(\d+(?:\.\d+)?)\s*['′分]\s*(?:(\d+(?:\.\d+)?)\s*(?:["″秒]|'')?)?)?\s*([NSEW东西南北])?$/i.exec(s);
   if (!dms) return null;
   const minutes = Number(dms[3] ?? 0);
   const seconds = Number(dms[4] ?? 0);
@@ -164,13 +183,49 @@ export function readCsvPoints(bytes: Uint8Array, file: string, options: CsvReadO
   if (options.crs) assertCrs(options.crs);
   const nul = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? -1 : bytes.indexOf(0);
   if (nul >= 0) {
-    const value: CsvPoints = { features: [], rows: [], fields: [], lonField: '', latField: '', encoding: 'utf-8', crs: options.crs ?? 'WGS84' };
-    return { value, warnings: [], errors: [{ file, index: -1, reason: `byte ${nul} is a NUL byte: this is not a text table (a binary or spreadsheet file, or UTF-16 without a byte-order mark); save it as "CSV UTF-8"` }] };
+    const value: CsvPoints = {
+      features: [],
+      rows: [],
+      fields: [],
+      lonField: '',
+      latField: '',
+      encoding: 'utf-8',
+      crs: options.crs ?? 'WGS84',
+    };
+    return {
+      value,
+      warnings: [],
+      errors: [
+        {
+          file,
+          index: -1,
+          reason: `byte ${nul} is a NUL byte: this is not a text table (a binary or spreadsheet file, or UTF-16 without a byte-order mark); save it as "CSV UTF-8"`,
+        },
+      ],
+    };
   }
   const lines = countLines(bytes, MAX_CSV_LINES);
   if (lines > MAX_CSV_LINES) {
-    const value: CsvPoints = { features: [], rows: [], fields: [], lonField: '', latField: '', encoding: 'utf-8', crs: options.crs ?? 'WGS84' };
-    return { value, warnings: [], errors: [{ file, index: -1, reason: `the file has more than ${MAX_CSV_LINES.toLocaleString('en')} lines (blank ones included), more than a point table may have; remove blank lines or split the file` }] };
+    const value: CsvPoints = {
+      features: [],
+      rows: [],
+      fields: [],
+      lonField: '',
+      latField: '',
+      encoding: 'utf-8',
+      crs: options.crs ?? 'WGS84',
+    };
+    return {
+      value,
+      warnings: [],
+      errors: [
+        {
+          file,
+          index: -1,
+          reason: `the file has more than ${MAX_CSV_LINES.toLocaleString('en')} lines (blank ones included), more than a point table may have; remove blank lines or split the file`,
+        },
+      ],
+    };
   }
   const { text: raw, encoding } = decodeText(bytes);
   const text = raw.replace(/\r\n?/g, '\n');
@@ -179,7 +234,17 @@ export function readCsvPoints(bytes: Uint8Array, file: string, options: CsvReadO
   for (let i = text.indexOf(delimiter); i >= 0 && cells <= MAX_CSV_CELLS; i = text.indexOf(delimiter, i + 1)) cells++;
   if (cells > MAX_CSV_CELLS) {
     const value: CsvPoints = { features: [], rows: [], fields: [], lonField: '', latField: '', encoding, crs: options.crs ?? 'WGS84' };
-    return { value, warnings: [], errors: [{ file, index: -1, reason: `the file has more than ${MAX_CSV_CELLS.toLocaleString('en')} cells (values between ${JSON.stringify(delimiter)}), more than a point table may have` }] };
+    return {
+      value,
+      warnings: [],
+      errors: [
+        {
+          file,
+          index: -1,
+          reason: `the file has more than ${MAX_CSV_CELLS.toLocaleString('en')} cells (values between ${JSON.stringify(delimiter)}), more than a point table may have`,
+        },
+      ],
+    };
   }
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
@@ -193,7 +258,10 @@ export function readCsvPoints(bytes: Uint8Array, file: string, options: CsvReadO
     return line;
   };
   Papa.parse<string[]>(text, {
-    delimiter, newline: '\n', skipEmptyLines: 'greedy', dynamicTyping: false,
+    delimiter,
+    newline: '\n',
+    skipEmptyLines: 'greedy',
+    dynamicTyping: false,
     step: (r) => {
       const cursor = r.meta.cursor;
       const end = text.charCodeAt(cursor - 1) === 10 ? cursor - 1 : cursor;
@@ -210,13 +278,14 @@ export function readCsvPoints(bytes: Uint8Array, file: string, options: CsvReadO
   value.fields = fields;
   const detected = detectCoordinateColumns(fields);
   const pick = (given: string | undefined, auto: string | undefined): string | undefined =>
-    given === undefined ? auto : fields.find((f) => f === given) ?? fields.find((f) => normalizeName(f) === normalizeName(given));
+    given === undefined ? auto : (fields.find((f) => f === given) ?? fields.find((f) => normalizeName(f) === normalizeName(given)));
   const lonField = pick(options.lonField, detected?.lonField);
   const latField = pick(options.latField, detected?.latField);
   if (lonField === undefined || latField === undefined) {
-    const which = options.lonField !== undefined || options.latField !== undefined
-      ? `column ${JSON.stringify(lonField === undefined ? options.lonField : options.latField)} is not in the header`
-      : 'no longitude/latitude columns found (expected e.g. lon/lat, lng/lat, longitude/latitude, x/y, 经度/纬度)';
+    const which =
+      options.lonField !== undefined || options.latField !== undefined
+        ? `column ${JSON.stringify(lonField === undefined ? options.lonField : options.latField)} is not in the header`
+        : 'no longitude/latitude columns found (expected e.g. lon/lat, lng/lat, longitude/latitude, x/y, 经度/纬度)';
     errors.push({ file, index: -1, line: header.line, reason: `${which}; columns: ${fields.join(', ')}` });
     return { value, warnings, errors };
   }
@@ -224,7 +293,11 @@ export function readCsvPoints(bytes: Uint8Array, file: string, options: CsvReadO
   value.latField = latField;
   if (!options.crs && detected?.crs && lonField === detected.lonField) {
     value.crs = detected.crs;
-    warnings.push({ file, index: -1, reason: `columns "${lonField}"/"${latField}" are named as ${detected.crs} coordinates; reading them as ${detected.crs}` });
+    warnings.push({
+      file,
+      index: -1,
+      reason: `columns "${lonField}"/"${latField}" are named as ${detected.crs} coordinates; reading them as ${detected.crs}`,
+    });
   }
   const crs = value.crs;
   const lonCol = fields.indexOf(lonField);
@@ -236,14 +309,24 @@ export function readCsvPoints(bytes: Uint8Array, file: string, options: CsvReadO
   records.forEach((rec, index) => {
     const where = `row ${index + 1} (line ${rec.line})`;
     const idText = idCol >= 0 ? rec.data[idCol]?.trim() : undefined;
-    const problem = (reason: string): Problem => ({ file, index, line: rec.line, reason: `${where}: ${reason}`, ...(idText ? { id: idText } : {}) });
+    const problem = (reason: string): Problem => ({
+      file,
+      index,
+      line: rec.line,
+      reason: `${where}: ${reason}`,
+      ...(idText ? { id: idText } : {}),
+    });
     if (rec.errors.length > 0) {
       errors.push(problem(`cannot be parsed: ${rec.errors.map((e) => e.message).join('; ')}`));
       return;
     }
     if (rec.data.length !== fields.length) {
-      warnings.push(problem(`has ${rec.data.length} values but the header has ${fields.length} columns` +
-        (rec.data.length > fields.length ? '; extra values dropped' : '; missing values left empty')));
+      warnings.push(
+        problem(
+          `has ${rec.data.length} values but the header has ${fields.length} columns` +
+            (rec.data.length > fields.length ? '; extra values dropped' : '; missing values left empty'),
+        ),
+      );
     }
     const xs = rec.data[lonCol] ?? '';
     const ys = rec.data[latCol] ?? '';

@@ -95,7 +95,7 @@ function featureId(raw: unknown): string | null {
   if (!isObject(raw) || (raw.type !== undefined && raw.type !== 'Feature')) return null;
   const props = raw.properties;
   if (props === undefined || props === null) return idText(raw.id);
-  return isObject(props) ? idText(props.id) ?? idText(raw.id) : null;
+  return isObject(props) ? (idText(props.id) ?? idText(raw.id)) : null;
 }
 
 /**

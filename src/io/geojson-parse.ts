@@ -23,7 +23,9 @@ const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineS
 export function parseGeoJsonText(text: string, file: string): ReadResult<FeatureLike[] | null> {
   const warnings: Problem[] = [];
   const fail = (reason: string, extra: Partial<Problem> = {}): ReadResult<null> => ({
-    value: null, warnings, errors: [{ file, index: -1, reason, ...extra }],
+    value: null,
+    warnings,
+    errors: [{ file, index: -1, reason, ...extra }],
   });
   if (typeof text !== 'string') throw new TypeError(`parseGeoJsonText: text must be a string, got ${typeof text}`);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -56,6 +58,8 @@ function checkLegacyCrs(crs: unknown): string | null {
   if (crs === undefined || crs === null) return null;
   const name = isObject(crs) && isObject(crs.properties) ? crs.properties.name : undefined;
   if (typeof name === 'string' && /(CRS84|EPSG:{1,2}4326|EPSG:{1,2}4490|CRS:84)$/i.test(name)) return null;
-  return `the file declares "crs" ${typeof name === 'string' ? `"${name}"` : describe(crs)}; ` +
-    'GeoJSON coordinates are read as WGS84 lon/lat: convert the file or choose its CRS when loading';
+  return (
+    `the file declares "crs" ${typeof name === 'string' ? `"${name}"` : describe(crs)}; ` +
+    'GeoJSON coordinates are read as WGS84 lon/lat: convert the file or choose its CRS when loading'
+  );
 }

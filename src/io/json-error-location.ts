@@ -80,16 +80,25 @@ export function scanJson(text: string): { offset: number; reason: string } | nul
     i++; // opening quote
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === 34) { i++; return null; }
+      if (c === 34) {
+        i++;
+        return null;
+      }
       if (c < 32) return 'control character in a string (escape it)';
       if (c === 92) {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) { i++; return 'bad \\u escape in a string'; }
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+            i++;
+            return 'bad \\u escape in a string';
+          }
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
           i += 2;
-        } else { i++; return 'bad escape in a string'; }
+        } else {
+          i++;
+          return 'bad escape in a string';
+        }
       } else i++;
     }
     return 'unterminated string';
@@ -140,7 +149,10 @@ export function scanJson(text: string): { offset: number; reason: string } | nul
       i++;
       ws();
       if (text[i] === ']') i++;
-      else { stack.push(91); continue; }
+      else {
+        stack.push(91);
+        continue;
+      }
     } else if (c === '"') {
       const e = str();
       if (e) return fail(e);
@@ -169,7 +181,11 @@ export function scanJson(text: string): { offset: number; reason: string } | nul
         }
         break;
       }
-      if ((top === 123 && d === '}') || (top === 91 && d === ']')) { stack.pop(); i++; continue; }
+      if ((top === 123 && d === '}') || (top === 91 && d === ']')) {
+        stack.pop();
+        i++;
+        continue;
+      }
       return fail(`expected "," or "${top === 123 ? '}' : ']'}"${d === undefined ? '' : `, found ${JSON.stringify(d)}`}`);
     }
   }

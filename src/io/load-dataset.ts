@@ -53,8 +53,11 @@ export interface LoadOptions {
  * @param settings the categories facilities are mapped to, and the sample spacing (optional)
  * @param options field mappings
  */
-export function loadDataset(input: DatasetInput, settings: Pick<Settings, 'categories'> & Partial<Pick<Settings, 'sampleSpacingMeters'>>,
-  options: LoadOptions = {}): LoadedDataset {
+export function loadDataset(
+  input: DatasetInput,
+  settings: Pick<Settings, 'categories'> & Partial<Pick<Settings, 'sampleSpacingMeters'>>,
+  options: LoadOptions = {},
+): LoadedDataset {
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const layer = <T>(inp: LayerInput, read: (features: readonly FeatureLike[], file: string) => ReadResult<T[]>) => {
@@ -102,19 +105,28 @@ export function loadDataset(input: DatasetInput, settings: Pick<Settings, 'categ
     ['communities', input.communities.file, comPts],
   ] as const) {
     if (looksSwapped(pts.lon, pts.lat)) {
-      warnings.push({ file, index: -1, reason: `most ${name} fall outside China but would fall inside with longitude and ` +
-        'latitude swapped: check that coordinates are [lon, lat]' });
+      warnings.push({
+        file,
+        index: -1,
+        reason:
+          `most ${name} fall outside China but would fall inside with longitude and ` +
+          'latitude swapped: check that coordinates are [lon, lat]',
+      });
     }
   }
   const facBox = bboxOf(facPts.lon, facPts.lat);
   const comBox = bboxOf(comPts.lon, comPts.lat);
   if (facBox && comBox && !intersects(padBBox(facBox, 0.1), comBox)) {
     const swapped: BBox = [facBox[1], facBox[0], facBox[3], facBox[2]];
-    const hint = intersects(padBBox(swapped, 0.1), comBox) || intersects(padBBox(facBox, 0.1), [comBox[1], comBox[0], comBox[3], comBox[2]])
-      ? ' They would overlap with longitude and latitude swapped in one of them: check the axis order.'
-      : ' Different places, or one layer in another coordinate system?';
-    warnings.push({ file: input.facilities.file, index: -1,
-      reason: `facilities (bbox ${fmt(facBox)}) and communities (bbox ${fmt(comBox)}) of ${input.communities.file} do not overlap.${hint}` });
+    const hint =
+      intersects(padBBox(swapped, 0.1), comBox) || intersects(padBBox(facBox, 0.1), [comBox[1], comBox[0], comBox[3], comBox[2]])
+        ? ' They would overlap with longitude and latitude swapped in one of them: check the axis order.'
+        : ' Different places, or one layer in another coordinate system?';
+    warnings.push({
+      file: input.facilities.file,
+      index: -1,
+      reason: `facilities (bbox ${fmt(facBox)}) and communities (bbox ${fmt(comBox)}) of ${input.communities.file} do not overlap.${hint}`,
+    });
   }
   return {
     dataset: { facilities: fac.items, communities: com.items, roads: roads ? roads.items : null },
@@ -145,8 +157,13 @@ function checkRoads(roads: readonly Road[], read: number, file: string, warnings
     if (isWalkable(r.highway)) return;
     if (kinds.size < 5) kinds.add(r.highway ?? 'none');
   }
-  warnings.push({ file, index: -1, reason: `none of the ${roads.length} roads may be walked (highway ${[...kinds].join(', ')}): ` +
-    'the network has no walkable edge, so every community is off-network' });
+  warnings.push({
+    file,
+    index: -1,
+    reason:
+      `none of the ${roads.length} roads may be walked (highway ${[...kinds].join(', ')}): ` +
+      'the network has no walkable edge, so every community is off-network',
+  });
 }
 
 /**
@@ -168,9 +185,14 @@ function demandSampleProblem(communities: readonly Community[], spacingMeters: n
   }
   if (total <= MAX_DEMAND_SAMPLES) return null;
   const c = communities[largest]!;
-  return { file, index: -1, reason: `the communities cover too much ground to sample every ${spacingMeters} m: about ` +
-    `${Math.round(total).toLocaleString('en')} demand samples, more than the ${MAX_DEMAND_SAMPLES.toLocaleString('en')} allowed ` +
-    `(the largest, "${c.id}", alone about ${largestCount.toLocaleString('en')}). Check the polygons, or sample more coarsely` };
+  return {
+    file,
+    index: -1,
+    reason:
+      `the communities cover too much ground to sample every ${spacingMeters} m: about ` +
+      `${Math.round(total).toLocaleString('en')} demand samples, more than the ${MAX_DEMAND_SAMPLES.toLocaleString('en')} allowed ` +
+      `(the largest, "${c.id}", alone about ${largestCount.toLocaleString('en')}). Check the polygons, or sample more coarsely`,
+  };
 }
 
 function intersects(a: BBox, b: BBox): boolean {

@@ -46,7 +46,10 @@ export function checkCommunityPolygon(geometry: CommunityGeometry): PolygonCheck
     const shell = rings[0] as Ring;
     rings.forEach((ring, r) => {
       const x = selfCrossing(ring as Ring);
-      if (x) reasons.push(`${where}${r === 0 ? 'outer ring' : `hole ${r}`} crosses itself near ${fmt(x)} (a bow-tie); kept as drawn: both lobes count as inside`);
+      if (x)
+        reasons.push(
+          `${where}${r === 0 ? 'outer ring' : `hole ${r}`} crosses itself near ${fmt(x)} (a bow-tie); kept as drawn: both lobes count as inside`,
+        );
       // a bow-tie's lobes cancel in the shoelace sum: it is not "without area"
       if (r === 0) areaTotal += x ? Infinity : Math.abs(ringArea(shell));
     });
@@ -70,7 +73,8 @@ export function checkCommunityPolygon(geometry: CommunityGeometry): PolygonCheck
   }
   if (!changed) return { geometry, reasons };
   return {
-    geometry: geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: kept[0] as Ring[] } : { type: 'MultiPolygon', coordinates: kept },
+    geometry:
+      geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: kept[0] as Ring[] } : { type: 'MultiPolygon', coordinates: kept },
     reasons,
   };
 }
@@ -146,11 +150,12 @@ function selfCrossing(ring: Ring): [number, number] | null {
   if (n < 4) return null;
   if (n <= 48) {
     // small rings (most communities): every pair, no allocation
-    for (let i = 0; i < n; i++) for (let j = i + 2; j < n; j++) {
-      if (i === 0 && j === n - 1) continue;
-      const x = crossing(ring, i, j);
-      if (x) return x;
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = i + 2; j < n; j++) {
+        if (i === 0 && j === n - 1) continue;
+        const x = crossing(ring, i, j);
+        if (x) return x;
+      }
     return null;
   }
   const minX = new Float64Array(n);

@@ -115,8 +115,13 @@ export function serializeProject(project: Project): string {
   const files = project.files.map((f, i) => {
     const text = f.format === 'shapefile' ? null : asText(f.bytes);
     return {
-      layer: f.layer, name: f.name, format: f.format, options: canonical(f.options, `files[${i}].options`),
-      sha256: sha256Hex(f.bytes), bytes: f.bytes.length, ...(text !== null ? { text } : { base64: toBase64(f.bytes) }),
+      layer: f.layer,
+      name: f.name,
+      format: f.format,
+      options: canonical(f.options, `files[${i}].options`),
+      sha256: sha256Hex(f.bytes),
+      bytes: f.bytes.length,
+      ...(text !== null ? { text } : { base64: toBase64(f.bytes) }),
     };
   });
   const proposals = project.proposals.map((s, i) => ({
@@ -124,14 +129,22 @@ export function serializeProject(project: Project): string {
     sites: s.sites.map((p, j) => canonicalSite(p, `proposals[${i}].sites[${j}]`)),
   }));
   const doc = {
-    format: PROJECT_FORMAT, version: PROJECT_FORMAT_VERSION, app_version: project.appVersion ?? APP_VERSION, files,
-    settings: canonical(project.settings ?? null, 'settings'), proposals, view: canonical(project.view, 'view'),
+    format: PROJECT_FORMAT,
+    version: PROJECT_FORMAT_VERSION,
+    app_version: project.appVersion ?? APP_VERSION,
+    files,
+    settings: canonical(project.settings ?? null, 'settings'),
+    proposals,
+    view: canonical(project.view, 'view'),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 function canonicalSite(p: ProposedSite, path: string): Record<string, unknown> {
-  return canonical({ lon: p.lon, lat: p.lat, rank: p.rank, category: p.category, gain_population: p.gain_population, covered_ids: [...p.covered_ids] }, path) as Record<string, unknown>;
+  return canonical(
+    { lon: p.lon, lat: p.lat, rank: p.rank, category: p.category, gain_population: p.gain_population, covered_ids: [...p.covered_ids] },
+    path,
+  ) as Record<string, unknown>;
 }
 
 /**
@@ -154,15 +167,41 @@ export function parseProject(text: string, file: string): ReadResult<Project | n
     doc = JSON.parse(body);
   } catch (e) {
     const loc = locateJsonError(body, e instanceof Error ? e.message : String(e));
-    return { value: null, warnings, errors: [{ file, index: -1, line: loc.line, column: loc.column, reason: `invalid JSON at line ${loc.line}, column ${loc.column}: ${loc.reason}` }] };
+    return {
+      value: null,
+      warnings,
+      errors: [
+        {
+          file,
+          index: -1,
+          line: loc.line,
+          column: loc.column,
+          reason: `invalid JSON at line ${loc.line}, column ${loc.column}: ${loc.reason}`,
+        },
+      ],
+    };
   }
   if (!isObject(doc) || doc.format !== PROJECT_FORMAT) {
-    return { value: null, warnings, errors: [{ file, index: -1, reason: `not a Lifecircle project file (expected "format": "${PROJECT_FORMAT}", got ${describe(isObject(doc) ? doc.format : doc)})` }] };
+    return {
+      value: null,
+      warnings,
+      errors: [
+        {
+          file,
+          index: -1,
+          reason: `not a Lifecircle project file (expected "format": "${PROJECT_FORMAT}", got ${describe(isObject(doc) ? doc.format : doc)})`,
+        },
+      ],
+    };
   }
   const version = doc.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) err('version', `${describe(version)} is not a format version (a whole number ≥ 1)`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    err('version', `${describe(version)} is not a format version (a whole number ≥ 1)`);
   else if (version > PROJECT_FORMAT_VERSION) {
-    err('version', `the project was saved in format version ${version} by a newer Lifecircle${isText(doc.app_version) ? ` (${doc.app_version})` : ''}; this one (${APP_VERSION}) reads versions up to ${PROJECT_FORMAT_VERSION}: update Lifecircle to open it`);
+    err(
+      'version',
+      `the project was saved in format version ${version} by a newer Lifecircle${isText(doc.app_version) ? ` (${doc.app_version})` : ''}; this one (${APP_VERSION}) reads versions up to ${PROJECT_FORMAT_VERSION}: update Lifecircle to open it`,
+    );
     return { value: null, warnings, errors };
   }
   unknown(doc, TOP, '', err);
@@ -172,20 +211,27 @@ export function parseProject(text: string, file: string): ReadResult<Project | n
   const layerOf = (f: unknown) => (isObject(f) ? f.layer : undefined);
   rawFiles.forEach((f, i) => {
     const layer = layerOf(f);
-    if (isText(layer) && rawFiles.findIndex((g) => layerOf(g) === layer) < i) err(`files[${i}].layer`, `a second "${layer}" file (one file per layer)`);
+    if (isText(layer) && rawFiles.findIndex((g) => layerOf(g) === layer) < i)
+      err(`files[${i}].layer`, `a second "${layer}" file (one file per layer)`);
   });
   const settings = doc.settings ?? null;
   // resolveSettings names the path inside the settings (`categories[2].thresholdMinutes.urban: …`)
-  if (settings !== null) for (const e of resolveSettings(settings, file).errors) errors.push({ file, index: -1, reason: /^[\w[\].]+: /.test(e.reason) ? `settings.${e.reason}` : `settings: ${e.reason}` });
+  if (settings !== null)
+    for (const e of resolveSettings(settings, file).errors)
+      errors.push({ file, index: -1, reason: /^[\w[\].]+: /.test(e.reason) ? `settings.${e.reason}` : `settings: ${e.reason}` });
   const proposals = list(doc.proposals, 'proposals', err).map((s, i) => readScenario(s, `proposals[${i}]`, err));
   if (doc.view !== undefined && !isObject(doc.view)) err('view', `${describe(doc.view)} is not an object`);
   if (errors.length > 0) return { value: null, warnings, errors };
   return {
     value: {
       ...(typeof doc.app_version === 'string' ? { appVersion: doc.app_version } : {}),
-      files: files as ProjectInputFile[], settings, proposals: proposals as ProjectScenario[], view: (doc.view ?? {}) as Record<string, unknown>,
+      files: files as ProjectInputFile[],
+      settings,
+      proposals: proposals as ProjectScenario[],
+      view: (doc.view ?? {}) as Record<string, unknown>,
     },
-    warnings, errors,
+    warnings,
+    errors,
   };
 }
 
@@ -197,16 +243,25 @@ function unknown(o: Record<string, unknown>, known: readonly string[], path: str
 
 function list(v: unknown, path: string, err: Err): unknown[] {
   if (v === undefined) return [];
-  if (!Array.isArray(v)) { err(path, `${describe(v)} is not an array`); return []; }
+  if (!Array.isArray(v)) {
+    err(path, `${describe(v)} is not an array`);
+    return [];
+  }
   return v;
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string';
 
 function readFile(f: unknown, path: string, err: Err, warn: (reason: string) => void): ProjectInputFile | null {
-  if (!isObject(f)) { err(path, `${describe(f)} is not an object`); return null; }
+  if (!isObject(f)) {
+    err(path, `${describe(f)} is not an object`);
+    return null;
+  }
   let bad = false;
-  const fail: Err = (p, r) => { bad = true; err(p, r); };
+  const fail: Err = (p, r) => {
+    bad = true;
+    err(p, r);
+  };
   unknown(f, FILE, path, fail);
   if (!LAYERS.includes(f.layer as never)) fail(`${path}.layer`, `${describe(f.layer)} must be one of ${LAYERS.join(', ')}`);
   if (!isText(f.name) || f.name === '') fail(`${path}.name`, `${describe(f.name)} is not a file name`);
@@ -215,29 +270,49 @@ function readFile(f: unknown, path: string, err: Err, warn: (reason: string) => 
   if (!isObject(options)) fail(`${path}.options`, `${describe(options)} is not an object`);
   else {
     unknown(options, OPTIONS, `${path}.options`, fail);
-    for (const k of OPTIONS) if (options[k] !== undefined && !isText(options[k])) fail(`${path}.options.${k}`, `${describe(options[k])} is not text`);
+    for (const k of OPTIONS)
+      if (options[k] !== undefined && !isText(options[k])) fail(`${path}.options.${k}`, `${describe(options[k])} is not text`);
     if (isText(options.crs)) {
-      try { assertCrs(options.crs as CrsId); } catch (e) { fail(`${path}.options.crs`, (e as Error).message); }
+      try {
+        assertCrs(options.crs as CrsId);
+      } catch (e) {
+        fail(`${path}.options.crs`, (e as Error).message);
+      }
     }
-    if (options.defaultKind !== undefined && options.defaultKind !== 'urban' && options.defaultKind !== 'rural') fail(`${path}.options.defaultKind`, `${describe(options.defaultKind)} must be "urban" or "rural"`);
+    if (options.defaultKind !== undefined && options.defaultKind !== 'urban' && options.defaultKind !== 'rural')
+      fail(`${path}.options.defaultKind`, `${describe(options.defaultKind)} must be "urban" or "rural"`);
   }
   let bytes: Uint8Array | null = null;
   if (isText(f.text) === isText(f.base64)) fail(path, 'needs exactly one of "text" and "base64" (the file content)');
   else if (isText(f.text)) bytes = new TextEncoder().encode(f.text);
   else if ((bytes = fromBase64(f.base64 as string)) === null) fail(`${path}.base64`, 'is not valid base64');
-  if (f.sha256 !== undefined && !(isText(f.sha256) && /^[0-9a-f]{64}$/.test(f.sha256))) fail(`${path}.sha256`, `${describe(f.sha256)} is not a SHA-256 (64 lower-case hex digits)`);
+  if (f.sha256 !== undefined && !(isText(f.sha256) && /^[0-9a-f]{64}$/.test(f.sha256)))
+    fail(`${path}.sha256`, `${describe(f.sha256)} is not a SHA-256 (64 lower-case hex digits)`);
   if (bad || !bytes) return null;
-  if (isText(f.sha256) && f.sha256 !== sha256Hex(bytes)) warn(`${path}: the content of "${String(f.name)}" differs from the one saved (SHA-256 ${f.sha256}): edited after saving?`);
-  return { layer: f.layer as ProjectInputFile['layer'], name: f.name as string, format: f.format as LayerFormat, options: options as ProjectFileOptions, bytes };
+  if (isText(f.sha256) && f.sha256 !== sha256Hex(bytes))
+    warn(`${path}: the content of "${String(f.name)}" differs from the one saved (SHA-256 ${f.sha256}): edited after saving?`);
+  return {
+    layer: f.layer as ProjectInputFile['layer'],
+    name: f.name as string,
+    format: f.format as LayerFormat,
+    options: options as ProjectFileOptions,
+    bytes,
+  };
 }
 
 function readScenario(s: unknown, path: string, err: Err): ProjectScenario | null {
-  if (!isObject(s)) { err(path, `${describe(s)} is not an object`); return null; }
+  if (!isObject(s)) {
+    err(path, `${describe(s)} is not an object`);
+    return null;
+  }
   unknown(s, ['name', 'sites'], path, err);
   if (!isText(s.name)) err(`${path}.name`, `${describe(s.name)} is not text`);
   const sites = list(s.sites, `${path}.sites`, err).map((p, j) => {
     const at = `${path}.sites[${j}]`;
-    if (!isObject(p)) { err(at, `${describe(p)} is not an object`); return null; }
+    if (!isObject(p)) {
+      err(at, `${describe(p)} is not an object`);
+      return null;
+    }
     unknown(p, SITE, at, err);
     const num = (k: string, ok: (v: number) => boolean, what: string) => {
       if (typeof p[k] !== 'number' || !ok(p[k])) err(`${at}.${k}`, `${describe(p[k])} ${what}`);
@@ -247,7 +322,8 @@ function readScenario(s: unknown, path: string, err: Err): ProjectScenario | nul
     num('rank', (v) => Number.isInteger(v) && v >= 1, 'is not a rank (a whole number ≥ 1)');
     num('gain_population', (v) => v >= 0, 'is not a number of residents ≥ 0');
     if (!isText(p.category)) err(`${at}.category`, `${describe(p.category)} is not a category id`);
-    if (!Array.isArray(p.covered_ids) || !p.covered_ids.every(isText)) err(`${at}.covered_ids`, `${describe(p.covered_ids)} is not a list of community ids`);
+    if (!Array.isArray(p.covered_ids) || !p.covered_ids.every(isText))
+      err(`${at}.covered_ids`, `${describe(p.covered_ids)} is not a list of community ids`);
     return p as unknown as ProposedSite;
   });
   return { name: s.name as string, sites: sites as ProposedSite[] };

@@ -33,7 +33,11 @@ const CANDIDATE_CAPACITY_FIELDS: readonly string[] = ['capacity', 'places', '容
 export function candidatesFromFeatures(features: readonly FeatureLike[], file: string): ReadResult<UploadedCandidates> {
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
-  const lon: number[] = [], lat: number[] = [], origin: number[] = [], ids: (string | null)[] = [], capacity: number[] = [];
+  const lon: number[] = [],
+    lat: number[] = [],
+    origin: number[] = [],
+    ids: (string | null)[] = [],
+    capacity: number[] = [];
   const seen = new Map<string, number>();
   features.forEach((raw, index) => {
     const f = inspectFeature(raw);
@@ -44,7 +48,12 @@ export function candidatesFromFeatures(features: readonly FeatureLike[], file: s
     const type = isObject(g) ? g.type : undefined;
     const coords = isObject(g) ? g.coordinates : undefined;
     const positions: unknown[] | null = type === 'Point' ? [coords] : type === 'MultiPoint' && Array.isArray(coords) ? coords : null;
-    if (!positions) return skip(isObject(g) ? `geometry ${typeof type === 'string' ? type : describe(type)} is not a Point` : `geometry is ${describe(g)}, not a Point`);
+    if (!positions)
+      return skip(
+        isObject(g)
+          ? `geometry ${typeof type === 'string' ? type : describe(type)} is not a Point`
+          : `geometry is ${describe(g)}, not a Point`,
+      );
     if (positions.length === 0) return skip('MultiPoint has no points');
     const capRaw = getProp(f.properties, CANDIDATE_CAPACITY_FIELDS);
     const cap = capRaw === undefined ? null : parseNumberLike(capRaw);
@@ -68,10 +77,20 @@ export function candidatesFromFeatures(features: readonly FeatureLike[], file: s
       capacity.push(cap ?? NaN);
     }
   });
-  if (lon.length === 0) errors.push({ file, index: -1, reason: features.length === 0 ? 'no features: no candidate point' : 'no valid candidate point' });
+  if (lon.length === 0)
+    errors.push({ file, index: -1, reason: features.length === 0 ? 'no features: no candidate point' : 'no valid candidate point' });
   return {
-    value: { file, count: lon.length, lon: Float64Array.from(lon), lat: Float64Array.from(lat), origin: Uint32Array.from(origin), ids, capacity: Float64Array.from(capacity) },
-    warnings, errors,
+    value: {
+      file,
+      count: lon.length,
+      lon: Float64Array.from(lon),
+      lat: Float64Array.from(lat),
+      origin: Uint32Array.from(origin),
+      ids,
+      capacity: Float64Array.from(capacity),
+    },
+    warnings,
+    errors,
   };
 }
 
@@ -95,7 +114,12 @@ export function exclusionsFromFeatures(features: readonly FeatureLike[], file: s
     const type = isObject(g) ? g.type : undefined;
     const coords = isObject(g) ? g.coordinates : undefined;
     const polys = type === 'Polygon' ? [coords] : type === 'MultiPolygon' && Array.isArray(coords) ? coords : null;
-    if (!polys) return skip(isObject(g) ? `geometry ${typeof type === 'string' ? type : describe(type)} is not a Polygon` : `geometry is ${describe(g)}, not a Polygon`);
+    if (!polys)
+      return skip(
+        isObject(g)
+          ? `geometry ${typeof type === 'string' ? type : describe(type)} is not a Polygon`
+          : `geometry is ${describe(g)}, not a Polygon`,
+      );
     const kept: PolygonRings[] = [];
     for (const poly of polys) {
       if (!Array.isArray(poly) || poly.length === 0) return skip('polygon is not a non-empty array of rings');
@@ -118,7 +142,11 @@ export function exclusionsFromFeatures(features: readonly FeatureLike[], file: s
  * @param options CRS of the coordinates, CSV columns
  * @returns null value when the file cannot be parsed (the error says why, with line and column)
  */
-export async function readCandidatesFile(name: string, bytes: Uint8Array, options: LayerFileOptions = {}): Promise<ReadResult<UploadedCandidates | null>> {
+export async function readCandidatesFile(
+  name: string,
+  bytes: Uint8Array,
+  options: LayerFileOptions = {},
+): Promise<ReadResult<UploadedCandidates | null>> {
   const read = await readLayerFile(name, bytes, options);
   if (!read.features) return { value: null, warnings: read.warnings, errors: read.errors };
   const res = candidatesFromFeatures(read.features, name);
@@ -133,7 +161,11 @@ export async function readCandidatesFile(name: string, bytes: Uint8Array, option
  * @param options CRS of the coordinates
  * @returns null value when the file cannot be parsed (the error says why)
  */
-export async function readExclusionsFile(name: string, bytes: Uint8Array, options: LayerFileOptions = {}): Promise<ReadResult<PolygonRings[] | null>> {
+export async function readExclusionsFile(
+  name: string,
+  bytes: Uint8Array,
+  options: LayerFileOptions = {},
+): Promise<ReadResult<PolygonRings[] | null>> {
   const read = await readLayerFile(name, bytes, options);
   if (!read.features) return { value: null, warnings: read.warnings, errors: read.errors };
   const res = exclusionsFromFeatures(read.features, name);

@@ -1,7 +1,16 @@
 import type { Community, CommunityGeometry, CommunityKind, Problem, ReadResult } from '../engine/model';
 import { positionProblem, readPositionList } from './coordinate-checks';
 import { checkCommunityPolygon } from './polygon-checks';
-import { describe, getProp, inspectFeatureInto, isObject, lazyIdGenerator, parseNumberLike, type FeatureLike, type InspectedFeature } from './feature-helpers';
+import {
+  describe,
+  getProp,
+  inspectFeatureInto,
+  isObject,
+  lazyIdGenerator,
+  parseNumberLike,
+  type FeatureLike,
+  type InspectedFeature,
+} from './feature-helpers';
 
 /** How a file names community fields, when not by the usual names. */
 export interface CommunityMapping {
@@ -66,13 +75,19 @@ export function readCommunities(features: readonly FeatureLike[], file: string, 
   const state: RingState = { closed: 0, minX: 0, minY: 0, maxX: 0, maxY: 0 };
   for (let index = 0; index < features.length; index++) {
     const notFeature = inspectFeatureInto(features[index], f);
-    if (notFeature !== null) { errors.push({ file, index, reason: notFeature }); continue; }
+    if (notFeature !== null) {
+      errors.push({ file, index, reason: notFeature });
+      continue;
+    }
     const id = f.id ?? generateId(index);
     const props = f.properties;
 
     state.closed = 0;
     const geometry = communityGeometry(f.geometry, state);
-    if (typeof geometry === 'string') { errors.push({ file, index, id, reason: geometry }); continue; }
+    if (typeof geometry === 'string') {
+      errors.push({ file, index, id, reason: geometry });
+      continue;
+    }
 
     const rawPop = getProp(props, popFields);
     const population = parseNumberLike(rawPop);
@@ -81,7 +96,12 @@ export function readCommunities(features: readonly FeatureLike[], file: string, 
       continue;
     }
     if (population > MAX_PLAUSIBLE_POPULATION) {
-      errors.push({ file, index, id, reason: `population ${describe(rawPop)} is implausible: more than ${MAX_PLAUSIBLE_POPULATION.toLocaleString('en')} residents in one community (field ${popFields.join(' / ')})` });
+      errors.push({
+        file,
+        index,
+        id,
+        reason: `population ${describe(rawPop)} is implausible: more than ${MAX_PLAUSIBLE_POPULATION.toLocaleString('en')} residents in one community (field ${popFields.join(' / ')})`,
+      });
       continue;
     }
     const rawKind = getProp(props, kindFields);
@@ -89,12 +109,20 @@ export function readCommunities(features: readonly FeatureLike[], file: string, 
     if (kind === null) {
       if (rawKind === undefined && mapping?.defaultKind) kind = mapping.defaultKind;
       else {
-        errors.push({ file, index, id, reason: `kind ${describe(rawKind)} is neither urban (urban, 城市, 社区, 城镇) nor rural (rural, 农村, 村, 乡村)` });
+        errors.push({
+          file,
+          index,
+          id,
+          reason: `kind ${describe(rawKind)} is neither urban (urban, 城市, 社区, 城镇) nor rural (rural, 农村, 村, 乡村)`,
+        });
         continue;
       }
     }
     const previous = seen.get(id);
-    if (previous !== undefined) { errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` }); continue; }
+    if (previous !== undefined) {
+      errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` });
+      continue;
+    }
     seen.set(id, index);
 
     if (state.closed > 0) warnings.push({ file, index, id, reason: `${state.closed} polygon ring(s) were not closed; closed them` });
@@ -202,9 +230,11 @@ function communityGeometry(geometry: unknown, state: RingState): CommunityGeomet
   }
   const km2 = bboxAreaKm2(state);
   if (km2 > MAX_COMMUNITY_AREA_KM2) {
-    return `${geometry.type} spans about ${Math.round(km2).toLocaleString('en')} km² (bounding box ${[state.minX, state.minY, state.maxX, state.maxY].map((v) => v.toFixed(3)).join(', ')}): ` +
+    return (
+      `${geometry.type} spans about ${Math.round(km2).toLocaleString('en')} km² (bounding box ${[state.minX, state.minY, state.maxX, state.maxY].map((v) => v.toFixed(3)).join(', ')}): ` +
       `far larger than a community (limit ${MAX_COMMUNITY_AREA_KM2.toLocaleString('en')} km²); sampling it every 100 m would take about ` +
-      `${Math.round(km2 * 100).toLocaleString('en')} demand samples. Split it, or check that the coordinates are WGS84 degrees`;
+      `${Math.round(km2 * 100).toLocaleString('en')} demand samples. Split it, or check that the coordinates are WGS84 degrees`
+    );
   }
   return result;
 }

@@ -2,7 +2,16 @@ import pointOnFeature from '@turf/point-on-feature';
 import type { Facility, Problem, ReadResult, Settings } from '../engine/model';
 import { mapCategory, type CategoryMapping } from './category-mapping';
 import { checkPositionList, positionProblem, readPositionList } from './coordinate-checks';
-import { describe, getProp, inspectFeatureInto, isObject, lazyIdGenerator, parseNumberLike, type FeatureLike, type InspectedFeature } from './feature-helpers';
+import {
+  describe,
+  getProp,
+  inspectFeatureInto,
+  isObject,
+  lazyIdGenerator,
+  parseNumberLike,
+  type FeatureLike,
+  type InspectedFeature,
+} from './feature-helpers';
 
 /** Where a facility file keeps its category and capacity, when not in the usual fields. */
 export interface FacilityMapping extends CategoryMapping {
@@ -42,8 +51,12 @@ const SHOWN_CATEGORY_FIELDS = ['category', 'type', 'kind', '类别', '类型', '
  * @param mapping where the category and the capacity are, when not in the usual fields
  * @returns facilities with `index` 0..n-1 in file order (skipped features leave no gaps)
  */
-export function readFacilities(features: readonly FeatureLike[], file: string, settings: Pick<Settings, 'categories'>,
-  mapping?: FacilityMapping): ReadResult<Facility[]> {
+export function readFacilities(
+  features: readonly FeatureLike[],
+  file: string,
+  settings: Pick<Settings, 'categories'>,
+  mapping?: FacilityMapping,
+): ReadResult<Facility[]> {
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const value: Facility[] = [];
@@ -55,19 +68,28 @@ export function readFacilities(features: readonly FeatureLike[], file: string, s
   const f: InspectedFeature = { properties: {}, geometry: undefined, id: null };
   for (let index = 0; index < features.length; index++) {
     const notFeature = inspectFeatureInto(features[index], f);
-    if (notFeature !== null) { errors.push({ file, index, reason: notFeature }); continue; }
+    if (notFeature !== null) {
+      errors.push({ file, index, reason: notFeature });
+      continue;
+    }
     const id = f.id ?? generateId(index);
     const props = f.properties;
 
     const where = facilityPoint(f.geometry);
-    if (typeof where === 'string') { errors.push({ file, index, id, reason: where }); continue; }
+    if (typeof where === 'string') {
+      errors.push({ file, index, id, reason: where });
+      continue;
+    }
 
     const category = mapCategory(props, settings.categories, mapping);
     if (category === null) {
       const given = getProp(props, mapping?.categoryField ? [mapping.categoryField] : SHOWN_CATEGORY_FIELDS);
       const unmapped: UnmappedCategoryProblem = {
-        file, index, id,
-        reason: `unknown category: ${given === undefined ? 'no category, type or name' : describe(given)} ` +
+        file,
+        index,
+        id,
+        reason:
+          `unknown category: ${given === undefined ? 'no category, type or name' : describe(given)} ` +
           `matches none of ${names} (by id, OSM tag or keyword)`,
         categoryValue: typeof given === 'string' || typeof given === 'number' ? String(given) : '',
       };
@@ -76,7 +98,10 @@ export function readFacilities(features: readonly FeatureLike[], file: string, s
     }
 
     const previous = seen.get(id);
-    if (previous !== undefined) { errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` }); continue; }
+    if (previous !== undefined) {
+      errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` });
+      continue;
+    }
     seen.set(id, index);
 
     if (typeof where.warning === 'string') warnings.push({ file, index, id, reason: where.warning });
@@ -84,7 +109,8 @@ export function readFacilities(features: readonly FeatureLike[], file: string, s
     const rawCapacity = getProp(props, capacityFields);
     if (rawCapacity !== undefined) {
       const n = parseNumberLike(rawCapacity);
-      if (n === null || n < 0) warnings.push({ file, index, id, reason: `capacity ${describe(rawCapacity)} is not a number ≥ 0; read as unknown` });
+      if (n === null || n < 0)
+        warnings.push({ file, index, id, reason: `capacity ${describe(rawCapacity)} is not a number ≥ 0; read as unknown` });
       else capacity = n;
     }
     const rawName = getProp(props, NAME_FIELDS);

@@ -53,7 +53,17 @@ export function detectFormat(name: string, bytes: Uint8Array): LayerFormat {
   if (/\.(csv|tsv|txt)$/.test(lower)) return 'csv';
   if (/\.(geo)?json$/.test(lower)) return 'geojson';
   let i = 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09 || bytes[i] === 0xef || bytes[i] === 0xbb || bytes[i] === 0xbf)) i++;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 ||
+      bytes[i] === 0x0a ||
+      bytes[i] === 0x0d ||
+      bytes[i] === 0x09 ||
+      bytes[i] === 0xef ||
+      bytes[i] === 0xbb ||
+      bytes[i] === 0xbf)
+  )
+    i++;
   return bytes[i] === 0x7b || bytes[i] === 0x5b ? 'geojson' : 'csv';
 }
 
@@ -95,19 +105,49 @@ export async function readLayerFile(name: string, bytes: Uint8Array, options: La
   const maxBytes = options.maxBytes ?? MAX_LAYER_FILE_BYTES;
   if (bytes.length > maxBytes) {
     const mib = (n: number): string => `${(n / 1048576).toFixed(n < 1048576 ? 3 : 0)} MiB`;
-    return { ...base, errors: [{ file: name, index: -1, reason: `the file is ${mib(bytes.length)}, more than the ${mib(maxBytes)} a layer may have; clip it to the study area` }] };
+    return {
+      ...base,
+      errors: [
+        {
+          file: name,
+          index: -1,
+          reason: `the file is ${mib(bytes.length)}, more than the ${mib(maxBytes)} a layer may have; clip it to the study area`,
+        },
+      ],
+    };
   }
-  const done = (r: LayerFile): LayerFile => (r.features ? { ...r, warnings: [...r.warnings, ...undecodableTextWarnings(r.features, name)] } : r);
+  const done = (r: LayerFile): LayerFile =>
+    r.features ? { ...r, warnings: [...r.warnings, ...undecodableTextWarnings(r.features, name)] } : r;
   if (format === 'csv') {
-    const res = readCsvPoints(bytes, name, { ...(options.crs ? { crs: options.crs } : {}), ...(options.lonField ? { lonField: options.lonField } : {}), ...(options.latField ? { latField: options.latField } : {}) });
+    const res = readCsvPoints(bytes, name, {
+      ...(options.crs ? { crs: options.crs } : {}),
+      ...(options.lonField ? { lonField: options.lonField } : {}),
+      ...(options.latField ? { latField: options.latField } : {}),
+    });
     const v = res.value;
     const unusable = res.errors.some((e) => e.index === -1);
-    return done({ ...base, features: unusable ? null : v.features, fields: v.fields, encoding: v.encoding, crs: v.crs, lonField: v.lonField, latField: v.latField, warnings: res.warnings, errors: res.errors });
+    return done({
+      ...base,
+      features: unusable ? null : v.features,
+      fields: v.fields,
+      encoding: v.encoding,
+      crs: v.crs,
+      lonField: v.lonField,
+      latField: v.latField,
+      warnings: res.warnings,
+      errors: res.errors,
+    });
   }
   if (format === 'shapefile') {
     const res = await readZippedShapefile(bytes, name, options.crs ? { crs: options.crs } : {});
     const unusable = res.errors.some((e) => e.index === -1);
-    return done({ ...base, features: unusable ? null : res.value, fields: fieldsOf(res.value), warnings: res.warnings, errors: res.errors });
+    return done({
+      ...base,
+      features: unusable ? null : res.value,
+      fields: fieldsOf(res.value),
+      warnings: res.warnings,
+      errors: res.errors,
+    });
   }
   const { text, encoding } = decodeText(bytes);
   const parsed = parseGeoJsonText(text, name);
@@ -120,7 +160,13 @@ export async function readLayerFile(name: string, bytes: Uint8Array, options: La
     const f = features0[i];
     if (f !== null && typeof f === 'object') pushFirstPosition((f as { geometry?: unknown }).geometry, lon, lat);
   }
-  if (lon.length > 0) warnings.push(...detectCrsIssues({ lon, lat }, { file: name, chosen: crs, ...(options.nearestRoadMeters ? { nearestRoadMeters: options.nearestRoadMeters } : {}) }));
+  if (lon.length > 0)
+    warnings.push(
+      ...detectCrsIssues(
+        { lon, lat },
+        { file: name, chosen: crs, ...(options.nearestRoadMeters ? { nearestRoadMeters: options.nearestRoadMeters } : {}) },
+      ),
+    );
   let features = parsed.value;
   if (crs !== 'WGS84' && !(crs === 'CGCS2000' && isGeographicCrs(crs))) {
     features = parsed.value.map((f) => {

@@ -22,19 +22,29 @@ export function readRoads(features: readonly FeatureLike[], file: string): ReadR
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const value: Road[] = [];
-  const at = (index: number, id: string | null, reason: string): Problem => (id === null ? { file, index, reason } : { file, index, id, reason });
+  const at = (index: number, id: string | null, reason: string): Problem =>
+    id === null ? { file, index, reason } : { file, index, id, reason };
   const f: InspectedFeature = { properties: {}, geometry: undefined, id: null };
   for (let index = 0; index < features.length; index++) {
     const notFeature = inspectFeatureInto(features[index], f);
-    if (notFeature !== null) { errors.push({ file, index, reason: notFeature }); continue; }
+    if (notFeature !== null) {
+      errors.push({ file, index, reason: notFeature });
+      continue;
+    }
     const g = f.geometry;
-    if (!isObject(g)) { errors.push(at(index, f.id, `geometry is ${describe(g)}${g === null || g === undefined ? '' : ', not an object'}`)); continue; }
+    if (!isObject(g)) {
+      errors.push(at(index, f.id, `geometry is ${describe(g)}${g === null || g === undefined ? '' : ', not an object'}`));
+      continue;
+    }
     const highwayRaw = f.properties.highway;
     const highway = typeof highwayRaw === 'string' && highwayRaw.trim() !== '' ? highwayRaw.trim() : null;
     const first = value.length;
     if (g.type === 'LineString') {
       const line = roadLine(g.coordinates);
-      if (typeof line === 'string') { errors.push(at(index, f.id, `LineString ${line}`)); continue; }
+      if (typeof line === 'string') {
+        errors.push(at(index, f.id, `LineString ${line}`));
+        continue;
+      }
       value.push({ coordinates: line, highway, speedKmh: null });
     } else if (g.type === 'MultiLineString') {
       const parts = g.coordinates;
@@ -48,7 +58,10 @@ export function readRoads(features: readonly FeatureLike[], file: string): ReadR
         if (typeof line === 'string') (bad ??= []).push(`part ${i} ${line}`);
         else value.push({ coordinates: line, highway, speedKmh: null });
       }
-      if (value.length === first) { errors.push(at(index, f.id, `MultiLineString: every part is unusable (${listed(bad ?? [])})`)); continue; }
+      if (value.length === first) {
+        errors.push(at(index, f.id, `MultiLineString: every part is unusable (${listed(bad ?? [])})`));
+        continue;
+      }
       if (bad !== null) warnings.push(at(index, f.id, `MultiLineString: ${bad.length} part(s) dropped (${listed(bad)})`));
     } else {
       errors.push(at(index, f.id, `geometry type ${describe(g.type)} is not a road (LineString or MultiLineString)`));

@@ -59,7 +59,8 @@ export function positionWriter(crs: CrsId = 'WGS84'): PositionWriter {
 /** Ring with RFC 7946 winding (exterior counter-clockwise, holes clockwise), converted, rounded and closed. */
 function ring(coords: readonly (readonly number[])[], exterior: boolean, pos: PositionWriter): [number, number][] {
   const out = coords.map(pos);
-  const first = out[0], last = out[out.length - 1];
+  const first = out[0],
+    last = out[out.length - 1];
   if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0], first[1]]);
   return rewindRing(out, exterior);
 }
@@ -82,16 +83,29 @@ export function outputGeometry(g: CommunityGeometry, pos: PositionWriter = posit
  * @param onlyGaps true for gaps.geojson (communities not fully covered), false for communities.geojson
  * @param pos position writer (default: WGS84, 6 decimals)
  */
-export function communityFeatures(dataset: Dataset, analysis: Analysis, onlyGaps: boolean, pos: PositionWriter = positionWriter()): ReportFeature[] {
+export function communityFeatures(
+  dataset: Dataset,
+  analysis: Analysis,
+  onlyGaps: boolean,
+  pos: PositionWriter = positionWriter(),
+): ReportFeature[] {
   const indices = onlyGaps ? analysis.gaps.map((g) => g.community) : dataset.communities.map((_, i) => i);
   return indices.map((c) => {
     const community = dataset.communities[c]!;
-    return { type: 'Feature', properties: { ...communityRow(community, c, analysis), type_of_feature: 'community' }, geometry: outputGeometry(community.geometry, pos) };
+    return {
+      type: 'Feature',
+      properties: { ...communityRow(community, c, analysis), type_of_feature: 'community' },
+      geometry: outputGeometry(community.geometry, pos),
+    };
   });
 }
 
 /** Gap zones as features: `type_of_feature: "gap_zone"`, `category`, `population` (rounded to whole residents). */
-export function gapZoneFeatures(zones: readonly GapZone[], categoryIds: readonly string[], pos: PositionWriter = positionWriter()): ReportFeature[] {
+export function gapZoneFeatures(
+  zones: readonly GapZone[],
+  categoryIds: readonly string[],
+  pos: PositionWriter = positionWriter(),
+): ReportFeature[] {
   return zones.map((z) => ({
     type: 'Feature',
     properties: { type_of_feature: 'gap_zone', category: categoryIds[z.category] ?? null, population: Math.round(z.population) },
@@ -109,10 +123,15 @@ export interface SiteRecord extends ProposedSite {
   capacity: number | null;
 }
 
-const roundTo = (v: number, decimals: number): number | null => (Number.isFinite(v) ? Math.round(v * 10 ** decimals) / 10 ** decimals : null);
+const roundTo = (v: number, decimals: number): number | null =>
+  Number.isFinite(v) ? Math.round(v * 10 ** decimals) / 10 ** decimals : null;
 
 /** The properties every proposed site has, checked: `rank`, `category`, `gain_population` (whole residents), `covered_ids`. */
-function siteCore(s: ProposedSite, i: number, caller: string): { rank: number; category: string; gain_population: number; covered_ids: string } {
+function siteCore(
+  s: ProposedSite,
+  i: number,
+  caller: string,
+): { rank: number; category: string; gain_population: number; covered_ids: string } {
   if (!Number.isFinite(s.lon) || !Number.isFinite(s.lat) || !Number.isFinite(s.gain_population)) {
     throw new Error(`${caller}: site ${i} has lon ${s.lon}, lat ${s.lat}, gain_population ${s.gain_population}`);
   }
@@ -141,7 +160,12 @@ export function proposedSiteFeatures(sites: readonly ProposedSite[], pos: Positi
 function siteFeatures(sites: readonly SiteRecord[], pos: PositionWriter = positionWriter()): ReportFeature[] {
   return sites.map((s, i) => ({
     type: 'Feature',
-    properties: { ...siteCore(s, i, 'siteFeatures'), source: s.source, candidate_id: s.candidate_id, capacity: s.capacity === null ? null : roundTo(s.capacity, 3) },
+    properties: {
+      ...siteCore(s, i, 'siteFeatures'),
+      source: s.source,
+      candidate_id: s.candidate_id,
+      capacity: s.capacity === null ? null : roundTo(s.capacity, 3),
+    },
     geometry: { type: 'Point', coordinates: pos([s.lon, s.lat]) },
   }));
 }
@@ -183,7 +207,10 @@ export function stringifyCompact(value: unknown, maxWidth = 100, indent = ''): s
  *   (e.g. the legacy `crs` and the `lifecircle` provenance); undefined or null values are left out
  */
 export function stringifyCollection(fc: ReportCollection, members: Record<string, unknown> = {}): string {
-  const head = Object.entries(members).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => `${JSON.stringify(k)}:${stringifyCompact(v)},\n`).join('');
+  const head = Object.entries(members)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => `${JSON.stringify(k)}:${stringifyCompact(v)},\n`)
+    .join('');
   const features = fc.features.map((f) => JSON.stringify(f)).join(',\n');
   return `{"type":"FeatureCollection",\n${head}"features":[\n${features}${features ? '\n' : ''}]}\n`;
 }

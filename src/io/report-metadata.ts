@@ -81,9 +81,23 @@ export interface ReportProvenance {
  * Describe an input file for the provenance, hashing its bytes (SHA-256).
  * @param bytes the file's bytes exactly as read (before any decoding)
  */
-export function describeInputFile(layer: InputFileMeta['layer'], file: string, bytes: Uint8Array, format: InputFileMeta['format'],
-  crs: string | null = null, features: FeatureCounts | null = null): InputFileMeta {
-  return { layer, file, format, bytes: bytes.length, sha256: sha256Hex(bytes), crs, features: features ? { read: features.read, kept: features.kept, skipped: features.skipped } : null };
+export function describeInputFile(
+  layer: InputFileMeta['layer'],
+  file: string,
+  bytes: Uint8Array,
+  format: InputFileMeta['format'],
+  crs: string | null = null,
+  features: FeatureCounts | null = null,
+): InputFileMeta {
+  return {
+    layer,
+    file,
+    format,
+    bytes: bytes.length,
+    sha256: sha256Hex(bytes),
+    crs,
+    features: features ? { read: features.read, kept: features.kept, skipped: features.skipped } : null,
+  };
 }
 
 const NAMES: Record<string, string> = {
@@ -101,8 +115,15 @@ export function exportCrsInfo(crs: CrsId): ExportCrsInfo {
   const wgs = crs === 'WGS84' || crs === 'EPSG:4326';
   if (wgs) return { id: 'WGS84', name: NAMES.WGS84!, epsg: 4326, rfc7946: true, units: 'degree', decimals: 6, note: null };
   if (crs === 'GCJ02' || crs === 'BD09') {
-    return { id: crs, name: NAMES[crs]!, epsg: null, rfc7946: false, units: 'degree', decimals: 6,
-      note: `${crs === 'GCJ02' ? 'GCJ-02' : 'BD-09'} has no EPSG code: GIS software that reads this file takes its coordinates as WGS 84, offset by up to several hundred metres in China. Not RFC 7946 GeoJSON.` };
+    return {
+      id: crs,
+      name: NAMES[crs]!,
+      epsg: null,
+      rfc7946: false,
+      units: 'degree',
+      decimals: 6,
+      note: `${crs === 'GCJ02' ? 'GCJ-02' : 'BD-09'} has no EPSG code: GIS software that reads this file takes its coordinates as WGS 84, offset by up to several hundred metres in China. Not RFC 7946 GeoJSON.`,
+    };
   }
   const geographic = isGeographicCrs(crs);
   const epsg = crs === 'CGCS2000' ? 4490 : crs.startsWith('EPSG:') ? Number(crs.slice(5)) : null;
@@ -113,9 +134,10 @@ export function exportCrsInfo(crs: CrsId): ExportCrsInfo {
     rfc7946: false,
     units: geographic ? 'degree' : 'metre',
     decimals: geographic ? 6 : 2,
-    note: epsg === null
-      ? 'Custom coordinate system without an EPSG code (definition in "id"); not RFC 7946 GeoJSON.'
-      : `Coordinates in EPSG:${epsg}${geographic ? '' : ' (easting, northing in metres)'}; stated in the legacy "crs" member for GDAL/QGIS. Not RFC 7946 GeoJSON.`,
+    note:
+      epsg === null
+        ? 'Custom coordinate system without an EPSG code (definition in "id"); not RFC 7946 GeoJSON.'
+        : `Coordinates in EPSG:${epsg}${geographic ? '' : ' (easting, northing in metres)'}; stated in the legacy "crs" member for GDAL/QGIS. Not RFC 7946 GeoJSON.`,
   };
 }
 
@@ -136,7 +158,8 @@ export function legacyCrsMember(info: ExportCrsInfo): { type: 'name'; properties
  */
 export function reportTime(sourceDateEpoch: string | undefined, now: Date = new Date()): string {
   if (sourceDateEpoch === undefined || sourceDateEpoch === '') return now.toISOString();
-  if (!/^\d+$/.test(sourceDateEpoch)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got ${JSON.stringify(sourceDateEpoch)}`);
+  if (!/^\d+$/.test(sourceDateEpoch))
+    throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got ${JSON.stringify(sourceDateEpoch)}`);
   return new Date(Number(sourceDateEpoch) * 1000).toISOString();
 }
 

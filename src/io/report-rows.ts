@@ -17,7 +17,15 @@ function share3(share: number): number | null {
 
 /** The column names of a report row, in order, for the given categories. */
 export function reportColumns(categoryIds: readonly string[]): string[] {
-  return ['id', 'name', 'kind', 'population', 'missing', ...categoryIds.map((id) => `t_${id}_min`), ...categoryIds.map((id) => `cov_${id}`)];
+  return [
+    'id',
+    'name',
+    'kind',
+    'population',
+    'missing',
+    ...categoryIds.map((id) => `t_${id}_min`),
+    ...categoryIds.map((id) => `cov_${id}`),
+  ];
 }
 
 /**
@@ -31,7 +39,13 @@ export function communityRow(community: Community, c: number, analysis: Pick<Ana
   const K = ids.length;
   const missing: string[] = [];
   for (let k = 0; k < K; k++) if (!(coverage.share[c * K + k]! >= 1 - 1e-9)) missing.push(ids[k]!);
-  const row: ReportRow = { id: community.id, name: community.name, kind: community.kind, population: community.population, missing: missing.join(',') };
+  const row: ReportRow = {
+    id: community.id,
+    name: community.name,
+    kind: community.kind,
+    population: community.population,
+    missing: missing.join(','),
+  };
   for (let k = 0; k < K; k++) row[`t_${ids[k]}_min`] = minutesOrNull(representativeSecondsOf(samples, fields[k]!, c));
   for (let k = 0; k < K; k++) row[`cov_${ids[k]}`] = share3(coverage.share[c * K + k]!);
   return row;

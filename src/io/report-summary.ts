@@ -18,13 +18,16 @@ export interface Summary {
   settings: Settings;
   communities: number;
   population: number;
-  categories: Record<string, {
-    threshold_min: { urban: number; rural: number };
-    population_covered: number;
-    share: number | null;
-    urban_share: number | null;
-    rural_share: number | null;
-  }>;
+  categories: Record<
+    string,
+    {
+      threshold_min: { urban: number; rural: number };
+      population_covered: number;
+      share: number | null;
+      urban_share: number | null;
+      rural_share: number | null;
+    }
+  >;
   complete_share: number | null;
   warnings: ReportProblem[];
   /** What produced the report (the same object as the GeoJSON files' `lifecircle` member). */
@@ -35,7 +38,9 @@ const share4 = (v: number): number | null => (Number.isFinite(v) ? Math.round(v 
 
 /** Problems for a report, in a stable shape: errors (skipped features) and warnings. */
 export function reportProblems(warnings: readonly Problem[], errors: readonly Problem[] = []): ReportProblem[] {
-  const one = (severity: 'warning' | 'error') => (p: Problem): ReportProblem => ({ severity, file: p.file, index: p.index, id: p.id ?? null, reason: p.reason });
+  const one =
+    (severity: 'warning' | 'error') =>
+    (p: Problem): ReportProblem => ({ severity, file: p.file, index: p.index, id: p.id ?? null, reason: p.reason });
   return [...errors.map(one('error')), ...warnings.map(one('warning'))];
 }
 
@@ -43,7 +48,13 @@ export function reportProblems(warnings: readonly Problem[], errors: readonly Pr
  * The summary of an analysis: covered residents and shares per category (shares to 4 decimals),
  * the complete-circle share, every problem found on the way and, when given, the provenance.
  */
-export function buildSummary(analysis: Analysis, settings: Settings, communityCount: number, problems: ReportProblem[], provenance?: ReportProvenance): Summary {
+export function buildSummary(
+  analysis: Analysis,
+  settings: Settings,
+  communityCount: number,
+  problems: ReportProblem[],
+  provenance?: ReportProvenance,
+): Summary {
   const cov = analysis.coverage;
   const categories: Summary['categories'] = {};
   settings.categories.forEach((cat, k) => {

@@ -61,10 +61,24 @@ export function resolveSettings(raw: unknown, file: string): ReadResult<Settings
   if (input.walkSpeedKmh !== undefined) {
     s.walkSpeedKmh = perKind(input.walkSpeedKmh, 'walkSpeedKmh', s.walkSpeedKmh, 0, SETTINGS_LIMITS.maxSpeedKmh, err);
   }
-  s.detourFactor = numberIn(input.detourFactor, 'detourFactor', s.detourFactor, SETTINGS_LIMITS.minDetourFactor,
-    SETTINGS_LIMITS.maxDetourFactor, err, true);
-  s.sampleSpacingMeters = numberIn(input.sampleSpacingMeters, 'sampleSpacingMeters', s.sampleSpacingMeters,
-    SETTINGS_LIMITS.minSampleSpacingMeters, SETTINGS_LIMITS.maxSampleSpacingMeters, err, true);
+  s.detourFactor = numberIn(
+    input.detourFactor,
+    'detourFactor',
+    s.detourFactor,
+    SETTINGS_LIMITS.minDetourFactor,
+    SETTINGS_LIMITS.maxDetourFactor,
+    err,
+    true,
+  );
+  s.sampleSpacingMeters = numberIn(
+    input.sampleSpacingMeters,
+    'sampleSpacingMeters',
+    s.sampleSpacingMeters,
+    SETTINGS_LIMITS.minSampleSpacingMeters,
+    SETTINGS_LIMITS.maxSampleSpacingMeters,
+    err,
+    true,
+  );
   s.maxSnapMeters = numberIn(input.maxSnapMeters, 'maxSnapMeters', s.maxSnapMeters, 0, SETTINGS_LIMITS.maxSnapMeters, err, false);
   if (input.model !== undefined) {
     if (input.model === 'network' || input.model === 'straight') s.model = input.model;
@@ -72,10 +86,16 @@ export function resolveSettings(raw: unknown, file: string): ReadResult<Settings
   }
   if (input.categories !== undefined) {
     if (!Array.isArray(input.categories)) err('categories', `${describe(input.categories)} is not an array`);
-    else if (input.categories.length === 0) err('categories', `is empty: list the categories to add or change, or leave the field out to use preset ${presetId}'s`);
-    else if (input.categories.length > SETTINGS_LIMITS.maxCategories) err('categories', `${input.categories.length} categories, more than the ${SETTINGS_LIMITS.maxCategories} allowed`);
+    else if (input.categories.length === 0)
+      err('categories', `is empty: list the categories to add or change, or leave the field out to use preset ${presetId}'s`);
+    else if (input.categories.length > SETTINGS_LIMITS.maxCategories)
+      err('categories', `${input.categories.length} categories, more than the ${SETTINGS_LIMITS.maxCategories} allowed`);
     else mergeCategories(input.categories, s.categories, presetId, err, (reason) => warnings.push({ file, index: -1, reason }));
-    if (s.categories.length > SETTINGS_LIMITS.maxCategories) err('categories', `with preset ${presetId}'s there would be ${s.categories.length} categories, more than the ${SETTINGS_LIMITS.maxCategories} allowed`);
+    if (s.categories.length > SETTINGS_LIMITS.maxCategories)
+      err(
+        'categories',
+        `with preset ${presetId}'s there would be ${s.categories.length} categories, more than the ${SETTINGS_LIMITS.maxCategories} allowed`,
+      );
   }
   return errors.length > 0 ? { value: null, warnings, errors } : { value: s, warnings, errors };
 }
@@ -86,14 +106,20 @@ function mergeCategories(list: unknown[], categories: CategoryDef[], presetId: s
   const ids = new Set<string>();
   list.forEach((raw, i) => {
     const path = `categories[${i}]`;
-    if (!isObject(raw)) { err(path, `${describe(raw)} is not an object`); return; }
+    if (!isObject(raw)) {
+      err(path, `${describe(raw)} is not an object`);
+      return;
+    }
     unknownFields(raw, CATEGORY_FIELDS, `${path}.`, err);
     const id = raw.id;
     if (typeof id !== 'string' || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) {
       err(`${path}.id`, `${describe(id)} must be a name of letters, digits, "_" or "-" starting with a letter (e.g. "clinic")`);
       return;
     }
-    if (ids.has(id)) { err(`${path}.id`, `"${id}" appears twice`); return; }
+    if (ids.has(id)) {
+      err(`${path}.id`, `"${id}" appears twice`);
+      return;
+    }
     ids.add(id);
     const existing = categories.find((c) => c.id === id);
     const c: CategoryDef = existing ?? { id, label: { zh: id, en: id }, thresholdMinutes: { urban: NaN, rural: NaN } };
@@ -117,8 +143,14 @@ function mergeCategories(list: unknown[], categories: CategoryDef[], presetId: s
       }
     }
     if (raw.thresholdMinutes !== undefined) {
-      c.thresholdMinutes = perKind(raw.thresholdMinutes, `${path}.thresholdMinutes`, c.thresholdMinutes, 0,
-        SETTINGS_LIMITS.maxThresholdMinutes, err);
+      c.thresholdMinutes = perKind(
+        raw.thresholdMinutes,
+        `${path}.thresholdMinutes`,
+        c.thresholdMinutes,
+        0,
+        SETTINGS_LIMITS.maxThresholdMinutes,
+        err,
+      );
     }
     for (const key of ['keywords', 'osmTags'] as const) {
       const v = raw[key];
@@ -149,7 +181,10 @@ function unknownFields(obj: Record<string, unknown>, allowed: readonly string[],
 }
 
 function perKind(v: unknown, path: string, base: PerKind<number>, minExclusive: number, max: number, err: Report): PerKind<number> {
-  if (!isObject(v)) { err(path, `${describe(v)} is not an object {"urban": …, "rural": …}`); return base; }
+  if (!isObject(v)) {
+    err(path, `${describe(v)} is not an object {"urban": …, "rural": …}`);
+    return base;
+  }
   unknownFields(v, ['urban', 'rural'], `${path}.`, err);
   return {
     urban: numberIn(v.urban, `${path}.urban`, base.urban, minExclusive, max, err, false),
@@ -160,9 +195,18 @@ function perKind(v: unknown, path: string, base: PerKind<number>, minExclusive: 
 /** `min` is inclusive when `minInclusive`, else exclusive; `max` is inclusive. Undefined → `base`. */
 function numberIn(v: unknown, path: string, base: number, min: number, max: number, err: Report, minInclusive: boolean): number {
   if (v === undefined) return base;
-  if (typeof v !== 'number' || !Number.isFinite(v)) { err(path, `${describe(v)} is not a number`); return base; }
-  if (minInclusive ? v < min : v <= min) { err(path, `${v} must be ${minInclusive ? '≥' : '>'} ${min}`); return base; }
-  if (v > max) { err(path, `${v} must be ≤ ${max}`); return base; }
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    err(path, `${describe(v)} is not a number`);
+    return base;
+  }
+  if (minInclusive ? v < min : v <= min) {
+    err(path, `${v} must be ${minInclusive ? '≥' : '>'} ${min}`);
+    return base;
+  }
+  if (v > max) {
+    err(path, `${v} must be ≤ ${max}`);
+    return base;
+  }
   return v;
 }
 
@@ -180,10 +224,24 @@ export function parseSettingsText(text: string, file: string): ReadResult<Settin
   } catch (e) {
     const loc = locateJsonError(body, e instanceof Error ? e.message : String(e));
     return {
-      value: null, warnings: [],
-      errors: [{ file, index: -1, line: loc.line, column: loc.column, reason: `invalid JSON at line ${loc.line}, column ${loc.column}: ${loc.reason}` }],
+      value: null,
+      warnings: [],
+      errors: [
+        {
+          file,
+          index: -1,
+          line: loc.line,
+          column: loc.column,
+          reason: `invalid JSON at line ${loc.line}, column ${loc.column}: ${loc.reason}`,
+        },
+      ],
     };
   }
-  if (raw === null) return { value: null, warnings: [], errors: [{ file, index: -1, reason: 'the settings file holds null, not a JSON object of settings ({} for the defaults)' }] };
+  if (raw === null)
+    return {
+      value: null,
+      warnings: [],
+      errors: [{ file, index: -1, reason: 'the settings file holds null, not a JSON object of settings ({} for the defaults)' }],
+    };
   return resolveSettings(raw, file);
 }

@@ -89,10 +89,12 @@ export const MAX_DBF_CELLS = 50_000_000;
 /** Why a zip could not be read, in words, from but-unzip's terse error codes and zlib's messages. */
 function zipReason(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
-  if (m === 'but-unzip~1') return 'it uses a compression method other than "stored" or "deflate" (e.g. deflate64, bzip2, LZMA or encryption); re-zip it with ordinary zip compression';
+  if (m === 'but-unzip~1')
+    return 'it uses a compression method other than "stored" or "deflate" (e.g. deflate64, bzip2, LZMA or encryption); re-zip it with ordinary zip compression';
   if (m === 'but-unzip~2') return 'no zip directory at its end: the file is truncated or not a zip';
   if (m === 'but-unzip~3') return 'it is a multi-part (split) zip; join the parts into one zip';
-  if (e instanceof RangeError || /out of (range|bounds)|outside the bounds/i.test(m)) return `the zip directory points past the end of the file: the file is truncated (${m})`;
+  if (e instanceof RangeError || /out of (range|bounds)|outside the bounds/i.test(m))
+    return `the zip directory points past the end of the file: the file is truncated (${m})`;
   return m;
 }
 
@@ -136,12 +138,14 @@ export function checkDbfHeader(dbf: Uint8Array): DbfCheck {
   const claimed = view.getUint32(4, true);
   const headerLen = view.getUint16(8, true);
   const recLen = view.getUint16(10, true);
-  if (headerLen < 33 || headerLen > dbf.length) return { error: `the header length ${headerLen} does not fit the file (${dbf.length} bytes)` };
+  if (headerLen < 33 || headerLen > dbf.length)
+    return { error: `the header length ${headerLen} does not fit the file (${dbf.length} bytes)` };
   if (recLen === 0) return { error: 'the header gives a record length of 0' };
   const fields = Math.max(1, Math.floor((headerLen - 33) / 32));
   const fit = Math.floor((dbf.length - headerLen) / recLen);
   const records = Math.min(claimed, fit);
-  if (records * fields > MAX_DBF_CELLS) return { error: `${records} records × ${fields} fields is more than ${MAX_DBF_CELLS.toLocaleString('en')} cells` };
+  if (records * fields > MAX_DBF_CELLS)
+    return { error: `${records} records × ${fields} fields is more than ${MAX_DBF_CELLS.toLocaleString('en')} cells` };
   if (claimed <= fit) return { dbf, records, note: null };
   const copy = dbf.slice();
   new DataView(copy.buffer).setUint32(4, records, true);
@@ -155,7 +159,11 @@ const ID_FIELDS = ['id', 'ID', 'Id', 'FID', 'fid', 'OBJECTID', '编号'];
  * @param cpg e.g. `GBK`, `936`, `ANSI 936`, `CP936`, `UTF-8`, `65001`, `1252`
  */
 export function cpgToEncoding(cpg: string): string | null {
-  const s = cpg.trim().toLowerCase().replace(/^ansi\s*/, '').replace(/^(cp|windows-?)(?=\d)/, '');
+  const s = cpg
+    .trim()
+    .toLowerCase()
+    .replace(/^ansi\s*/, '')
+    .replace(/^(cp|windows-?)(?=\d)/, '');
   if (/^(936|gbk|gb2312|gb_2312-80|gb18030|54936|x-gbk)$/.test(s)) return 'gb18030';
   if (/^(utf-?8|65001)$/.test(s)) return 'utf-8';
   if (/^(950|big5)$/.test(s)) return 'big5';
@@ -224,7 +232,11 @@ function isLonLatGeometry(g: Geometry): boolean {
  * @param options CRS for layers without a .prj
  * @returns features in WGS84; a problem's index counts shapes across all layers in layer-name order
  */
-export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, file: string, options: ShapefileReadOptions = {}): Promise<ReadResult<ShapefileFeature[]>> {
+export async function readZippedShapefile(
+  bytes: ArrayBuffer | Uint8Array,
+  file: string,
+  options: ShapefileReadOptions = {},
+): Promise<ReadResult<ShapefileFeature[]>> {
   if (options.crs) assertCrs(options.crs);
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
@@ -255,7 +267,11 @@ export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, file:
     return { value, warnings, errors };
   }
   if (withShp.length > 1) {
-    warnings.push({ file, index: -1, reason: `the zip holds ${withShp.length} layers (${withShp.map((l) => l.name).join(', ')}); the features of all of them were read` });
+    warnings.push({
+      file,
+      index: -1,
+      reason: `the zip holds ${withShp.length} layers (${withShp.map((l) => l.name).join(', ')}); the features of all of them were read`,
+    });
   }
   for (const layer of withShp) {
     const where = `${file}: ${layer.name}`;
@@ -303,14 +319,24 @@ export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, file:
       warnings.push({ file, index: -1, reason: `${layer.name}.dbf cannot be read; features have no attributes: ${checked.error}` });
     } else if (checked) {
       if (checked.note) warnings.push({ file, index: -1, reason: `${layer.name}: ${checked.note}` });
-      const encoding = dbfEncoding(cpg ? decodeText(cpg).text : undefined, checked.dbf, (reason) => warnings.push({ file, index: -1, reason: `${layer.name}: ${reason}` }));
+      const encoding = dbfEncoding(cpg ? decodeText(cpg).text : undefined, checked.dbf, (reason) =>
+        warnings.push({ file, index: -1, reason: `${layer.name}: ${reason}` }),
+      );
       try {
         records = parseDbf(checked.dbf, encoding);
       } catch (e) {
-        warnings.push({ file, index: -1, reason: `${layer.name}.dbf cannot be read; features have no attributes: ${(e as Error).message}` });
+        warnings.push({
+          file,
+          index: -1,
+          reason: `${layer.name}.dbf cannot be read; features have no attributes: ${(e as Error).message}`,
+        });
       }
       if (records.length !== geometries.length && records.length > 0) {
-        warnings.push({ file, index: -1, reason: `${layer.name}: ${geometries.length} shapes but ${records.length} attribute rows; matched by position` });
+        warnings.push({
+          file,
+          index: -1,
+          reason: `${layer.name}: ${geometries.length} shapes but ${records.length} attribute rows; matched by position`,
+        });
       }
     } else if (dbfMissing) warnings.push({ file, index: -1, reason: `${layer.name} has no .dbf; features have no attributes` });
 
@@ -335,7 +361,12 @@ export async function readZippedShapefile(bytes: ArrayBuffer | Uint8Array, file:
         return;
       }
       if (!isLonLatGeometry(geometry)) {
-        errors.push({ file, index, ...id, reason: `${where} shape ${i}: coordinates ${JSON.stringify(first)} in ${crsName} do not give longitude/latitude within ±180/±90` });
+        errors.push({
+          file,
+          index,
+          ...id,
+          reason: `${where} shape ${i}: coordinates ${JSON.stringify(first)} in ${crsName} do not give longitude/latitude within ±180/±90`,
+        });
         return;
       }
       value.push({ type: 'Feature', properties, geometry });

@@ -88,13 +88,22 @@ export function undecodableTextWarnings(features: readonly unknown[], file: stri
     for (const key in props) {
       if (bad) break;
       const v = props[key];
-      if ((typeof v === 'string' && v.includes('\uFFFD')) || key.includes('\uFFFD')) bad = `property ${JSON.stringify(key)} = ${JSON.stringify(v)}`;
+      if ((typeof v === 'string' && v.includes('\uFFFD')) || key.includes('\uFFFD'))
+        bad = `property ${JSON.stringify(key)} = ${JSON.stringify(v)}`;
     }
     if (!bad) continue;
-    if (out.length >= limit) { more++; continue; }
+    if (out.length >= limit) {
+      more++;
+      continue;
+    }
     const rawId = props.id ?? f.id;
     const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
-    out.push({ file, index, ...(id !== undefined ? { id } : {}), reason: `${bad} holds bytes that are neither UTF-8 nor GBK (shown as �); kept as read — re-save the file as UTF-8` });
+    out.push({
+      file,
+      index,
+      ...(id !== undefined ? { id } : {}),
+      reason: `${bad} holds bytes that are neither UTF-8 nor GBK (shown as �); kept as read — re-save the file as UTF-8`,
+    });
   }
   if (more > 0) out.push({ file, index: -1, reason: `${more} more feature(s) hold text that is neither UTF-8 nor GBK (shown as �)` });
   return out;

@@ -19,11 +19,7 @@ export function JobBar() {
   return (
     <div className="job-bar" data-testid="job-bar" role="status" aria-live="polite">
       <span className="job-stage">{t('workspace.job.label', { stage })}</span>
-      {job.fraction > 0 ? (
-        <progress max={100} value={percent} aria-label={stage} />
-      ) : (
-        <progress aria-label={stage} />
-      )}
+      {job.fraction > 0 ? <progress max={100} value={percent} aria-label={stage} /> : <progress aria-label={stage} />}
       <span className="job-percent">{job.fraction > 0 ? `${percent}%` : ''}</span>
       <button type="button" data-testid="job-cancel" onClick={() => void cancelJob()}>
         {t('workspace.job.cancel')}

@@ -43,7 +43,11 @@ function Ramp({ stops, ticks, testId }: { stops: { at: number; rgb: Rgb }[]; tic
   return (
     <li className="legend-ramp" data-testid={testId}>
       <span className="ramp-bar" style={{ background: `linear-gradient(to right, ${gradient})` }} />
-      <span className="ramp-ticks">{ticks.map((x, i) => <span key={i}>{x}</span>)}</span>
+      <span className="ramp-ticks">
+        {ticks.map((x, i) => (
+          <span key={i}>{x}</span>
+        ))}
+      </span>
     </li>
   );
 }
@@ -90,7 +94,10 @@ export function Legend() {
       <ul>
         {KINDS.map((kind) => (
           <li key={kind} data-testid={`legend-kind-${kind}`}>
-            <span className="swatch area" style={{ borderColor: css(COMMUNITY_COLORS[kind]), background: css(COMMUNITY_COLORS[kind], 0.35) }} />
+            <span
+              className="swatch area"
+              style={{ borderColor: css(COMMUNITY_COLORS[kind]), background: css(COMMUNITY_COLORS[kind], 0.35) }}
+            />
             {t(`kind.${kind}`)}
           </li>
         ))}
@@ -101,14 +108,20 @@ export function Legend() {
           <span>{t('layers.category')}</span>
           <select data-testid="layer-category-select" value={selectedCategory} onChange={(e) => selectCategory(e.target.value)}>
             {(settings?.categories ?? []).map((c) => (
-              <option key={c.id} value={c.id}>{categories.find((s) => s.id === c.id)?.label[language] ?? c.id}</option>
+              <option key={c.id} value={c.id}>
+                {categories.find((s) => s.id === c.id)?.label[language] ?? c.id}
+              </option>
             ))}
           </select>
         </label>
 
         <GroupTitle layer="coverage" title={t('layers.coverage')} />
         <ul>
-          <Ramp testId="legend-share-ramp" stops={SHARE_RAMP.map((s) => ({ at: s.share, rgb: s.rgb }))} ticks={[pct(0), pct(0.5), pct(1)]} />
+          <Ramp
+            testId="legend-share-ramp"
+            stops={SHARE_RAMP.map((s) => ({ at: s.share, rgb: s.rgb }))}
+            ticks={[pct(0), pct(0.5), pct(1)]}
+          />
           <li>
             <span className="swatch area" style={{ borderColor: css(NO_SHARE_COLOR), background: css(NO_SHARE_COLOR, 0.7) }} />
             {t('layers.noShare')}
@@ -136,12 +149,21 @@ export function Legend() {
 
         <GroupTitle layer="serviceAreas" title={t(model === 'network' ? 'layers.isochrones' : 'layers.serviceCircles')} />
         <ul>
-          {selectedDef && KINDS.map((kind) => (
-            <li key={kind} data-testid={`legend-service-${kind}`}>
-              <span className="swatch ring" style={{ borderColor: css(selected.rgb, SERVICE_LINE_ALPHA[kind] / 255), background: css(selected.rgb, SERVICE_FILL_ALPHA / 255) }} />
-              {t(kind === 'urban' ? 'layers.urbanArea' : 'layers.ruralArea', { minutes: selectedDef.thresholdMinutes[kind].toLocaleString(locale) })}
-            </li>
-          ))}
+          {selectedDef &&
+            KINDS.map((kind) => (
+              <li key={kind} data-testid={`legend-service-${kind}`}>
+                <span
+                  className="swatch ring"
+                  style={{
+                    borderColor: css(selected.rgb, SERVICE_LINE_ALPHA[kind] / 255),
+                    background: css(selected.rgb, SERVICE_FILL_ALPHA / 255),
+                  }}
+                />
+                {t(kind === 'urban' ? 'layers.urbanArea' : 'layers.ruralArea', {
+                  minutes: selectedDef.thresholdMinutes[kind].toLocaleString(locale),
+                })}
+              </li>
+            ))}
         </ul>
 
         <GroupTitle layer="heat" title={t('layers.heat')} />
@@ -149,7 +171,9 @@ export function Legend() {
           <Ramp
             testId="legend-heat-ramp"
             stops={HEAT_STOPS.map((s) => ({ at: s.minutes, rgb: s.rgb }))}
-            ticks={[0, heatMax / 3, (2 * heatMax) / 3, heatMax].map((m, i, all) => `${m.toLocaleString(locale)}${i === all.length - 1 ? '+' : ''}`)}
+            ticks={[0, heatMax / 3, (2 * heatMax) / 3, heatMax].map(
+              (m, i, all) => `${m.toLocaleString(locale)}${i === all.length - 1 ? '+' : ''}`,
+            )}
           />
           <li className="legend-note">{t('layers.heatMinutes')}</li>
         </ul>

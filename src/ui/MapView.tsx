@@ -48,7 +48,9 @@ export function MapView() {
   const selection = useAppStore((s) => s.selection);
   const flyTo = useAppStore((s) => s.flyTo);
   const coverageMode = useMapStore((s) => s.coverageMode);
-  const sites = useSitingStore(useShallow((s) => ({ sites: s.sites, coveredSamples: s.coveredSamples, category: s.category, dragging: s.dragging })));
+  const sites = useSitingStore(
+    useShallow((s) => ({ sites: s.sites, coveredSamples: s.coveredSamples, category: s.category, dragging: s.dragging })),
+  );
   const [view, setView] = useState({ center: INITIAL_CENTER, zoom: INITIAL_ZOOM, bounds: '' });
 
   useEffect(() => {

@@ -68,15 +68,16 @@ export function createSession() {
   let analysis: { result: Analysis; key: string; dataset: Dataset; zoneIndex: GapZoneIndex; zones: Map<string, GapZone[]> } | null = null;
 
   /** Gap zones of every category, cached per category and thresholds (a slider moves one category). */
-  const zonesNow = (a: NonNullable<typeof analysis>): GapZone[] => settings.categories.flatMap((cat, k) => {
-    const key = `${cat.id}:${cat.thresholdMinutes.urban}:${cat.thresholdMinutes.rural}`;
-    let z = a.zones.get(key);
-    if (!z) {
-      z = a.zoneIndex.zones(a.result.fields[k]!, cat, k);
-      a.zones.set(key, z);
-    }
-    return z;
-  });
+  const zonesNow = (a: NonNullable<typeof analysis>): GapZone[] =>
+    settings.categories.flatMap((cat, k) => {
+      const key = `${cat.id}:${cat.thresholdMinutes.urban}:${cat.thresholdMinutes.rural}`;
+      let z = a.zones.get(key);
+      if (!z) {
+        z = a.zoneIndex.zones(a.result.fields[k]!, cat, k);
+        a.zones.set(key, z);
+      }
+      return z;
+    });
 
   let graphCache: { roads: readonly unknown[]; graph: RoadGraph } | null = null;
   /** The walkable graph of the loaded roads (cached per roads array), or null without roads. */
@@ -102,8 +103,14 @@ export function createSession() {
     const own = (p: Problem) => p.file === read.file;
     const counts = loaded?.counts[layer] ?? { read: 0, kept: 0, skipped: 0 };
     return {
-      layer, file: read.file, format: read.format, encoding: read.encoding, crs: read.crs, fields: read.fields,
-      ...(read.lonField ? { lonField: read.lonField } : {}), ...(read.latField ? { latField: read.latField } : {}),
+      layer,
+      file: read.file,
+      format: read.format,
+      encoding: read.encoding,
+      crs: read.crs,
+      fields: read.fields,
+      ...(read.lonField ? { lonField: read.lonField } : {}),
+      ...(read.latField ? { latField: read.latField } : {}),
       counts,
       warnings: [...read.warnings, ...(loaded?.warnings.filter(own) ?? [])],
       errors: [...read.errors, ...(loaded?.errors.filter(own) ?? [])],
@@ -115,7 +122,13 @@ export function createSession() {
     const key = travelKey(settings);
     if (!analysis || analysis.key !== key) {
       const result = analyze(data, settings, onProgress);
-      analysis = { result, key, dataset: data, zoneIndex: createGapZoneIndex(result.samples, settings.sampleSpacingMeters), zones: new Map() };
+      analysis = {
+        result,
+        key,
+        dataset: data,
+        zoneIndex: createGapZoneIndex(result.samples, settings.sampleSpacingMeters),
+        zones: new Map(),
+      };
     }
     return analysis;
   };
@@ -128,7 +141,9 @@ export function createSession() {
     async loadLayer(layer: LayerName, name: string, bytes: Uint8Array, options: LayerOptions = {}): Promise<LoadResult> {
       // points are checked against the loaded roads for a GCJ-02/BD-09 offset
       const graph = layer !== 'roads' ? roadGraph() : null;
-      const nearestRoadMeters = graph ? (lon: number, lat: number) => snapPoints(graph, Float64Array.of(lon), Float64Array.of(lat), Infinity).accessMeters[0]! : undefined;
+      const nearestRoadMeters = graph
+        ? (lon: number, lat: number) => snapPoints(graph, Float64Array.of(lon), Float64Array.of(lat), Infinity).accessMeters[0]!
+        : undefined;
       const read = await readLayerFile(name, bytes, { ...options, ...(nearestRoadMeters ? { nearestRoadMeters } : {}) });
       if (!read.features) return { ok: false, report: report(layer, read), dataset: datasetView(loaded?.dataset ?? null) };
       files[layer] = { read, options, meta: describeInputFile(layer, name, bytes, read.format, read.crs) };
@@ -146,7 +161,9 @@ export function createSession() {
     setSettings(raw: unknown): { ok: boolean; settings: Settings; warnings: Problem[]; errors: Problem[] } {
       const res = resolveSettings(raw, 'settings');
       if (!res.value) return { ok: false, settings, warnings: res.warnings, errors: res.errors };
-      const categoriesChanged = JSON.stringify(res.value.categories.map((c) => [c.id, c.keywords, c.osmTags])) !== JSON.stringify(settings.categories.map((c) => [c.id, c.keywords, c.osmTags]));
+      const categoriesChanged =
+        JSON.stringify(res.value.categories.map((c) => [c.id, c.keywords, c.osmTags])) !==
+        JSON.stringify(settings.categories.map((c) => [c.id, c.keywords, c.osmTags]));
       settings = res.value;
       if (categoriesChanged) reload(); // facilities are mapped to categories
       return { ok: true, settings, warnings: res.warnings, errors: res.errors };
@@ -174,7 +191,10 @@ export function createSession() {
       const cat = settings.categories.find((c) => c.id === categoryId);
       if (!cat) throw new Error(`surface: unknown category "${categoryId}"`);
       const s = result.samples;
-      const box = bboxOfPositions(dataset.facilities.map((f) => [f.lon, f.lat]), bboxOf(s.lon, s.lat, s.count));
+      const box = bboxOfPositions(
+        dataset.facilities.map((f) => [f.lon, f.lat]),
+        bboxOf(s.lon, s.lat, s.count),
+      );
       if (!box || !Number.isFinite(box[0])) return null;
       const surface = travelTimeSurface(result.travel, dataset, settings, categoryId, box, 200, kind);
       const iso = isochrones(surface, [cat.thresholdMinutes.urban * 60, cat.thresholdMinutes.rural * 60]);
@@ -193,7 +213,14 @@ export function createSession() {
         const f = files[n];
         return f ? [{ ...f.meta, features: loaded?.counts[n] ?? null }] : [];
       });
-      return writeAnalysisReport(dataset, result, zonesNow(a), settings, reportProblems([...(loaded?.warnings ?? []), ...result.warnings], loaded?.errors ?? []), { ...options, inputs });
+      return writeAnalysisReport(
+        dataset,
+        result,
+        zonesNow(a),
+        settings,
+        reportProblems([...(loaded?.warnings ?? []), ...result.warnings], loaded?.errors ?? []),
+        { ...options, inputs },
+      );
     },
 
     /** Current settings. */

@@ -124,13 +124,22 @@ export interface SitingSessionOptions {
 }
 
 /** Read an uploaded file with an io reader (in its CRS), its problems added to `problems`. */
-async function readUpload<T>(file: UploadedFile, read: (name: string, bytes: Uint8Array, options: { crs?: CrsId }) => Promise<ReadResult<T | null>>, problems: Problem[]): Promise<T | null> {
+async function readUpload<T>(
+  file: UploadedFile,
+  read: (name: string, bytes: Uint8Array, options: { crs?: CrsId }) => Promise<ReadResult<T | null>>,
+  problems: Problem[],
+): Promise<T | null> {
   const res = await read(file.name, file.bytes, file.crs ? { crs: file.crs } : {});
   problems.push(...res.errors, ...res.warnings);
   return res.value;
 }
 
-const STAGES: Record<ProposeStage, [string, number]> = { candidates: ['siting-candidates', 0.2], 'coverage-sets': ['siting-sets', 0.4], exact: ['siting-exact', 0.6], greedy: ['siting-greedy', 0.6] };
+const STAGES: Record<ProposeStage, [string, number]> = {
+  candidates: ['siting-candidates', 0.2],
+  'coverage-sets': ['siting-sets', 0.4],
+  exact: ['siting-exact', 0.6],
+  greedy: ['siting-greedy', 0.6],
+};
 
 /** Per site of the proposal (edit order): where it came from, kept through edits. */
 type SiteMeta = Required<Pick<SiteView, 'source' | 'candidateId' | 'capacity'>>;
@@ -146,18 +155,29 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
   /** Siting contexts per analysis and category (thresholds included in the key). */
   const contexts = new WeakMap<Analysis, Map<string, SitingContext>>();
   /** The current proposal: sites in edit order, with their origin and the sites last shown. */
-  let active: { analysis: Analysis; category: CategoryDef; context: SitingContext; evaluator: SiteEvaluator; lon: number[]; lat: number[]; meta: SiteMeta[]; shown: SiteView[] } | null = null;
+  let active: {
+    analysis: Analysis;
+    category: CategoryDef;
+    context: SitingContext;
+    evaluator: SiteEvaluator;
+    lon: number[];
+    lat: number[];
+    meta: SiteMeta[];
+    shown: SiteView[];
+  } | null = null;
 
   const contextOf = (categoryId: string) => {
     const { analysis, dataset, settings } = session.current();
     const k = settings.categories.findIndex((c) => c.id === categoryId);
-    if (k < 0) throw new Error(`siting: unknown category "${categoryId}" (settings have ${settings.categories.map((c) => c.id).join(', ')})`);
+    if (k < 0)
+      throw new Error(`siting: unknown category "${categoryId}" (settings have ${settings.categories.map((c) => c.id).join(', ')})`);
     const category = settings.categories[k]!;
     let byKey = contexts.get(analysis);
     if (!byKey) contexts.set(analysis, (byKey = new Map()));
     const key = JSON.stringify([category.id, category.thresholdMinutes]);
     let context = byKey.get(key);
-    if (!context) byKey.set(key, (context = createSitingContext(analysis.travel, analysis.samples, analysis.fields[k]!, category, settings)));
+    if (!context)
+      byKey.set(key, (context = createSitingContext(analysis.travel, analysis.samples, analysis.fields[k]!, category, settings)));
     return { analysis, dataset, settings, category, k, context };
   };
 
@@ -165,16 +185,26 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
   const activate = (categoryId: string, lon: number[], lat: number[], meta: readonly SiteMeta[]) => {
     const c = contextOf(categoryId);
     const evaluator = c.context.evaluator();
-    active = { analysis: c.analysis, category: c.category, context: c.context, evaluator, lon: [...lon], lat: [...lat], meta: [...meta], shown: [] };
+    active = {
+      analysis: c.analysis,
+      category: c.category,
+      context: c.context,
+      evaluator,
+      lon: [...lon],
+      lat: [...lat],
+      meta: [...meta],
+      shown: [],
+    };
     return { c, evaluation: evaluator.evaluateSites(lon, lat) };
   };
 
   /** Origins for sites given by position: a site within 1e-6° of a current one of the same category keeps its origin (a rounded or reopened proposal). */
-  const metaAt = (categoryId: string, lon: readonly number[], lat: readonly number[]): SiteMeta[] => lon.map((x, i) => {
-    if (active?.category.id !== categoryId) return PLACED;
-    const j = active.lon.findIndex((y, k) => Math.abs(y - x) <= 1e-6 && Math.abs(active!.lat[k]! - lat[i]!) <= 1e-6);
-    return j >= 0 ? active.meta[j]! : PLACED;
-  });
+  const metaAt = (categoryId: string, lon: readonly number[], lat: readonly number[]): SiteMeta[] =>
+    lon.map((x, i) => {
+      if (active?.category.id !== categoryId) return PLACED;
+      const j = active.lon.findIndex((y, k) => Math.abs(y - x) <= 1e-6 && Math.abs(active!.lat[k]! - lat[i]!) <= 1e-6);
+      return j >= 0 ? active.meta[j]! : PLACED;
+    });
 
   /** The view of the active proposal after an evaluation (ranking by greedy over the current sites). */
   const view = (evaluation: ReturnType<SiteEvaluator['evaluateSites']>, t0: number): SitingView => {
@@ -186,7 +216,12 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
     const plan = planSites(sets, a.context.demand, samples, { kind: 'max-cover', maxSites: n });
     const sites: SiteView[] = a.lon.map((lon, i) => ({ lon, lat: a.lat[i]!, rank: 0, gainPopulation: 0, coveredIds: [], ...a.meta[i]! }));
     for (const s of plan.sites) {
-      sites[s.candidate] = { ...sites[s.candidate]!, rank: s.rank, gainPopulation: s.gainPopulation, coveredIds: Array.from(s.communities, (c) => dataset.communities[c]!.id) };
+      sites[s.candidate] = {
+        ...sites[s.candidate]!,
+        rank: s.rank,
+        gainPopulation: s.gainPopulation,
+        coveredIds: Array.from(s.communities, (c) => dataset.communities[c]!.id),
+      };
     }
     let next = plan.sites.length;
     for (const s of sites) if (s.rank === 0) s.rank = ++next; // sites that add no one rank last, in edit order
@@ -200,9 +235,14 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
       covered.push(samples.lon[i]!, samples.lat[i]!);
     }
     return {
-      category: a.category.id, sites, beforeShare: a.context.demand.populationTotal > 0 ? a.context.demand.populationCovered / a.context.demand.populationTotal : NaN,
-      share: evaluation.totalShare, addedPopulation: evaluation.addedPopulation, communityShare: evaluation.share,
-      coveredSamples: Float64Array.from(covered), workerMs: performance.now() - t0,
+      category: a.category.id,
+      sites,
+      beforeShare: a.context.demand.populationTotal > 0 ? a.context.demand.populationCovered / a.context.demand.populationTotal : NaN,
+      share: evaluation.totalShare,
+      addedPopulation: evaluation.addedPopulation,
+      communityShare: evaluation.share,
+      coveredSamples: Float64Array.from(covered),
+      workerMs: performance.now() - t0,
     };
   };
 
@@ -229,12 +269,31 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
       let candidates: UploadedCandidates | null = null;
       if (req.candidatesFile) {
         const file = req.candidatesFile;
-        candidates = (await readUpload(file, readCandidatesFile, problems)) ?? { file: file.name, count: 0, lon: new Float64Array(), lat: new Float64Array(), origin: new Uint32Array(), ids: [], capacity: new Float64Array() };
+        candidates = (await readUpload(file, readCandidatesFile, problems)) ?? {
+          file: file.name,
+          count: 0,
+          lon: new Float64Array(),
+          lat: new Float64Array(),
+          origin: new Uint32Array(),
+          ids: [],
+          capacity: new Float64Array(),
+        };
       }
       const result = await proposeSites({
-        travel: analysis.travel, samples: analysis.samples, field: analysis.fields[c.k]!, category, settings, context: c.context,
-        goal: req.goal, candidates, exclude, spacingMeters: req.spacingMeters, capacityPlaces: req.capacityPlaces ?? null,
-        exact: req.exact === true, timeLimitSeconds: req.timeLimitSeconds ?? 30, ...(req.lpBound !== undefined ? { lpBound: req.lpBound } : {}),
+        travel: analysis.travel,
+        samples: analysis.samples,
+        field: analysis.fields[c.k]!,
+        category,
+        settings,
+        context: c.context,
+        goal: req.goal,
+        candidates,
+        exclude,
+        spacingMeters: req.spacingMeters,
+        capacityPlaces: req.capacityPlaces ?? null,
+        exact: req.exact === true,
+        timeLimitSeconds: req.timeLimitSeconds ?? 30,
+        ...(req.lpBound !== undefined ? { lpBound: req.lpBound } : {}),
         loadHighs: () => loadHighsSolver(options.highsLocateFile ? { locateFile: options.highsLocateFile } : undefined),
         onProgress: (stage) => onProgress?.(...STAGES[stage]),
       });
@@ -242,15 +301,38 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
       const { plan } = result;
       onProgress?.('siting-evaluate', 0.95);
       const meta = result.sites.map((s): SiteMeta => ({ source: s.source, candidateId: s.candidateId, capacity: s.capacity }));
-      const { evaluation } = activate(req.category, result.sites.map((s) => s.lon), result.sites.map((s) => s.lat), meta);
+      const { evaluation } = activate(
+        req.category,
+        result.sites.map((s) => s.lon),
+        result.sites.map((s) => s.lat),
+        meta,
+      );
       const shown = view(evaluation, t0);
       // the engine's ranking and gains (capacities included): the same sites the command line writes
-      const sites: SiteView[] = result.sites.map((s, i) => ({ lon: s.lon, lat: s.lat, rank: s.rank, gainPopulation: s.gainPopulation, coveredIds: Array.from(s.communities, (k) => dataset.communities[k]!.id), ...meta[i]! }));
+      const sites: SiteView[] = result.sites.map((s, i) => ({
+        lon: s.lon,
+        lat: s.lat,
+        rank: s.rank,
+        gainPopulation: s.gainPopulation,
+        coveredIds: Array.from(s.communities, (k) => dataset.communities[k]!.id),
+        ...meta[i]!,
+      }));
       active!.shown = sites;
       return {
-        ...shown, sites, solver: plan.solver, status: plan.status, gap: plan.gap, objective: plan.objective, bound: plan.bound, boundSource: plan.boundSource,
-        plannedShare: plan.afterShare, targetReached: plan.targetReached, maxShare: plan.maxShare,
-        candidateCount: result.candidates.count, seconds: (performance.now() - t0) / 1000, problems,
+        ...shown,
+        sites,
+        solver: plan.solver,
+        status: plan.status,
+        gap: plan.gap,
+        objective: plan.objective,
+        bound: plan.bound,
+        boundSource: plan.boundSource,
+        plannedShare: plan.afterShare,
+        targetReached: plan.targetReached,
+        maxShare: plan.maxShare,
+        candidateCount: result.candidates.count,
+        seconds: (performance.now() - t0) / 1000,
+        problems,
       };
     },
 
@@ -302,12 +384,24 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
     sitesGeoJson(): string {
       if (!active) return writeSitesGeoJson([]);
       const c = contextOf(active.category.id);
-      if (c.analysis !== active.analysis || c.context !== active.context) view(activate(active.category.id, active.lon, active.lat, active.meta).evaluation, performance.now());
+      if (c.analysis !== active.analysis || c.context !== active.context)
+        view(activate(active.category.id, active.lon, active.lat, active.meta).evaluation, performance.now());
       const a = active;
-      return writeSitesGeoJson([...a.shown].sort((x, y) => x.rank - y.rank).map((s) => ({
-        lon: s.lon, lat: s.lat, rank: s.rank, category: a.category.id, gain_population: s.gainPopulation, covered_ids: s.coveredIds,
-        source: s.source ?? 'placed', candidate_id: s.candidateId ?? null, capacity: s.capacity ?? null,
-      })));
+      return writeSitesGeoJson(
+        [...a.shown]
+          .sort((x, y) => x.rank - y.rank)
+          .map((s) => ({
+            lon: s.lon,
+            lat: s.lat,
+            rank: s.rank,
+            category: a.category.id,
+            gain_population: s.gainPopulation,
+            covered_ids: s.coveredIds,
+            source: s.source ?? 'placed',
+            candidate_id: s.candidateId ?? null,
+            capacity: s.capacity ?? null,
+          })),
+      );
     },
 
     /**
@@ -319,7 +413,12 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
       const share = settings.categories.map((cat, k) => {
         const own = sites.filter((s) => s.category === cat.id);
         if (own.length === 0) return analysis.coverage.totals[k]!.share;
-        return contextOf(cat.id).context.evaluator().evaluateSites(own.map((s) => s.lon), own.map((s) => s.lat)).totalShare;
+        return contextOf(cat.id)
+          .context.evaluator()
+          .evaluateSites(
+            own.map((s) => s.lon),
+            own.map((s) => s.lat),
+          ).totalShare;
       });
       return { categoryIds: settings.categories.map((c) => c.id), share };
     },

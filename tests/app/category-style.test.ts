@@ -1,7 +1,14 @@
 /** Legend and map colours follow the Ningbo preset. */
 import { describe, expect, it } from 'vitest';
 import { NINGBO } from '../../src/engine/presets';
-import { CATEGORY_STYLES, categoryStyle, categoryStyles, FALLBACK_PALETTE, hexToRgb, UNKNOWN_CATEGORY_COLOR } from '../../src/app/category-style';
+import {
+  CATEGORY_STYLES,
+  categoryStyle,
+  categoryStyles,
+  FALLBACK_PALETTE,
+  hexToRgb,
+  UNKNOWN_CATEGORY_COLOR,
+} from '../../src/app/category-style';
 
 describe('category styles', () => {
   it('take ids, order, labels and colours from the Ningbo preset', () => {
@@ -17,11 +24,13 @@ describe('category styles', () => {
   });
 
   it('fills missing colours from the palette and labels unknown ids with the id', () => {
-    const styles = categoryStyles(Object.freeze([
-      Object.freeze({ id: 'a', label: { zh: '甲', en: 'A' }, thresholdMinutes: { urban: 15, rural: 20 } }),
-      Object.freeze({ id: 'b', label: { zh: '乙', en: 'B' }, thresholdMinutes: { urban: 15, rural: 20 }, color: 'red' }),
-      Object.freeze({ id: 'c', label: { zh: '丙', en: 'C' }, thresholdMinutes: { urban: 15, rural: 20 }, color: '#123456' }),
-    ]));
+    const styles = categoryStyles(
+      Object.freeze([
+        Object.freeze({ id: 'a', label: { zh: '甲', en: 'A' }, thresholdMinutes: { urban: 15, rural: 20 } }),
+        Object.freeze({ id: 'b', label: { zh: '乙', en: 'B' }, thresholdMinutes: { urban: 15, rural: 20 }, color: 'red' }),
+        Object.freeze({ id: 'c', label: { zh: '丙', en: 'C' }, thresholdMinutes: { urban: 15, rural: 20 }, color: '#123456' }),
+      ]),
+    );
     expect(styles.map((s) => s.color)).toEqual([FALLBACK_PALETTE[0], FALLBACK_PALETTE[1], '#123456']);
     expect(categoryStyle('no-such-id')).toMatchObject({ label: { zh: 'no-such-id', en: 'no-such-id' }, color: UNKNOWN_CATEGORY_COLOR });
     expect(() => hexToRgb('#12345')).toThrow(/#12345/);

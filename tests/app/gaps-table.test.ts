@@ -9,9 +9,7 @@ import { mulberry32 } from '../../src/engine/prng';
 import { findGaps } from '../../src/engine/coverage/gaps';
 import type { Community } from '../../src/engine/model';
 import type { Coverage } from '../../src/engine/coverage/coverage';
-import {
-  DEFAULT_GAP_QUERY, filterGapRows, gapRows, pageOf, sortGapRows, type GapQuery, type GapRow,
-} from '../../src/app/results/gap-rows';
+import { DEFAULT_GAP_QUERY, filterGapRows, gapRows, pageOf, sortGapRows, type GapQuery, type GapRow } from '../../src/app/results/gap-rows';
 
 const deepFreeze = <T>(o: T): T => {
   if (o && typeof o === 'object' && !ArrayBuffer.isView(o)) {
@@ -34,9 +32,14 @@ function randomCase(seed: number, n: number) {
     const kind = r() < 0.4 ? 'rural' : 'urban';
     const population = r() < 0.05 ? 0 : Math.round(r() * 5000);
     const name = `${NAMES[Math.floor(r() * NAMES.length)]}`;
-    const x = 121.5 + r() * 0.1, y = 29.8 + r() * 0.1;
+    const x = 121.5 + r() * 0.1,
+      y = 29.8 + r() * 0.1;
     communities.push({ index: i, id: `C${i}`, name, kind, population, geometry: { type: 'Point', coordinates: [x, y] } });
-    features.push({ type: 'Feature', properties: { index: i, id: `C${i}`, name, kind, population }, geometry: { type: 'Point', coordinates: [x, y] } });
+    features.push({
+      type: 'Feature',
+      properties: { index: i, id: `C${i}`, name, kind, population },
+      geometry: { type: 'Point', coordinates: [x, y] },
+    });
   }
   const share = new Float64Array(n * K);
   const completePopulation = new Float64Array(n);
@@ -64,16 +67,35 @@ describe('gap table rows', () => {
       const g = gaps[i]!;
       const c = communities[g.community]!;
       expect(row).toEqual({
-        community: g.community, id: c.id, name: c.name, kind: c.kind, population: c.population,
-        uncoveredPopulation: g.uncoveredPopulation, missing: g.missing,
+        community: g.community,
+        id: c.id,
+        name: c.name,
+        kind: c.kind,
+        population: c.population,
+        uncoveredPopulation: g.uncoveredPopulation,
+        missing: g.missing,
       });
     });
   });
 
   it('never drops a gap whose feature is missing or unnamed: the id or index stands in', () => {
-    const fc = deepFreeze({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'X1' }, geometry: null }] } as unknown as FeatureCollection);
-    const rows = gapRows({ gaps: [{ community: 0, missing: [0], uncoveredPopulation: 5 }, { community: 7, missing: [1], uncoveredPopulation: 1 }] }, fc);
-    expect(rows.map((r) => [r.name, r.id, r.kind, r.population])).toEqual([['X1', 'X1', 'urban', 0], ['7', '7', 'urban', 0]]);
+    const fc = deepFreeze({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { id: 'X1' }, geometry: null }],
+    } as unknown as FeatureCollection);
+    const rows = gapRows(
+      {
+        gaps: [
+          { community: 0, missing: [0], uncoveredPopulation: 5 },
+          { community: 7, missing: [1], uncoveredPopulation: 1 },
+        ],
+      },
+      fc,
+    );
+    expect(rows.map((r) => [r.name, r.id, r.kind, r.population])).toEqual([
+      ['X1', 'X1', 'urban', 0],
+      ['7', '7', 'urban', 0],
+    ]);
   });
 
   it('filters by missing category and kind exactly as a scan of the share array', () => {
@@ -98,15 +120,20 @@ describe('gap table rows', () => {
     const { gaps, fc } = randomCase(3, 800);
     const rows = deepFreeze(gapRows({ gaps }, fc));
     const queries: [GapQuery['sort'], boolean, string][] = [
-      ['uncovered', true, 'en'], ['uncovered', false, 'en'], ['population', true, 'en'], ['population', false, 'zh-CN'],
-      ['name', false, 'zh-CN'], ['name', true, 'en'],
+      ['uncovered', true, 'en'],
+      ['uncovered', false, 'en'],
+      ['population', true, 'en'],
+      ['population', false, 'zh-CN'],
+      ['name', false, 'zh-CN'],
+      ['name', true, 'en'],
     ];
     for (const [sort, descending, locale] of queries) {
       const sorted = sortGapRows(rows, { sort, descending }, locale);
       expect(sorted.map((r) => r.community).sort((a, b) => a - b)).toEqual(rows.map((r) => r.community).sort((a, b) => a - b));
       const value = (r: GapRow) => (sort === 'uncovered' ? r.uncoveredPopulation : r.population);
       for (let i = 1; i < sorted.length; i++) {
-        const a = sorted[i - 1]!, b = sorted[i]!;
+        const a = sorted[i - 1]!,
+          b = sorted[i]!;
         const d = sort === 'name' ? a.name.localeCompare(b.name, locale, { numeric: true, sensitivity: 'base' }) : value(a) - value(b);
         const signed = descending ? -d : d;
         expect(signed, `${sort} ${descending} at ${i}`).toBeLessThanOrEqual(0);

@@ -22,7 +22,6 @@ import type { CoverageView } from '../../src/engine/coverage/coverage-view';
 import type { GapZone } from '../../src/engine/coverage/gap-zones';
 import { deepFreeze } from '../helpers/fixtures';
 
-
 const settings = deepFreeze(resolveSettings(undefined, 'settings').value!);
 const K = settings.categories.length;
 
@@ -32,8 +31,16 @@ function randomCoverage(seed: number, C: number, zones: GapZone[] = []): Coverag
   const share = Float64Array.from({ length: C * K }, () => (r() < 0.05 ? NaN : r() < 0.2 ? 0 : r() < 0.3 ? 1 : r()));
   const repSeconds = Float32Array.from({ length: C * K }, () => (r() < 0.05 ? Infinity : r() * 3000));
   return deepFreeze({
-    categoryIds: settings.categories.map((c) => c.id), share, repSeconds, totals: [], population: { total: 0, urban: 0, rural: 0 },
-    completeCovered: 0, gaps: [], zones, histograms: [], model: 'straight',
+    categoryIds: settings.categories.map((c) => c.id),
+    share,
+    repSeconds,
+    totals: [],
+    population: { total: 0, urban: 0, rural: 0 },
+    completeCovered: 0,
+    gaps: [],
+    zones,
+    histograms: [],
+    model: 'straight',
   } as CoverageView);
 }
 
@@ -90,7 +97,10 @@ describe('service circles (straight-line model)', () => {
         ...settings,
         walkSpeedKmh: { urban: 3 + r() * 3, rural: 3 + r() * 3 },
         detourFactor: 1 + r(),
-        categories: settings.categories.map((c) => ({ ...c, thresholdMinutes: { urban: 5 + Math.round(r() * 20), rural: 5 + Math.round(r() * 25) } })),
+        categories: settings.categories.map((c) => ({
+          ...c,
+          thresholdMinutes: { urban: 5 + Math.round(r() * 20), rural: 5 + Math.round(r() * 25) },
+        })),
       });
       const cat = s.categories[Math.floor(r() * K)]!;
       const radii = serviceRadiiMeters(s, cat.id)!;
@@ -104,11 +114,18 @@ describe('service circles (straight-line model)', () => {
         const dLon = (meters * Math.sin(bearing)) / (111195 * Math.cos((29.8 * Math.PI) / 180));
         return [121.5 + dLon, 29.8 + dLat] as const;
       };
-      for (const [kind, code] of [['urban', KIND_URBAN], ['rural', KIND_RURAL]] as const) {
+      for (const [kind, code] of [
+        ['urban', KIND_URBAN],
+        ['rural', KIND_RURAL],
+      ] as const) {
         const [lon, lat] = point(radii[kind]);
         const d = haversineMeters(121.5, 29.8, lon, lat);
         // scale to the exact radius (the flat-earth offset is off by a hair)
-        const field = model.accessField(cat.id, Uint32Array.of(0), { lon: Float64Array.of(lon), lat: Float64Array.of(lat), kind: Uint8Array.of(code) });
+        const field = model.accessField(cat.id, Uint32Array.of(0), {
+          lon: Float64Array.of(lon),
+          lat: Float64Array.of(lat),
+          kind: Uint8Array.of(code),
+        });
         expect((field.seconds[0]! * radii[kind]) / d).toBeCloseTo(cat.thresholdMinutes[kind] * 60, 3);
       }
     }
@@ -135,19 +152,48 @@ describe('service circles (straight-line model)', () => {
 });
 
 describe('isochrones (network model)', () => {
-  const square = (d: number): [number, number][][][] => [[[[0, 0], [d, 0], [d, d], [0, d], [0, 0]]]];
-  const surface = (isochrones: SurfaceState['isochrones']): SurfaceState => deepFreeze({
-    category: 'clinic', grid: { lon0: 0, lat0: 0, dLon: 1, dLat: 1, width: 1, height: 1, cellMeters: 1 }, seconds: new Float32Array(1), isochrones,
-  });
+  const square = (d: number): [number, number][][][] => [
+    [
+      [
+        [0, 0],
+        [d, 0],
+        [d, d],
+        [0, d],
+        [0, 0],
+      ],
+    ],
+  ];
+  const surface = (isochrones: SurfaceState['isochrones']): SurfaceState =>
+    deepFreeze({
+      category: 'clinic',
+      grid: { lon0: 0, lat0: 0, dLon: 1, dLat: 1, width: 1, height: 1, cellMeters: 1 },
+      seconds: new Float32Array(1),
+      isochrones,
+    });
 
   it('one MultiPolygon per threshold, the larger (rural) first so the urban one draws on top', () => {
-    const fc = isochroneFeatures(surface([{ seconds: 900, multiPolygon: square(1) }, { seconds: 1200, multiPolygon: square(2) }]), { urban: 15, rural: 20 });
-    expect(fc.features.map((f) => [f.properties?.kind, f.properties?.seconds])).toEqual([['rural', 1200], ['urban', 900]]);
+    const fc = isochroneFeatures(
+      surface([
+        { seconds: 900, multiPolygon: square(1) },
+        { seconds: 1200, multiPolygon: square(2) },
+      ]),
+      { urban: 15, rural: 20 },
+    );
+    expect(fc.features.map((f) => [f.properties?.kind, f.properties?.seconds])).toEqual([
+      ['rural', 1200],
+      ['urban', 900],
+    ]);
     expect(fc.features[1]!.geometry).toEqual({ type: 'MultiPolygon', coordinates: square(1) });
   });
 
   it('draws equal urban and rural thresholds once (no doubled fill)', () => {
-    const fc = isochroneFeatures(surface([{ seconds: 900, multiPolygon: square(1) }, { seconds: 900, multiPolygon: square(1) }]), { urban: 15, rural: 15 });
+    const fc = isochroneFeatures(
+      surface([
+        { seconds: 900, multiPolygon: square(1) },
+        { seconds: 900, multiPolygon: square(1) },
+      ]),
+      { urban: 15, rural: 15 },
+    );
     expect(fc.features.length).toBe(1);
   });
 });
@@ -158,15 +204,23 @@ describe('travel-time heat grid image', () => {
     expect(heatColor(1000)).toEqual(HEAT_STOPS[HEAT_STOPS.length - 1]!.rgb);
     expect(heatColor(-1)).toEqual(HEAT_STOPS[0]!.rgb);
     const mid = heatColor((HEAT_STOPS[0]!.minutes + HEAT_STOPS[1]!.minutes) / 2);
-    for (let ch = 0; ch < 3; ch++) expect(Math.abs(mid[ch]! - (HEAT_STOPS[0]!.rgb[ch]! + HEAT_STOPS[1]!.rgb[ch]!) / 2)).toBeLessThanOrEqual(0.5);
+    for (let ch = 0; ch < 3; ch++)
+      expect(Math.abs(mid[ch]! - (HEAT_STOPS[0]!.rgb[ch]! + HEAT_STOPS[1]!.rgb[ch]!) / 2)).toBeLessThanOrEqual(0.5);
   });
 
   it('puts cell (x, y) at image pixel (x, height−1−y) coloured by its minutes; unreachable cells are transparent', () => {
     const r = mulberry32(77);
-    for (const [width, height] of [[1, 1], [7, 3], [40, 25]] as const) {
+    for (const [width, height] of [
+      [1, 1],
+      [7, 3],
+      [40, 25],
+    ] as const) {
       const seconds = Float32Array.from({ length: width * height }, () => (r() < 0.1 ? Infinity : r() * 3600));
       const surface: SurfaceState = deepFreeze({
-        category: 'clinic', grid: { lon0: 121, lat0: 29, dLon: 0.002, dLat: 0.0018, width, height, cellMeters: 200 }, seconds, isochrones: [],
+        category: 'clinic',
+        grid: { lon0: 121, lat0: 29, dLon: 0.002, dLat: 0.0018, width, height, cellMeters: 200 },
+        seconds,
+        isochrones: [],
       });
       const img = heatImage(surface);
       expect(heatImage(surface)).toBe(img); // built once per surface
@@ -188,13 +242,30 @@ describe('travel-time heat grid image', () => {
       expect(e).toBeCloseTo(121 + width * 0.002, 12);
       expect(n).toBeCloseTo(29 + height * 0.0018, 12);
     }
-    const bad: SurfaceState = { category: 'x', grid: { lon0: 0, lat0: 0, dLon: 1, dLat: 1, width: 2, height: 2, cellMeters: 1 }, seconds: new Float32Array(3), isochrones: [] };
+    const bad: SurfaceState = {
+      category: 'x',
+      grid: { lon0: 0, lat0: 0, dLon: 1, dLat: 1, width: 2, height: 2, cellMeters: 1 },
+      seconds: new Float32Array(3),
+      isochrones: [],
+    };
     expect(() => heatImage(bad)).toThrow(/3 values for a 2×2 grid/);
   });
 });
 
 describe('gap zones and layer assembly', () => {
-  const zone = (category: number, population: number): GapZone => ({ category, population, sampleCount: 1, polygon: [[[121, 29], [121.01, 29], [121.01, 29.01], [121, 29]]] });
+  const zone = (category: number, population: number): GapZone => ({
+    category,
+    population,
+    sampleCount: 1,
+    polygon: [
+      [
+        [121, 29],
+        [121.01, 29],
+        [121.01, 29.01],
+        [121, 29],
+      ],
+    ],
+  });
 
   it('shows exactly the selected category’s zones, in their order', () => {
     const r = mulberry32(8);
@@ -208,33 +279,74 @@ describe('gap zones and layer assembly', () => {
 
   const communities: FeatureCollection = deepFreeze({
     type: 'FeatureCollection',
-    features: Array.from({ length: 20 }, (_, i) => ({ type: 'Feature', properties: { index: i, id: `C${i}`, name: `C${i}`, kind: i % 3 ? 'urban' : 'rural', population: 100 * i }, geometry: { type: 'Point', coordinates: [121 + i * 0.01, 29] } })),
+    features: Array.from({ length: 20 }, (_, i) => ({
+      type: 'Feature',
+      properties: { index: i, id: `C${i}`, name: `C${i}`, kind: i % 3 ? 'urban' : 'rural', population: 100 * i },
+      geometry: { type: 'Point', coordinates: [121 + i * 0.01, 29] },
+    })),
   });
   const facilities: FeatureCollection = deepFreeze({
     type: 'FeatureCollection',
-    features: Array.from({ length: 12 }, (_, i) => ({ type: 'Feature', properties: { index: i, id: `F${i}`, name: `F${i}`, category: settings.categories[i % K]!.id }, geometry: { type: 'Point', coordinates: [121 + i * 0.015, 29.01] } })),
+    features: Array.from({ length: 12 }, (_, i) => ({
+      type: 'Feature',
+      properties: { index: i, id: `F${i}`, name: `F${i}`, category: settings.categories[i % K]!.id },
+      geometry: { type: 'Point', coordinates: [121 + i * 0.015, 29.01] },
+    })),
   });
-  const ALL: VisibleLayers = { roads: true, communities: true, facilities: true, coverage: true, gapZones: true, heat: true, serviceAreas: true };
+  const ALL: VisibleLayers = {
+    roads: true,
+    communities: true,
+    facilities: true,
+    coverage: true,
+    gapZones: true,
+    heat: true,
+    serviceAreas: true,
+  };
   const surface: SurfaceState = deepFreeze({
-    category: 'clinic', grid: { lon0: 121, lat0: 28.99, dLon: 0.01, dLat: 0.01, width: 30, height: 4, cellMeters: 1000 },
-    seconds: new Float32Array(120).fill(600), isochrones: [],
+    category: 'clinic',
+    grid: { lon0: 121, lat0: 28.99, dLon: 0.01, dLat: 0.01, width: 30, height: 4, cellMeters: 1000 },
+    seconds: new Float32Array(120).fill(600),
+    isochrones: [],
   });
 
   it('stacks every visible layer bottom to top, and the communities layer only outlines when coverage fills', () => {
     const coverage = randomCoverage(4, 20, [zone(0, 10)]);
-    const state: LayerInputs = { data: { source: 'user', roads: null, communities, facilities }, visible: ALL, settings, coverage, surface, selectedCategory: 'clinic', selection: { type: 'community', index: 3 } };
+    const state: LayerInputs = {
+      data: { source: 'user', roads: null, communities, facilities },
+      visible: ALL,
+      settings,
+      coverage,
+      surface,
+      selectedCategory: 'clinic',
+      selection: { type: 'community', index: 3 },
+    };
     const layers = buildLayers(state);
     expect(layers.map((l) => l.id)).toEqual(['heat', 'service-circles', 'coverage', 'communities', 'gap-zones', 'facilities', 'selection']);
     expect(layers.find((l) => l.id === 'communities')!.props).toMatchObject({ filled: false });
     const noCoverage = buildLayers({ ...state, visible: { ...ALL, coverage: false } });
     expect(noCoverage.find((l) => l.id === 'communities')!.props).toMatchObject({ filled: true });
     // heat waits for the surface of the selected category; a category the coverage does not know has no coverage or zones
-    expect(buildLayers({ ...state, selectedCategory: 'canteen' }).map((l) => l.id)).toEqual(['service-circles', 'coverage', 'communities', 'gap-zones', 'facilities', 'selection']);
+    expect(buildLayers({ ...state, selectedCategory: 'canteen' }).map((l) => l.id)).toEqual([
+      'service-circles',
+      'coverage',
+      'communities',
+      'gap-zones',
+      'facilities',
+      'selection',
+    ]);
     expect(buildLayers({ ...state, selectedCategory: 'nope', selection: null }).map((l) => l.id)).toEqual(['communities', 'facilities']);
   });
 
   it('a threshold move (new coverage) keeps every data reference and changes only the coverage colour trigger', () => {
-    const base: LayerInputs = { data: { source: 'user', roads: null, communities, facilities }, visible: ALL, settings, coverage: randomCoverage(1, 20, [zone(0, 5)]), surface, selectedCategory: 'clinic', selection: null };
+    const base: LayerInputs = {
+      data: { source: 'user', roads: null, communities, facilities },
+      visible: ALL,
+      settings,
+      coverage: randomCoverage(1, 20, [zone(0, 5)]),
+      surface,
+      selectedCategory: 'clinic',
+      selection: null,
+    };
     const a = buildLayers(base);
     const b = buildLayers({ ...base, coverage: randomCoverage(2, 20, base.coverage!.zones) });
     const byId = (ls: typeof a) => new Map(ls.map((l) => [l.id, l]));
@@ -242,8 +354,11 @@ describe('gap zones and layer assembly', () => {
     for (const id of ['heat', 'service-circles', 'coverage', 'communities', 'gap-zones', 'facilities']) {
       expect(B.get(id)!.props.data, id).toBe(A.get(id)!.props.data);
     }
-    expect((B.get('heat')!.props as unknown as { image: unknown }).image).toBe((A.get('heat')!.props as unknown as { image: unknown }).image);
-    const trig = (m: Map<string, (typeof a)[number]>, id: string) => (m.get(id)!.props.updateTriggers as Record<string, unknown[]>).getFillColor![0];
+    expect((B.get('heat')!.props as unknown as { image: unknown }).image).toBe(
+      (A.get('heat')!.props as unknown as { image: unknown }).image,
+    );
+    const trig = (m: Map<string, (typeof a)[number]>, id: string) =>
+      (m.get(id)!.props.updateTriggers as Record<string, unknown[]>).getFillColor![0];
     expect(trig(B, 'coverage')).not.toBe(trig(A, 'coverage'));
     expect(trig(B, 'facilities')).toBe(trig(A, 'facilities'));
     expect(categoryLookup(settings.categories)).toBe(categoryLookup(settings.categories));

@@ -36,7 +36,11 @@ function bruteForce(s: Awaited<ReturnType<typeof session>>) {
   const smp = analysis.samples;
   const C = dataset.communities.length;
   const reps = Uint32Array.from({ length: C }, (_, c) => smp.communityStart[c]!);
-  const points = { lon: Float64Array.from(reps, (i) => smp.lon[i]!), lat: Float64Array.from(reps, (i) => smp.lat[i]!), kind: Uint8Array.from(reps, (i) => smp.kind[i]!) };
+  const points = {
+    lon: Float64Array.from(reps, (i) => smp.lon[i]!),
+    lat: Float64Array.from(reps, (i) => smp.lat[i]!),
+    kind: Uint8Array.from(reps, (i) => smp.kind[i]!),
+  };
   return settings.categories.map((cat) => {
     const best = new Float64Array(C).fill(Infinity);
     const each = new Map<number, Float32Array>();
@@ -126,7 +130,8 @@ describe('community card rows', () => {
         expect(r.seconds).toBe(cov.repSeconds[ci * K + k]);
         expect(r.thresholdMinutes).toBe(settings.categories[k]!.thresholdMinutes[c.kind]);
         expect(r.within).toBe(Number.isFinite(r.seconds) && r.seconds / 60 <= r.thresholdMinutes);
-        if (r.within) within++; else outside++;
+        if (r.within) within++;
+        else outside++;
       });
     });
     expect(within).toBeGreaterThan(0);
@@ -151,15 +156,23 @@ describe('hover text and clicks', () => {
     const cov = tooltipText('coverage', feature, 'en', t, { shares: Float64Array.of(0.25) })!;
     expect(cov.split('\n')[0]).toBe(evil);
     expect(cov).toContain('layers.share{"value":"25%"}');
-    expect(tooltipText('facilities', { index: 0, position: [0, 0], id: 'F', name: evil, category: 'clinic' }, 'zh', t)).toBe(`${evil}\n${categoryStyle('clinic').label.zh}`);
+    expect(tooltipText('facilities', { index: 0, position: [0, 0], id: 'F', name: evil, category: 'clinic' }, 'zh', t)).toBe(
+      `${evil}\n${categoryStyle('clinic').label.zh}`,
+    );
     expect(tooltipText('gap-zones', { population: 1234.4 }, 'en', t)).toBe('layers.gapZone\nlayers.uncoveredResidents{"value":"1,234"}');
   });
 
   it('a click selects the topmost community or facility under it, skipping gap zones, else clears', () => {
     const sel = () => useAppStore.getState().selection;
-    clickMap([{ layerId: 'gap-zones', object: { population: 3 } }, { layerId: 'coverage', object: { properties: { index: 7 } } }]);
+    clickMap([
+      { layerId: 'gap-zones', object: { population: 3 } },
+      { layerId: 'coverage', object: { properties: { index: 7 } } },
+    ]);
     expect(sel()).toEqual({ type: 'community', index: 7 });
-    clickMap([{ layerId: 'facilities', object: { index: 4 } }, { layerId: 'coverage', object: { properties: { index: 7 } } }]);
+    clickMap([
+      { layerId: 'facilities', object: { index: 4 } },
+      { layerId: 'coverage', object: { properties: { index: 7 } } },
+    ]);
     expect(sel()).toEqual({ type: 'facility', index: 4 });
     clickMap([{ layerId: 'roads', object: {} }]);
     expect(sel()).toBeNull();

@@ -12,7 +12,6 @@ import { attributionKeys } from '../../src/app/attribution';
 import type { LoadedData, VisibleLayers } from '../../src/app/store';
 import { deepFreeze } from '../helpers/fixtures';
 
-
 const HIGHWAYS = ['motorway', 'primary', 'residential', 'service', 'footway', 'track', 'bogus', null];
 const CATS = ['clinic', 'canteen', 'childcare', 'sports', 'culture', 'convenience', 'unknown-cat'];
 
@@ -32,7 +31,12 @@ function randomData(seed: number): LoadedData {
   });
   const communities: Feature[] = Array.from({ length: 30 }, (_, i) => ({
     type: 'Feature',
-    properties: { id: `C${i}`, name: `社区${i}`, kind: pick(['urban', 'rural', 'other']), population: r() < 0.1 ? 'n/a' : Math.floor(r() * 5000) },
+    properties: {
+      id: `C${i}`,
+      name: `社区${i}`,
+      kind: pick(['urban', 'rural', 'other']),
+      population: r() < 0.1 ? 'n/a' : Math.floor(r() * 5000),
+    },
     geometry: { type: 'Point', coordinates: pt() },
   }));
   const facilities: Feature[] = Array.from({ length: 40 }, (_, i) => ({
@@ -99,7 +103,12 @@ describe('buildLayers', () => {
       expect(ids).toEqual(['roads', 'communities', 'facilities'].filter((k) => visible[k as keyof VisibleLayers]));
     }
     expect(buildLayers({ data: null, visible: { ...NO_COVERAGE_LAYERS, roads: true, communities: true, facilities: true } })).toEqual([]);
-    expect(buildLayers({ data: { ...data, roads: null }, visible: { ...NO_COVERAGE_LAYERS, roads: true, communities: false, facilities: false } })).toEqual([]);
+    expect(
+      buildLayers({
+        data: { ...data, roads: null },
+        visible: { ...NO_COVERAGE_LAYERS, roads: true, communities: false, facilities: false },
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -131,7 +140,10 @@ describe('datasetStats and dataBounds', () => {
     const xs: number[] = [];
     const ys: number[] = [];
     const walk = (c: unknown): void => {
-      if (Array.isArray(c) && typeof c[0] === 'number') { xs.push(c[0]); ys.push(c[1] as number); } else if (Array.isArray(c)) c.forEach(walk);
+      if (Array.isArray(c) && typeof c[0] === 'number') {
+        xs.push(c[0]);
+        ys.push(c[1] as number);
+      } else if (Array.isArray(c)) c.forEach(walk);
     };
     for (const fc of [data.roads!, data.communities, data.facilities]) {
       for (const f of fc.features) walk((f.geometry as { coordinates: unknown }).coordinates);

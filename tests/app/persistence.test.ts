@@ -27,7 +27,8 @@ function memoryStorage(initial: Record<string, unknown> = {}) {
   const map = new Map(Object.entries(initial));
   const writes: string[] = [];
   return {
-    map, writes,
+    map,
+    writes,
     get: async (key: string) => map.get(key),
     set: async (key: string, value: unknown) => {
       writes.push(key);
@@ -39,7 +40,12 @@ function memoryStorage(initial: Record<string, unknown> = {}) {
 const settings = () => structuredClone(getPreset('ningbo')!.settings);
 const coverage = { categoryIds: ['clinic'], totals: [{ share: 0.4 }] } as unknown as CoverageView;
 const file = { layer: 'facilities' as const, name: 'f.geojson', bytes: new Uint8Array([1, 2, 3]), options: {} };
-const data = { source: 'sample' as const, roads: null, communities: { type: 'FeatureCollection' as const, features: [] }, facilities: { type: 'FeatureCollection' as const, features: [] } };
+const data = {
+  source: 'sample' as const,
+  roads: null,
+  communities: { type: 'FeatureCollection' as const, features: [] },
+  facilities: { type: 'FeatureCollection' as const, features: [] },
+};
 
 let stop: () => void = () => {};
 beforeEach(() => {

@@ -19,11 +19,16 @@ describe('histogram layout', () => {
       const urban = Float64Array.from({ length: HISTOGRAM_BINS }, () => (r() < 0.3 ? 0 : r() * 1000));
       const rural = Float64Array.from({ length: HISTOGRAM_BINS }, () => (r() < 0.5 ? 0 : r() * 500));
       const before = [Array.from(urban), Array.from(rural)];
-      const W = 100 + r() * 300, H = 50 + r() * 100;
+      const W = 100 + r() * 300,
+        H = 50 + r() * 100;
       const L = histogramLayout(urban, rural, W, H);
       expect([Array.from(urban), Array.from(rural)]).toEqual(before);
-      let max = 0, total = 0;
-      for (let b = 0; b < HISTOGRAM_BINS; b++) { max = Math.max(max, urban[b]! + rural[b]!); total += urban[b]! + rural[b]!; }
+      let max = 0,
+        total = 0;
+      for (let b = 0; b < HISTOGRAM_BINS; b++) {
+        max = Math.max(max, urban[b]! + rural[b]!);
+        total += urban[b]! + rural[b]!;
+      }
       expect(L.max).toBe(max);
       expect(L.total).toBeCloseTo(total, 6);
       expect(L.bars.length).toBe(HISTOGRAM_BINS);
@@ -74,8 +79,11 @@ describe('histogram layout', () => {
       await s.loadLayer(l, `${l}.geojson`, new Uint8Array(readFileSync(resolve(SAMPLE, `${l}.geojson`))));
     }
     const cov = s.coverage();
-    const communities = JSON.parse(readFileSync(resolve(SAMPLE, 'communities.geojson'), 'utf8')) as { features: { properties: { kind: string; population: number } }[] };
-    const pop = (kind: string) => communities.features.filter((f) => f.properties.kind === kind).reduce((a, f) => a + f.properties.population, 0);
+    const communities = JSON.parse(readFileSync(resolve(SAMPLE, 'communities.geojson'), 'utf8')) as {
+      features: { properties: { kind: string; population: number } }[];
+    };
+    const pop = (kind: string) =>
+      communities.features.filter((f) => f.properties.kind === kind).reduce((a, f) => a + f.properties.population, 0);
     cov.histograms.forEach((h, k) => {
       const L = histogramLayout(h[0]!, h[1]!, 300, 100);
       expect(L.total, cov.categoryIds[k]).toBeCloseTo(pop('urban') + pop('rural'), 3);

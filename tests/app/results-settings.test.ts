@@ -17,19 +17,21 @@ import type { Settings } from '../../src/engine/model';
 const session = createSession();
 const calls = { setSettings: 0, coverage: 0 };
 vi.mock('../../src/app/engine-client', () => ({
-  engine: () => new Proxy(session, {
-    get: (target, key) => {
-      if (key === 'setSettings') calls.setSettings++;
-      if (key === 'coverage') calls.coverage++;
-      const v = target[key as keyof typeof target];
-      return typeof v === 'function' ? async (...args: unknown[]) => (v as (...a: unknown[]) => unknown)(...args) : v;
-    },
-  }),
+  engine: () =>
+    new Proxy(session, {
+      get: (target, key) => {
+        if (key === 'setSettings') calls.setSettings++;
+        if (key === 'coverage') calls.coverage++;
+        const v = target[key as keyof typeof target];
+        return typeof v === 'function' ? async (...args: unknown[]) => (v as (...a: unknown[]) => unknown)(...args) : v;
+      },
+    }),
   callback: <T>(f: T) => f,
   terminateEngine: () => {},
 }));
 
-const { queueThreshold, switchPreset, openSettingsFile, settingsFileText, withThreshold, setWalkSpeed } = await import('../../src/app/settings-actions');
+const { queueThreshold, switchPreset, openSettingsFile, settingsFileText, withThreshold, setWalkSpeed } =
+  await import('../../src/app/settings-actions');
 const { runCoverage } = await import('../../src/app/actions');
 
 const deepFreeze = <T>(o: T): T => {
@@ -79,12 +81,13 @@ describe('settings actions', () => {
     expect(s.coverage!.totals[k]!.share).toBeCloseTo(await freshShare(s.settings!, 'clinic'), 12);
   }, 60_000);
 
-  it('switches preset with the settings-file shape: thresholds become the preset\'s', async () => {
+  it("switches preset with the settings-file shape: thresholds become the preset's", async () => {
     expect(await switchPreset('gb50180')).toBe(true);
     const s = useAppStore.getState();
     expect(s.settings!.preset).toBe('gb50180');
     expect(s.settings!.categories.map((c) => [c.id, c.thresholdMinutes])).toEqual(
-      getPreset('gb50180')!.settings.categories.map((c) => [c.id, c.thresholdMinutes]));
+      getPreset('gb50180')!.settings.categories.map((c) => [c.id, c.thresholdMinutes]),
+    );
     expect(s.settingsErrors).toEqual([]);
     const k = s.coverage!.categoryIds.indexOf('canteen');
     expect(s.coverage!.totals[k]!.share).toBeCloseTo(await freshShare(s.settings!, 'canteen'), 12);
@@ -93,7 +96,9 @@ describe('settings actions', () => {
   it('refuses an unknown preset, a bad file and out-of-range speeds with the reasons; old settings stay', async () => {
     const keep = useAppStore.getState().settings;
     expect(await switchPreset('nowhere')).toBe(false);
-    expect(useAppStore.getState().settingsErrors.join('\n')).toMatch(/^settings: preset: .*"nowhere" is not a preset; known: ningbo, gb50180/);
+    expect(useAppStore.getState().settingsErrors.join('\n')).toMatch(
+      /^settings: preset: .*"nowhere" is not a preset; known: ningbo, gb50180/,
+    );
     expect(useAppStore.getState().settings).toEqual(keep);
 
     expect(await openSettingsFile('mine.json', '{\n  "detourFactor": 1.2,\n  "model": "bus",\n  "colour": 1\n}')).toBe(false);
@@ -111,7 +116,12 @@ describe('settings actions', () => {
   }, 60_000);
 
   it('opens a settings file: its values are applied over its preset', async () => {
-    expect(await openSettingsFile('plan.json', '\ufeff{"preset": "ningbo", "categories": [{"id": "clinic", "thresholdMinutes": {"urban": 12, "rural": 18}}]}')).toBe(true);
+    expect(
+      await openSettingsFile(
+        'plan.json',
+        '\ufeff{"preset": "ningbo", "categories": [{"id": "clinic", "thresholdMinutes": {"urban": 12, "rural": 18}}]}',
+      ),
+    ).toBe(true);
     const s = useAppStore.getState().settings!;
     expect(s.preset).toBe('ningbo');
     expect(s.categories.find((c) => c.id === 'clinic')!.thresholdMinutes).toEqual({ urban: 12, rural: 18 });

@@ -25,8 +25,16 @@ function town(seed: number, withRoads: boolean, missing: string) {
   const roads: Road[] = [];
   const step = 0.002;
   for (let i = 0; i <= 10; i++) {
-    roads.push({ coordinates: Array.from({ length: 11 }, (_, j) => [121.5 + j * step, 29.8 + i * step] as [number, number]), highway: 'residential', speedKmh: null });
-    roads.push({ coordinates: Array.from({ length: 11 }, (_, j) => [121.5 + i * step, 29.8 + j * step] as [number, number]), highway: 'residential', speedKmh: null });
+    roads.push({
+      coordinates: Array.from({ length: 11 }, (_, j) => [121.5 + j * step, 29.8 + i * step] as [number, number]),
+      highway: 'residential',
+      speedKmh: null,
+    });
+    roads.push({
+      coordinates: Array.from({ length: 11 }, (_, j) => [121.5 + i * step, 29.8 + j * step] as [number, number]),
+      highway: 'residential',
+      speedKmh: null,
+    });
   }
   const communities: Community[] = [];
   const far = new Set<number>();
@@ -35,13 +43,28 @@ function town(seed: number, withRoads: boolean, missing: string) {
     if (isFar) far.add(i);
     const x = isFar ? 122.0 + r() * 0.1 : 121.5 + Math.floor(r() * 11) * step;
     const y = isFar ? 30.2 + r() * 0.1 : 29.8 + Math.floor(r() * 11) * step;
-    communities.push({ index: i, id: `C${i}`, name: `社区${i}`, kind: r() < 0.5 ? 'urban' : 'rural', population: 100, geometry: { type: 'Point', coordinates: [x, y] } });
+    communities.push({
+      index: i,
+      id: `C${i}`,
+      name: `社区${i}`,
+      kind: r() < 0.5 ? 'urban' : 'rural',
+      population: 100,
+      geometry: { type: 'Point', coordinates: [x, y] },
+    });
   }
   const facilities: Facility[] = [];
   for (const c of settings.categories) {
     if (c.id === missing) continue;
     for (let j = 0; j < 3; j++) {
-      facilities.push({ index: facilities.length, id: `F${facilities.length}`, name: '', category: c.id, capacity: null, lon: 121.5 + Math.floor(r() * 11) * step, lat: 29.8 + Math.floor(r() * 11) * step });
+      facilities.push({
+        index: facilities.length,
+        id: `F${facilities.length}`,
+        name: '',
+        category: c.id,
+        capacity: null,
+        lon: 121.5 + Math.floor(r() * 11) * step,
+        lat: 29.8 + Math.floor(r() * 11) * step,
+      });
     }
   }
   const dataset: Dataset = { facilities, communities, roads: withRoads ? roads : null };

@@ -26,7 +26,10 @@ describe('sites layers', () => {
     expect(layers.map((l) => l.id)).toEqual(['sites-covered', 'sites', 'sites-rank']);
     expect(layers[1]!.props.pickable).toBe(true);
     expect(sitePoints(sites)).toBe(sitePoints(sites));
-    expect(sitePoints(sites).map((p) => [p.index, p.rank, p.position])).toEqual([[0, 2, [121.5, 29.8]], [1, 1, [121.6, 29.9]]]);
+    expect(sitePoints(sites).map((p) => [p.index, p.rank, p.position])).toEqual([
+      [0, 2, [121.5, 29.8]],
+      [1, 1, [121.6, 29.9]],
+    ]);
     const radius = (layers[1]!.props as unknown as { getRadius: (d: { index: number }) => number }).getRadius;
     expect([radius({ index: 0 }), radius({ index: 1 })]).toEqual([SITE_RADIUS_PX, SITE_RADIUS_PX + 3]);
   });
@@ -39,12 +42,17 @@ describe('drag hit test', () => {
     const map = { project: ([lon, lat]: [number, number]) => ({ x: (lon - 121) * 1e4, y: (30 - lat) * 1e4 }) };
     const sites = deepFreeze(Array.from({ length: 30 }, () => ({ lon: 121 + rand() * 0.05, lat: 29.95 + rand() * 0.05 })));
     for (let trial = 0; trial < 500; trial++) {
-      const x = rand() * 500, y = rand() * 500;
-      let want: number | null = null, best = Infinity;
+      const x = rand() * 500,
+        y = rand() * 500;
+      let want: number | null = null,
+        best = Infinity;
       sites.forEach((s, i) => {
         const p = map.project([s.lon, s.lat]);
         const d = Math.hypot(p.x - x, p.y - y);
-        if (d <= SITE_RADIUS_PX + 4 && d < best) { best = d; want = i; }
+        if (d <= SITE_RADIUS_PX + 4 && d < best) {
+          best = d;
+          want = i;
+        }
       });
       expect(siteAt(map as never, sites, x, y)).toBe(want);
     }
@@ -54,8 +62,16 @@ describe('drag hit test', () => {
 describe('export CRS list', () => {
   it('offers WGS84, GCJ-02, BD-09 and each loaded CRS once', () => {
     expect(exportCrsOptions({})).toEqual(['WGS84', 'GCJ02', 'BD09']);
-    const files = deepFreeze({ facilities: { options: { crs: 'EPSG:4549' as const } }, communities: { options: { crs: 'GCJ02' as const } }, roads: { options: {} } });
-    const reports = deepFreeze({ roads: { crs: 'EPSG:4549' as const }, communities: { crs: 'GCJ02' as const }, facilities: { crs: 'EPSG:4549' as const } });
+    const files = deepFreeze({
+      facilities: { options: { crs: 'EPSG:4549' as const } },
+      communities: { options: { crs: 'GCJ02' as const } },
+      roads: { options: {} },
+    });
+    const reports = deepFreeze({
+      roads: { crs: 'EPSG:4549' as const },
+      communities: { crs: 'GCJ02' as const },
+      facilities: { crs: 'EPSG:4549' as const },
+    });
     expect(exportCrsOptions(files, reports)).toEqual(['WGS84', 'GCJ02', 'BD09', 'EPSG:4549']);
     // a report of a layer that has no file (refused) does not count
     expect(exportCrsOptions({}, deepFreeze({ roads: { crs: 'EPSG:32651' as const } }))).toEqual(['WGS84', 'GCJ02', 'BD09']);
@@ -66,11 +82,23 @@ describe('plan indicators', () => {
   it('childcare places per 1,000 residents is the capacity sum over residents; counts of canteens and culture points; sports area not computable', () => {
     const rand = mulberry32(3);
     const cats = ['childcare', 'canteen', 'culture', 'clinic'];
-    const facilities = deepFreeze(Array.from({ length: 200 }, () => ({ category: cats[Math.floor(rand() * 4)]!, capacity: rand() < 0.2 ? null : Math.floor(rand() * 100) })));
+    const facilities = deepFreeze(
+      Array.from({ length: 200 }, () => ({
+        category: cats[Math.floor(rand() * 4)]!,
+        capacity: rand() < 0.2 ? null : Math.floor(rand() * 100),
+      })),
+    );
     const population = 123_456;
     const rows = planIndicators(facilities, population);
-    let places = 0, missing = 0, childcare = 0;
-    for (const f of facilities) if (f.category === 'childcare') { childcare++; if (f.capacity === null) missing++; else places += f.capacity; }
+    let places = 0,
+      missing = 0,
+      childcare = 0;
+    for (const f of facilities)
+      if (f.category === 'childcare') {
+        childcare++;
+        if (f.capacity === null) missing++;
+        else places += f.capacity;
+      }
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get('childcarePlaces')!.value).toBeCloseTo((places / population) * 1000, 12);
     expect(byId.get('childcarePlaces')!.target).toBe(4.55);
@@ -96,10 +124,18 @@ describe('formats', () => {
   });
 
   it('scale bar: a 1/2/5 × 10ⁿ length no longer than the measured width, its pixels proportional', () => {
-    for (const [zoomMetersPerPx, want] of [[1, 100], [7, 500], [30, 2000], [90, 10000]] as const) {
+    for (const [zoomMetersPerPx, want] of [
+      [1, 100],
+      [7, 500],
+      [30, 2000],
+      [90, 10000],
+    ] as const) {
       // a fake map at the equator: x pixels east = x × m/px metres
       const degPerPx = zoomMetersPerPx / 111_319.49;
-      const map = { getContainer: () => ({ clientWidth: 800, clientHeight: 600 }), unproject: ([x]: [number, number]) => ({ lng: x * degPerPx, lat: 0 }) };
+      const map = {
+        getContainer: () => ({ clientWidth: 800, clientHeight: 600 }),
+        unproject: ([x]: [number, number]) => ({ lng: x * degPerPx, lat: 0 }),
+      };
       const bar = scaleBar(map as never, 120);
       expect(bar.meters).toBe(want);
       const maxMeters = haversineMeters(0, 0, 120 * degPerPx, 0);

@@ -20,7 +20,12 @@ import { resolve } from 'node:path';
 
 /** Unambiguous names per category (each holds keywords of one category only). */
 const NAMES: Record<string, string> = {
-  clinic: '社区卫生服务站', canteen: '老年食堂', childcare: '托儿所', sports: '健身苑', culture: '图书馆', convenience: '便利店',
+  clinic: '社区卫生服务站',
+  canteen: '老年食堂',
+  childcare: '托儿所',
+  sports: '健身苑',
+  culture: '图书馆',
+  convenience: '便利店',
 };
 const IDS = Object.keys(NAMES);
 
@@ -32,7 +37,10 @@ function facilityCsv(seed: number, n: number) {
     const byKind = IDS[Math.floor(rand() * IDS.length)] as string;
     return { id: `S${i}`, lon: 121.5 + rand() * 0.1, lat: 29.8 + rand() * 0.1, byName, byKind, size: Math.floor(rand() * 300) };
   });
-  const text = ['id,名称,业态,规模,经度,纬度', ...rows.map((r) => `${r.id},${NAMES[r.byName]}${r.id},${NAMES[r.byKind]},${r.size},${r.lon.toFixed(6)},${r.lat.toFixed(6)}`)].join('\r\n');
+  const text = [
+    'id,名称,业态,规模,经度,纬度',
+    ...rows.map((r) => `${r.id},${NAMES[r.byName]}${r.id},${NAMES[r.byKind]},${r.size},${r.lon.toFixed(6)},${r.lat.toFixed(6)}`),
+  ].join('\r\n');
   return { rows, bytes: new Uint8Array(iconv.encode(text, 'gbk')) };
 }
 
@@ -72,9 +80,18 @@ describe('mapping step through the engine session', () => {
     let expectSkipped = 0;
     for (let i = 0; i < 80; i++) {
       const r = rand();
-      if (r < 0.15) { lines.push(`x${i},clinic,,`); expectSkipped++; } // no coordinates: dropped by the CSV reader
-      else if (r < 0.3) { lines.push(`x${i},银行,121.5,29.8`); expectSkipped++; } // no category: skipped by the facility reader
-      else { lines.push(`x${i},clinic,121.5,29.8`); expectKept++; }
+      if (r < 0.15) {
+        lines.push(`x${i},clinic,,`);
+        expectSkipped++;
+      } // no coordinates: dropped by the CSV reader
+      else if (r < 0.3) {
+        lines.push(`x${i},银行,121.5,29.8`);
+        expectSkipped++;
+      } // no category: skipped by the facility reader
+      else {
+        lines.push(`x${i},clinic,121.5,29.8`);
+        expectKept++;
+      }
     }
     const s = createSession();
     const res = await s.loadLayer('facilities', 'rows.csv', new TextEncoder().encode(lines.join('\n')));
@@ -87,7 +104,8 @@ describe('mapping step through the engine session', () => {
   it('re-applies community population, kind and default kind columns', async () => {
     const rand = mulberry32(3);
     const feats = Array.from({ length: 60 }, (_, i) => ({
-      type: 'Feature', properties: { id: `C${i}`, 户籍人口: Math.floor(rand() * 5000), 性质: rand() < 0.3 ? '' : rand() < 0.5 ? '行政村' : '城市社区' },
+      type: 'Feature',
+      properties: { id: `C${i}`, 户籍人口: Math.floor(rand() * 5000), 性质: rand() < 0.3 ? '' : rand() < 0.5 ? '行政村' : '城市社区' },
       geometry: { type: 'Point', coordinates: [121.5 + rand() * 0.1, 29.8 + rand() * 0.1] },
     }));
     const bytes = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features: feats }));
@@ -96,7 +114,12 @@ describe('mapping step through the engine session', () => {
     expect(auto.ok).toBe(true);
     expect(auto.report.counts.kept).toBe(0); // no population column by the usual names: every feature skipped, each named
     expect(auto.report.errors.length).toBe(feats.length);
-    const mapped = await s.loadLayer('communities', 'c.geojson', bytes, Object.freeze({ populationField: '户籍人口', kindField: '性质', defaultKind: 'urban' as const }));
+    const mapped = await s.loadLayer(
+      'communities',
+      'c.geojson',
+      bytes,
+      Object.freeze({ populationField: '户籍人口', kindField: '性质', defaultKind: 'urban' as const }),
+    );
     const byId = new Map(mapped.dataset.communities.map((c) => [c.id, c]));
     expect(byId.size).toBe(feats.length);
     for (const f of feats) {
@@ -111,7 +134,9 @@ describe('mapping step through the engine session', () => {
     const settings = resolveSettings(undefined, 'settings').value!;
     const pool = [...POPULATION_FIELDS, ...KIND_FIELDS, ...CAPACITY_FIELDS, 'POP', 'Population', 'Kind', 'CAPACITY', 'other', '人数'];
     for (let trial = 0; trial < 200; trial++) {
-      const fields = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pool[Math.floor(rand() * pool.length)] as string))];
+      const fields = [
+        ...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pool[Math.floor(rand() * pool.length)] as string)),
+      ];
       const props: Record<string, unknown> = { id: 'x', category: 'clinic' };
       for (const f of fields) props[f] = KIND_FIELDS.some((k) => k.toLowerCase() === f.toLowerCase()) ? 'rural' : 7;
       const feature = { type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: [121.5, 29.8] } };

@@ -8,7 +8,12 @@ import { detectCrsIssues } from '../../src/io/crs-detect';
 import { fromWgs84 } from '../../src/io/crs';
 import { readFacilities } from '../../src/io/read-facilities';
 import {
-  fileErrors, problemsCsv, problemsCsvName, skippedFeatures, splitCrsWarnings, unmappedValues,
+  fileErrors,
+  problemsCsv,
+  problemsCsvName,
+  skippedFeatures,
+  splitCrsWarnings,
+  unmappedValues,
 } from '../../src/ui/data/problem-lists';
 
 const deepFreeze = <T>(x: T): T => {
@@ -24,11 +29,13 @@ const PIECES = ['诊所', 'bank', '=SUM(A1)', '+1', '-2', '@x', 'a,b', 'say "hi"
 function randomProblems(seed: number, n: number): Problem[] {
   const rand = mulberry32(seed);
   const pick = () => PIECES[Math.floor(rand() * PIECES.length)] as string;
-  return deepFreeze(Array.from({ length: n }, () => {
-    const p: Problem = { file: `设施${pick()}.csv`, index: Math.floor(rand() * 200) - 1, reason: `${pick()}${pick()}` || 'r' };
-    if (rand() < 0.7) p.id = pick() || 'F1';
-    return p;
-  }));
+  return deepFreeze(
+    Array.from({ length: n }, () => {
+      const p: Problem = { file: `设施${pick()}.csv`, index: Math.floor(rand() * 200) - 1, reason: `${pick()}${pick()}` || 'r' };
+      if (rand() < 0.7) p.id = pick() || 'F1';
+      return p;
+    }),
+  );
 }
 
 describe('skipped-feature CSV', () => {
@@ -45,7 +52,12 @@ describe('skipped-feature CSV', () => {
       const unformula = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
       rows.forEach((row, i) => {
         const p = problems[i] as Problem;
-        expect(row).toEqual([unformula(p.file), String(p.index), p.id === undefined ? '' : unformula(p.id), unformula(p.reason).replace(/\r\n/g, '\n')]);
+        expect(row).toEqual([
+          unformula(p.file),
+          String(p.index),
+          p.id === undefined ? '' : unformula(p.id),
+          unformula(p.reason).replace(/\r\n/g, '\n'),
+        ]);
       });
     }
   });
@@ -65,7 +77,8 @@ describe('problem lists', () => {
     expect(skipped.length + whole.length).toBe(problems.length);
     expect(skipped.every((p) => p.index >= 0)).toBe(true);
     expect(whole.every((p) => p.index === -1)).toBe(true);
-    for (let i = 1; i < skipped.length; i++) expect((skipped[i] as Problem).index).toBeGreaterThanOrEqual((skipped[i - 1] as Problem).index);
+    for (let i = 1; i < skipped.length; i++)
+      expect((skipped[i] as Problem).index).toBeGreaterThanOrEqual((skipped[i - 1] as Problem).index);
   });
 
   it('pick out the CRS warnings of io/crs-detect with their suggestion (projected metres → the GK zone)', () => {
@@ -92,10 +105,16 @@ describe('problem lists', () => {
     const settings = resolveSettings(undefined, 'settings').value!;
     const rand = mulberry32(5);
     const values = ['clinic', '社区卫生服务站', 'bank', '银行', '理发店', '', 'bank', 'sports', 'unknown thing'];
-    const features = deepFreeze(Array.from({ length: 400 }, (_, i) => {
-      const v = values[Math.floor(rand() * values.length)] as string;
-      return { type: 'Feature', properties: v === '' ? { id: `F${i}` } : { id: `F${i}`, type: v }, geometry: { type: 'Point', coordinates: [121.5, 29.8] } };
-    }));
+    const features = deepFreeze(
+      Array.from({ length: 400 }, (_, i) => {
+        const v = values[Math.floor(rand() * values.length)] as string;
+        return {
+          type: 'Feature',
+          properties: v === '' ? { id: `F${i}` } : { id: `F${i}`, type: v },
+          geometry: { type: 'Point', coordinates: [121.5, 29.8] },
+        };
+      }),
+    );
     const r = readFacilities(features, 'f.geojson', settings, {});
     const got = unmappedValues(r.errors);
     // oracle: every feature the reader skipped for its category, by the value of `type`

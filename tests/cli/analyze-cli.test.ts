@@ -25,8 +25,27 @@ describe('analyze on the real OSM area (north of Bayreuth)', () => {
     if (detour !== undefined) settings.detourFactor = detour;
     const sPath = join(out, 'settings.json');
     writeFileSync(sPath, JSON.stringify(settings));
-    const r = await cli(['analyze', '--facilities', join(REAL, 'facilities.geojson'), '--communities', join(REAL, 'communities.geojson'), '--roads', join(REAL, 'roads.geojson'), '--settings', sPath, '--model', model, '--out', out]);
-    return { ...r, out, communities: JSON.parse(readFileSync(join(out, 'communities.geojson'), 'utf8')), summary: JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) };
+    const r = await cli([
+      'analyze',
+      '--facilities',
+      join(REAL, 'facilities.geojson'),
+      '--communities',
+      join(REAL, 'communities.geojson'),
+      '--roads',
+      join(REAL, 'roads.geojson'),
+      '--settings',
+      sPath,
+      '--model',
+      model,
+      '--out',
+      out,
+    ]);
+    return {
+      ...r,
+      out,
+      communities: JSON.parse(readFileSync(join(out, 'communities.geojson'), 'utf8')),
+      summary: JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')),
+    };
   };
 
   it('writes a report for every village, network times never beating the crow', async () => {
@@ -60,7 +79,15 @@ describe('analyze on bad input', () => {
   it('exits 2 with line and column when a file is not JSON', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'f.geojson'), '{"type": "FeatureCollection",\n "features": [,]}');
-    const r = await cli(['analyze', '--facilities', join(dir, 'f.geojson'), '--communities', join(GRID, 'communities.geojson'), '--out', dir]);
+    const r = await cli([
+      'analyze',
+      '--facilities',
+      join(dir, 'f.geojson'),
+      '--communities',
+      join(GRID, 'communities.geojson'),
+      '--out',
+      dir,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/f\.geojson.*line 2, column \d+/);
   });
@@ -68,7 +95,17 @@ describe('analyze on bad input', () => {
   it('exits 2 naming the unknown settings field', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 's.json'), JSON.stringify({ walkSpeedKmh: { urban: 5, rural: 5 }, detour: 1.2 }));
-    const r = await cli(['analyze', '--facilities', join(GRID, 'facilities.geojson'), '--communities', join(GRID, 'communities.geojson'), '--settings', join(dir, 's.json'), '--out', dir]);
+    const r = await cli([
+      'analyze',
+      '--facilities',
+      join(GRID, 'facilities.geojson'),
+      '--communities',
+      join(GRID, 'communities.geojson'),
+      '--settings',
+      join(dir, 's.json'),
+      '--out',
+      dir,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/s\.json.*detour/);
   });
@@ -77,12 +114,30 @@ describe('analyze on bad input', () => {
     const dir = tmp();
     const communities = JSON.parse(readFileSync(join(GRID, 'communities.geojson'), 'utf8'));
     communities.features.push(
-      { type: 'Feature', properties: { id: 'BAD1', kind: 'urban', population: -5 }, geometry: { type: 'Point', coordinates: [121.55, 29.87] } },
+      {
+        type: 'Feature',
+        properties: { id: 'BAD1', kind: 'urban', population: -5 },
+        geometry: { type: 'Point', coordinates: [121.55, 29.87] },
+      },
       { type: 'Feature', properties: { id: 'BAD2', kind: 'urban', population: 10 }, geometry: null },
-      { type: 'Feature', properties: { id: 'XSS', name: '=HYPERLINK("http://x","<img src=x onerror=alert(1)>")', kind: 'urban', population: 10 }, geometry: { type: 'Point', coordinates: [121.551, 29.8701] } },
+      {
+        type: 'Feature',
+        properties: { id: 'XSS', name: '=HYPERLINK("http://x","<img src=x onerror=alert(1)>")', kind: 'urban', population: 10 },
+        geometry: { type: 'Point', coordinates: [121.551, 29.8701] },
+      },
     );
     writeFileSync(join(dir, 'c.geojson'), JSON.stringify(communities));
-    const r = await cli(['analyze', '--facilities', join(GRID, 'facilities.geojson'), '--communities', join(dir, 'c.geojson'), '--roads', join(GRID, 'roads.geojson'), '--out', dir]);
+    const r = await cli([
+      'analyze',
+      '--facilities',
+      join(GRID, 'facilities.geojson'),
+      '--communities',
+      join(dir, 'c.geojson'),
+      '--roads',
+      join(GRID, 'roads.geojson'),
+      '--out',
+      dir,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/c\.geojson #3 \(BAD1\).*population/);
     expect(r.stderr).toMatch(/c\.geojson #4 \(BAD2\).*geometry/);
@@ -93,7 +148,10 @@ describe('analyze on bad input', () => {
     expect(csv.split('\r\n').filter((l) => l.length > 0)).toHaveLength(1 + 4);
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
     expect(summary.communities).toBe(4);
-    expect(summary.warnings.filter((w: { severity: string }) => w.severity === 'error').map((w: { id: string }) => w.id)).toEqual(['BAD1', 'BAD2']);
+    expect(summary.warnings.filter((w: { severity: string }) => w.severity === 'error').map((w: { id: string }) => w.id)).toEqual([
+      'BAD1',
+      'BAD2',
+    ]);
   });
 
   it('prints usage and exits 1 when a required option is missing', async () => {
@@ -126,8 +184,23 @@ describe('analyze on files from Chinese tools', () => {
     });
     writeFileSync(join(dir, 'f.csv'), iconv.encode(['编号,名称,类型,经度,纬度', ...rows].join('\r\n'), 'gbk'));
     const out = join(dir, 'out');
-    const r = await cli(['analyze', '--facilities', join(dir, 'f.csv'), '--communities', join(dir, 'c.geojson'), '--roads', join(dir, 'r.geojson'),
-      '--settings', join(GRID, 'settings.json'), '--crs', 'GCJ02', '--export-crs', 'GCJ02', '--out', out]);
+    const r = await cli([
+      'analyze',
+      '--facilities',
+      join(dir, 'f.csv'),
+      '--communities',
+      join(dir, 'c.geojson'),
+      '--roads',
+      join(dir, 'r.geojson'),
+      '--settings',
+      join(GRID, 'settings.json'),
+      '--crs',
+      'GCJ02',
+      '--export-crs',
+      'GCJ02',
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(0);
     const res = JSON.parse(readFileSync(join(out, 'communities.geojson'), 'utf8'));
     const byId = Object.fromEntries(res.features.map((f: { properties: { id: string } }) => [f.properties.id, f]));
@@ -139,11 +212,23 @@ describe('analyze on files from Chinese tools', () => {
       expect(Math.abs(byId[id].geometry.coordinates[1] - y)).toBeLessThan(1e-6);
     });
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary.provenance.inputs.map((i: { format: string; crs: string }) => `${i.format}:${i.crs}`)).toEqual(expect.arrayContaining(['csv:GCJ02', 'geojson:GCJ02']));
+    expect(summary.provenance.inputs.map((i: { format: string; crs: string }) => `${i.format}:${i.crs}`)).toEqual(
+      expect.arrayContaining(['csv:GCJ02', 'geojson:GCJ02']),
+    );
   });
 
   it('exits 1 on an unknown --export-crs', async () => {
-    const r = await cli(['analyze', '--facilities', join(GRID, 'facilities.geojson'), '--communities', join(GRID, 'communities.geojson'), '--export-crs', 'EPSG:9999999', '--out', tmp()]);
+    const r = await cli([
+      'analyze',
+      '--facilities',
+      join(GRID, 'facilities.geojson'),
+      '--communities',
+      join(GRID, 'communities.geojson'),
+      '--export-crs',
+      'EPSG:9999999',
+      '--out',
+      tmp(),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/export-crs/);
   });

@@ -15,7 +15,11 @@ const GRID = resolve(__dirname, '../fixtures/grid-3x3/in');
 
 function folderHash(dir: string): string {
   const h = createHash('sha256');
-  for (const name of readdirSync(dir).sort()) h.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
+  for (const name of readdirSync(dir).sort())
+    h.update(name)
+      .update('\0')
+      .update(readFileSync(join(dir, name)))
+      .update('\0');
   return h.digest('hex');
 }
 
@@ -29,8 +33,22 @@ async function analyzeWith(f: BrokenFile) {
   const path = (layer: BrokenFile['layer'], file: string) => join(input, f.layer === layer ? f.name : file);
   const before = folderHash(input);
   let stderr = '';
-  const code = await runCli(['analyze', '--facilities', path('facilities', 'facilities.geojson'), '--communities', path('communities', 'communities.geojson'),
-    '--roads', path('roads', 'roads.geojson'), '--settings', path('settings', 'settings.json'), '--out', out], { out: () => {}, err: (t) => (stderr += t) });
+  const code = await runCli(
+    [
+      'analyze',
+      '--facilities',
+      path('facilities', 'facilities.geojson'),
+      '--communities',
+      path('communities', 'communities.geojson'),
+      '--roads',
+      path('roads', 'roads.geojson'),
+      '--settings',
+      path('settings', 'settings.json'),
+      '--out',
+      out,
+    ],
+    { out: () => {}, err: (t) => (stderr += t) },
+  );
   return { code, stderr, unchanged: folderHash(input) === before };
 }
 
@@ -56,7 +74,10 @@ describe('lifecircle analyze on a 1 GB sparse CSV', () => {
     writeFileSync(path, bytes);
     truncateSync(path, 2 ** 30); // a hole of NUL bytes: no disk space used
     let stderr = '';
-    const code = await runCli(['analyze', '--facilities', path, '--communities', join(GRID, 'communities.geojson'), '--out', join(dir, 'out')], { out: () => {}, err: (t) => (stderr += t) });
+    const code = await runCli(
+      ['analyze', '--facilities', path, '--communities', join(GRID, 'communities.geojson'), '--out', join(dir, 'out')],
+      { out: () => {}, err: (t) => (stderr += t) },
+    );
     expect(code).toBe(2);
     expect(stderr).toMatch(/sparse\.csv: cannot read .*: it is 1024 MiB, more than the 256 MiB a layer may have/);
   });

@@ -33,7 +33,12 @@ afterAll(() => {
 
 /** Run the built command; a hang fails the test through the timeout (status null). */
 function lifecircle(args: string[], timeoutMs = 25_000) {
-  const r = spawnSync(process.execPath, [join(buildDir, 'lifecircle.mjs'), ...args], { cwd: work, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, LIFECIRCLE_DEBUG: '' } });
+  const r = spawnSync(process.execPath, [join(buildDir, 'lifecircle.mjs'), ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: { ...process.env, LIFECIRCLE_DEBUG: '' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -77,7 +82,10 @@ describe('lifecircle (built command)', () => {
   it('exits 2 naming a FIFO given as a file, without waiting for a writer', () => {
     const fifo = join(work, 'facilities-pipe.geojson');
     if (!existsSync(fifo)) execFileSync('mkfifo', [fifo]);
-    const r = lifecircle(['analyze', '--facilities', fifo, '--communities', join(SAMPLE, 'communities.geojson'), '--out', join(work, 'fifo-out')], 15_000);
+    const r = lifecircle(
+      ['analyze', '--facilities', fifo, '--communities', join(SAMPLE, 'communities.geojson'), '--out', join(work, 'fifo-out')],
+      15_000,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(fifo);
     expect(r.stderr).toMatch(/not a regular file.*FIFO/);
@@ -85,7 +93,10 @@ describe('lifecircle (built command)', () => {
   });
 
   it('exits 2 naming /dev/zero and a directory given as files', () => {
-    const zero = lifecircle(['analyze', '--facilities', '/dev/zero', '--communities', join(SAMPLE, 'communities.geojson'), '--out', join(work, 'zero-out')], 15_000);
+    const zero = lifecircle(
+      ['analyze', '--facilities', '/dev/zero', '--communities', join(SAMPLE, 'communities.geojson'), '--out', join(work, 'zero-out')],
+      15_000,
+    );
     expect(zero.code).toBe(2);
     expect(zero.stderr).toMatch(/\/dev\/zero: not a regular file: it is a character device/);
     const dir = lifecircle(['analyze', ...INPUT, '--settings', SAMPLE, '--out', join(work, 'dir-out')], 15_000);
@@ -97,7 +108,10 @@ describe('lifecircle (built command)', () => {
     const big = join(work, 'sparse.csv');
     writeFileSync(big, '');
     truncateSync(big, 2 ** 30); // sparse: no disk space, no time
-    const r = lifecircle(['analyze', '--facilities', big, '--communities', join(SAMPLE, 'communities.geojson'), '--out', join(work, 'big-out')], 15_000);
+    const r = lifecircle(
+      ['analyze', '--facilities', big, '--communities', join(SAMPLE, 'communities.geojson'), '--out', join(work, 'big-out')],
+      15_000,
+    );
     rmSync(big);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`cannot read ${big}: too large: 1024 MiB, the limit is 512 MiB`);
@@ -105,7 +119,15 @@ describe('lifecircle (built command)', () => {
 
   it('exits 2 without a stack trace when the output folder cannot be written', () => {
     const grid = join(ROOT, 'tests/fixtures/grid-3x3/in');
-    const r = lifecircle(['analyze', '--facilities', join(grid, 'facilities.geojson'), '--communities', join(grid, 'communities.geojson'), '--out', '/dev/null/out']);
+    const r = lifecircle([
+      'analyze',
+      '--facilities',
+      join(grid, 'facilities.geojson'),
+      '--communities',
+      join(grid, 'communities.geojson'),
+      '--out',
+      '/dev/null/out',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/lifecircle: ENOTDIR: not a directory, mkdir '\/dev\/null\/out'/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -114,14 +136,46 @@ describe('lifecircle (built command)', () => {
   it('reads a zipped GBK Shapefile and a GBK CSV (the bundled readers)', () => {
     const grid = join(ROOT, 'tests/fixtures/grid-3x3/in');
     const shp = writeShapefile({
-      kind: 'point', shapes: [[121.55, 29.87], [121.551, 29.871]],
-      fields: [{ name: 'id', type: 'C', length: 8 }, { name: 'category', type: 'C', length: 12 }, { name: 'name', type: 'C', length: 20 }],
-      records: [['S1', 'clinic', '卫生站'], ['S2', 'sports', '体育场']], encode: (t) => iconv.encode(t, 'gbk'), languageDriver: 0x4d,
+      kind: 'point',
+      shapes: [
+        [121.55, 29.87],
+        [121.551, 29.871],
+      ],
+      fields: [
+        { name: 'id', type: 'C', length: 8 },
+        { name: 'category', type: 'C', length: 12 },
+        { name: 'name', type: 'C', length: 20 },
+      ],
+      records: [
+        ['S1', 'clinic', '卫生站'],
+        ['S2', 'sports', '体育场'],
+      ],
+      encode: (t) => iconv.encode(t, 'gbk'),
+      languageDriver: 0x4d,
     });
-    writeFileSync(join(work, 'fac.zip'), zipStore([{ name: 'fac.shp', data: shp.shp }, { name: 'fac.shx', data: shp.shx }, { name: 'fac.dbf', data: shp.dbf }]));
+    writeFileSync(
+      join(work, 'fac.zip'),
+      zipStore([
+        { name: 'fac.shp', data: shp.shp },
+        { name: 'fac.shx', data: shp.shx },
+        { name: 'fac.dbf', data: shp.dbf },
+      ]),
+    );
     writeFileSync(join(work, 'fac.csv'), iconv.encode('编号,名称,类型,经度,纬度\r\nF1,卫生站,clinic,121.55,29.87\r\n', 'gbk'));
-    for (const [file, format, count] of [['fac.zip', 'shapefile', 2], ['fac.csv', 'csv', 1]] as const) {
-      const r = lifecircle(['analyze', '--facilities', join(work, file), '--communities', join(grid, 'communities.geojson'), '--json', '--out', join(work, `${format}-out`)]);
+    for (const [file, format, count] of [
+      ['fac.zip', 'shapefile', 2],
+      ['fac.csv', 'csv', 1],
+    ] as const) {
+      const r = lifecircle([
+        'analyze',
+        '--facilities',
+        join(work, file),
+        '--communities',
+        join(grid, 'communities.geojson'),
+        '--json',
+        '--out',
+        join(work, `${format}-out`),
+      ]);
       expect(r.code, r.stderr).toBe(0);
       const inputs = JSON.parse(r.stdout).provenance.inputs as { layer: string; format: string; features: { kept: number } }[];
       expect(inputs.find((i) => i.layer === 'facilities')).toMatchObject({ format, features: { kept: count } });
@@ -152,7 +206,19 @@ describe('lifecircle (built command)', () => {
   });
 
   it('site --exact --json loads the HiGHS solver and prints its summary', () => {
-    const r = lifecircle(['site', '--category', 'clinic', '--add', '2', '--exact', '--json', '--quiet', ...INPUT, '--out', join(work, 'site-out')]);
+    const r = lifecircle([
+      'site',
+      '--category',
+      'clinic',
+      '--add',
+      '2',
+      '--exact',
+      '--json',
+      '--quiet',
+      ...INPUT,
+      '--out',
+      join(work, 'site-out'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.solver).toBe('exact');

@@ -10,10 +10,21 @@ process.env.SOURCE_DATE_EPOCH = '1735689600'; // 2025-01-01T00:00:00Z
 const OUTPUTS = ['gaps.geojson', 'communities.geojson', 'summary.json'] as const;
 
 /** Run `analyze` on a fixture's in/ folder; returns the out folder and what was printed. */
-export async function analyzeFixture(name: string, extra: string[] = []): Promise<{ dir: string; code: number; stdout: string; stderr: string }> {
+export async function analyzeFixture(
+  name: string,
+  extra: string[] = [],
+): Promise<{ dir: string; code: number; stdout: string; stderr: string }> {
   const inDir = join(FIXTURES, name, 'in');
   const dir = mkdtempSync(join(tmpdir(), `lc-${name}-`));
-  const args = ['analyze', '--facilities', join(inDir, 'facilities.geojson'), '--communities', join(inDir, 'communities.geojson'), '--out', dir];
+  const args = [
+    'analyze',
+    '--facilities',
+    join(inDir, 'facilities.geojson'),
+    '--communities',
+    join(inDir, 'communities.geojson'),
+    '--out',
+    dir,
+  ];
   if (existsSync(join(inDir, 'roads.geojson'))) args.push('--roads', join(inDir, 'roads.geojson'));
   if (existsSync(join(inDir, 'settings.json'))) args.push('--settings', join(inDir, 'settings.json'));
   let stdout = '';
@@ -23,9 +34,11 @@ export async function analyzeFixture(name: string, extra: string[] = []): Promis
 }
 
 const props = (dir: string, file = 'communities.geojson') =>
-  Object.fromEntries((JSON.parse(readFileSync(join(dir, file), 'utf8')).features as { properties: Record<string, unknown> }[])
-    .filter((f) => f.properties.type_of_feature === 'community')
-    .map((f) => [f.properties.id as string, f.properties]));
+  Object.fromEntries(
+    (JSON.parse(readFileSync(join(dir, file), 'utf8')).features as { properties: Record<string, unknown> }[])
+      .filter((f) => f.properties.type_of_feature === 'community')
+      .map((f) => [f.properties.id as string, f.properties]),
+  );
 
 describe('golden fixtures (REGEN=1 rewrites out/)', () => {
   const names = readdirSync(FIXTURES).filter((n) => existsSync(join(FIXTURES, n, 'in')));
@@ -85,8 +98,9 @@ describe('hand-checked times (5 km/h = 83.33 m/min)', () => {
     const v = props(dir).V!;
     expect(v.cov_clinic as number).toBeGreaterThan(0.45);
     expect(v.cov_clinic as number).toBeLessThan(0.55);
-    const zones = (JSON.parse(readFileSync(join(dir, 'gaps.geojson'), 'utf8')).features as { properties: Record<string, unknown> }[])
-      .filter((f) => f.properties.type_of_feature === 'gap_zone' && f.properties.category === 'clinic');
+    const zones = (
+      JSON.parse(readFileSync(join(dir, 'gaps.geojson'), 'utf8')).features as { properties: Record<string, unknown> }[]
+    ).filter((f) => f.properties.type_of_feature === 'gap_zone' && f.properties.category === 'clinic');
     expect(zones).toHaveLength(1);
     expect(zones[0]!.properties.population).toBe(Math.round(1200 * (1 - (v.cov_clinic as number))));
   });

@@ -8,7 +8,14 @@ import { NORTH_BAYREUTH } from '../helpers/fixtures';
 
 const SAMPLE = resolve(__dirname, '../../data/sample');
 const REAL = NORTH_BAYREUTH;
-const INPUT = ['--facilities', join(SAMPLE, 'facilities.geojson'), '--communities', join(SAMPLE, 'communities.geojson'), '--roads', join(SAMPLE, 'roads.geojson')];
+const INPUT = [
+  '--facilities',
+  join(SAMPLE, 'facilities.geojson'),
+  '--communities',
+  join(SAMPLE, 'communities.geojson'),
+  '--roads',
+  join(SAMPLE, 'roads.geojson'),
+];
 
 async function cli(args: string[]) {
   let stdout = '';
@@ -22,7 +29,11 @@ const read = (dir: string) => ({
   text: readFileSync(join(dir, 'sites.geojson'), 'utf8'),
   summary: JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')),
 });
-const communityIds = new Set((JSON.parse(readFileSync(join(SAMPLE, 'communities.geojson'), 'utf8')).features as { properties: { id: string } }[]).map((f) => f.properties.id));
+const communityIds = new Set(
+  (JSON.parse(readFileSync(join(SAMPLE, 'communities.geojson'), 'utf8')).features as { properties: { id: string } }[]).map(
+    (f) => f.properties.id,
+  ),
+);
 
 describe('site on the built-in sample', () => {
   it('maximal covering with the exact solver writes valid, consistent files', async () => {
@@ -77,15 +88,73 @@ describe('site on the built-in sample', () => {
 describe('site with uploaded candidates and bad options', () => {
   it('uses only the uploaded points, skips bad ones by name, and respects exclusions', async () => {
     const dir = tmp();
-    const pts = [[11.52, 49.98], [11.55, 49.99], [11.50, 50.01], [11.58, 49.97]];
-    writeFileSync(join(dir, 'cand.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [
-      ...pts.map((c, i) => ({ type: 'Feature', properties: { id: `S${i}` }, geometry: { type: 'Point', coordinates: c } })),
-      { type: 'Feature', properties: { id: 'BAD' }, geometry: { type: 'LineString', coordinates: [[11.5, 50], [11.6, 50]] } },
-      { type: 'Feature', properties: { id: 'S0' }, geometry: { type: 'Point', coordinates: [11.53, 49.985] } },
-    ] }));
-    writeFileSync(join(dir, 'ex.geojson'), JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[11.49, 50.0], [11.51, 50.0], [11.51, 50.02], [11.49, 50.02], [11.49, 50.0]]] } }));
-    const r = await cli(['site', '--category', 'clinic', '--add', '4', '--candidates', join(dir, 'cand.geojson'), '--exclude', join(dir, 'ex.geojson'),
-      '--facilities', join(REAL, 'facilities.geojson'), '--communities', join(REAL, 'communities.geojson'), '--roads', join(REAL, 'roads.geojson'), '--settings', join(REAL, 'settings.json'), '--out', dir]);
+    const pts = [
+      [11.52, 49.98],
+      [11.55, 49.99],
+      [11.5, 50.01],
+      [11.58, 49.97],
+    ];
+    writeFileSync(
+      join(dir, 'cand.geojson'),
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          ...pts.map((c, i) => ({ type: 'Feature', properties: { id: `S${i}` }, geometry: { type: 'Point', coordinates: c } })),
+          {
+            type: 'Feature',
+            properties: { id: 'BAD' },
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [11.5, 50],
+                [11.6, 50],
+              ],
+            },
+          },
+          { type: 'Feature', properties: { id: 'S0' }, geometry: { type: 'Point', coordinates: [11.53, 49.985] } },
+        ],
+      }),
+    );
+    writeFileSync(
+      join(dir, 'ex.geojson'),
+      JSON.stringify({
+        type: 'Feature',
+        properties: {},
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [11.49, 50.0],
+              [11.51, 50.0],
+              [11.51, 50.02],
+              [11.49, 50.02],
+              [11.49, 50.0],
+            ],
+          ],
+        },
+      }),
+    );
+    const r = await cli([
+      'site',
+      '--category',
+      'clinic',
+      '--add',
+      '4',
+      '--candidates',
+      join(dir, 'cand.geojson'),
+      '--exclude',
+      join(dir, 'ex.geojson'),
+      '--facilities',
+      join(REAL, 'facilities.geojson'),
+      '--communities',
+      join(REAL, 'communities.geojson'),
+      '--roads',
+      join(REAL, 'roads.geojson'),
+      '--settings',
+      join(REAL, 'settings.json'),
+      '--out',
+      dir,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/cand\.geojson #4 \(BAD\).*not a Point/);
     expect(r.stderr).toMatch(/cand\.geojson #5 \(S0\).*duplicate id "S0" \(also feature 0\)/);
@@ -102,7 +171,9 @@ describe('site with uploaded candidates and bad options', () => {
     const unknown = await cli(['site', '--category', 'nope', '--add', '2', ...INPUT, '--out', dir]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/unknown --category "nope".*clinic/);
-    expect((await cli(['site', '--category', 'clinic', '--add', '2', '--capacity', '30', ...INPUT, '--out', dir])).stderr).toMatch(/capacityPerThousand/);
+    expect((await cli(['site', '--category', 'clinic', '--add', '2', '--capacity', '30', ...INPUT, '--out', dir])).stderr).toMatch(
+      /capacityPerThousand/,
+    );
     writeFileSync(join(dir, 'c.geojson'), '{"type": "FeatureCollection", "features": [}');
     const bad = await cli(['site', '--category', 'clinic', '--add', '2', '--candidates', join(dir, 'c.geojson'), ...INPUT, '--out', dir]);
     expect(bad.code).toBe(2);

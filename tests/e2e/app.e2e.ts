@@ -12,8 +12,7 @@ import en from '../../src/i18n/en';
 import zhCN from '../../src/i18n/zh-CN';
 import { CATEGORY_STYLES, categoryStyle } from '../../src/app/category-style';
 
-const readSample = (name: string) =>
-  JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/sample', name), 'utf8')) as FeatureCollection;
+const readSample = (name: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/sample', name), 'utf8')) as FeatureCollection;
 const facilities = readSample('facilities.geojson');
 const communities = readSample('communities.geojson');
 const roads = readSample('roads.geojson');
@@ -40,7 +39,11 @@ describe('app shell on the built-in sample', () => {
     expect(facilityPx).toBeGreaterThan(20 * Math.min(10, facilities.features.length));
     expect(communityPx).toBeGreaterThan(100);
 
-    for (const [layer, index] of [['facilities', 1], ['communities', 2], ['roads', 0]] as const) {
+    for (const [layer, index] of [
+      ['facilities', 1],
+      ['communities', 2],
+      ['roads', 0],
+    ] as const) {
       const before = counts.matches[index] ?? 0;
       await app.page.getByTestId(`toggle-${layer}`).uncheck();
       const after = (await settledMap(app)).counts.matches[index] ?? 0;
@@ -54,7 +57,12 @@ describe('app shell on the built-in sample', () => {
   it('lists every category and both community kinds in the legend', async () => {
     const app = await open('en-US');
     const ids = new Set([
-      'clinic', 'canteen', 'childcare', 'sports', 'culture', 'convenience',
+      'clinic',
+      'canteen',
+      'childcare',
+      'sports',
+      'culture',
+      'convenience',
       ...CATEGORY_STYLES.map((c) => c.id),
       ...facilities.features.map((f) => String(f.properties?.category)),
     ]);
@@ -87,8 +95,11 @@ describe('app shell on the built-in sample', () => {
       // names from the data (e.g. community names in the gap table, marked data-user-text) are not UI labels
       const hide = await page.addStyleTag({ content: '[data-user-text] { visibility: hidden !important; }' });
       try {
-        return (await page.getByTestId('side-panel').innerText()).replace(await page.getByTestId('lang-switch').innerText(), '') +
-          '\n' + (await page.getByTestId('legend').innerText());
+        return (
+          (await page.getByTestId('side-panel').innerText()).replace(await page.getByTestId('lang-switch').innerText(), '') +
+          '\n' +
+          (await page.getByTestId('legend').innerText())
+        );
       } finally {
         await hide.evaluate((el) => el.parentNode?.removeChild(el));
       }

@@ -15,8 +15,14 @@ export const REPO_ROOT = path.resolve(here, '../..');
 export const SCREENSHOT_DIR = path.join(here, '__screenshots__');
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
   '--disable-quic',
 ];
 
@@ -34,7 +40,10 @@ export function startServer(): Promise<Server> {
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill(); reject(new Error(`server did not start: ${output}`)); }, 15000);
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`server did not start: ${output}`));
+    }, 15000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
@@ -42,17 +51,23 @@ export function startServer(): Promise<Server> {
         clearTimeout(timer);
         resolve({
           url: m[0],
-          close: () => new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
+          close: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
         });
       }
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (c: Buffer) => { output += c.toString(); });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}): ${output}`)); });
+    child.stderr?.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}): ${output}`));
+    });
   });
 }
 
@@ -94,16 +109,23 @@ const DEFAULT_READY: NonNullable<OpenAppOptions['readySelectors']> = [
  * errors, and waits for the ready selectors (by default: the sample on the map).
  */
 export async function openApp(browser: Browser, url: string, locale: string, options: OpenAppOptions = {}): Promise<AppPage> {
-  const context = await browser.newContext({ locale, viewport: options.viewport ?? { width: 1280, height: 800 }, acceptDownloads: options.acceptDownloads });
+  const context = await browser.newContext({
+    locale,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    acceptDownloads: options.acceptDownloads,
+  });
   if (options.initScript !== undefined) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleErrors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
   await page.goto(url);
-  for (const { selector, timeoutMs } of options.readySelectors ?? DEFAULT_READY) await page.waitForSelector(selector, { timeout: timeoutMs });
+  for (const { selector, timeoutMs } of options.readySelectors ?? DEFAULT_READY)
+    await page.waitForSelector(selector, { timeout: timeoutMs });
   return { page, context, requests, consoleErrors };
 }
 
@@ -152,7 +174,10 @@ export function useAppSession(options: AppSessionOptions = {}): AppSession {
 
   afterEach(async () => {
     for (const app of opened.splice(0)) {
-      expect(app.requests.filter((u) => !isLocalUrl(u)), 'requests that left localhost').toEqual([]);
+      expect(
+        app.requests.filter((u) => !isLocalUrl(u)),
+        'requests that left localhost',
+      ).toEqual([]);
       expect(ignore ? app.consoleErrors.filter((e) => !ignore(e)) : app.consoleErrors, 'console errors').toEqual([]);
       await app.context.close();
     }
@@ -172,8 +197,12 @@ export function useAppSession(options: AppSessionOptions = {}): AppSession {
       await options.afterOpen?.(app);
       return app;
     },
-    get server() { return running().server; },
-    get browser() { return running().browser; },
+    get server() {
+      return running().server;
+    },
+    get browser() {
+      return running().browser;
+    },
   };
 }
 
@@ -205,25 +234,31 @@ export interface PixelCounts {
  * `background` by more than `tolerance` in some channel, and those within `tolerance` of each target.
  */
 export async function countPixels(page: Page, png: Buffer, background: Rgb, targets: Rgb[][], tolerance: number): Promise<PixelCounts> {
-  return page.evaluate(async ({ b64, background, targets, tolerance }) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2d context');
-    ctx.drawImage(bitmap, 0, 0);
-    const px = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    const near = (i: number, c: readonly number[]) =>
-      Math.abs((px[i] ?? 0) - (c[0] ?? 0)) <= tolerance && Math.abs((px[i + 1] ?? 0) - (c[1] ?? 0)) <= tolerance &&
-      Math.abs((px[i + 2] ?? 0) - (c[2] ?? 0)) <= tolerance;
-    const matches = targets.map(() => 0);
-    let nonBackground = 0;
-    for (let i = 0; i < px.length; i += 4) {
-      if (!near(i, background)) nonBackground++;
-      targets.forEach((group, g) => { if (group.some((c) => near(i, c))) matches[g] = (matches[g] ?? 0) + 1; });
-    }
-    return { total: px.length / 4, nonBackground, matches };
-  }, { b64: png.toString('base64'), background, targets, tolerance });
+  return page.evaluate(
+    async ({ b64, background, targets, tolerance }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.drawImage(bitmap, 0, 0);
+      const px = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      const near = (i: number, c: readonly number[]) =>
+        Math.abs((px[i] ?? 0) - (c[0] ?? 0)) <= tolerance &&
+        Math.abs((px[i + 1] ?? 0) - (c[1] ?? 0)) <= tolerance &&
+        Math.abs((px[i + 2] ?? 0) - (c[2] ?? 0)) <= tolerance;
+      const matches = targets.map(() => 0);
+      let nonBackground = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        if (!near(i, background)) nonBackground++;
+        targets.forEach((group, g) => {
+          if (group.some((c) => near(i, c))) matches[g] = (matches[g] ?? 0) + 1;
+        });
+      }
+      return { total: px.length / 4, nonBackground, matches };
+    },
+    { b64: png.toString('base64'), background, targets, tolerance },
+  );
 }
 
 /**
@@ -234,7 +269,10 @@ export async function countPixels(page: Page, png: Buffer, background: Rgb, targ
 export async function mapScreenshot(page: Page): Promise<Buffer> {
   const box = await page.locator('[data-testid="map"]').boundingBox();
   if (!box) throw new Error('map has no bounding box');
-  const hide = await page.addStyleTag({ content: '[data-testid="legend"], [data-testid="attribution"], .maplibregl-ctrl-group, .maplibregl-ctrl-scale { visibility: hidden !important; }' });
+  const hide = await page.addStyleTag({
+    content:
+      '[data-testid="legend"], [data-testid="attribution"], .maplibregl-ctrl-group, .maplibregl-ctrl-scale { visibility: hidden !important; }',
+  });
   try {
     return await page.screenshot({ clip: box });
   } finally {

@@ -21,7 +21,9 @@ const sampleJson = (name: string) => JSON.parse(sampleText(name).toString('utf8'
 const CJK = /[\u3400-\u9fff]/;
 
 const { open } = useAppSession({
-  afterOpen: async (app) => { await app.page.waitForSelector('[data-testid="export-gaps"]', { timeout: 60000 }); },
+  afterOpen: async (app) => {
+    await app.page.waitForSelector('[data-testid="export-gaps"]', { timeout: 60000 });
+  },
 });
 
 /** Click a button and return the downloaded file's name and bytes. */
@@ -47,9 +49,12 @@ describe('exports of the sample', () => {
 
     const gaps = await download(page, 'export-gaps');
     expect(gaps.name).toBe('gaps.geojson');
-    const g = JSON.parse(gaps.bytes.toString('utf8')) as FeatureCollection & { lifecircle: { crs: { id: string }; inputs: { layer: string; sha256: string }[] } };
+    const g = JSON.parse(gaps.bytes.toString('utf8')) as FeatureCollection & {
+      lifecircle: { crs: { id: string }; inputs: { layer: string; sha256: string }[] };
+    };
     const kinds = new Map<string, number>();
-    for (const f of g.features) kinds.set(String(f.properties?.type_of_feature), (kinds.get(String(f.properties?.type_of_feature)) ?? 0) + 1);
+    for (const f of g.features)
+      kinds.set(String(f.properties?.type_of_feature), (kinds.get(String(f.properties?.type_of_feature)) ?? 0) + 1);
     expect(kinds.get('community')).toBeGreaterThan(0);
     expect(kinds.get('gap_zone')).toBeGreaterThan(0);
     expect(kinds.get('proposed_site')).toBe(3);
@@ -63,7 +68,11 @@ describe('exports of the sample', () => {
     expect(g.lifecircle.crs.id).toBe('WGS84');
     for (const name of ['facilities', 'communities', 'roads']) {
       const input = g.lifecircle.inputs.find((i) => i.layer === name)!;
-      expect(input.sha256).toBe(createHash('sha256').update(sampleText(`${name}.geojson`)).digest('hex'));
+      expect(input.sha256).toBe(
+        createHash('sha256')
+          .update(sampleText(`${name}.geojson`))
+          .digest('hex'),
+      );
     }
 
     const all = await download(page, 'export-communities');
@@ -75,21 +84,31 @@ describe('exports of the sample', () => {
     const csv = await download(page, 'export-csv');
     expect(csv.name).toBe('coverage.csv');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = csv.bytes.toString('utf8').slice(1).split('\r\n').filter((l) => l !== '');
+    const lines = csv.bytes
+      .toString('utf8')
+      .slice(1)
+      .split('\r\n')
+      .filter((l) => l !== '');
     expect(lines[0]!.split(',').slice(0, 5)).toEqual(['id', 'name', 'kind', 'population', 'missing']);
     expect(lines).toHaveLength(communities.features.length + 1);
     expect(lines[1]!.split(',')[1]).toBe(communities.features[0]!.properties!.name);
     expect(CJK.test(lines[1]!)).toBe(true);
 
     const summary = await download(page, 'export-summary');
-    const s = JSON.parse(summary.bytes.toString('utf8')) as { communities: number; categories: Record<string, { share: number }>; provenance: { inputs: unknown[] } };
+    const s = JSON.parse(summary.bytes.toString('utf8')) as {
+      communities: number;
+      categories: Record<string, { share: number }>;
+      provenance: { inputs: unknown[] };
+    };
     expect(s.communities).toBe(communities.features.length);
     expect(s.categories.clinic!.share).toBeGreaterThan(0);
     expect(s.provenance.inputs.length).toBe(3);
 
     // GCJ-02: the same features, coordinates converted from WGS84 (checked with the io converter in Node)
     await page.getByTestId('export-crs').selectOption('GCJ02');
-    const gcj = JSON.parse((await download(page, 'export-gaps')).bytes.toString('utf8')) as FeatureCollection & { lifecircle: { crs: { id: string } } };
+    const gcj = JSON.parse((await download(page, 'export-gaps')).bytes.toString('utf8')) as FeatureCollection & {
+      lifecircle: { crs: { id: string } };
+    };
     expect(gcj.lifecircle.crs.id).toBe('GCJ02');
     const wSite = sites[0]!.geometry as Point;
     const gSite = gcj.features.find((f) => f.properties?.type_of_feature === 'proposed_site')!.geometry as Point;
@@ -124,7 +143,9 @@ describe('exports of the sample', () => {
     expect(await page.getByTestId('print-gaps').locator('tbody tr').count()).toBe(50);
     // childcare places per 1,000: sum of childcare capacity / residents × 1000, from the sample files
     const fac = sampleJson('facilities.geojson');
-    const places = fac.features.filter((f) => f.properties!.category === 'childcare').reduce((a, f) => a + Number(f.properties!.capacity ?? 0), 0);
+    const places = fac.features
+      .filter((f) => f.properties!.category === 'childcare')
+      .reduce((a, f) => a + Number(f.properties!.capacity ?? 0), 0);
     const residents = communities.features.reduce((a, f) => a + Number(f.properties!.population), 0);
     const childcare = await page.locator('[data-indicator="childcarePlaces"] td').allInnerTexts();
     expect(Number(childcare[1]!.replace(/,/g, ''))).toBeCloseTo((places / residents) * 1000, 2);
@@ -156,16 +177,33 @@ describe('exports of the sample', () => {
     expect(saved.name).toMatch(/\.lifecircle\.json$/);
     const stateOf = async (page: Page) => ({
       share: await page.getByTestId('siting-share').innerText(),
-      sites: await page.locator('[data-testid="site-list"] tbody tr').evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset.rank, (r as HTMLElement).dataset.lon, (r as HTMLElement).dataset.lat, (r as HTMLElement).dataset.gain])),
+      sites: await page
+        .locator('[data-testid="site-list"] tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((r) => [
+            (r as HTMLElement).dataset.rank,
+            (r as HTMLElement).dataset.lon,
+            (r as HTMLElement).dataset.lat,
+            (r as HTMLElement).dataset.gain,
+          ]),
+        ),
       table: await page.getByTestId('scenario-table').innerText(),
-      summary: (JSON.parse((await download(page, 'export-summary')).bytes.toString('utf8')) as { categories: unknown; communities: number; population: number }),
+      summary: JSON.parse((await download(page, 'export-summary')).bytes.toString('utf8')) as {
+        categories: unknown;
+        communities: number;
+        population: number;
+      },
     });
     const before = await stateOf(a.page);
 
     const b = await open('zh-CN'); // a fresh page (own storage) in another language: the project brings its own
     await b.page.getByTestId('project-open').setInputFiles({ name: saved.name, mimeType: 'application/json', buffer: saved.bytes });
-    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="site-list"] tbody tr').length === 3, undefined, { timeout: 90000 });
-    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-table"] thead th').length === 4, undefined, { timeout: 30000 });
+    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="site-list"] tbody tr').length === 3, undefined, {
+      timeout: 90000,
+    });
+    await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-table"] thead th').length === 4, undefined, {
+      timeout: 30000,
+    });
     await b.page.waitForSelector('main[data-status="ready"]');
     expect(await b.page.getByTestId('export-message').innerText()).toMatch(/^Opened /);
     const after = await stateOf(b.page);

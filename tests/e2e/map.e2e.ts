@@ -24,26 +24,41 @@ const EVIL = '<img src=x onerror=alert(1)>';
 const dialogs: string[] = [];
 
 const { open } = useAppSession({
-  afterOpen: (app) => { app.page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }); },
-  afterEachCheck: () => { expect(dialogs, 'dialogs opened by the page').toEqual([]); },
+  afterOpen: (app) => {
+    app.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+  },
+  afterEachCheck: () => {
+    expect(dialogs, 'dialogs opened by the page').toEqual([]);
+  },
 });
 
 /** Pixels (of the same-sized PNGs) that differ by more than `tolerance` in some channel. */
 async function diffPixels(page: Page, a: Buffer, b: Buffer, tolerance = 8): Promise<number> {
-  return page.evaluate(async ({ a64, b64, tolerance }) => {
-    const decode = async (s: string) => {
-      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(s), (c) => c.charCodeAt(0))], { type: 'image/png' }));
-      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
-      ctx.drawImage(bitmap, 0, 0);
-      return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    };
-    const [x, y] = [await decode(a64), await decode(b64)];
-    let n = 0;
-    for (let i = 0; i < x.length; i += 4) {
-      if (Math.abs(x[i]! - y[i]!) > tolerance || Math.abs(x[i + 1]! - y[i + 1]!) > tolerance || Math.abs(x[i + 2]! - y[i + 2]!) > tolerance) n++;
-    }
-    return n;
-  }, { a64: a.toString('base64'), b64: b.toString('base64'), tolerance });
+  return page.evaluate(
+    async ({ a64, b64, tolerance }) => {
+      const decode = async (s: string) => {
+        const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(s), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+        const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      };
+      const [x, y] = [await decode(a64), await decode(b64)];
+      let n = 0;
+      for (let i = 0; i < x.length; i += 4) {
+        if (
+          Math.abs(x[i]! - y[i]!) > tolerance ||
+          Math.abs(x[i + 1]! - y[i + 1]!) > tolerance ||
+          Math.abs(x[i + 2]! - y[i + 2]!) > tolerance
+        )
+          n++;
+      }
+      return n;
+    },
+    { a64: a.toString('base64'), b64: b.toString('base64'), tolerance },
+  );
 }
 
 /** Map screenshots until two in a row are identical (deck.gl draws on later frames; the worker answers late). */
@@ -81,16 +96,30 @@ describe('analysis layers on the built-in sample', () => {
     for (const id of ['coverage', 'gap-zones', 'service-areas']) await waitLayer(page, id);
     await settled(page);
     // zoom in on the city centre (the urban communities' mean position), where communities are wide enough to see
-    const urban = communities.features.filter((f) => f.properties?.kind === 'urban').map((f) => pointOnFeature(f).geometry.coordinates as [number, number]);
-    const mid = await screenOf(page, urban.reduce((a, p) => a + p[0], 0) / urban.length, urban.reduce((a, p) => a + p[1], 0) / urban.length);
+    const urban = communities.features
+      .filter((f) => f.properties?.kind === 'urban')
+      .map((f) => pointOnFeature(f).geometry.coordinates as [number, number]);
+    const mid = await screenOf(
+      page,
+      urban.reduce((a, p) => a + p[0], 0) / urban.length,
+      urban.reduce((a, p) => a + p[1], 0) / urban.length,
+    );
     await page.mouse.move(mid.x, mid.y);
-    for (let i = 0; i < 3; i++) { await page.mouse.wheel(0, -300); await page.waitForTimeout(250); }
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.wheel(0, -300);
+      await page.waitForTimeout(250);
+    }
     await page.mouse.move(5, 5); // no hover tooltip in the pictures
     let before = await settled(page);
     saveScreenshot('map-layers-default.png', before);
     const changed: Record<string, number> = {};
     // heat is off by default: switch it on and off; the others are on: off and on
-    for (const [toggle, id] of [['heat', 'heat'], ['coverage', 'coverage'], ['gapZones', 'gap-zones'], ['serviceAreas', 'service-areas']] as const) {
+    for (const [toggle, id] of [
+      ['heat', 'heat'],
+      ['coverage', 'coverage'],
+      ['gapZones', 'gap-zones'],
+      ['serviceAreas', 'service-areas'],
+    ] as const) {
       const box = page.getByTestId(`toggle-${toggle}`);
       const wasOn = await box.isChecked();
       await box.setChecked(!wasOn);
@@ -134,19 +163,25 @@ describe('hover and click on the map', () => {
     features: communities.features.map((f) => (f === target ? { ...f, properties: { ...f.properties, name: EVIL } } : f)),
   };
   // a clinic with no other facility within 400 m, so the click hits it alone
-  const clinic = facilities.features.find((f) => f.properties?.category === 'clinic' && facilities.features.every((g) => {
-    if (g === f) return true;
-    const [a, b] = (f.geometry as { coordinates: number[] }).coordinates as [number, number];
-    const [c, d] = (g.geometry as { coordinates: number[] }).coordinates as [number, number];
-    return haversineMeters(a, b, c, d) > 400;
-  }))!;
+  const clinic = facilities.features.find(
+    (f) =>
+      f.properties?.category === 'clinic' &&
+      facilities.features.every((g) => {
+        if (g === f) return true;
+        const [a, b] = (f.geometry as { coordinates: number[] }).coordinates as [number, number];
+        const [c, d] = (g.geometry as { coordinates: number[] }).coordinates as [number, number];
+        return haversineMeters(a, b, c, d) > 400;
+      }),
+  )!;
 
   it('shows an HTML name as text in the tooltip, runs nothing, and opens community and facility details', async () => {
     expect(area(target)).toBeGreaterThan(100_000);
     expect(clinic).toBeTruthy();
     const app = await open();
     const { page } = app;
-    await page.getByTestId('file-input-communities').setInputFiles({ name: 'evil.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(renamed)) });
+    await page
+      .getByTestId('file-input-communities')
+      .setInputFiles({ name: 'evil.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(renamed)) });
     await expect.poll(() => page.getByTestId('file-name-communities').innerText(), { timeout: 90_000 }).toContain('evil.geojson');
     await waitLayer(page, 'coverage');
     await page.getByTestId('toggle-gapZones').uncheck(); // hover the community itself, not the gap zone over it
@@ -156,7 +191,10 @@ describe('hover and click on the map', () => {
     // zoom in around the community (wheel at its position), then hover it
     let at = await screenOf(page, tLon, tLat);
     await page.mouse.move(at.x, at.y);
-    for (let i = 0; i < 4; i++) { await page.mouse.wheel(0, -300); await page.waitForTimeout(250); }
+    for (let i = 0; i < 4; i++) {
+      await page.mouse.wheel(0, -300);
+      await page.waitForTimeout(250);
+    }
     await settled(page);
     at = await screenOf(page, tLon, tLat);
     await page.mouse.move(at.x + 1, at.y);
@@ -196,11 +234,17 @@ describe('hover and click on the map', () => {
     at = await screenOf(page, cLon, cLat);
     if (at.x < mapBox.x + 320 || at.x > mapBox.x + mapBox.width - 400 || at.y < mapBox.y + 20 || at.y > mapBox.y + mapBox.height - 20) {
       await page.mouse.move(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
-      for (let i = 0; i < 4; i++) { await page.mouse.wheel(0, 300); await page.waitForTimeout(250); }
+      for (let i = 0; i < 4; i++) {
+        await page.mouse.wheel(0, 300);
+        await page.waitForTimeout(250);
+      }
       await settled(page);
       at = await screenOf(page, cLon, cLat);
       await page.mouse.move(at.x, at.y);
-      for (let i = 0; i < 3; i++) { await page.mouse.wheel(0, -300); await page.waitForTimeout(250); }
+      for (let i = 0; i < 3; i++) {
+        await page.mouse.wheel(0, -300);
+        await page.waitForTimeout(250);
+      }
       await settled(page);
       at = await screenOf(page, cLon, cLat);
     }

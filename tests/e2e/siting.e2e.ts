@@ -9,7 +9,9 @@ import type { Page } from 'playwright-core';
 import { mapScreenshot, saveScreenshot, useAppSession } from './browser';
 
 const { open } = useAppSession({
-  afterOpen: async (app) => { await app.page.waitForSelector('[data-testid="siting-run"]', { timeout: 60000 }); },
+  afterOpen: async (app) => {
+    await app.page.waitForSelector('[data-testid="siting-run"]', { timeout: 60000 });
+  },
 });
 
 /** The share shown (0–1) from its data attribute, and the text. */
@@ -20,13 +22,19 @@ async function shownShare(page: Page): Promise<{ value: number; text: string }> 
 
 /** Sites listed: index (edit order), rank, lon, lat, gain. */
 async function listedSites(page: Page) {
-  return page.locator('[data-testid="site-list"] tbody tr').evaluateAll((rows) => rows.map((r) => ({
-    index: Number((r as HTMLElement).dataset.testid?.slice(5)), rank: Number((r as HTMLElement).dataset.rank),
-    lon: Number((r as HTMLElement).dataset.lon), lat: Number((r as HTMLElement).dataset.lat), gain: Number((r as HTMLElement).dataset.gain),
-  })));
+  return page.locator('[data-testid="site-list"] tbody tr').evaluateAll((rows) =>
+    rows.map((r) => ({
+      index: Number((r as HTMLElement).dataset.testid?.slice(5)),
+      rank: Number((r as HTMLElement).dataset.rank),
+      lon: Number((r as HTMLElement).dataset.lon),
+      lat: Number((r as HTMLElement).dataset.lat),
+      gain: Number((r as HTMLElement).dataset.gain),
+    })),
+  );
 }
 
-const project = (page: Page, lon: number, lat: number) => page.evaluate(([lon, lat]) => window.__lifecircleProject!(lon!, lat!), [lon, lat]);
+const project = (page: Page, lon: number, lat: number) =>
+  page.evaluate(([lon, lat]) => window.__lifecircleProject!(lon!, lat!), [lon, lat]);
 const mapCenter = (page: Page) => page.getByTestId('map').getAttribute('data-center');
 
 async function runClinics(page: Page, k: number) {
@@ -68,7 +76,9 @@ describe('siting on the sample', () => {
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(start.x + 6 * i, start.y + 4 * i);
     await page.mouse.up();
-    await expect.poll(async () => (await listedSites(page)).find((s) => s.index === site.index)!.lon, { timeout: 10000 }).not.toBe(site.lon);
+    await expect
+      .poll(async () => (await listedSites(page)).find((s) => s.index === site.index)!.lon, { timeout: 10000 })
+      .not.toBe(site.lon);
     await expect.poll(async () => (await shownShare(page)).value, { timeout: 10000 }).not.toBe(share.value);
     const moved = (await listedSites(page)).find((s) => s.index === site.index)!;
     const end = await project(page, moved.lon, moved.lat);
@@ -99,7 +109,15 @@ describe('siting on the sample', () => {
     await expect.poll(() => table.locator('thead th').allInnerTexts()).toEqual(['Category', 'Before', 'Current', 'Plan A×']);
     // the scenario's column is filled by the worker after the header appears: wait for its value
     const cells = table.locator('tr[data-category="clinic"] td');
-    await expect.poll(async () => { const r = await cells.allInnerTexts(); return r[2] !== undefined && r[2] === r[1]; }, { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const r = await cells.allInnerTexts();
+          return r[2] !== undefined && r[2] === r[1];
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
     const row = await cells.allInnerTexts();
     expect(row[0]).toBe(`${(before * 100).toFixed(1)}%`);
     expect(row[1]).toBe((await shownShare(page)).text);

@@ -21,13 +21,22 @@ import en from '../../src/i18n/en';
 const CATEGORIES = ['clinic', 'canteen', 'childcare', 'sports', 'culture', 'convenience'];
 /** Chinese facility types, one per category (each holds keywords of that category only). */
 const ZH_TYPES: Record<string, string> = {
-  clinic: '社区卫生服务站', canteen: '老年食堂', childcare: '托儿所', sports: '健身点', culture: '文化礼堂', convenience: '便利店',
+  clinic: '社区卫生服务站',
+  canteen: '老年食堂',
+  childcare: '托儿所',
+  sports: '健身点',
+  culture: '文化礼堂',
+  convenience: '便利店',
 };
 const CENTER: [number, number] = [121.56, 29.87];
 
 /** Square polygon of `sizeDeg` around a point, counter-clockwise, closed. */
 const square = (lon: number, lat: number, sizeDeg: number): [number, number][] => [
-  [lon, lat], [lon + sizeDeg, lat], [lon + sizeDeg, lat + sizeDeg], [lon, lat + sizeDeg], [lon, lat],
+  [lon, lat],
+  [lon + sizeDeg, lat],
+  [lon + sizeDeg, lat + sizeDeg],
+  [lon, lat + sizeDeg],
+  [lon, lat],
 ];
 
 function geojsonSet(seed: number, nFacilities: number, nCommunities: number) {
@@ -42,7 +51,12 @@ function geojsonSet(seed: number, nFacilities: number, nCommunities: number) {
     const lat = CENTER[1] + (rand() - 0.5) * 0.04;
     return {
       type: 'Feature',
-      properties: { id: `GC${i}`, name: `Community ${i}`, kind: i % 3 === 0 ? 'rural' : 'urban', population: 1000 + Math.floor(rand() * 4000) },
+      properties: {
+        id: `GC${i}`,
+        name: `Community ${i}`,
+        kind: i % 3 === 0 ? 'rural' : 'urban',
+        population: 1000 + Math.floor(rand() * 4000),
+      },
       geometry: { type: 'Polygon', coordinates: [square(lon, lat, 0.004)] },
     };
   });
@@ -65,7 +79,9 @@ function bigCommunities(count: number): FeatureCollection {
 
 /** The app on a fresh profile (so the built-in sample loads); the sample is large, the machine shared: long waits. */
 const { open } = useAppSession({
-  afterOpen: (app) => { app.page.setDefaultTimeout(120_000); },
+  afterOpen: (app) => {
+    app.page.setDefaultTimeout(120_000);
+  },
 });
 const n = (x: number) => x.toLocaleString('en');
 
@@ -144,8 +160,16 @@ describe('loading data into the workspace', () => {
 
     // 3. a GBK CSV with 经度/纬度 and Chinese names: one row without coordinates, one unmapped type
     const rand = mulberry32(7);
-    const csvRows = CATEGORIES.flatMap((c, k) => [0, 1].map((j) => [`${ZH_TYPES[c]}${k}${j}号`, ZH_TYPES[c] as string, '健身', `${10 + k}`,
-      (CENTER[0] + (rand() - 0.5) * 0.03).toFixed(6), (CENTER[1] + (rand() - 0.5) * 0.03).toFixed(6)]));
+    const csvRows = CATEGORIES.flatMap((c, k) =>
+      [0, 1].map((j) => [
+        `${ZH_TYPES[c]}${k}${j}号`,
+        ZH_TYPES[c] as string,
+        '健身',
+        `${10 + k}`,
+        (CENTER[0] + (rand() - 0.5) * 0.03).toFixed(6),
+        (CENTER[1] + (rand() - 0.5) * 0.03).toFixed(6),
+      ]),
+    );
     csvRows.push(['工商银行网点', '银行', '健身', '0', '121.560000', '29.870000']);
     csvRows.push(['无坐标诊所', '诊所', '健身', '5', '', '']);
     const csvText = ['名称,设施类型,备注,床位,经度,纬度', ...csvRows.map((r) => r.join(','))].join('\r\n');
@@ -170,7 +194,10 @@ describe('loading data into the workspace', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
     expect(parsed.data[0]).toEqual(['file', 'index', 'id', 'reason']);
-    expect(parsed.data.slice(1).map((r) => [r[0], r[1]])).toEqual([['设施清单.csv', '12'], ['设施清单.csv', '13']]);
+    expect(parsed.data.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['设施清单.csv', '12'],
+      ['设施清单.csv', '13'],
+    ]);
     expect(parsed.data[1]?.[3]).toContain('银行');
 
     // mapping: the category is in 备注 (all 健身 → sports); re-applied on the same bytes
@@ -185,7 +212,9 @@ describe('loading data into the workspace', () => {
     await shoot(page, '4-remapped', 'facilities');
 
     // more than 50 skipped features: the first 50 are listed, then all of them on request
-    const many = ['name,type,lon,lat', 'ok,clinic,121.56,29.87', ...Array.from({ length: 57 }, (_, i) => `bad${i},bank,121.56,29.87`)].join('\n');
+    const many = ['name,type,lon,lat', 'ok,clinic,121.56,29.87', ...Array.from({ length: 57 }, (_, i) => `bad${i},bank,121.56,29.87`)].join(
+      '\n',
+    );
     await upload(page, 'facilities', 'many-bad.csv', 'text/csv', Buffer.from(many));
     expect(await text('report-facilities-skipped')).toBe('57');
     const items = page.getByTestId('report-facilities-skipped-list').locator('li');
@@ -220,15 +249,23 @@ describe('loading data into the workspace', () => {
       return [square(lon, lat, 0.003).map(([a, b]) => fromWgs84(a, b, 'EPSG:4528'))];
     });
     const shp = writeShapefile({
-      kind: 'polygon', shapes,
-      fields: [{ name: 'NAME', type: 'C', length: 40 }, { name: 'POP', type: 'N', length: 10 }, { name: 'KIND', type: 'C', length: 12 }],
+      kind: 'polygon',
+      shapes,
+      fields: [
+        { name: 'NAME', type: 'C', length: 40 },
+        { name: 'POP', type: 'N', length: 10 },
+        { name: 'KIND', type: 'C', length: 12 },
+      ],
       records: shapes.map((_, i) => [`幸福${i}村`, 500 + 100 * i, i < 2 ? '行政村' : '城市社区']),
       encode: (s) => new Uint8Array(iconv.encode(s, 'gbk')),
       languageDriver: 0x4d,
     });
-    const prj = 'PROJCS["CGCS2000 / 3-degree Gauss-Kruger zone 40",GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",120],PARAMETER["scale_factor",1],PARAMETER["false_easting",40500000],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","4528"]]';
+    const prj =
+      'PROJCS["CGCS2000 / 3-degree Gauss-Kruger zone 40",GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",120],PARAMETER["scale_factor",1],PARAMETER["false_easting",40500000],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","4528"]]';
     const zip = zipStore([
-      { name: '社区.shp', data: shp.shp }, { name: '社区.shx', data: shp.shx }, { name: '社区.dbf', data: shp.dbf },
+      { name: '社区.shp', data: shp.shp },
+      { name: '社区.shx', data: shp.shx },
+      { name: '社区.dbf', data: shp.dbf },
       { name: '社区.prj', data: new TextEncoder().encode(prj) },
     ]);
     await upload(page, 'communities', 'communities-gk40.zip', 'application/zip', Buffer.from(zip));
@@ -246,7 +283,9 @@ describe('loading data into the workspace', () => {
 
     // 6. a broken file: a clear error naming the file and where; the previous data stays
     const broken = '{"type": "FeatureCollection", "features": [\n  {"type": "Feature", "properties": {},}\n]}';
-    await page.getByTestId('file-input-facilities').setInputFiles({ name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(broken) });
+    await page
+      .getByTestId('file-input-facilities')
+      .setInputFiles({ name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(broken) });
     const error = page.getByTestId('report-facilities-error');
     await error.waitFor({ timeout: 120_000 });
     const errorText = await error.innerText();
@@ -283,10 +322,15 @@ describe('loading data into the workspace', () => {
     // click comes first (a screenshot before it let a fast job finish) with a generous timeout.
     const size = 1500;
     const big = bigCommunities(size);
-    await page.getByTestId('file-input-communities').setInputFiles({ name: `big-${size}.geojson`, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(big)) });
+    await page
+      .getByTestId('file-input-communities')
+      .setInputFiles({ name: `big-${size}.geojson`, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(big)) });
     const bar = page.getByTestId('job-bar');
     await bar.waitFor({ timeout: 120_000 });
-    const stage = await bar.locator('.job-stage').innerText().catch(() => '');
+    const stage = await bar
+      .locator('.job-stage')
+      .innerText()
+      .catch(() => '');
     await page.getByTestId('job-cancel').click({ timeout: 60_000 });
     const cancelled = { stage, size };
     console.log(`cancelled during "${cancelled.stage}" with ${cancelled.size} communities`);

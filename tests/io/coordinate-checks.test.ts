@@ -11,9 +11,23 @@ describe('checkPosition', () => {
 
   it('rejects non-arrays, short arrays, strings, NaN and Infinity with the value in the reason', () => {
     const cases: [unknown, string][] = [
-      [null, 'not an array'], ['121,29', 'not an array'], [{}, 'not an array'], [[], '0 value'], [[121], '1 value'],
-      [['121.5', 29.8], 'non-number'], [[121.5, null], 'non-number'], [[NaN, 29], 'not finite'],
-      [[121, Infinity], 'not finite'], [[[121, 29]], '1 value'], [[[121, 29], [1, 2]], 'non-number'],
+      [null, 'not an array'],
+      ['121,29', 'not an array'],
+      [{}, 'not an array'],
+      [[], '0 value'],
+      [[121], '1 value'],
+      [['121.5', 29.8], 'non-number'],
+      [[121.5, null], 'non-number'],
+      [[NaN, 29], 'not finite'],
+      [[121, Infinity], 'not finite'],
+      [[[121, 29]], '1 value'],
+      [
+        [
+          [121, 29],
+          [1, 2],
+        ],
+        'non-number',
+      ],
     ];
     for (const [pos, words] of cases) {
       const r = checkPosition(pos);
@@ -37,8 +51,27 @@ describe('checkPosition', () => {
   });
 
   it('checks lists: first bad vertex named, minimum count', () => {
-    expect(checkPositionList([[1, 2], [3, 4]], 2)).toEqual([[1, 2], [3, 4]]);
-    expect(checkPositionList([[1, 2], [3, 'x']], 2)).toContain('vertex 1');
+    expect(
+      checkPositionList(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        2,
+      ),
+    ).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(
+      checkPositionList(
+        [
+          [1, 2],
+          [3, 'x'],
+        ],
+        2,
+      ),
+    ).toContain('vertex 1');
     expect(checkPositionList([[1, 2]], 2)).toContain('needs at least 2');
     expect(checkPositionList('nope', 2)).toContain('not an array');
   });
@@ -57,7 +90,12 @@ describe('looksSwapped', () => {
     const latS = Array.from({ length: n }, () => 80 + rand() * 9); // these are really longitudes (80–89 E, Xinjiang/Tibet)
     expect(looksSwapped(lonS, latS)).toBe(true);
     // Bavaria: outside China either way, no warning
-    expect(looksSwapped(lon.map(() => 11.5), lat.map(() => 50))).toBe(false);
+    expect(
+      looksSwapped(
+        lon.map(() => 11.5),
+        lat.map(() => 50),
+      ),
+    ).toBe(false);
     expect(looksSwapped([], [])).toBe(false);
   });
 

@@ -18,9 +18,12 @@ function nearestRoadOracle(lines: XY[][]): (lon: number, lat: number) => number 
       for (let i = 1; i < line.length; i++) {
         const a = line[i - 1] as XY;
         const b = line[i] as XY;
-        const ax = (a[0] - lon) * kx, ay = (a[1] - lat) * ky;
-        const bx = (b[0] - lon) * kx, by = (b[1] - lat) * ky;
-        const dx = bx - ax, dy = by - ay;
+        const ax = (a[0] - lon) * kx,
+          ay = (a[1] - lat) * ky;
+        const bx = (b[0] - lon) * kx,
+          by = (b[1] - lat) * ky;
+        const dx = bx - ax,
+          dy = by - ay;
         const len2 = dx * dx + dy * dy;
         const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
         best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
@@ -36,7 +39,9 @@ function pointsOnRoads(lines: XY[][], n: number, seed: number, jitterMeters = 10
   return Array.from({ length: n }, () => {
     const line = lines[Math.floor(rand() * lines.length)] as XY[];
     const i = 1 + Math.floor(rand() * (line.length - 1));
-    const a = line[i - 1] as XY, b = line[i] as XY, t = rand();
+    const a = line[i - 1] as XY,
+      b = line[i] as XY,
+      t = rand();
     const j = (jitterMeters / 111000) * (rand() * 2 - 1);
     return { lon: a[0] + t * (b[0] - a[0]) + j, lat: a[1] + t * (b[1] - a[1]) + j };
   });
@@ -46,9 +51,14 @@ function pointsOnRoads(lines: XY[][], n: number, seed: number, jitterMeters = 10
 function ningboRoads(seed: number): XY[][] {
   const rand = mulberry32(seed);
   return Array.from({ length: 30 }, () => {
-    const x = 121.52 + rand() * 0.06, y = 29.84 + rand() * 0.06;
-    const ang = rand() * Math.PI, len = 0.005 + rand() * 0.02;
-    return [[x, y], [x + len * Math.cos(ang), y + len * Math.sin(ang)]] as XY[];
+    const x = 121.52 + rand() * 0.06,
+      y = 29.84 + rand() * 0.06;
+    const ang = rand() * Math.PI,
+      len = 0.005 + rand() * 0.02;
+    return [
+      [x, y],
+      [x + len * Math.cos(ang), y + len * Math.sin(ang)],
+    ] as XY[];
   });
 }
 
@@ -56,19 +66,34 @@ const freeze = <T extends object[]>(a: T): T => Object.freeze(a.map((p) => Objec
 
 describe('detectCrsIssues: swapped, projected, degrees', () => {
   it('finds nothing wrong with good Ningbo lon/lat', () => {
-    expect(detectCrsIssues(freeze([{ lon: 121.5, lat: 29.9 }, { lon: 121.6, lat: 29.8 }]), { file: 'f', chosen: 'WGS84' })).toEqual([]);
+    expect(
+      detectCrsIssues(
+        freeze([
+          { lon: 121.5, lat: 29.9 },
+          { lon: 121.6, lat: 29.8 },
+        ]),
+        { file: 'f', chosen: 'WGS84' },
+      ),
+    ).toEqual([]);
     expect(detectCrsIssues([], { file: 'f', chosen: 'WGS84' })).toEqual([]);
   });
 
   it('flags swapped latitude/longitude when at least half the points look swapped', () => {
-    const pts = freeze([{ lon: 29.9, lat: 121.5 }, { lon: 29.8, lat: 121.6 }, { lon: 121.5, lat: 29.9 }, { lon: 121.6, lat: 29.8 }]);
+    const pts = freeze([
+      { lon: 29.9, lat: 121.5 },
+      { lon: 29.8, lat: 121.6 },
+      { lon: 121.5, lat: 29.9 },
+      { lon: 121.6, lat: 29.8 },
+    ]);
     const issues = detectCrsIssues(pts, { file: 'a.csv', chosen: 'WGS84' });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: 'a.csv', index: -1, kind: 'swapped' });
     expect(issues[0]?.reason).toContain('2 of 4');
     expect(detectCrsIssues(pts.slice(1), { file: 'a.csv', chosen: 'WGS84' })).toEqual([]);
     // The China pattern: latitude 73–90 is valid on its own, but lon 18–54 with lat 73–135 is swapped China.
-    expect(detectCrsIssues({ lon: new Float64Array([30, 31]), lat: new Float64Array([80, 85]) }, { file: 'a', chosen: 'CGCS2000' })[0]?.kind).toBe('swapped');
+    expect(
+      detectCrsIssues({ lon: new Float64Array([30, 31]), lat: new Float64Array([80, 85]) }, { file: 'a', chosen: 'CGCS2000' })[0]?.kind,
+    ).toBe('swapped');
   });
 
   it('flags projected metres read as degrees and suggests the GK zone from the easting prefix', () => {
@@ -82,7 +107,10 @@ describe('detectCrsIssues: swapped, projected, degrees', () => {
   });
 
   it('flags degrees read as a projection', () => {
-    expect(detectCrsIssues({ lon: [121.5, NaN], lat: [29.9, 1] }, { file: 'd', chosen: 'EPSG:4528' })[0]).toMatchObject({ kind: 'degrees', suggestedCrs: 'WGS84' });
+    expect(detectCrsIssues({ lon: [121.5, NaN], lat: [29.9, 1] }, { file: 'd', chosen: 'EPSG:4528' })[0]).toMatchObject({
+      kind: 'degrees',
+      suggestedCrs: 'WGS84',
+    });
     expect(detectCrsIssues({ lon: [40644926.1], lat: [3306647.7] }, { file: 'd', chosen: 'EPSG:4528' })).toEqual([]);
   });
 
@@ -96,10 +124,13 @@ describe('detectCrsIssues: GCJ-02 / BD-09 offsets against the roads', () => {
   const roads = ningboRoads(11);
   const near = nearestRoadOracle(roads);
   const truth = Object.freeze(pointsOnRoads(roads, 80, 12));
-  const as = (crs: 'GCJ02' | 'BD09') => freeze(truth.map((p) => {
-    const [lon, lat] = gcoord.transform([p.lon, p.lat], gcoord.WGS84, crs === 'GCJ02' ? gcoord.GCJ02 : gcoord.BD09) as XY;
-    return { lon, lat };
-  }));
+  const as = (crs: 'GCJ02' | 'BD09') =>
+    freeze(
+      truth.map((p) => {
+        const [lon, lat] = gcoord.transform([p.lon, p.lat], gcoord.WGS84, crs === 'GCJ02' ? gcoord.GCJ02 : gcoord.BD09) as XY;
+        return { lon, lat };
+      }),
+    );
 
   it('stays quiet when WGS84 points sit on WGS84 roads', () => {
     expect(detectCrsIssues(truth, { file: 'f', chosen: 'WGS84', nearestRoadMeters: near })).toEqual([]);
@@ -131,20 +162,35 @@ describe('detectCrsIssues: GCJ-02 / BD-09 offsets against the roads', () => {
 
   it('finds the GCJ-02 offset on the real north-bayreuth roads moved to Ningbo, and nothing in place', () => {
     const dir = NORTH_BAYREUTH;
-    const roadsFc = JSON.parse(fs.readFileSync(path.join(dir, 'roads.geojson'), 'utf8')) as { features: { geometry: { coordinates: XY[] } }[] };
-    const facFc = JSON.parse(fs.readFileSync(path.join(dir, 'facilities.geojson'), 'utf8')) as { features: { geometry: { coordinates: XY } }[] };
+    const roadsFc = JSON.parse(fs.readFileSync(path.join(dir, 'roads.geojson'), 'utf8')) as {
+      features: { geometry: { coordinates: XY[] } }[];
+    };
+    const facFc = JSON.parse(fs.readFileSync(path.join(dir, 'facilities.geojson'), 'utf8')) as {
+      features: { geometry: { coordinates: XY } }[];
+    };
     const realRoads = roadsFc.features.map((f) => f.geometry.coordinates);
     const facilities = facFc.features.map((f) => ({ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
-    const inPlace = detectCrsIssues(facilities, { file: 'facilities', chosen: 'WGS84', nearestRoadMeters: nearestRoadOracle(realRoads), maxRoadSamples: 60 });
+    const inPlace = detectCrsIssues(facilities, {
+      file: 'facilities',
+      chosen: 'WGS84',
+      nearestRoadMeters: nearestRoadOracle(realRoads),
+      maxRoadSamples: 60,
+    });
     expect(inPlace).toEqual([]);
     // Germany is outside China, where GCJ-02 is the identity: move the town to Ningbo to test the rule.
-    const dLon = 121.55 - 11.55, dLat = 29.87 - 50.0;
+    const dLon = 121.55 - 11.55,
+      dLat = 29.87 - 50.0;
     const moved = realRoads.map((l) => l.map(([x, y]) => [x + dLon, y + dLat] as XY));
     const movedFac = facilities.map((p) => {
       const [lon, lat] = gcoord.transform([p.lon + dLon, p.lat + dLat], gcoord.WGS84, gcoord.GCJ02) as XY;
       return { lon, lat };
     });
-    const issues = detectCrsIssues(movedFac, { file: 'facilities', chosen: 'WGS84', nearestRoadMeters: nearestRoadOracle(moved), maxRoadSamples: 60 });
+    const issues = detectCrsIssues(movedFac, {
+      file: 'facilities',
+      chosen: 'WGS84',
+      nearestRoadMeters: nearestRoadOracle(moved),
+      maxRoadSamples: 60,
+    });
     expect(issues.map((i) => i.suggestedCrs)).toEqual(['GCJ02']);
   });
 });

@@ -19,7 +19,11 @@ async function forAll(format: string, list: number[]): Promise<Map<number, strin
   }
   return out;
 }
-const tokens = (def: string): string[] => def.split(/\s+/).filter((t) => t && t !== '+type=crs').sort();
+const tokens = (def: string): string[] =>
+  def
+    .split(/\s+/)
+    .filter((t) => t && t !== '+type=crs')
+    .sort();
 const codes = Array.from({ length: 4554 - 4491 + 1 }, (_, i) => 4491 + i);
 
 describe('CGCS2000 Gauss–Krüger vs GDAL', () => {
@@ -28,7 +32,7 @@ describe('CGCS2000 Gauss–Krüger vs GDAL', () => {
     for (const code of codes) expect(tokens(gaussKrugerProj4(code) as string), `EPSG:${code}`).toEqual(tokens(gdal.get(code) as string));
   }, 90_000);
 
-  it('recognises GDAL\'s ESRI and OGC WKT of every code as that code', async () => {
+  it("recognises GDAL's ESRI and OGC WKT of every code as that code", async () => {
     const esri = await forAll('wkt_esri', [...codes, 4490, 4326]);
     for (const code of codes) expect(parsePrj(esri.get(code) as string), `ESRI EPSG:${code}`).toBe(`EPSG:${code}`);
     // OGC WKT1 carries the EPSG code itself; a sample of each range is enough.

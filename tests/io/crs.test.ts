@@ -3,15 +3,24 @@ import proj4 from 'proj4';
 import gcoord from 'gcoord';
 import type { Geometry } from 'geojson';
 import {
-  fromWgs84, gaussKrugerCode, gaussKrugerProj4, gaussKrugerZone, isGeographicCrs, parsePrj, reprojectArrays,
-  reprojectGeometry, toWgs84, type CrsId,
+  fromWgs84,
+  gaussKrugerCode,
+  gaussKrugerProj4,
+  gaussKrugerZone,
+  isGeographicCrs,
+  parsePrj,
+  reprojectArrays,
+  reprojectGeometry,
+  toWgs84,
+  type CrsId,
 } from '../../src/io/crs';
 import { mulberry32 } from '../../src/engine/prng';
 
 const R = 6371008.8;
 const haversineMeters = (a: [number, number], b: [number, number]): number => {
   const rad = Math.PI / 180;
-  const h = Math.sin(((b[1] - a[1]) * rad) / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(((b[0] - a[0]) * rad) / 2) ** 2;
+  const h =
+    Math.sin(((b[1] - a[1]) * rad) / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(((b[0] - a[0]) * rad) / 2) ** 2;
   return 2 * R * Math.asin(Math.sqrt(h));
 };
 const deepFreeze = <T>(o: T): T => {
@@ -38,7 +47,7 @@ describe('GCJ-02 and BD-09', () => {
     expect(worst).toBeLessThan(1e-7);
   });
 
-  it('forward GCJ-02 equals gcoord, and the inverse beats gcoord\'s own', () => {
+  it("forward GCJ-02 equals gcoord, and the inverse beats gcoord's own", () => {
     let ours = 0;
     let theirs = 0;
     for (const p of chinaPoints(2, 500)) {
@@ -54,7 +63,12 @@ describe('GCJ-02 and BD-09', () => {
   });
 
   it('offsets Ningbo by a few hundred metres (GCJ-02) and about a kilometre more (BD-09)', () => {
-    for (const p of [[121.55, 29.87], [121.62, 29.92], [121.4, 29.7], [122.1, 29.95]] as [number, number][]) {
+    for (const p of [
+      [121.55, 29.87],
+      [121.62, 29.92],
+      [121.4, 29.7],
+      [122.1, 29.95],
+    ] as [number, number][]) {
       const gcj = fromWgs84(p[0], p[1], 'GCJ02');
       const bd = fromWgs84(p[0], p[1], 'BD09');
       const dGcj = haversineMeters(p, gcj);
@@ -147,7 +161,8 @@ describe('CGCS2000 Gauss–Krüger', () => {
     const a = 6378137;
     const f = 1 / 298.257222101;
     const e2 = f * (2 - f);
-    const arc = (phiDeg: number): number => { // Simpson's rule on dM/dφ = a(1−e²)/(1−e² sin²φ)^1.5
+    const arc = (phiDeg: number): number => {
+      // Simpson's rule on dM/dφ = a(1−e²)/(1−e² sin²φ)^1.5
       const n = 2000;
       const phi = (phiDeg * Math.PI) / 180;
       const g = (t: number): number => (a * (1 - e2)) / (1 - e2 * Math.sin(t) ** 2) ** 1.5;
@@ -167,22 +182,73 @@ describe('reprojectGeometry', () => {
   it('converts every geometry type without touching the input, keeping z', () => {
     const geoms = deepFreeze([
       { type: 'Point', coordinates: [121.5, 29.9, 12] },
-      { type: 'MultiPoint', coordinates: [[121.5, 29.9], [121.6, 29.8]] },
-      { type: 'LineString', coordinates: [[121.5, 29.9], [121.6, 29.8]] },
-      { type: 'MultiLineString', coordinates: [[[121.5, 29.9], [121.6, 29.8]]] },
-      { type: 'Polygon', coordinates: [[[121.5, 29.9], [121.6, 29.9], [121.6, 30], [121.5, 29.9]]] },
-      { type: 'MultiPolygon', coordinates: [[[[121.5, 29.9], [121.6, 29.9], [121.6, 30], [121.5, 29.9]]]] },
+      {
+        type: 'MultiPoint',
+        coordinates: [
+          [121.5, 29.9],
+          [121.6, 29.8],
+        ],
+      },
+      {
+        type: 'LineString',
+        coordinates: [
+          [121.5, 29.9],
+          [121.6, 29.8],
+        ],
+      },
+      {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [121.5, 29.9],
+            [121.6, 29.8],
+          ],
+        ],
+      },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [121.5, 29.9],
+            [121.6, 29.9],
+            [121.6, 30],
+            [121.5, 29.9],
+          ],
+        ],
+      },
+      {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [121.5, 29.9],
+              [121.6, 29.9],
+              [121.6, 30],
+              [121.5, 29.9],
+            ],
+          ],
+        ],
+      },
       { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [121.5, 29.9] }] },
     ] as Geometry[]);
     const before = JSON.stringify(geoms);
     for (const g of geoms) {
       const out = reprojectGeometry(g, 'WGS84', 'EPSG:4528');
       expect(out.type).toBe(g.type);
-      const flatIn = JSON.stringify(g).match(/-?\d+\.?\d*/g)?.map(Number) ?? [];
-      const flatOut = JSON.stringify(out).match(/-?\d+\.?\d*(e[-+]?\d+)?/g)?.map(Number) ?? [];
+      const flatIn =
+        JSON.stringify(g)
+          .match(/-?\d+\.?\d*/g)
+          ?.map(Number) ?? [];
+      const flatOut =
+        JSON.stringify(out)
+          .match(/-?\d+\.?\d*(e[-+]?\d+)?/g)
+          ?.map(Number) ?? [];
       expect(flatOut.length).toBe(flatIn.length);
       const back = reprojectGeometry(out, 'EPSG:4528', 'WGS84');
-      const flatBack = JSON.stringify(back).match(/-?\d+\.?\d*(e[-+]?\d+)?/g)?.map(Number) ?? [];
+      const flatBack =
+        JSON.stringify(back)
+          .match(/-?\d+\.?\d*(e[-+]?\d+)?/g)
+          ?.map(Number) ?? [];
       flatBack.forEach((v, i) => expect(Math.abs(v - (flatIn[i] as number))).toBeLessThan(1e-7));
     }
     expect((reprojectGeometry(geoms[0] as Geometry, 'WGS84', 'GCJ02') as { coordinates: number[] }).coordinates[2]).toBe(12);
@@ -204,16 +270,29 @@ describe('reprojectGeometry', () => {
   });
 });
 
-const ESRI_GCS_WGS84 = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
-const OGC_WGS84 = 'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4326"]]';
-const ESRI_CGCS2000 = 'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
-const ESRI_GK_CM120 = 'PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
-const ESRI_GK_ZONE40 = ESRI_GK_CM120.replace('CGCS2000_3_Degree_GK_CM_120E', 'CGCS2000_3_Degree_GK_Zone_40').replace('500000.0', '40500000.0');
-const OGC_GK_ZONE40 = 'PROJCS["CGCS2000 / 3-degree Gauss-Kruger zone 40",GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101,AUTHORITY["EPSG","1024"]],AUTHORITY["EPSG","1043"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4490"]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",120],PARAMETER["scale_factor",1],PARAMETER["false_easting",40500000],PARAMETER["false_northing",0],UNIT["metre",1,AUTHORITY["EPSG","9001"]],AXIS["Northing",NORTH],AXIS["Easting",EAST],AUTHORITY["EPSG","4528"]]';
-const ESRI_GK6_ZONE21 = 'PROJCS["CGCS2000_GK_Zone_21",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",21500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",123.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+const ESRI_GCS_WGS84 =
+  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+const OGC_WGS84 =
+  'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4326"]]';
+const ESRI_CGCS2000 =
+  'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+const ESRI_GK_CM120 =
+  'PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+const ESRI_GK_ZONE40 = ESRI_GK_CM120.replace('CGCS2000_3_Degree_GK_CM_120E', 'CGCS2000_3_Degree_GK_Zone_40').replace(
+  '500000.0',
+  '40500000.0',
+);
+const OGC_GK_ZONE40 =
+  'PROJCS["CGCS2000 / 3-degree Gauss-Kruger zone 40",GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101,AUTHORITY["EPSG","1024"]],AUTHORITY["EPSG","1043"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4490"]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",120],PARAMETER["scale_factor",1],PARAMETER["false_easting",40500000],PARAMETER["false_northing",0],UNIT["metre",1,AUTHORITY["EPSG","9001"]],AXIS["Northing",NORTH],AXIS["Easting",EAST],AUTHORITY["EPSG","4528"]]';
+const ESRI_GK6_ZONE21 =
+  'PROJCS["CGCS2000_GK_Zone_21",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",21500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",123.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
 const ESRI_GK6_CM123 = ESRI_GK6_ZONE21.replace('CGCS2000_GK_Zone_21', 'CGCS2000_GK_CM_123E').replace('21500000.0', '500000.0');
-const NINGBO_LOCAL = ESRI_GK_CM120.replace('CGCS2000_3_Degree_GK_CM_120E', 'Ningbo_Local_CM_121_30E').replace('PARAMETER["Central_Meridian",120.0]', 'PARAMETER["Central_Meridian",121.5]');
-const UTM51 = 'PROJCS["WGS_1984_UTM_Zone_51N",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",123.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+const NINGBO_LOCAL = ESRI_GK_CM120.replace('CGCS2000_3_Degree_GK_CM_120E', 'Ningbo_Local_CM_121_30E').replace(
+  'PARAMETER["Central_Meridian",120.0]',
+  'PARAMETER["Central_Meridian",121.5]',
+);
+const UTM51 =
+  'PROJCS["WGS_1984_UTM_Zone_51N",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",123.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
 
 describe('parsePrj', () => {
   it('recognises WGS84 and CGCS2000 geographic .prj files', () => {

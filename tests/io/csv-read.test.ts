@@ -13,7 +13,8 @@ const gbk = (s: string): Uint8Array => new Uint8Array(iconv.encode(s, 'gbk'));
 
 describe('readCsvPoints: encodings', () => {
   it('reads a GBK CSV with 经度/纬度 columns and Chinese names', () => {
-    const text = '名称,经度,纬度,类别\r\n鄞州区钟公庙街道社区卫生服务中心,121.5503,29.8174,卫生服务\r\n海曙区老年食堂,121.54,29.87,助餐\r\n';
+    const text =
+      '名称,经度,纬度,类别\r\n鄞州区钟公庙街道社区卫生服务中心,121.5503,29.8174,卫生服务\r\n海曙区老年食堂,121.54,29.87,助餐\r\n';
     const bytes = gbk(text);
     const copy = bytes.slice();
     const r = readCsvPoints(bytes, '设施.csv');
@@ -25,7 +26,11 @@ describe('readCsvPoints: encodings', () => {
     expect(r.value.latField).toBe('纬度');
     expect(r.value.fields).toEqual(['名称', '经度', '纬度', '类别']);
     expect(r.value.features).toEqual([
-      { type: 'Feature', properties: { 名称: '鄞州区钟公庙街道社区卫生服务中心', 类别: '卫生服务' }, geometry: { type: 'Point', coordinates: [121.5503, 29.8174] } },
+      {
+        type: 'Feature',
+        properties: { 名称: '鄞州区钟公庙街道社区卫生服务中心', 类别: '卫生服务' },
+        geometry: { type: 'Point', coordinates: [121.5503, 29.8174] },
+      },
       { type: 'Feature', properties: { 名称: '海曙区老年食堂', 类别: '助餐' }, geometry: { type: 'Point', coordinates: [121.54, 29.87] } },
     ]);
   });
@@ -47,8 +52,15 @@ describe('readCsvPoints: encodings', () => {
 describe('readCsvPoints: coordinate columns', () => {
   // Written from the brief, not from the implementation's list.
   const pairs: [string, string][] = [
-    ['lon', 'lat'], ['lng', 'lat'], ['long', 'lat'], ['longitude', 'latitude'], ['x', 'y'], ['经度', '纬度'],
-    ['东经', '北纬'], ['point_x', 'point_y'], ['wgs84_lng', 'wgs84_lat'],
+    ['lon', 'lat'],
+    ['lng', 'lat'],
+    ['long', 'lat'],
+    ['longitude', 'latitude'],
+    ['x', 'y'],
+    ['经度', '纬度'],
+    ['东经', '北纬'],
+    ['point_x', 'point_y'],
+    ['wgs84_lng', 'wgs84_lat'],
   ];
   for (const [x, y] of pairs) {
     it(`detects ${x}/${y} in any case, with spaces around`, () => {
@@ -76,7 +88,9 @@ describe('readCsvPoints: coordinate columns', () => {
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatchObject({ file: 'no-coords.csv', index: -1 });
     expect(r.errors[0]?.reason).toContain('名称, 地址');
-    expect(readCsvPoints(utf8('lon,lat\n1,2\n'), 'f.csv', { lonField: 'east', latField: 'lat' }).errors[0]?.reason).toContain('"east" is not in the header');
+    expect(readCsvPoints(utf8('lon,lat\n1,2\n'), 'f.csv', { lonField: 'east', latField: 'lat' }).errors[0]?.reason).toContain(
+      '"east" is not in the header',
+    );
   });
 
   it('reads columns named as GCJ-02 as GCJ-02, with a warning', () => {
@@ -103,20 +117,25 @@ describe('readCsvPoints: bad rows', () => {
       '4,D,abc,29.8', //               line 7, row 4: not a number
       '5,E,121.5,95', //               line 8, row 5: out of range
       '6,F,121.5', //                  line 9, row 6: lat missing
-      '7,G,１２１．５,29°48\'N', //       line 10, row 7 ok (full width, DMS)
+      "7,G,１２１．５,29°48'N", //       line 10, row 7 ok (full width, DMS)
     ].join('\r\n');
     const r = readCsvPoints(utf8(text), 'bad.csv');
     expect(r.value.features.map((f) => f.properties.name)).toEqual(['A', 'multi\nline', 'G']);
     expect(r.value.rows).toEqual([0, 2, 6]);
     expect(r.value.features[2]?.geometry.coordinates).toEqual([121.5, 29.8]);
     expect(r.errors.map((e) => [e.file, e.index, e.id, e.line])).toEqual([
-      ['bad.csv', 1, '2', 4], ['bad.csv', 3, '4', 7], ['bad.csv', 4, '5', 8], ['bad.csv', 5, '6', 9],
+      ['bad.csv', 1, '2', 4],
+      ['bad.csv', 3, '4', 7],
+      ['bad.csv', 4, '5', 8],
+      ['bad.csv', 5, '6', 9],
     ]);
     expect(r.errors[0]?.reason).toMatch(/^row 2 \(line 4\): "lon" is empty/);
     expect(r.errors[1]?.reason).toMatch(/^row 4 \(line 7\): "lon" value "abc" is not a number/);
     expect(r.errors[2]?.reason).toMatch(/^row 5 \(line 8\): coordinates 121.5, 95 are out of range/);
     expect(r.errors[3]?.reason).toMatch(/^row 6 \(line 9\): "lat" is empty/);
-    expect(r.warnings.map((w) => w.reason)).toEqual(['row 6 (line 9): has 3 values but the header has 4 columns; missing values left empty']);
+    expect(r.warnings.map((w) => w.reason)).toEqual([
+      'row 6 (line 9): has 3 values but the header has 4 columns; missing values left empty',
+    ]);
   });
 
   it('reports an unterminated quote', () => {
@@ -138,12 +157,24 @@ describe('readCsvPoints: bad rows', () => {
 describe('parseCoordinate', () => {
   it('accepts what people type and rejects the rest', () => {
     const ok: [string, number][] = [
-      ['121.5', 121.5], [' 121.5 ', 121.5], ['１２１．５', 121.5], ['－33.5', -33.5], ['\u221233.5', -33.5], ['+7', 7],
-      ['121.5°', 121.5], ['121.5E', 121.5], ['33.5S', -33.5], ['121°30\'', 121.5], ['29°52\'30"N', 29 + 52 / 60 + 30 / 3600],
-      ['29度52分30秒', 29 + 52 / 60 + 30 / 3600], ['118°W', -118], ['1e2', 100], ['.5', 0.5],
+      ['121.5', 121.5],
+      [' 121.5 ', 121.5],
+      ['１２１．５', 121.5],
+      ['－33.5', -33.5],
+      ['\u221233.5', -33.5],
+      ['+7', 7],
+      ['121.5°', 121.5],
+      ['121.5E', 121.5],
+      ['33.5S', -33.5],
+      ["121°30'", 121.5],
+      ['29°52\'30"N', 29 + 52 / 60 + 30 / 3600],
+      ['29度52分30秒', 29 + 52 / 60 + 30 / 3600],
+      ['118°W', -118],
+      ['1e2', 100],
+      ['.5', 0.5],
     ];
     for (const [s, v] of ok) expect(parseCoordinate(s), s).toBeCloseTo(v, 12);
-    for (const s of ['', '  ', 'abc', '12,5', '121.5.3', '29°75\'', 'NaN', 'Infinity', '1 2']) expect(parseCoordinate(s), s).toBeNull();
+    for (const s of ['', '  ', 'abc', '12,5', '121.5.3', "29°75'", 'NaN', 'Infinity', '1 2']) expect(parseCoordinate(s), s).toBeNull();
   });
 });
 
@@ -151,14 +182,16 @@ describe('readCsvPoints: round trips', () => {
   it('reads back seeded random tables written by writeCsv (UTF-8 and GBK)', () => {
     const rand = mulberry32(2024);
     const names = ['社区卫生服务站', 'A, "quoted"', '=cmd|calc', '-1', '多行\n名称', '托育园', 'plain'];
-    const rows = Object.freeze(Array.from({ length: 300 }, (_, i) => {
-      const kind = rand();
-      const lon = Math.round((121 + rand() * 1.2) * 1e6) / 1e6;
-      const lat = Math.round((29.5 + rand() * 0.8) * 1e6) / 1e6;
-      const lonCell: string | number | null = kind < 0.05 ? null : kind < 0.1 ? 'n/a' : lon;
-      const latCell: number = kind >= 0.1 && kind < 0.15 ? 95 : lat;
-      return Object.freeze([String(i), names[Math.floor(rand() * names.length)] as string, lonCell, latCell]);
-    }));
+    const rows = Object.freeze(
+      Array.from({ length: 300 }, (_, i) => {
+        const kind = rand();
+        const lon = Math.round((121 + rand() * 1.2) * 1e6) / 1e6;
+        const lat = Math.round((29.5 + rand() * 0.8) * 1e6) / 1e6;
+        const lonCell: string | number | null = kind < 0.05 ? null : kind < 0.1 ? 'n/a' : lon;
+        const latCell: number = kind >= 0.1 && kind < 0.15 ? 95 : lat;
+        return Object.freeze([String(i), names[Math.floor(rand() * names.length)] as string, lonCell, latCell]);
+      }),
+    );
     const csv = writeCsv(['id', '名称', '经度', '纬度'], rows);
     for (const bytes of [utf8(csv), gbk(csv.slice(1))]) {
       const r = readCsvPoints(bytes, 'rt.csv');
@@ -176,8 +209,16 @@ describe('readCsvPoints: round trips', () => {
 
   it('reads the real north-bayreuth facilities written as CSV', () => {
     const file = northBayreuth('facilities.geojson');
-    const fc = JSON.parse(fs.readFileSync(file, 'utf8')) as { features: { properties: Record<string, string>; geometry: { coordinates: [number, number] } }[] };
-    const rows = fc.features.map((f) => [f.properties.id ?? '', f.properties.name ?? '', f.properties.category ?? '', f.geometry.coordinates[0], f.geometry.coordinates[1]]);
+    const fc = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      features: { properties: Record<string, string>; geometry: { coordinates: [number, number] } }[];
+    };
+    const rows = fc.features.map((f) => [
+      f.properties.id ?? '',
+      f.properties.name ?? '',
+      f.properties.category ?? '',
+      f.geometry.coordinates[0],
+      f.geometry.coordinates[1],
+    ]);
     const r = readCsvPoints(utf8(writeCsv(['id', 'name', 'category', 'longitude', 'latitude'], rows)), 'facilities.csv');
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([]);

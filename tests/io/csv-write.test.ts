@@ -11,7 +11,13 @@ const parseBack = (csv: string): string[][] => {
 
 describe('writeCsv', () => {
   it('starts with a UTF-8 BOM and ends every line with CRLF', () => {
-    const csv = writeCsv(['名称', 'n'], [['社区', 1], ['b', 2]]);
+    const csv = writeCsv(
+      ['名称', 'n'],
+      [
+        ['社区', 1],
+        ['b', 2],
+      ],
+    );
     expect(csv).toBe('\uFEFF名称,n\r\n社区,1\r\nb,2\r\n');
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   });
@@ -25,9 +31,7 @@ describe('writeCsv', () => {
 
   it('escapes formula-looking text with an apostrophe but keeps numbers as numbers', () => {
     const cells = ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '\tx', '\rx', 'a=b', '１'];
-    expect(cells.map(formatCsvCell)).toEqual([
-      `"'=HYPERLINK(""http://x"")"`, "'+1", "'-2", "'@SUM(A1)", "'\tx", `"'\rx"`, 'a=b', '１',
-    ]);
+    expect(cells.map(formatCsvCell)).toEqual([`"'=HYPERLINK(""http://x"")"`, "'+1", "'-2", "'@SUM(A1)", "'\tx", `"'\rx"`, 'a=b', '１']);
     expect(formatCsvCell(-2.5)).toBe('-2.5');
     expect(formatCsvCell(0)).toBe('0');
     expect(formatCsvCell(null)).toBe('');
@@ -38,11 +42,13 @@ describe('writeCsv', () => {
     const rand = mulberry32(42);
     const pieces = ['a', '社区', ',', '"', '\n', ' ', '=', '-', '+', '@', 'x', '1'];
     const header = Object.freeze(['name', 'value', 'note']);
-    const rows = Array.from({ length: 100 }, () => Object.freeze([
-      Array.from({ length: 1 + Math.floor(rand() * 6) }, () => pieces[Math.floor(rand() * pieces.length)]).join(''),
-      rand() < 0.2 ? null : Math.round((rand() - 0.5) * 1e6) / 100,
-      rand() < 0.5 ? '' : String(Math.floor(rand() * 10)),
-    ] as const));
+    const rows = Array.from({ length: 100 }, () =>
+      Object.freeze([
+        Array.from({ length: 1 + Math.floor(rand() * 6) }, () => pieces[Math.floor(rand() * pieces.length)]).join(''),
+        rand() < 0.2 ? null : Math.round((rand() - 0.5) * 1e6) / 100,
+        rand() < 0.5 ? '' : String(Math.floor(rand() * 10)),
+      ] as const),
+    );
     const parsed = parseBack(writeCsv(header, Object.freeze(rows)));
     expect(parsed[0]).toEqual(header);
     rows.forEach((r, i) => {

@@ -35,8 +35,13 @@ describe('parseGeoJsonText', () => {
 
   it('rejects an empty file, non-GeoJSON JSON and TopoJSON with a whole-file error', () => {
     for (const [text, words] of [
-      ['', 'empty'], ['  \n\t ', 'empty'], ['[1,2]', 'array'], ['42', 'not GeoJSON'], ['{"type":"Foo"}', '"Foo"'],
-      ['{"type":"FeatureCollection"}', 'features'], ['{"type":"FeatureCollection","features":{}}', 'features'],
+      ['', 'empty'],
+      ['  \n\t ', 'empty'],
+      ['[1,2]', 'array'],
+      ['42', 'not GeoJSON'],
+      ['{"type":"Foo"}', '"Foo"'],
+      ['{"type":"FeatureCollection"}', 'features'],
+      ['{"type":"FeatureCollection","features":{}}', 'features'],
       ['{"type":"Topology","objects":{}}', 'TopoJSON'],
     ] as const) {
       const r = parseGeoJsonText(text, 'x.json');
@@ -97,7 +102,11 @@ describe('parseGeoJsonText', () => {
       const del = rand() < 0.5 ? 1 : 0;
       const bad = text.slice(0, at) + m + text.slice(at + del);
       let message: string | null = null;
-      try { JSON.parse(bad); } catch (e) { message = (e as Error).message; }
+      try {
+        JSON.parse(bad);
+      } catch (e) {
+        message = (e as Error).message;
+      }
       const scanned = scanJson(bad);
       expect(scanned === null, bad).toBe(message === null);
       const pos = message ? /at position (\d+)/.exec(message) : null;

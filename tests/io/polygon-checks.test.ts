@@ -18,23 +18,48 @@ const radii = fc.array(fc.integer({ min: 50, max: 150 }), { minLength: 3, maxLen
 
 describe('checkCommunityPolygon', () => {
   it('finds nothing in simple polygons with a hole inside, and returns them as given', () => {
-    fc.assert(fc.property(radii, (rs) => {
-      const g = deepFreeze<CommunityGeometry>({ type: 'Polygon', coordinates: [simpleRing(121.5, 29.8, rs), simpleRing(121.5, 29.8, rs.map(() => 20))] });
-      const r = checkCommunityPolygon(g);
-      expect(r.reasons).toEqual([]);
-      expect(r.geometry).toBe(g);
-    }));
+    fc.assert(
+      fc.property(radii, (rs) => {
+        const g = deepFreeze<CommunityGeometry>({
+          type: 'Polygon',
+          coordinates: [
+            simpleRing(121.5, 29.8, rs),
+            simpleRing(
+              121.5,
+              29.8,
+              rs.map(() => 20),
+            ),
+          ],
+        });
+        const r = checkCommunityPolygon(g);
+        expect(r.reasons).toEqual([]);
+        expect(r.geometry).toBe(g);
+      }),
+    );
   });
 
   it('names a bow-tie and where it crosses, and keeps it', () => {
-    fc.assert(fc.property(fc.double({ min: 0.0005, max: 0.01, noNaN: true }), fc.double({ min: -0.5, max: 0.5, noNaN: true }), (d, skew) => {
-      const [x, y] = [121.5, 29.8];
-      const g = deepFreeze<CommunityGeometry>({ type: 'Polygon', coordinates: [[[x, y], [x + d, y + d], [x + d, y + skew * d], [x, y + d], [x, y]]] });
-      const r = checkCommunityPolygon(g);
-      expect(r.reasons).toHaveLength(1);
-      expect(r.reasons[0]).toMatch(/^outer ring crosses itself near 121\.50\d+, 29\.80\d+ \(a bow-tie\); kept as drawn/);
-      expect(r.geometry).toBe(g);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 0.0005, max: 0.01, noNaN: true }), fc.double({ min: -0.5, max: 0.5, noNaN: true }), (d, skew) => {
+        const [x, y] = [121.5, 29.8];
+        const g = deepFreeze<CommunityGeometry>({
+          type: 'Polygon',
+          coordinates: [
+            [
+              [x, y],
+              [x + d, y + d],
+              [x + d, y + skew * d],
+              [x, y + d],
+              [x, y],
+            ],
+          ],
+        });
+        const r = checkCommunityPolygon(g);
+        expect(r.reasons).toHaveLength(1);
+        expect(r.reasons[0]).toMatch(/^outer ring crosses itself near 121\.50\d+, 29\.80\d+ \(a bow-tie\); kept as drawn/);
+        expect(r.geometry).toBe(g);
+      }),
+    );
   });
 
   it('drops a hole outside its shell (a new geometry; the input is not changed) and names a part of a MultiPolygon', () => {
@@ -48,13 +73,28 @@ describe('checkCommunityPolygon', () => {
   });
 
   it('says a polygon without area is kept as one point', () => {
-    const g: CommunityGeometry = { type: 'Polygon', coordinates: [[[121.5, 29.8], [121.501, 29.801], [121.502, 29.802], [121.5, 29.8]]] };
-    expect(checkCommunityPolygon(g).reasons).toEqual(['the polygon has no area (under 1 m²); kept: its whole population is placed at one point on it']);
+    const g: CommunityGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121.5, 29.8],
+          [121.501, 29.801],
+          [121.502, 29.802],
+          [121.5, 29.8],
+        ],
+      ],
+    };
+    expect(checkCommunityPolygon(g).reasons).toEqual([
+      'the polygon has no area (under 1 m²); kept: its whole population is placed at one point on it',
+    ]);
   });
 
   it('checks a 200,000-vertex ring (a crossing at its far end is found)', () => {
     const n = 200_000;
-    const ring: XY[] = Array.from({ length: n }, (_, i): XY => [121.5 + 0.01 * Math.cos((2 * Math.PI * i) / n), 29.8 + 0.01 * Math.sin((2 * Math.PI * i) / n)]);
+    const ring: XY[] = Array.from({ length: n }, (_, i): XY => [
+      121.5 + 0.01 * Math.cos((2 * Math.PI * i) / n),
+      29.8 + 0.01 * Math.sin((2 * Math.PI * i) / n),
+    ]);
     ring.push(ring[0] as XY);
     expect(checkCommunityPolygon({ type: 'Polygon', coordinates: [ring] }).reasons).toEqual([]);
     const crossed = ring.slice();

@@ -24,24 +24,64 @@ function freeze<T>(o: T): T {
 
 function shapefileZip(): Uint8Array {
   const shp = writeShapefile({
-    kind: 'point', shapes: [[121.55, 29.87], [121.551, 29.871]],
-    fields: [{ name: 'id', type: 'C', length: 8 }, { name: 'category', type: 'C', length: 12 }],
-    records: [['S1', 'clinic'], ['S2', 'sports']], encode: (t) => iconv.encode(t, 'gbk'), languageDriver: 0x4d,
+    kind: 'point',
+    shapes: [
+      [121.55, 29.87],
+      [121.551, 29.871],
+    ],
+    fields: [
+      { name: 'id', type: 'C', length: 8 },
+      { name: 'category', type: 'C', length: 12 },
+    ],
+    records: [
+      ['S1', 'clinic'],
+      ['S2', 'sports'],
+    ],
+    encode: (t) => iconv.encode(t, 'gbk'),
+    languageDriver: 0x4d,
   });
-  return zipStore([{ name: 'fac.shp', data: shp.shp }, { name: 'fac.shx', data: shp.shx }, { name: 'fac.dbf', data: shp.dbf }]);
+  return zipStore([
+    { name: 'fac.shp', data: shp.shp },
+    { name: 'fac.shx', data: shp.shx },
+    { name: 'fac.dbf', data: shp.dbf },
+  ]);
 }
 
 function sampleProject(): Project {
   return freeze({
     files: [
-      { layer: 'facilities', name: '设施.zip', format: 'shapefile', options: { crs: 'GCJ02', categoryField: 'category' }, bytes: shapefileZip() },
-      { layer: 'communities', name: '社区.csv', format: 'csv', options: { lonField: '经度', latField: '纬度', kindField: '类型', populationField: '人口' },
-        bytes: new Uint8Array(iconv.encode('编号,名称,类型,人口,经度,纬度\r\nC1,东门社区,城市,1200,121.55,29.87\r\n', 'gbk')) }, // GBK: not UTF-8 → base64
-      { layer: 'roads', name: 'roads.geojson', format: 'geojson', options: {}, bytes: enc('\uFEFF{"type":"FeatureCollection","features":[]}\n') },
+      {
+        layer: 'facilities',
+        name: '设施.zip',
+        format: 'shapefile',
+        options: { crs: 'GCJ02', categoryField: 'category' },
+        bytes: shapefileZip(),
+      },
+      {
+        layer: 'communities',
+        name: '社区.csv',
+        format: 'csv',
+        options: { lonField: '经度', latField: '纬度', kindField: '类型', populationField: '人口' },
+        bytes: new Uint8Array(iconv.encode('编号,名称,类型,人口,经度,纬度\r\nC1,东门社区,城市,1200,121.55,29.87\r\n', 'gbk')),
+      }, // GBK: not UTF-8 → base64
+      {
+        layer: 'roads',
+        name: 'roads.geojson',
+        format: 'geojson',
+        options: {},
+        bytes: enc('\uFEFF{"type":"FeatureCollection","features":[]}\n'),
+      },
     ],
-    settings: { walkSpeedKmh: { urban: 4.5, rural: 4 }, preset: 'ningbo', categories: [{ id: 'clinic', thresholdMinutes: { urban: 10, rural: 15 } }] },
+    settings: {
+      walkSpeedKmh: { urban: 4.5, rural: 4 },
+      preset: 'ningbo',
+      categories: [{ id: 'clinic', thresholdMinutes: { urban: 10, rural: 15 } }],
+    },
     proposals: [
-      { name: '5 家诊所 (greedy)', sites: [{ lon: 121.55, lat: 29.87, rank: 1, category: 'clinic', gain_population: 1234.5, covered_ids: ['C1', 'C2'] }] },
+      {
+        name: '5 家诊所 (greedy)',
+        sites: [{ lon: 121.55, lat: 29.87, rank: 1, category: 'clinic', gain_population: 1234.5, covered_ids: ['C1', 'C2'] }],
+      },
       { name: 'empty', sites: [] },
     ],
     view: { zoom: 13.5, center: [121.55, 29.87], panels: { right: true, left: false }, layers: ['gaps', 'sites'] },
@@ -78,7 +118,8 @@ describe('project files: serialize → parse → serialize is byte-identical', (
     const rand = mulberry32(77);
     const value = (depth: number): unknown => {
       const r = rand();
-      if (depth > 3 || r < 0.35) return [Math.round(rand() * 1e6) / 100, `文字 "${Math.floor(rand() * 100)}"\n`, null, false, -3][Math.floor(rand() * 5)];
+      if (depth > 3 || r < 0.35)
+        return [Math.round(rand() * 1e6) / 100, `文字 "${Math.floor(rand() * 100)}"\n`, null, false, -3][Math.floor(rand() * 5)];
       if (r < 0.6) return Array.from({ length: Math.floor(rand() * 5) }, () => value(depth + 1));
       const keys = Array.from({ length: Math.floor(rand() * 6) }, () => `k${Math.floor(rand() * 1000)}`);
       return Object.fromEntries(keys.map((k) => [k, value(depth + 1)]));
@@ -86,7 +127,12 @@ describe('project files: serialize → parse → serialize is byte-identical', (
     for (let i = 0; i < 50; i++) {
       const bytes = Uint8Array.from({ length: Math.floor(rand() * 3000) }, () => Math.floor(rand() * 256));
       const view = value(0);
-      const project: Project = { files: [{ layer: 'roads', name: `r${i}.geojson`, format: 'geojson', options: {}, bytes }], settings: null, proposals: [], view: { v: view } };
+      const project: Project = {
+        files: [{ layer: 'roads', name: `r${i}.geojson`, format: 'geojson', options: {}, bytes }],
+        settings: null,
+        proposals: [],
+        view: { v: view },
+      };
       const text = serializeProject(freeze(project));
       const reversed = { ...project, view: Object.fromEntries(Object.entries({ v: view, z: 1 }).reverse()) };
       const res = parseProject(text, 'x');
@@ -98,14 +144,27 @@ describe('project files: serialize → parse → serialize is byte-identical', (
   });
 
   it('opens into the worker session: the layers load and the report names the same SHA-256', async () => {
-    const files = ['facilities', 'communities', 'roads'].map((layer) => ({ layer, name: `${layer}.geojson`, format: 'geojson', options: {}, bytes: new Uint8Array(readFileSync(join(GRID, `${layer}.geojson`))) }));
-    const text = serializeProject({ files, settings: JSON.parse(readFileSync(join(GRID, 'settings.json'), 'utf8')), proposals: [], view: {} } as Project);
+    const files = ['facilities', 'communities', 'roads'].map((layer) => ({
+      layer,
+      name: `${layer}.geojson`,
+      format: 'geojson',
+      options: {},
+      bytes: new Uint8Array(readFileSync(join(GRID, `${layer}.geojson`))),
+    }));
+    const text = serializeProject({
+      files,
+      settings: JSON.parse(readFileSync(join(GRID, 'settings.json'), 'utf8')),
+      proposals: [],
+      view: {},
+    } as Project);
     const project = parseProject(text, 'grid.lifecircle.json').value!;
     const session = createSession();
     expect(session.setSettings(project.settings).ok).toBe(true);
     for (const f of project.files) expect((await session.loadLayer(f.layer, f.name, f.bytes, f.options)).ok).toBe(true);
     const provenance = JSON.parse(session.reportFiles({ generatedAt: '2025-01-01T00:00:00Z' })['summary.json']).provenance;
-    expect(provenance.inputs.map((i: { sha256: string }) => i.sha256)).toEqual(JSON.parse(text).files.map((f: { sha256: string }) => f.sha256));
+    expect(provenance.inputs.map((i: { sha256: string }) => i.sha256)).toEqual(
+      JSON.parse(text).files.map((f: { sha256: string }) => f.sha256),
+    );
     expect(provenance.thresholds_min.clinic).toEqual({ urban: 5, rural: 5 });
   });
 });
@@ -145,17 +204,19 @@ describe('project files: errors name the path', () => {
     doc.settings.categories[0].thresholdMinutes.urban = -1;
     doc.view = [];
     const reasons = errorsOf(doc);
-    expect(reasons).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^extra: unknown field/),
-      expect.stringMatching(/^files\[1\]\.options\.crsx: unknown field/),
-      expect.stringMatching(/^files\[0\]\.options\.crs: .*EPSG:999999/),
-      expect.stringMatching(/^files\[2\]\.layer: a second "facilities" file/),
-      expect.stringMatching(/^files\[1\]\.base64: is not valid base64/),
-      expect.stringMatching(/^proposals\[0\]\.sites\[0\]\.lat: 123 is not a latitude/),
-      expect.stringMatching(/^proposals\[0\]\.sites\[0\]\.covered_ids: /),
-      expect.stringMatching(/^settings\.categories\[0\]\.thresholdMinutes\.urban: /),
-      expect.stringMatching(/^view: /),
-    ]));
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^extra: unknown field/),
+        expect.stringMatching(/^files\[1\]\.options\.crsx: unknown field/),
+        expect.stringMatching(/^files\[0\]\.options\.crs: .*EPSG:999999/),
+        expect.stringMatching(/^files\[2\]\.layer: a second "facilities" file/),
+        expect.stringMatching(/^files\[1\]\.base64: is not valid base64/),
+        expect.stringMatching(/^proposals\[0\]\.sites\[0\]\.lat: 123 is not a latitude/),
+        expect.stringMatching(/^proposals\[0\]\.sites\[0\]\.covered_ids: /),
+        expect.stringMatching(/^settings\.categories\[0\]\.thresholdMinutes\.urban: /),
+        expect.stringMatching(/^view: /),
+      ]),
+    );
     expect(reasons).toHaveLength(9);
   });
 

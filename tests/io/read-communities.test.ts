@@ -4,7 +4,13 @@ import { parseKind, readCommunities } from '../../src/io/read-communities';
 
 const feat = (geometry: unknown, properties: unknown) => ({ type: 'Feature', geometry, properties });
 const P = { type: 'Point', coordinates: [121.5, 29.9] };
-const square = [[121, 29], [121.01, 29], [121.01, 29.01], [121, 29.01], [121, 29]];
+const square = [
+  [121, 29],
+  [121.01, 29],
+  [121.01, 29.01],
+  [121, 29.01],
+  [121, 29],
+];
 
 describe('parseKind', () => {
   it('reads English and Chinese urban/rural words', () => {
@@ -38,7 +44,9 @@ describe('readCommunities', () => {
 
   it('rejects bad populations with the reason and the value', () => {
     const bad: unknown[] = [undefined, null, -1, 'many', NaN, '12,34', true, {}];
-    const fs = deepFreeze(bad.map((population, i) => feat(P, { id: `b${i}`, kind: 'urban', ...(population === undefined ? {} : { population }) })));
+    const fs = deepFreeze(
+      bad.map((population, i) => feat(P, { id: `b${i}`, kind: 'urban', ...(population === undefined ? {} : { population }) })),
+    );
     const r = readCommunities(fs, 'c.geojson');
     expect(r.value).toEqual([]);
     expect(r.errors.map((e) => e.index)).toEqual(bad.map((_, i) => i));
@@ -66,8 +74,33 @@ describe('readCommunities', () => {
     const open = square.slice(0, -1);
     const fs = deepFreeze([
       feat({ type: 'Polygon', coordinates: [open] }, { population: 1, kind: 'urban' }),
-      feat({ type: 'Polygon', coordinates: [[[121, 29], [121.1, 29], [121, 29]]] }, { population: 1, kind: 'urban' }),
-      feat({ type: 'Polygon', coordinates: [[[121, 29], ['121.1', 29], [121.1, 29.1], [121, 29]]] }, { population: 1, kind: 'urban' }),
+      feat(
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [121, 29],
+              [121.1, 29],
+              [121, 29],
+            ],
+          ],
+        },
+        { population: 1, kind: 'urban' },
+      ),
+      feat(
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [121, 29],
+              ['121.1', 29],
+              [121.1, 29.1],
+              [121, 29],
+            ],
+          ],
+        },
+        { population: 1, kind: 'urban' },
+      ),
       feat({ type: 'Polygon', coordinates: [] }, { population: 1, kind: 'urban' }),
       feat({ type: 'LineString', coordinates: square }, { population: 1, kind: 'urban' }),
     ]);
@@ -83,8 +116,10 @@ describe('readCommunities', () => {
   });
 
   it('rejects a repeated id on the later feature', () => {
-    const r = readCommunities(deepFreeze([feat(P, { id: 'k', population: 1, kind: 'urban' }),
-      feat(P, { id: 'k', population: 2, kind: 'urban' })]), 'c');
+    const r = readCommunities(
+      deepFreeze([feat(P, { id: 'k', population: 1, kind: 'urban' }), feat(P, { id: 'k', population: 2, kind: 'urban' })]),
+      'c',
+    );
     expect(r.value.map((c) => c.population)).toEqual([1]);
     expect(r.errors[0]).toMatchObject({ index: 1, id: 'k' });
   });

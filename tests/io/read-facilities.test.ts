@@ -5,8 +5,12 @@ import { readFacilities } from '../../src/io/read-facilities';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 
 const settings = NINGBO.settings;
-const feat = (geometry: unknown, properties: unknown, id?: unknown) =>
-  ({ type: 'Feature', geometry, properties, ...(id === undefined ? {} : { id }) });
+const feat = (geometry: unknown, properties: unknown, id?: unknown) => ({
+  type: 'Feature',
+  geometry,
+  properties,
+  ...(id === undefined ? {} : { id }),
+});
 const P = (lon: number, lat: number) => ({ type: 'Point', coordinates: [lon, lat] });
 
 describe('readFacilities', () => {
@@ -27,9 +31,26 @@ describe('readFacilities', () => {
   });
 
   it('uses the first point of a MultiPoint (warning) and a point inside a polygon', () => {
-    const ring = [[121, 29], [121.01, 29], [121.01, 29.002], [121.002, 29.002], [121.002, 29.01], [121, 29.01], [121, 29]];
+    const ring = [
+      [121, 29],
+      [121.01, 29],
+      [121.01, 29.002],
+      [121.002, 29.002],
+      [121.002, 29.01],
+      [121, 29.01],
+      [121, 29],
+    ];
     const fs = deepFreeze([
-      feat({ type: 'MultiPoint', coordinates: [[121.1, 29.1], [121.2, 29.2]] }, { category: 'sports' }),
+      feat(
+        {
+          type: 'MultiPoint',
+          coordinates: [
+            [121.1, 29.1],
+            [121.2, 29.2],
+          ],
+        },
+        { category: 'sports' },
+      ),
       feat({ type: 'Polygon', coordinates: [ring] }, { category: 'sports', id: 'L' }),
       feat({ type: 'MultiPolygon', coordinates: [[ring.slice(0, -1)]] }, { category: 'sports' }), // unclosed ring
     ]);
@@ -50,12 +71,27 @@ describe('readFacilities', () => {
       feat(null, { id: 'y', category: 'clinic' }),
       feat(P(121, 29), { id: 'z', category: 'clinic' }),
       feat(P(121.1, 29), { id: 'z', category: 'clinic' }),
-      feat({ type: 'LineString', coordinates: [[121, 29], [122, 30]] }, { category: 'clinic' }),
+      feat(
+        {
+          type: 'LineString',
+          coordinates: [
+            [121, 29],
+            [122, 30],
+          ],
+        },
+        { category: 'clinic' },
+      ),
       feat(P(40_000_000, 3_000_000), { category: 'clinic' }),
     ]);
     const r = readFacilities(fs, 'f.geojson', settings);
     expect(r.value.map((f) => f.id)).toEqual(['z']);
-    expect(r.errors.map((e) => [e.index, e.id])).toEqual([[0, 'x'], [1, 'y'], [3, 'z'], [4, 'F4'], [5, 'F5']]);
+    expect(r.errors.map((e) => [e.index, e.id])).toEqual([
+      [0, 'x'],
+      [1, 'y'],
+      [3, 'z'],
+      [4, 'F4'],
+      [5, 'F5'],
+    ]);
     for (const e of r.errors) expect(e.file).toBe('f.geojson');
     expect(r.errors[0]?.reason).toContain('"bank"');
     expect(r.errors[0]?.reason).toContain('unknown category');
@@ -66,8 +102,11 @@ describe('readFacilities', () => {
   });
 
   it('keeps a facility with a bad capacity, with a warning and capacity null', () => {
-    const r = readFacilities(deepFreeze([feat(P(121, 29), { category: 'canteen', capacity: 'many' }),
-      feat(P(121, 29), { category: 'canteen', capacity: -5 })]), 'f', settings);
+    const r = readFacilities(
+      deepFreeze([feat(P(121, 29), { category: 'canteen', capacity: 'many' }), feat(P(121, 29), { category: 'canteen', capacity: -5 })]),
+      'f',
+      settings,
+    );
     expect(r.value.map((f) => f.capacity)).toEqual([null, null]);
     expect(r.warnings.map((w) => w.index)).toEqual([0, 1]);
     expect(r.warnings[0]?.reason).toContain('"many"');

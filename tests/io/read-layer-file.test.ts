@@ -17,7 +17,10 @@ describe('readLayerFile', () => {
   it('converts a GeoJSON file from GCJ-02 to WGS84 without touching the input', async () => {
     const wgs: [number, number] = [121.55, 29.87];
     const gcj = fromWgs84(wgs[0], wgs[1], 'GCJ02');
-    const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '诊所' }, geometry: { type: 'Point', coordinates: gcj } }] });
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: '诊所' }, geometry: { type: 'Point', coordinates: gcj } }],
+    });
     const res = await readLayerFile('amap.geojson', enc(text), { crs: 'GCJ02' });
     const p = (res.features![0] as { geometry: { coordinates: number[] } }).geometry.coordinates;
     expect(Math.abs(p[0]! - wgs[0])).toBeLessThan(1e-6);
@@ -34,7 +37,10 @@ describe('readLayerFile', () => {
   });
 
   it('warns when projected metres are read as degrees, and fails cleanly on broken JSON', async () => {
-    const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [41500000, 3300000] } }] });
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [41500000, 3300000] } }],
+    });
     const res = await readLayerFile('gk.geojson', enc(text));
     expect(res.warnings.map((w) => w.reason).join(' ')).toMatch(/projected/i);
     const bad = await readLayerFile('bad.geojson', enc('{"type":'));

@@ -3,7 +3,11 @@ import { deepFreeze } from '../helpers/fixtures';
 import { readRoads } from '../../src/io/read-roads';
 
 const feat = (geometry: unknown, properties: unknown, id?: string) => ({ type: 'Feature', geometry, properties, ...(id ? { id } : {}) });
-const line = [[121, 29], [121.01, 29], [121.01, 29.01]];
+const line = [
+  [121, 29],
+  [121.01, 29],
+  [121.01, 29.01],
+];
 
 describe('readRoads', () => {
   it('reads LineStrings and each part of a MultiLineString, with highway and speed', () => {
@@ -24,14 +28,29 @@ describe('readRoads', () => {
   it('rejects lines with fewer than two points, bad coordinates and other geometry', () => {
     const fs = deepFreeze([
       feat({ type: 'LineString', coordinates: [[121, 29]] }, {}, 'one'),
-      feat({ type: 'LineString', coordinates: [[121, 29], [NaN, 29]] }, {}),
+      feat(
+        {
+          type: 'LineString',
+          coordinates: [
+            [121, 29],
+            [NaN, 29],
+          ],
+        },
+        {},
+      ),
       feat({ type: 'Point', coordinates: [121, 29] }, {}),
       feat({ type: 'MultiLineString', coordinates: [[[121, 29]], []] }, {}),
       feat(undefined, {}),
     ]);
     const r = readRoads(fs, 'r.geojson');
     expect(r.value).toEqual([]);
-    expect(r.errors.map((e) => [e.index, e.id])).toEqual([[0, 'one'], [1, undefined], [2, undefined], [3, undefined], [4, undefined]]);
+    expect(r.errors.map((e) => [e.index, e.id])).toEqual([
+      [0, 'one'],
+      [1, undefined],
+      [2, undefined],
+      [3, undefined],
+      [4, undefined],
+    ]);
     expect(r.errors[0]?.reason).toContain('needs at least 2');
     expect(r.errors[1]?.reason).toContain('NaN');
     expect(r.errors[2]?.reason).toContain('Point');

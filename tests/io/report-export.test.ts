@@ -25,8 +25,11 @@ import { NORTH_BAYREUTH, deepFreeze } from '../helpers/fixtures';
 
 type Pos = number[];
 type Geom = { type: string; coordinates: unknown };
-interface Feat { type: 'Feature'; properties: Record<string, unknown>; geometry: Geom | null }
-
+interface Feat {
+  type: 'Feature';
+  properties: Record<string, unknown>;
+  geometry: Geom | null;
+}
 
 /** Seeded synthetic city near Ningbo: points, polygons (some with holes), multipolygons; facilities. */
 function syntheticCity(seed: number): { communities: Feat[]; facilities: Feat[] } {
@@ -35,7 +38,12 @@ function syntheticCity(seed: number): { communities: Feat[]; facilities: Feat[] 
   const kx = 1 / Math.cos((29.88 * Math.PI) / 180);
   const square = (lon: number, lat: number, h: number, jitter: number, ccw: boolean): Pos[] => {
     const j = () => (rand() * 2 - 1) * jitter * h;
-    const r = [[-h + j(), -h + j()], [h + j(), -h + j()], [h + j(), h + j()], [-h + j(), h + j()]].map(([x, y]) => [lon + x! * M * kx, lat + y! * M]);
+    const r = [
+      [-h + j(), -h + j()],
+      [h + j(), -h + j()],
+      [h + j(), h + j()],
+      [-h + j(), h + j()],
+    ].map(([x, y]) => [lon + x! * M * kx, lat + y! * M]);
     if (!ccw) r.reverse();
     return [...r, [...r[0]!]];
   };
@@ -47,14 +55,26 @@ function syntheticCity(seed: number): { communities: Feat[]; facilities: Feat[] 
     const h = 100 + rand() * 200;
     let geometry: Geom;
     if (i % 3 === 0) geometry = { type: 'Point', coordinates: [lon, lat] };
-    else if (i % 7 === 2) geometry = { type: 'MultiPolygon', coordinates: [[square(lon, lat, h, 0.2, true)], [square(lon + 0.01, lat, h / 2, 0.2, true)]] };
-    else if (i % 5 === 1) geometry = { type: 'Polygon', coordinates: [square(lon, lat, h, 0.2, true), square(lon, lat, h * 0.2, 0, false)] };
+    else if (i % 7 === 2)
+      geometry = { type: 'MultiPolygon', coordinates: [[square(lon, lat, h, 0.2, true)], [square(lon + 0.01, lat, h / 2, 0.2, true)]] };
+    else if (i % 5 === 1)
+      geometry = { type: 'Polygon', coordinates: [square(lon, lat, h, 0.2, true), square(lon, lat, h * 0.2, 0, false)] };
     else geometry = { type: 'Polygon', coordinates: [square(lon, lat, h, 0.2, true)] };
-    communities.push({ type: 'Feature', properties: { id: `C${i}`, name: names[i % names.length]!, kind: rand() < 0.6 ? 'urban' : 'rural', population: Math.floor(rand() * 3000) }, geometry });
+    communities.push({
+      type: 'Feature',
+      properties: {
+        id: `C${i}`,
+        name: names[i % names.length]!,
+        kind: rand() < 0.6 ? 'urban' : 'rural',
+        population: Math.floor(rand() * 3000),
+      },
+      geometry,
+    });
   }
   const cats = ['clinic', 'canteen', 'childcare', 'sports', 'culture', 'convenience'];
   const facilities: Feat[] = Array.from({ length: 14 }, (_, i) => ({
-    type: 'Feature', properties: { id: `F${i}`, name: `设施${i}`, category: cats[i % cats.length]! },
+    type: 'Feature',
+    properties: { id: `F${i}`, name: `设施${i}`, category: cats[i % cats.length]! },
     geometry: { type: 'Point', coordinates: [121.5 + rand() * 0.1, 29.84 + rand() * 0.08] },
   }));
   return deepFreeze({ communities, facilities });
@@ -67,17 +87,23 @@ function mapGeometry(g: Geom, f: (p: Pos) => Pos): Geom {
 }
 function positions(g: Geom): Pos[] {
   const out: Pos[] = [];
-  const walk = (c: unknown): void => { if (typeof (c as unknown[])[0] === 'number') out.push(c as Pos); else (c as unknown[]).forEach(walk); };
+  const walk = (c: unknown): void => {
+    if (typeof (c as unknown[])[0] === 'number') out.push(c as Pos);
+    else (c as unknown[]).forEach(walk);
+  };
   walk(g.coordinates);
   return out;
 }
 /** Largest coordinate difference between two geometries of the same structure. */
 function maxDiff(a: Geom, b: Geom): number {
   expect(a.type).toBe(b.type);
-  const pa = positions(a), pb = positions(b);
+  const pa = positions(a),
+    pb = positions(b);
   expect(pa.length).toBe(pb.length);
   let d = 0;
-  pa.forEach((p, i) => { d = Math.max(d, Math.abs(p[0]! - pb[i]![0]!), Math.abs(p[1]! - pb[i]![1]!)); });
+  pa.forEach((p, i) => {
+    d = Math.max(d, Math.abs(p[0]! - pb[i]![0]!), Math.abs(p[1]! - pb[i]![1]!));
+  });
   return d;
 }
 
@@ -86,7 +112,10 @@ const roundTo = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 
 /** Input files in `crs` (coordinates rounded as such files are: 7 decimals for degrees, mm for metres). */
 function filesIn(city: ReturnType<typeof syntheticCity>, crs: CrsId, decimals: number) {
-  const conv = (f: Feat): Feat => ({ ...f, geometry: f.geometry && mapGeometry(f.geometry, (p) => fromWgs84(p[0]!, p[1]!, crs).map((v) => roundTo(v, decimals))) });
+  const conv = (f: Feat): Feat => ({
+    ...f,
+    geometry: f.geometry && mapGeometry(f.geometry, (p) => fromWgs84(p[0]!, p[1]!, crs).map((v) => roundTo(v, decimals))),
+  });
   return { communities: city.communities.map(conv), facilities: city.facilities.map(conv) };
 }
 
@@ -96,11 +125,18 @@ async function analyseAndExport(input: { communities: Feat[]; facilities: Feat[]
   const enc = (f: Feat[]) => new TextEncoder().encode(fc(f));
   const fac = await readLayerFile('facilities.geojson', enc(input.facilities), { crs });
   const com = await readLayerFile('communities.geojson', enc(input.communities), { crs });
-  const loaded = loadDataset({ facilities: { features: fac.features!, file: fac.file }, communities: { features: com.features!, file: com.file } }, settings);
+  const loaded = loadDataset(
+    { facilities: { features: fac.features!, file: fac.file }, communities: { features: com.features!, file: com.file } },
+    settings,
+  );
   expect(loaded.errors).toEqual([]);
   const analysis = analyze(loaded.dataset, settings);
   const zones = findGapZones(analysis.samples, analysis.fields, settings);
-  const files = writeAnalysisReport(loaded.dataset, analysis, zones, settings, reportProblems(loaded.warnings, loaded.errors), { crs, generatedAt: '2025-06-01T08:00:00Z', ...options });
+  const files = writeAnalysisReport(loaded.dataset, analysis, zones, settings, reportProblems(loaded.warnings, loaded.errors), {
+    crs,
+    generatedAt: '2025-06-01T08:00:00Z',
+    ...options,
+  });
   return { files, dataset: loaded.dataset, analysis, zones };
 }
 
@@ -169,10 +205,15 @@ describe('exports open cleanly in GDAL and check-geojson', () => {
     const REAL = NORTH_BAYREUTH;
     const settings = resolveSettings(JSON.parse(readFileSync(join(REAL, 'settings.json'), 'utf8')), 'settings.json').value as Settings;
     const text = (n: string) => ({ text: readFileSync(join(REAL, n), 'utf8'), file: n });
-    const loaded = loadDataset({ facilities: text('facilities.geojson'), communities: text('communities.geojson'), roads: text('roads.geojson') }, settings);
+    const loaded = loadDataset(
+      { facilities: text('facilities.geojson'), communities: text('communities.geojson'), roads: text('roads.geojson') },
+      settings,
+    );
     const analysis = analyze(loaded.dataset, settings);
     const zones = findGapZones(analysis.samples, analysis.fields, settings);
-    const files = writeAnalysisReport(loaded.dataset, analysis, zones, settings, reportProblems(loaded.warnings, loaded.errors), { generatedAt: '2025-06-01T08:00:00Z' });
+    const files = writeAnalysisReport(loaded.dataset, analysis, zones, settings, reportProblems(loaded.warnings, loaded.errors), {
+      generatedAt: '2025-06-01T08:00:00Z',
+    });
     for (const name of ['gaps.geojson', 'communities.geojson'] as const) {
       expect(ogrinfo(`real-${name}`, files[name]).stderr).toBe('');
       expect(getIssues(files[name])).toEqual([]);
@@ -190,7 +231,9 @@ describe('coordinates written back into the loaded system match the input', () =
     const out = features(files['communities.geojson']);
     expect(out).toHaveLength(input.communities.length);
     let worst = 0;
-    out.forEach((f, i) => { worst = Math.max(worst, maxDiff(f.geometry!, input.communities[i]!.geometry!)); });
+    out.forEach((f, i) => {
+      worst = Math.max(worst, maxDiff(f.geometry!, input.communities[i]!.geometry!));
+    });
     expect(worst).toBeLessThanOrEqual(1e-6);
     // and the offset is real: the same positions in WGS84 are hundreds of metres away
     const wgs = features((await analyseAndExport(filesIn(city, 'WGS84', 7), 'WGS84')).files['communities.geojson']);
@@ -198,7 +241,11 @@ describe('coordinates written back into the loaded system match the input', () =
   });
 
   it('BD-09 round trip within 1e-6°; Gauss–Krüger round trip within 0.01 m', async () => {
-    for (const [crs, decimals, tol] of [['BD09', 7, 1e-6], ['EPSG:4528', 3, 0.01], ['EPSG:4549', 3, 0.01]] as const) {
+    for (const [crs, decimals, tol] of [
+      ['BD09', 7, 1e-6],
+      ['EPSG:4528', 3, 0.01],
+      ['EPSG:4549', 3, 0.01],
+    ] as const) {
       const input = filesIn(city, crs, decimals);
       const out = features((await analyseAndExport(input, crs)).files['communities.geojson']);
       out.forEach((f, i) => expect(maxDiff(f.geometry!, input.communities[i]!.geometry!), `${crs} ${i}`).toBeLessThanOrEqual(tol));
@@ -218,7 +265,13 @@ describe('coordinates written back into the loaded system match the input', () =
     });
     expect(zones).toBeGreaterThan(0);
     const site = gcj.find((f) => f.properties.type_of_feature === 'proposed_site')!;
-    expect(site.properties).toEqual({ type_of_feature: 'proposed_site', rank: 1, category: 'clinic', gain_population: 2346, covered_ids: 'C1,C4' });
+    expect(site.properties).toEqual({
+      type_of_feature: 'proposed_site',
+      rank: 1,
+      category: 'clinic',
+      gain_population: 2346,
+      covered_ids: 'C1,C4',
+    });
   });
 });
 
@@ -228,14 +281,21 @@ describe('re-importing an export gives the same communities', () => {
     expect(a.map((c) => [c.id, c.name, c.kind, c.population])).toEqual(b.map((c) => [c.id, c.name, c.kind, c.population]));
     a.forEach((c, i) => expect(maxDiff(c.geometry, b[i]!.geometry), c.id).toBeLessThanOrEqual(tol));
   };
-  for (const [crs, decimals] of [['WGS84', 7], ['GCJ02', 7], ['EPSG:4528', 3]] as const) {
+  for (const [crs, decimals] of [
+    ['WGS84', 7],
+    ['GCJ02', 7],
+    ['EPSG:4528', 3],
+  ] as const) {
     it(`${crs}: communities.geojson and the communities of gaps.geojson read back through the app's readers`, async () => {
       const { files, dataset, analysis } = await analyseAndExport(filesIn(city, crs, decimals), crs);
       const settings = resolveSettings({ model: 'straight' }, 'settings').value as Settings;
       const reimport = async (text: string) => {
         const read = await readLayerFile('export.geojson', new TextEncoder().encode(text), { crs });
         const onlyCommunities = read.features!.filter((f) => (f as Feat).properties.type_of_feature === 'community');
-        return loadDataset({ facilities: { features: [], file: 'none' }, communities: { features: onlyCommunities, file: 'export.geojson' } }, settings);
+        return loadDataset(
+          { facilities: { features: [], file: 'none' }, communities: { features: onlyCommunities, file: 'export.geojson' } },
+          settings,
+        );
       };
       const all = await reimport(files['communities.geojson']);
       expect(all.errors).toEqual([]);
@@ -243,7 +303,11 @@ describe('re-importing an export gives the same communities', () => {
       const gaps = await reimport(files['gaps.geojson']);
       const gapIds = new Set(analysis.gaps.map((g) => dataset.communities[g.community]!.id));
       expect(gapIds.size).toBeGreaterThan(0);
-      same(gaps.dataset.communities, dataset.communities.filter((c) => gapIds.has(c.id)), 1e-6);
+      same(
+        gaps.dataset.communities,
+        dataset.communities.filter((c) => gapIds.has(c.id)),
+        1e-6,
+      );
     });
   }
 });
@@ -256,7 +320,9 @@ describe('coverage.csv', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(1 + dataset.communities.length);
-    expect(lines[0]).toBe('id,name,kind,population,missing,t_clinic_min,t_canteen_min,t_childcare_min,t_sports_min,t_culture_min,t_convenience_min,cov_clinic,cov_canteen,cov_childcare,cov_sports,cov_culture,cov_convenience');
+    expect(lines[0]).toBe(
+      'id,name,kind,population,missing,t_clinic_min,t_canteen_min,t_childcare_min,t_sports_min,t_culture_min,t_convenience_min,cov_clinic,cov_canteen,cov_childcare,cov_sports,cov_culture,cov_convenience',
+    );
     expect(csv).toContain(',东门社区,');
     expect(csv).toContain(",'=1+1,");
     expect(csv).toContain(",'+86 村,");

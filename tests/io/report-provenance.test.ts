@@ -44,13 +44,34 @@ describe('provenance of CLI reports', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lc-prov-'));
   const communities = JSON.parse(readFileSync(join(GRID, 'communities.geojson'), 'utf8'));
   communities.features.push(
-    { type: 'Feature', properties: { id: 'BAD1', kind: 'urban', population: -5 }, geometry: { type: 'Point', coordinates: [121.55, 29.87] } },
+    {
+      type: 'Feature',
+      properties: { id: 'BAD1', kind: 'urban', population: -5 },
+      geometry: { type: 'Point', coordinates: [121.55, 29.87] },
+    },
     { type: 'Feature', properties: { id: 'BAD2', kind: 'urban', population: 10 }, geometry: null },
   );
   const comPath = join(dir, 'communities 社区.geojson');
   writeFileSync(comPath, JSON.stringify(communities));
-  const paths = { facilities: join(GRID, 'facilities.geojson'), communities: comPath, roads: join(GRID, 'roads.geojson'), settings: join(GRID, 'settings.json') };
-  const args = (out: string, settings = paths.settings) => ['analyze', '--facilities', paths.facilities, '--communities', paths.communities, '--roads', paths.roads, '--settings', settings, '--out', out];
+  const paths = {
+    facilities: join(GRID, 'facilities.geojson'),
+    communities: comPath,
+    roads: join(GRID, 'roads.geojson'),
+    settings: join(GRID, 'settings.json'),
+  };
+  const args = (out: string, settings = paths.settings) => [
+    'analyze',
+    '--facilities',
+    paths.facilities,
+    '--communities',
+    paths.communities,
+    '--roads',
+    paths.roads,
+    '--settings',
+    settings,
+    '--out',
+    out,
+  ];
 
   it('names every input file with its SHA-256, size and feature counts; the same provenance in all three files', async () => {
     const out = join(dir, 'a');
@@ -63,8 +84,10 @@ describe('provenance of CLI reports', () => {
     expect(p.generated_at).toBe('2023-11-14T22:13:20.000Z');
     expect(p.model).toBe('network');
     expect(p.inputs.map((f) => [f.layer, f.file, f.format])).toEqual([
-      ['settings', 'settings.json', 'json'], ['facilities', 'facilities.geojson', 'geojson'],
-      ['communities', 'communities 社区.geojson', 'geojson'], ['roads', 'roads.geojson', 'geojson'],
+      ['settings', 'settings.json', 'json'],
+      ['facilities', 'facilities.geojson', 'geojson'],
+      ['communities', 'communities 社区.geojson', 'geojson'],
+      ['roads', 'roads.geojson', 'geojson'],
     ]);
     for (const f of p.inputs) {
       const path = paths[f.layer];
@@ -118,7 +141,8 @@ describe('provenance of browser reports (worker session)', () => {
     const session = createSession();
     const gcj = (path: string) => {
       const doc = JSON.parse(readFileSync(path, 'utf8'));
-      const walk = (c: unknown): unknown => (typeof (c as unknown[])[0] === 'number' ? fromWgs84((c as number[])[0]!, (c as number[])[1]!, 'GCJ02') : (c as unknown[]).map(walk));
+      const walk = (c: unknown): unknown =>
+        typeof (c as unknown[])[0] === 'number' ? fromWgs84((c as number[])[0]!, (c as number[])[1]!, 'GCJ02') : (c as unknown[]).map(walk);
       for (const f of doc.features) f.geometry.coordinates = walk(f.geometry.coordinates);
       return new TextEncoder().encode(JSON.stringify(doc));
     };
@@ -133,8 +157,24 @@ describe('provenance of browser reports (worker session)', () => {
     expect(p.model).toBe('straight'); // no roads loaded
     expect(p.crs.id).toBe('GCJ02');
     expect(p.inputs).toEqual([
-      { layer: 'facilities', file: 'f.geojson', format: 'geojson', bytes: fac.length, sha256: createHash('sha256').update(fac).digest('hex'), crs: 'GCJ02', features: { read: 2, kept: 2, skipped: 0 } },
-      { layer: 'communities', file: 'c.geojson', format: 'geojson', bytes: com.length, sha256: createHash('sha256').update(com).digest('hex'), crs: 'GCJ02', features: { read: 3, kept: 3, skipped: 0 } },
+      {
+        layer: 'facilities',
+        file: 'f.geojson',
+        format: 'geojson',
+        bytes: fac.length,
+        sha256: createHash('sha256').update(fac).digest('hex'),
+        crs: 'GCJ02',
+        features: { read: 2, kept: 2, skipped: 0 },
+      },
+      {
+        layer: 'communities',
+        file: 'c.geojson',
+        format: 'geojson',
+        bytes: com.length,
+        sha256: createHash('sha256').update(com).digest('hex'),
+        crs: 'GCJ02',
+        features: { read: 3, kept: 3, skipped: 0 },
+      },
     ]);
   });
 });
@@ -151,7 +191,17 @@ describe('metadata helpers', () => {
   it('buildProvenance rejects a time that is not ISO 8601 and copies its inputs', () => {
     const settings = Object.freeze(resolveSettings(undefined, 's').value!);
     expect(() => buildProvenance({ settings, model: 'straight', generatedAt: '1 May 2025' })).toThrow(/ISO 8601.*1 May 2025/);
-    const inputs = Object.freeze([Object.freeze({ layer: 'roads' as const, file: 'r.geojson', format: 'geojson' as const, bytes: 3, sha256: 'x', crs: 'WGS84', features: Object.freeze({ read: 1, kept: 1, skipped: 0 }) })]);
+    const inputs = Object.freeze([
+      Object.freeze({
+        layer: 'roads' as const,
+        file: 'r.geojson',
+        format: 'geojson' as const,
+        bytes: 3,
+        sha256: 'x',
+        crs: 'WGS84',
+        features: Object.freeze({ read: 1, kept: 1, skipped: 0 }),
+      }),
+    ]);
     const p = buildProvenance({ settings, model: 'straight', inputs, generatedAt: '2025-01-01T00:00:00+08:00' });
     expect(p.inputs).toEqual(inputs);
     expect(p.inputs[0]).not.toBe(inputs[0]);
@@ -164,7 +214,11 @@ describe('metadata helpers', () => {
     expect(exportCrsInfo('CGCS2000')).toMatchObject({ epsg: 4490, units: 'degree', decimals: 6, rfc7946: false });
     expect(exportCrsInfo('BD09')).toMatchObject({ epsg: null, units: 'degree', decimals: 6, rfc7946: false });
     expect(exportCrsInfo('EPSG:4326')).toMatchObject({ id: 'WGS84', epsg: 4326, rfc7946: true });
-    expect(exportCrsInfo('PROJ:+proj=tmerc +lat_0=0 +lon_0=121 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs')).toMatchObject({ epsg: null, units: 'metre', decimals: 2 });
+    expect(exportCrsInfo('PROJ:+proj=tmerc +lat_0=0 +lon_0=121 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs')).toMatchObject({
+      epsg: null,
+      units: 'metre',
+      decimals: 2,
+    });
   });
 });
 
@@ -181,7 +235,8 @@ describe('GeoJSON text', () => {
       const v = value(0);
       const text = stringifyCompact(v, 40);
       expect(JSON.parse(text)).toEqual(v);
-      for (const line of text.split('\n')) if (!/^\s*("[^"]*": )?\[[^[{]*\],?$/.test(line)) expect(line.length).toBeLessThanOrEqual(40 + 10); // + `"k0": ` and a comma
+      for (const line of text.split('\n'))
+        if (!/^\s*("[^"]*": )?\[[^[{]*\],?$/.test(line)) expect(line.length).toBeLessThanOrEqual(40 + 10); // + `"k0": ` and a comma
     }
   });
 
@@ -191,6 +246,8 @@ describe('GeoJSON text', () => {
   });
 
   it('proposedSiteFeatures throws on a site without a position (an engine bug, not user data)', () => {
-    expect(() => proposedSiteFeatures([{ lon: NaN, lat: 30, rank: 1, category: 'clinic', gain_population: 1, covered_ids: [] }])).toThrow(/site 0 has lon NaN/);
+    expect(() => proposedSiteFeatures([{ lon: NaN, lat: 30, rank: 1, category: 'clinic', gain_population: 1, covered_ids: [] }])).toThrow(
+      /site 0 has lon NaN/,
+    );
   });
 });

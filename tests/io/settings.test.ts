@@ -81,7 +81,8 @@ describe('resolveSettings', () => {
 
   it('rejects wrong types and values out of range, naming each', () => {
     const cases: [unknown, string][] = [
-      ['ningbo', 'JSON object'], [[1], 'JSON object'],
+      ['ningbo', 'JSON object'],
+      [[1], 'JSON object'],
       [{ preset: 'shanghai' }, 'preset: the string "shanghai" is not a preset; known: ningbo, gb50180'],
       [{ walkSpeedKmh: { urban: 0 } }, 'walkSpeedKmh.urban: 0 must be > 0'],
       [{ walkSpeedKmh: { rural: '5' } }, 'walkSpeedKmh.rural: the string "5" is not a number'],
@@ -108,7 +109,11 @@ describe('resolveSettings', () => {
   });
 
   it('accepts the limits themselves', () => {
-    const r = resolve({ categories: [{ id: 'clinic', thresholdMinutes: { urban: 240, rural: 0.5 } }], detourFactor: 1, sampleSpacingMeters: 5 });
+    const r = resolve({
+      categories: [{ id: 'clinic', thresholdMinutes: { urban: 240, rural: 0.5 } }],
+      detourFactor: 1,
+      sampleSpacingMeters: 5,
+    });
     expect(r.errors).toEqual([]);
   });
 

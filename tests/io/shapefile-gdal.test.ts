@@ -34,7 +34,8 @@ describe('readZippedShapefile on ogr2ogr output', () => {
     const rand = mulberry32(77);
     const names = ['鄞州区社区卫生服务中心', '海曙区老年食堂', '江北区托育园', '北仑区文化家园'];
     const features = Array.from({ length: 50 }, (_, i) => ({
-      type: 'Feature', properties: { 名称: `${names[i % names.length] as string}${i}`, pop: Math.floor(rand() * 1000) },
+      type: 'Feature',
+      properties: { 名称: `${names[i % names.length] as string}${i}`, pop: Math.floor(rand() * 1000) },
       geometry: { type: 'Point', coordinates: [121.2 + rand() * 0.9, 29.6 + rand() * 0.5] },
     }));
     const src = path.join(tmp, 'ningbo.geojson');
@@ -46,13 +47,22 @@ describe('readZippedShapefile on ogr2ogr output', () => {
     expect(r.value).toHaveLength(features.length);
     r.value.forEach((f, i) => {
       expect(f.properties).toEqual(features[i]?.properties);
-      expect(maxDiff((f.geometry as { coordinates: number[] }).coordinates, features[i]?.geometry.coordinates as number[])).toBeLessThan(1e-7);
+      expect(maxDiff((f.geometry as { coordinates: number[] }).coordinates, features[i]?.geometry.coordinates as number[])).toBeLessThan(
+        1e-7,
+      );
     });
   });
 
   it('reads the real north-bayreuth communities written in UTM 32N (a .prj with no EPSG code)', async () => {
-    const src = JSON.parse(fs.readFileSync(path.join(data, 'communities.geojson'), 'utf8')) as { features: { properties: Record<string, unknown>; geometry: { coordinates: XY } }[] };
-    const zip = toZippedShapefile('communities', path.join(data, 'communities.geojson'), ['-t_srs', 'EPSG:25832', '-lco', 'ENCODING=UTF-8']);
+    const src = JSON.parse(fs.readFileSync(path.join(data, 'communities.geojson'), 'utf8')) as {
+      features: { properties: Record<string, unknown>; geometry: { coordinates: XY } }[];
+    };
+    const zip = toZippedShapefile('communities', path.join(data, 'communities.geojson'), [
+      '-t_srs',
+      'EPSG:25832',
+      '-lco',
+      'ENCODING=UTF-8',
+    ]);
     const r = await readZippedShapefile(zip, 'communities.zip');
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([]);
@@ -60,12 +70,16 @@ describe('readZippedShapefile on ogr2ogr output', () => {
     r.value.forEach((f, i) => {
       expect(f.properties.name).toBe(src.features[i]?.properties.name);
       expect(f.properties.population).toBe(src.features[i]?.properties.population);
-      expect(maxDiff((f.geometry as { coordinates: number[] }).coordinates, src.features[i]?.geometry.coordinates as number[])).toBeLessThan(1e-7);
+      expect(
+        maxDiff((f.geometry as { coordinates: number[] }).coordinates, src.features[i]?.geometry.coordinates as number[]),
+      ).toBeLessThan(1e-7);
     });
   });
 
   it('reads the real north-bayreuth roads (LineStrings, WGS84) unchanged', async () => {
-    const src = JSON.parse(fs.readFileSync(path.join(data, 'roads.geojson'), 'utf8')) as { features: { properties: Record<string, unknown>; geometry: { coordinates: XY[] } }[] };
+    const src = JSON.parse(fs.readFileSync(path.join(data, 'roads.geojson'), 'utf8')) as {
+      features: { properties: Record<string, unknown>; geometry: { coordinates: XY[] } }[];
+    };
     const zip = toZippedShapefile('roads', path.join(data, 'roads.geojson'), ['-lco', 'ENCODING=UTF-8']);
     const r = await readZippedShapefile(zip, 'roads.zip');
     expect(r.errors).toEqual([]);

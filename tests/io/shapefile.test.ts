@@ -10,8 +10,10 @@ type XY = [number, number];
 const gbk = (s: string): Uint8Array => new Uint8Array(iconv.encode(s, 'gbk'));
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const GK40 = '+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=40500000 +y_0=0 +ellps=GRS80 +units=m +no_defs';
-const PRJ_GK40 = 'PROJCS["CGCS2000_3_Degree_GK_Zone_40",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",40500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
-const PRJ_CGCS2000 = 'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+const PRJ_GK40 =
+  'PROJCS["CGCS2000_3_Degree_GK_Zone_40",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",40500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+const PRJ_CGCS2000 =
+  'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 const FIELDS: DbfField[] = [
   { name: '名称', type: 'C', length: 40 },
   { name: 'POP', type: 'N', length: 10, decimals: 0 },
@@ -28,9 +30,15 @@ function facilities(seed: number, n: number): { lonLat: XY; name: string; pop: n
   }));
 }
 
-function zipLayer(name: string, parts: { shp: Uint8Array; shx: Uint8Array; dbf: Uint8Array }, extra: Record<string, string> = {}): { name: string; data: Uint8Array }[] {
+function zipLayer(
+  name: string,
+  parts: { shp: Uint8Array; shx: Uint8Array; dbf: Uint8Array },
+  extra: Record<string, string> = {},
+): { name: string; data: Uint8Array }[] {
   return [
-    { name: `${name}.shp`, data: parts.shp }, { name: `${name}.shx`, data: parts.shx }, { name: `${name}.dbf`, data: parts.dbf },
+    { name: `${name}.shp`, data: parts.shp },
+    { name: `${name}.shx`, data: parts.shx },
+    { name: `${name}.dbf`, data: parts.dbf },
     ...Object.entries(extra).map(([ext, text]) => ({ name: `${name}.${ext}`, data: utf8(text) })),
   ];
 }
@@ -38,7 +46,13 @@ function zipLayer(name: string, parts: { shp: Uint8Array; shx: Uint8Array; dbf: 
 describe('readZippedShapefile', () => {
   const pts = Object.freeze(facilities(3, 60));
   const gkShapes = pts.map((p) => proj4(GK40).forward(p.lonLat) as XY);
-  const gbkLayer = writeShapefile({ kind: 'point', shapes: gkShapes, fields: FIELDS, records: pts.map((p) => [p.name, p.pop]), encode: gbk });
+  const gbkLayer = writeShapefile({
+    kind: 'point',
+    shapes: gkShapes,
+    fields: FIELDS,
+    records: pts.map((p) => [p.name, p.pop]),
+    encode: gbk,
+  });
 
   const expectFacilities = (features: { properties: Record<string, unknown>; geometry: unknown }[]): void => {
     expect(features).toHaveLength(pts.length);
@@ -63,7 +77,14 @@ describe('readZippedShapefile', () => {
   });
 
   it('recognises GBK without a .cpg, from the language-driver byte or from the bytes', async () => {
-    const ldid = writeShapefile({ kind: 'point', shapes: gkShapes, fields: FIELDS, records: pts.map((p) => [p.name, p.pop]), encode: gbk, languageDriver: 0x4d });
+    const ldid = writeShapefile({
+      kind: 'point',
+      shapes: gkShapes,
+      fields: FIELDS,
+      records: pts.map((p) => [p.name, p.pop]),
+      encode: gbk,
+      languageDriver: 0x4d,
+    });
     const a = await readZippedShapefile(zipStore(zipLayer('a', ldid, { prj: PRJ_GK40 })).buffer as ArrayBuffer, 'a.zip');
     expect(a.warnings).toEqual([]);
     expectFacilities(a.value);
@@ -76,7 +97,13 @@ describe('readZippedShapefile', () => {
   });
 
   it('reads a UTF-8 .dbf', async () => {
-    const layer = writeShapefile({ kind: 'point', shapes: gkShapes, fields: FIELDS, records: pts.map((p) => [p.name, p.pop]), encode: utf8 });
+    const layer = writeShapefile({
+      kind: 'point',
+      shapes: gkShapes,
+      fields: FIELDS,
+      records: pts.map((p) => [p.name, p.pop]),
+      encode: utf8,
+    });
     for (const cpg of [{ cpg: 'UTF-8' }, {}] as Record<string, string>[]) {
       const r = await readZippedShapefile(zipStore(zipLayer('u', layer, { prj: PRJ_GK40, ...cpg })), 'u.zip');
       expect(r.warnings).toEqual([]);
@@ -94,11 +121,26 @@ describe('readZippedShapefile', () => {
   });
 
   it('reads polygons with holes, names null shapes, honours a CGCS2000 geographic .prj', async () => {
-    const outer: XY[] = [[121.5, 29.8], [121.6, 29.8], [121.6, 29.9], [121.5, 29.9], [121.5, 29.8]];
-    const hole: XY[] = [[121.52, 29.82], [121.52, 29.85], [121.55, 29.85], [121.55, 29.82], [121.52, 29.82]];
+    const outer: XY[] = [
+      [121.5, 29.8],
+      [121.6, 29.8],
+      [121.6, 29.9],
+      [121.5, 29.9],
+      [121.5, 29.8],
+    ];
+    const hole: XY[] = [
+      [121.52, 29.82],
+      [121.52, 29.85],
+      [121.55, 29.85],
+      [121.55, 29.82],
+      [121.52, 29.82],
+    ];
     const layer = writeShapefile({
-      kind: 'polygon', shapes: [[outer, hole], null, [outer]],
-      fields: [{ name: 'id', type: 'C', length: 10 }], records: [['P1'], ['P2'], ['P3']], encode: utf8,
+      kind: 'polygon',
+      shapes: [[outer, hole], null, [outer]],
+      fields: [{ name: 'id', type: 'C', length: 10 }],
+      records: [['P1'], ['P2'], ['P3']],
+      encode: utf8,
     });
     const r = await readZippedShapefile(zipStore(zipLayer('areas', layer, { prj: PRJ_CGCS2000 })), 'areas.zip');
     expect(r.value.map((f) => f.properties.id)).toEqual(['P1', 'P3']);
@@ -106,7 +148,8 @@ describe('readZippedShapefile', () => {
     const g = r.value[0]?.geometry as { type: string; coordinates: XY[][] };
     expect(g.type).toBe('Polygon');
     expect(g.coordinates).toHaveLength(2);
-    const sameRing = (a: XY[], b: XY[]): boolean => JSON.stringify(a) === JSON.stringify(b) || JSON.stringify([...a].reverse()) === JSON.stringify(b);
+    const sameRing = (a: XY[], b: XY[]): boolean =>
+      JSON.stringify(a) === JSON.stringify(b) || JSON.stringify([...a].reverse()) === JSON.stringify(b);
     expect(sameRing(g.coordinates[0] as XY[], outer)).toBe(true);
     expect(sameRing(g.coordinates[1] as XY[], hole)).toBe(true);
   });
@@ -135,8 +178,18 @@ describe('readZippedShapefile', () => {
   });
 
   it('reads every layer of a zip with several, with a warning, in name order', async () => {
-    const wgs = writeShapefile({ kind: 'point', shapes: [[121.5, 29.9]], fields: [{ name: 'id', type: 'C', length: 4 }], records: [['W1']], encode: utf8 });
-    const zip = zipStore([...zipLayer('b_gk', gbkLayer, { prj: PRJ_GK40, cpg: 'GBK' }), ...zipLayer('a_wgs', wgs, { prj: PRJ_CGCS2000 }), { name: '__MACOSX/._a_wgs.shp', data: utf8('junk') }]);
+    const wgs = writeShapefile({
+      kind: 'point',
+      shapes: [[121.5, 29.9]],
+      fields: [{ name: 'id', type: 'C', length: 4 }],
+      records: [['W1']],
+      encode: utf8,
+    });
+    const zip = zipStore([
+      ...zipLayer('b_gk', gbkLayer, { prj: PRJ_GK40, cpg: 'GBK' }),
+      ...zipLayer('a_wgs', wgs, { prj: PRJ_CGCS2000 }),
+      { name: '__MACOSX/._a_wgs.shp', data: utf8('junk') },
+    ]);
     const r = await readZippedShapefile(zip, 'two.zip');
     expect(r.warnings.map((w) => w.reason)).toEqual(['the zip holds 2 layers (a_wgs, b_gk); the features of all of them were read']);
     expect(r.value).toHaveLength(1 + pts.length);

@@ -20,7 +20,6 @@ const HAN = /^[\u4e00-\u9fff]/;
 
 type Pos = [number, number];
 
-
 const key = (p: Pos): string => `${p[0]},${p[1]}`;
 const orient = (a: Pos, b: Pos, c: Pos): number => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
 /** Proper crossing: the segments cross at a point interior to both. */
@@ -37,15 +36,26 @@ const inBox = (p: Pos): boolean => p[0] >= BOX.west && p[0] <= BOX.east && p[1] 
 const isRounded6 = (v: number): boolean => Number.isFinite(v) && Math.round(v * 1e6) / 1e6 === v;
 const ringCentroid = (ring: Pos[]): Pos => {
   const n = ring.length - 1;
-  let x = 0, y = 0;
-  for (let i = 0; i < n; i++) { x += ring[i]![0]; y += ring[i]![1]; }
+  let x = 0,
+    y = 0;
+  for (let i = 0; i < n; i++) {
+    x += ring[i]![0];
+    y += ring[i]![1];
+  }
   return [x / n, y / n];
 };
 
-interface Seg { a: Pos; b: Pos; feature: number }
+interface Seg {
+  a: Pos;
+  b: Pos;
+  feature: number;
+}
 
 /** All segments of the given road features, indexed by bounding box. */
-function segmentIndex(sample: Sample, keep: (props: Sample['roads']['features'][number]['properties']) => boolean): { segs: Seg[]; index: Flatbush } {
+function segmentIndex(
+  sample: Sample,
+  keep: (props: Sample['roads']['features'][number]['properties']) => boolean,
+): { segs: Seg[]; index: Flatbush } {
   const segs: Seg[] = [];
   sample.roads.features.forEach((f, i) => {
     if (!keep(f.properties)) return;
@@ -107,7 +117,8 @@ describe('built-in sample city (synthetic Ningbo)', () => {
         if (!isRounded6(c[k]![0]) || !isRounded6(c[k]![1]) || !inBox(c[k]!)) bad.push(`road ${i}: vertex ${c[k]}`);
         if (k > 0 && key(c[k]!) === key(c[k - 1]!)) bad.push(`road ${i}: zero-length segment at ${c[k]}`);
       }
-      if (f.properties.name !== null && !/^[\u4e00-\u9fffA-Z0-9]+$/.test(f.properties.name)) bad.push(`road ${i}: name ${f.properties.name}`);
+      if (f.properties.name !== null && !/^[\u4e00-\u9fffA-Z0-9]+$/.test(f.properties.name))
+        bad.push(`road ${i}: name ${f.properties.name}`);
       classes.add(f.properties.highway);
       segments += c.length - 1;
     });
@@ -125,7 +136,12 @@ describe('built-in sample city (synthetic Ningbo)', () => {
     const planar = segmentIndex(sample, (p) => p.highway !== 'motorway' && p.bridge !== 'yes');
     let crossings = 0;
     planar.segs.forEach((s, i) => {
-      for (const j of planar.index.search(Math.min(s.a[0], s.b[0]), Math.min(s.a[1], s.b[1]), Math.max(s.a[0], s.b[0]), Math.max(s.a[1], s.b[1]))) {
+      for (const j of planar.index.search(
+        Math.min(s.a[0], s.b[0]),
+        Math.min(s.a[1], s.b[1]),
+        Math.max(s.a[0], s.b[0]),
+        Math.max(s.a[1], s.b[1]),
+      )) {
         if (j <= i) continue;
         const t = planar.segs[j]!;
         if (properCross(s.a, s.b, t.a, t.b)) crossings++;
@@ -135,7 +151,8 @@ describe('built-in sample city (synthetic Ningbo)', () => {
 
     // Motorways: no vertex shared with any walkable road, yet they do pass over streets.
     const walkableVertices = new Set<string>();
-    for (const f of sample.roads.features) if (f.properties.highway !== 'motorway') for (const p of f.geometry.coordinates) walkableVertices.add(key(p));
+    for (const f of sample.roads.features)
+      if (f.properties.highway !== 'motorway') for (const p of f.geometry.coordinates) walkableVertices.add(key(p));
     const motorways = sample.roads.features.filter((f) => f.properties.highway === 'motorway');
     expect(motorways.length).toBeGreaterThan(0);
     let overpasses = 0;
@@ -145,7 +162,12 @@ describe('built-in sample city (synthetic Ningbo)', () => {
       for (let k = 0; k < c.length; k++) {
         if (walkableVertices.has(key(c[k]!))) shared.push(key(c[k]!));
         if (k === 0) continue;
-        for (const j of planar.index.search(Math.min(c[k - 1]![0], c[k]![0]), Math.min(c[k - 1]![1], c[k]![1]), Math.max(c[k - 1]![0], c[k]![0]), Math.max(c[k - 1]![1], c[k]![1]))) {
+        for (const j of planar.index.search(
+          Math.min(c[k - 1]![0], c[k]![0]),
+          Math.min(c[k - 1]![1], c[k]![1]),
+          Math.max(c[k - 1]![0], c[k]![0]),
+          Math.max(c[k - 1]![1], c[k]![1]),
+        )) {
           if (properCross(c[k - 1]!, c[k]!, planar.segs[j]!.a, planar.segs[j]!.b)) overpasses++;
         }
       }
@@ -157,14 +179,25 @@ describe('built-in sample city (synthetic Ningbo)', () => {
     const bridges = sample.roads.features.filter((f) => f.properties.bridge === 'yes');
     expect(bridges.length).toBeGreaterThanOrEqual(10);
     const planarVertices = new Set<string>();
-    for (const s of planar.segs) { planarVertices.add(key(s.a)); planarVertices.add(key(s.b)); }
+    for (const s of planar.segs) {
+      planarVertices.add(key(s.a));
+      planarVertices.add(key(s.b));
+    }
     let bridgeOverStreet = 0;
     for (const f of bridges) {
       const c = f.geometry.coordinates;
-      expect(planarVertices.has(key(c[0]!)) && planarVertices.has(key(c[c.length - 1]!)), `bridge ${f.properties.name} not joined at its ends`).toBe(true);
+      expect(
+        planarVertices.has(key(c[0]!)) && planarVertices.has(key(c[c.length - 1]!)),
+        `bridge ${f.properties.name} not joined at its ends`,
+      ).toBe(true);
       for (let k = 1; k < c.length - 1; k++) expect(planarVertices.has(key(c[k]!))).toBe(false);
       for (let k = 1; k < c.length; k++) {
-        for (const j of planar.index.search(Math.min(c[k - 1]![0], c[k]![0]), Math.min(c[k - 1]![1], c[k]![1]), Math.max(c[k - 1]![0], c[k]![0]), Math.max(c[k - 1]![1], c[k]![1]))) {
+        for (const j of planar.index.search(
+          Math.min(c[k - 1]![0], c[k]![0]),
+          Math.min(c[k - 1]![1], c[k]![1]),
+          Math.max(c[k - 1]![0], c[k]![0]),
+          Math.max(c[k - 1]![1], c[k]![1]),
+        )) {
           if (properCross(c[k - 1]!, c[k]!, planar.segs[j]!.a, planar.segs[j]!.b)) bridgeOverStreet++;
         }
       }
@@ -196,17 +229,26 @@ describe('built-in sample city (synthetic Ningbo)', () => {
     const id = new Map<string, number>();
     const parent: number[] = [];
     const degree: number[] = [];
-    const find = (a: number): number => { while (parent[a] !== a) a = parent[a] = parent[parent[a]!]!; return a; };
+    const find = (a: number): number => {
+      while (parent[a] !== a) a = parent[a] = parent[parent[a]!]!;
+      return a;
+    };
     const vertex = (p: Pos): number => {
       let v = id.get(key(p));
-      if (v === undefined) { v = parent.length; parent.push(v); degree.push(0); id.set(key(p), v); }
+      if (v === undefined) {
+        v = parent.length;
+        parent.push(v);
+        degree.push(0);
+        id.set(key(p), v);
+      }
       return v;
     };
     for (const f of sample.roads.features) {
       if (f.properties.highway === 'motorway') continue;
       const c = f.geometry.coordinates;
       for (let k = 1; k < c.length; k++) {
-        const a = vertex(c[k - 1]!), b = vertex(c[k]!);
+        const a = vertex(c[k - 1]!),
+          b = vertex(c[k]!);
         degree[a]!++;
         degree[b]!++;
         parent[find(a)] = find(b);
@@ -251,7 +293,12 @@ describe('built-in sample city (synthetic Ningbo)', () => {
     // No two communities overlap: no vertex inside another, no crossing edges (bbox candidates).
     const boxes = feats.map((f) => {
       const r = f.geometry.coordinates[0]!;
-      return [Math.min(...r.map((p) => p[0])), Math.min(...r.map((p) => p[1])), Math.max(...r.map((p) => p[0])), Math.max(...r.map((p) => p[1]))] as const;
+      return [
+        Math.min(...r.map((p) => p[0])),
+        Math.min(...r.map((p) => p[1])),
+        Math.max(...r.map((p) => p[0])),
+        Math.max(...r.map((p) => p[1])),
+      ] as const;
     });
     const index = new Flatbush(feats.length);
     for (const b of boxes) index.add(b[0], b[1], b[2], b[3]);
@@ -266,7 +313,8 @@ describe('built-in sample city (synthetic Ningbo)', () => {
         const g = feats[j]!;
         const s = g.geometry.coordinates[0]!;
         let overlap = r.some((p) => booleanPointInPolygon(p, g.geometry)) || s.some((p) => booleanPointInPolygon(p, f.geometry));
-        for (let a = 1; a < r.length && !overlap; a++) for (let b = 1; b < s.length; b++) if (properCross(r[a - 1]!, r[a]!, s[b - 1]!, s[b]!)) overlap = true;
+        for (let a = 1; a < r.length && !overlap; a++)
+          for (let b = 1; b < s.length; b++) if (properCross(r[a - 1]!, r[a]!, s[b - 1]!, s[b]!)) overlap = true;
         if (overlap) overlaps.push(`${f.properties.id} × ${g.properties.id}`);
       }
     });
@@ -279,11 +327,20 @@ describe('built-in sample city (synthetic Ningbo)', () => {
     expect(feats.length).toBeGreaterThanOrEqual(1000);
     expect(feats.length).toBeLessThanOrEqual(3000);
     const suffix: Record<string, RegExp> = {
-      clinic: /^[\u4e00-\u9fff]+(卫生服务站|卫生室)$/, canteen: /^[\u4e00-\u9fff]+老年食堂$/, childcare: /^[\u4e00-\u9fff]+(托育园|托育点)$/,
-      sports: /^[\u4e00-\u9fff]+(健身中心|健身广场)$/, culture: /^[\u4e00-\u9fff]+(文化家园|文化礼堂)$/, convenience: /^[\u4e00-\u9fff]+便民服务中心$/,
+      clinic: /^[\u4e00-\u9fff]+(卫生服务站|卫生室)$/,
+      canteen: /^[\u4e00-\u9fff]+老年食堂$/,
+      childcare: /^[\u4e00-\u9fff]+(托育园|托育点)$/,
+      sports: /^[\u4e00-\u9fff]+(健身中心|健身广场)$/,
+      culture: /^[\u4e00-\u9fff]+(文化家园|文化礼堂)$/,
+      convenience: /^[\u4e00-\u9fff]+便民服务中心$/,
     };
     const capacity: Record<string, [number, number]> = {
-      clinic: [10, 200], canteen: [20, 200], childcare: [20, 150], sports: [30, 500], culture: [30, 400], convenience: [20, 300],
+      clinic: [10, 200],
+      canteen: [20, 200],
+      childcare: [20, 150],
+      sports: [30, 500],
+      culture: [30, 400],
+      convenience: [20, 300],
     };
     // Oracle for "urban": the kind of the community whose centroid is nearest (brute force).
     const centroids = sample.communities.features.map((c) => ringCentroid(c.geometry.coordinates[0]!));
@@ -313,7 +370,10 @@ describe('built-in sample city (synthetic Ningbo)', () => {
       let bestD = Infinity;
       for (let c = 0; c < centroids.length; c++) {
         const d = metersBetween(p, centroids[c]!);
-        if (d < bestD) { bestD = d; best = c; }
+        if (d < bestD) {
+          bestD = d;
+          best = c;
+        }
       }
       if (bestD > 1000) bad.push(`${id}: ${bestD.toFixed(0)} m from any community`);
       seen.add(`${category}/${kinds[best]}`);
@@ -331,7 +391,8 @@ describe('built-in sample city (synthetic Ningbo)', () => {
     const readme = sample.files['README.md'];
     expect(readme).toContain('SYNTHETIC');
     expect(readme).toContain(`seed **${SAMPLE_SEED}**`);
-    for (const centre of ['121.55, 29.86', '121.56, 29.89', '121.56, 29.82', '121.71, 29.95', '121.84, 29.90', '121.41, 29.66']) expect(readme).toContain(centre);
+    for (const centre of ['121.55, 29.86', '121.56, 29.89', '121.56, 29.82', '121.71, 29.95', '121.84, 29.90', '121.41, 29.66'])
+      expect(readme).toContain(centre);
     expect(readme).toContain(`${sample.communities.features.length} Polygons`);
     expect(readme).toContain(`${sample.facilities.features.length} Points`);
     expect(readme).toContain(`${sample.roads.features.length} LineStrings`);

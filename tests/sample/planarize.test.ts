@@ -36,13 +36,14 @@ describe('planarize (sample generator)', () => {
     it(`leaves no street crossing without a shared node, and moves no street (seed ${seed})`, () => {
       const { net, original } = randomNet(seed);
       // Oracle: brute-force count of proper crossings among planar segments before.
-      const segsOf = (ways: Pos[][]): Pos[][] => ways.flatMap((c, wi) =>
-        RoadNet.isPlanar(net.ways[wi]!) ? c.slice(1).map((p, k) => [c[k]!, p]) : []);
+      const segsOf = (ways: Pos[][]): Pos[][] =>
+        ways.flatMap((c, wi) => (RoadNet.isPlanar(net.ways[wi]!) ? c.slice(1).map((p, k) => [c[k]!, p]) : []));
       const before = segsOf(original);
       let crossingsBefore = 0;
-      for (let i = 0; i < before.length; i++) for (let j = i + 1; j < before.length; j++) {
-        if (properCross(before[i]![0]!, before[i]![1]!, before[j]![0]!, before[j]![1]!)) crossingsBefore++;
-      }
+      for (let i = 0; i < before.length; i++)
+        for (let j = i + 1; j < before.length; j++) {
+          if (properCross(before[i]![0]!, before[i]![1]!, before[j]![0]!, before[j]![1]!)) crossingsBefore++;
+        }
       expect(crossingsBefore).toBeGreaterThan(20);
 
       // Repeat until nothing changes, as the generator does (a split can bring a vertex within snap reach).
@@ -57,9 +58,10 @@ describe('planarize (sample generator)', () => {
       const after = net.ways.map((w) => w.nodes.map((id): Pos => [net.xs[id]!, net.ys[id]!]));
       const segs = segsOf(after);
       let crossingsAfter = 0;
-      for (let i = 0; i < segs.length; i++) for (let j = i + 1; j < segs.length; j++) {
-        if (properCross(segs[i]![0]!, segs[i]![1]!, segs[j]![0]!, segs[j]![1]!)) crossingsAfter++;
-      }
+      for (let i = 0; i < segs.length; i++)
+        for (let j = i + 1; j < segs.length; j++) {
+          if (properCross(segs[i]![0]!, segs[i]![1]!, segs[j]![0]!, segs[j]![1]!)) crossingsAfter++;
+        }
       expect(crossingsAfter).toBe(0);
       // Every way keeps its ends and its original vertices in order; new vertices lie on its old course.
       after.forEach((c, wi) => {

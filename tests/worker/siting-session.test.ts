@@ -20,18 +20,45 @@ type Fc = { type: 'FeatureCollection'; features: { type: 'Feature'; properties: 
 function city(seed: number): { facilities: Fc; communities: Fc; roads: Fc } {
   const rand = mulberry32(seed);
   const at = (): [number, number] => [121.5 + rand() * 0.02, 29.85 + rand() * 0.02];
-  const communities: Fc = { type: 'FeatureCollection', features: Array.from({ length: 14 }, (_, i) => {
-    const [x, y] = at();
-    const d = 0.001 + rand() * 0.002;
-    return { type: 'Feature', properties: { id: `C${i}`, name: `社区${i}`, kind: rand() < 0.6 ? 'urban' : 'rural', population: 100 + Math.floor(rand() * 900) },
-      geometry: { type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] } };
-  }) };
-  const facilities: Fc = { type: 'FeatureCollection', features: ['clinic', 'clinic', 'canteen'].map((category, i) => ({
-    type: 'Feature', properties: { id: `F${i}`, name: `F${i}`, category }, geometry: { type: 'Point', coordinates: at() },
-  })) };
-  const roads: Fc = { type: 'FeatureCollection', features: randomRoads(seed, 60, 45).map((r) => ({
-    type: 'Feature', properties: { highway: r.highway }, geometry: { type: 'LineString', coordinates: r.coordinates },
-  })) };
+  const communities: Fc = {
+    type: 'FeatureCollection',
+    features: Array.from({ length: 14 }, (_, i) => {
+      const [x, y] = at();
+      const d = 0.001 + rand() * 0.002;
+      return {
+        type: 'Feature',
+        properties: { id: `C${i}`, name: `社区${i}`, kind: rand() < 0.6 ? 'urban' : 'rural', population: 100 + Math.floor(rand() * 900) },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [x, y],
+              [x + d, y],
+              [x + d, y + d],
+              [x, y + d],
+              [x, y],
+            ],
+          ],
+        },
+      };
+    }),
+  };
+  const facilities: Fc = {
+    type: 'FeatureCollection',
+    features: ['clinic', 'clinic', 'canteen'].map((category, i) => ({
+      type: 'Feature',
+      properties: { id: `F${i}`, name: `F${i}`, category },
+      geometry: { type: 'Point', coordinates: at() },
+    })),
+  };
+  const roads: Fc = {
+    type: 'FeatureCollection',
+    features: randomRoads(seed, 60, 45).map((r) => ({
+      type: 'Feature',
+      properties: { highway: r.highway },
+      geometry: { type: 'LineString', coordinates: r.coordinates },
+    })),
+  };
   return deepFreeze({ facilities, communities, roads });
 }
 
@@ -47,14 +74,31 @@ async function load(files: { facilities: Fc | Uint8Array; communities: Fc | Uint
 }
 
 /** Oracle: the covered share of `category` from a new session with the sites as facilities. */
-async function oracleShare(files: { facilities: Fc; communities: Fc | Uint8Array; roads: Fc | Uint8Array }, category: string, sites: { lon: number; lat: number }[], settings?: unknown) {
-  const added = sites.map((p, i) => ({ type: 'Feature' as const, properties: { id: `NEW${i}`, name: `new ${i}`, category }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
-  const s = await load({ ...files, facilities: { type: 'FeatureCollection', features: [...files.facilities.features, ...added] } }, settings);
+async function oracleShare(
+  files: { facilities: Fc; communities: Fc | Uint8Array; roads: Fc | Uint8Array },
+  category: string,
+  sites: { lon: number; lat: number }[],
+  settings?: unknown,
+) {
+  const added = sites.map((p, i) => ({
+    type: 'Feature' as const,
+    properties: { id: `NEW${i}`, name: `new ${i}`, category },
+    geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+  }));
+  const s = await load(
+    { ...files, facilities: { type: 'FeatureCollection', features: [...files.facilities.features, ...added] } },
+    settings,
+  );
   const cov = s.coverage();
   return cov.totals[cov.categoryIds.indexOf(category)]!.share;
 }
 
-const SHORT = { categories: [{ id: 'clinic', thresholdMinutes: { urban: 4, rural: 6 } }, { id: 'canteen', thresholdMinutes: { urban: 5, rural: 5 } }] };
+const SHORT = {
+  categories: [
+    { id: 'clinic', thresholdMinutes: { urban: 4, rural: 6 } },
+    { id: 'canteen', thresholdMinutes: { urban: 5, rural: 5 } },
+  ],
+};
 
 function checkRanking(v: SitingView) {
   expect(v.sites.map((s) => s.rank).sort((a, b) => a - b)).toEqual(v.sites.map((_, i) => i + 1));
@@ -123,13 +167,42 @@ describe('siting session', () => {
     const base = await load(files, SHORT);
     const siting = createSitingSession(base);
     const rand = mulberry32(99);
-    const points = Array.from({ length: 40 }, (_, i) => ({ type: 'Feature', properties: { id: `P${i}` }, geometry: { type: 'Point', coordinates: [121.5 + rand() * 0.02, 29.85 + rand() * 0.02] } }));
-    const bad = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[121.5, 29.85], [121.51, 29.86]] } };
-    const west = [[[121.49, 29.84], [121.51, 29.84], [121.51, 29.88], [121.49, 29.88], [121.49, 29.84]]];
+    const points = Array.from({ length: 40 }, (_, i) => ({
+      type: 'Feature',
+      properties: { id: `P${i}` },
+      geometry: { type: 'Point', coordinates: [121.5 + rand() * 0.02, 29.85 + rand() * 0.02] },
+    }));
+    const bad = {
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [121.5, 29.85],
+          [121.51, 29.86],
+        ],
+      },
+    };
+    const west = [
+      [
+        [121.49, 29.84],
+        [121.51, 29.84],
+        [121.51, 29.88],
+        [121.49, 29.88],
+        [121.49, 29.84],
+      ],
+    ];
     const run = await siting.planSiting({
-      category: 'clinic', goal: { kind: 'max-cover', maxSites: 4 },
+      category: 'clinic',
+      goal: { kind: 'max-cover', maxSites: 4 },
       candidatesFile: { name: 'cand.geojson', bytes: enc({ type: 'FeatureCollection', features: [...points, bad] }) },
-      excludeFile: { name: 'no.geojson', bytes: enc({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: west } }] }) },
+      excludeFile: {
+        name: 'no.geojson',
+        bytes: enc({
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: west } }],
+        }),
+      },
     });
     expect(run.problems.some((p) => p.index === 40 && /not a Point/.test(p.reason))).toBe(true);
     const allowed = points.filter((p) => p.geometry.coordinates[0]! >= 121.51).map((p) => p.geometry.coordinates.join());
@@ -141,7 +214,11 @@ describe('siting session', () => {
     const idOf = new Map(points.map((p) => [p.geometry.coordinates.join(), p.properties.id]));
     expect(run.sites.map((s) => s.candidateId)).toEqual(run.sites.map((s) => idOf.get([s.lon, s.lat].join())));
     const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
-    const restored = siting.setSites('clinic', run.sites.map((s) => round7(s.lon)), run.sites.map((s) => round7(s.lat)));
+    const restored = siting.setSites(
+      'clinic',
+      run.sites.map((s) => round7(s.lon)),
+      run.sites.map((s) => round7(s.lat)),
+    );
     expect(restored.sites.map((s) => s.candidateId)).toEqual(run.sites.map((s) => s.candidateId));
     const moved = siting.moveSite(0, restored.sites[0]!.lon + 0.001, restored.sites[0]!.lat);
     expect([moved.sites[0]!.source, moved.sites[0]!.candidateId]).toEqual(['placed', null]);
@@ -151,7 +228,11 @@ describe('siting session', () => {
   });
 
   it('on the built-in sample: k = 5 clinics raise the share, the exact solver is never worse, and drags keep the share consistent (speed: npm run bench:siting)', async () => {
-    const files = { facilities: sampleBytes('facilities.geojson'), communities: sampleBytes('communities.geojson'), roads: sampleBytes('roads.geojson') };
+    const files = {
+      facilities: sampleBytes('facilities.geojson'),
+      communities: sampleBytes('communities.geojson'),
+      roads: sampleBytes('roads.geojson'),
+    };
     const base = await load(files);
     const siting = createSitingSession(base);
     const greedy = await siting.planSiting({ category: 'clinic', goal: { kind: 'max-cover', maxSites: 5 } });
@@ -161,7 +242,12 @@ describe('siting session', () => {
     const facilities = JSON.parse(new TextDecoder().decode(files.facilities)) as Fc;
     expect(greedy.share).toBeCloseTo(await oracleShare({ ...files, facilities }, 'clinic', greedy.sites), 9);
 
-    const exact = await siting.planSiting({ category: 'clinic', goal: { kind: 'max-cover', maxSites: 5 }, exact: true, timeLimitSeconds: 20 });
+    const exact = await siting.planSiting({
+      category: 'clinic',
+      goal: { kind: 'max-cover', maxSites: 5 },
+      exact: true,
+      timeLimitSeconds: 20,
+    });
     expect(exact.share).toBeGreaterThanOrEqual(greedy.share - 1e-12);
 
     const rand = mulberry32(5);

@@ -24,7 +24,8 @@ const valueCache = new WeakMap<CoverageView, Map<string, Float64Array>>();
  */
 export function coverageValues(coverage: CoverageView, k: number, mode: CoverageMode): Float64Array {
   const K = coverage.categoryIds.length;
-  if (mode === 'category' && !(Number.isInteger(k) && k >= 0 && k < K)) throw new Error(`coverageValues: category index ${k} not in 0..${K - 1}`);
+  if (mode === 'category' && !(Number.isInteger(k) && k >= 0 && k < K))
+    throw new Error(`coverageValues: category index ${k} not in 0..${K - 1}`);
   const key = mode === 'complete' ? 'complete' : String(k);
   let byKey = valueCache.get(coverage);
   if (!byKey) valueCache.set(coverage, (byKey = new Map()));
@@ -38,7 +39,10 @@ export function coverageValues(coverage: CoverageView, k: number, mode: Coverage
       let m = Infinity;
       for (let j = 0; j < K; j++) {
         const v = coverage.share[c * K + j]!;
-        if (Number.isNaN(v)) { m = NaN; break; }
+        if (Number.isNaN(v)) {
+          m = NaN;
+          break;
+        }
         if (v < m) m = v;
       }
       out[c] = m === Infinity ? NaN : m;
@@ -59,7 +63,13 @@ export function coverageFill(values: Float64Array, feature: Feature): [number, n
  * The coverage layer (id `coverage`), or null when hidden, without communities or without coverage.
  * @param k index of the selected category in `coverage.categoryIds` (-1 when unknown: the layer is left out in `category` mode)
  */
-export function coverageLayer(communities: FeatureCollection | null, coverage: CoverageView | null, k: number, mode: CoverageMode, visible: boolean): GeoJsonLayer | null {
+export function coverageLayer(
+  communities: FeatureCollection | null,
+  coverage: CoverageView | null,
+  k: number,
+  mode: CoverageMode,
+  visible: boolean,
+): GeoJsonLayer | null {
   if (!communities || !coverage || !visible || (mode === 'category' && k < 0)) return null;
   const values = coverageValues(coverage, k, mode);
   return new GeoJsonLayer({

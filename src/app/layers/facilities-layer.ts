@@ -47,7 +47,11 @@ export function facilityPoints(facilities: FeatureCollection): FacilityPoint[] {
  * The facilities layer (id `facilities`), or null when hidden or absent.
  * @param style colours by category (default: the preset's); a new lookup recolours without new data
  */
-export function facilitiesLayer(facilities: FeatureCollection | null, visible: boolean, style: CategoryLookup = categoryStyle): ScatterplotLayer<FacilityPoint> | null {
+export function facilitiesLayer(
+  facilities: FeatureCollection | null,
+  visible: boolean,
+  style: CategoryLookup = categoryStyle,
+): ScatterplotLayer<FacilityPoint> | null {
   if (!facilities || !visible) return null;
   return new ScatterplotLayer<FacilityPoint>({
     id: 'facilities',

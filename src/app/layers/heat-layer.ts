@@ -51,7 +51,8 @@ export function heatImage(surface: SurfaceState): HeatImage {
   const hit = imageCache.get(surface);
   if (hit) return hit;
   const { width, height } = surface.grid;
-  if (surface.seconds.length !== width * height) throw new Error(`heatImage: ${surface.seconds.length} values for a ${width}×${height} grid`);
+  if (surface.seconds.length !== width * height)
+    throw new Error(`heatImage: ${surface.seconds.length} values for a ${width}×${height} grid`);
   const data = new Uint8ClampedArray(width * height * 4);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -59,7 +60,10 @@ export function heatImage(surface: SurfaceState): HeatImage {
       if (!Number.isFinite(s)) continue;
       const o = (x + (height - 1 - y) * width) * 4;
       const c = heatColor(s / 60);
-      data[o] = c[0]; data[o + 1] = c[1]; data[o + 2] = c[2]; data[o + 3] = HEAT_ALPHA;
+      data[o] = c[0];
+      data[o + 1] = c[1];
+      data[o + 2] = c[2];
+      data[o + 3] = HEAT_ALPHA;
     }
   }
   const img = { width, height, data };
@@ -92,7 +96,8 @@ export function heatLayer(surface: SurfaceState | null, categoryId: string, visi
   if (!visible || !surface || surface.category !== categoryId) return null;
   const img = heatImage(surface);
   let image: ImageData | HeatImage = img;
-  if (typeof ImageData !== 'undefined') { // the browser; Node (unit tests) keeps the plain pixels
+  if (typeof ImageData !== 'undefined') {
+    // the browser; Node (unit tests) keeps the plain pixels
     let data = textures.get(img);
     if (!data) textures.set(img, (data = new ImageData(img.data as Uint8ClampedArray<ArrayBuffer>, img.width, img.height)));
     image = data;

@@ -23,7 +23,11 @@ export function featuresWithIndex(fc: FeatureCollection, index: number): Feature
 }
 
 /** The selection layer (id `selection`), or null when nothing (drawable) is selected. */
-export function selectionLayer(communities: FeatureCollection | null, facilities: FeatureCollection | null, selection: Selection): GeoJsonLayer | null {
+export function selectionLayer(
+  communities: FeatureCollection | null,
+  facilities: FeatureCollection | null,
+  selection: Selection,
+): GeoJsonLayer | null {
   if (!selection) return null;
   const fc = selection.type === 'community' ? communities : facilities;
   if (!fc) return null;

@@ -28,7 +28,12 @@ const pointCache = new WeakMap<SitesLayerInput['sites'], SitePoint[]>();
 export function sitePoints(sites: SitesLayerInput['sites']): SitePoint[] {
   const hit = pointCache.get(sites);
   if (hit) return hit;
-  const out = sites.map((s, index) => ({ position: [s.lon, s.lat] as [number, number], index, rank: s.rank, gainPopulation: s.gainPopulation }));
+  const out = sites.map((s, index) => ({
+    position: [s.lon, s.lat] as [number, number],
+    index,
+    rank: s.rank,
+    gainPopulation: s.gainPopulation,
+  }));
   pointCache.set(sites, out);
   return out;
 }
@@ -45,42 +50,48 @@ export function sitesLayers(input: SitesLayerInput | null | undefined): Layer[] 
   const layers: Layer[] = [];
   const covered = input.coveredSamples;
   if (covered && covered.length > 0) {
-    layers.push(new ScatterplotLayer({
-      id: 'sites-covered',
-      data: { length: covered.length / 2, attributes: { getPosition: { value: covered, size: 2 } } },
-      getFillColor: [rgb[0], rgb[1], rgb[2], 150],
-      getRadius: 2.5,
-      radiusUnits: 'pixels',
-      pickable: false,
-    }));
+    layers.push(
+      new ScatterplotLayer({
+        id: 'sites-covered',
+        data: { length: covered.length / 2, attributes: { getPosition: { value: covered, size: 2 } } },
+        getFillColor: [rgb[0], rgb[1], rgb[2], 150],
+        getRadius: 2.5,
+        radiusUnits: 'pixels',
+        pickable: false,
+      }),
+    );
   }
-  layers.push(new ScatterplotLayer<SitePoint>({
-    id: 'sites',
-    data: points,
-    getPosition: (d) => d.position,
-    getFillColor: [255, 255, 255, 240],
-    getLineColor: [rgb[0], rgb[1], rgb[2], 255],
-    getRadius: (d) => (d.index === dragging ? SITE_RADIUS_PX + 3 : SITE_RADIUS_PX),
-    radiusUnits: 'pixels',
-    stroked: true,
-    getLineWidth: 3,
-    lineWidthUnits: 'pixels',
-    pickable: true,
-    updateTriggers: { getRadius: dragging },
-  }));
-  layers.push(new TextLayer<SitePoint>({
-    id: 'sites-rank',
-    data: points,
-    getPosition: (d) => d.position,
-    getText: (d) => String(d.rank),
-    getSize: 11,
-    sizeUnits: 'pixels',
-    getColor: [30, 30, 30, 255],
-    fontWeight: 700,
-    characterSet: '0123456789',
-    getTextAnchor: 'middle',
-    getAlignmentBaseline: 'center',
-    pickable: false,
-  }));
+  layers.push(
+    new ScatterplotLayer<SitePoint>({
+      id: 'sites',
+      data: points,
+      getPosition: (d) => d.position,
+      getFillColor: [255, 255, 255, 240],
+      getLineColor: [rgb[0], rgb[1], rgb[2], 255],
+      getRadius: (d) => (d.index === dragging ? SITE_RADIUS_PX + 3 : SITE_RADIUS_PX),
+      radiusUnits: 'pixels',
+      stroked: true,
+      getLineWidth: 3,
+      lineWidthUnits: 'pixels',
+      pickable: true,
+      updateTriggers: { getRadius: dragging },
+    }),
+  );
+  layers.push(
+    new TextLayer<SitePoint>({
+      id: 'sites-rank',
+      data: points,
+      getPosition: (d) => d.position,
+      getText: (d) => String(d.rank),
+      getSize: 11,
+      sizeUnits: 'pixels',
+      getColor: [30, 30, 30, 255],
+      fontWeight: 700,
+      characterSet: '0123456789',
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
+      pickable: false,
+    }),
+  );
   return layers;
 }

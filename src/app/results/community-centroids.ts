@@ -24,7 +24,10 @@ function ringMoments(ring: readonly Position[]): { area: number; mx: number; my:
   for (let i = 0; i < n; i++) {
     const p = ring[i]!;
     const q = ring[(i + 1) % n]!;
-    const x1 = p[0]! - x0, y1 = p[1]! - y0, x2 = q[0]! - x0, y2 = q[1]! - y0;
+    const x1 = p[0]! - x0,
+      y1 = p[1]! - y0,
+      x2 = q[0]! - x0,
+      y2 = q[1]! - y0;
     const cross = x1 * y2 - x2 * y1;
     a += cross;
     mx += (x1 + x2) * cross;
@@ -47,7 +50,9 @@ export function geometryCentroid(geometry: Geometry | null | undefined): [number
     case 'Polygon':
     case 'MultiPolygon': {
       const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-      let area = 0, mx = 0, my = 0;
+      let area = 0,
+        mx = 0,
+        my = 0;
       for (const rings of polygons) {
         rings.forEach((ring, r) => {
           const m = ringMoments(ring);
@@ -66,16 +71,19 @@ export function geometryCentroid(geometry: Geometry | null | undefined): [number
     case 'MultiLineString':
       return vertexMean(geometry.coordinates.flat());
     case 'GeometryCollection':
-      return vertexMean(geometry.geometries.flatMap((g) => {
-        const c = geometryCentroid(g);
-        return c ? [c] : [];
-      }));
+      return vertexMean(
+        geometry.geometries.flatMap((g) => {
+          const c = geometryCentroid(g);
+          return c ? [c] : [];
+        }),
+      );
   }
 }
 
 function vertexMean(points: readonly Position[]): [number, number] | null {
   if (points.length === 0) return null;
-  let x = 0, y = 0;
+  let x = 0,
+    y = 0;
   for (const p of points) {
     x += p[0]!;
     y += p[1]!;

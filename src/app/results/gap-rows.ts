@@ -34,7 +34,8 @@ export interface GapQuery {
 /** The table's first view: every gap, most uncovered residents first. */
 export const DEFAULT_GAP_QUERY: GapQuery = Object.freeze({ category: 'all', kind: 'all', sort: 'uncovered', descending: true });
 
-const text = (v: unknown, fallback: string): string => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : fallback);
+const text = (v: unknown, fallback: string): string =>
+  typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : fallback;
 
 /**
  * Rows of every gap, in the order of `coverage.gaps`. A community whose feature is missing keeps its
@@ -65,7 +66,11 @@ export function gapRows(coverage: Pick<CoverageView, 'gaps'>, communities: Featu
  *
  * @param categoryIds category ids in settings order (the indices of `missing`)
  */
-export function filterGapRows(rows: readonly GapRow[], query: Pick<GapQuery, 'category' | 'kind'>, categoryIds: readonly string[]): GapRow[] {
+export function filterGapRows(
+  rows: readonly GapRow[],
+  query: Pick<GapQuery, 'category' | 'kind'>,
+  categoryIds: readonly string[],
+): GapRow[] {
   const k = query.category === 'all' ? -1 : categoryIds.indexOf(query.category);
   if (query.category !== 'all' && k < 0) return [];
   return rows.filter((r) => (query.kind === 'all' || r.kind === query.kind) && (k < 0 || r.missing.includes(k)));
@@ -91,9 +96,12 @@ export function sortGapRows(rows: readonly GapRow[], query: Pick<GapQuery, 'sort
   const coll = collator(locale);
   const key = query.sort;
   const cmp = (a: GapRow, b: GapRow): number => {
-    const d = key === 'name' ? coll.compare(a.name, b.name)
-      : key === 'population' ? a.population - b.population
-        : a.uncoveredPopulation - b.uncoveredPopulation;
+    const d =
+      key === 'name'
+        ? coll.compare(a.name, b.name)
+        : key === 'population'
+          ? a.population - b.population
+          : a.uncoveredPopulation - b.uncoveredPopulation;
     return d !== 0 ? sign * d : a.community - b.community;
   };
   return [...rows].sort(cmp);

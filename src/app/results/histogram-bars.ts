@@ -87,7 +87,11 @@ export function histogramLayout(urban: ArrayLike<number>, rural: ArrayLike<numbe
   }
   const axisMinutes = TIMED_BINS * HISTOGRAM_BIN_MINUTES;
   return {
-    bars, max, total, binWidth,
-    xOfMinutes: (m) => (m > axisMinutes ? (TIMED_BINS + 1 + SPECIAL_SLOTS / 2) * binWidth : (Math.max(0, m) / HISTOGRAM_BIN_MINUTES) * binWidth),
+    bars,
+    max,
+    total,
+    binWidth,
+    xOfMinutes: (m) =>
+      m > axisMinutes ? (TIMED_BINS + 1 + SPECIAL_SLOTS / 2) * binWidth : (Math.max(0, m) / HISTOGRAM_BIN_MINUTES) * binWidth,
   };
 }

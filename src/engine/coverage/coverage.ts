@@ -63,7 +63,8 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
     const cat = settings.categories[k]!;
     const field = fields[k]!;
     if (field.category !== cat.id) throw new Error(`computeCoverage: field ${k} is "${field.category}", expected "${cat.id}"`);
-    if (field.seconds.length !== n) throw new Error(`computeCoverage: field "${cat.id}" has ${field.seconds.length} values for ${n} samples`);
+    if (field.seconds.length !== n)
+      throw new Error(`computeCoverage: field "${cat.id}" has ${field.seconds.length} values for ${n} samples`);
     seconds.push(field.seconds);
     limitUrban[k] = cat.thresholdMinutes.urban * 60;
     limitRural[k] = cat.thresholdMinutes.rural * 60;
@@ -89,7 +90,8 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
     }
     if (end === start + 1) {
       // one sample (a point community): its sums are its population (0 + p, as the sums below start at +0)
-      if (community[start] !== c) throw new Error(`computeCoverage: sample ${start} belongs to community ${community[start]}, not ${c} whose range holds it`);
+      if (community[start] !== c)
+        throw new Error(`computeCoverage: sample ${start} belongs to community ${community[start]}, not ${c} whose range holds it`);
       const p = population[start]!;
       const pop = 0 + p;
       const rural = kind[start] === KIND_RURAL;
@@ -117,7 +119,8 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
     let pop = 0;
     let complete = 0;
     for (let i = start; i < end; i++) {
-      if (community[i] !== c) throw new Error(`computeCoverage: sample ${i} belongs to community ${community[i]}, not ${c} whose range holds it`);
+      if (community[i] !== c)
+        throw new Error(`computeCoverage: sample ${i} belongs to community ${community[i]}, not ${c} whose range holds it`);
       const p = population[i]!;
       const rural = kind[i] === KIND_RURAL;
       const limit = rural ? limitRural : limitUrban;

@@ -3,7 +3,6 @@ import type { Community, CommunityGeometry, DemandSamples } from '../model';
 import { KIND_RURAL, KIND_URBAN } from '../model';
 import { METERS_PER_DEGREE } from './raster-grid';
 
-
 /**
  * Demand samples of communities: where residents are counted.
  *
@@ -52,8 +51,10 @@ export function buildDemandSamples(communities: readonly Community[], spacingMet
     const before = grid.length;
     const room = maxSamples - C - before; // every community keeps its one slot
     if (!fillGrid(g.type === 'Polygon' ? g.coordinates : g.coordinates.flat(), spacingMeters, grid, room)) {
-      throw new RangeError(`demand samples: community "${c.id}" (#${ci}) needs more than the ${maxSamples.toLocaleString('en')} ` +
-        `demand samples allowed in all at ${spacingMeters} m spacing: split or shrink it, or sample more coarsely`);
+      throw new RangeError(
+        `demand samples: community "${c.id}" (#${ci}) needs more than the ${maxSamples.toLocaleString('en')} ` +
+          `demand samples allowed in all at ${spacingMeters} m spacing: split or shrink it, or sample more coarsely`,
+      );
     }
     n += 1 + grid.length - before;
   }
@@ -79,7 +80,15 @@ export function buildDemandSamples(communities: readonly Community[], spacingMet
     out.kind.fill(kind[ci]!, s + 1, s + 1 + m);
     g += m;
   }
-  return { count: n, lon: out.lon, lat: out.lat, community: out.community, population: out.population, kind: out.kind, communityStart: start };
+  return {
+    count: n,
+    lon: out.lon,
+    lat: out.lat,
+    community: out.community,
+    population: out.population,
+    kind: out.kind,
+    communityStart: start,
+  };
 }
 
 /** Most demand samples {@link buildDemandSamples} makes (5,000,000: several GB once travel times are computed). */
@@ -102,7 +111,7 @@ export function estimateDemandSamples(geometry: CommunityGeometry, spacingMeters
 function ringAreaM2(ring: readonly (readonly number[])[]): number {
   const n = ring.length;
   if (n < 3) return 0;
-  const kx = METERS_PER_DEGREE * Math.cos(((ring[0]![1]!) * Math.PI) / 180);
+  const kx = METERS_PER_DEGREE * Math.cos((ring[0]![1]! * Math.PI) / 180);
   let twice = 0;
   for (let i = 0, j = n - 1; i < n; j = i++) twice += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
   return (twice / 2) * kx * METERS_PER_DEGREE;
@@ -141,14 +150,19 @@ interface GridBuffer {
  * @returns false (having stopped) when the rings would add more than `room` samples
  */
 function fillGrid(rings: readonly (readonly (readonly number[])[])[], spacingMeters: number, out: GridBuffer, room: number): boolean {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const ring of rings) for (const p of ring) {
-    const x = p[0]!, y = p[1]!;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
+  for (const ring of rings)
+    for (const p of ring) {
+      const x = p[0]!,
+        y = p[1]!;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
   if (!(maxX >= minX && maxY >= minY)) return true;
   const limit = out.length + Math.max(0, room);
   const dy = spacingMeters / METERS_PER_DEGREE;
@@ -160,14 +174,17 @@ function fillGrid(rings: readonly (readonly (readonly number[])[])[], spacingMet
     xs.length = 0;
     for (const ring of rings) {
       for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const a = ring[i]!, b = ring[j]!;
-        const ay = a[1]!, by = b[1]!;
-        if ((ay > y) !== (by > y)) xs.push(a[0]! + ((y - ay) / (by - ay)) * (b[0]! - a[0]!));
+        const a = ring[i]!,
+          b = ring[j]!;
+        const ay = a[1]!,
+          by = b[1]!;
+        if (ay > y !== by > y) xs.push(a[0]! + ((y - ay) / (by - ay)) * (b[0]! - a[0]!));
       }
     }
     xs.sort((p, q) => p - q);
     for (let s = 0; s + 1 < xs.length; s += 2) {
-      const x0 = xs[s]!, x1 = xs[s + 1]!;
+      const x0 = xs[s]!,
+        x1 = xs[s + 1]!;
       for (let col = Math.ceil(x0 / dx - 0.5); (col + 0.5) * dx < x1; col++) {
         if (out.length >= limit) return false;
         if (out.length === out.lon.length) growGrid(out);

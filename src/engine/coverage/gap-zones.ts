@@ -28,7 +28,12 @@ export interface GapZone {
  * @param cellMeters raster cell size in metres
  * @returns zones sorted by category, then by uncovered population (largest first)
  */
-export function findGapZones(samples: DemandSamples, fields: readonly AccessField[], settings: Settings, cellMeters = settings.sampleSpacingMeters): GapZone[] {
+export function findGapZones(
+  samples: DemandSamples,
+  fields: readonly AccessField[],
+  settings: Settings,
+  cellMeters = settings.sampleSpacingMeters,
+): GapZone[] {
   const index = createGapZoneIndex(samples, cellMeters);
   return settings.categories.flatMap((cat, k) => index.zones(fields[k]!, cat, k));
 }
@@ -86,7 +91,10 @@ export function createGapZoneIndex(samples: DemandSamples, cellMeters: number): 
   };
 }
 
-const OCCUPIED = 1, DILATED = 2, CLOSED = 4, LABELLED = 8;
+const OCCUPIED = 1,
+  DILATED = 2,
+  CLOSED = 4,
+  LABELLED = 8;
 
 /**
  * Morphological closing (3×3 dilation, then erosion) of the occupied cells, so that cells left empty
@@ -94,32 +102,39 @@ const OCCUPIED = 1, DILATED = 2, CLOSED = 4, LABELLED = 8;
  * `mask` (a superset of the occupied cells) and returns every cell it touched, sorted.
  */
 function closeCells(grid: RasterGrid, occupied: readonly number[], mask: Uint8Array): Int32Array {
-  const w = grid.width, h = grid.height;
+  const w = grid.width,
+    h = grid.height;
   const touched: number[] = [];
   for (const c of occupied) mask[c]! |= OCCUPIED;
   for (const c of occupied) {
-    const x = c % w, y = (c - x) / w;
-    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-      const nx = x + dx, ny = y + dy;
-      if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-      const n = nx + ny * w;
-      if ((mask[n]! & DILATED) === 0) {
-        mask[n]! |= DILATED;
-        touched.push(n);
+    const x = c % w,
+      y = (c - x) / w;
+    for (let dy = -1; dy <= 1; dy++)
+      for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx,
+          ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const n = nx + ny * w;
+        if ((mask[n]! & DILATED) === 0) {
+          mask[n]! |= DILATED;
+          touched.push(n);
+        }
       }
-    }
   }
   for (const c of touched) {
     if (mask[c]! & OCCUPIED) {
       mask[c]! |= CLOSED;
       continue;
     }
-    const x = c % w, y = (c - x) / w;
+    const x = c % w,
+      y = (c - x) / w;
     let all = true;
-    for (let dy = -1; dy <= 1 && all; dy++) for (let dx = -1; dx <= 1 && all; dx++) {
-      const nx = x + dx, ny = y + dy;
-      if (nx >= 0 && ny >= 0 && nx < w && ny < h && (mask[nx + ny * w]! & DILATED) === 0) all = false;
-    }
+    for (let dy = -1; dy <= 1 && all; dy++)
+      for (let dx = -1; dx <= 1 && all; dx++) {
+        const nx = x + dx,
+          ny = y + dy;
+        if (nx >= 0 && ny >= 0 && nx < w && ny < h && (mask[nx + ny * w]! & DILATED) === 0) all = false;
+      }
     if (all) mask[c]! |= CLOSED;
   }
   return Int32Array.from(touched).sort();
@@ -128,7 +143,8 @@ function closeCells(grid: RasterGrid, occupied: readonly number[], mask: Uint8Ar
 /** 4-connected components of the CLOSED cells, each a list of cell indices (deterministic order). */
 function components(grid: RasterGrid, touched: Int32Array, mask: Uint8Array): number[][] {
   const out: number[][] = [];
-  const w = grid.width, h = grid.height;
+  const w = grid.width,
+    h = grid.height;
   const stack: number[] = [];
   for (const start of touched) {
     if ((mask[start]! & CLOSED) === 0 || (mask[start]! & LABELLED) !== 0) continue;
@@ -174,7 +190,8 @@ function trace(grid: RasterGrid, comp: readonly number[]): [number, number][][] 
     else out.set(k, [x1 + y1 * W]);
   };
   for (const c of comp) {
-    const x = c % w, y = (c - x) / w;
+    const x = c % w,
+      y = (c - x) / w;
     if (!has(x, y - 1)) edge(x, y, x + 1, y);
     if (!has(x + 1, y)) edge(x + 1, y, x + 1, y + 1);
     if (!has(x, y + 1)) edge(x + 1, y + 1, x, y + 1);
@@ -189,18 +206,21 @@ function trace(grid: RasterGrid, comp: readonly number[]): [number, number][][] 
       let cur = ends.pop()!;
       while (cur !== startKey || ring.length === 0) {
         const options = out.get(cur)!;
-        const dx = (cur % W) - (prev % W), dy = Math.floor(cur / W) - Math.floor(prev / W);
+        const dx = (cur % W) - (prev % W),
+          dy = Math.floor(cur / W) - Math.floor(prev / W);
         let pick = 0;
         if (options.length > 1) {
           // left turn of (dx, dy) is (-dy, dx)
           const score = (k: number) => {
-            const ex = (k % W) - (cur % W), ey = Math.floor(k / W) - Math.floor(cur / W);
+            const ex = (k % W) - (cur % W),
+              ey = Math.floor(k / W) - Math.floor(cur / W);
             return ex === -dy && ey === dx ? 0 : ex === dx && ey === dy ? 1 : 2;
           };
           for (let i = 1; i < options.length; i++) if (score(options[i]!) < score(options[pick]!)) pick = i;
         }
         const next = options.splice(pick, 1)[0]!;
-        const nx = (next % W) - (cur % W), ny = Math.floor(next / W) - Math.floor(cur / W);
+        const nx = (next % W) - (cur % W),
+          ny = Math.floor(next / W) - Math.floor(cur / W);
         if (nx !== dx || ny !== dy) ring.push(cur); // keep corners only
         prev = cur;
         cur = next;

@@ -27,8 +27,14 @@ export function isochrones(surface: TravelTimeSurface, thresholdsSeconds: readon
   const gen = contours().size([grid.width, grid.height]).smooth(true);
   return thresholdsSeconds.map((t) => {
     const mp = gen.contour(Array.from(values), -t);
-    const multiPolygon = mp.coordinates.map((poly) => poly.map((ring, r) =>
-      rewindRing(ring.map((p): [number, number] => [grid.lon0 + p[0]! * grid.dLon, grid.lat0 + p[1]! * grid.dLat]), r === 0)));
+    const multiPolygon = mp.coordinates.map((poly) =>
+      poly.map((ring, r) =>
+        rewindRing(
+          ring.map((p): [number, number] => [grid.lon0 + p[0]! * grid.dLon, grid.lat0 + p[1]! * grid.dLat]),
+          r === 0,
+        ),
+      ),
+    );
     return { seconds: t, multiPolygon };
   });
 }

@@ -17,7 +17,13 @@ export interface NearestFacility {
  * The nearest facility of every category (settings order) from a community's representative sample.
  * @throws when `communityIndex` is not a community index
  */
-export function nearestFacilities(dataset: Dataset, samples: DemandSamples, fields: readonly AccessField[], settings: Settings, communityIndex: number): NearestFacility[] {
+export function nearestFacilities(
+  dataset: Dataset,
+  samples: DemandSamples,
+  fields: readonly AccessField[],
+  settings: Settings,
+  communityIndex: number,
+): NearestFacility[] {
   if (!Number.isInteger(communityIndex) || !dataset.communities[communityIndex]) {
     throw new Error(`nearestFacilities: no community ${communityIndex} (${dataset.communities.length} communities)`);
   }

@@ -49,4 +49,3 @@ export function cellOf(grid: RasterGrid, lon: number, lat: number): number {
   if (x < 0 || y < 0 || x >= grid.width || y >= grid.height) return -1;
   return x + y * grid.width;
 }
-

@@ -30,7 +30,8 @@ export function representativeSeconds(samples: DemandSamples, fields: readonly A
   const out = new Float32Array(Math.max(0, C) * K);
   for (let k = 0; k < K; k++) {
     const seconds = fields[k]!.seconds;
-    if (seconds.length !== samples.count) throw new Error(`representativeSeconds: field "${fields[k]!.category}" has ${seconds.length} values for ${samples.count} samples`);
+    if (seconds.length !== samples.count)
+      throw new Error(`representativeSeconds: field "${fields[k]!.category}" has ${seconds.length} values for ${samples.count} samples`);
     for (let c = 0; c < C; c++) {
       const start = samples.communityStart[c]!;
       out[c * K + k] = start < samples.communityStart[c + 1]! ? seconds[start]! : Infinity;

@@ -37,9 +37,16 @@ export interface ServedBy {
  * @param facilityIndex index into `dataset.facilities`
  * @throws when `facilityIndex` is not a facility index
  */
-export function servedBy(dataset: Dataset, samples: DemandSamples, fields: readonly AccessField[], settings: Settings, facilityIndex: number): ServedBy {
+export function servedBy(
+  dataset: Dataset,
+  samples: DemandSamples,
+  fields: readonly AccessField[],
+  settings: Settings,
+  facilityIndex: number,
+): ServedBy {
   const f = dataset.facilities[facilityIndex];
-  if (!Number.isInteger(facilityIndex) || !f) throw new Error(`servedBy: no facility ${facilityIndex} (${dataset.facilities.length} facilities)`);
+  if (!Number.isInteger(facilityIndex) || !f)
+    throw new Error(`servedBy: no facility ${facilityIndex} (${dataset.facilities.length} facilities)`);
   const k = settings.categories.findIndex((c) => c.id === f.category);
   const cat = settings.categories[k];
   const field = fields[k];

@@ -25,8 +25,14 @@ export interface TravelTimeSurface {
  * @param maxCells cap on cells (default 250,000, enough for a city at 200 m)
  */
 export function travelTimeSurface(
-  travel: TravelModel, dataset: Dataset, settings: Settings, categoryId: string,
-  bbox: readonly [number, number, number, number], cellMeters = 200, kind: 'urban' | 'rural' = 'urban', maxCells = 250_000,
+  travel: TravelModel,
+  dataset: Dataset,
+  settings: Settings,
+  categoryId: string,
+  bbox: readonly [number, number, number, number],
+  cellMeters = 200,
+  kind: 'urban' | 'rural' = 'urban',
+  maxCells = 250_000,
 ): TravelTimeSurface {
   if (!settings.categories.some((c) => c.id === categoryId)) throw new Error(`travelTimeSurface: unknown category "${categoryId}"`);
   const grid = makeRasterGrid(bbox, cellMeters, maxCells);

@@ -18,7 +18,10 @@ export type BBox = [number, number, number, number];
  */
 export function bboxOf(xs: ArrayLike<number>, ys: ArrayLike<number>, count: number = xs.length): BBox | null {
   if (count <= 0) return null;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (let i = 0; i < count; i++) {
     const x = xs[i]!;
     const y = ys[i]!;

@@ -81,9 +81,7 @@ const MAX_ROUNDS = 6;
  * @param options group size, first radius and candidate limit
  * @param hooks begins a group, loads and prunes candidates, evaluates and answers points
  */
-export function sweepCells(
-  items: PointGrid, cells: ProjectedQueries, options: CellSweepOptions, hooks: CellSweepHooks,
-): void {
+export function sweepCells(items: PointGrid, cells: ProjectedQueries, options: CellSweepOptions, hooks: CellSweepHooks): void {
   const { order, outside } = cells;
   const m = Math.max(1, Math.floor(options.groupCells));
   const maxCandidates = options.maxCandidates ?? 4096;
@@ -114,7 +112,8 @@ export function sweepCells(
  * rectangle in projected metres.
  */
 function forEachGroup(
-  cells: ProjectedQueries, m: number,
+  cells: ProjectedQueries,
+  m: number,
   visit: (pending: Uint32Array, count: number, minX: number, minY: number, maxX: number, maxY: number) => void,
 ): void {
   const { cols, rows, cellSizeMeters: size, cellStart } = cells;
@@ -148,7 +147,11 @@ function forEachGroup(
  * @param cellSizeMeters side of the query grid's cells, metres
  * @param itemGroupFactor group side in item spacings
  */
-export function planGroups(index: ItemBounds, cellSizeMeters: number, itemGroupFactor: number): { groupCells: number; firstRadiusMeters: number } {
+export function planGroups(
+  index: ItemBounds,
+  cellSizeMeters: number,
+  itemGroupFactor: number,
+): { groupCells: number; firstRadiusMeters: number } {
   const itemSpacing = itemSpacingMeters(index);
   return {
     groupCells: Math.max(1, Math.round((itemGroupFactor * itemSpacing) / cellSizeMeters)),

@@ -40,7 +40,9 @@ export function flatbushLayout(index: Flatbush): FlatbushLayout {
   const nodeSize = new Uint16Array(data, byteOffset + 2, 1)[0]!;
   const numItems = new Uint32Array(data, byteOffset + 4, 1)[0]!;
   if (magic !== 0xfb || versionAndType! >> 4 !== FLATBUSH_FORMAT_VERSION || (versionAndType! & 0x0f) !== FLOAT64_TYPE) {
-    throw new Error(`flatbushLayout: unexpected Flatbush buffer (magic ${magic}, version/type ${versionAndType}); expected format v${FLATBUSH_FORMAT_VERSION} with Float64Array`);
+    throw new Error(
+      `flatbushLayout: unexpected Flatbush buffer (magic ${magic}, version/type ${versionAndType}); expected format v${FLATBUSH_FORMAT_VERSION} with Float64Array`,
+    );
   }
   if (nodeSize !== index.nodeSize || numItems !== index.numItems) throw new Error('flatbushLayout: header does not match the index');
   let n = numItems;

@@ -45,7 +45,17 @@ export function createPointGrid(x: Float64Array, y: Float64Array): PointGrid {
   }
   const box = bboxOf(x, y);
   if (!box) {
-    return { minX: 0, minY: 0, cellSizeMeters: 1, cols: 0, rows: 0, cellStart: new Uint32Array(1), ids: new Uint32Array(0), x: new Float64Array(0), y: new Float64Array(0) };
+    return {
+      minX: 0,
+      minY: 0,
+      cellSizeMeters: 1,
+      cols: 0,
+      rows: 0,
+      cellStart: new Uint32Array(1),
+      ids: new Uint32Array(0),
+      x: new Float64Array(0),
+      y: new Float64Array(0),
+    };
   }
   const [minX, minY, maxX, maxY] = box;
   const width = maxX - minX;

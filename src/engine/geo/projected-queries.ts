@@ -112,7 +112,10 @@ const POINTS_PER_CELL = 4;
  * @throws RangeError on mismatched lengths
  */
 export function projectQueries(
-  projection: LocalProjection, lon: Float64Array, lat: Float64Array, extent: readonly [number, number, number, number],
+  projection: LocalProjection,
+  lon: Float64Array,
+  lat: Float64Array,
+  extent: readonly [number, number, number, number],
   maxCellSizeMeters = Infinity,
 ): ProjectedQueries {
   return bucket(projection, lon, lat, extent, maxCellSizeMeters, null);
@@ -146,15 +149,22 @@ export function projectQueriesOnGrid(projection: LocalProjection, lon: Float64Ar
 }
 
 function bucket(
-  projection: LocalProjection, lon: Float64Array, lat: Float64Array, extent: readonly [number, number, number, number],
-  maxCellSizeMeters: number, grid: QueryGrid | null,
+  projection: LocalProjection,
+  lon: Float64Array,
+  lat: Float64Array,
+  extent: readonly [number, number, number, number],
+  maxCellSizeMeters: number,
+  grid: QueryGrid | null,
 ): ProjectedQueries {
   const n = lon.length;
   if (lat.length !== n) throw new RangeError(`projectQueries: lon has ${n} values, lat ${lat.length}`);
   const usable = (plon: number, plat: number): boolean => Number.isFinite(plon) && Number.isFinite(plat) && Math.abs(plat) <= 90;
   let inside = 0;
   let outsideCount = 0;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (let q = 0; q < n; q++) {
     const plon = lon[q] as number;
     const plat = lat[q] as number;
@@ -180,7 +190,16 @@ function bucket(
     maxY = minY + rows * size;
   } else if (inside > 0) {
     const area = Math.max(maxX - minX, 1) * Math.max(maxY - minY, 1);
-    ({ cellSizeMeters: size, cols, rows } = fitGrid(maxX - minX, maxY - minY, Math.max(1, Math.min(maxCellSizeMeters, Math.sqrt((POINTS_PER_CELL * area) / inside))), 4 * inside + 64));
+    ({
+      cellSizeMeters: size,
+      cols,
+      rows,
+    } = fitGrid(
+      maxX - minX,
+      maxY - minY,
+      Math.max(1, Math.min(maxCellSizeMeters, Math.sqrt((POINTS_PER_CELL * area) / inside))),
+      4 * inside + 64,
+    ));
   } else {
     minX = minY = 0;
   }
@@ -249,8 +268,22 @@ function bucket(
     }
   }
   return {
-    projection, inputLon: lon, inputLat: lat, minX, minY, cellSizeMeters: size, cols, rows, order, cellStart, outside,
-    lon: sLon, lat: sLat, cosLat: sCos, work: null, slots: null,
+    projection,
+    inputLon: lon,
+    inputLat: lat,
+    minX,
+    minY,
+    cellSizeMeters: size,
+    cols,
+    rows,
+    order,
+    cellStart,
+    outside,
+    lon: sLon,
+    lat: sLat,
+    cosLat: sCos,
+    work: null,
+    slots: null,
   };
 }
 
@@ -258,7 +291,12 @@ function bucket(
  * Columns and rows of a grid of `cellSizeMeters` cells covering a `width × height` box (metres,
  * from its lower-left corner), the cells enlarged until there are at most `maxCells`.
  */
-export function fitGrid(width: number, height: number, cellSizeMeters: number, maxCells: number): { cellSizeMeters: number; cols: number; rows: number } {
+export function fitGrid(
+  width: number,
+  height: number,
+  cellSizeMeters: number,
+  maxCells: number,
+): { cellSizeMeters: number; cols: number; rows: number } {
   let size = cellSizeMeters;
   for (;;) {
     const cols = Math.floor(width / size) + 1;

@@ -16,6 +16,6 @@ export function ringArea2(ring: readonly (readonly number[])[]): number {
  */
 export function rewindRing<P extends readonly number[]>(ring: readonly P[], exterior: boolean): P[] {
   const out = ring.slice();
-  if ((ringArea2(out) > 0) !== exterior) out.reverse();
+  if (ringArea2(out) > 0 !== exterior) out.reverse();
   return out;
 }

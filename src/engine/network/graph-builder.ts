@@ -75,8 +75,10 @@ export function buildRoadGraph(roads: readonly Road[]): RoadGraph {
       const node = coords.intern(vertex[0], vertex[1]);
       if (prev >= 0 && node !== prev) {
         const lengthMeters = haversineMeters(
-          coords.lon[prev] as number, coords.lat[prev] as number,
-          coords.lon[node] as number, coords.lat[node] as number,
+          coords.lon[prev] as number,
+          coords.lat[prev] as number,
+          coords.lon[node] as number,
+          coords.lat[node] as number,
         );
         if (lengthMeters > 0) {
           segA[segmentCount] = prev;
@@ -93,7 +95,8 @@ export function buildRoadGraph(roads: readonly Road[]): RoadGraph {
   const nodeCount = coords.size;
   // views, not copies, when little is left over (most vertices start a segment): at 1M segments a
   // copy is 24 MB more to allocate, and large allocations set off full GCs
-  const fit = <T extends Uint32Array | Float64Array>(a: T): T => (segmentCount >= 0.75 * a.length ? a.subarray(0, segmentCount) : a.slice(0, segmentCount)) as T;
+  const fit = <T extends Uint32Array | Float64Array>(a: T): T =>
+    (segmentCount >= 0.75 * a.length ? a.subarray(0, segmentCount) : a.slice(0, segmentCount)) as T;
   segA = fit(segA);
   segB = fit(segB);
   segLength = fit(segLength);

@@ -160,7 +160,11 @@ class BucketQueue {
   readonly overflow: MinHeap;
   private used = 0;
 
-  constructor(entryCapacity: number, private bucketLimit: number, heapCapacity: number) {
+  constructor(
+    entryCapacity: number,
+    private bucketLimit: number,
+    heapCapacity: number,
+  ) {
     this.head = new Int32Array(Math.min(1024, bucketLimit)).fill(-1);
     this.entryNode = new Uint32Array(entryCapacity);
     this.entryNext = new Int32Array(entryCapacity);

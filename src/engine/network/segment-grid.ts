@@ -85,10 +85,22 @@ function buildSegmentGrid(graph: RoadGraph): SegmentGrid {
     fill[c] = at + 1;
     cellSegments[at] = segment;
   };
-  for (segment = 0; segment < segmentCount; segment++) forEachCell(grid, nodeX, nodeY, segA[segment] as number, segB[segment] as number, place);
+  for (segment = 0; segment < segmentCount; segment++)
+    forEachCell(grid, nodeX, nodeY, segA[segment] as number, segB[segment] as number, place);
   return {
-    projection, nodeX, nodeY, minX, minY, cellSizeMeters: size, cols, rows, cellStart, cellSegments, maxAbsLat,
-    minLat, maxLat,
+    projection,
+    nodeX,
+    nodeY,
+    minX,
+    minY,
+    cellSizeMeters: size,
+    cols,
+    rows,
+    cellStart,
+    cellSegments,
+    maxAbsLat,
+    minLat,
+    maxLat,
   };
 }
 
@@ -99,7 +111,11 @@ function buildSegmentGrid(graph: RoadGraph): SegmentGrid {
  */
 function forEachCell(
   grid: { minX: number; minY: number; size: number; cols: number; rows: number },
-  nodeX: Float64Array, nodeY: Float64Array, a: number, b: number, visit: (cell: number) => void,
+  nodeX: Float64Array,
+  nodeY: Float64Array,
+  a: number,
+  b: number,
+  visit: (cell: number) => void,
 ): void {
   const { minX, minY, size, cols, rows } = grid;
   const ax = ((nodeX[a] as number) - minX) / size;

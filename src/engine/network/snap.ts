@@ -94,8 +94,19 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
         continue;
       }
       const absLat = Math.min(89.9, Math.abs(plat));
-      const found = ringSnap(graph, grid, search, plon, plat, Math.cos(plat * RAD), row, col, Math.tan(absLat * RAD),
-        haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat)), maxSnapMeters);
+      const found = ringSnap(
+        graph,
+        grid,
+        search,
+        plon,
+        plat,
+        Math.cos(plat * RAD),
+        row,
+        col,
+        Math.tan(absLat * RAD),
+        haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat)),
+        maxSnapMeters,
+      );
       if (!found) single(q);
       else if (search.bestMeters <= maxSnapMeters) record(q, search.bestSeg, search.bestT, search.bestMeters);
     }
@@ -111,14 +122,22 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
   const bMeters = new Float64Array(order.length);
   for (let row = 0; row < rows; row++) {
     // tan of the row's largest |latitude| and the lower-bound factor for its points
-    const absLat = Math.min(89.9, Math.max(Math.abs(unprojectLat(projection, grid.minY + row * size)), Math.abs(unprojectLat(projection, grid.minY + (row + 1) * size))));
+    const absLat = Math.min(
+      89.9,
+      Math.max(
+        Math.abs(unprojectLat(projection, grid.minY + row * size)),
+        Math.abs(unprojectLat(projection, grid.minY + (row + 1) * size)),
+      ),
+    );
     const tanAbsLat = Math.tan(absLat * RAD);
     const bound = haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat));
     for (let col = 0; col < cols; col++) {
       const cell = row * cols + col;
       const last = cells.cellStart[cell + 1] as number;
       for (let k = cells.cellStart[cell] as number; k < last; k++) {
-        if (!ringSnap(graph, grid, search, sLon[k] as number, sLat[k] as number, sCos[k] as number, row, col, tanAbsLat, bound, maxSnapMeters)) {
+        if (
+          !ringSnap(graph, grid, search, sLon[k] as number, sLat[k] as number, sCos[k] as number, row, col, tanAbsLat, bound, maxSnapMeters)
+        ) {
           bSeg[k] = -2;
           single(order[k] as number);
           continue;
@@ -166,8 +185,17 @@ function searchOf(graph: RoadGraph): GridSearch {
  * @returns false when `MAX_RINGS` rings did not prove the answer (then answer it otherwise)
  */
 function ringSnap(
-  graph: RoadGraph, grid: SegmentGrid, search: GridSearch, plon: number, plat: number, cosLat: number,
-  row: number, col: number, tanAbsLat: number, bound: number, maxSnapMeters: number,
+  graph: RoadGraph,
+  grid: SegmentGrid,
+  search: GridSearch,
+  plon: number,
+  plat: number,
+  cosLat: number,
+  row: number,
+  col: number,
+  tanAbsLat: number,
+  bound: number,
+  maxSnapMeters: number,
 ): boolean {
   const { segA, segB, nodeLon, nodeLat } = graph;
   const { projection, nodeX, nodeY, cols, rows, cellStart, cellSegments, cellSizeMeters: size } = grid;
@@ -231,7 +259,13 @@ function ringSnap(
           if (d2 > window2) continue;
           const aLon = nodeLon[a] as number;
           const aLat = nodeLat[a] as number;
-          const meters = haversineMetersCos(plon, plat, cosLat, aLon + t * ((nodeLon[b] as number) - aLon), aLat + t * ((nodeLat[b] as number) - aLat));
+          const meters = haversineMetersCos(
+            plon,
+            plat,
+            cosLat,
+            aLon + t * ((nodeLon[b] as number) - aLon),
+            aLat + t * ((nodeLat[b] as number) - aLat),
+          );
           if (meters < bestMeters || (meters === bestMeters && s < bestSeg)) {
             bestMeters = meters;
             bestSeg = s;
@@ -260,8 +294,15 @@ function ringSnap(
 
 /** One point by Flatbush `neighbors`, extended until the lower bound proves the answer exact. */
 function snapOne(
-  graph: RoadGraph, segmentIndex: SegmentIndex, plon: number, plat: number, px: number, py: number,
-  maxSnapMeters: number, q: number, record: (q: number, seg: number, t: number, meters: number) => void,
+  graph: RoadGraph,
+  segmentIndex: SegmentIndex,
+  plon: number,
+  plat: number,
+  px: number,
+  py: number,
+  maxSnapMeters: number,
+  q: number,
+  record: (q: number, seg: number, t: number, meters: number) => void,
 ): void {
   const { projection, nodeX, nodeY, index, maxAbsLat } = segmentIndex;
   if (!index) return;

@@ -36,12 +36,42 @@ export const GB50180: Preset = deepFreeze({
   settings: {
     preset: 'gb50180',
     categories: [
-      { id: 'clinic', label: { zh: '社区卫生服务中心', en: 'Community health centres' }, thresholdMinutes: { urban: 15, rural: 15 }, ...vocabularyOf('clinic') },
-      { id: 'canteen', label: { zh: '社区食堂', en: 'Community canteens' }, thresholdMinutes: { urban: 5, rural: 5 }, ...vocabularyOf('canteen') },
-      { id: 'childcare', label: { zh: '幼儿园、托儿所', en: 'Kindergartens and nurseries' }, thresholdMinutes: { urban: 5, rural: 5 }, ...vocabularyOf('childcare') },
-      { id: 'sports', label: { zh: '多功能运动场地', en: 'Sports grounds' }, thresholdMinutes: { urban: 10, rural: 10 }, ...vocabularyOf('sports') },
-      { id: 'culture', label: { zh: '文化活动中心', en: 'Culture centres' }, thresholdMinutes: { urban: 15, rural: 15 }, ...vocabularyOf('culture') },
-      { id: 'convenience', label: { zh: '社区商业网点', en: 'Shops and services' }, thresholdMinutes: { urban: 5, rural: 5 }, ...vocabularyOf('convenience') },
+      {
+        id: 'clinic',
+        label: { zh: '社区卫生服务中心', en: 'Community health centres' },
+        thresholdMinutes: { urban: 15, rural: 15 },
+        ...vocabularyOf('clinic'),
+      },
+      {
+        id: 'canteen',
+        label: { zh: '社区食堂', en: 'Community canteens' },
+        thresholdMinutes: { urban: 5, rural: 5 },
+        ...vocabularyOf('canteen'),
+      },
+      {
+        id: 'childcare',
+        label: { zh: '幼儿园、托儿所', en: 'Kindergartens and nurseries' },
+        thresholdMinutes: { urban: 5, rural: 5 },
+        ...vocabularyOf('childcare'),
+      },
+      {
+        id: 'sports',
+        label: { zh: '多功能运动场地', en: 'Sports grounds' },
+        thresholdMinutes: { urban: 10, rural: 10 },
+        ...vocabularyOf('sports'),
+      },
+      {
+        id: 'culture',
+        label: { zh: '文化活动中心', en: 'Culture centres' },
+        thresholdMinutes: { urban: 15, rural: 15 },
+        ...vocabularyOf('culture'),
+      },
+      {
+        id: 'convenience',
+        label: { zh: '社区商业网点', en: 'Shops and services' },
+        thresholdMinutes: { urban: 5, rural: 5 },
+        ...vocabularyOf('convenience'),
+      },
     ],
     walkSpeedKmh: { urban: 5, rural: 5 },
     detourFactor: 1.3,

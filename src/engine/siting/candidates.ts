@@ -83,7 +83,13 @@ export function generateCandidates(options: GenerateOptions): Candidates {
       origin.push(v);
     }
   }
-  const all: Candidates = { count: lon.length, lon: Float64Array.from(lon), lat: Float64Array.from(lat), source: Uint8Array.from(source), origin: Uint32Array.from(origin) };
+  const all: Candidates = {
+    count: lon.length,
+    lon: Float64Array.from(lon),
+    lat: Float64Array.from(lat),
+    source: Uint8Array.from(source),
+    origin: Uint32Array.from(origin),
+  };
   return thinCandidates(excludeCandidates(all, options.exclude ?? []), options.spacingMeters ?? 200);
 }
 

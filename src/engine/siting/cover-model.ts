@@ -128,7 +128,12 @@ export function buildCoverModel(sets: CoverageSets, goal: CoverGoal, capacity: F
         coverVals.push(1);
         addRow(-infinity, 0, [z, j], [1, -groupWeight[g]!]);
       }
-      addRow(-infinity, groupWeight[g]!, zs, zs.map(() => 1));
+      addRow(
+        -infinity,
+        groupWeight[g]!,
+        zs,
+        zs.map(() => 1),
+      );
       starts.push(pc.length);
     }
     for (let j = 0; j < m; j++) {
@@ -139,7 +144,12 @@ export function buildCoverModel(sets: CoverageSets, goal: CoverGoal, capacity: F
     pairCandidate = Uint32Array.from(pc);
   }
   if (goal.kind === 'max-cover') {
-    addRow(-infinity, goal.maxSites, Array.from({ length: m }, (_, j) => j), new Float64Array(m).fill(1));
+    addRow(
+      -infinity,
+      goal.maxSites,
+      Array.from({ length: m }, (_, j) => j),
+      new Float64Array(m).fill(1),
+    );
   } else {
     addRow(goal.targetWeight, infinity, coverCols, coverVals);
   }

@@ -29,7 +29,8 @@ export interface CoverageSets {
  * @param lat candidate latitudes, degrees
  */
 export function buildCoverageSets(reach: SiteReach, weight: Float64Array, lon: Float64Array, lat: Float64Array): CoverageSets {
-  if (weight.length !== reach.targetCount) throw new RangeError(`buildCoverageSets: ${weight.length} weights for ${reach.targetCount} targets`);
+  if (weight.length !== reach.targetCount)
+    throw new RangeError(`buildCoverageSets: ${weight.length} weights for ${reach.targetCount} targets`);
   if (lon.length !== lat.length) throw new RangeError(`buildCoverageSets: lon has ${lon.length} values, lat ${lat.length}`);
   const m = lon.length;
   const offsets = new Uint32Array(m + 1);
@@ -59,7 +60,15 @@ export function buildCoverageSets(reach: SiteReach, weight: Float64Array, lon: F
     if (!reach.reach(lon[j]!, lat[j]!, visit)) offNetwork[j] = 1;
     offsets[j + 1] = size;
   }
-  return { candidateCount: m, demandCount: weight.length, offsets, demand: demand.slice(0, size), seconds: seconds.slice(0, size), weight, offNetwork };
+  return {
+    candidateCount: m,
+    demandCount: weight.length,
+    offsets,
+    demand: demand.slice(0, size),
+    seconds: seconds.slice(0, size),
+    weight,
+    offNetwork,
+  };
 }
 
 /**
@@ -83,5 +92,13 @@ export function selectCandidates(sets: CoverageSets, pick: ArrayLike<number>): C
     demand.set(sets.demand.subarray(sets.offsets[j]!, sets.offsets[j + 1]!), offsets[i]!);
     seconds.set(sets.seconds.subarray(sets.offsets[j]!, sets.offsets[j + 1]!), offsets[i]!);
   }
-  return { candidateCount: pick.length, demandCount: sets.demandCount, offsets, demand, seconds, weight: sets.weight, offNetwork: Uint8Array.from(pick, (j) => sets.offNetwork[j]!) };
+  return {
+    candidateCount: pick.length,
+    demandCount: sets.demandCount,
+    offsets,
+    demand,
+    seconds,
+    weight: sets.weight,
+    offNetwork: Uint8Array.from(pick, (j) => sets.offNetwork[j]!),
+  };
 }

@@ -80,7 +80,14 @@ export function solveExact(highs: Highs, sets: CoverageSets, goal: CoverGoal, op
     colUpper: model.colUpper,
     rowLower: model.rowLower,
     rowUpper: model.rowUpper,
-    matrix: { format: 'csr', numRows: model.numRows, numCols: model.numCols, starts: model.starts, indices: model.indices, values: model.values },
+    matrix: {
+      format: 'csr',
+      numRows: model.numRows,
+      numCols: model.numCols,
+      starts: model.starts,
+      indices: model.indices,
+      values: model.values,
+    },
     ...(integer ? { integrality: Int32Array.from({ length: model.numCols }, (_, c) => (c < model.candidateCount ? 1 : 0)) } : {}),
   });
   try {
@@ -91,7 +98,15 @@ export function solveExact(highs: Highs, sets: CoverageSets, goal: CoverGoal, op
     const S = highs.constants.modelStatus;
     const seconds = () => (performance.now() - t0) / 1000;
     const none = (status: ExactStatus, bound: number): ExactResult => ({
-      status, sites: new Uint32Array(0), objective: NaN, coveredWeight: NaN, bound, gap: NaN, assignment: null, seconds: seconds(), size,
+      status,
+      sites: new Uint32Array(0),
+      objective: NaN,
+      coveredWeight: NaN,
+      bound,
+      gap: NaN,
+      assignment: null,
+      seconds: seconds(),
+      size,
     });
     if (code === S.infeasible) return none('infeasible', NaN);
     const hasSolution = code === S.optimal || code === S.timeLimit;
@@ -108,7 +123,17 @@ export function solveExact(highs: Highs, sets: CoverageSets, goal: CoverGoal, op
     const { covered, assignment } = readCover(model, sets, x, sites, options.capacity);
     const value = maximize ? covered : sites.length;
     const gap = maximize ? (bound > 0 ? Math.max(0, (bound - value) / bound) : 0) : value > 0 ? Math.max(0, (value - bound) / value) : 0;
-    return { status: code === S.optimal ? 'optimal' : 'time-limit', sites: Uint32Array.from(sites), objective: value, coveredWeight: covered, bound: maximize ? Math.max(bound, value) : bound, gap, assignment, seconds: seconds(), size };
+    return {
+      status: code === S.optimal ? 'optimal' : 'time-limit',
+      sites: Uint32Array.from(sites),
+      objective: value,
+      coveredWeight: covered,
+      bound: maximize ? Math.max(bound, value) : bound,
+      gap,
+      assignment,
+      seconds: seconds(),
+      size,
+    };
   } finally {
     h.dispose();
   }
@@ -137,7 +162,13 @@ function startValues(model: CoverModel, start: GreedyResult, capacity: Float64Ar
 }
 
 /** Residents the chosen sites cover (uncapacitated: recounted from the sets; capacitated: the z values shared pro rata). */
-function readCover(model: CoverModel, sets: CoverageSets, x: Float64Array, sites: number[], capacity: Float64Array | undefined): { covered: number; assignment: Assignment | null } {
+function readCover(
+  model: CoverModel,
+  sets: CoverageSets,
+  x: Float64Array,
+  sites: number[],
+  capacity: Float64Array | undefined,
+): { covered: number; assignment: Assignment | null } {
   if (!capacity) {
     const hit = new Uint8Array(sets.demandCount);
     let covered = 0;

@@ -74,24 +74,39 @@ export interface SitingPlan {
  * @param goal MCLP (k sites) or LSCP (target share)
  * @param options capacity, solver, bound
  */
-export function planSites(sets: CoverageSets, demand: UncoveredDemand, samples: DemandSamples, goal: SitingGoal, options: PlanOptions = {}): SitingPlan {
+export function planSites(
+  sets: CoverageSets,
+  demand: UncoveredDemand,
+  samples: DemandSamples,
+  goal: SitingGoal,
+  options: PlanOptions = {},
+): SitingPlan {
   const t0 = performance.now();
   const total = demand.populationTotal;
   const share = (covered: number) => (total > 0 ? (demand.populationCovered + covered) / total : NaN);
   let targetWeight = 0;
   if (goal.kind === 'max-cover') {
-    if (!(Number.isInteger(goal.maxSites) && goal.maxSites >= 0)) throw new RangeError(`planSites: maxSites must be an integer ≥ 0, got ${goal.maxSites}`);
+    if (!(Number.isInteger(goal.maxSites) && goal.maxSites >= 0))
+      throw new RangeError(`planSites: maxSites must be an integer ≥ 0, got ${goal.maxSites}`);
   } else {
-    if (!(goal.targetShare >= 0 && goal.targetShare <= 1)) throw new RangeError(`planSites: targetShare must be in 0..1, got ${goal.targetShare}`);
+    if (!(goal.targetShare >= 0 && goal.targetShare <= 1))
+      throw new RangeError(`planSites: targetShare must be in 0..1, got ${goal.targetShare}`);
     // a hair under the target so 100 % is not missed by float summation
     targetWeight = Math.max(0, goal.targetShare * total - demand.populationCovered) * (1 - 1e-9);
   }
   const { capacity, highs } = options;
   const greedy = greedySites(sets, goal.kind === 'max-cover' ? { maxSites: goal.maxSites, capacity } : { targetWeight, capacity });
   // uncapacitated, all candidates open cover every reachable resident; capacitated, a greedy estimate
-  const maxShare = share(!capacity ? greedy.reachableWeight : goal.kind === 'set-cover' && greedy.objective < targetWeight ? greedy.objective : greedySites(sets, { capacity }).objective);
+  const maxShare = share(
+    !capacity
+      ? greedy.reachableWeight
+      : goal.kind === 'set-cover' && greedy.objective < targetWeight
+        ? greedy.objective
+        : greedySites(sets, { capacity }).objective,
+  );
   const reached = goal.kind === 'max-cover' || greedy.objective >= targetWeight;
-  const coverGoal = goal.kind === 'max-cover' ? { kind: 'max-cover' as const, maxSites: goal.maxSites } : { kind: 'set-cover' as const, targetWeight };
+  const coverGoal =
+    goal.kind === 'max-cover' ? { kind: 'max-cover' as const, maxSites: goal.maxSites } : { kind: 'set-cover' as const, targetWeight };
 
   let answer: { sites: Uint32Array; gains: Float64Array; assignment: Assignment } = greedy;
   let solver: SitingPlan['solver'] = 'greedy';
@@ -146,8 +161,19 @@ export function planSites(sets: CoverageSets, demand: UncoveredDemand, samples: 
   }
   if (status === 'time-limit' && gap <= 1e-9) status = 'optimal';
   return {
-    goal, solver, status, sites: rankedSites(answer, demand, samples), objective, bound, boundSource, gap,
-    beforeShare: share(0), afterShare: share(covered), targetReached: reached, maxShare, seconds: (performance.now() - t0) / 1000,
+    goal,
+    solver,
+    status,
+    sites: rankedSites(answer, demand, samples),
+    objective,
+    bound,
+    boundSource,
+    gap,
+    beforeShare: share(0),
+    afterShare: share(covered),
+    targetReached: reached,
+    maxShare,
+    seconds: (performance.now() - t0) / 1000,
   };
 }
 
@@ -170,7 +196,12 @@ function countLowerBound(greedy: GreedyResult, sets: CoverageSets, targetWeight:
 }
 
 /** Rank chosen sites: uncapacitated by greedy order over them; capacitated by the solver's assignment. */
-function rankChosen(sets: CoverageSets, chosen: Uint32Array, assignment: Assignment | null, capacity: Float64Array | undefined): { sites: Uint32Array; gains: Float64Array; assignment: Assignment } {
+function rankChosen(
+  sets: CoverageSets,
+  chosen: Uint32Array,
+  assignment: Assignment | null,
+  capacity: Float64Array | undefined,
+): { sites: Uint32Array; gains: Float64Array; assignment: Assignment } {
   if (!capacity || !assignment) {
     const g = greedySites(selectCandidates(sets, chosen));
     return { sites: Uint32Array.from(g.sites, (i) => chosen[i]!), gains: g.gains, assignment: g.assignment };
@@ -191,10 +222,18 @@ function rankChosen(sets: CoverageSets, chosen: Uint32Array, assignment: Assignm
     }
     offsets[i + 1] = demand.length;
   });
-  return { sites: Uint32Array.from(order, (r) => chosen[r]!), gains: Float64Array.from(order, (r) => served[r]!), assignment: { offsets, demand: Uint32Array.from(demand), amount: Float64Array.from(amount) } };
+  return {
+    sites: Uint32Array.from(order, (r) => chosen[r]!),
+    gains: Float64Array.from(order, (r) => served[r]!),
+    assignment: { offsets, demand: Uint32Array.from(demand), amount: Float64Array.from(amount) },
+  };
 }
 
-function rankedSites(answer: { sites: Uint32Array; gains: Float64Array; assignment: Assignment }, demand: UncoveredDemand, samples: DemandSamples): RankedSite[] {
+function rankedSites(
+  answer: { sites: Uint32Array; gains: Float64Array; assignment: Assignment },
+  demand: UncoveredDemand,
+  samples: DemandSamples,
+): RankedSite[] {
   const { offsets, demand: dem, amount } = answer.assignment;
   return Array.from(answer.sites, (candidate, r) => {
     const per = new Map<number, number>();
@@ -203,6 +242,12 @@ function rankedSites(answer: { sites: Uint32Array; gains: Float64Array; assignme
       per.set(c, (per.get(c) ?? 0) + amount[k]!);
     }
     const list = [...per.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return { rank: r + 1, candidate, gainPopulation: answer.gains[r]!, communities: Uint32Array.from(list, (e) => e[0]), communityGain: Float64Array.from(list, (e) => e[1]) };
+    return {
+      rank: r + 1,
+      candidate,
+      gainPopulation: answer.gains[r]!,
+      communities: Uint32Array.from(list, (e) => e[0]),
+      communityGain: Float64Array.from(list, (e) => e[1]),
+    };
   });
 }

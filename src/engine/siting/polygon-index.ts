@@ -36,9 +36,11 @@ function insideRings(rings: PolygonRings, x: number, y: number): boolean {
   let inside = false;
   for (const ring of rings) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[i]!, b = ring[j]!;
-      const ay = a[1]!, by = b[1]!;
-      if ((ay > y) !== (by > y) && x < a[0]! + ((y - ay) / (by - ay)) * (b[0]! - a[0]!)) inside = !inside;
+      const a = ring[i]!,
+        b = ring[j]!;
+      const ay = a[1]!,
+        by = b[1]!;
+      if (ay > y !== by > y && x < a[0]! + ((y - ay) / (by - ay)) * (b[0]! - a[0]!)) inside = !inside;
     }
   }
   return inside;

@@ -8,7 +8,15 @@ import { findGapZones } from '../coverage/gap-zones';
 import type { AccessField, CategoryDef, DemandSamples, Problem, Settings } from '../model';
 import type { NetworkModel } from '../travel/network';
 import type { TravelModel } from '../travel/travel-model';
-import { CANDIDATE_SOURCES, type Candidates, excludeCandidates, generateCandidates, SOURCE_UPLOADED, thinCandidates, type UploadedCandidates } from './candidates';
+import {
+  CANDIDATE_SOURCES,
+  type Candidates,
+  excludeCandidates,
+  generateCandidates,
+  SOURCE_UPLOADED,
+  thinCandidates,
+  type UploadedCandidates,
+} from './candidates';
 import { loadHighsSolver } from './exact';
 import { planSites, type SitingGoal, type SitingPlan } from './plan-sites';
 import type { PolygonRings } from './polygon-index';
@@ -122,7 +130,8 @@ export async function proposeSites(input: ProposeSitesInput): Promise<ProposedSi
   const spacing = input.spacingMeters ?? DEFAULT_SPACING_METERS;
   if (!(spacing >= 0 && Number.isFinite(spacing))) throw new RangeError(`proposeSites: spacingMeters must be metres ≥ 0, got ${spacing}`);
   const defaultPlaces = input.capacityPlaces ?? null;
-  if (defaultPlaces !== null && !(defaultPlaces > 0 && Number.isFinite(defaultPlaces))) throw new RangeError(`proposeSites: capacityPlaces must be > 0, got ${defaultPlaces}`);
+  if (defaultPlaces !== null && !(defaultPlaces > 0 && Number.isFinite(defaultPlaces)))
+    throw new RangeError(`proposeSites: capacityPlaces must be > 0, got ${defaultPlaces}`);
   const warnings: Problem[] = [];
   const context = input.context ?? createSitingContext(travel, samples, field, category, settings);
   const exclude = input.exclude ?? [];
@@ -135,16 +144,28 @@ export async function proposeSites(input: ProposeSitesInput): Promise<ProposedSi
   let ids: (string | null)[];
   if (uploaded) {
     // origin = position in the upload while filtering, then back to the feature index
-    const all: Candidates = { count: uploaded.count, lon: uploaded.lon, lat: uploaded.lat, source: new Uint8Array(uploaded.count).fill(SOURCE_UPLOADED), origin: Uint32Array.from({ length: uploaded.count }, (_, i) => i) };
+    const all: Candidates = {
+      count: uploaded.count,
+      lon: uploaded.lon,
+      lat: uploaded.lat,
+      source: new Uint8Array(uploaded.count).fill(SOURCE_UPLOADED),
+      origin: Uint32Array.from({ length: uploaded.count }, (_, i) => i),
+    };
     const kept = thinCandidates(excludeCandidates(all, exclude), 0); // exact duplicates only: the city's points are kept as given
     const pos = kept.origin;
     candidates = { ...kept, origin: Uint32Array.from(pos, (i) => uploaded.origin[i]!) };
     ids = Array.from(pos, (i) => uploaded.ids[i] ?? null);
     const anyOwn = uploaded.capacity.some((c) => !Number.isNaN(c));
     if (ratio > 0 && (defaultPlaces !== null || anyOwn)) {
-      capacityPlaces = Float64Array.from(pos, (i) => (Number.isNaN(uploaded.capacity[i]!) ? (defaultPlaces ?? Infinity) : uploaded.capacity[i]!));
+      capacityPlaces = Float64Array.from(pos, (i) =>
+        Number.isNaN(uploaded.capacity[i]!) ? (defaultPlaces ?? Infinity) : uploaded.capacity[i]!,
+      );
     } else if (anyOwn) {
-      warnings.push({ file: uploaded.file, index: -1, reason: `candidate capacities ignored: category "${category.id}" has no capacityPerThousand (places per 1,000 residents) in the settings` });
+      warnings.push({
+        file: uploaded.file,
+        index: -1,
+        reason: `candidate capacities ignored: category "${category.id}" has no capacityPerThousand (places per 1,000 residents) in the settings`,
+      });
     }
   } else {
     const zones = findGapZones(samples, [field], { ...settings, categories: [category] });
@@ -154,7 +175,11 @@ export async function proposeSites(input: ProposeSitesInput): Promise<ProposedSi
     ids = new Array<string | null>(candidates.count).fill(null);
   }
   if (defaultPlaces !== null && !(ratio > 0)) {
-    warnings.push({ file: '(siting)', index: -1, reason: `capacity ${defaultPlaces} ignored: category "${category.id}" has no capacityPerThousand (places per 1,000 residents) in the settings` });
+    warnings.push({
+      file: '(siting)',
+      index: -1,
+      reason: `capacity ${defaultPlaces} ignored: category "${category.id}" has no capacityPerThousand (places per 1,000 residents) in the settings`,
+    });
   }
 
   input.onProgress?.('coverage-sets', candidates.count);
@@ -166,21 +191,38 @@ export async function proposeSites(input: ProposeSitesInput): Promise<ProposedSi
     if (!sets.offNetwork[j]) continue;
     offNetwork++;
     if (uploaded) {
-      warnings.push({ file: uploaded.file, index: candidates.origin[j]!, ...(ids[j] ? { id: ids[j]! } : {}), reason: `candidate is off-network: farther than ${settings.maxSnapMeters} m from every walkable road, so it would serve no one` });
+      warnings.push({
+        file: uploaded.file,
+        index: candidates.origin[j]!,
+        ...(ids[j] ? { id: ids[j]! } : {}),
+        reason: `candidate is off-network: farther than ${settings.maxSnapMeters} m from every walkable road, so it would serve no one`,
+      });
     }
   }
   // a site without a capacity serves everyone it reaches: cap it at all uncovered residents
-  const capacity = capacityPlaces ? servableResidents(capacityPlaces, ratio).map((c) => Math.min(c, context.demand.totalWeight)) : undefined;
+  const capacity = capacityPlaces
+    ? servableResidents(capacityPlaces, ratio).map((c) => Math.min(c, context.demand.totalWeight))
+    : undefined;
 
   let exact = input.exact === true;
   if (exact && sets.demand.length > EXACT_MAX_ENTRIES) {
-    warnings.push({ file: '(siting)', index: -1, reason: `exact solve skipped: ${sets.demand.length} coverage entries exceed ${EXACT_MAX_ENTRIES}; the greedy answer is shown with its bound` });
+    warnings.push({
+      file: '(siting)',
+      index: -1,
+      reason: `exact solve skipped: ${sets.demand.length} coverage entries exceed ${EXACT_MAX_ENTRIES}; the greedy answer is shown with its bound`,
+    });
     exact = false;
   }
   const lpBound = input.lpBound ?? (!exact && sets.demand.length <= LP_BOUND_MAX_ENTRIES);
   input.onProgress?.(exact ? 'exact' : 'greedy', candidates.count);
   const highs = exact || lpBound ? await (input.loadHighs ?? (() => loadHighsSolver()))() : undefined;
-  const plan = planSites(sets, context.demand, samples, goal, { capacity, highs, exact, lpBound, timeLimitSeconds: input.timeLimitSeconds ?? 60 });
+  const plan = planSites(sets, context.demand, samples, goal, {
+    capacity,
+    highs,
+    exact,
+    lpBound,
+    timeLimitSeconds: input.timeLimitSeconds ?? 60,
+  });
 
   const sites: SiteProposal[] = plan.sites.map((s) => ({
     rank: s.rank,
@@ -195,7 +237,15 @@ export async function proposeSites(input: ProposeSitesInput): Promise<ProposedSi
     communityGain: s.communityGain,
   }));
   return {
-    sites, plan, context, candidates, candidateSource: uploaded ? 'uploaded' : 'generated', capacityPlaces, offNetwork,
-    coverageEntries: sets.demand.length, seconds: { coverageSets: setSeconds, solve: plan.seconds }, warnings,
+    sites,
+    plan,
+    context,
+    candidates,
+    candidateSource: uploaded ? 'uploaded' : 'generated',
+    capacityPlaces,
+    offNetwork,
+    coverageEntries: sets.demand.length,
+    seconds: { coverageSets: setSeconds, solve: plan.seconds },
+    warnings,
   };
 }

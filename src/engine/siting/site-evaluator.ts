@@ -40,7 +40,8 @@ export interface SiteEvaluator {
  * @param samples the demand samples (`community`, `population`, `communityStart`)
  */
 export function createSiteEvaluator(reach: SiteReach, demand: UncoveredDemand, samples: DemandSamples): SiteEvaluator {
-  if (reach.targetCount !== demand.count) throw new RangeError(`createSiteEvaluator: reach has ${reach.targetCount} targets, demand ${demand.count}`);
+  if (reach.targetCount !== demand.count)
+    throw new RangeError(`createSiteEvaluator: reach has ${reach.targetCount} targets, demand ${demand.count}`);
   const C = samples.communityStart.length - 1;
   const population = new Float64Array(C);
   for (let i = 0; i < samples.count; i++) population[samples.community[i]!]! += samples.population[i]!;
@@ -79,7 +80,9 @@ export function createSiteEvaluator(reach: SiteReach, demand: UncoveredDemand, s
     }
     const siteReachPopulation = Float64Array.from(sites, (list) => list.reduce((s, d) => s + demand.weight[d]!, 0));
     return {
-      coveredPopulation, share, addedPopulation: Math.max(0, addedTotal),
+      coveredPopulation,
+      share,
+      addedPopulation: Math.max(0, addedTotal),
       totalShare: demand.populationTotal > 0 ? (demand.populationCovered + Math.max(0, addedTotal)) / demand.populationTotal : NaN,
       siteReachPopulation,
     };

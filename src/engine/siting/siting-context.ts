@@ -26,7 +26,13 @@ export interface SitingContext {
  * @param category the category
  * @param settings speeds, detour, maxSnapMeters
  */
-export function createSitingContext(travel: TravelModel, samples: DemandSamples, field: AccessField, category: CategoryDef, settings: Settings): SitingContext {
+export function createSitingContext(
+  travel: TravelModel,
+  samples: DemandSamples,
+  field: AccessField,
+  category: CategoryDef,
+  settings: Settings,
+): SitingContext {
   const demand = uncoveredDemand(samples, field, category);
   const targets = {
     lon: Float64Array.from(demand.sample, (i) => samples.lon[i]!),

@@ -69,7 +69,10 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
       const bound = haversineLowerBoundFactor(projection, Math.max(maxAbsLat, Math.abs(siteLat)));
       const r = radiusMeters / bound;
       const cosSite = Math.cos(siteLat * RAD);
-      const limit0 = limits[0]!, limit1 = limits[1]!, speed0 = speeds[0]!, speed1 = speeds[1]!;
+      const limit0 = limits[0]!,
+        limit1 = limits[1]!,
+        speed0 = speeds[0]!,
+        speed1 = speeds[1]!;
       const { boxes } = layout;
       // a target farther than r in the projection is farther than radiusMeters by haversine (the
       // bound above), so it cannot be covered: skip it without trigonometry (a hair of slack for
@@ -78,7 +81,8 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
       // leaf at box position `pos`: haversineMeters(lon, lat, siteLon, siteLat) term by term with
       // the target's cosine precomputed (bit-identical metres), then the model's float32 seconds
       const test = (pos: number): void => {
-        const dx = boxes[pos]! - px, dy = boxes[pos + 1]! - py;
+        const dx = boxes[pos]! - px,
+          dy = boxes[pos + 1]! - py;
         if (!(dx * dx + dy * dy <= r2)) return;
         const o = pos; // 4 values per leaf, like the boxes
         const sinDLat = Math.sin(((siteLat - leafData[o + 1]!) * RAD) / 2);
@@ -135,14 +139,18 @@ function searchLayout(layout: FlatbushLayout, minX: number, minY: number, maxX: 
       for (; pos < leafEnd; pos += 4) leaf(pos);
     } else if (nodeIndex >= numItems4) {
       for (let pos = nodeIndex; pos < end; pos += 4) {
-        const x0 = boxes[pos]!, y0 = boxes[pos + 1]!, x1 = boxes[pos + 2]!, y1 = boxes[pos + 3]!;
+        const x0 = boxes[pos]!,
+          y0 = boxes[pos + 1]!,
+          x1 = boxes[pos + 2]!,
+          y1 = boxes[pos + 3]!;
         if (maxX < x0 || maxY < y0 || minX > x1 || minY > y1) continue;
         const inside = +(minX <= x0 && minY <= y0 && maxX >= x1 && maxY >= y1);
         queue.push(indices[pos >> 2]! | inside, level - 1);
       }
     } else {
       for (let pos = nodeIndex; pos < end; pos += 4) {
-        const x0 = boxes[pos]!, y0 = boxes[pos + 1]!;
+        const x0 = boxes[pos]!,
+          y0 = boxes[pos + 1]!;
         if (maxX < x0 || maxY < y0 || minX > boxes[pos + 2]! || minY > boxes[pos + 3]!) continue;
         leaf(pos);
       }

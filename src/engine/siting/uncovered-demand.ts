@@ -26,7 +26,8 @@ export interface UncoveredDemand {
  */
 export function thresholdSeconds(category: CategoryDef): Float64Array {
   const out = Float64Array.of(category.thresholdMinutes.urban * 60, category.thresholdMinutes.rural * 60);
-  if (!(out[0]! >= 0 && out[1]! >= 0)) throw new RangeError(`thresholdMinutes of "${category.id}" must be ≥ 0: ${JSON.stringify(category.thresholdMinutes)}`);
+  if (!(out[0]! >= 0 && out[1]! >= 0))
+    throw new RangeError(`thresholdMinutes of "${category.id}" must be ≥ 0: ${JSON.stringify(category.thresholdMinutes)}`);
   return out;
 }
 
@@ -39,7 +40,8 @@ export function thresholdSeconds(category: CategoryDef): Float64Array {
  * @param category the category (thresholds in minutes)
  */
 export function uncoveredDemand(samples: DemandSamples, field: AccessField, category: CategoryDef): UncoveredDemand {
-  if (field.seconds.length !== samples.count) throw new RangeError(`uncoveredDemand: field has ${field.seconds.length} values for ${samples.count} samples`);
+  if (field.seconds.length !== samples.count)
+    throw new RangeError(`uncoveredDemand: field has ${field.seconds.length} values for ${samples.count} samples`);
   const limits = thresholdSeconds(category);
   const picked: number[] = [];
   let populationTotal = 0;

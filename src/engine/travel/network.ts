@@ -4,7 +4,12 @@ import { multiSourceDijkstra, type NodeField } from '../network/multi-source-dij
 import { alongSameSegment, endSeedEffort, prefersEndB, viaNearerEnd } from '../network/segment-effort';
 import { type SnapResult, snapPoints } from '../network/snap';
 import {
-  checkFacilityIndices, checkQueryPoints, type QueryPoints, sameIndices, type TravelModel, walkSpeedsMetersPerSecond,
+  checkFacilityIndices,
+  checkQueryPoints,
+  type QueryPoints,
+  sameIndices,
+  type TravelModel,
+  walkSpeedsMetersPerSecond,
 } from './travel-model';
 
 /** Effort (metres, see `RoadGraph`) from points to their nearest facility of one category. */
@@ -120,8 +125,13 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
    * Points are visited by segment, so the node arrays are read nearly in order.
    */
   const fillAccess = (
-    category: string, facilityIndices: Uint32Array, lon: Float64Array, lat: Float64Array, kind: Uint8Array | null,
-    effortOut: Float64Array | Float32Array, facilityOut: Int32Array,
+    category: string,
+    facilityIndices: Uint32Array,
+    lon: Float64Array,
+    lat: Float64Array,
+    kind: Uint8Array | null,
+    effortOut: Float64Array | Float32Array,
+    facilityOut: Int32Array,
   ): void => {
     const { field, segments, facilities: onSegment, segmentHasFacility } = categoryCache(category, facilityIndices);
     const { snap, order, segment, costToA, costToB, accessMeters } = snapOf(lon, lat);
@@ -141,14 +151,20 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
       let bestFacility = label[prefersEndB(ca, ta, cb, tb) ? b : a] as number;
       const i = order[j] as number;
       // facilities snapped onto the same segment: the direct path along it
-      if (segmentHasFacility[s] === 1) for (let k = lowerBound(segments, s); k < segments.length && segments[k] === s; k++) {
-        const f = onSegment[k] as number;
-        const direct = alongSameSegment(snap.t[i] as number, facilitySnap.t[f] as number, segCost[s] as number, facilitySnap.accessMeters[f] as number);
-        if (direct < best) {
-          best = direct;
-          bestFacility = f;
+      if (segmentHasFacility[s] === 1)
+        for (let k = lowerBound(segments, s); k < segments.length && segments[k] === s; k++) {
+          const f = onSegment[k] as number;
+          const direct = alongSameSegment(
+            snap.t[i] as number,
+            facilitySnap.t[f] as number,
+            segCost[s] as number,
+            facilitySnap.accessMeters[f] as number,
+          );
+          if (direct < best) {
+            best = direct;
+            bestFacility = f;
+          }
         }
-      }
       if (bestFacility < 0) continue;
       const effort = best + (accessMeters[j] as number);
       effortOut[i] = kind ? effort / (speeds[kind[i] as number] as number) : effort;

@@ -5,7 +5,12 @@ import { createPointIndex, type PointIndex } from '../geo/point-index';
 import { answerSlots, type ProjectedQueries, projectQueries } from '../geo/projected-queries';
 import type { AccessField, Facility, Settings } from '../model';
 import {
-  checkFacilityIndices, checkQueryPoints, type QueryPoints, sameIndices, type TravelModel, walkSpeedsMetersPerSecond,
+  checkFacilityIndices,
+  checkQueryPoints,
+  type QueryPoints,
+  sameIndices,
+  type TravelModel,
+  walkSpeedsMetersPerSecond,
 } from './travel-model';
 
 /**

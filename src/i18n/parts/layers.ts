@@ -36,7 +36,8 @@ export const en = {
   outside: 'outside the circle',
   noCoverage: 'Coverage is being computed…',
   loading: 'Loading…',
-  servesSummary: 'Nearest of its category for {{count}} communities ({{population}} residents); {{covered}} residents within the threshold.',
+  servesSummary:
+    'Nearest of its category for {{count}} communities ({{population}} residents); {{covered}} residents within the threshold.',
   servesNone: 'No community has this facility as its nearest of the category.',
   thresholds: 'Threshold: urban {{urban}} min, rural {{rural}} min',
   categoryUnknown: 'Category not in the settings: it serves no one.',

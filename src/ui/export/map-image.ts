@@ -22,7 +22,13 @@ export function formatScaleLength(meters: number): string {
  * @param canvas device-pixel canvas of the map; drawn on
  * @param ratio device pixels per CSS pixel
  */
-export function drawMapDecorations(canvas: HTMLCanvasElement, title: string, entries: readonly LegendEntry[], scale: { meters: number; pixels: number } | null, ratio: number): void {
+export function drawMapDecorations(
+  canvas: HTMLCanvasElement,
+  title: string,
+  entries: readonly LegendEntry[],
+  scale: { meters: number; pixels: number } | null,
+  ratio: number,
+): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.save();

@@ -6,7 +6,12 @@
  */
 
 /** Targets of the plan for 2025. */
-export const PLAN_TARGETS = Object.freeze({ childcarePlacesPerThousand: 4.55, canteens: 200, culturePoints: 2000, sportsAreaPerPersonM2: 3.0 });
+export const PLAN_TARGETS = Object.freeze({
+  childcarePlacesPerThousand: 4.55,
+  canteens: 200,
+  culturePoints: 2000,
+  sportsAreaPerPersonM2: 3.0,
+});
 
 /** One indicator row. */
 export interface PlanIndicator {
@@ -27,7 +32,11 @@ export interface PlanIndicator {
  * @param population residents of all communities
  * @param childcarePerThousand the settings' planning ratio for childcare (default the plan's 4.55)
  */
-export function planIndicators(facilities: readonly { category: string; capacity: number | null }[], population: number, childcarePerThousand: number = PLAN_TARGETS.childcarePlacesPerThousand): PlanIndicator[] {
+export function planIndicators(
+  facilities: readonly { category: string; capacity: number | null }[],
+  population: number,
+  childcarePerThousand: number = PLAN_TARGETS.childcarePlacesPerThousand,
+): PlanIndicator[] {
   const childcare = facilities.filter((f) => f.category === 'childcare');
   const withCapacity = childcare.filter((f) => f.capacity !== null && Number.isFinite(f.capacity));
   const places = withCapacity.reduce((s, f) => s + (f.capacity ?? 0), 0);
@@ -38,11 +47,20 @@ export function planIndicators(facilities: readonly { category: string; capacity
   const culture = count('culture');
   return [
     {
-      id: 'childcarePlaces', value: perThousand, target: childcarePerThousand, met: perThousand === null ? null : perThousand >= childcarePerThousand,
+      id: 'childcarePlaces',
+      value: perThousand,
+      target: childcarePerThousand,
+      met: perThousand === null ? null : perThousand >= childcarePerThousand,
       note: perThousand === null ? null : missing > 0 ? { key: 'childcareMissing', params: { n: missing, total: childcare.length } } : null,
     },
     { id: 'canteens', value: canteens, target: PLAN_TARGETS.canteens, met: canteens >= PLAN_TARGETS.canteens, note: { key: 'cityWide' } },
-    { id: 'culturePoints', value: culture, target: PLAN_TARGETS.culturePoints, met: culture >= PLAN_TARGETS.culturePoints, note: { key: 'cityWide' } },
+    {
+      id: 'culturePoints',
+      value: culture,
+      target: PLAN_TARGETS.culturePoints,
+      met: culture >= PLAN_TARGETS.culturePoints,
+      note: { key: 'cityWide' },
+    },
     { id: 'sportsArea', value: null, target: PLAN_TARGETS.sportsAreaPerPersonM2, met: null, note: { key: 'sportsAreaNote' } },
   ];
 }

@@ -14,13 +14,27 @@ import { flyTo, select } from '../../app/actions';
 import { communityCentroids } from '../../app/results/community-centroids';
 import { formatCount, formatMinutes } from '../../app/results/format';
 import {
-  DEFAULT_GAP_QUERY, filterGapRows, gapRows, pageOf, sortGapRows, type GapQuery, type GapRow, type GapSortKey,
+  DEFAULT_GAP_QUERY,
+  filterGapRows,
+  gapRows,
+  pageOf,
+  sortGapRows,
+  type GapQuery,
+  type GapRow,
+  type GapSortKey,
 } from '../../app/results/gap-rows';
 
 /** Rows per page. */
 export const GAP_PAGE_SIZE = 50;
 
-export function GapTable({ coverage, communities, styles, selectedCategory, selectedCommunity, language }: {
+export function GapTable({
+  coverage,
+  communities,
+  styles,
+  selectedCategory,
+  selectedCommunity,
+  language,
+}: {
   coverage: CoverageView;
   communities: FeatureCollection;
   styles: readonly CategoryStyle[];
@@ -61,8 +75,15 @@ export function GapTable({ coverage, communities, styles, selectedCategory, sele
 
   const header = (key: GapSortKey, label: string, className?: string) => (
     <th aria-sort={ariaSort(key)} className={className}>
-      <button type="button" className="sort" onClick={() => sortBy(key)} title={t('gaps.sortBy', { column: label })} data-testid={`gap-sort-${key}`}>
-        {label}{arrow(key)}
+      <button
+        type="button"
+        className="sort"
+        onClick={() => sortBy(key)}
+        title={t('gaps.sortBy', { column: label })}
+        data-testid={`gap-sort-${key}`}
+      >
+        {label}
+        {arrow(key)}
       </button>
     </th>
   );
@@ -74,12 +95,20 @@ export function GapTable({ coverage, communities, styles, selectedCategory, sele
           <span>{t('gaps.filterCategory')}</span>
           <select value={query.category} onChange={(e) => change({ category: e.target.value })} data-testid="gap-filter-category">
             <option value="all">{t('gaps.all')}</option>
-            {coverage.categoryIds.map((id, k) => <option key={id} value={id}>{styles[k]?.label[language] ?? id}</option>)}
+            {coverage.categoryIds.map((id, k) => (
+              <option key={id} value={id}>
+                {styles[k]?.label[language] ?? id}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>{t('gaps.filterKind')}</span>
-          <select value={query.kind} onChange={(e) => change({ kind: e.target.value === 'urban' || e.target.value === 'rural' ? e.target.value : 'all' })} data-testid="gap-filter-kind">
+          <select
+            value={query.kind}
+            onChange={(e) => change({ kind: e.target.value === 'urban' || e.target.value === 'rural' ? e.target.value : 'all' })}
+            data-testid="gap-filter-kind"
+          >
             <option value="all">{t('gaps.all')}</option>
             <option value="urban">{t('gaps.urban')}</option>
             <option value="rural">{t('gaps.rural')}</option>
@@ -99,12 +128,14 @@ export function GapTable({ coverage, communities, styles, selectedCategory, sele
               {header('population', t('gaps.population'), 'num')}
               {header('uncovered', t('gaps.uncovered'), 'num')}
               <th>{t('gaps.missing')}</th>
-              <th className="num" title={t('gaps.timeTitle', { category: timeLabel })}>{t('gaps.time')}</th>
+              <th className="num" title={t('gaps.timeTitle', { category: timeLabel })}>
+                {t('gaps.time')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {shown.rows.map((row) => {
-              const seconds = timeK >= 0 ? coverage.repSeconds[row.community * K + timeK] ?? Infinity : Infinity;
+              const seconds = timeK >= 0 ? (coverage.repSeconds[row.community * K + timeK] ?? Infinity) : Infinity;
               const minutes = formatMinutes(seconds, language);
               return (
                 <tr
@@ -113,19 +144,35 @@ export function GapTable({ coverage, communities, styles, selectedCategory, sele
                   tabIndex={0}
                   title={t('gaps.rowTitle', { name: row.name })}
                   onClick={() => open(row)}
-                  onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(row); } }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      open(row);
+                    }
+                  }}
                   data-testid="gap-row"
                   data-community={row.community}
                 >
-                  <td className="gap-name"><span className={`kind-badge ${row.kind}`}>{t(`gaps.${row.kind}`)}</span><span data-user-text="">{row.name}</span></td>
+                  <td className="gap-name">
+                    <span className={`kind-badge ${row.kind}`}>{t(`gaps.${row.kind}`)}</span>
+                    <span data-user-text="">{row.name}</span>
+                  </td>
                   <td className="num">{formatCount(row.population, language)}</td>
                   <td className="num">{formatCount(row.uncoveredPopulation, language)}</td>
                   <td className="chips">
                     {row.missing.map((k) => (
-                      <span key={k} className="chip" style={{ background: styles[k]?.color }} title={styles[k]?.label[language] ?? coverage.categoryIds[k]} data-category={coverage.categoryIds[k]} />
+                      <span
+                        key={k}
+                        className="chip"
+                        style={{ background: styles[k]?.color }}
+                        title={styles[k]?.label[language] ?? coverage.categoryIds[k]}
+                        data-category={coverage.categoryIds[k]}
+                      />
                     ))}
                   </td>
-                  <td className="num" data-testid="gap-time">{minutes ?? t('gaps.unreachable')}</td>
+                  <td className="num" data-testid="gap-time">
+                    {minutes ?? t('gaps.unreachable')}
+                  </td>
                 </tr>
               );
             })}
@@ -134,9 +181,19 @@ export function GapTable({ coverage, communities, styles, selectedCategory, sele
       )}
       {shown.pageCount > 1 && (
         <div className="pager" data-testid="gap-pager">
-          <button type="button" disabled={shown.page === 0} onClick={() => setPage(shown.page - 1)} data-testid="gap-prev">{t('gaps.previous')}</button>
-          <span>{t('gaps.page', { from: formatCount(shown.start + 1, language), to: formatCount(shown.end, language), shown: formatCount(sorted.length, language) })}</span>
-          <button type="button" disabled={shown.page >= shown.pageCount - 1} onClick={() => setPage(shown.page + 1)} data-testid="gap-next">{t('gaps.next')}</button>
+          <button type="button" disabled={shown.page === 0} onClick={() => setPage(shown.page - 1)} data-testid="gap-prev">
+            {t('gaps.previous')}
+          </button>
+          <span>
+            {t('gaps.page', {
+              from: formatCount(shown.start + 1, language),
+              to: formatCount(shown.end, language),
+              shown: formatCount(sorted.length, language),
+            })}
+          </span>
+          <button type="button" disabled={shown.page >= shown.pageCount - 1} onClick={() => setPage(shown.page + 1)} data-testid="gap-next">
+            {t('gaps.next')}
+          </button>
         </div>
       )}
     </div>

@@ -48,7 +48,15 @@ function CommunityCard({ index }: { index: number }) {
     <section className="detail-card" data-testid="community-detail" aria-label={t('layers.communityDetail')}>
       <header>
         <h3 data-testid="detail-name">{String(p.name ?? p.id ?? '')}</h3>
-        <button type="button" className="detail-close" data-testid="detail-close" aria-label={t('layers.close')} onClick={() => select(null)}>×</button>
+        <button
+          type="button"
+          className="detail-close"
+          data-testid="detail-close"
+          aria-label={t('layers.close')}
+          onClick={() => select(null)}
+        >
+          ×
+        </button>
       </header>
       <p className="detail-sub">
         {t(`kind.${kind}`)} · {t('layers.population', { value: Number(p.population ?? 0).toLocaleString(locale) })}
@@ -56,7 +64,13 @@ function CommunityCard({ index }: { index: number }) {
       {rows ? (
         <table>
           <thead>
-            <tr><th>{t('layers.colCategory')}</th><th>{t('layers.colTime')}</th><th>{t('layers.colThreshold')}</th><th>{t('layers.colWithin')}</th><th>{t('layers.colNearest')}</th></tr>
+            <tr>
+              <th>{t('layers.colCategory')}</th>
+              <th>{t('layers.colTime')}</th>
+              <th>{t('layers.colThreshold')}</th>
+              <th>{t('layers.colWithin')}</th>
+              <th>{t('layers.colNearest')}</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => {
@@ -64,10 +78,14 @@ function CommunityCard({ index }: { index: number }) {
               const near = nearest?.find((n) => n.categoryId === r.categoryId)?.facility;
               return (
                 <tr key={r.categoryId} data-testid={`community-detail-row-${r.categoryId}`} data-within={r.within ? 'true' : 'false'}>
-                  <td><span className="swatch dot" style={{ background: style(r.categoryId).color }} /> {style(r.categoryId).label[language]}</td>
+                  <td>
+                    <span className="swatch dot" style={{ background: style(r.categoryId).color }} /> {style(r.categoryId).label[language]}
+                  </td>
                   <td className="num">{minutes === null ? t('layers.unreachable') : t('layers.minutes', { value: minutes })}</td>
                   <td className="num">{t('layers.minutes', { value: r.thresholdMinutes.toLocaleString(locale) })}</td>
-                  <td><Mark within={r.within} /></td>
+                  <td>
+                    <Mark within={r.within} />
+                  </td>
                   <td className="detail-nearest">{near ? near.name || near.id : nearest ? '—' : ''}</td>
                 </tr>
               );
@@ -96,11 +114,21 @@ function FacilityCard({ index }: { index: number }) {
     <section className="detail-card" data-testid="facility-detail" aria-label={t('layers.facilityDetail')}>
       <header>
         <h3 data-testid="detail-name">{String(p.name || p.id || '')}</h3>
-        <button type="button" className="detail-close" data-testid="detail-close" aria-label={t('layers.close')} onClick={() => select(null)}>×</button>
+        <button
+          type="button"
+          className="detail-close"
+          data-testid="detail-close"
+          aria-label={t('layers.close')}
+          onClick={() => select(null)}
+        >
+          ×
+        </button>
       </header>
       <p className="detail-sub">
         <span className="swatch dot" style={{ background: style.color }} /> {style.label[language]}
-        {served?.thresholdMinutes ? ` · ${t('layers.thresholds', { urban: n(served.thresholdMinutes.urban), rural: n(served.thresholdMinutes.rural) })}` : ''}
+        {served?.thresholdMinutes
+          ? ` · ${t('layers.thresholds', { urban: n(served.thresholdMinutes.urban), rural: n(served.thresholdMinutes.rural) })}`
+          : ''}
       </p>
       {!served ? (
         <p>{t('layers.loading')}</p>
@@ -111,12 +139,21 @@ function FacilityCard({ index }: { index: number }) {
       ) : (
         <>
           <p data-testid="facility-served-summary">
-            {t('layers.servesSummary', { count: n(served.communities.length), population: n(served.population), covered: n(served.coveredPopulation) })}
+            {t('layers.servesSummary', {
+              count: n(served.communities.length),
+              population: n(served.population),
+              covered: n(served.coveredPopulation),
+            })}
           </p>
           <div className="detail-scroll">
             <table>
               <thead>
-                <tr><th>{t('layers.colCommunity')}</th><th>{t('layers.colTime')}</th><th>{t('layers.colThreshold')}</th><th>{t('layers.colWithin')}</th></tr>
+                <tr>
+                  <th>{t('layers.colCommunity')}</th>
+                  <th>{t('layers.colTime')}</th>
+                  <th>{t('layers.colThreshold')}</th>
+                  <th>{t('layers.colWithin')}</th>
+                </tr>
               </thead>
               <tbody>
                 {served.communities.map((c) => (
@@ -124,7 +161,9 @@ function FacilityCard({ index }: { index: number }) {
                     <td>{c.name || c.id}</td>
                     <td className="num">{t('layers.minutes', { value: formatMinutes(c.seconds, locale) ?? '—' })}</td>
                     <td className="num">{t('layers.minutes', { value: n(served.thresholdMinutes![c.kind]) })}</td>
-                    <td><Mark within={c.within} /></td>
+                    <td>
+                      <Mark within={c.within} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -21,9 +21,7 @@ export function DataSection() {
   const stats = useMemo(() => (data ? datasetStats(data) : null), [data]);
   const locale = language === 'zh' ? 'zh-CN' : 'en';
   const n = (x: number, digits = 0) => x.toLocaleString(locale, { maximumFractionDigits: digits });
-  const categoryIds = stats
-    ? [...new Set([...CATEGORY_STYLES.map((c) => c.id), ...Object.keys(stats.facilitiesByCategory)])]
-    : [];
+  const categoryIds = stats ? [...new Set([...CATEGORY_STYLES.map((c) => c.id), ...Object.keys(stats.facilitiesByCategory)])] : [];
 
   return (
     <Section id="data" title={t('panel.data')}>
@@ -31,7 +29,11 @@ export function DataSection() {
         {t('data.loadSample')}
       </button>
       {status === 'loading' && <p>{t('data.loading')}</p>}
-      {error !== null && <p className="error" role="alert" data-testid="data-error">{t('data.error', { message: error })}</p>}
+      {error !== null && (
+        <p className="error" role="alert" data-testid="data-error">
+          {t('data.error', { message: error })}
+        </p>
+      )}
       {!data && status !== 'loading' && error === null && <p>{t('data.none')}</p>}
       {data && stats && (
         <>

@@ -7,7 +7,15 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
 import { useSitingStore } from '../../app/siting-store';
 import { downloadBlob } from '../../app/download';
-import { downloadReport, exportCrsOptions, openProject, REPORT_FILES, reportFiles, saveProject, type ReportKind } from '../../app/export-actions';
+import {
+  downloadReport,
+  exportCrsOptions,
+  openProject,
+  REPORT_FILES,
+  reportFiles,
+  saveProject,
+  type ReportKind,
+} from '../../app/export-actions';
 import type { CrsId } from '../../io/crs';
 import { crsLabel } from '../../io/crs';
 import { Section } from './Section';
@@ -35,7 +43,14 @@ export function ExportSection() {
   const [message, setMessage] = useState<{ key: string; params: Record<string, string>; lines: string[]; error: boolean } | null>(null);
   const [print, setPrint] = useState<PrintData | null>(null);
   const options = useMemo(() => exportCrsOptions(files, reports), [files, reports]);
-  const crsName = (c: CrsId) => (c === 'WGS84' ? t('export.crsWgs84') : c === 'GCJ02' ? t('export.crsGcj02') : c === 'BD09' ? t('export.crsBd09') : t('export.crsLoaded', { crs: crsLabel(c) }));
+  const crsName = (c: CrsId) =>
+    c === 'WGS84'
+      ? t('export.crsWgs84')
+      : c === 'GCJ02'
+        ? t('export.crsGcj02')
+        : c === 'BD09'
+          ? t('export.crsBd09')
+          : t('export.crsLoaded', { crs: crsLabel(c) });
 
   const run = async (f: () => Promise<unknown>) => {
     setBusy(true);
@@ -53,58 +68,88 @@ export function ExportSection() {
     const siting = useSitingStore.getState();
     return legendEntries(s.settings, s.visible, s.language, t, siting.sites.length > 0 ? siting.category : null);
   };
-  const openPrint = () => run(async () => {
-    const canvas = await captureMap();
-    const summary = JSON.parse((await reportFiles('WGS84'))['summary.json']) as { provenance?: PrintData['provenance'] };
-    setPrint({ mapImage: canvas ? canvas.toDataURL('image/png') : null, legend: legend(), provenance: summary.provenance ?? null });
-  });
-  const exportPng = () => run(async () => {
-    const blob = await mapPng(t('legend.title'), legend());
-    if (blob) downloadBlob('lifecircle-map.png', blob);
-  });
+  const openPrint = () =>
+    run(async () => {
+      const canvas = await captureMap();
+      const summary = JSON.parse((await reportFiles('WGS84'))['summary.json']) as { provenance?: PrintData['provenance'] };
+      setPrint({ mapImage: canvas ? canvas.toDataURL('image/png') : null, legend: legend(), provenance: summary.provenance ?? null });
+    });
+  const exportPng = () =>
+    run(async () => {
+      const blob = await mapPng(t('legend.title'), legend());
+      if (blob) downloadBlob('lifecircle-map.png', blob);
+    });
   const onOpen = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
     void run(async () => {
       const res = await openProject(file.name, await file.text());
-      setMessage(res.ok ? { key: 'export.opened', params: { name: file.name }, lines: res.problems, error: false } : { key: '', params: {}, lines: res.problems, error: true });
+      setMessage(
+        res.ok
+          ? { key: 'export.opened', params: { name: file.name }, lines: res.problems, error: false }
+          : { key: '', params: {}, lines: res.problems, error: true },
+      );
     });
   };
 
   return (
     <Section id="export" title={t('panel.export')}>
-      {!hasCoverage ? <p className="coming">{t('export.noData')}</p> : (
+      {!hasCoverage ? (
+        <p className="coming">{t('export.noData')}</p>
+      ) : (
         <>
           <label className="field">
             <span>{t('export.crs')}</span>
             <select data-testid="export-crs" value={crs} onChange={(e) => setCrs(e.target.value as CrsId)}>
-              {options.map((c) => <option key={c} value={c}>{crsName(c)}</option>)}
+              {options.map((c) => (
+                <option key={c} value={c}>
+                  {crsName(c)}
+                </option>
+              ))}
             </select>
           </label>
           <div className="button-column">
             {BUTTONS.map((b) => (
-              <button key={b.kind} type="button" data-testid={b.testId} disabled={busy} title={REPORT_FILES[b.kind]} onClick={() => void run(() => downloadReport(b.kind, crs))}>
-                {t(b.key)}{b.kind === 'gaps' && siteCount > 0 ? ` · ${t('export.withSites', { n: siteCount })}` : ''}
+              <button
+                key={b.kind}
+                type="button"
+                data-testid={b.testId}
+                disabled={busy}
+                title={REPORT_FILES[b.kind]}
+                onClick={() => void run(() => downloadReport(b.kind, crs))}
+              >
+                {t(b.key)}
+                {b.kind === 'gaps' && siteCount > 0 ? ` · ${t('export.withSites', { n: siteCount })}` : ''}
               </button>
             ))}
           </div>
           <div className="row">
-            <button type="button" data-testid="export-print" disabled={busy} onClick={() => void openPrint()}>{t('export.print')}</button>
-            <button type="button" data-testid="export-png" disabled={busy} onClick={() => void exportPng()}>{t('export.png')}</button>
+            <button type="button" data-testid="export-print" disabled={busy} onClick={() => void openPrint()}>
+              {t('export.print')}
+            </button>
+            <button type="button" data-testid="export-png" disabled={busy} onClick={() => void exportPng()}>
+              {t('export.png')}
+            </button>
           </div>
           {print && <PrintView data={print} onClose={() => setPrint(null)} />}
         </>
       )}
       <h3>{t('export.project')}</h3>
       <div className="row">
-        <button type="button" data-testid="project-save" disabled={busy || !hasCoverage} onClick={() => saveProject()}>{t('export.save')}</button>
+        <button type="button" data-testid="project-save" disabled={busy || !hasCoverage} onClick={() => saveProject()}>
+          {t('export.save')}
+        </button>
         <label className="file-button">
           {t('export.open')}
           <input type="file" accept=".json,.lifecircle.json" data-testid="project-open" onChange={onOpen} />
         </label>
       </div>
-      {message && <p className={message.error ? 'error' : 'muted'} role="status" data-testid="export-message">{[message.key ? t(message.key, message.params) : '', ...message.lines].filter(Boolean).join(' · ')}</p>}
+      {message && (
+        <p className={message.error ? 'error' : 'muted'} role="status" data-testid="export-message">
+          {[message.key ? t(message.key, message.params) : '', ...message.lines].filter(Boolean).join(' · ')}
+        </p>
+      )}
     </Section>
   );
 }

@@ -21,7 +21,9 @@ export function GapsSection() {
       {!coverage || !communities ? (
         <p className="coming">{t('gaps.noResults')}</p>
       ) : coverage.gaps.length === 0 ? (
-        <p className="hint" data-testid="gap-none">{t('gaps.none')}</p>
+        <p className="hint" data-testid="gap-none">
+          {t('gaps.none')}
+        </p>
       ) : (
         <GapTable
           coverage={coverage}

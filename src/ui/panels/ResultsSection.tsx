@@ -40,7 +40,8 @@ export function ResultsSection() {
   return (
     <Section id="results" title={t('panel.results')}>
       <p className="result-model">
-        {t('results.modelInUse')}: <strong data-testid="result-model" data-model={coverage.model}>
+        {t('results.modelInUse')}:{' '}
+        <strong data-testid="result-model" data-model={coverage.model}>
           {t(coverage.model === 'network' ? 'results.modelNetwork' : 'results.modelStraight')}
         </strong>
         {lastUpdateMs !== null && <span className="muted"> · {t('results.updated', { ms: Math.round(lastUpdateMs) })}</span>}
@@ -56,8 +57,17 @@ export function ResultsSection() {
         <>
           <h3 className="sub-title histogram-title">
             {t('results.histogram')}
-            <select value={categoryId} onChange={(e) => selectCategory(e.target.value)} aria-label={t('results.histogramCategory')} data-testid="histogram-category">
-              {coverage.categoryIds.map((id, i) => <option key={id} value={id}>{styles[i]?.label[language] ?? id}</option>)}
+            <select
+              value={categoryId}
+              onChange={(e) => selectCategory(e.target.value)}
+              aria-label={t('results.histogramCategory')}
+              data-testid="histogram-category"
+            >
+              {coverage.categoryIds.map((id, i) => (
+                <option key={id} value={id}>
+                  {styles[i]?.label[language] ?? id}
+                </option>
+              ))}
             </select>
           </h3>
           <TravelTimeHistogram urban={hist[0]} rural={hist[1]} thresholds={category.thresholdMinutes} language={language} />

@@ -57,20 +57,54 @@ export function SettingsSection() {
           <div className="travel-settings">
             <label className="number-setting">
               <span>{t('settings.model')}</span>
-              <select value={settings.model} onChange={(e) => void setModel(e.target.value === 'network' ? 'network' : 'straight')} data-testid="model-select">
-                <option value="network" disabled={!hasRoads}>{t('settings.modelNetwork')}</option>
+              <select
+                value={settings.model}
+                onChange={(e) => void setModel(e.target.value === 'network' ? 'network' : 'straight')}
+                data-testid="model-select"
+              >
+                <option value="network" disabled={!hasRoads}>
+                  {t('settings.modelNetwork')}
+                </option>
                 <option value="straight">{t('settings.modelStraight')}</option>
               </select>
             </label>
             {!hasRoads && <p className="hint">{t('settings.modelNeedsRoads')}</p>}
-            <NumberSetting testId="walk-speed-urban" label={t('settings.walkSpeedUrban')} value={settings.walkSpeedKmh.urban}
-              min={0.5} max={SETTINGS_LIMITS.maxSpeedKmh} step={0.1} onCommit={(v) => void setWalkSpeed('urban', v)} />
-            <NumberSetting testId="walk-speed-rural" label={t('settings.walkSpeedRural')} value={settings.walkSpeedKmh.rural}
-              min={0.5} max={SETTINGS_LIMITS.maxSpeedKmh} step={0.1} onCommit={(v) => void setWalkSpeed('rural', v)} />
-            <NumberSetting testId="detour-factor" label={t('settings.detourFactor')} value={settings.detourFactor}
-              min={SETTINGS_LIMITS.minDetourFactor} max={SETTINGS_LIMITS.maxDetourFactor} step={0.05} onCommit={(v) => void setDetourFactor(v)} />
-            <NumberSetting testId="sample-spacing" label={t('settings.sampleSpacing')} value={settings.sampleSpacingMeters}
-              min={SETTINGS_LIMITS.minSampleSpacingMeters} max={SETTINGS_LIMITS.maxSampleSpacingMeters} step={10} onCommit={(v) => void setSampleSpacing(v)} />
+            <NumberSetting
+              testId="walk-speed-urban"
+              label={t('settings.walkSpeedUrban')}
+              value={settings.walkSpeedKmh.urban}
+              min={0.5}
+              max={SETTINGS_LIMITS.maxSpeedKmh}
+              step={0.1}
+              onCommit={(v) => void setWalkSpeed('urban', v)}
+            />
+            <NumberSetting
+              testId="walk-speed-rural"
+              label={t('settings.walkSpeedRural')}
+              value={settings.walkSpeedKmh.rural}
+              min={0.5}
+              max={SETTINGS_LIMITS.maxSpeedKmh}
+              step={0.1}
+              onCommit={(v) => void setWalkSpeed('rural', v)}
+            />
+            <NumberSetting
+              testId="detour-factor"
+              label={t('settings.detourFactor')}
+              value={settings.detourFactor}
+              min={SETTINGS_LIMITS.minDetourFactor}
+              max={SETTINGS_LIMITS.maxDetourFactor}
+              step={0.05}
+              onCommit={(v) => void setDetourFactor(v)}
+            />
+            <NumberSetting
+              testId="sample-spacing"
+              label={t('settings.sampleSpacing')}
+              value={settings.sampleSpacingMeters}
+              min={SETTINGS_LIMITS.minSampleSpacingMeters}
+              max={SETTINGS_LIMITS.maxSampleSpacingMeters}
+              step={10}
+              onCommit={(v) => void setSampleSpacing(v)}
+            />
             <p className="hint">{t('settings.recomputeHint')}</p>
           </div>
           <SettingsFile />

@@ -37,83 +37,222 @@ export function SitingSection() {
 
   return (
     <Section id="siting" title={t('panel.siting')}>
-      {!hasCoverage ? <p className="coming">{t('siting.noData')}</p> : (
+      {!hasCoverage ? (
+        <p className="coming">{t('siting.noData')}</p>
+      ) : (
         <>
           <div className="form-grid">
             <label htmlFor="siting-category">{t('siting.category')}</label>
-            <select id="siting-category" data-testid="siting-category" value={form.category} onChange={(e) => setSitingForm({ category: e.target.value })}>
-              {categories.map((c) => <option key={c.id} value={c.id}>{c.label[language]}</option>)}
+            <select
+              id="siting-category"
+              data-testid="siting-category"
+              value={form.category}
+              onChange={(e) => setSitingForm({ category: e.target.value })}
+            >
+              {categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label[language]}
+                </option>
+              ))}
             </select>
             <span>{t('siting.how')}</span>
             <span className="row">
-              <label><input type="radio" name="siting-mode" checked={form.mode === 'k'} onChange={() => setSitingForm({ mode: 'k' })} data-testid="siting-mode-k" /> {t('siting.modeK')}</label>
-              <label><input type="radio" name="siting-mode" checked={form.mode === 'share'} onChange={() => setSitingForm({ mode: 'share' })} data-testid="siting-mode-share" /> {t('siting.modeShare')}</label>
+              <label>
+                <input
+                  type="radio"
+                  name="siting-mode"
+                  checked={form.mode === 'k'}
+                  onChange={() => setSitingForm({ mode: 'k' })}
+                  data-testid="siting-mode-k"
+                />{' '}
+                {t('siting.modeK')}
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="siting-mode"
+                  checked={form.mode === 'share'}
+                  onChange={() => setSitingForm({ mode: 'share' })}
+                  data-testid="siting-mode-share"
+                />{' '}
+                {t('siting.modeShare')}
+              </label>
             </span>
             {form.mode === 'k' ? (
               <>
                 <label htmlFor="siting-k">{t('siting.k')}</label>
-                <input id="siting-k" type="number" min={1} max={200} step={1} value={form.k} data-testid="siting-k" onChange={(e) => setSitingForm({ k: Math.round(num(e.target.value, 1, 200, form.k)) })} />
+                <input
+                  id="siting-k"
+                  type="number"
+                  min={1}
+                  max={200}
+                  step={1}
+                  value={form.k}
+                  data-testid="siting-k"
+                  onChange={(e) => setSitingForm({ k: Math.round(num(e.target.value, 1, 200, form.k)) })}
+                />
               </>
             ) : (
               <>
                 <label htmlFor="siting-target">{t('siting.target')}</label>
-                <input id="siting-target" type="number" min={1} max={100} step={0.5} value={form.targetPercent} data-testid="siting-target" onChange={(e) => setSitingForm({ targetPercent: num(e.target.value, 0, 100, form.targetPercent) })} />
+                <input
+                  id="siting-target"
+                  type="number"
+                  min={1}
+                  max={100}
+                  step={0.5}
+                  value={form.targetPercent}
+                  data-testid="siting-target"
+                  onChange={(e) => setSitingForm({ targetPercent: num(e.target.value, 0, 100, form.targetPercent) })}
+                />
               </>
             )}
             <span>{t('siting.candidates')}</span>
             <span className="upload">
               {st.candidatesFile ? (
-                <>{st.candidatesFile} <button type="button" className="icon" onClick={() => setSitingUpload('candidates', null)} aria-label={t('siting.clear')}>×</button></>
-              ) : <span className="muted">{t('siting.generated')}</span>}
-              <label className="file-button">{t('siting.uploadCandidates')}<input type="file" accept=".geojson,.json,.csv,.zip" data-testid="siting-candidates-file" onChange={(e) => void readUpload(e, 'candidates')} /></label>
+                <>
+                  {st.candidatesFile}{' '}
+                  <button type="button" className="icon" onClick={() => setSitingUpload('candidates', null)} aria-label={t('siting.clear')}>
+                    ×
+                  </button>
+                </>
+              ) : (
+                <span className="muted">{t('siting.generated')}</span>
+              )}
+              <label className="file-button">
+                {t('siting.uploadCandidates')}
+                <input
+                  type="file"
+                  accept=".geojson,.json,.csv,.zip"
+                  data-testid="siting-candidates-file"
+                  onChange={(e) => void readUpload(e, 'candidates')}
+                />
+              </label>
             </span>
             {!st.candidatesFile && (
               <>
                 <label htmlFor="siting-spacing">{t('siting.spacing')}</label>
-                <input id="siting-spacing" type="number" min={0} max={5000} step={50} value={form.spacingMeters} onChange={(e) => setSitingForm({ spacingMeters: num(e.target.value, 0, 5000, form.spacingMeters) })} />
+                <input
+                  id="siting-spacing"
+                  type="number"
+                  min={0}
+                  max={5000}
+                  step={50}
+                  value={form.spacingMeters}
+                  onChange={(e) => setSitingForm({ spacingMeters: num(e.target.value, 0, 5000, form.spacingMeters) })}
+                />
               </>
             )}
             <span>{t('siting.exclude')}</span>
             <span className="upload">
               {st.excludeFile ? (
-                <>{st.excludeFile} <button type="button" className="icon" onClick={() => setSitingUpload('exclude', null)} aria-label={t('siting.clear')}>×</button></>
-              ) : <span className="muted">{t('siting.none')}</span>}
-              <label className="file-button">{t('siting.uploadExclude')}<input type="file" accept=".geojson,.json,.zip" data-testid="siting-exclude-file" onChange={(e) => void readUpload(e, 'exclude')} /></label>
+                <>
+                  {st.excludeFile}{' '}
+                  <button type="button" className="icon" onClick={() => setSitingUpload('exclude', null)} aria-label={t('siting.clear')}>
+                    ×
+                  </button>
+                </>
+              ) : (
+                <span className="muted">{t('siting.none')}</span>
+              )}
+              <label className="file-button">
+                {t('siting.uploadExclude')}
+                <input
+                  type="file"
+                  accept=".geojson,.json,.zip"
+                  data-testid="siting-exclude-file"
+                  onChange={(e) => void readUpload(e, 'exclude')}
+                />
+              </label>
             </span>
             <label htmlFor="siting-exact">{t('siting.exact')}</label>
             <span className="row">
-              <input id="siting-exact" type="checkbox" checked={form.exact} data-testid="siting-exact" onChange={(e) => setSitingForm({ exact: e.target.checked })} />
+              <input
+                id="siting-exact"
+                type="checkbox"
+                checked={form.exact}
+                data-testid="siting-exact"
+                onChange={(e) => setSitingForm({ exact: e.target.checked })}
+              />
               {form.exact && (
-                <label>{t('siting.timeLimit')} <input type="number" min={1} max={600} value={form.timeLimitSeconds} className="short" onChange={(e) => setSitingForm({ timeLimitSeconds: num(e.target.value, 1, 600, form.timeLimitSeconds) })} /></label>
+                <label>
+                  {t('siting.timeLimit')}{' '}
+                  <input
+                    type="number"
+                    min={1}
+                    max={600}
+                    value={form.timeLimitSeconds}
+                    className="short"
+                    onChange={(e) => setSitingForm({ timeLimitSeconds: num(e.target.value, 1, 600, form.timeLimitSeconds) })}
+                  />
+                </label>
               )}
             </span>
           </div>
           <div className="row">
-            <button type="button" className="primary" data-testid="siting-run" disabled={st.running} onClick={() => void runSiting()}>{st.running ? t('siting.running') : t('siting.run')}</button>
-            {st.running && <button type="button" onClick={() => void cancelJob().then(() => useSitingStore.setState({ running: false }))}>{t('siting.cancel')}</button>}
-            {st.running && job && <span className="muted" data-testid="siting-progress">{t(`siting.stage.${job.stage}`, { defaultValue: job.stage })} {Math.round(job.fraction * 100)}%</span>}
+            <button type="button" className="primary" data-testid="siting-run" disabled={st.running} onClick={() => void runSiting()}>
+              {st.running ? t('siting.running') : t('siting.run')}
+            </button>
+            {st.running && (
+              <button type="button" onClick={() => void cancelJob().then(() => useSitingStore.setState({ running: false }))}>
+                {t('siting.cancel')}
+              </button>
+            )}
+            {st.running && job && (
+              <span className="muted" data-testid="siting-progress">
+                {t(`siting.stage.${job.stage}`, { defaultValue: job.stage })} {Math.round(job.fraction * 100)}%
+              </span>
+            )}
           </div>
-          {st.error && <p className="error" role="alert">{st.error}</p>}
+          {st.error && (
+            <p className="error" role="alert">
+              {st.error}
+            </p>
+          )}
           {st.problems.length > 0 && (
-            <details className="problems"><summary>{t('siting.problems')} ({st.problems.length})</summary><ul>{st.problems.slice(0, 50).map((p, i) => <li key={i}>{p}</li>)}</ul></details>
+            <details className="problems">
+              <summary>
+                {t('siting.problems')} ({st.problems.length})
+              </summary>
+              <ul>
+                {st.problems.slice(0, 50).map((p, i) => (
+                  <li key={i}>{p}</li>
+                ))}
+              </ul>
+            </details>
           )}
           {st.share !== null && (
             <div className="siting-result">
               <div className="big-number">
                 <span>{t('siting.share')}</span>
-                <strong data-testid="siting-share" data-value={st.share}>{formatPercent(st.share, language)}</strong>
+                <strong data-testid="siting-share" data-value={st.share}>
+                  {formatPercent(st.share, language)}
+                </strong>
               </div>
               <p className="muted">
-                {t('siting.before', { before: formatPercent(st.beforeShare, language) })} · {t('siting.added', { people: formatPeople(st.addedPopulation, language) })}
-                {st.editMs !== null && <> · <span data-testid="siting-edit-ms">{t('siting.editMs', { ms: formatNumber(st.editMs, language, 0) })}</span></>}
+                {t('siting.before', { before: formatPercent(st.beforeShare, language) })} ·{' '}
+                {t('siting.added', { people: formatPeople(st.addedPopulation, language) })}
+                {st.editMs !== null && (
+                  <>
+                    {' '}
+                    · <span data-testid="siting-edit-ms">{t('siting.editMs', { ms: formatNumber(st.editMs, language, 0) })}</span>
+                  </>
+                )}
               </p>
               {st.run && (
                 <p className="muted">
-                  {t('siting.solver', { solver: t(st.run.solver === 'exact' ? 'siting.solverExact' : 'siting.solverGreedy'), status: st.run.status, candidates: formatPeople(st.run.candidateCount, language), seconds: formatNumber(st.run.seconds, language, 2) })}
+                  {t('siting.solver', {
+                    solver: t(st.run.solver === 'exact' ? 'siting.solverExact' : 'siting.solverGreedy'),
+                    status: st.run.status,
+                    candidates: formatPeople(st.run.candidateCount, language),
+                    seconds: formatNumber(st.run.seconds, language, 2),
+                  })}
                   {Number.isFinite(st.run.gap) && <> · {t('siting.gapProven', { gap: formatPercent(st.run.gap, language) })}</>}
                 </p>
               )}
-              {st.run && !st.run.targetReached && <p className="error">{t('siting.notReached', { max: formatPercent(st.run.maxShare, language) })}</p>}
+              {st.run && !st.run.targetReached && (
+                <p className="error">{t('siting.notReached', { max: formatPercent(st.run.maxShare, language) })}</p>
+              )}
             </div>
           )}
           {(st.sites.length > 0 || st.share !== null) && (
@@ -122,8 +261,12 @@ export function SitingSection() {
               <SiteList />
               <p className="muted">{t('siting.dragHint')}</p>
               <div className="row">
-                <button type="button" data-testid="siting-add" aria-pressed={st.addMode} onClick={() => setAddMode(!st.addMode)}>{st.addMode ? t('siting.adding') : t('siting.add')}</button>
-                <button type="button" onClick={clearProposal}>{t('siting.clearProposal')}</button>
+                <button type="button" data-testid="siting-add" aria-pressed={st.addMode} onClick={() => setAddMode(!st.addMode)}>
+                  {st.addMode ? t('siting.adding') : t('siting.add')}
+                </button>
+                <button type="button" onClick={clearProposal}>
+                  {t('siting.clearProposal')}
+                </button>
               </div>
             </>
           )}

@@ -11,7 +11,12 @@ import { selectCategory } from '../../app/actions';
 
 const width = (share: number) => `${Number.isFinite(share) ? Math.max(0, Math.min(1, share)) * 100 : 0}%`;
 
-export function ShareBars({ totals, styles, selected, language }: {
+export function ShareBars({
+  totals,
+  styles,
+  selected,
+  language,
+}: {
   totals: readonly CategoryTotals[];
   styles: readonly CategoryStyle[];
   selected: string;
@@ -29,7 +34,9 @@ export function ShareBars({ totals, styles, selected, language }: {
               <span className="share-head">
                 <span className="swatch dot" style={{ background: style?.color }} />
                 <span className="share-name">{label}</span>
-                <span className="share-value" data-testid={`category-share-${c.id}`}>{formatPercent(c.share, language)}</span>
+                <span className="share-value" data-testid={`category-share-${c.id}`}>
+                  {formatPercent(c.share, language)}
+                </span>
               </span>
               {(['urban', 'rural'] as const).map((kind) => {
                 const share = kind === 'urban' ? c.urbanShare : c.ruralShare;

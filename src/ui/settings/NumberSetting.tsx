@@ -5,7 +5,15 @@
  */
 import { useEffect, useRef, useState } from 'react';
 
-export function NumberSetting({ testId, label, value, min, max, step, onCommit }: {
+export function NumberSetting({
+  testId,
+  label,
+  value,
+  min,
+  max,
+  step,
+  onCommit,
+}: {
   testId: string;
   label: string;
   value: number;
@@ -46,7 +54,9 @@ export function NumberSetting({ testId, label, value, min, max, step, onCommit }
         step={step}
         value={draft ?? String(value)}
         onChange={(e) => setDraft(e.target.value)}
-        onKeyDown={(e) => { if (e.key === 'Enter') commitRef.current(); }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commitRef.current();
+        }}
         data-testid={testId}
       />
     </label>

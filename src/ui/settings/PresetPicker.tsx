@@ -12,14 +12,24 @@ export function PresetPicker({ presetId, language }: { presetId: string; languag
       <label className="number-setting">
         <span>{t('settings.preset')}</span>
         <select value={presetId} onChange={(e) => void switchPreset(e.target.value)} data-testid="preset-select">
-          {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label[language]}</option>)}
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label[language]}
+            </option>
+          ))}
           {!preset && <option value={presetId}>{presetId}</option>}
         </select>
       </label>
       {preset && (
         <details className="preset-sources" data-testid="preset-sources">
-          <summary>{t('settings.presetSources')} ({preset.sources.length})</summary>
-          <ol>{preset.sources.map((s, i) => <li key={i}>{s}</li>)}</ol>
+          <summary>
+            {t('settings.presetSources')} ({preset.sources.length})
+          </summary>
+          <ol>
+            {preset.sources.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ol>
         </details>
       )}
     </div>

@@ -21,15 +21,32 @@ export function SettingsFile() {
   return (
     <div className="settings-file">
       <div className="button-row">
-        <button type="button" onClick={saveSettingsFile} data-testid="settings-save">{t('settings.save')}</button>
-        <button type="button" onClick={() => fileRef.current?.click()}>{t('settings.open')}</button>
-        <input ref={fileRef} type="file" accept=".json,application/json" hidden onChange={() => void onFile()} data-testid="settings-open" />
+        <button type="button" onClick={saveSettingsFile} data-testid="settings-save">
+          {t('settings.save')}
+        </button>
+        <button type="button" onClick={() => fileRef.current?.click()}>
+          {t('settings.open')}
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={() => void onFile()}
+          data-testid="settings-open"
+        />
       </div>
       {errors.length > 0 && (
         <div className="settings-errors error" role="alert" data-testid="settings-errors">
           <p>{t('settings.refused')}</p>
-          <ul>{errors.map((e, i) => <li key={i}>{e}</li>)}</ul>
-          <button type="button" onClick={dismissSettingsErrors}>{t('settings.dismiss')}</button>
+          <ul>
+            {errors.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={dismissSettingsErrors}>
+            {t('settings.dismiss')}
+          </button>
         </div>
       )}
     </div>

@@ -11,7 +11,13 @@ import { queueThreshold } from '../../app/settings-actions';
 const MIN_MINUTES = 1;
 const MAX_MINUTES = 60;
 
-export function ThresholdSlider({ categoryId, kind, minutes, label, unit }: {
+export function ThresholdSlider({
+  categoryId,
+  kind,
+  minutes,
+  label,
+  unit,
+}: {
   categoryId: string;
   kind: 'urban' | 'rural';
   /** The applied threshold (store). */
@@ -25,11 +31,14 @@ export function ThresholdSlider({ categoryId, kind, minutes, label, unit }: {
   const [draft, setDraft] = useState<number | null>(null);
   const shown = draft ?? minutes;
 
-  const onValue = useCallback((value: number) => {
-    if (!Number.isFinite(value)) return;
-    setDraft(value);
-    void queueThreshold(categoryId, kind, value).then(() => setDraft((d) => (d === value ? null : d)));
-  }, [categoryId, kind]);
+  const onValue = useCallback(
+    (value: number) => {
+      if (!Number.isFinite(value)) return;
+      setDraft(value);
+      void queueThreshold(categoryId, kind, value).then(() => setDraft((d) => (d === value ? null : d)));
+    },
+    [categoryId, kind],
+  );
 
   useEffect(() => {
     const el = ref.current;
@@ -48,12 +57,16 @@ export function ThresholdSlider({ categoryId, kind, minutes, label, unit }: {
         max={Math.max(MAX_MINUTES, Math.ceil(shown))}
         step={1}
         value={shown}
-        onChange={() => { /* handled by the native input listener above */ }}
+        onChange={() => {
+          /* handled by the native input listener above */
+        }}
         aria-label={label}
         data-testid={`threshold-${categoryId}-${kind}`}
         data-pending={draft !== null ? 'true' : 'false'}
       />
-      <output className="threshold-value" data-testid={`threshold-${categoryId}-${kind}-value`}>{unit(shown)}</output>
+      <output className="threshold-value" data-testid={`threshold-${categoryId}-${kind}-value`}>
+        {unit(shown)}
+      </output>
     </span>
   );
 }

@@ -16,7 +16,10 @@ export function ScenarioTable() {
   const hasProposal = useSitingStore((s) => s.sites.length > 0);
   const category = useSitingStore((s) => s.category);
   const [name, setName] = useState('');
-  const labels = useMemo(() => new Map((settings ? categoryStyles(settings.categories) : []).map((c) => [c.id, c.label[language]])), [settings, language]);
+  const labels = useMemo(
+    () => new Map((settings ? categoryStyles(settings.categories) : []).map((c) => [c.id, c.label[language]])),
+    [settings, language],
+  );
   if (!comparison) return null;
   const touched = new Set([category, ...scenarios.map((s) => s.category)]);
   const rows = comparison.categoryIds.map((id, k) => ({ id, k })).filter((r) => touched.has(r.id));
@@ -24,9 +27,24 @@ export function ScenarioTable() {
   return (
     <div className="scenarios">
       <h3>{t('siting.scenarios')}</h3>
-      <form className="row" onSubmit={(e) => { e.preventDefault(); saveScenario(name || t('siting.defaultName', { n: scenarios.length + 1 })); setName(''); }}>
-        <input aria-label={t('siting.scenarioName')} placeholder={t('siting.defaultName', { n: scenarios.length + 1 })} value={name} onChange={(e) => setName(e.target.value)} data-testid="scenario-name" />
-        <button type="submit" disabled={!hasProposal} data-testid="scenario-save">{t('siting.saveScenario')}</button>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          saveScenario(name || t('siting.defaultName', { n: scenarios.length + 1 }));
+          setName('');
+        }}
+      >
+        <input
+          aria-label={t('siting.scenarioName')}
+          placeholder={t('siting.defaultName', { n: scenarios.length + 1 })}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="scenario-name"
+        />
+        <button type="submit" disabled={!hasProposal} data-testid="scenario-save">
+          {t('siting.saveScenario')}
+        </button>
       </form>
       <table className="scenario-table" data-testid="scenario-table">
         <thead>
@@ -36,8 +54,12 @@ export function ScenarioTable() {
             {comparison.current && <th>{t('siting.currentColumn')}</th>}
             {scenarios.map((s, i) => (
               <th key={`${s.name}-${i}`}>
-                <button type="button" className="link" title={t('siting.load')} onClick={() => void loadScenario(i)}>{s.name}</button>
-                <button type="button" className="icon" aria-label={`${t('siting.remove')} ${s.name}`} onClick={() => removeScenario(i)}>×</button>
+                <button type="button" className="link" title={t('siting.load')} onClick={() => void loadScenario(i)}>
+                  {s.name}
+                </button>
+                <button type="button" className="icon" aria-label={`${t('siting.remove')} ${s.name}`} onClick={() => removeScenario(i)}>
+                  ×
+                </button>
               </th>
             ))}
           </tr>
@@ -48,7 +70,11 @@ export function ScenarioTable() {
               <th scope="row">{labels.get(id) ?? id}</th>
               <td className="num">{formatPercent(comparison.before[k], language)}</td>
               {comparison.current && <td className="num">{formatPercent(comparison.current[k], language)}</td>}
-              {scenarios.map((s, i) => <td key={`${s.name}-${i}`} className="num">{formatPercent(comparison.scenarios[i]?.[k], language)}</td>)}
+              {scenarios.map((s, i) => (
+                <td key={`${s.name}-${i}`} className="num">
+                  {formatPercent(comparison.scenarios[i]?.[k], language)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -14,16 +14,43 @@ export function SiteList() {
   return (
     <table className="site-list" data-testid="site-list">
       <thead>
-        <tr><th>{t('siting.rank')}</th><th>{t('siting.gain')}</th><th>{t('siting.communities')}</th><th /></tr>
+        <tr>
+          <th>{t('siting.rank')}</th>
+          <th>{t('siting.gain')}</th>
+          <th>{t('siting.communities')}</th>
+          <th />
+        </tr>
       </thead>
       <tbody>
         {order.map((s) => (
-          <tr key={s.index} data-testid={`site-${s.index}`} data-rank={s.rank} data-lon={s.lon} data-lat={s.lat} data-gain={Math.round(s.gainPopulation)}>
-            <td><button type="button" className="link" onClick={() => flyTo(s.lon, s.lat, 15)}>{s.rank}</button></td>
-            <td className="num">{formatPeople(s.gainPopulation, language)}</td>
-            <td className="ids" title={s.coveredIds.join(', ')}>{s.coveredIds.slice(0, 3).join(', ')}{s.coveredIds.length > 3 ? ` +${s.coveredIds.length - 3}` : ''}</td>
+          <tr
+            key={s.index}
+            data-testid={`site-${s.index}`}
+            data-rank={s.rank}
+            data-lon={s.lon}
+            data-lat={s.lat}
+            data-gain={Math.round(s.gainPopulation)}
+          >
             <td>
-              <button type="button" className="icon" aria-label={t('siting.removeSite', { rank: s.rank })} title={t('siting.remove')} onClick={() => void removeSite(s.index)}>×</button>
+              <button type="button" className="link" onClick={() => flyTo(s.lon, s.lat, 15)}>
+                {s.rank}
+              </button>
+            </td>
+            <td className="num">{formatPeople(s.gainPopulation, language)}</td>
+            <td className="ids" title={s.coveredIds.join(', ')}>
+              {s.coveredIds.slice(0, 3).join(', ')}
+              {s.coveredIds.length > 3 ? ` +${s.coveredIds.length - 3}` : ''}
+            </td>
+            <td>
+              <button
+                type="button"
+                className="icon"
+                aria-label={t('siting.removeSite', { rank: s.rank })}
+                title={t('siting.remove')}
+                onClick={() => void removeSite(s.index)}
+              >
+                ×
+              </button>
             </td>
           </tr>
         ))}

@@ -14,7 +14,12 @@ import { SITE_RADIUS_PX } from '../../app/layers/sites-layer';
 const GRAB_SLACK_PX = 4;
 
 /** Index of the site under a screen point (container pixels), the nearest one within reach, or null. */
-export function siteAt(map: Pick<MapLibreMap, 'project'>, sites: readonly { lon: number; lat: number }[], x: number, y: number): number | null {
+export function siteAt(
+  map: Pick<MapLibreMap, 'project'>,
+  sites: readonly { lon: number; lat: number }[],
+  x: number,
+  y: number,
+): number | null {
   let best: number | null = null;
   let bestD = (SITE_RADIUS_PX + GRAB_SLACK_PX) ** 2;
   sites.forEach((s, i) => {

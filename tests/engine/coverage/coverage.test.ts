@@ -21,29 +21,65 @@ const deepFreeze = <T>(o: T): T => {
 function randomTown(seed: number): { dataset: Dataset; settings: Settings } {
   const rand = mulberry32(seed);
   const preset = getPreset('ningbo')!;
-  const settings: Settings = { ...structuredClone(preset.settings), model: 'straight', walkSpeedKmh: { urban: 5, rural: 4 }, sampleSpacingMeters: 150 };
+  const settings: Settings = {
+    ...structuredClone(preset.settings),
+    model: 'straight',
+    walkSpeedKmh: { urban: 5, rural: 4 },
+    sampleSpacingMeters: 150,
+  };
   const lon = () => 121.5 + rand() * 0.06;
   const lat = () => 29.85 + rand() * 0.05;
   const communities: Community[] = [];
   for (let i = 0; i < 60; i++) {
-    const x = lon(), y = lat();
+    const x = lon(),
+      y = lat();
     const kind = rand() < 0.5 ? 'urban' : 'rural';
     const d = 0.001 + rand() * 0.004;
     communities.push({
-      index: i, id: `c${i}`, name: `c${i}`, kind, population: Math.round(100 + rand() * 3000),
-      geometry: i % 3 === 0 ? { type: 'Point', coordinates: [x, y] } : { type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] },
+      index: i,
+      id: `c${i}`,
+      name: `c${i}`,
+      kind,
+      population: Math.round(100 + rand() * 3000),
+      geometry:
+        i % 3 === 0
+          ? { type: 'Point', coordinates: [x, y] }
+          : {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [x, y],
+                  [x + d, y],
+                  [x + d, y + d],
+                  [x, y + d],
+                  [x, y],
+                ],
+              ],
+            },
     });
   }
   const facilities: Facility[] = [];
   settings.categories.forEach((c, k) => {
-    for (let j = 0; j < 2 + k; j++) facilities.push({ index: facilities.length, id: `f${facilities.length}`, name: '', category: c.id, capacity: null, lon: lon(), lat: lat() });
+    for (let j = 0; j < 2 + k; j++)
+      facilities.push({
+        index: facilities.length,
+        id: `f${facilities.length}`,
+        name: '',
+        category: c.id,
+        capacity: null,
+        lon: lon(),
+        lat: lat(),
+      });
   });
   return { dataset: deepFreeze({ facilities, communities, roads: null }), settings: deepFreeze(settings) };
 }
 
 const withThresholds = (s: Settings, f: (m: number) => number): Settings => ({
   ...s,
-  categories: s.categories.map((c) => ({ ...c, thresholdMinutes: { urban: f(c.thresholdMinutes.urban), rural: f(c.thresholdMinutes.rural) } })),
+  categories: s.categories.map((c) => ({
+    ...c,
+    thresholdMinutes: { urban: f(c.thresholdMinutes.urban), rural: f(c.thresholdMinutes.rural) },
+  })),
 });
 
 describe('coverage (straight-line model) against an all-pairs scan with @turf/distance', () => {
@@ -61,7 +97,11 @@ describe('coverage (straight-line model) against an all-pairs scan with @turf/di
         for (let i = 0; i < s.count; i++) {
           const speed = (s.kind[i] === 1 ? 4 : 5) / 3.6;
           let best = Infinity;
-          for (const f of facs) best = Math.min(best, (turfDistance([s.lon[i]!, s.lat[i]!], [f.lon, f.lat], { units: 'meters' }) * settings.detourFactor) / speed);
+          for (const f of facs)
+            best = Math.min(
+              best,
+              (turfDistance([s.lon[i]!, s.lat[i]!], [f.lon, f.lat], { units: 'meters' }) * settings.detourFactor) / speed,
+            );
           const c = s.community[i]!;
           pop[c]! += s.population[i]!;
           const limit = (s.kind[i] === 1 ? cat.thresholdMinutes.rural : cat.thresholdMinutes.urban) * 60;
@@ -76,14 +116,26 @@ describe('coverage (straight-line model) against an all-pairs scan with @turf/di
   it('covered shares only grow with the threshold; the complete circle never exceeds any category', () => {
     const { dataset, settings } = randomTown(7);
     const a = analyze(dataset, settings);
-    let prev = computeCoverage(a.samples, a.fields, withThresholds(settings, () => 1));
+    let prev = computeCoverage(
+      a.samples,
+      a.fields,
+      withThresholds(settings, () => 1),
+    );
     for (const m of [3, 5, 10, 15, 20, 30, 60]) {
-      const cur = computeCoverage(a.samples, a.fields, withThresholds(settings, () => m));
+      const cur = computeCoverage(
+        a.samples,
+        a.fields,
+        withThresholds(settings, () => m),
+      );
       for (let i = 0; i < cur.share.length; i++) expect(cur.share[i]!).toBeGreaterThanOrEqual(prev.share[i]! - 1e-12);
       for (const t of cur.totals) expect(cur.completeCovered).toBeLessThanOrEqual(t.covered + 1e-6);
       prev = cur;
     }
-    const first = computeCoverage(a.samples, a.fields, withThresholds(settings, () => 1));
+    const first = computeCoverage(
+      a.samples,
+      a.fields,
+      withThresholds(settings, () => 1),
+    );
     expect(prev.totals.some((t, k) => t.share > first.totals[k]!.share)).toBe(true);
   });
 
@@ -120,7 +172,10 @@ describe('gap zones', () => {
 /** Seeded samples by hand: communities of 0, 1 or several samples, some without residents, unreachable samples. */
 function handSamples(seed: number, settings: Settings): { samples: DemandSamples; fields: AccessField[] } {
   const rand = mulberry32(seed);
-  const community: number[] = [], population: number[] = [], kind: number[] = [], start: number[] = [0];
+  const community: number[] = [],
+    population: number[] = [],
+    kind: number[] = [],
+    start: number[] = [0];
   for (let c = 0; c < 300; c++) {
     const roll = rand();
     const m = roll < 0.05 ? 0 : roll < 0.6 ? 1 : 2 + Math.floor(rand() * 6);
@@ -135,8 +190,13 @@ function handSamples(seed: number, settings: Settings): { samples: DemandSamples
   }
   const n = community.length;
   const samples: DemandSamples = {
-    count: n, lon: new Float64Array(n), lat: new Float64Array(n), community: Uint32Array.from(community),
-    population: Float64Array.from(population), kind: Uint8Array.from(kind), communityStart: Uint32Array.from(start),
+    count: n,
+    lon: new Float64Array(n),
+    lat: new Float64Array(n),
+    community: Uint32Array.from(community),
+    population: Float64Array.from(population),
+    kind: Uint8Array.from(kind),
+    communityStart: Uint32Array.from(start),
   };
   const fields = settings.categories.map((cat) => ({
     category: cat.id,
@@ -160,8 +220,10 @@ describe('coverage against a per-category scan of the samples', () => {
       const everyOk = new Uint8Array(s.count).fill(1);
       settings.categories.forEach((cat, k) => {
         const limit = (i: number) => (s.kind[i] === 1 ? cat.thresholdMinutes.rural : cat.thresholdMinutes.urban) * 60;
-        const covered = new Float64Array(C), pop = new Float64Array(C);
-        let urban = 0, rural = 0;
+        const covered = new Float64Array(C),
+          pop = new Float64Array(C);
+        let urban = 0,
+          rural = 0;
         for (let i = 0; i < s.count; i++) {
           const c = s.community[i]!;
           pop[c]! += s.population[i]!;
@@ -174,7 +236,8 @@ describe('coverage against a per-category scan of the samples', () => {
           else urban += s.population[i]!;
         }
         for (let c = 0; c < C; c++) {
-          const first = s.communityStart[c]!, n = s.communityStart[c + 1]! - first;
+          const first = s.communityStart[c]!,
+            n = s.communityStart[c + 1]! - first;
           expect(rep[c * K + k]).toBe(n > 0 ? fields[k]!.seconds[first] : Infinity);
           expect(representativeSecondsOf(s, fields[k]!, c)).toBe(rep[c * K + k]);
           const expected = pop[c]! > 0 ? covered[c]! / pop[c]! : n === 0 ? NaN : fields[k]!.seconds[first]! <= limit(first) ? 1 : 0;

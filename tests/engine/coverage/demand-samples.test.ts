@@ -17,16 +17,42 @@ const deepFreeze = <T>(o: T): T => {
 function square(lon: number, lat: number, sideMeters: number): [number, number][][] {
   const dLat = sideMeters / 2 / 111195;
   const dLon = dLat / Math.cos((lat * Math.PI) / 180);
-  return [[[lon - dLon, lat - dLat], [lon + dLon, lat - dLat], [lon + dLon, lat + dLat], [lon - dLon, lat + dLat], [lon - dLon, lat - dLat]]];
+  return [
+    [
+      [lon - dLon, lat - dLat],
+      [lon + dLon, lat - dLat],
+      [lon + dLon, lat + dLat],
+      [lon - dLon, lat + dLat],
+      [lon - dLon, lat - dLat],
+    ],
+  ];
 }
 
 describe('buildDemandSamples', () => {
   const communities: Community[] = deepFreeze([
     { index: 0, id: 'P', name: 'point village', kind: 'rural', population: 300, geometry: { type: 'Point', coordinates: [121.5, 29.8] } },
-    { index: 1, id: 'S', name: '1 km block', kind: 'urban', population: 10000, geometry: { type: 'Polygon', coordinates: square(121.55, 29.87, 1000) } },
-    { index: 2, id: 'T', name: 'tiny', kind: 'urban', population: 50, geometry: { type: 'Polygon', coordinates: square(121.56, 29.88, 30) } },
     {
-      index: 3, id: 'H', name: 'with hole', kind: 'urban', population: 8000,
+      index: 1,
+      id: 'S',
+      name: '1 km block',
+      kind: 'urban',
+      population: 10000,
+      geometry: { type: 'Polygon', coordinates: square(121.55, 29.87, 1000) },
+    },
+    {
+      index: 2,
+      id: 'T',
+      name: 'tiny',
+      kind: 'urban',
+      population: 50,
+      geometry: { type: 'Polygon', coordinates: square(121.56, 29.88, 30) },
+    },
+    {
+      index: 3,
+      id: 'H',
+      name: 'with hole',
+      kind: 'urban',
+      population: 8000,
       geometry: { type: 'Polygon', coordinates: [square(121.6, 29.9, 1000)[0]!, square(121.6, 29.9, 500)[0]!.slice().reverse()] },
     },
   ]);
@@ -61,7 +87,8 @@ describe('buildDemandSamples', () => {
       }
     }
     const hole = { type: 'Polygon', coordinates: square(121.6, 29.9, 500) };
-    for (let i = s.communityStart[3]! + 1; i < s.communityStart[4]!; i++) expect(booleanPointInPolygon([s.lon[i]!, s.lat[i]!], hole as never)).toBe(false);
+    for (let i = s.communityStart[3]! + 1; i < s.communityStart[4]!; i++)
+      expect(booleanPointInPolygon([s.lon[i]!, s.lat[i]!], hole as never)).toBe(false);
   });
 
   it('gives a polygon smaller than a cell its representative sample with the whole population', () => {
@@ -84,18 +111,27 @@ describe('buildDemandSamples on points mixed with polygons', () => {
   /** Seeded communities: mostly points, some squares of 20 m to 800 m (some smaller than a cell), in random order. */
   function mixed(seed: number, polygonShare: number): Community[] {
     const rand = mulberry32(seed);
-    return deepFreeze(Array.from({ length: 400 }, (_, i): Community => {
-      const lon = 121.5 + rand() * 0.1, lat = 29.8 + rand() * 0.1;
-      const kind = rand() < 0.5 ? 'rural' : 'urban';
-      const population = Math.round(rand() * 2000);
-      const geometry = rand() < polygonShare
-        ? { type: 'Polygon' as const, coordinates: square(lon, lat, 20 + rand() * 780) }
-        : { type: 'Point' as const, coordinates: [lon, lat] as [number, number] };
-      return { index: i, id: `c${i}`, name: `c${i}`, kind, population, geometry };
-    }));
+    return deepFreeze(
+      Array.from({ length: 400 }, (_, i): Community => {
+        const lon = 121.5 + rand() * 0.1,
+          lat = 29.8 + rand() * 0.1;
+        const kind = rand() < 0.5 ? 'rural' : 'urban';
+        const population = Math.round(rand() * 2000);
+        const geometry =
+          rand() < polygonShare
+            ? { type: 'Polygon' as const, coordinates: square(lon, lat, 20 + rand() * 780) }
+            : { type: 'Point' as const, coordinates: [lon, lat] as [number, number] };
+        return { index: i, id: `c${i}`, name: `c${i}`, kind, population, geometry };
+      }),
+    );
   }
 
-  for (const [seed, polygonShare] of [[1, 0], [2, 0.05], [3, 0.5], [4, 1]] as const) {
+  for (const [seed, polygonShare] of [
+    [1, 0],
+    [2, 0.05],
+    [3, 0.5],
+    [4, 1],
+  ] as const) {
     it(`seed ${seed}, ${polygonShare * 100}% polygons: every community's samples in place, owner, kind and residents exact`, () => {
       const cs = mixed(seed, polygonShare);
       const s = buildDemandSamples(cs, 100);
@@ -104,7 +140,8 @@ describe('buildDemandSamples on points mixed with polygons', () => {
       expect(s.communityStart[cs.length]).toBe(s.count);
       for (const a of [s.lon, s.lat, s.community, s.population, s.kind]) expect(a.length).toBe(s.count);
       cs.forEach((c, ci) => {
-        const a = s.communityStart[ci]!, b = s.communityStart[ci + 1]!;
+        const a = s.communityStart[ci]!,
+          b = s.communityStart[ci + 1]!;
         expect(b).toBeGreaterThan(a);
         let pop = 0;
         for (let i = a; i < b; i++) {

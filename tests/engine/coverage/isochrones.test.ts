@@ -7,7 +7,12 @@ import { createStraightLineModel } from '../../../src/engine/travel/straight-lin
 import { getPreset } from '../../../src/engine/presets';
 import type { Dataset, Settings } from '../../../src/engine/model';
 
-const settings: Settings = Object.freeze({ ...structuredClone(getPreset('ningbo')!.settings), model: 'straight', detourFactor: 1, walkSpeedKmh: { urban: 5, rural: 4 } });
+const settings: Settings = Object.freeze({
+  ...structuredClone(getPreset('ningbo')!.settings),
+  model: 'straight',
+  detourFactor: 1,
+  walkSpeedKmh: { urban: 5, rural: 4 },
+});
 const dataset: Dataset = Object.freeze({
   facilities: [{ index: 0, id: 'c', name: 'clinic', category: 'clinic', capacity: null, lon: 121.55, lat: 29.87 }],
   communities: [],

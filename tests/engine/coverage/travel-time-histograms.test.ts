@@ -10,11 +10,20 @@ import { KIND_RURAL, KIND_URBAN, type AccessField, type DemandSamples } from '..
 function samples(population: number[], kind: number[]): DemandSamples {
   const n = population.length;
   return {
-    count: n, lon: new Float64Array(n), lat: new Float64Array(n), population: Float64Array.from(population),
-    kind: Uint8Array.from(kind), community: new Uint32Array(n), communityStart: Uint32Array.of(0, n),
+    count: n,
+    lon: new Float64Array(n),
+    lat: new Float64Array(n),
+    population: Float64Array.from(population),
+    kind: Uint8Array.from(kind),
+    community: new Uint32Array(n),
+    communityStart: Uint32Array.of(0, n),
   };
 }
-const field = (seconds: number[]): AccessField => ({ category: 'clinic', seconds: Float32Array.from(seconds), facility: new Int32Array(seconds.length) });
+const field = (seconds: number[]): AccessField => ({
+  category: 'clinic',
+  seconds: Float32Array.from(seconds),
+  facility: new Int32Array(seconds.length),
+});
 
 describe('travelTimeHistograms', () => {
   it('puts residents in the bin of their time, over-60 and unreachable last, urban and rural apart', () => {
@@ -31,22 +40,34 @@ describe('travelTimeHistograms', () => {
   });
 
   it('counts every resident once per category and leaves its inputs unchanged', () => {
-    fc.assert(fc.property(
-      fc.array(fc.record({ p: fc.integer({ min: 0, max: 1000 }), rural: fc.boolean(), t: fc.oneof(fc.double({ min: 0, max: 10_000, noNaN: true }), fc.constant(Infinity)) }), { maxLength: 60 }),
-      (rows) => {
-        const s = samples(rows.map((r) => r.p), rows.map((r) => (r.rural ? KIND_RURAL : KIND_URBAN)));
-        const f = field(rows.map((r) => r.t));
-        const before = Array.from(f.seconds);
-        const h = travelTimeHistograms(s, [f, f]);
-        expect(h).toHaveLength(2);
-        const total = rows.reduce((a, r) => a + r.p, 0);
-        const rural = rows.reduce((a, r) => a + (r.rural ? r.p : 0), 0);
-        for (const [u, r] of h as [Float64Array, Float64Array][]) {
-          expect(u.reduce((a, b) => a + b, 0) + r.reduce((a, b) => a + b, 0)).toBe(total);
-          expect(r.reduce((a, b) => a + b, 0)).toBe(rural);
-        }
-        expect(Array.from(f.seconds)).toEqual(before);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            p: fc.integer({ min: 0, max: 1000 }),
+            rural: fc.boolean(),
+            t: fc.oneof(fc.double({ min: 0, max: 10_000, noNaN: true }), fc.constant(Infinity)),
+          }),
+          { maxLength: 60 },
+        ),
+        (rows) => {
+          const s = samples(
+            rows.map((r) => r.p),
+            rows.map((r) => (r.rural ? KIND_RURAL : KIND_URBAN)),
+          );
+          const f = field(rows.map((r) => r.t));
+          const before = Array.from(f.seconds);
+          const h = travelTimeHistograms(s, [f, f]);
+          expect(h).toHaveLength(2);
+          const total = rows.reduce((a, r) => a + r.p, 0);
+          const rural = rows.reduce((a, r) => a + (r.rural ? r.p : 0), 0);
+          for (const [u, r] of h as [Float64Array, Float64Array][]) {
+            expect(u.reduce((a, b) => a + b, 0) + r.reduce((a, b) => a + b, 0)).toBe(total);
+            expect(r.reduce((a, b) => a + b, 0)).toBe(rural);
+          }
+          expect(Array.from(f.seconds)).toEqual(before);
+        },
+      ),
+    );
   });
 });

@@ -15,36 +15,42 @@ function sortedBox(pts: readonly (readonly [number, number])[]): [number, number
 
 describe('bounding boxes', () => {
   it('bboxOf of coordinate arrays (all or a leading count) is the sorted extremes', () => {
-    fc.assert(fc.property(points, fc.nat(), (pts, k) => {
-      const xs = Float64Array.from(pts, (p) => p[0]);
-      const ys = Float64Array.from(pts, (p) => p[1]);
-      expect(bboxOf(xs, ys)).toEqual(sortedBox(pts));
-      const count = 1 + (k % pts.length);
-      expect(bboxOf(xs, ys, count)).toEqual(sortedBox(pts.slice(0, count)));
-    }));
+    fc.assert(
+      fc.property(points, fc.nat(), (pts, k) => {
+        const xs = Float64Array.from(pts, (p) => p[0]);
+        const ys = Float64Array.from(pts, (p) => p[1]);
+        expect(bboxOf(xs, ys)).toEqual(sortedBox(pts));
+        const count = 1 + (k % pts.length);
+        expect(bboxOf(xs, ys, count)).toEqual(sortedBox(pts.slice(0, count)));
+      }),
+    );
     expect(bboxOf([], [])).toBeNull();
     expect(bboxOf([1, 2], [3, 4], 0)).toBeNull();
   });
 
   it('bboxOfPositions over several rings equals the box of all their points, and grows the given box', () => {
-    fc.assert(fc.property(points, points, (a, b) => {
-      const grown = bboxOfPositions(b, bboxOfPositions(a));
-      expect(grown).toEqual(sortedBox([...a, ...b]));
-    }));
+    fc.assert(
+      fc.property(points, points, (a, b) => {
+        const grown = bboxOfPositions(b, bboxOfPositions(a));
+        expect(grown).toEqual(sortedBox([...a, ...b]));
+      }),
+    );
     expect(bboxOfPositions([])).toBeNull();
     expect(bboxOfPositions([[1, 2, 99]])).toEqual([1, 2, 1, 2]);
   });
 
   it('unionBBox holds both boxes, treats null as no box and never mutates its inputs', () => {
-    fc.assert(fc.property(points, points, (a, b) => {
-      const ba = sortedBox(a);
-      const bb = sortedBox(b);
-      const copyA = [...ba];
-      expect(unionBBox(ba, bb)).toEqual(sortedBox([...a, ...b]));
-      expect(ba).toEqual(copyA);
-      expect(unionBBox(ba, null)).toEqual(ba);
-      expect(unionBBox(null, bb)).not.toBe(bb);
-    }));
+    fc.assert(
+      fc.property(points, points, (a, b) => {
+        const ba = sortedBox(a);
+        const bb = sortedBox(b);
+        const copyA = [...ba];
+        expect(unionBBox(ba, bb)).toEqual(sortedBox([...a, ...b]));
+        expect(ba).toEqual(copyA);
+        expect(unionBBox(ba, null)).toEqual(ba);
+        expect(unionBBox(null, bb)).not.toBe(bb);
+      }),
+    );
     expect(unionBBox(null, null)).toBeNull();
   });
 });

@@ -7,7 +7,8 @@ function randomIndex(n: number, nodeSize: number, seed: number): Flatbush {
   const rand = mulberry32(seed);
   const index = new Flatbush(n, nodeSize);
   for (let i = 0; i < n; i++) {
-    const x = rand() * 1000, y = rand() * 1000;
+    const x = rand() * 1000,
+      y = rand() * 1000;
     index.add(x, y, x + rand() * 20, y + rand() * 20);
   }
   index.finish();
@@ -16,7 +17,12 @@ function randomIndex(n: number, nodeSize: number, seed: number): Flatbush {
 
 describe('flatbushLayout', () => {
   // sizes on both sides of Flatbush's 16-bit/32-bit index switch (16384 nodes)
-  for (const [n, nodeSize] of [[1, 16], [37, 4], [5000, 16], [20000, 9]] as const) {
+  for (const [n, nodeSize] of [
+    [1, 16],
+    [37, 4],
+    [5000, 16],
+    [20000, 9],
+  ] as const) {
     it(`reads the tree of ${n} items (node size ${nodeSize}) from the public buffer exactly as Flatbush holds it`, () => {
       const index = randomIndex(n, nodeSize, n);
       const layout = flatbushLayout(index);

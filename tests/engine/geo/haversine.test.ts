@@ -2,7 +2,12 @@ import distance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { haversineMeters } from '../../../src/engine/geo/haversine';
 import {
-  createLocalProjection, haversineLowerBoundFactor, projectX, projectY, unprojectLat, unprojectLon,
+  createLocalProjection,
+  haversineLowerBoundFactor,
+  projectX,
+  projectY,
+  unprojectLat,
+  unprojectLon,
 } from '../../../src/engine/geo/local-projection';
 import { mulberry32 } from '../../../src/engine/prng';
 
@@ -11,7 +16,8 @@ describe('haversineMeters', () => {
     const rand = mulberry32(1);
     for (let i = 0; i < 2000; i++) {
       const a: [number, number] = [rand() * 360 - 180, rand() * 170 - 85];
-      const b: [number, number] = i % 2 ? [a[0] + (rand() - 0.5) * 0.1, a[1] + (rand() - 0.5) * 0.1] : [rand() * 360 - 180, rand() * 170 - 85];
+      const b: [number, number] =
+        i % 2 ? [a[0] + (rand() - 0.5) * 0.1, a[1] + (rand() - 0.5) * 0.1] : [rand() * 360 - 180, rand() * 170 - 85];
       const expected = distance(a, b, { units: 'meters' });
       expect(haversineMeters(a[0], a[1], b[0], b[1])).toBeCloseTo(expected, 6);
     }

@@ -7,7 +7,12 @@ import { mulberry32 } from '../../../src/engine/prng';
 import { northBayreuth } from '../../helpers/fixtures';
 
 /** All-pairs oracle: nearest by haversineMeters, ties to the lower index. */
-function bruteForce(lon: Float64Array, lat: Float64Array, qLon: Float64Array, qLat: Float64Array): { nearest: Int32Array; meters: Float64Array } {
+function bruteForce(
+  lon: Float64Array,
+  lat: Float64Array,
+  qLon: Float64Array,
+  qLat: Float64Array,
+): { nearest: Int32Array; meters: Float64Array } {
   const nearest = new Int32Array(qLon.length).fill(-1);
   const meters = new Float64Array(qLon.length).fill(Infinity);
   for (let q = 0; q < qLon.length; q++) {
@@ -78,8 +83,18 @@ describe('nearestPoints (batched by grid cell)', () => {
     const qLon = Float64Array.from({ length: 4000 }, () => 10 + rand() * 2);
     const qLat = Float64Array.from({ length: 4000 }, () => 64.5 + rand());
     expectSame(Float64Array.of(11), Float64Array.of(65), qLon, qLat);
-    expectSame(Float64Array.from({ length: 50 }, (_, i) => 10 + i * 0.04), new Float64Array(50).fill(65), qLon, qLat);
-    expectSame(Float64Array.from({ length: 300 }, () => 10 + rand() * 2), Float64Array.from({ length: 300 }, () => 64.5 + rand()), qLon, qLat);
+    expectSame(
+      Float64Array.from({ length: 50 }, (_, i) => 10 + i * 0.04),
+      new Float64Array(50).fill(65),
+      qLon,
+      qLat,
+    );
+    expectSame(
+      Float64Array.from({ length: 300 }, () => 10 + rand() * 2),
+      Float64Array.from({ length: 300 }, () => 64.5 + rand()),
+      qLon,
+      qLat,
+    );
     const none = nearestPoints(createPointIndex(new Float64Array(0), new Float64Array(0)), qLon, qLat);
     expect(none.nearest.every((i) => i === -1)).toBe(true);
   });

@@ -3,15 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { createPointGrid, type IdBuffer, searchPointGrid } from '../../../src/engine/geo/point-grid';
 import { mulberry32 } from '../../../src/engine/prng';
 
-const sorted = (a: ArrayLike<number>, count = a.length): number[] => Array.from(a).slice(0, count).sort((x, y) => x - y);
+const sorted = (a: ArrayLike<number>, count = a.length): number[] =>
+  Array.from(a)
+    .slice(0, count)
+    .sort((x, y) => x - y);
 
 describe('searchPointGrid', () => {
   it('returns exactly the points inside the box, edges included, like a Flatbush box search', () => {
     const rand = mulberry32(5);
     const n = 3000;
     // clustered and spread points, some on a coarse lattice so boxes land exactly on them
-    const x = Float64Array.from({ length: n }, (_, i) => (i % 7 === 0 ? Math.round(rand() * 20) * 50 : i % 3 === 0 ? 400 + rand() * 30 : rand() * 1000));
-    const y = Float64Array.from({ length: n }, (_, i) => (i % 7 === 0 ? Math.round(rand() * 20) * 50 : i % 3 === 0 ? 600 + rand() * 30 : rand() * 1000));
+    const x = Float64Array.from({ length: n }, (_, i) =>
+      i % 7 === 0 ? Math.round(rand() * 20) * 50 : i % 3 === 0 ? 400 + rand() * 30 : rand() * 1000,
+    );
+    const y = Float64Array.from({ length: n }, (_, i) =>
+      i % 7 === 0 ? Math.round(rand() * 20) * 50 : i % 3 === 0 ? 600 + rand() * 30 : rand() * 1000,
+    );
     const grid = createPointGrid(x, y);
     const tree = new Flatbush(n, 8);
     for (let i = 0; i < n; i++) tree.add(x[i]!, y[i]!, x[i]!, y[i]!);

@@ -67,7 +67,9 @@ describe('projectQueries', () => {
   });
 
   it('rejects mismatched arrays with the lengths in the message', () => {
-    expect(() => projectQueries(createLocalProjection(0, 0), Float64Array.of(1), new Float64Array(0), [0, 0, 1, 1])).toThrow(/1 values, lat 0/);
+    expect(() => projectQueries(createLocalProjection(0, 0), Float64Array.of(1), new Float64Array(0), [0, 0, 1, 1])).toThrow(
+      /1 values, lat 0/,
+    );
   });
 });
 

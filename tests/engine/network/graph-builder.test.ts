@@ -7,7 +7,9 @@ import { deepFreeze } from '../../helpers/fixtures';
 import { randomRoads, readRealRoads } from './random-network';
 
 const road = (coordinates: [number, number][], highway: string | null = 'residential', speedKmh: number | null = null): Road => ({
-  coordinates, highway, speedKmh,
+  coordinates,
+  highway,
+  speedKmh,
 });
 
 function nodeAt(g: RoadGraph, lon: number, lat: number): number {
@@ -28,7 +30,10 @@ function componentCount(g: RoadGraph): number {
 }
 
 /** The graph the spec describes, built the obvious way: nodes keyed by coordinate strings in first-met order. */
-function referenceGraph(roads: readonly Road[]): { nodes: string[]; segments: { a: string; b: string; lengthMeters: number; cost: number }[] } {
+function referenceGraph(roads: readonly Road[]): {
+  nodes: string[];
+  segments: { a: string; b: string; lengthMeters: number; cost: number }[];
+} {
   const ids = new Map<string, number>();
   const segments: { a: string; b: string; lengthMeters: number; cost: number }[] = [];
   for (const r of roads) {
@@ -79,7 +84,16 @@ function expectSameGraph(g: RoadGraph, roads: readonly Road[]): void {
 
 describe('buildRoadGraph', () => {
   it('merges shared vertices and connects ways through them', () => {
-    const roads = deepFreeze([road([[0, 0], [0.001, 0]]), road([[0.001, 0], [0.001, 0.001]])]);
+    const roads = deepFreeze([
+      road([
+        [0, 0],
+        [0.001, 0],
+      ]),
+      road([
+        [0.001, 0],
+        [0.001, 0.001],
+      ]),
+    ]);
     const g = buildRoadGraph(roads);
     expect(g.nodeCount).toBe(3);
     expect(g.segmentCount).toBe(2);
@@ -88,32 +102,88 @@ describe('buildRoadGraph', () => {
   });
 
   it('does not connect lines that cross without a shared vertex (a bridge)', () => {
-    const g = buildRoadGraph(deepFreeze([road([[-0.001, 0], [0.001, 0]]), road([[0, -0.001], [0, 0.001]])]));
+    const g = buildRoadGraph(
+      deepFreeze([
+        road([
+          [-0.001, 0],
+          [0.001, 0],
+        ]),
+        road([
+          [0, -0.001],
+          [0, 0.001],
+        ]),
+      ]),
+    );
     expect(g.nodeCount).toBe(4);
     expect(componentCount(g)).toBe(2);
     for (let n = 0; n < 4; n++) expect(neighbours(g, n)).toHaveLength(1);
   });
 
   it('leaves out motorways and trunk roads, keeps untagged roads', () => {
-    const g = buildRoadGraph(deepFreeze([
-      road([[0, 0], [0.01, 0]], 'motorway'),
-      road([[0, 0.01], [0.01, 0.01]], 'trunk_link'),
-      road([[0, 0.02], [0.01, 0.02]], null),
-    ]));
+    const g = buildRoadGraph(
+      deepFreeze([
+        road(
+          [
+            [0, 0],
+            [0.01, 0],
+          ],
+          'motorway',
+        ),
+        road(
+          [
+            [0, 0.01],
+            [0.01, 0.01],
+          ],
+          'trunk_link',
+        ),
+        road(
+          [
+            [0, 0.02],
+            [0.01, 0.02],
+          ],
+          null,
+        ),
+      ]),
+    );
     expect(g.segmentCount).toBe(1);
     expect(g.nodeCount).toBe(2);
     expect(nodeAt(g, 0, 0)).toBe(-1);
   });
 
   it('drops zero-length segments (repeated vertices, -0 equal to 0)', () => {
-    const g = buildRoadGraph(deepFreeze([road([[0, 0], [-0, 0], [0.001, 0], [0.001, 0], [0.002, 0]])]));
+    const g = buildRoadGraph(
+      deepFreeze([
+        road([
+          [0, 0],
+          [-0, 0],
+          [0.001, 0],
+          [0.001, 0],
+          [0.002, 0],
+        ]),
+      ]),
+    );
     expect(g.nodeCount).toBe(3);
     expect(g.segmentCount).toBe(2);
     for (let s = 0; s < g.segmentCount; s++) expect(g.segLengthMeters[s]).toBeGreaterThan(0);
   });
 
   it('measures haversine lengths and scales cost by 5 / speedKmh', () => {
-    const g = buildRoadGraph(deepFreeze([road([[121.5, 29.8], [121.51, 29.8]], 'footway', 2.5), road([[121.5, 29.8], [121.5, 29.81]])]));
+    const g = buildRoadGraph(
+      deepFreeze([
+        road(
+          [
+            [121.5, 29.8],
+            [121.51, 29.8],
+          ],
+          'footway',
+          2.5,
+        ),
+        road([
+          [121.5, 29.8],
+          [121.5, 29.81],
+        ]),
+      ]),
+    );
     const east = haversineMeters(121.5, 29.8, 121.51, 29.8);
     const north = haversineMeters(121.5, 29.8, 121.5, 29.81);
     expect(Array.from(g.segLengthMeters)).toEqual([east, north]);
@@ -169,7 +239,22 @@ describe('buildRoadGraph', () => {
   });
 
   it('throws on a bad speed override, naming the road', () => {
-    expect(() => buildRoadGraph([road([[0, 0], [1, 1]]), road([[0, 0], [1, 0]], 'path', 0)])).toThrow(/road 1 .*0/);
+    expect(() =>
+      buildRoadGraph([
+        road([
+          [0, 0],
+          [1, 1],
+        ]),
+        road(
+          [
+            [0, 0],
+            [1, 0],
+          ],
+          'path',
+          0,
+        ),
+      ]),
+    ).toThrow(/road 1 .*0/);
   });
 
   it('builds the real north-Bayreuth network without motorways, in several components', () => {

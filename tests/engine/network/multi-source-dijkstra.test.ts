@@ -5,7 +5,11 @@ import { multiSourceDijkstra } from '../../../src/engine/network/multi-source-di
 import { mulberry32 } from '../../../src/engine/prng';
 import { readRealRoads } from './random-network';
 
-interface Edge { a: number; b: number; cost: number }
+interface Edge {
+  a: number;
+  b: number;
+  cost: number;
+}
 
 /** A random undirected graph as CSR (costs exactly representable in float32; default uniform in [0, 100)). */
 function randomGraph(seed: number, nodeCount: number, edgeCount: number, edgeCostOf = (r: number) => Math.fround(r * 100)) {
@@ -30,7 +34,10 @@ function randomGraphFromEdges(nodeCount: number, edges: readonly Edge[]) {
   const targets = new Uint32Array(2 * edgeCount);
   const edgeCost = new Float32Array(2 * edgeCount);
   for (const e of edges) {
-    for (const [u, v] of [[e.a, e.b], [e.b, e.a]] as const) {
+    for (const [u, v] of [
+      [e.a, e.b],
+      [e.b, e.a],
+    ] as const) {
       const k = cursor[u] as number;
       cursor[u] = k + 1;
       targets[k] = v;
@@ -47,8 +54,14 @@ function bellmanFord(nodeCount: number, edges: readonly Edge[], seeds: { node: n
   for (let round = 0; round < nodeCount; round++) {
     let changed = false;
     for (const e of edges) {
-      if ((d[e.a] as number) + e.cost < (d[e.b] as number)) { d[e.b] = (d[e.a] as number) + e.cost; changed = true; }
-      if ((d[e.b] as number) + e.cost < (d[e.a] as number)) { d[e.a] = (d[e.b] as number) + e.cost; changed = true; }
+      if ((d[e.a] as number) + e.cost < (d[e.b] as number)) {
+        d[e.b] = (d[e.a] as number) + e.cost;
+        changed = true;
+      }
+      if ((d[e.b] as number) + e.cost < (d[e.a] as number)) {
+        d[e.a] = (d[e.b] as number) + e.cost;
+        changed = true;
+      }
     }
     if (!changed) break;
   }
@@ -60,7 +73,11 @@ function costFromSeed(nodeCount: number, edges: readonly Edge[], seed: { node: n
   return bellmanFord(nodeCount, edges, [seed]);
 }
 
-interface Seed { node: number; cost: number; label: number }
+interface Seed {
+  node: number;
+  cost: number;
+  label: number;
+}
 
 function seedArrays(list: readonly Seed[]) {
   return Object.freeze({
@@ -113,11 +130,19 @@ function randomSeeds(seed: number, nodeCount: number, count: number, maxCost: nu
 }
 
 /** Textbook multi-source Dijkstra (binary heap, lazy deletion): the same float64 sums, for bit-for-bit checks. */
-function textbookCosts(graph: { nodeCount: number; offsets: Uint32Array; targets: Uint32Array; edgeCost: Float32Array }, seeds: readonly Seed[], cutoff: number) {
+function textbookCosts(
+  graph: { nodeCount: number; offsets: Uint32Array; targets: Uint32Array; edgeCost: Float32Array },
+  seeds: readonly Seed[],
+  cutoff: number,
+) {
   const cost = new Float64Array(graph.nodeCount).fill(Infinity);
   const done = new Uint8Array(graph.nodeCount);
   const heap = new MinHeap();
-  for (const s of seeds) if (s.cost <= cutoff && s.cost < (cost[s.node] as number)) { cost[s.node] = s.cost; heap.push(s.node, s.cost); }
+  for (const s of seeds)
+    if (s.cost <= cutoff && s.cost < (cost[s.node] as number)) {
+      cost[s.node] = s.cost;
+      heap.push(s.node, s.cost);
+    }
   while (heap.size > 0) {
     const u = heap.pop() as number;
     if (done[u]) continue;
@@ -125,7 +150,10 @@ function textbookCosts(graph: { nodeCount: number; offsets: Uint32Array; targets
     for (let e = graph.offsets[u] as number; e < (graph.offsets[u + 1] as number); e++) {
       const v = graph.targets[e] as number;
       const c = (cost[u] as number) + (graph.edgeCost[e] as number);
-      if (c < (cost[v] as number) && c <= cutoff) { cost[v] = c; heap.push(v, c); }
+      if (c < (cost[v] as number) && c <= cutoff) {
+        cost[v] = c;
+        heap.push(v, c);
+      }
     }
   }
   return cost;
@@ -170,7 +198,10 @@ describe('multiSourceDijkstra', () => {
   it('stops at the cutoff: costlier nodes stay unreached, cheaper ones are exact', () => {
     const { graph, edges } = randomGraph(9, 60, 150);
     const seeds = { node: Uint32Array.of(0, 30), cost: Float64Array.of(0, 5), label: Int32Array.of(0, 1) };
-    const expected = bellmanFord(60, edges, [{ node: 0, cost: 0 }, { node: 30, cost: 5 }]);
+    const expected = bellmanFord(60, edges, [
+      { node: 0, cost: 0 },
+      { node: 30, cost: 5 },
+    ]);
     const cutoff = 60;
     const { cost } = multiSourceDijkstra(graph, seeds, cutoff);
     for (let n = 0; n < 60; n++) {
@@ -182,16 +213,24 @@ describe('multiSourceDijkstra', () => {
 
   it('keeps the cheapest of several seeds on one node', () => {
     const { graph } = randomGraph(10, 10, 20);
-    const { cost, label } = multiSourceDijkstra(graph, { node: Uint32Array.of(3, 3), cost: Float64Array.of(7, 2), label: Int32Array.of(1, 2) });
+    const { cost, label } = multiSourceDijkstra(graph, {
+      node: Uint32Array.of(3, 3),
+      cost: Float64Array.of(7, 2),
+      label: Int32Array.of(1, 2),
+    });
     expect(cost[3]).toBe(2);
     expect(label[3]).toBe(2);
   });
 
   it('rejects bad seeds', () => {
     const { graph } = randomGraph(11, 10, 20);
-    expect(() => multiSourceDijkstra(graph, { node: Uint32Array.of(10), cost: Float64Array.of(0), label: Int32Array.of(0) })).toThrow(/node 10/);
+    expect(() => multiSourceDijkstra(graph, { node: Uint32Array.of(10), cost: Float64Array.of(0), label: Int32Array.of(0) })).toThrow(
+      /node 10/,
+    );
     expect(() => multiSourceDijkstra(graph, { node: Uint32Array.of(1), cost: Float64Array.of(-1), label: Int32Array.of(0) })).toThrow(/-1/);
-    expect(() => multiSourceDijkstra(graph, { node: Uint32Array.of(1), cost: new Float64Array(0), label: Int32Array.of(0) })).toThrow(/length/);
+    expect(() => multiSourceDijkstra(graph, { node: Uint32Array.of(1), cost: new Float64Array(0), label: Int32Array.of(0) })).toThrow(
+      /length/,
+    );
   });
   it('on integer costs (many exact ties, many re-relaxations) matches Bellman–Ford exactly, the lowest label winning ties', () => {
     let ties = 0;
@@ -207,7 +246,11 @@ describe('multiSourceDijkstra', () => {
         expect(Array.from(got.label)).toEqual(Array.from(want.label));
         for (let n = 0; n < nodeCount; n++) {
           const c = want.cost[n] as number;
-          if (c < Infinity && want.perSeed.filter((d, i) => (d[n] as number) === c && (seeds[i] as Seed).label !== want.label[n]).length > 0) ties++;
+          if (
+            c < Infinity &&
+            want.perSeed.filter((d, i) => (d[n] as number) === c && (seeds[i] as Seed).label !== want.label[n]).length > 0
+          )
+            ties++;
         }
       }
     }
@@ -243,7 +286,10 @@ describe('multiSourceDijkstra', () => {
       expect(Array.from(got.cost)).toEqual(Array.from(want.cost));
       for (let n = 0; n < nodeCount; n++) {
         const l = got.label[n] as number;
-        if (want.cost[n] === Infinity) { expect(l).toBe(-1); continue; }
+        if (want.cost[n] === Infinity) {
+          expect(l).toBe(-1);
+          continue;
+        }
         const i = seeds.findIndex((s) => s.label === l);
         expect((want.perSeed[i] as Float64Array)[n]).toBe(want.cost[n]);
       }
@@ -260,7 +306,10 @@ describe('multiSourceDijkstra', () => {
       const j = Math.floor(rand() * (i + 1));
       [perm[i], perm[j]] = [perm[j] as number, perm[i] as number];
     }
-    const renamed = randomGraphFromEdges(nodeCount, edges.map((e) => ({ a: perm[e.a] as number, b: perm[e.b] as number, cost: e.cost })));
+    const renamed = randomGraphFromEdges(
+      nodeCount,
+      edges.map((e) => ({ a: perm[e.a] as number, b: perm[e.b] as number, cost: e.cost })),
+    );
     const a = multiSourceDijkstra(graph, seedArrays(seeds));
     const b = multiSourceDijkstra(renamed, seedArrays(seeds.map((s) => ({ ...s, node: perm[s.node] as number }))));
     for (let n = 0; n < nodeCount; n++) {
@@ -273,7 +322,9 @@ describe('multiSourceDijkstra', () => {
     const graph = buildRoadGraph(readRealRoads());
     const rand = mulberry32(61);
     const seeds: Seed[] = Array.from({ length: 40 }, (_, i) => ({
-      node: Math.floor(rand() * graph.nodeCount), cost: rand() * 300, label: i,
+      node: Math.floor(rand() * graph.nodeCount),
+      cost: rand() * 300,
+      label: i,
     }));
     for (const cutoff of [Infinity, 1500]) {
       const got = multiSourceDijkstra(graph, seedArrays(seeds), cutoff);
@@ -285,7 +336,10 @@ describe('multiSourceDijkstra', () => {
       const perSeed = seeds.map((s) => textbookCosts(graph, [s], cutoff));
       for (let n = 0; n < graph.nodeCount; n++) {
         const l = got.label[n] as number;
-        if (want[n] === Infinity) { expect(l).toBe(-1); continue; }
+        if (want[n] === Infinity) {
+          expect(l).toBe(-1);
+          continue;
+        }
         expect(Math.abs(((perSeed[l] as Float64Array)[n] as number) - (want[n] as number))).toBeLessThanOrEqual(1e-9 * (want[n] as number));
       }
     }

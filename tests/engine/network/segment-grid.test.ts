@@ -10,7 +10,12 @@ function meetsRect(ax: number, ay: number, bx: number, by: number, x0: number, y
   let t1 = 1;
   const dx = bx - ax;
   const dy = by - ay;
-  for (const [p, q] of [[-dx, ax - x0], [dx, x1 - ax], [-dy, ay - y0], [dy, y1 - ay]] as const) {
+  for (const [p, q] of [
+    [-dx, ax - x0],
+    [dx, x1 - ax],
+    [-dy, ay - y0],
+    [dy, y1 - ay],
+  ] as const) {
     if (p === 0) {
       if (q < 0) return false;
     } else {
@@ -34,9 +39,23 @@ describe('getSegmentGrid', () => {
       const long = i % 10 === 0;
       const ex = x + (rand() - 0.5) * (long ? 0.08 : 0.004);
       const ey = i % 7 === 0 ? y : y + (rand() - 0.5) * (long ? 0.08 : 0.004);
-      roads.push({ coordinates: [[x, y], [i % 11 === 0 ? x : ex, ey]], highway: 'residential', speedKmh: null });
+      roads.push({
+        coordinates: [
+          [x, y],
+          [i % 11 === 0 ? x : ex, ey],
+        ],
+        highway: 'residential',
+        speedKmh: null,
+      });
     }
-    roads.push({ coordinates: [[121.55, 29.85], [121.55 + 1e-9, 29.85]], highway: 'residential', speedKmh: null });
+    roads.push({
+      coordinates: [
+        [121.55, 29.85],
+        [121.55 + 1e-9, 29.85],
+      ],
+      highway: 'residential',
+      speedKmh: null,
+    });
     const graph = buildRoadGraph(Object.freeze(roads));
     const grid = getSegmentGrid(graph);
     expect(getSegmentGrid(graph)).toBe(grid);
@@ -52,14 +71,32 @@ describe('getSegmentGrid', () => {
       for (let s = 0; s < graph.segmentCount; s++) {
         const a = graph.segA[s] as number;
         const b = graph.segB[s] as number;
-        const meets = meetsRect(nodeX[a] as number, nodeY[a] as number, nodeX[b] as number, nodeY[b] as number, x0, y0, x0 + size, y0 + size);
+        const meets = meetsRect(
+          nodeX[a] as number,
+          nodeY[a] as number,
+          nodeX[b] as number,
+          nodeY[b] as number,
+          x0,
+          y0,
+          x0 + size,
+          y0 + size,
+        );
         if (meets) expect(inCell.has(s), `segment ${s} in cell ${c}`).toBe(true);
         else if (inCell.has(s)) {
           extra++;
           // an extra cell still meets the segment's box
-          const ax = nodeX[a] as number, ay = nodeY[a] as number, bx = nodeX[b] as number, by = nodeY[b] as number;
+          const ax = nodeX[a] as number,
+            ay = nodeY[a] as number,
+            bx = nodeX[b] as number,
+            by = nodeY[b] as number;
           const tol = 1e-6 * size;
-          expect(Math.min(ax, bx) <= x0 + size + tol && Math.max(ax, bx) >= x0 - tol && Math.min(ay, by) <= y0 + size + tol && Math.max(ay, by) >= y0 - tol, `segment ${s} listed in cell ${c} off its box`).toBe(true);
+          expect(
+            Math.min(ax, bx) <= x0 + size + tol &&
+              Math.max(ax, bx) >= x0 - tol &&
+              Math.min(ay, by) <= y0 + size + tol &&
+              Math.max(ay, by) >= y0 - tol,
+            `segment ${s} listed in cell ${c} off its box`,
+          ).toBe(true);
         }
       }
     }

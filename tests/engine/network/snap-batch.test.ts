@@ -45,7 +45,10 @@ function expectSame(g: RoadGraph, lon: Float64Array, lat: Float64Array, maxSnapM
   expect([lon, lat]).toEqual(before);
   let on = 0;
   for (let i = 0; i < lon.length; i++) {
-    const want = Number.isFinite(lon[i]) && Number.isFinite(lat[i]) ? bruteForce(g, lon[i] as number, lat[i] as number, maxSnapMeters) : { segment: -1, t: 0, meters: Infinity };
+    const want =
+      Number.isFinite(lon[i]) && Number.isFinite(lat[i])
+        ? bruteForce(g, lon[i] as number, lat[i] as number, maxSnapMeters)
+        : { segment: -1, t: 0, meters: Infinity };
     expect(snap.segment[i], `point ${i}`).toBe(want.segment);
     expect(snap.accessMeters[i], `point ${i}`).toBe(want.meters);
     if (want.segment < 0) continue;
@@ -67,7 +70,10 @@ function jitteredGrid(seed: number, side: number, block: number): Road[] {
   const rand = mulberry32(seed);
   const mLat = 111195;
   const mLon = mLat * Math.cos(29.87 * RAD);
-  const node = (i: number, j: number): [number, number] => [121.5 + (j * block + (rand() - 0.5) * block * 0.3) / mLon, 29.85 + (i * block + (rand() - 0.5) * block * 0.3) / mLat];
+  const node = (i: number, j: number): [number, number] => [
+    121.5 + (j * block + (rand() - 0.5) * block * 0.3) / mLon,
+    29.85 + (i * block + (rand() - 0.5) * block * 0.3) / mLat,
+  ];
   const grid = Array.from({ length: side }, (_, i) => Array.from({ length: side }, (_, j) => node(i, j)));
   const roads: Road[] = [];
   for (let i = 0; i < side; i++) {
@@ -105,7 +111,10 @@ describe('snapPoints (batched by grid cell)', () => {
 
   it('equals the brute-force definition across a wide empty area between two districts (long searches)', () => {
     // two street grids 6 km apart: points between them search many rings or fall back to one-by-one
-    const east = jitteredGrid(5, 12, 80).map((r) => ({ ...r, coordinates: r.coordinates.map(([x, y]) => [x + 0.07, y] as [number, number]) }));
+    const east = jitteredGrid(5, 12, 80).map((r) => ({
+      ...r,
+      coordinates: r.coordinates.map(([x, y]) => [x + 0.07, y] as [number, number]),
+    }));
     const g = buildRoadGraph(deepFreeze([...jitteredGrid(4, 12, 80), ...east]));
     const rand = mulberry32(55);
     const n = 600;

@@ -9,9 +9,13 @@ import { randomRoads, readRealRoads } from './random-network';
 function distanceToSegment(g: RoadGraph, s: number, lon: number, lat: number): { meters: number; t: number } {
   const a = g.segA[s] as number;
   const b = g.segB[s] as number;
-  const at = (t: number) => haversineMeters(lon, lat,
-    (g.nodeLon[a] as number) + t * ((g.nodeLon[b] as number) - (g.nodeLon[a] as number)),
-    (g.nodeLat[a] as number) + t * ((g.nodeLat[b] as number) - (g.nodeLat[a] as number)));
+  const at = (t: number) =>
+    haversineMeters(
+      lon,
+      lat,
+      (g.nodeLon[a] as number) + t * ((g.nodeLon[b] as number) - (g.nodeLon[a] as number)),
+      (g.nodeLat[a] as number) + t * ((g.nodeLat[b] as number) - (g.nodeLat[a] as number)),
+    );
   let lo = 0;
   let hi = 1;
   for (let k = 0; k < 100; k++) {
@@ -96,7 +100,16 @@ describe('snapPoints', () => {
   });
 
   it('puts a point on a vertex or a segment at zero distance and t at its position', () => {
-    const g = buildRoadGraph([{ coordinates: [[121.5, 29.8], [121.51, 29.8]], highway: null, speedKmh: null }]);
+    const g = buildRoadGraph([
+      {
+        coordinates: [
+          [121.5, 29.8],
+          [121.51, 29.8],
+        ],
+        highway: null,
+        speedKmh: null,
+      },
+    ]);
     const snap = snapPoints(g, Float64Array.of(121.5, 121.5025, 121.6, NaN), Float64Array.of(29.8, 29.8, 29.8, 29.8), 500);
     expect(Array.from(snap.segment)).toEqual([0, 0, -1, -1]);
     expect(snap.accessMeters[0]).toBe(0);

@@ -38,7 +38,11 @@ describe('presets', () => {
 
       it('names its sources, one per category at least, and a source for each category id', () => {
         expect(preset.sources.length).toBeGreaterThanOrEqual(IDS.length);
-        for (const id of IDS) expect(preset.sources.some((s) => s.startsWith(`${id} `)), id).toBe(true);
+        for (const id of IDS)
+          expect(
+            preset.sources.some((s) => s.startsWith(`${id} `)),
+            id,
+          ).toBe(true);
       });
 
       it('has the default travel settings', () => {
@@ -52,8 +56,12 @@ describe('presets', () => {
 
       it('is frozen: changing it throws', () => {
         const c = preset.settings.categories[0] as { thresholdMinutes: { urban: number } };
-        expect(() => { c.thresholdMinutes.urban = 1; }).toThrow(TypeError);
-        expect(() => { (preset.settings.categories as unknown[]).push({}); }).toThrow(TypeError);
+        expect(() => {
+          c.thresholdMinutes.urban = 1;
+        }).toThrow(TypeError);
+        expect(() => {
+          (preset.settings.categories as unknown[]).push({});
+        }).toThrow(TypeError);
       });
 
       it('maps each category’s own OSM tags and keywords back to it', () => {
@@ -79,7 +87,15 @@ describe('presets', () => {
     expect(NINGBO.settings.categories.find((c) => c.id === 'childcare')?.capacityPerThousand).toBe(4.55);
     // every number is quoted from the plan text in the sources
     const text = NINGBO.sources.join('\n');
-    for (const phrase of ['15分钟生活服务圈', '20分钟生活服务圈', '15分钟医疗服务圈', '10分钟健身圈', '15分钟健身圈', '15分钟品质文化生活圈', '4.55']) {
+    for (const phrase of [
+      '15分钟生活服务圈',
+      '20分钟生活服务圈',
+      '15分钟医疗服务圈',
+      '10分钟健身圈',
+      '15分钟健身圈',
+      '15分钟品质文化生活圈',
+      '4.55',
+    ]) {
       expect(text).toContain(phrase);
     }
   });

@@ -15,7 +15,13 @@ import type { QueryPoints, TravelModel } from '../../../src/engine/travel/travel
 import { NORTH_BAYREUTH, randomRoads, readRealRoads } from '../network/random-network';
 
 const SETTINGS: Settings = deepFreeze({
-  preset: 'test', categories: [], walkSpeedKmh: { urban: 5, rural: 4.5 }, detourFactor: 1.3, sampleSpacingMeters: 100, maxSnapMeters: 300, model: 'network',
+  preset: 'test',
+  categories: [],
+  walkSpeedKmh: { urban: 5, rural: 4.5 },
+  detourFactor: 1.3,
+  sampleSpacingMeters: 100,
+  maxSnapMeters: 300,
+  model: 'network',
 });
 const CATEGORY: CategoryDef = deepFreeze({ id: 'clinic', label: { zh: '', en: '' }, thresholdMinutes: { urban: 5, rural: 8 } });
 
@@ -37,11 +43,24 @@ function randomPoints(seed: number, n: number, box: [number, number, number, num
  * Oracle: run the full travel model with the candidate added as one more facility, and list the
  * populated points covered now but not by the existing facilities alone.
  */
-function newlyCoveredByFullModel(make: (f: Facility[]) => TravelModel, existing: Facility[], cand: [number, number], points: QueryPoints & { population: Float64Array }): number[] {
+function newlyCoveredByFullModel(
+  make: (f: Facility[]) => TravelModel,
+  existing: Facility[],
+  cand: [number, number],
+  points: QueryPoints & { population: Float64Array },
+): number[] {
   const limits = [CATEGORY.thresholdMinutes.urban * 60, CATEGORY.thresholdMinutes.rural * 60];
   const all = [...existing, facility(existing.length, cand[0], cand[1])];
-  const before = make(existing).accessField('clinic', Uint32Array.from(existing, (f) => f.index), points);
-  const after = make(all).accessField('clinic', Uint32Array.from(all, (f) => f.index), points);
+  const before = make(existing).accessField(
+    'clinic',
+    Uint32Array.from(existing, (f) => f.index),
+    points,
+  );
+  const after = make(all).accessField(
+    'clinic',
+    Uint32Array.from(all, (f) => f.index),
+    points,
+  );
   const out: number[] = [];
   for (let i = 0; i < points.lon.length; i++) {
     const lim = limits[points.kind[i]!]!;
@@ -51,20 +70,52 @@ function newlyCoveredByFullModel(make: (f: Facility[]) => TravelModel, existing:
 }
 
 /** Coverage sets of the candidates, mapped back to point indices. */
-function setsByReach(travel: TravelModel, existing: Facility[], cands: [number, number][], points: QueryPoints & { population: Float64Array }): number[][] {
+function setsByReach(
+  travel: TravelModel,
+  existing: Facility[],
+  cands: [number, number][],
+  points: QueryPoints & { population: Float64Array },
+): number[][] {
   const samples = {
-    count: points.lon.length, lon: points.lon, lat: points.lat, kind: points.kind, population: points.population,
-    community: Uint32Array.from(points.lon, (_, i) => i), communityStart: Uint32Array.from({ length: points.lon.length + 1 }, (_, i) => i),
+    count: points.lon.length,
+    lon: points.lon,
+    lat: points.lat,
+    kind: points.kind,
+    population: points.population,
+    community: Uint32Array.from(points.lon, (_, i) => i),
+    communityStart: Uint32Array.from({ length: points.lon.length + 1 }, (_, i) => i),
   };
-  const field = travel.accessField('clinic', Uint32Array.from(existing, (f) => f.index), points);
+  const field = travel.accessField(
+    'clinic',
+    Uint32Array.from(existing, (f) => f.index),
+    points,
+  );
   const demand = uncoveredDemand(samples, field, CATEGORY);
-  const targets = { lon: Float64Array.from(demand.sample, (i) => points.lon[i]!), lat: Float64Array.from(demand.sample, (i) => points.lat[i]!), kind: Uint8Array.from(demand.sample, (i) => points.kind[i]!) };
+  const targets = {
+    lon: Float64Array.from(demand.sample, (i) => points.lon[i]!),
+    lat: Float64Array.from(demand.sample, (i) => points.lat[i]!),
+    kind: Uint8Array.from(demand.sample, (i) => points.kind[i]!),
+  };
   const reach = createSiteReach(travel, targets, CATEGORY, SETTINGS);
-  const sets = buildCoverageSets(reach, demand.weight, Float64Array.from(cands, (c) => c[0]), Float64Array.from(cands, (c) => c[1]));
-  return cands.map((_, j) => Array.from(sets.demand.subarray(sets.offsets[j]!, sets.offsets[j + 1]!), (d) => demand.sample[d]!).sort((a, b) => a - b));
+  const sets = buildCoverageSets(
+    reach,
+    demand.weight,
+    Float64Array.from(cands, (c) => c[0]),
+    Float64Array.from(cands, (c) => c[1]),
+  );
+  return cands.map((_, j) =>
+    Array.from(sets.demand.subarray(sets.offsets[j]!, sets.offsets[j + 1]!), (d) => demand.sample[d]!).sort((a, b) => a - b),
+  );
 }
 
-function compare(roads: Road[] | null, seed: number, box: [number, number, number, number], nPoints: number, nFacilities: number, nCands: number): number {
+function compare(
+  roads: Road[] | null,
+  seed: number,
+  box: [number, number, number, number],
+  nPoints: number,
+  nFacilities: number,
+  nCands: number,
+): number {
   const rand = mulberry32(seed);
   const pick = (): [number, number] => [box[0] + rand() * (box[2] - box[0]), box[1] + rand() * (box[3] - box[1])];
   const existing = deepFreeze(Array.from({ length: nFacilities }, (_, i) => facility(i, ...pick())));
@@ -98,7 +149,9 @@ describe('coverage sets equal the full travel model with the candidate added as 
 
   it('on the real roads north of Bayreuth', () => {
     const roads = readRealRoads();
-    const fc = JSON.parse(readFileSync(path.join(NORTH_BAYREUTH, 'communities.geojson'), 'utf8')) as { features: { geometry: { coordinates: [number, number] } }[] };
+    const fc = JSON.parse(readFileSync(path.join(NORTH_BAYREUTH, 'communities.geojson'), 'utf8')) as {
+      features: { geometry: { coordinates: [number, number] } }[];
+    };
     const xs = fc.features.map((f) => f.geometry.coordinates[0]);
     const ys = fc.features.map((f) => f.geometry.coordinates[1]);
     const box: [number, number, number, number] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];

@@ -19,7 +19,15 @@ export function randomSets(seed: number, candidates: number, demand: number, den
   }
   const weight = Float64Array.from({ length: demand }, () => 1 + Math.floor(rand() * 100));
   // typed arrays cannot be frozen: the object is, and tests compare the arrays with `copySets` after
-  return Object.freeze({ candidateCount: candidates, demandCount: demand, offsets, demand: Uint32Array.from(list), seconds: Float32Array.from(secs), weight, offNetwork: new Uint8Array(candidates) });
+  return Object.freeze({
+    candidateCount: candidates,
+    demandCount: demand,
+    offsets,
+    demand: Uint32Array.from(list),
+    seconds: Float32Array.from(secs),
+    weight,
+    offNetwork: new Uint8Array(candidates),
+  });
 }
 
 /** All subsets of 0..m-1 of size k (as arrays). */
@@ -52,7 +60,8 @@ export function servedBy(sets: CoverageSets, chosen: readonly number[], capacity
   const k = chosen.length;
   const n = sets.demandCount;
   const V = 2 + k + n;
-  const S = 0, T = 1;
+  const S = 0,
+    T = 1;
   const cap: number[][] = Array.from({ length: V }, () => new Array<number>(V).fill(0));
   chosen.forEach((j, r) => {
     cap[S]![2 + r] = capacity[j]!;
@@ -66,7 +75,11 @@ export function servedBy(sets: CoverageSets, chosen: readonly number[], capacity
     const queue = [S];
     while (queue.length > 0 && prev[T] === -1) {
       const u = queue.shift()!;
-      for (let v = 0; v < V; v++) if (prev[v] === -1 && cap[u]![v]! > 1e-12) { prev[v] = u; queue.push(v); }
+      for (let v = 0; v < V; v++)
+        if (prev[v] === -1 && cap[u]![v]! > 1e-12) {
+          prev[v] = u;
+          queue.push(v);
+        }
     }
     if (prev[T] === -1) return flow;
     let push = Infinity;
@@ -81,5 +94,12 @@ export function servedBy(sets: CoverageSets, chosen: readonly number[], capacity
 
 /** A deep copy of coverage sets (to check later that a solver did not mutate its input). */
 export function copySets(sets: CoverageSets): CoverageSets {
-  return { ...sets, offsets: sets.offsets.slice(), demand: sets.demand.slice(), seconds: sets.seconds.slice(), weight: sets.weight.slice(), offNetwork: sets.offNetwork.slice() };
+  return {
+    ...sets,
+    offsets: sets.offsets.slice(),
+    demand: sets.demand.slice(),
+    seconds: sets.seconds.slice(),
+    weight: sets.weight.slice(),
+    offNetwork: sets.offNetwork.slice(),
+  };
 }

@@ -44,7 +44,11 @@ describe('maximal covering (MCLP) against exhaustive search', () => {
     const sets = randomSets(99, 30, 200, 0.05);
     const g = greedySites(sets, { maxSites: 10 });
     for (let i = 1; i < g.gains.length; i++) expect(g.gains[i]!).toBeLessThanOrEqual(g.gains[i - 1]! + 1e-9);
-    for (let i = 1; i <= g.sites.length; i++) expect(coveredBy(sets, Array.from(g.sites.slice(0, i)))).toBeCloseTo(g.gains.slice(0, i).reduce((a, b) => a + b, 0), 9);
+    for (let i = 1; i <= g.sites.length; i++)
+      expect(coveredBy(sets, Array.from(g.sites.slice(0, i)))).toBeCloseTo(
+        g.gains.slice(0, i).reduce((a, b) => a + b, 0),
+        9,
+      );
     expect(g.evaluations).toBeLessThan(30 * 10); // lazy: fewer than one evaluation per candidate and pick
   });
 });
@@ -55,10 +59,18 @@ describe('set covering (LSCP) against exhaustive search', () => {
       const rand = mulberry32(seed);
       const m = 4 + Math.floor(rand() * 5);
       const sets = randomSets(seed, m, 6 + Math.floor(rand() * 12), 0.25);
-      const reachable = coveredBy(sets, Array.from({ length: m }, (_, j) => j));
+      const reachable = coveredBy(
+        sets,
+        Array.from({ length: m }, (_, j) => j),
+      );
       const target = reachable * (0.5 + rand() * 0.5);
       let best = Infinity;
-      for (let k = 0; k <= m && best === Infinity; k++) for (const s of subsets(m, k)) if (coveredBy(sets, s) >= target - 1e-9) { best = k; break; }
+      for (let k = 0; k <= m && best === Infinity; k++)
+        for (const s of subsets(m, k))
+          if (coveredBy(sets, s) >= target - 1e-9) {
+            best = k;
+            break;
+          }
       const exact = solveExact(highs, sets, { kind: 'set-cover', targetWeight: target });
       expect(exact.status).toBe('optimal');
       expect(exact.sites.length).toBe(best);

@@ -7,9 +7,16 @@ import { mulberry32 } from '../../../src/engine/prng';
 import { createStraightReach, searchLeaves } from '../../../src/engine/siting/straight-reach';
 
 const CATEGORY: CategoryDef = deepFreeze({ id: 'school', label: { zh: '', en: '' }, thresholdMinutes: { urban: 10, rural: 12 } });
-const settings = (detourFactor: number): Settings => deepFreeze({
-  preset: 'test', categories: [], walkSpeedKmh: { urban: 5, rural: 4.5 }, detourFactor, sampleSpacingMeters: 100, maxSnapMeters: 300, model: 'straight',
-});
+const settings = (detourFactor: number): Settings =>
+  deepFreeze({
+    preset: 'test',
+    categories: [],
+    walkSpeedKmh: { urban: 5, rural: 4.5 },
+    detourFactor,
+    sampleSpacingMeters: 100,
+    maxSnapMeters: 300,
+    model: 'straight',
+  });
 
 /** Brute force: every target, the straight-line model's formula (float32 seconds ≤ threshold). */
 function bruteForce(lon: Float64Array, lat: Float64Array, kind: Uint8Array, site: [number, number], detour: number): [number, number][] {
@@ -27,7 +34,12 @@ function bruteForce(lon: Float64Array, lat: Float64Array, kind: Uint8Array, site
  * Targets around sites at a latitude: uniform in a box, plus many right at the reach radius of
  * either kind (within ±1e-6 relative, both sides) and in the corners of the search box.
  */
-function targetsNear(seed: number, lat0: number, n: number, sites: [number, number][]): { lon: Float64Array; lat: Float64Array; kind: Uint8Array } {
+function targetsNear(
+  seed: number,
+  lat0: number,
+  n: number,
+  sites: [number, number][],
+): { lon: Float64Array; lat: Float64Array; kind: Uint8Array } {
   const rand = mulberry32(seed);
   const lon: number[] = [];
   const lat: number[] = [];
@@ -37,7 +49,7 @@ function targetsNear(seed: number, lat0: number, n: number, sites: [number, numb
   for (let i = 0; i < n; i++) {
     const [slon, slat] = sites[i % sites.length]!;
     const k = rand() < 0.4 ? 1 : 0;
-    const radius = ((k === 0 ? 600 * 5 : 720 * 4.5) / 3.6) / 1.3;
+    const radius = (k === 0 ? 600 * 5 : 720 * 4.5) / 3.6 / 1.3;
     const mode = rand();
     let r: number;
     let bearing = rand() * 2 * Math.PI;
@@ -89,7 +101,11 @@ describe('createStraightReach visits exactly the targets the straight-line model
   });
 
   it('with no targets reaches nobody', () => {
-    const reach = createStraightReach({ lon: new Float64Array(0), lat: new Float64Array(0), kind: new Uint8Array(0) }, CATEGORY, settings(1.3));
+    const reach = createStraightReach(
+      { lon: new Float64Array(0), lat: new Float64Array(0), kind: new Uint8Array(0) },
+      CATEGORY,
+      settings(1.3),
+    );
     const got: number[] = [];
     expect(reach.reach(121.5, 29.85, (i) => got.push(i))).toBe(true);
     expect(got).toEqual([]);
@@ -100,16 +116,27 @@ describe('searchLeaves', () => {
   it('visits the same items in the same order as Flatbush search', () => {
     const rand = mulberry32(99);
     let visited = 0;
-    for (const [n, nodeSize] of [[1, 16], [15, 16], [300, 16], [5000, 16], [5000, 4], [20000, 9]] as const) {
+    for (const [n, nodeSize] of [
+      [1, 16],
+      [15, 16],
+      [300, 16],
+      [5000, 16],
+      [5000, 4],
+      [20000, 9],
+    ] as const) {
       const index = new Flatbush(n, nodeSize);
       for (let i = 0; i < n; i++) {
-        const x = rand() * 1000, y = rand() * 1000;
+        const x = rand() * 1000,
+          y = rand() * 1000;
         if (i % 7 === 0) index.add(x, y, x + rand() * 30, y + rand() * 30);
         else index.add(x, y, x, y);
       }
       index.finish();
       for (let q = 0; q < 40; q++) {
-        const x = rand() * 1100 - 50, y = rand() * 1100 - 50, w = rand() * (q % 4 === 0 ? 1200 : 200), h = rand() * 200;
+        const x = rand() * 1100 - 50,
+          y = rand() * 1100 - 50,
+          w = rand() * (q % 4 === 0 ? 1200 : 200),
+          h = rand() * 200;
         const got: number[] = [];
         searchLeaves(index, x, y, x + w, y + h, (pos) => got.push(index._indices[pos >> 2]!));
         expect(got).toEqual(index.search(x, y, x + w, y + h));

@@ -13,11 +13,22 @@ export const SETTINGS: Settings = deepFreeze({
 });
 
 export function makeFacilities(lon: number[], lat: number[], category: (i: number) => string): Facility[] {
-  return deepFreeze(lon.map((x, i) => ({
-    index: i, id: `F${i}`, name: `Facility ${i}`, category: category(i), capacity: null, lon: x, lat: lat[i] as number,
-  })));
+  return deepFreeze(
+    lon.map((x, i) => ({
+      index: i,
+      id: `F${i}`,
+      name: `Facility ${i}`,
+      category: category(i),
+      capacity: null,
+      lon: x,
+      lat: lat[i] as number,
+    })),
+  );
 }
 
 export function indicesOf(facilities: readonly Facility[], category: string): Uint32Array {
-  return Uint32Array.from(facilities.filter((f) => f.category === category), (f) => f.index);
+  return Uint32Array.from(
+    facilities.filter((f) => f.category === category),
+    (f) => f.index,
+  );
 }

@@ -17,23 +17,37 @@ import { indicesOf, makeFacilities, SETTINGS } from './fixtures';
  * segment at its snap position, plus an own node joined by its access leg; then one plain O(V²)
  * Dijkstra per point. Returns effort metres from each point to each facility.
  */
-function referenceEfforts(g: RoadGraph, fLon: Float64Array, fLat: Float64Array, pLon: Float64Array, pLat: Float64Array, maxSnap: number): number[][] {
+function referenceEfforts(
+  g: RoadGraph,
+  fLon: Float64Array,
+  fLat: Float64Array,
+  pLon: Float64Array,
+  pLat: Float64Array,
+  maxSnap: number,
+): number[][] {
   const lon = Float64Array.from([...fLon, ...pLon]);
   const lat = Float64Array.from([...fLat, ...pLat]);
   const snap = snapPoints(g, lon, lat, maxSnap);
   const m = lon.length;
   const V = g.nodeCount + 2 * m; // graph nodes, then snap node N+k, then own node N+m+k
   const adj: [number, number][][] = Array.from({ length: V }, () => []);
-  const link = (a: number, b: number, c: number) => { adj[a]!.push([b, c]); adj[b]!.push([a, c]); };
+  const link = (a: number, b: number, c: number) => {
+    adj[a]!.push([b, c]);
+    adj[b]!.push([a, c]);
+  };
   for (let s = 0; s < g.segmentCount; s++) {
-    const stops: [number, number][] = [[0, g.segA[s] as number], [1, g.segB[s] as number]];
+    const stops: [number, number][] = [
+      [0, g.segA[s] as number],
+      [1, g.segB[s] as number],
+    ];
     for (let k = 0; k < m; k++) if (snap.segment[k] === s) stops.push([snap.t[k] as number, g.nodeCount + k]);
     stops.sort((a, b) => a[0] - b[0]);
     for (let j = 1; j < stops.length; j++) {
       link(stops[j - 1]![1], stops[j]![1], (stops[j]![0] - stops[j - 1]![0]) * (g.segCost[s] as number));
     }
   }
-  for (let k = 0; k < m; k++) if ((snap.segment[k] as number) >= 0) link(g.nodeCount + m + k, g.nodeCount + k, snap.accessMeters[k] as number);
+  for (let k = 0; k < m; k++)
+    if ((snap.segment[k] as number) >= 0) link(g.nodeCount + m + k, g.nodeCount + k, snap.accessMeters[k] as number);
   const result: number[][] = [];
   for (let p = 0; p < pLon.length; p++) {
     const d = new Array<number>(V).fill(Infinity);
@@ -70,12 +84,22 @@ describe('createNetworkModel', () => {
       const fCoords: [number, number][] = [];
       for (let i = 0; i < 12; i++) fCoords.push(i % 2 ? onSegment() : [121.5 + rand() * 0.02, 29.85 + rand() * 0.02]);
       fCoords.push([121.7, 29.9]); // far off-network
-      const facilities = makeFacilities(fCoords.map((c) => c[0]), fCoords.map((c) => c[1]), (i) => (i % 3 === 0 ? 'clinic' : 'canteen'));
+      const facilities = makeFacilities(
+        fCoords.map((c) => c[0]),
+        fCoords.map((c) => c[1]),
+        (i) => (i % 3 === 0 ? 'clinic' : 'canteen'),
+      );
       const pCoords: [number, number][] = [];
       // points on the facilities' own segments, near and on vertices, and anywhere
       for (let i = 0; i < 60; i++) {
         const f = facilities[i % 12]!;
-        pCoords.push(i < 24 ? [f.lon + (rand() - 0.5) * 6e-4, f.lat + (rand() - 0.5) * 6e-4] : i < 40 ? onSegment() : [121.48 + rand() * 0.06, 29.83 + rand() * 0.06]);
+        pCoords.push(
+          i < 24
+            ? [f.lon + (rand() - 0.5) * 6e-4, f.lat + (rand() - 0.5) * 6e-4]
+            : i < 40
+              ? onSegment()
+              : [121.48 + rand() * 0.06, 29.83 + rand() * 0.06],
+        );
       }
       const points = Object.freeze({
         lon: Float64Array.from(pCoords, (c) => c[0]),
@@ -87,7 +111,14 @@ describe('createNetworkModel', () => {
       const model = createNetworkModel(g, facilities, settings);
       expect(model.warnings.map((w) => [w.file, w.index, w.id])).toEqual([['facilities', 12, 'F12']]);
       expect(model.warnings[0]!.reason).toMatch(/off-network/);
-      const ref = referenceEfforts(g, Float64Array.from(fCoords, (c) => c[0]), Float64Array.from(fCoords, (c) => c[1]), points.lon, points.lat, settings.maxSnapMeters);
+      const ref = referenceEfforts(
+        g,
+        Float64Array.from(fCoords, (c) => c[0]),
+        Float64Array.from(fCoords, (c) => c[1]),
+        points.lon,
+        points.lat,
+        settings.maxSnapMeters,
+      );
       let sameSegmentWins = 0;
       const pSnap = snapPoints(g, points.lon, points.lat, settings.maxSnapMeters);
       for (const category of ['clinic', 'canteen']) {
@@ -101,7 +132,9 @@ describe('createNetworkModel', () => {
             expect(field.facility[p]).toBe(-1);
             continue;
           }
-          expect(Math.abs((field.seconds[p] as number) - best / speed), `seed ${seed} ${category} point ${p}`).toBeLessThanOrEqual(1e-6 * (best / speed) + 1e-9);
+          expect(Math.abs((field.seconds[p] as number) - best / speed), `seed ${seed} ${category} point ${p}`).toBeLessThanOrEqual(
+            1e-6 * (best / speed) + 1e-9,
+          );
           const chosen = field.facility[p] as number;
           expect(facilities[chosen]!.category).toBe(category);
           expect(ref[p]![chosen]! - best).toBeLessThanOrEqual(1e-6 * best + 1e-9);
@@ -134,10 +167,17 @@ describe('createNetworkModel', () => {
     const fc = JSON.parse(readFileSync(path.join(NORTH_BAYREUTH, 'facilities.geojson'), 'utf8')) as {
       features: { properties: { id: string; name: string; category: string }; geometry: { coordinates: [number, number] } }[];
     };
-    const facilities = deepFreeze(fc.features.map((f, i) => ({
-      index: i, id: f.properties.id, name: f.properties.name, category: f.properties.category, capacity: null,
-      lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1],
-    })));
+    const facilities = deepFreeze(
+      fc.features.map((f, i) => ({
+        index: i,
+        id: f.properties.id,
+        name: f.properties.name,
+        category: f.properties.category,
+        capacity: null,
+        lon: f.geometry.coordinates[0],
+        lat: f.geometry.coordinates[1],
+      })),
+    );
     const settings = { ...SETTINGS, maxSnapMeters: 500, detourFactor: 1 };
     const network = createNetworkModel(g, facilities, settings);
     const straight = createStraightLineModel(facilities, settings);

@@ -28,7 +28,9 @@ describe('createStraightLineModel', () => {
         for (let i = 0; i < n; i++) {
           let best = Infinity;
           for (const f of indices) {
-            const d = distance([points.lon[i] as number, points.lat[i] as number], [fLon[f] as number, fLat[f] as number], { units: 'meters' });
+            const d = distance([points.lon[i] as number, points.lat[i] as number], [fLon[f] as number, fLat[f] as number], {
+              units: 'meters',
+            });
             best = Math.min(best, d);
           }
           const speed = (points.kind[i] === KIND_URBAN ? 5 : 4.5) / 3.6;
@@ -36,7 +38,11 @@ describe('createStraightLineModel', () => {
           expect(Math.abs((field.seconds[i] as number) - expected)).toBeLessThanOrEqual(1e-6 * expected);
           const chosen = field.facility[i] as number;
           expect(facilities[chosen]?.category).toBe(category);
-          const chosenMeters = distance([points.lon[i] as number, points.lat[i] as number], [fLon[chosen] as number, fLat[chosen] as number], { units: 'meters' });
+          const chosenMeters = distance(
+            [points.lon[i] as number, points.lat[i] as number],
+            [fLon[chosen] as number, fLat[chosen] as number],
+            { units: 'meters' },
+          );
           expect(chosenMeters - best).toBeLessThanOrEqual(1e-6 * best);
         }
       }
@@ -80,7 +86,8 @@ describe('createStraightLineModel', () => {
           continue;
         }
         let best = Infinity;
-        for (const f of indices) best = Math.min(best, distance([lon[i]!, lat[i]!], [facilities[f]!.lon, facilities[f]!.lat], { units: 'meters' }));
+        for (const f of indices)
+          best = Math.min(best, distance([lon[i]!, lat[i]!], [facilities[f]!.lon, facilities[f]!.lat], { units: 'meters' }));
         const speed = (points.kind[i] === KIND_URBAN ? 5 : 4.5) / 3.6;
         expect(Math.abs(field.seconds[i]! - (best * 1.3) / speed)).toBeLessThanOrEqual(1e-6 * ((best * 1.3) / speed));
         expect(facilities[field.facility[i]!]?.category).toBe(category);
@@ -89,7 +96,10 @@ describe('createStraightLineModel', () => {
   });
 
   it('rejects bad kinds and facility indices', () => {
-    const model = createStraightLineModel(makeFacilities([121.5], [29.8], () => 'clinic'), SETTINGS);
+    const model = createStraightLineModel(
+      makeFacilities([121.5], [29.8], () => 'clinic'),
+      SETTINGS,
+    );
     const points = { lon: Float64Array.of(121.5), lat: Float64Array.of(29.8), kind: Uint8Array.of(2) };
     expect(() => model.accessField('clinic', Uint32Array.of(0), points)).toThrow(/kind\[0\] is 2/);
     expect(() => model.accessField('clinic', Uint32Array.of(5), { ...points, kind: Uint8Array.of(0) })).toThrow(/5/);

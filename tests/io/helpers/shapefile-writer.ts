@@ -29,10 +29,11 @@ export interface ShapefileSpec {
   languageDriver?: number;
 }
 
-const signedArea = (ring: XY[]): number => ring.reduce((s, p, i) => {
-  const q = ring[(i + 1) % ring.length] as XY;
-  return s + (p[0] * q[1] - q[0] * p[1]);
-}, 0) / 2;
+const signedArea = (ring: XY[]): number =>
+  ring.reduce((s, p, i) => {
+    const q = ring[(i + 1) % ring.length] as XY;
+    return s + (p[0] * q[1] - q[0] * p[1]);
+  }, 0) / 2;
 
 function shapeContent(kind: 'point' | 'polygon', shape: XY | XY[][] | null): Uint8Array {
   if (shape === null) {
@@ -142,7 +143,12 @@ export function writeShapefile(spec: ShapefileSpec): { shp: Uint8Array; shx: Uin
   const contents = spec.shapes.map((s) => shapeContent(spec.kind, s));
   const all = spec.shapes.flatMap((s) => (s === null ? [] : spec.kind === 'point' ? [s as XY] : (s as XY[][]).flat()));
   const bbox = all.length
-    ? [Math.min(...all.map((p) => p[0])), Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[0])), Math.max(...all.map((p) => p[1]))]
+    ? [
+        Math.min(...all.map((p) => p[0])),
+        Math.min(...all.map((p) => p[1])),
+        Math.max(...all.map((p) => p[0])),
+        Math.max(...all.map((p) => p[1])),
+      ]
     : [0, 0, 0, 0];
   const records: Uint8Array[] = [];
   const index: Uint8Array[] = [];

@@ -38,7 +38,7 @@ export function setLayerVisible(layer: keyof VisibleLayers, visible: boolean): v
 }
 
 /** Replaces the drawn dataset (used by tests and by the loaders below). */
-export function setData(data: LoadedData): void {
+function setData(data: LoadedData): void {
   set({ data, status: 'ready', error: null });
 }
 
@@ -181,7 +181,7 @@ export function selectCategory(id: string): void {
 }
 
 /** Travel-time grid and isochrones of the selected category, when a layer needs them. */
-export async function refreshSurface(): Promise<void> {
+async function refreshSurface(): Promise<void> {
   const s = get();
   if (!s.coverage || !(s.visible.heat || s.visible.serviceAreas)) return;
   const res = await engine().surface(s.selectedCategory);

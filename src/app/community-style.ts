@@ -11,7 +11,7 @@ export const COMMUNITY_COLORS: Readonly<Record<CommunityKind, Rgb>> = {
 };
 
 /** Grey `[r, g, b]` of a community whose kind is neither `urban` nor `rural`. */
-export const UNKNOWN_KIND_COLOR: Rgb = [140, 140, 140];
+const UNKNOWN_KIND_COLOR: Rgb = [140, 140, 140];
 
 /** Colour of a community `kind` property value. */
 export function communityColor(kind: unknown): Rgb {

@@ -97,7 +97,7 @@ const scenarioSites = (s: Pick<Scenario, 'category' | 'sites'>): ProposedSite[] 
  * The workspace as a project file text: input files, settings, saved scenarios then the current
  * proposal (its index in `view.siting.current`), and the view state.
  */
-export function projectText(): string {
+function projectText(): string {
   const app = useAppStore.getState();
   const siting = useSitingStore.getState();
   const files = allInputs().map((f) => ({

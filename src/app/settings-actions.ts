@@ -73,7 +73,7 @@ function enqueue(item: Omit<Item, 'done'>): Promise<boolean> {
  * with it are applied and coverage is up to date. Refused settings leave the old ones and their
  * reasons in `store.settingsErrors`.
  */
-export function changeSettings(change: SettingsChange): Promise<boolean> {
+function changeSettings(change: SettingsChange): Promise<boolean> {
   return enqueue({ change });
 }
 
@@ -111,7 +111,7 @@ export function setModel(model: TravelModelName): Promise<boolean> {
 }
 
 /** A problem as one line of text (`file: reason`, with line and column when known). */
-export function problemText(p: Problem): string {
+function problemText(p: Problem): string {
   return p.line !== undefined && !p.reason.includes(`line ${p.line}`)
     ? `${p.file}: line ${p.line}, column ${p.column ?? 0}: ${p.reason}`
     : `${p.file}: ${p.reason}`;

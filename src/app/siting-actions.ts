@@ -15,13 +15,13 @@ const get = useSitingStore.getState;
 const set = useSitingStore.setState;
 
 /** The worker session with its siting part (engine.worker.ts exposes both). */
-export function sitingEngine(): Remote<EngineSession & SitingSession> {
+function sitingEngine(): Remote<EngineSession & SitingSession> {
   return engine() as unknown as Remote<EngineSession & SitingSession>;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Degrees rounded to 7 decimals (≈ 1 cm): what a project file stores, so reopening gives the same state. */
-export const roundDegrees = (v: number): number => Math.round(v * 1e7) / 1e7;
+const roundDegrees = (v: number): number => Math.round(v * 1e7) / 1e7;
 
 const uploads: { candidates: { name: string; bytes: Uint8Array } | null; exclude: { name: string; bytes: Uint8Array } | null } = {
   candidates: null,
@@ -277,7 +277,7 @@ const asSites = (category: string, sites: readonly { lon: number; lat: number }[
   sites.map((x) => ({ category, lon: x.lon, lat: x.lat }));
 
 /** Shares per category of before / the current proposal / each scenario (the comparison table). */
-export async function refreshComparison(): Promise<void> {
+async function refreshComparison(): Promise<void> {
   const coverage = useAppStore.getState().coverage;
   if (!coverage) return set({ comparison: null });
   const s = get();

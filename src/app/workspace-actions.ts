@@ -32,7 +32,7 @@ export const LAYERS: readonly LayerName[] = Object.freeze(['facilities', 'commun
  * Load bytes into a layer with the given options and remember them for re-applying.
  * @returns true when the file was loaded (false: refused, the previous layer stays; see the report)
  */
-export function offerBytes(layer: LayerName, name: string, bytes: Uint8Array, options: WorkspaceLayerOptions = {}): Promise<boolean> {
+function offerBytes(layer: LayerName, name: string, bytes: Uint8Array, options: WorkspaceLayerOptions = {}): Promise<boolean> {
   offeredBytes.set(layer, bytes);
   useOfferedFiles.setState({ [layer]: { name, size: bytes.length, options } });
   return loadFile(layer, name, bytes, options);

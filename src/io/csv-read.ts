@@ -28,7 +28,7 @@ export interface CsvPointFeature {
 }
 
 /** Most lines a CSV may have (blank lines included): 2,000,000. More is refused before parsing. */
-export const MAX_CSV_LINES = 2_000_000;
+const MAX_CSV_LINES = 2_000_000;
 
 /** Most cells (values, empty ones included) a CSV may have: 20,000,000. More is refused before parsing. */
 export const MAX_CSV_CELLS = 20_000_000;
@@ -72,7 +72,7 @@ export interface CsvPoints {
  * Recognised (x, y) column-name pairs, lower case, in order of preference; the optional third entry
  * is the CRS the names imply.
  */
-export const COORDINATE_COLUMN_PAIRS: ReadonlyArray<readonly [string, string, CrsId?]> = [
+const COORDINATE_COLUMN_PAIRS: ReadonlyArray<readonly [string, string, CrsId?]> = [
   ['lon', 'lat'],
   ['lng', 'lat'],
   ['long', 'lat'],
@@ -128,7 +128,7 @@ function hemisphere(value: number, letter: string | undefined): number | null {
 }
 
 /** Finds the coordinate columns among `fields`; null when no known pair is there. */
-export function detectCoordinateColumns(fields: readonly string[]): { lonField: string; latField: string; crs?: CrsId } | null {
+function detectCoordinateColumns(fields: readonly string[]): { lonField: string; latField: string; crs?: CrsId } | null {
   const byName = new Map<string, string>();
   for (const f of fields) if (!byName.has(normalizeName(f))) byName.set(normalizeName(f), f);
   for (const [x, y, crs] of COORDINATE_COLUMN_PAIRS) {

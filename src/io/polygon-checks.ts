@@ -17,7 +17,7 @@ import type { CommunityGeometry } from '../engine/model';
 type Ring = [number, number][];
 
 /** Segment pairs looked at per ring before the self-crossing search gives up (stays silent). */
-export const MAX_SEGMENT_TESTS = 2_000_000;
+const MAX_SEGMENT_TESTS = 2_000_000;
 
 /** Square metres per square degree at the equator (for the "no area" test). */
 const M2_PER_DEG2 = 111_320 * 111_320;

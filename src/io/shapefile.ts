@@ -50,7 +50,7 @@ export interface ShapefileReadOptions {
 }
 
 /** Largest unzipped zip entry: 512 MiB; a larger one (a zip bomb, or a whole country) is refused. */
-export const MAX_ZIP_ENTRY_BYTES = 512 * 1024 * 1024;
+const MAX_ZIP_ENTRY_BYTES = 512 * 1024 * 1024;
 
 class EntryTooLarge extends Error {}
 
@@ -84,7 +84,7 @@ interface Layer {
 }
 
 /** Most attribute cells (records × fields) a .dbf may hold before it is refused as implausible. */
-export const MAX_DBF_CELLS = 50_000_000;
+const MAX_DBF_CELLS = 50_000_000;
 
 /** Why a zip could not be read, in words, from but-unzip's terse error codes and zlib's messages. */
 function zipReason(e: unknown): string {

@@ -17,7 +17,7 @@ export interface FacilityPoint {
 }
 
 /** Radius of a facility dot in metres (drawn 3–9 px wide whatever the zoom). */
-export const FACILITY_RADIUS_METERS = 40;
+const FACILITY_RADIUS_METERS = 40;
 
 const cache = new WeakMap<FeatureCollection, FacilityPoint[]>();
 

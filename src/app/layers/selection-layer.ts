@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { Selection } from '../store';
 
 /** Highlight colour `[r, g, b]`. */
-export const SELECTION_COLOR: [number, number, number] = [0, 170, 255];
+const SELECTION_COLOR: [number, number, number] = [0, 170, 255];
 
 const cache = new WeakMap<FeatureCollection, Map<number, Feature[]>>();
 

@@ -17,7 +17,7 @@ import { unmappedValues } from './problem-lists';
 const ACCEPT = '.geojson,.json,.csv,.tsv,.txt,.zip,application/geo+json,application/json,text/csv,application/zip';
 
 /** File size for people: bytes, kB or MB. */
-export function formatBytes(bytes: number, locale: string): string {
+function formatBytes(bytes: number, locale: string): string {
   const f = (x: number) => x.toLocaleString(locale, { maximumFractionDigits: 1 });
   if (bytes < 1024) return `${f(bytes)} B`;
   if (bytes < 1024 * 1024) return `${f(bytes / 1024)} kB`;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../engine/model';
 
 /** How many problems are listed before "show all". */
-export const FIRST_PROBLEMS = 50;
+const FIRST_PROBLEMS = 50;
 
 export function ProblemList({ problems, testId }: { problems: readonly Problem[]; testId: string }) {
   const { t } = useTranslation();

@@ -28,7 +28,7 @@ export interface PrintData {
 }
 
 /** Rows of the gap table. */
-export const PRINT_GAP_ROWS = 50;
+const PRINT_GAP_ROWS = 50;
 
 export function PrintView({ data, onClose }: { data: PrintData; onClose: () => void }) {
   const { t } = useTranslation();

@@ -22,7 +22,7 @@ export function formatScaleLength(meters: number): string {
  * @param canvas device-pixel canvas of the map; drawn on
  * @param ratio device pixels per CSS pixel
  */
-export function drawMapDecorations(
+function drawMapDecorations(
   canvas: HTMLCanvasElement,
   title: string,
   entries: readonly LegendEntry[],

@@ -25,7 +25,7 @@ import {
 } from '../../app/results/gap-rows';
 
 /** Rows per page. */
-export const GAP_PAGE_SIZE = 50;
+const GAP_PAGE_SIZE = 50;
 
 export function GapTable({
   coverage,

@@ -114,7 +114,7 @@ describe('lifecircle (built command)', () => {
     );
     rmSync(big);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`cannot read ${big}: too large: 1024 MiB, the limit is 512 MiB`);
+    expect(r.stderr).toContain(`cannot read ${big}: it is 1024 MiB, more than the 256 MiB a layer may have`);
   });
 
   it('exits 2 without a stack trace when the output folder cannot be written', () => {

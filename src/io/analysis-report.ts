@@ -3,16 +3,9 @@ import type { GapZone } from '../engine/coverage/gap-zones';
 import type { Dataset, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from './crs';
 import { writeCsv } from './csv-write';
-import {
-  communityFeatures,
-  gapZoneFeatures,
-  positionWriter,
-  proposedSiteFeatures,
-  stringifyCollection,
-  type ProposedSite,
-} from './report-geojson';
+import { collectionText, geometryTextWriter, jsonValue, positionWriter, proposedSiteFeatures, type ProposedSite } from './report-geojson';
 import { buildProvenance, legacyCrsMember, type InputFileMeta } from './report-metadata';
-import { communityRow, reportColumns } from './report-rows';
+import { communityRowValues, reportColumns } from './report-rows';
 import { buildSummary, type ReportProblem } from './report-summary';
 
 /** The files of an analysis report, by name: what the CLI writes to its out folder and the browser downloads. */
@@ -70,25 +63,33 @@ export function writeAnalysisReport(
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
   });
   const members = { crs: legacyCrsMember(provenance.crs), lifecircle: provenance };
-  const pos = positionWriter(crs);
   const ids = settings.categories.map((c) => c.id);
-  const gaps = {
-    type: 'FeatureCollection' as const,
-    features: [
-      ...communityFeatures(dataset, analysis, true, pos),
-      ...gapZoneFeatures(zones, ids, pos),
-      ...proposedSiteFeatures(options.sites ?? [], pos),
-    ],
-  };
-  const all = { type: 'FeatureCollection' as const, features: communityFeatures(dataset, analysis, false, pos) };
   const columns = reportColumns(ids);
-  const rows = dataset.communities.map((c, i) => {
-    const row = communityRow(c, i, analysis);
-    return columns.map((col) => row[col] ?? null);
+  // Each community's row and feature text are computed once: coverage.csv, communities.geojson and
+  // (for communities with gaps) gaps.geojson share them.
+  const rows = dataset.communities.map((c, i) => communityRowValues(c, i, analysis));
+  // keys as communityRow names them (the analysis's categories: those of the settings)
+  const keys = reportColumns(analysis.coverage.categoryIds).map((col) => `${JSON.stringify(col)}:`);
+  const geo = geometryTextWriter(crs);
+  const communityTexts = dataset.communities.map((community, i) => {
+    const row = rows[i]!;
+    let props = '{';
+    for (let j = 0; j < keys.length; j++) props += `${j > 0 ? ',' : ''}${keys[j]!}${jsonValue(row[j])}`;
+    return `{"type":"Feature","properties":${props},"type_of_feature":"community"},"geometry":${geo.geometry(community.geometry)}}`;
   });
+  const pos = positionWriter(crs);
+  const zoneTexts = zones.map(
+    (z) =>
+      `{"type":"Feature","properties":{"type_of_feature":"gap_zone","category":${jsonValue(ids[z.category] ?? null)},"population":${jsonValue(Math.round(z.population))}},"geometry":${geo.polygon(z.polygon)}}`,
+  );
+  const gapTexts = [
+    ...analysis.gaps.map((g) => communityTexts[g.community]!),
+    ...zoneTexts,
+    ...proposedSiteFeatures(options.sites ?? [], pos).map((f) => JSON.stringify(f)),
+  ];
   return {
-    'gaps.geojson': stringifyCollection(gaps, members),
-    'communities.geojson': stringifyCollection(all, members),
+    'gaps.geojson': collectionText(gapTexts, members),
+    'communities.geojson': collectionText(communityTexts, members),
     'summary.json': `${JSON.stringify(buildSummary(analysis, settings, dataset.communities.length, problems, provenance), null, 2)}\n`,
     'coverage.csv': writeCsv(columns, rows),
   };

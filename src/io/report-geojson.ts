@@ -100,6 +100,92 @@ export function communityFeatures(
   });
 }
 
+/** A JSON value of a report property (string, finite number, or null), as `JSON.stringify` writes it. */
+export function jsonValue(v: string | number | null | undefined): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  return v === null || v === undefined ? 'null' : JSON.stringify(v);
+}
+
+/**
+ * Writes geometries straight to JSON text, byte for byte what `JSON.stringify(outputGeometry(g, pos))`
+ * gives, without building the converted arrays: positions are converted and rounded once into a
+ * scratch buffer, the winding is decided there with the same shoelace sum as {@link rewindRing}, and
+ * the ring is written forwards or backwards.
+ */
+export interface GeometryTextWriter {
+  /** A community geometry as JSON text. */
+  geometry(g: CommunityGeometry): string;
+  /** A polygon (rings of WGS84 positions) as JSON text: `{"type":"Polygon","coordinates":…}`. */
+  polygon(rings: readonly (readonly (readonly number[])[])[]): string;
+}
+
+/**
+ * The geometry text writer of an export CRS (see {@link positionWriter} for conversion and rounding).
+ *
+ * @param crs export CRS (default WGS84)
+ */
+export function geometryTextWriter(crs: CrsId = 'WGS84'): GeometryTextWriter {
+  const scale = isGeographicCrs(crs) ? 1e6 : 1e2;
+  const identity = crs === 'WGS84' || crs === 'EPSG:4326' || crs === 'CGCS2000' || crs === 'EPSG:4490';
+  let xs = new Float64Array(1024);
+  let ys = new Float64Array(1024);
+  const num = (v: number): string => (Number.isFinite(v) ? String(v) : 'null');
+  const position = (p: readonly number[]): string => {
+    let x = p[0]!,
+      y = p[1]!;
+    if (!identity) [x, y] = fromWgs84(x, y, crs);
+    return `[${num(Math.round(x * scale) / scale + 0)},${num(Math.round(y * scale) / scale + 0)}]`;
+  };
+  const ringText = (coords: readonly (readonly number[])[], exterior: boolean): string => {
+    const n0 = coords.length;
+    if (n0 + 1 > xs.length) {
+      xs = new Float64Array(2 * (n0 + 1));
+      ys = new Float64Array(2 * (n0 + 1));
+    }
+    for (let i = 0; i < n0; i++) {
+      const p = coords[i]!;
+      let x = p[0]!,
+        y = p[1]!;
+      if (!identity) [x, y] = fromWgs84(x, y, crs);
+      xs[i] = Math.round(x * scale) / scale + 0;
+      ys[i] = Math.round(y * scale) / scale + 0;
+    }
+    let n = n0;
+    // Closing (compared as numbers, as ring() does: NaN never equals itself)
+    if (n > 0 && (xs[0] !== xs[n - 1] || ys[0] !== ys[n - 1])) {
+      xs[n] = xs[0]!;
+      ys[n] = ys[0]!;
+      n++;
+    }
+    let area = 0;
+    for (let i = 0, j = n - 1; i < n; j = i++) area += (xs[j]! - xs[i]!) * (ys[j]! + ys[i]!);
+    const reverse = area > 0 !== exterior;
+    let out = '[';
+    for (let k = 0; k < n; k++) {
+      const i = reverse ? n - 1 - k : k;
+      out += `${k > 0 ? ',' : ''}[${num(xs[i]!)},${num(ys[i]!)}]`;
+    }
+    return `${out}]`;
+  };
+  const polygonCoords = (rings: readonly (readonly (readonly number[])[])[]): string => {
+    let out = '[';
+    for (let r = 0; r < rings.length; r++) out += (r > 0 ? ',' : '') + ringText(rings[r]!, r === 0);
+    return `${out}]`;
+  };
+  return {
+    geometry(g) {
+      if (g.type === 'Point') return `{"type":"Point","coordinates":${position(g.coordinates)}}`;
+      if (g.type === 'Polygon') return `{"type":"Polygon","coordinates":${polygonCoords(g.coordinates)}}`;
+      let out = '{"type":"MultiPolygon","coordinates":[';
+      for (let p = 0; p < g.coordinates.length; p++) out += (p > 0 ? ',' : '') + polygonCoords(g.coordinates[p]!);
+      return `${out}]}`;
+    },
+    polygon(rings) {
+      return `{"type":"Polygon","coordinates":${polygonCoords(rings)}}`;
+    },
+  };
+}
+
 /** Gap zones as features: `type_of_feature: "gap_zone"`, `category`, `population` (rounded to whole residents). */
 export function gapZoneFeatures(
   zones: readonly GapZone[],
@@ -207,10 +293,24 @@ export function stringifyCompact(value: unknown, maxWidth = 100, indent = ''): s
  *   (e.g. the legacy `crs` and the `lifecircle` provenance); undefined or null values are left out
  */
 export function stringifyCollection(fc: ReportCollection, members: Record<string, unknown> = {}): string {
+  return collectionText(
+    fc.features.map((f) => JSON.stringify(f)),
+    members,
+  );
+}
+
+/**
+ * A collection from features already written as JSON text (one per line), laid out as
+ * {@link stringifyCollection} does.
+ *
+ * @param features feature texts, in order
+ * @param members top-level members (see {@link stringifyCollection})
+ */
+export function collectionText(features: readonly string[], members: Record<string, unknown> = {}): string {
   const head = Object.entries(members)
     .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => `${JSON.stringify(k)}:${stringifyCompact(v)},\n`)
     .join('');
-  const features = fc.features.map((f) => JSON.stringify(f)).join(',\n');
-  return `{"type":"FeatureCollection",\n${head}"features":[\n${features}${features ? '\n' : ''}]}\n`;
+  const body = features.join(',\n');
+  return `{"type":"FeatureCollection",\n${head}"features":[\n${body}${body ? '\n' : ''}]}\n`;
 }

@@ -34,19 +34,29 @@ export function reportColumns(categoryIds: readonly string[]): string[] {
  * 0.1) and `cov_<id>` (covered population share, 3 decimals) for every category.
  */
 export function communityRow(community: Community, c: number, analysis: Pick<Analysis, 'coverage' | 'samples' | 'fields'>): ReportRow {
+  const columns = reportColumns(analysis.coverage.categoryIds);
+  const values = communityRowValues(community, c, analysis);
+  const row: ReportRow = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i]!;
+  return row;
+}
+
+/**
+ * The values of {@link communityRow} in the order of {@link reportColumns}, without the keys: what
+ * the report writers use (one array per community, computed once for every file).
+ */
+export function communityRowValues(
+  community: Community,
+  c: number,
+  analysis: Pick<Analysis, 'coverage' | 'samples' | 'fields'>,
+): (string | number | null)[] {
   const { coverage, samples, fields } = analysis;
   const ids = coverage.categoryIds;
   const K = ids.length;
   const missing: string[] = [];
   for (let k = 0; k < K; k++) if (!(coverage.share[c * K + k]! >= 1 - 1e-9)) missing.push(ids[k]!);
-  const row: ReportRow = {
-    id: community.id,
-    name: community.name,
-    kind: community.kind,
-    population: community.population,
-    missing: missing.join(','),
-  };
-  for (let k = 0; k < K; k++) row[`t_${ids[k]}_min`] = minutesOrNull(representativeSecondsOf(samples, fields[k]!, c));
-  for (let k = 0; k < K; k++) row[`cov_${ids[k]}`] = share3(coverage.share[c * K + k]!);
-  return row;
+  const values: (string | number | null)[] = [community.id, community.name, community.kind, community.population, missing.join(',')];
+  for (let k = 0; k < K; k++) values.push(minutesOrNull(representativeSecondsOf(samples, fields[k]!, c)));
+  for (let k = 0; k < K; k++) values.push(share3(coverage.share[c * K + k]!));
+  return values;
 }

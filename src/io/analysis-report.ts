@@ -3,7 +3,8 @@ import type { GapZone } from '../engine/coverage/gap-zones';
 import type { Dataset, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from './crs';
 import { writeCsv } from './csv-write';
-import { collectionText, geometryTextWriter, jsonValue, positionWriter, proposedSiteFeatures, type ProposedSite } from './report-geojson';
+import { ByteWriter } from './byte-writer';
+import { collectionHead, geometryByteWriter, jsonValue, positionWriter, proposedSiteFeatures, type ProposedSite } from './report-geojson';
 import { buildProvenance, legacyCrsMember, type InputFileMeta } from './report-metadata';
 import { communityRowValues, reportColumns } from './report-rows';
 import { buildSummary, type ReportProblem } from './report-summary';
@@ -53,6 +54,38 @@ export function writeAnalysisReport(
   problems: ReportProblem[],
   options: ReportOptions = {},
 ): AnalysisReportFiles {
+  const out = writeAnalysisReportBytes(dataset, analysis, zones, settings, problems, options);
+  const decoder = new TextDecoder();
+  return {
+    'gaps.geojson': decoder.decode(out['gaps.geojson']),
+    'communities.geojson': decoder.decode(out['communities.geojson']),
+    'summary.json': out['summary.json'],
+    'coverage.csv': out['coverage.csv'],
+  };
+}
+
+/** The report files as {@link writeAnalysisReportBytes} gives them: the two GeoJSON files as UTF-8 bytes. */
+export interface AnalysisReportOutput {
+  'gaps.geojson': Uint8Array;
+  'communities.geojson': Uint8Array;
+  'summary.json': string;
+  'coverage.csv': string;
+}
+
+/**
+ * {@link writeAnalysisReport} with the two GeoJSON files as UTF-8 bytes (the same bytes the text
+ * encodes to): what the CLI writes to disk, without building and encoding strings of tens of MB.
+ *
+ * @throws on an unusable `crs` or a malformed `generatedAt` (programmer errors)
+ */
+export function writeAnalysisReportBytes(
+  dataset: Dataset,
+  analysis: Analysis,
+  zones: readonly GapZone[],
+  settings: Settings,
+  problems: ReportProblem[],
+  options: ReportOptions = {},
+): AnalysisReportOutput {
   const crs = options.crs ?? 'WGS84';
   assertCrs(crs);
   const provenance = buildProvenance({
@@ -62,34 +95,69 @@ export function writeAnalysisReport(
     ...(options.inputs ? { inputs: options.inputs } : {}),
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
   });
-  const members = { crs: legacyCrsMember(provenance.crs), lifecircle: provenance };
+  const head = collectionHead({ crs: legacyCrsMember(provenance.crs), lifecircle: provenance });
   const ids = settings.categories.map((c) => c.id);
   const columns = reportColumns(ids);
-  // Each community's row and feature text are computed once: coverage.csv, communities.geojson and
-  // (for communities with gaps) gaps.geojson share them.
+  // Each community's row and feature are computed once: coverage.csv, communities.geojson and (for
+  // communities with gaps) gaps.geojson share them.
   const rows = dataset.communities.map((c, i) => communityRowValues(c, i, analysis));
   // keys as communityRow names them (the analysis's categories: those of the settings)
-  const keys = reportColumns(analysis.coverage.categoryIds).map((col) => `${JSON.stringify(col)}:`);
-  const geo = geometryTextWriter(crs);
-  const communityTexts = dataset.communities.map((community, i) => {
+  const keys = reportColumns(analysis.coverage.categoryIds).map((col, j) => `${j === 0 ? '{' : ','}${JSON.stringify(col)}:`);
+  const geo = geometryByteWriter(crs);
+  const all = new ByteWriter(1 << 20);
+  all.text(head);
+  const start = new Float64Array(dataset.communities.length + 1);
+  dataset.communities.forEach((community, i) => {
+    if (i > 0) all.text(',\n');
+    start[i] = all.length;
     const row = rows[i]!;
-    let props = '{';
-    for (let j = 0; j < keys.length; j++) props += `${j > 0 ? ',' : ''}${keys[j]!}${jsonValue(row[j])}`;
-    return `{"type":"Feature","properties":${props},"type_of_feature":"community"},"geometry":${geo.geometry(community.geometry)}}`;
+    all.text('{"type":"Feature","properties":');
+    for (let j = 0; j < keys.length; j++) {
+      all.text(keys[j]!);
+      const v = row[j];
+      if (typeof v === 'number') all.number(v);
+      else all.text(v === null || v === undefined ? 'null' : JSON.stringify(v));
+    }
+    all.text(',"type_of_feature":"community"},"geometry":');
+    geo.geometry(all, community.geometry);
+    all.byte(125);
   });
-  const pos = positionWriter(crs);
-  const zoneTexts = zones.map(
-    (z) =>
-      `{"type":"Feature","properties":{"type_of_feature":"gap_zone","category":${jsonValue(ids[z.category] ?? null)},"population":${jsonValue(Math.round(z.population))}},"geometry":${geo.polygon(z.polygon)}}`,
-  );
-  const gapTexts = [
-    ...analysis.gaps.map((g) => communityTexts[g.community]!),
-    ...zoneTexts,
-    ...proposedSiteFeatures(options.sites ?? [], pos).map((f) => JSON.stringify(f)),
-  ];
+  start[dataset.communities.length] = all.length;
+  all.text(dataset.communities.length > 0 ? '\n]}\n' : ']}\n');
+
+  const gaps = new ByteWriter(1 << 20);
+  gaps.text(head);
+  let first = true;
+  const sep = (): void => {
+    if (!first) gaps.text(',\n');
+    first = false;
+  };
+  for (const g of analysis.gaps) {
+    sep();
+    gaps.copyFrom(
+      all,
+      start[g.community]!,
+      g.community + 1 < dataset.communities.length ? start[g.community + 1]! - 2 : start[g.community + 1]!,
+    );
+  }
+  for (const z of zones) {
+    sep();
+    gaps.text('{"type":"Feature","properties":{"type_of_feature":"gap_zone","category":');
+    gaps.text(jsonValue(ids[z.category] ?? null));
+    gaps.text(',"population":');
+    gaps.number(Math.round(z.population));
+    gaps.text('},"geometry":');
+    geo.polygon(gaps, z.polygon);
+    gaps.byte(125);
+  }
+  for (const f of proposedSiteFeatures(options.sites ?? [], positionWriter(crs))) {
+    sep();
+    gaps.text(JSON.stringify(f));
+  }
+  gaps.text(first ? ']}\n' : '\n]}\n');
   return {
-    'gaps.geojson': collectionText(gapTexts, members),
-    'communities.geojson': collectionText(communityTexts, members),
+    'gaps.geojson': gaps.bytes(),
+    'communities.geojson': all.bytes(),
     'summary.json': `${JSON.stringify(buildSummary(analysis, settings, dataset.communities.length, problems, provenance), null, 2)}\n`,
     'coverage.csv': writeCsv(columns, rows),
   };

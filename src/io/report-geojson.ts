@@ -3,6 +3,7 @@ import type { GapZone } from '../engine/coverage/gap-zones';
 import type { CommunityGeometry, Dataset } from '../engine/model';
 import { rewindRing } from '../engine/geo/winding';
 import { fromWgs84, isGeographicCrs, type CrsId } from './crs';
+import type { ByteWriter } from './byte-writer';
 import { communityRow, type ReportRow } from './report-rows';
 
 /** A GeoJSON Feature as written to reports. */
@@ -107,81 +108,104 @@ export function jsonValue(v: string | number | null | undefined): string {
 }
 
 /**
- * Writes geometries straight to JSON text, byte for byte what `JSON.stringify(outputGeometry(g, pos))`
+ * Writes geometries straight to JSON bytes, byte for byte what `JSON.stringify(outputGeometry(g, pos))`
  * gives, without building the converted arrays: positions are converted and rounded once into a
  * scratch buffer, the winding is decided there with the same shoelace sum as {@link rewindRing}, and
  * the ring is written forwards or backwards.
  */
-export interface GeometryTextWriter {
-  /** A community geometry as JSON text. */
-  geometry(g: CommunityGeometry): string;
-  /** A polygon (rings of WGS84 positions) as JSON text: `{"type":"Polygon","coordinates":…}`. */
-  polygon(rings: readonly (readonly (readonly number[])[])[]): string;
+export interface GeometryByteWriter {
+  /** Appends a community geometry. */
+  geometry(w: ByteWriter, g: CommunityGeometry): void;
+  /** Appends a polygon (rings of WGS84 positions): `{"type":"Polygon","coordinates":…}`. */
+  polygon(w: ByteWriter, rings: readonly (readonly (readonly number[])[])[]): void;
 }
 
 /**
- * The geometry text writer of an export CRS (see {@link positionWriter} for conversion and rounding).
+ * The geometry writer of an export CRS (see {@link positionWriter} for conversion and rounding).
  *
  * @param crs export CRS (default WGS84)
  */
-export function geometryTextWriter(crs: CrsId = 'WGS84'): GeometryTextWriter {
-  const scale = isGeographicCrs(crs) ? 1e6 : 1e2;
+export function geometryByteWriter(crs: CrsId = 'WGS84'): GeometryByteWriter {
+  const geographic = isGeographicCrs(crs);
+  const scale = geographic ? 1e6 : 1e2;
+  const decimals = geographic ? 6 : 2;
   const identity = crs === 'WGS84' || crs === 'EPSG:4326' || crs === 'CGCS2000' || crs === 'EPSG:4490';
-  let xs = new Float64Array(1024);
-  let ys = new Float64Array(1024);
-  const num = (v: number): string => (Number.isFinite(v) ? String(v) : 'null');
-  const position = (p: readonly number[]): string => {
-    let x = p[0]!,
-      y = p[1]!;
-    if (!identity) [x, y] = fromWgs84(x, y, crs);
-    return `[${num(Math.round(x * scale) / scale + 0)},${num(Math.round(y * scale) / scale + 0)}]`;
+  // rounded positions as integers (value × scale) of the ring being written
+  let nx = new Float64Array(1024);
+  let ny = new Float64Array(1024);
+  const pair = (w: ByteWriter, x: number, y: number): void => {
+    w.byte(91); // [
+    w.fixed(x, decimals, scale);
+    w.byte(44); // ,
+    w.fixed(y, decimals, scale);
+    w.byte(93); // ]
   };
-  const ringText = (coords: readonly (readonly number[])[], exterior: boolean): string => {
+  const ring = (w: ByteWriter, coords: readonly (readonly number[])[], exterior: boolean): void => {
     const n0 = coords.length;
-    if (n0 + 1 > xs.length) {
-      xs = new Float64Array(2 * (n0 + 1));
-      ys = new Float64Array(2 * (n0 + 1));
+    if (n0 + 1 > nx.length) {
+      nx = new Float64Array(2 * (n0 + 1));
+      ny = new Float64Array(2 * (n0 + 1));
     }
     for (let i = 0; i < n0; i++) {
       const p = coords[i]!;
       let x = p[0]!,
         y = p[1]!;
       if (!identity) [x, y] = fromWgs84(x, y, crs);
-      xs[i] = Math.round(x * scale) / scale + 0;
-      ys[i] = Math.round(y * scale) / scale + 0;
+      nx[i] = Math.round(x * scale);
+      ny[i] = Math.round(y * scale);
     }
     let n = n0;
-    // Closing (compared as numbers, as ring() does: NaN never equals itself)
-    if (n > 0 && (xs[0] !== xs[n - 1] || ys[0] !== ys[n - 1])) {
-      xs[n] = xs[0]!;
-      ys[n] = ys[0]!;
+    // closing, compared on the rounded values as ring() does (NaN never equals itself)
+    if (n > 0 && (nx[0]! / scale + 0 !== nx[n - 1]! / scale + 0 || ny[0]! / scale + 0 !== ny[n - 1]! / scale + 0)) {
+      nx[n] = nx[0]!;
+      ny[n] = ny[0]!;
       n++;
     }
     let area = 0;
-    for (let i = 0, j = n - 1; i < n; j = i++) area += (xs[j]! - xs[i]!) * (ys[j]! + ys[i]!);
+    for (let i = 0, j = n - 1; i < n; j = i++)
+      area += (nx[j]! / scale + 0 - (nx[i]! / scale + 0)) * (ny[j]! / scale + 0 + (ny[i]! / scale + 0));
     const reverse = area > 0 !== exterior;
-    let out = '[';
+    w.byte(91);
     for (let k = 0; k < n; k++) {
       const i = reverse ? n - 1 - k : k;
-      out += `${k > 0 ? ',' : ''}[${num(xs[i]!)},${num(ys[i]!)}]`;
+      if (k > 0) w.byte(44);
+      pair(w, nx[i]!, ny[i]!);
     }
-    return `${out}]`;
+    w.byte(93);
   };
-  const polygonCoords = (rings: readonly (readonly (readonly number[])[])[]): string => {
-    let out = '[';
-    for (let r = 0; r < rings.length; r++) out += (r > 0 ? ',' : '') + ringText(rings[r]!, r === 0);
-    return `${out}]`;
+  const polygonCoords = (w: ByteWriter, rings: readonly (readonly (readonly number[])[])[]): void => {
+    w.byte(91);
+    for (let r = 0; r < rings.length; r++) {
+      if (r > 0) w.byte(44);
+      ring(w, rings[r]!, r === 0);
+    }
+    w.byte(93);
   };
   return {
-    geometry(g) {
-      if (g.type === 'Point') return `{"type":"Point","coordinates":${position(g.coordinates)}}`;
-      if (g.type === 'Polygon') return `{"type":"Polygon","coordinates":${polygonCoords(g.coordinates)}}`;
-      let out = '{"type":"MultiPolygon","coordinates":[';
-      for (let p = 0; p < g.coordinates.length; p++) out += (p > 0 ? ',' : '') + polygonCoords(g.coordinates[p]!);
-      return `${out}]}`;
+    geometry(w, g) {
+      if (g.type === 'Point') {
+        let x = g.coordinates[0],
+          y = g.coordinates[1];
+        if (!identity) [x, y] = fromWgs84(x, y, crs);
+        w.text('{"type":"Point","coordinates":');
+        pair(w, Math.round(x * scale), Math.round(y * scale));
+      } else if (g.type === 'Polygon') {
+        w.text('{"type":"Polygon","coordinates":');
+        polygonCoords(w, g.coordinates);
+      } else {
+        w.text('{"type":"MultiPolygon","coordinates":[');
+        for (let p = 0; p < g.coordinates.length; p++) {
+          if (p > 0) w.byte(44);
+          polygonCoords(w, g.coordinates[p]!);
+        }
+        w.byte(93);
+      }
+      w.byte(125); // }
     },
-    polygon(rings) {
-      return `{"type":"Polygon","coordinates":${polygonCoords(rings)}}`;
+    polygon(w, rings) {
+      w.text('{"type":"Polygon","coordinates":');
+      polygonCoords(w, rings);
+      w.byte(125);
     },
   };
 }
@@ -307,10 +331,19 @@ export function stringifyCollection(fc: ReportCollection, members: Record<string
  * @param members top-level members (see {@link stringifyCollection})
  */
 export function collectionText(features: readonly string[], members: Record<string, unknown> = {}): string {
+  const head = collectionHead(members);
+  const body = features.join(',\n');
+  return `${head}${body}${body ? '\n' : ''}]}\n`;
+}
+
+/**
+ * The text of a collection before its first feature (see {@link stringifyCollection}), up to and
+ * including `"features":[` and its line break; the collection ends with `\n]}\n` (`]}\n` when empty).
+ */
+export function collectionHead(members: Record<string, unknown> = {}): string {
   const head = Object.entries(members)
     .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => `${JSON.stringify(k)}:${stringifyCompact(v)},\n`)
     .join('');
-  const body = features.join(',\n');
-  return `{"type":"FeatureCollection",\n${head}"features":[\n${body}${body ? '\n' : ''}]}\n`;
+  return `{"type":"FeatureCollection",\n${head}"features":[\n`;
 }

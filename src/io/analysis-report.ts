@@ -1,6 +1,6 @@
 import type { Analysis } from '../engine/analyze';
 import type { GapZone } from '../engine/coverage/gap-zones';
-import type { Dataset, Settings } from '../engine/model';
+import type { CommunityGeometry, Dataset, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from './crs';
 import { writeCsv } from './csv-write';
 import { ByteWriter } from './byte-writer';
@@ -31,6 +31,13 @@ export interface ReportOptions {
   generatedAt?: string;
   /** Proposed sites (WGS84) written into gaps.geojson after the gap zones. */
   sites?: readonly ProposedSite[];
+}
+
+/** Positions in a polygon's rings, plus one per ring for closing it. */
+function ringsLength(rings: readonly (readonly unknown[])[]): number {
+  let n = 0;
+  for (const r of rings) n += r.length + 1;
+  return n;
 }
 
 /**
@@ -104,7 +111,13 @@ export function writeAnalysisReportBytes(
   // keys as communityRow names them (the analysis's categories: those of the settings)
   const keys = reportColumns(analysis.coverage.categoryIds).map((col, j) => `${j === 0 ? '{' : ','}${JSON.stringify(col)}:`);
   const geo = geometryByteWriter(crs);
-  const all = new ByteWriter(1 << 20);
+  // sized from the positions to write (about 22 bytes each, plus the properties), so the buffer
+  // rarely grows: each growth copies it and a large fresh buffer can set off a full garbage collection
+  const positionsOf = (g: CommunityGeometry): number =>
+    g.type === 'Point' ? 1 : g.type === 'Polygon' ? ringsLength(g.coordinates) : g.coordinates.reduce((s, p) => s + ringsLength(p), 0);
+  const featureBytes = new Float64Array(dataset.communities.length);
+  dataset.communities.forEach((c, i) => (featureBytes[i] = 24 * (positionsOf(c.geometry) + 2) + 60 * keys.length + 200));
+  const all = new ByteWriter(head.length * 3 + featureBytes.reduce((s, b) => s + b, 0));
   all.text(head);
   const start = new Float64Array(dataset.communities.length + 1);
   dataset.communities.forEach((community, i) => {
@@ -125,7 +138,10 @@ export function writeAnalysisReportBytes(
   start[dataset.communities.length] = all.length;
   all.text(dataset.communities.length > 0 ? '\n]}\n' : ']}\n');
 
-  const gaps = new ByteWriter(1 << 20);
+  let gapBytes = head.length * 3 + 4096 * (options.sites?.length ?? 0);
+  for (const g of analysis.gaps) gapBytes += featureBytes[g.community]!;
+  for (const z of zones) gapBytes += 24 * (ringsLength(z.polygon) + 2) + 200;
+  const gaps = new ByteWriter(gapBytes);
   gaps.text(head);
   let first = true;
   const sep = (): void => {

@@ -112,8 +112,8 @@ export class ByteWriter {
     this.length += end - start;
   }
 
-  /** The bytes written (a copy of exactly `length` bytes). */
+  /** The bytes written: a view of exactly `length` bytes (no copy; do not write after taking it). */
   bytes(): Uint8Array {
-    return this.buf.slice(0, this.length);
+    return this.buf.subarray(0, this.length);
   }
 }

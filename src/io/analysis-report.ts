@@ -108,7 +108,7 @@ export function writeAnalysisReportBytes(
   // Each community's row and feature are computed once: coverage.csv, communities.geojson and (for
   // communities with gaps) gaps.geojson share them.
   const rows = dataset.communities.map((c, i) => communityRowValues(c, i, analysis));
-  // keys as communityRow names them (the analysis's categories: those of the settings)
+  // keys as reportColumns names the analysis's categories
   const keys = reportColumns(analysis.coverage.categoryIds).map((col, j) => `${j === 0 ? '{' : ','}${JSON.stringify(col)}:`);
   const geo = geometryByteWriter(crs);
   // sized from the positions to write (about 22 bytes each, plus the properties), so the buffer

@@ -1,10 +1,7 @@
-import type { Analysis } from '../engine/analyze';
-import type { GapZone } from '../engine/coverage/gap-zones';
-import type { CommunityGeometry, Dataset } from '../engine/model';
-import { rewindRing } from '../engine/geo/winding';
+import type { CommunityGeometry } from '../engine/model';
 import { fromWgs84, isGeographicCrs, type CrsId } from './crs';
 import type { ByteWriter } from './byte-writer';
-import { communityRow, type ReportRow } from './report-rows';
+import type { ReportRow } from './report-rows';
 
 /** A GeoJSON Feature as written to reports. */
 export interface ReportFeature {
@@ -57,50 +54,6 @@ export function positionWriter(crs: CrsId = 'WGS84'): PositionWriter {
   };
 }
 
-/** Ring with RFC 7946 winding (exterior counter-clockwise, holes clockwise), converted, rounded and closed. */
-function ring(coords: readonly (readonly number[])[], exterior: boolean, pos: PositionWriter): [number, number][] {
-  const out = coords.map(pos);
-  const first = out[0],
-    last = out[out.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0], first[1]]);
-  return rewindRing(out, exterior);
-}
-
-/**
- * A community geometry for output: converted to the export CRS, rounded, with RFC 7946 winding
- * (also kept in other systems: none of them mirrors the plane). Does not mutate the input.
- *
- * @param pos position writer (default: WGS84, 6 decimals)
- */
-export function outputGeometry(g: CommunityGeometry, pos: PositionWriter = positionWriter()): CommunityGeometry {
-  if (g.type === 'Point') return { type: 'Point', coordinates: pos(g.coordinates) };
-  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map((r, i) => ring(r, i === 0, pos)) };
-  return { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map((r, i) => ring(r, i === 0, pos))) };
-}
-
-/**
- * Community features with their report properties (see report-rows.ts), `type_of_feature: "community"` last.
- *
- * @param onlyGaps true for gaps.geojson (communities not fully covered), false for communities.geojson
- * @param pos position writer (default: WGS84, 6 decimals)
- */
-export function communityFeatures(
-  dataset: Dataset,
-  analysis: Analysis,
-  onlyGaps: boolean,
-  pos: PositionWriter = positionWriter(),
-): ReportFeature[] {
-  const indices = onlyGaps ? analysis.gaps.map((g) => g.community) : dataset.communities.map((_, i) => i);
-  return indices.map((c) => {
-    const community = dataset.communities[c]!;
-    return {
-      type: 'Feature',
-      properties: { ...communityRow(community, c, analysis), type_of_feature: 'community' },
-      geometry: outputGeometry(community.geometry, pos),
-    };
-  });
-}
-
 /** A JSON value of a report property (string, finite number, or null), as `JSON.stringify` writes it. */
 export function jsonValue(v: string | number | null | undefined): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
@@ -108,9 +61,10 @@ export function jsonValue(v: string | number | null | undefined): string {
 }
 
 /**
- * Writes geometries straight to JSON bytes, byte for byte what `JSON.stringify(outputGeometry(g, pos))`
- * gives, without building the converted arrays: positions are converted and rounded once into a
- * scratch buffer, the winding is decided there with the same shoelace sum as {@link rewindRing}, and
+ * Writes geometries straight to JSON bytes, in the export CRS, rounded, closed and with RFC 7946 winding
+ * (exterior rings counter-clockwise, holes clockwise; also kept in other systems: none of them mirrors
+ * the plane), without building converted arrays: positions are converted and rounded once into a
+ * scratch buffer, the winding is decided there with the same shoelace sum as engine/geo/winding.ts `rewindRing`, and
  * the ring is written forwards or backwards.
  */
 export interface GeometryByteWriter {
@@ -208,19 +162,6 @@ export function geometryByteWriter(crs: CrsId = 'WGS84'): GeometryByteWriter {
       w.byte(125);
     },
   };
-}
-
-/** Gap zones as features: `type_of_feature: "gap_zone"`, `category`, `population` (rounded to whole residents). */
-export function gapZoneFeatures(
-  zones: readonly GapZone[],
-  categoryIds: readonly string[],
-  pos: PositionWriter = positionWriter(),
-): ReportFeature[] {
-  return zones.map((z) => ({
-    type: 'Feature',
-    properties: { type_of_feature: 'gap_zone', category: categoryIds[z.category] ?? null, population: Math.round(z.population) },
-    geometry: { type: 'Polygon', coordinates: z.polygon.map((r, i) => ring(r, i === 0, pos)) },
-  }));
 }
 
 /** A proposed site as sites.geojson writes it: the {@link ProposedSite} fields plus where it came from. */
@@ -330,7 +271,7 @@ export function stringifyCollection(fc: ReportCollection, members: Record<string
  * @param features feature texts, in order
  * @param members top-level members (see {@link stringifyCollection})
  */
-export function collectionText(features: readonly string[], members: Record<string, unknown> = {}): string {
+function collectionText(features: readonly string[], members: Record<string, unknown> = {}): string {
   const head = collectionHead(members);
   const body = features.join(',\n');
   return `${head}${body}${body ? '\n' : ''}]}\n`;

@@ -29,21 +29,10 @@ export function reportColumns(categoryIds: readonly string[]): string[] {
 }
 
 /**
- * The report row of community `c`: `id`, `name`, `kind`, `population`, `missing` (comma-separated ids of
- * categories whose covered share is below 1), then `t_<id>_min` (minutes from the representative sample,
- * 0.1) and `cov_<id>` (covered population share, 3 decimals) for every category.
- */
-export function communityRow(community: Community, c: number, analysis: Pick<Analysis, 'coverage' | 'samples' | 'fields'>): ReportRow {
-  const columns = reportColumns(analysis.coverage.categoryIds);
-  const values = communityRowValues(community, c, analysis);
-  const row: ReportRow = {};
-  for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i]!;
-  return row;
-}
-
-/**
- * The values of {@link communityRow} in the order of {@link reportColumns}, without the keys: what
- * the report writers use (one array per community, computed once for every file).
+ * The report row of community `c`, in the order of {@link reportColumns}: `id`, `name`, `kind`,
+ * `population`, `missing` (comma-separated ids of categories whose covered share is below 1), then
+ * `t_<id>_min` (minutes from the representative sample, 0.1) and `cov_<id>` (covered population
+ * share, 3 decimals) for every category. Computed once per community for every report file.
  */
 export function communityRowValues(
   community: Community,

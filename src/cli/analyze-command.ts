@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../engine/analyze';
 import { findGapZones } from '../engine/coverage/gap-zones';
-import { writeAnalysisReport } from '../io/analysis-report';
+import { writeAnalysisReportBytes } from '../io/analysis-report';
 import type { Problem } from '../engine/model';
 import type { CrsId } from '../io/crs';
 import { reportTime } from '../io/report-metadata';
@@ -64,7 +64,7 @@ export async function runAnalyze(
   const zones = findGapZones(analysis.samples, analysis.fields, settings);
   progress.step('writing reports', 0.95);
   analysis.warnings.forEach(warn);
-  const files = writeAnalysisReport(
+  const files = writeAnalysisReportBytes(
     dataset,
     analysis,
     zones,

@@ -1,9 +1,7 @@
-import type { Analysis } from '../engine/analyze';
-import type { GapZone } from '../engine/coverage/gap-zones';
-import type { CommunityGeometry, Dataset } from '../engine/model';
-import { rewindRing } from '../engine/geo/winding';
+import type { CommunityGeometry } from '../engine/model';
 import { fromWgs84, isGeographicCrs, type CrsId } from './crs';
-import { communityRow, type ReportRow } from './report-rows';
+import type { ByteWriter } from './byte-writer';
+import type { ReportRow } from './report-rows';
 
 /** A GeoJSON Feature as written to reports. */
 export interface ReportFeature {
@@ -56,61 +54,114 @@ export function positionWriter(crs: CrsId = 'WGS84'): PositionWriter {
   };
 }
 
-/** Ring with RFC 7946 winding (exterior counter-clockwise, holes clockwise), converted, rounded and closed. */
-function ring(coords: readonly (readonly number[])[], exterior: boolean, pos: PositionWriter): [number, number][] {
-  const out = coords.map(pos);
-  const first = out[0],
-    last = out[out.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0], first[1]]);
-  return rewindRing(out, exterior);
+/** A JSON value of a report property (string, finite number, or null), as `JSON.stringify` writes it. */
+export function jsonValue(v: string | number | null | undefined): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  return v === null || v === undefined ? 'null' : JSON.stringify(v);
 }
 
 /**
- * A community geometry for output: converted to the export CRS, rounded, with RFC 7946 winding
- * (also kept in other systems: none of them mirrors the plane). Does not mutate the input.
- *
- * @param pos position writer (default: WGS84, 6 decimals)
+ * Writes geometries straight to JSON bytes, in the export CRS, rounded, closed and with RFC 7946 winding
+ * (exterior rings counter-clockwise, holes clockwise; also kept in other systems: none of them mirrors
+ * the plane), without building converted arrays: positions are converted and rounded once into a
+ * scratch buffer, the winding is decided there with the same shoelace sum as engine/geo/winding.ts `rewindRing`, and
+ * the ring is written forwards or backwards.
  */
-export function outputGeometry(g: CommunityGeometry, pos: PositionWriter = positionWriter()): CommunityGeometry {
-  if (g.type === 'Point') return { type: 'Point', coordinates: pos(g.coordinates) };
-  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map((r, i) => ring(r, i === 0, pos)) };
-  return { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map((r, i) => ring(r, i === 0, pos))) };
+export interface GeometryByteWriter {
+  /** Appends a community geometry. */
+  geometry(w: ByteWriter, g: CommunityGeometry): void;
+  /** Appends a polygon (rings of WGS84 positions): `{"type":"Polygon","coordinates":…}`. */
+  polygon(w: ByteWriter, rings: readonly (readonly (readonly number[])[])[]): void;
 }
 
 /**
- * Community features with their report properties (see report-rows.ts), `type_of_feature: "community"` last.
+ * The geometry writer of an export CRS (see {@link positionWriter} for conversion and rounding).
  *
- * @param onlyGaps true for gaps.geojson (communities not fully covered), false for communities.geojson
- * @param pos position writer (default: WGS84, 6 decimals)
+ * @param crs export CRS (default WGS84)
  */
-export function communityFeatures(
-  dataset: Dataset,
-  analysis: Analysis,
-  onlyGaps: boolean,
-  pos: PositionWriter = positionWriter(),
-): ReportFeature[] {
-  const indices = onlyGaps ? analysis.gaps.map((g) => g.community) : dataset.communities.map((_, i) => i);
-  return indices.map((c) => {
-    const community = dataset.communities[c]!;
-    return {
-      type: 'Feature',
-      properties: { ...communityRow(community, c, analysis), type_of_feature: 'community' },
-      geometry: outputGeometry(community.geometry, pos),
-    };
-  });
-}
-
-/** Gap zones as features: `type_of_feature: "gap_zone"`, `category`, `population` (rounded to whole residents). */
-export function gapZoneFeatures(
-  zones: readonly GapZone[],
-  categoryIds: readonly string[],
-  pos: PositionWriter = positionWriter(),
-): ReportFeature[] {
-  return zones.map((z) => ({
-    type: 'Feature',
-    properties: { type_of_feature: 'gap_zone', category: categoryIds[z.category] ?? null, population: Math.round(z.population) },
-    geometry: { type: 'Polygon', coordinates: z.polygon.map((r, i) => ring(r, i === 0, pos)) },
-  }));
+export function geometryByteWriter(crs: CrsId = 'WGS84'): GeometryByteWriter {
+  const geographic = isGeographicCrs(crs);
+  const scale = geographic ? 1e6 : 1e2;
+  const decimals = geographic ? 6 : 2;
+  const identity = crs === 'WGS84' || crs === 'EPSG:4326' || crs === 'CGCS2000' || crs === 'EPSG:4490';
+  // rounded positions as integers (value × scale) of the ring being written
+  let nx = new Float64Array(1024);
+  let ny = new Float64Array(1024);
+  const pair = (w: ByteWriter, x: number, y: number): void => {
+    w.byte(91); // [
+    w.fixed(x, decimals, scale);
+    w.byte(44); // ,
+    w.fixed(y, decimals, scale);
+    w.byte(93); // ]
+  };
+  const ring = (w: ByteWriter, coords: readonly (readonly number[])[], exterior: boolean): void => {
+    const n0 = coords.length;
+    if (n0 + 1 > nx.length) {
+      nx = new Float64Array(2 * (n0 + 1));
+      ny = new Float64Array(2 * (n0 + 1));
+    }
+    for (let i = 0; i < n0; i++) {
+      const p = coords[i]!;
+      let x = p[0]!,
+        y = p[1]!;
+      if (!identity) [x, y] = fromWgs84(x, y, crs);
+      nx[i] = Math.round(x * scale);
+      ny[i] = Math.round(y * scale);
+    }
+    let n = n0;
+    // closing, compared on the rounded values as ring() does (NaN never equals itself)
+    if (n > 0 && (nx[0]! / scale + 0 !== nx[n - 1]! / scale + 0 || ny[0]! / scale + 0 !== ny[n - 1]! / scale + 0)) {
+      nx[n] = nx[0]!;
+      ny[n] = ny[0]!;
+      n++;
+    }
+    let area = 0;
+    for (let i = 0, j = n - 1; i < n; j = i++)
+      area += (nx[j]! / scale + 0 - (nx[i]! / scale + 0)) * (ny[j]! / scale + 0 + (ny[i]! / scale + 0));
+    const reverse = area > 0 !== exterior;
+    w.byte(91);
+    for (let k = 0; k < n; k++) {
+      const i = reverse ? n - 1 - k : k;
+      if (k > 0) w.byte(44);
+      pair(w, nx[i]!, ny[i]!);
+    }
+    w.byte(93);
+  };
+  const polygonCoords = (w: ByteWriter, rings: readonly (readonly (readonly number[])[])[]): void => {
+    w.byte(91);
+    for (let r = 0; r < rings.length; r++) {
+      if (r > 0) w.byte(44);
+      ring(w, rings[r]!, r === 0);
+    }
+    w.byte(93);
+  };
+  return {
+    geometry(w, g) {
+      if (g.type === 'Point') {
+        let x = g.coordinates[0],
+          y = g.coordinates[1];
+        if (!identity) [x, y] = fromWgs84(x, y, crs);
+        w.text('{"type":"Point","coordinates":');
+        pair(w, Math.round(x * scale), Math.round(y * scale));
+      } else if (g.type === 'Polygon') {
+        w.text('{"type":"Polygon","coordinates":');
+        polygonCoords(w, g.coordinates);
+      } else {
+        w.text('{"type":"MultiPolygon","coordinates":[');
+        for (let p = 0; p < g.coordinates.length; p++) {
+          if (p > 0) w.byte(44);
+          polygonCoords(w, g.coordinates[p]!);
+        }
+        w.byte(93);
+      }
+      w.byte(125); // }
+    },
+    polygon(w, rings) {
+      w.text('{"type":"Polygon","coordinates":');
+      polygonCoords(w, rings);
+      w.byte(125);
+    },
+  };
 }
 
 /** A proposed site as sites.geojson writes it: the {@link ProposedSite} fields plus where it came from. */
@@ -207,10 +258,33 @@ export function stringifyCompact(value: unknown, maxWidth = 100, indent = ''): s
  *   (e.g. the legacy `crs` and the `lifecircle` provenance); undefined or null values are left out
  */
 export function stringifyCollection(fc: ReportCollection, members: Record<string, unknown> = {}): string {
+  return collectionText(
+    fc.features.map((f) => JSON.stringify(f)),
+    members,
+  );
+}
+
+/**
+ * A collection from features already written as JSON text (one per line), laid out as
+ * {@link stringifyCollection} does.
+ *
+ * @param features feature texts, in order
+ * @param members top-level members (see {@link stringifyCollection})
+ */
+function collectionText(features: readonly string[], members: Record<string, unknown> = {}): string {
+  const head = collectionHead(members);
+  const body = features.join(',\n');
+  return `${head}${body}${body ? '\n' : ''}]}\n`;
+}
+
+/**
+ * The text of a collection before its first feature (see {@link stringifyCollection}), up to and
+ * including `"features":[` and its line break; the collection ends with `\n]}\n` (`]}\n` when empty).
+ */
+export function collectionHead(members: Record<string, unknown> = {}): string {
   const head = Object.entries(members)
     .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => `${JSON.stringify(k)}:${stringifyCompact(v)},\n`)
     .join('');
-  const features = fc.features.map((f) => JSON.stringify(f)).join(',\n');
-  return `{"type":"FeatureCollection",\n${head}"features":[\n${features}${features ? '\n' : ''}]}\n`;
+  return `{"type":"FeatureCollection",\n${head}"features":[\n`;
 }

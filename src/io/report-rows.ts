@@ -29,24 +29,23 @@ export function reportColumns(categoryIds: readonly string[]): string[] {
 }
 
 /**
- * The report row of community `c`: `id`, `name`, `kind`, `population`, `missing` (comma-separated ids of
- * categories whose covered share is below 1), then `t_<id>_min` (minutes from the representative sample,
- * 0.1) and `cov_<id>` (covered population share, 3 decimals) for every category.
+ * The report row of community `c`, in the order of {@link reportColumns}: `id`, `name`, `kind`,
+ * `population`, `missing` (comma-separated ids of categories whose covered share is below 1), then
+ * `t_<id>_min` (minutes from the representative sample, 0.1) and `cov_<id>` (covered population
+ * share, 3 decimals) for every category. Computed once per community for every report file.
  */
-export function communityRow(community: Community, c: number, analysis: Pick<Analysis, 'coverage' | 'samples' | 'fields'>): ReportRow {
+export function communityRowValues(
+  community: Community,
+  c: number,
+  analysis: Pick<Analysis, 'coverage' | 'samples' | 'fields'>,
+): (string | number | null)[] {
   const { coverage, samples, fields } = analysis;
   const ids = coverage.categoryIds;
   const K = ids.length;
   const missing: string[] = [];
   for (let k = 0; k < K; k++) if (!(coverage.share[c * K + k]! >= 1 - 1e-9)) missing.push(ids[k]!);
-  const row: ReportRow = {
-    id: community.id,
-    name: community.name,
-    kind: community.kind,
-    population: community.population,
-    missing: missing.join(','),
-  };
-  for (let k = 0; k < K; k++) row[`t_${ids[k]}_min`] = minutesOrNull(representativeSecondsOf(samples, fields[k]!, c));
-  for (let k = 0; k < K; k++) row[`cov_${ids[k]}`] = share3(coverage.share[c * K + k]!);
-  return row;
+  const values: (string | number | null)[] = [community.id, community.name, community.kind, community.population, missing.join(',')];
+  for (let k = 0; k < K; k++) values.push(minutesOrNull(representativeSecondsOf(samples, fields[k]!, c)));
+  for (let k = 0; k < K; k++) values.push(share3(coverage.share[c * K + k]!));
+  return values;
 }

@@ -33,6 +33,9 @@ const RURAL = new Set(['rural', 'village', 'hamlet', 'countryside', '农村', '�
  */
 export function parseKind(value: unknown): CommunityKind | null {
   if (typeof value !== 'string') return null;
+  // the usual values as they are (the sets hold trimmed lower-case text): no string made for them
+  if (URBAN.has(value)) return 'urban';
+  if (RURAL.has(value)) return 'rural';
   const v = value.trim().toLowerCase();
   if (URBAN.has(v)) return 'urban';
   if (RURAL.has(v)) return 'rural';
@@ -67,7 +70,9 @@ export function readCommunities(features: readonly FeatureLike[], file: string, 
   const errors: Problem[] = [];
   const value: Community[] = [];
   const generateId = lazyIdGenerator('C', features);
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
+  // feature index of each kept community (only read to name the earlier feature of a duplicate id)
+  const keptFrom: number[] = [];
   const popFields = mapping?.populationField ? [mapping.populationField] : ['population', 'pop', '人口', '人口数', '常住人口'];
   const kindFields = mapping?.kindField ? [mapping.kindField] : ['kind', '类型', '城乡', '城乡类型', 'urban_rural'];
 
@@ -118,21 +123,32 @@ export function readCommunities(features: readonly FeatureLike[], file: string, 
         continue;
       }
     }
-    const previous = seen.get(id);
-    if (previous !== undefined) {
-      errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` });
+    if (seen.has(id)) {
+      errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${keptIndexOf(value, keptFrom, id)})` });
       continue;
     }
-    seen.set(id, index);
+    seen.add(id);
 
     if (state.closed > 0) warnings.push({ file, index, id, reason: `${state.closed} polygon ring(s) were not closed; closed them` });
     const rawName = getProp(props, NAME_FIELDS);
     const name = typeof rawName === 'string' || typeof rawName === 'number' ? String(rawName) : '';
-    const checked = checkCommunityPolygon(geometry);
-    for (const reason of checked.reasons) warnings.push({ file, index, id, reason });
-    value.push({ index: value.length, id, name, kind, population, geometry: checked.geometry });
+    let kept = geometry;
+    if (geometry.type !== 'Point') {
+      // a point has nothing to check: no object made for it
+      const checked = checkCommunityPolygon(geometry);
+      for (let k = 0; k < checked.reasons.length; k++) warnings.push({ file, index, id, reason: checked.reasons[k] as string });
+      kept = checked.geometry;
+    }
+    keptFrom.push(index);
+    value.push({ index: value.length, id, name, kind, population, geometry: kept });
   }
   return { value, warnings, errors };
+}
+
+/** The feature index of the kept community with id `id` (for the message of a later duplicate). */
+function keptIndexOf(value: readonly Community[], keptFrom: readonly number[], id: string): number {
+  for (let i = 0; i < value.length; i++) if ((value[i] as Community).id === id) return keptFrom[i] as number;
+  return -1;
 }
 
 /** More residents than this in one community is a mistake in the data (a unit, a misplaced field). */

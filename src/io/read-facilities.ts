@@ -1,6 +1,6 @@
 import pointOnFeature from '@turf/point-on-feature';
 import type { Facility, Problem, ReadResult, Settings } from '../engine/model';
-import { mapCategory, type CategoryMapping } from './category-mapping';
+import { categoryIdIndex, mapCategory, type CategoryMapping } from './category-mapping';
 import { checkPositionList, positionProblem, readPositionList } from './coordinate-checks';
 import {
   describe,
@@ -61,8 +61,11 @@ export function readFacilities(
   const errors: Problem[] = [];
   const value: Facility[] = [];
   const generateId = lazyIdGenerator('F', features);
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
+  // feature index of each kept facility (only read to name the earlier feature of a duplicate id)
+  const keptFrom: number[] = [];
   const names = settings.categories.map((c) => c.id).join(', ');
+  const byLowerId = categoryIdIndex(settings.categories);
   const capacityFields = mapping?.capacityField ? [mapping.capacityField] : CAPACITY_FIELDS;
 
   const f: InspectedFeature = { properties: {}, geometry: undefined, id: null };
@@ -81,7 +84,7 @@ export function readFacilities(
       continue;
     }
 
-    const category = mapCategory(props, settings.categories, mapping);
+    const category = mapCategory(props, settings.categories, mapping, byLowerId);
     if (category === null) {
       const given = getProp(props, mapping?.categoryField ? [mapping.categoryField] : SHOWN_CATEGORY_FIELDS);
       const unmapped: UnmappedCategoryProblem = {
@@ -97,12 +100,11 @@ export function readFacilities(
       continue;
     }
 
-    const previous = seen.get(id);
-    if (previous !== undefined) {
-      errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` });
+    if (seen.has(id)) {
+      errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${keptIndexOf(value, keptFrom, id)})` });
       continue;
     }
-    seen.set(id, index);
+    seen.add(id);
 
     if (typeof where.warning === 'string') warnings.push({ file, index, id, reason: where.warning });
     let capacity: number | null = null;
@@ -115,9 +117,16 @@ export function readFacilities(
     }
     const rawName = getProp(props, NAME_FIELDS);
     const name = typeof rawName === 'string' || typeof rawName === 'number' ? String(rawName) : '';
+    keptFrom.push(index);
     value.push({ index: value.length, id, name, category, capacity, lon: where.lon, lat: where.lat });
   }
   return { value, warnings, errors };
+}
+
+/** The feature index of the kept facility with id `id` (for the message of a later duplicate). */
+function keptIndexOf(value: readonly Facility[], keptFrom: readonly number[], id: string): number {
+  for (let i = 0; i < value.length; i++) if ((value[i] as Facility).id === id) return keptFrom[i] as number;
+  return -1;
 }
 
 const CAPACITY_FIELDS = ['capacity', '容量', '床位', '托位'];

@@ -4,6 +4,7 @@ import { checkCommunityPolygon } from './polygon-checks';
 import {
   describe,
   getProp,
+  hasDuplicateId,
   inspectFeatureInto,
   isObject,
   lazyIdGenerator,
@@ -66,13 +67,26 @@ export function parseKind(value: unknown): CommunityKind | null {
  * @returns communities with `index` 0..n-1 in file order
  */
 export function readCommunities(features: readonly FeatureLike[], file: string, mapping?: CommunityMapping): ReadResult<Community[]> {
+  const fast = readCommunitiesOnce(features, file, mapping, false);
+  return hasDuplicateId(fast.value) ? readCommunitiesOnce(features, file, mapping, true) : fast;
+}
+
+/**
+ * One pass of {@link readCommunities}. With `checkIds` false, repeated ids are not looked for (the
+ * caller checks the result once with a sort, cheaper than a hash set of every id, and reads again
+ * with `checkIds` true when it finds one).
+ */
+function readCommunitiesOnce(
+  features: readonly FeatureLike[],
+  file: string,
+  mapping: CommunityMapping | undefined,
+  checkIds: boolean,
+): ReadResult<Community[]> {
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const value: Community[] = [];
   const generateId = lazyIdGenerator('C', features);
-  const seen = new Set<string>();
-  // feature index of each kept community (only read to name the earlier feature of a duplicate id)
-  const keptFrom: number[] = [];
+  const seen = checkIds ? new Map<string, number>() : null;
   const popFields = mapping?.populationField ? [mapping.populationField] : ['population', 'pop', '人口', '人口数', '常住人口'];
   const kindFields = mapping?.kindField ? [mapping.kindField] : ['kind', '类型', '城乡', '城乡类型', 'urban_rural'];
 
@@ -123,11 +137,14 @@ export function readCommunities(features: readonly FeatureLike[], file: string, 
         continue;
       }
     }
-    if (seen.has(id)) {
-      errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${keptIndexOf(value, keptFrom, id)})` });
-      continue;
+    if (seen !== null) {
+      const previous = seen.get(id);
+      if (previous !== undefined) {
+        errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` });
+        continue;
+      }
+      seen.set(id, index);
     }
-    seen.add(id);
 
     if (state.closed > 0) warnings.push({ file, index, id, reason: `${state.closed} polygon ring(s) were not closed; closed them` });
     const rawName = getProp(props, NAME_FIELDS);
@@ -139,16 +156,9 @@ export function readCommunities(features: readonly FeatureLike[], file: string, 
       for (let k = 0; k < checked.reasons.length; k++) warnings.push({ file, index, id, reason: checked.reasons[k] as string });
       kept = checked.geometry;
     }
-    keptFrom.push(index);
     value.push({ index: value.length, id, name, kind, population, geometry: kept });
   }
   return { value, warnings, errors };
-}
-
-/** The feature index of the kept community with id `id` (for the message of a later duplicate). */
-function keptIndexOf(value: readonly Community[], keptFrom: readonly number[], id: string): number {
-  for (let i = 0; i < value.length; i++) if ((value[i] as Community).id === id) return keptFrom[i] as number;
-  return -1;
 }
 
 /** More residents than this in one community is a mistake in the data (a unit, a misplaced field). */

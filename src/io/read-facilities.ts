@@ -5,6 +5,7 @@ import { checkPositionList, positionProblem, readPositionList } from './coordina
 import {
   describe,
   getProp,
+  hasDuplicateId,
   inspectFeatureInto,
   isObject,
   lazyIdGenerator,
@@ -57,13 +58,27 @@ export function readFacilities(
   settings: Pick<Settings, 'categories'>,
   mapping?: FacilityMapping,
 ): ReadResult<Facility[]> {
+  const fast = readFacilitiesOnce(features, file, settings, mapping, false);
+  return hasDuplicateId(fast.value) ? readFacilitiesOnce(features, file, settings, mapping, true) : fast;
+}
+
+/**
+ * One pass of {@link readFacilities}. With `checkIds` false, repeated ids are not looked for (the
+ * caller checks the result once with a sort, cheaper than a hash map of every id, and reads again
+ * with `checkIds` true when it finds one).
+ */
+function readFacilitiesOnce(
+  features: readonly FeatureLike[],
+  file: string,
+  settings: Pick<Settings, 'categories'>,
+  mapping: FacilityMapping | undefined,
+  checkIds: boolean,
+): ReadResult<Facility[]> {
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const value: Facility[] = [];
   const generateId = lazyIdGenerator('F', features);
-  const seen = new Set<string>();
-  // feature index of each kept facility (only read to name the earlier feature of a duplicate id)
-  const keptFrom: number[] = [];
+  const seen = checkIds ? new Map<string, number>() : null;
   const names = settings.categories.map((c) => c.id).join(', ');
   const byLowerId = categoryIdIndex(settings.categories);
   const capacityFields = mapping?.capacityField ? [mapping.capacityField] : CAPACITY_FIELDS;
@@ -100,11 +115,14 @@ export function readFacilities(
       continue;
     }
 
-    if (seen.has(id)) {
-      errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${keptIndexOf(value, keptFrom, id)})` });
-      continue;
+    if (seen !== null) {
+      const previous = seen.get(id);
+      if (previous !== undefined) {
+        errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` });
+        continue;
+      }
+      seen.set(id, index);
     }
-    seen.add(id);
 
     if (typeof where.warning === 'string') warnings.push({ file, index, id, reason: where.warning });
     let capacity: number | null = null;
@@ -117,16 +135,9 @@ export function readFacilities(
     }
     const rawName = getProp(props, NAME_FIELDS);
     const name = typeof rawName === 'string' || typeof rawName === 'number' ? String(rawName) : '';
-    keptFrom.push(index);
     value.push({ index: value.length, id, name, category, capacity, lon: where.lon, lat: where.lat });
   }
   return { value, warnings, errors };
-}
-
-/** The feature index of the kept facility with id `id` (for the message of a later duplicate). */
-function keptIndexOf(value: readonly Facility[], keptFrom: readonly number[], id: string): number {
-  for (let i = 0; i < value.length; i++) if ((value[i] as Facility).id === id) return keptFrom[i] as number;
-  return -1;
 }
 
 const CAPACITY_FIELDS = ['capacity', '容量', '床位', '托位'];

@@ -22,8 +22,9 @@ function cpuMs(): number {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const sizeName = argv[argv.indexOf('--size') + 1] ?? 'S';
-  const repeats = argv.includes('--repeat') ? Number(argv[argv.indexOf('--repeat') + 1]) : 5;
+  const option = (flag: string): string | undefined => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  const sizeName = option('--size') ?? 'S';
+  const repeats = Math.max(1, Number(option('--repeat') ?? 5) | 0);
   const size = CITY_SIZES.find((s) => s.name === sizeName.toUpperCase());
   if (!size) throw new Error(`unknown size ${sizeName}`);
   const settings = getPreset('ningbo')!.settings;

@@ -6,6 +6,15 @@
  * Median of 5 each after one warm-up run, in CPU time of the process; the goal is a ratio ≤ 1.5×. Also checks that what was read is the city that
  * was written (same counts, same road vertices), so a fast reader cannot be a wrong one.
  *
+ * Like with like: each side starts from a collected heap and ends with a full collection while its
+ * results are still alive, inside its clock. Without that, garbage collection that `JSON.parse`
+ * starts (concurrent marking of the parsed tree, on a helper thread) would run after the parse
+ * clock stopped but during the read clock (whose own parse starts the same work, which then runs
+ * while the features are validated). The cost of a full collection of the heap before the side ran
+ * (measured just before it) is subtracted, so only the collection of what each side made counts. The written city is not kept alive while the clocks run (it
+ * is made again for the check), so neither side's collection marks it. Both figures are printed:
+ * the ratio with that collection counted and without it.
+ *
  *   node --expose-gc --import tsx scripts/bench/read-ratio.ts [--sizes S,M] [--repeat N] [--seed N]
  *
  * Sizes above M are skipped (their text alone would be hundreds of MB). Prints a markdown table on
@@ -54,14 +63,30 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
+/**
+ * Collect the garbage, then time a second full collection of the heap as it is then: what a full
+ * collection costs before a side has made anything (the modules, the texts). Subtracted from each
+ * side's final collection, so that only the collection of what the side made is counted.
+ */
+function idleCollectionMs(): number {
+  collectGarbage();
+  const t = cpuMs();
+  collectGarbage();
+  return cpuMs() - t;
+}
+
 /** Figures of one size. */
 export interface ReadRatioResult {
   size: string;
   megabytes: number;
   features: number;
+  /** CPU ms, each side's final collection included (the goal is checked on these). */
   parseMs: number;
   readMs: number;
   ratio: number;
+  /** CPU ms without the final collection (garbage collection left pending is not counted). */
+  parseWorkMs: number;
+  readWorkMs: number;
   /** Differences between the city written and the city read (empty when equal). */
   problems: string[];
 }
@@ -93,8 +118,12 @@ export async function measureReadRatio(size: CitySize, repeats: number, seed: nu
   const preset = getPreset('ningbo');
   if (!preset) throw new Error('preset ningbo is missing');
   const settings = preset.settings;
-  const { dataset } = generateSyntheticCity(size, { seed, categories: settings.categories.map((c) => c.id) });
-  const texts = datasetToGeoJson(dataset);
+  const makeCity = (): Dataset => generateSyntheticCity(size, { seed, categories: settings.categories.map((c) => c.id) }).dataset;
+  // the written city is dropped here: not alive while the clocks run
+  const { texts, featureCount } = ((written: Dataset) => ({
+    texts: datasetToGeoJson(written),
+    featureCount: written.facilities.length + written.communities.length + (written.roads?.length ?? 0),
+  }))(makeCity());
   const encoder = new TextEncoder();
   const files = (['facilities', 'communities', 'roads'] as const).map((layer) => ({
     layer,
@@ -103,18 +132,25 @@ export async function measureReadRatio(size: CitySize, repeats: number, seed: nu
   }));
   const parseRuns: number[] = [];
   const readRuns: number[] = [];
+  const parseWorkRuns: number[] = [];
+  const readWorkRuns: number[] = [];
   let problems: string[] = [];
   // run -1 warms the JIT up (the readers are JavaScript, JSON.parse is not) and is not counted
   for (let r = -1; r < repeats; r++) {
-    collectGarbage();
+    let base = idleCollectionMs();
     let t = cpuMs();
     // the parsed values stay alive until the clock stops, as they must for any reader of them
     const parsed: { features: unknown[] }[] = [];
     for (const f of files) parsed.push(JSON.parse(new TextDecoder().decode(f.bytes)) as { features: unknown[] });
-    if (r >= 0) parseRuns.push(cpuMs() - t);
+    const parseWork = cpuMs() - t;
+    collectGarbage(); // with the parsed values alive: the collection they made necessary
+    if (r >= 0) {
+      parseWorkRuns.push(parseWork);
+      parseRuns.push(cpuMs() - t - base);
+    }
     const sink = parsed.reduce((s, p) => s + p.features.length, 0);
     parsed.length = 0;
-    collectGarbage();
+    base = idleCollectionMs();
     t = cpuMs();
     const read: Record<string, { features: NonNullable<Awaited<ReturnType<typeof readLayerFile>>['features']>; file: string }> = {};
     for (const f of files) {
@@ -123,20 +159,30 @@ export async function measureReadRatio(size: CitySize, repeats: number, seed: nu
       read[f.layer] = { features: layer.features, file: layer.file };
     }
     const loaded = loadDataset({ facilities: read.facilities!, communities: read.communities!, roads: read.roads! }, settings);
-    if (r >= 0) readRuns.push(cpuMs() - t);
+    const readWork = cpuMs() - t;
+    collectGarbage(); // with the dataset read alive
+    if (r >= 0) {
+      readWorkRuns.push(readWork);
+      readRuns.push(cpuMs() - t - base);
+    }
     if (sink === 0) throw new Error('nothing parsed');
     if (r === 0)
-      problems = [...differences(dataset, loaded.dataset), ...loaded.errors.slice(0, 3).map((e) => `${e.file} #${e.index}: ${e.reason}`)];
+      problems = [
+        ...differences(makeCity(), loaded.dataset),
+        ...loaded.errors.slice(0, 3).map((e) => `${e.file} #${e.index}: ${e.reason}`),
+      ];
   }
   const parseMs = median(parseRuns);
   const readMs = median(readRuns);
   return {
     size: size.name,
     megabytes: files.reduce((s, f) => s + f.bytes.length, 0) / 1e6,
-    features: dataset.facilities.length + dataset.communities.length + (dataset.roads?.length ?? 0),
+    features: featureCount,
     parseMs,
     readMs,
     ratio: readMs / parseMs,
+    parseWorkMs: median(parseWorkRuns),
+    readWorkMs: median(readWorkRuns),
     problems,
   };
 }
@@ -150,11 +196,23 @@ export function formatReadRatio(results: readonly ReadRatioResult[], repeats: nu
     r.parseMs.toFixed(0),
     r.readMs.toFixed(0),
     `${r.ratio.toFixed(2)}×`,
+    `${r.parseWorkMs.toFixed(0)} / ${r.readWorkMs.toFixed(0)} = ${(r.readWorkMs / r.parseWorkMs).toFixed(2)}×`,
   ]);
   const lines = [
-    `\n### Reading GeoJSON (bytes → readLayerFile + loadDataset vs bytes → TextDecoder + JSON.parse, median of ${repeats} after a warm-up run, CPU time)`,
+    `\n### Reading GeoJSON (bytes → readLayerFile + loadDataset vs bytes → TextDecoder + JSON.parse, median of ${repeats} after a warm-up run, CPU time, each side ending with a full garbage collection with its results alive, less that of the heap before it)`,
     '',
-    markdownTable(['size', 'MB', 'features', 'decode+JSON.parse CPU ms', 'read+validate CPU ms', 'ratio'], rows),
+    markdownTable(
+      [
+        'size',
+        'MB',
+        'features',
+        'decode+JSON.parse CPU ms',
+        'read+validate CPU ms',
+        'ratio',
+        'without the final collection (parse / read)',
+      ],
+      rows,
+    ),
     '',
     ...results.map(
       (r) =>

@@ -9,6 +9,21 @@ export interface CategoryMapping {
 
 /** Fields whose exact value may be a category id, in priority order. */
 const ID_FIELDS = ['category', 'type', 'kind', '类别', '类型', '设施类型'];
+/** {@link ID_FIELDS} one by one, as the lists {@link getProp} takes (made once, not per feature). */
+const ID_FIELD_LISTS = ID_FIELDS.map((f) => [f]);
+/**
+ * Lower-case category id → the first category id with it, for {@link mapCategory}: a reader makes it
+ * once per file rather than once per feature.
+ */
+export function categoryIdIndex(categories: readonly CategoryDef[]): ReadonlyMap<string, string> {
+  const m = new Map<string, string>();
+  for (const c of categories) {
+    const lower = c.id.toLowerCase();
+    if (!m.has(lower)) m.set(lower, c.id);
+  }
+  return m;
+}
+
 /** Fields searched for keywords, in priority order (type-like fields before names). */
 const KEYWORD_FIELDS = ['category', 'type', 'kind', '类别', '类型', '设施类型', 'name', 'name:zh', 'name:en', '名称'];
 
@@ -25,17 +40,23 @@ const KEYWORD_FIELDS = ['category', 'type', 'kind', '类别', '类型', '设施�
  *
  * @param props feature properties (not changed)
  * @param categories the active categories, in settings order
+ * @param mapping where the category is, when not in the usual fields
+ * @param byLowerId {@link categoryIdIndex} of `categories` (made here when not given)
  * @returns a category id, or null when nothing matches
  */
-export function mapCategory(props: Record<string, unknown>, categories: readonly CategoryDef[], mapping?: CategoryMapping): string | null {
+export function mapCategory(
+  props: Record<string, unknown>,
+  categories: readonly CategoryDef[],
+  mapping?: CategoryMapping,
+  byLowerId: ReadonlyMap<string, string> = categoryIdIndex(categories),
+): string | null {
   const field = mapping?.categoryField;
-  const idFields = field ? [field] : ID_FIELDS;
-  for (const f of idFields) {
-    const v = getProp(props, [f]);
+  const idFields = field ? [[field]] : ID_FIELD_LISTS;
+  for (let i = 0; i < idFields.length; i++) {
+    const v = getProp(props, idFields[i] as readonly string[]);
     if (typeof v !== 'string' && typeof v !== 'number') continue;
-    const text = String(v).trim().toLowerCase();
-    const hit = categories.find((c) => c.id.toLowerCase() === text);
-    if (hit) return hit.id;
+    const hit = byLowerId.get(String(v).trim().toLowerCase());
+    if (hit !== undefined) return hit;
   }
   const byTag = matchOsmTags(props, categories);
   if (byTag) return byTag;

@@ -4,6 +4,7 @@ import { checkCommunityPolygon } from './polygon-checks';
 import {
   describe,
   getProp,
+  hasDuplicateId,
   inspectFeatureInto,
   isObject,
   lazyIdGenerator,
@@ -33,6 +34,9 @@ const RURAL = new Set(['rural', 'village', 'hamlet', 'countryside', '农村', '�
  */
 export function parseKind(value: unknown): CommunityKind | null {
   if (typeof value !== 'string') return null;
+  // the usual values as they are (the sets hold trimmed lower-case text): no string made for them
+  if (URBAN.has(value)) return 'urban';
+  if (RURAL.has(value)) return 'rural';
   const v = value.trim().toLowerCase();
   if (URBAN.has(v)) return 'urban';
   if (RURAL.has(v)) return 'rural';
@@ -63,11 +67,26 @@ export function parseKind(value: unknown): CommunityKind | null {
  * @returns communities with `index` 0..n-1 in file order
  */
 export function readCommunities(features: readonly FeatureLike[], file: string, mapping?: CommunityMapping): ReadResult<Community[]> {
+  const fast = readCommunitiesOnce(features, file, mapping, false);
+  return hasDuplicateId(fast.value) ? readCommunitiesOnce(features, file, mapping, true) : fast;
+}
+
+/**
+ * One pass of {@link readCommunities}. With `checkIds` false, repeated ids are not looked for (the
+ * caller checks the result once with a sort, cheaper than a hash set of every id, and reads again
+ * with `checkIds` true when it finds one).
+ */
+function readCommunitiesOnce(
+  features: readonly FeatureLike[],
+  file: string,
+  mapping: CommunityMapping | undefined,
+  checkIds: boolean,
+): ReadResult<Community[]> {
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const value: Community[] = [];
   const generateId = lazyIdGenerator('C', features);
-  const seen = new Map<string, number>();
+  const seen = checkIds ? new Map<string, number>() : null;
   const popFields = mapping?.populationField ? [mapping.populationField] : ['population', 'pop', '人口', '人口数', '常住人口'];
   const kindFields = mapping?.kindField ? [mapping.kindField] : ['kind', '类型', '城乡', '城乡类型', 'urban_rural'];
 
@@ -118,19 +137,26 @@ export function readCommunities(features: readonly FeatureLike[], file: string, 
         continue;
       }
     }
-    const previous = seen.get(id);
-    if (previous !== undefined) {
-      errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` });
-      continue;
+    if (seen !== null) {
+      const previous = seen.get(id);
+      if (previous !== undefined) {
+        errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` });
+        continue;
+      }
+      seen.set(id, index);
     }
-    seen.set(id, index);
 
     if (state.closed > 0) warnings.push({ file, index, id, reason: `${state.closed} polygon ring(s) were not closed; closed them` });
     const rawName = getProp(props, NAME_FIELDS);
     const name = typeof rawName === 'string' || typeof rawName === 'number' ? String(rawName) : '';
-    const checked = checkCommunityPolygon(geometry);
-    for (const reason of checked.reasons) warnings.push({ file, index, id, reason });
-    value.push({ index: value.length, id, name, kind, population, geometry: checked.geometry });
+    let kept = geometry;
+    if (geometry.type !== 'Point') {
+      // a point has nothing to check: no object made for it
+      const checked = checkCommunityPolygon(geometry);
+      for (let k = 0; k < checked.reasons.length; k++) warnings.push({ file, index, id, reason: checked.reasons[k] as string });
+      kept = checked.geometry;
+    }
+    value.push({ index: value.length, id, name, kind, population, geometry: kept });
   }
   return { value, warnings, errors };
 }

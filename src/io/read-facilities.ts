@@ -1,10 +1,11 @@
 import pointOnFeature from '@turf/point-on-feature';
 import type { Facility, Problem, ReadResult, Settings } from '../engine/model';
-import { mapCategory, type CategoryMapping } from './category-mapping';
+import { categoryIdIndex, mapCategory, type CategoryMapping } from './category-mapping';
 import { checkPositionList, positionProblem, readPositionList } from './coordinate-checks';
 import {
   describe,
   getProp,
+  hasDuplicateId,
   inspectFeatureInto,
   isObject,
   lazyIdGenerator,
@@ -57,12 +58,29 @@ export function readFacilities(
   settings: Pick<Settings, 'categories'>,
   mapping?: FacilityMapping,
 ): ReadResult<Facility[]> {
+  const fast = readFacilitiesOnce(features, file, settings, mapping, false);
+  return hasDuplicateId(fast.value) ? readFacilitiesOnce(features, file, settings, mapping, true) : fast;
+}
+
+/**
+ * One pass of {@link readFacilities}. With `checkIds` false, repeated ids are not looked for (the
+ * caller checks the result once with a sort, cheaper than a hash map of every id, and reads again
+ * with `checkIds` true when it finds one).
+ */
+function readFacilitiesOnce(
+  features: readonly FeatureLike[],
+  file: string,
+  settings: Pick<Settings, 'categories'>,
+  mapping: FacilityMapping | undefined,
+  checkIds: boolean,
+): ReadResult<Facility[]> {
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const value: Facility[] = [];
   const generateId = lazyIdGenerator('F', features);
-  const seen = new Map<string, number>();
+  const seen = checkIds ? new Map<string, number>() : null;
   const names = settings.categories.map((c) => c.id).join(', ');
+  const byLowerId = categoryIdIndex(settings.categories);
   const capacityFields = mapping?.capacityField ? [mapping.capacityField] : CAPACITY_FIELDS;
 
   const f: InspectedFeature = { properties: {}, geometry: undefined, id: null };
@@ -81,7 +99,7 @@ export function readFacilities(
       continue;
     }
 
-    const category = mapCategory(props, settings.categories, mapping);
+    const category = mapCategory(props, settings.categories, mapping, byLowerId);
     if (category === null) {
       const given = getProp(props, mapping?.categoryField ? [mapping.categoryField] : SHOWN_CATEGORY_FIELDS);
       const unmapped: UnmappedCategoryProblem = {
@@ -97,12 +115,14 @@ export function readFacilities(
       continue;
     }
 
-    const previous = seen.get(id);
-    if (previous !== undefined) {
-      errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` });
-      continue;
+    if (seen !== null) {
+      const previous = seen.get(id);
+      if (previous !== undefined) {
+        errors.push({ file, index, id, reason: `duplicate id "${id}" (also feature ${previous})` });
+        continue;
+      }
+      seen.set(id, index);
     }
-    seen.set(id, index);
 
     if (typeof where.warning === 'string') warnings.push({ file, index, id, reason: where.warning });
     let capacity: number | null = null;

@@ -180,5 +180,17 @@ export async function readLayerFile(name: string, bytes: Uint8Array, options: La
     });
   }
   const result = { ...base, features, fields: fieldsOf(features), encoding, warnings, errors: parsed.errors };
-  return text.includes('\uFFFD') ? done(result) : result;
+  return hasReplacementCharacter(text, bytes, encoding) ? done(result) : result;
+}
+
+/**
+ * True when the decoded text holds U+FFFD. For UTF-8 (decoded strictly, so every U+FFFD was in the
+ * file as the bytes EF BF BD) the bytes are searched, a typed-array scan faster than a string one.
+ */
+function hasReplacementCharacter(text: string, bytes: Uint8Array, encoding: string): boolean {
+  if (encoding !== 'utf-8') return text.includes('\uFFFD');
+  for (let i = bytes.indexOf(0xef); i !== -1; i = bytes.indexOf(0xef, i + 1)) {
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) return true;
+  }
+  return false;
 }

@@ -21,6 +21,35 @@ describe('parseKind', () => {
 });
 
 describe('readCommunities', () => {
+  it('skips a repeated id, naming the earlier kept feature, and keeps no warning of the skipped one', () => {
+    const open = [
+      [121, 29],
+      [121.01, 29],
+      [121.01, 29.01],
+      [121, 29.01],
+    ];
+    const fs = deepFreeze([
+      feat(P, { id: 'x', population: -1, kind: 'urban' }),
+      feat(P, { id: 'x', population: 10, kind: 'urban' }),
+      feat(P, { id: 'y', population: 20, kind: 'rural' }),
+      feat({ type: 'Polygon', coordinates: [open] }, { id: 'x', population: 30, kind: 'rural' }),
+      feat(P, { id: 'y', population: 40, kind: 'rural' }),
+    ]);
+    const r = readCommunities(fs, 'c.geojson');
+    expect(r.value.map((c) => [c.index, c.id, c.population])).toEqual([
+      [0, 'x', 10],
+      [1, 'y', 20],
+    ]);
+    expect(r.errors.map((e) => [e.index, e.id])).toEqual([
+      [0, 'x'],
+      [3, 'x'],
+      [4, 'y'],
+    ]);
+    expect(r.errors[1]?.reason).toBe('duplicate id "x" (also feature 1)');
+    expect(r.errors[2]?.reason).toBe('duplicate id "y" (also feature 2)');
+    expect(r.warnings).toEqual([]);
+  });
+
   it('reads points, polygons and multipolygons with population and kind', () => {
     const fs = deepFreeze([
       feat(P, { id: 'a', name: '甲', population: 1200, kind: 'urban' }),

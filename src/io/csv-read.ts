@@ -172,6 +172,12 @@ function uniqueFields(raw: string[], file: string, warnings: Problem[]): string[
   });
 }
 
+/** A whole file refused before parsing: no features, one error naming the file and the reason. */
+function refused(file: string, encoding: CsvPoints['encoding'], crs: CsvPoints['crs'], reason: string): ReadResult<CsvPoints> {
+  const value: CsvPoints = { features: [], rows: [], fields: [], lonField: '', latField: '', encoding, crs };
+  return { value, warnings: [], errors: [{ file, index: -1, reason }] };
+}
+
 /**
  * Reads a CSV (or TSV) of points.
  * @param bytes the file's bytes (UTF-8, UTF-8 with BOM, GBK/GB18030 or UTF-16 with BOM)
@@ -181,51 +187,24 @@ function uniqueFields(raw: string[], file: string, warnings: Problem[]): string[
  */
 export function readCsvPoints(bytes: Uint8Array, file: string, options: CsvReadOptions = {}): ReadResult<CsvPoints> {
   if (options.crs) assertCrs(options.crs);
+  const valueCrs = options.crs ?? 'WGS84';
   const nul = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? -1 : bytes.indexOf(0);
   if (nul >= 0) {
-    const value: CsvPoints = {
-      features: [],
-      rows: [],
-      fields: [],
-      lonField: '',
-      latField: '',
-      encoding: 'utf-8',
-      crs: options.crs ?? 'WGS84',
-    };
-    return {
-      value,
-      warnings: [],
-      errors: [
-        {
-          file,
-          index: -1,
-          reason: `byte ${nul} is a NUL byte: this is not a text table (a binary or spreadsheet file, or UTF-16 without a byte-order mark); save it as "CSV UTF-8"`,
-        },
-      ],
-    };
+    return refused(
+      file,
+      'utf-8',
+      valueCrs,
+      `byte ${nul} is a NUL byte: this is not a text table (a binary or spreadsheet file, or UTF-16 without a byte-order mark); save it as "CSV UTF-8"`,
+    );
   }
   const lines = countLines(bytes, MAX_CSV_LINES);
   if (lines > MAX_CSV_LINES) {
-    const value: CsvPoints = {
-      features: [],
-      rows: [],
-      fields: [],
-      lonField: '',
-      latField: '',
-      encoding: 'utf-8',
-      crs: options.crs ?? 'WGS84',
-    };
-    return {
-      value,
-      warnings: [],
-      errors: [
-        {
-          file,
-          index: -1,
-          reason: `the file has more than ${MAX_CSV_LINES.toLocaleString('en')} lines (blank ones included), more than a point table may have; remove blank lines or split the file`,
-        },
-      ],
-    };
+    return refused(
+      file,
+      'utf-8',
+      valueCrs,
+      `the file has more than ${MAX_CSV_LINES.toLocaleString('en')} lines (blank ones included), more than a point table may have; remove blank lines or split the file`,
+    );
   }
   const { text: raw, encoding } = decodeText(bytes);
   const text = raw.replace(/\r\n?/g, '\n');
@@ -233,18 +212,12 @@ export function readCsvPoints(bytes: Uint8Array, file: string, options: CsvReadO
   let cells = lines;
   for (let i = text.indexOf(delimiter); i >= 0 && cells <= MAX_CSV_CELLS; i = text.indexOf(delimiter, i + 1)) cells++;
   if (cells > MAX_CSV_CELLS) {
-    const value: CsvPoints = { features: [], rows: [], fields: [], lonField: '', latField: '', encoding, crs: options.crs ?? 'WGS84' };
-    return {
-      value,
-      warnings: [],
-      errors: [
-        {
-          file,
-          index: -1,
-          reason: `the file has more than ${MAX_CSV_CELLS.toLocaleString('en')} cells (values between ${JSON.stringify(delimiter)}), more than a point table may have`,
-        },
-      ],
-    };
+    return refused(
+      file,
+      encoding,
+      valueCrs,
+      `the file has more than ${MAX_CSV_CELLS.toLocaleString('en')} cells (values between ${JSON.stringify(delimiter)}), more than a point table may have`,
+    );
   }
   const warnings: Problem[] = [];
   const errors: Problem[] = [];

@@ -144,7 +144,7 @@ export function startPersistence(storage: KeyValueStorage | null = browserStorag
       s.status === prev.status
     )
       return;
-    if (!sameKey(savedKey, workspaceKey(workspaceSnapshot(s)))) saveWorkspaceSoon();
+    saveWorkspaceSoon(); // the timer compares with what was saved, once per burst
   });
 
   // siting: nothing is written before the saved state was restored (or found absent)

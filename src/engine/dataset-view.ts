@@ -19,6 +19,6 @@ export function datasetView(dataset: Dataset | null): DatasetView {
   return {
     facilities: dataset.facilities,
     communities: dataset.communities,
-    roads: (dataset.roads ?? []).map((r) => ({ path: r.coordinates, highway: r.highway, walkable: isWalkable(r.highway) })),
+    roads: (dataset.roads ?? []).map((r) => ({ path: r.coordinates, highway: r.highway, walkable: isWalkable(r.highway, r.footAccess) })),
   };
 }

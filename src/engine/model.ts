@@ -107,6 +107,8 @@ export interface Road {
   highway: string | null;
   /** Speed override in km/h (property `speed`), or null. */
   speedKmh: number | null;
+  /** Explicit foot access (`foot=yes|designated|permissive` or a sidewalk): opens a motorway or trunk. */
+  footAccess?: boolean;
 }
 
 /** Everything an analysis reads. */

@@ -69,7 +69,14 @@ export function mapCategory(
   return null;
 }
 
-function matchOsmTags(props: Record<string, unknown>, categories: readonly CategoryDef[]): string | null {
+/**
+ * The category of OSM tags by the categories' `osmTags` (exact `key=value` before `key=*`; `no` is not a
+ * value), or null.
+ *
+ * @param props tags or feature properties
+ * @param categories categories in settings order
+ */
+export function matchOsmTags(props: Record<string, unknown>, categories: readonly CategoryDef[]): string | null {
   for (const wildcard of [false, true]) {
     for (const c of categories) {
       for (const tag of c.osmTags ?? []) {

@@ -154,7 +154,7 @@ function checkRoads(roads: readonly Road[], read: number, file: string, warnings
   }
   const kinds = new Set<string>();
   for (const r of roads) {
-    if (isWalkable(r.highway)) return;
+    if (isWalkable(r.highway, r.footAccess)) return;
     if (kinds.size < 5) kinds.add(r.highway ?? 'none');
   }
   warnings.push({

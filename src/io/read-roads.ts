@@ -10,6 +10,8 @@ import { describe, inspectFeatureInto, isObject, parseNumberLike, type FeatureLi
  *   (a line of zero length) → error (for a MultiLineString: the bad part is dropped with a warning
  *   while the others are kept; all parts bad → error).
  * - `highway`: the OSM tag, or null (the walkability rule in the network builder reads it).
+ * - `foot` (`yes`, `designated`, `permissive`) or `sidewalk` (`yes`, `both`, `left`, `right`): explicit
+ *   foot access, which opens a motorway or trunk to walking (OSM import writes these).
  * - `speed`: km/h override, a number > 0 (numeric text accepted); anything else → warning, ignored.
  *
  * One pass, no recursion; a road's vertices are the file's own position arrays when they are 2D
@@ -38,6 +40,7 @@ export function readRoads(features: readonly FeatureLike[], file: string): ReadR
     }
     const highwayRaw = f.properties.highway;
     const highway = typeof highwayRaw === 'string' && highwayRaw.trim() !== '' ? highwayRaw.trim() : null;
+    const footAccess = hasFootAccess(f.properties);
     const first = value.length;
     if (g.type === 'LineString') {
       const line = roadLine(g.coordinates);
@@ -45,7 +48,7 @@ export function readRoads(features: readonly FeatureLike[], file: string): ReadR
         errors.push(at(index, f.id, `LineString ${line}`));
         continue;
       }
-      value.push({ coordinates: line, highway, speedKmh: null });
+      value.push(footAccess ? { coordinates: line, highway, speedKmh: null, footAccess } : { coordinates: line, highway, speedKmh: null });
     } else if (g.type === 'MultiLineString') {
       const parts = g.coordinates;
       if (!Array.isArray(parts) || parts.length === 0) {
@@ -56,7 +59,10 @@ export function readRoads(features: readonly FeatureLike[], file: string): ReadR
       for (let i = 0; i < parts.length; i++) {
         const line = roadLine(parts[i]);
         if (typeof line === 'string') (bad ??= []).push(`part ${i} ${line}`);
-        else value.push({ coordinates: line, highway, speedKmh: null });
+        else
+          value.push(
+            footAccess ? { coordinates: line, highway, speedKmh: null, footAccess } : { coordinates: line, highway, speedKmh: null },
+          );
       }
       if (value.length === first) {
         errors.push(at(index, f.id, `MultiLineString: every part is unusable (${listed(bad ?? [])})`));
@@ -90,4 +96,14 @@ function roadLine(coordinates: unknown): [number, number][] | string {
 function listed(reasons: readonly string[]): string {
   const shown = reasons.slice(0, 5).join('; ');
   return reasons.length > 5 ? `${shown}; and ${reasons.length - 5} more` : shown;
+}
+
+const FOOT_YES = new Set(['yes', 'designated', 'permissive']);
+const SIDEWALK_YES = new Set(['yes', 'both', 'left', 'right']);
+
+/** Whether road properties give explicit foot access: `foot=yes|designated|permissive` or a sidewalk. */
+function hasFootAccess(props: Record<string, unknown>): boolean {
+  const foot = props.foot;
+  const sidewalk = props.sidewalk;
+  return (typeof foot === 'string' && FOOT_YES.has(foot)) || (typeof sidewalk === 'string' && SIDEWALK_YES.has(sidewalk));
 }

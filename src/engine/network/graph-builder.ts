@@ -53,7 +53,7 @@ export interface RoadGraph {
  */
 export function buildRoadGraph(roads: readonly Road[]): RoadGraph {
   let vertexCount = 0;
-  for (const road of roads) if (isWalkable(road.highway)) vertexCount += road.coordinates.length;
+  for (const road of roads) if (isWalkable(road.highway, road.footAccess)) vertexCount += road.coordinates.length;
 
   const coords = new CoordinateHash(vertexCount);
   let segA = new Uint32Array(vertexCount);
@@ -64,7 +64,7 @@ export function buildRoadGraph(roads: readonly Road[]): RoadGraph {
 
   for (let r = 0; r < roads.length; r++) {
     const road = roads[r] as Road;
-    if (!isWalkable(road.highway)) continue;
+    if (!isWalkable(road.highway, road.footAccess)) continue;
     const speed = road.speedKmh;
     if (speed !== null && !(speed > 0 && Number.isFinite(speed))) {
       throw new RangeError(`buildRoadGraph: road ${r} has bad speedKmh ${speed}`);

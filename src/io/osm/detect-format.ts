@@ -7,7 +7,11 @@ export type OsmFormat = 'pbf' | 'xml' | 'xml-gz';
 
 /** Whether text (its first bytes) opens an OSM XML document: `<osm` after an optional prolog. */
 function looksLikeOsmXml(head: string): boolean {
-  const s = head.replace(/^\uFEFF/, '').replace(/<\?xml[^>]*\?>/, '').replace(/<!--[\s\S]*?-->/g, '').trimStart();
+  const s = head
+    .replace(/^\uFEFF/, '')
+    .replace(/<\?xml[^>]*\?>/, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .trimStart();
   return s.startsWith('<osm');
 }
 
@@ -40,7 +44,10 @@ function describeOther(bytes: Uint8Array): string {
   if (b[0] === 0xff && b[1] === 0xd8) return 'a JPEG image';
   if (b[0] === 0x50 && b[1] === 0x4b) return 'a zip archive';
   if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'a PDF document';
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
+  const text = new TextDecoder('utf-8', { fatal: false })
+    .decode(b.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (text.startsWith('{') || text.startsWith('[')) {
     return /"FeatureCollection"|"Feature"/.test(text) ? 'GeoJSON' : 'JSON';
   }

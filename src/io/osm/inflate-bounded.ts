@@ -25,7 +25,8 @@ export function inflateBounded(
   let ended = false;
   const sink = (chunk: Uint8Array, final: boolean): void => {
     total += chunk.length;
-    if (total > maxBytes) throw new OsmFormatError(`a block inflates past the limit of ${maxBytes} bytes (refused as a decompression bomb)`);
+    if (total > maxBytes)
+      throw new OsmFormatError(`a block inflates past the limit of ${maxBytes} bytes (refused as a decompression bomb)`);
     if (onChunk) onChunk(chunk);
     else parts.push(chunk);
     if (final) ended = true;

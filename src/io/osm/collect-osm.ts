@@ -1,0 +1,179 @@
+import type { CategoryDef } from '../../engine/model';
+import { footNodeBlock, footWayDecision, type FootProfile } from '../../engine/presets/foot-profile';
+import { matchOsmTags } from '../category-mapping';
+import type { OsmFormat } from './detect-format';
+import type { OsmScanOptions, OsmTags } from './osm-elements';
+import { RURAL_PLACES, URBAN_PLACES } from './osm-import-types';
+import { IdList, NodeStore } from './node-store';
+import { scanOsm } from './scan-osm';
+
+/** A way the importer keeps, with its node refs and tags. */
+export interface KeptWay {
+  id: number;
+  refs: readonly number[];
+  tags: OsmTags;
+}
+
+/** What an area-like relation the importer keeps is for. */
+export type AreaRole = 'admin' | 'place' | 'residential' | 'facility';
+
+/** An area relation (multipolygon or boundary) with its outer and inner way ids. */
+export interface KeptRelation {
+  id: number;
+  tags: OsmTags;
+  role: AreaRole;
+  category: string | null;
+  outer: number[];
+  inner: number[];
+}
+
+/** A tagged node the importer keeps (facility or place). */
+export interface KeptNode {
+  id: number;
+  lon: number;
+  lat: number;
+  tags: OsmTags;
+  category: string | null;
+}
+
+/** Everything read from the file in three passes, before layers are made. */
+export interface Collected {
+  counts: { nodes: number; ways: number; relations: number };
+  roads: (KeptWay & { reason: string })[];
+  skippedRoads: Record<string, number>;
+  areaWays: (KeptWay & { role: AreaRole; category: string | null })[];
+  /** Facilities mapped as unclosed ways (a point of the line stands for them). */
+  relations: KeptRelation[];
+  memberWays: Map<number, readonly number[]>;
+  nodes: NodeStore;
+  facilityNodes: KeptNode[];
+  placeNodes: KeptNode[];
+  /** Reasons of the needed nodes that cut walkable ways, by node index. */
+  barriers: Map<number, string>;
+}
+
+const PLACES = new Set([...URBAN_PLACES, ...RURAL_PLACES]);
+const count = (m: Record<string, number>, k: string): void => {
+  m[k] = (m[k] ?? 0) + 1;
+};
+
+/** The role of an area-like element by its tags, or null. */
+function areaRole(tags: OsmTags, categories: readonly CategoryDef[]): { role: AreaRole; category: string | null } | null {
+  const category = matchOsmTags(tags, categories);
+  if (category !== null) return { role: 'facility', category };
+  if (tags.place !== undefined && PLACES.has(tags.place)) return { role: 'place', category: null };
+  if (tags.landuse === 'residential') return { role: 'residential', category: null };
+  if (tags.boundary === 'administrative' && tags.name !== undefined) return { role: 'admin', category: null };
+  return null;
+}
+
+const isHighwayLike = (t: OsmTags): boolean =>
+  t.highway !== undefined || t.route === 'ferry' || t.railway === 'platform' || t.public_transport === 'platform';
+
+/**
+ * Read an OSM extract in three streaming passes: relations (to learn which member ways matter),
+ * ways (walkable roads by the foot profile, facility/place/residential/admin areas, members), then
+ * nodes, keeping coordinates only for the nodes those ways use and the tagged nodes that are
+ * facilities, places or barriers.
+ *
+ * @param bytes the whole file
+ * @param format its encoding
+ * @param categories categories whose `osmTags` pick facilities
+ * @param profile the foot profile
+ * @param options progress (0..1 over the three passes), cancel, size limit
+ */
+export function collectOsm(
+  bytes: Uint8Array,
+  format: OsmFormat,
+  categories: readonly CategoryDef[],
+  profile: FootProfile,
+  options: OsmScanOptions,
+): Collected {
+  const progress = (pass: number) => (done: number, total: number) => options.onProgress?.(pass * total + done, 3 * total);
+  const relations: KeptRelation[] = [];
+  const wantedWays = new Set<number>();
+  const counts = { nodes: 0, ways: 0, relations: 0 };
+  scanOsm(
+    bytes,
+    {
+      relation(id, members, tags) {
+        counts.relations++;
+        if (tags.type !== 'multipolygon' && tags.type !== 'boundary') return;
+        const r = areaRole(tags, categories);
+        if (r === null) return;
+        const outer: number[] = [];
+        const inner: number[] = [];
+        for (const m of members) {
+          if (m.type !== 'w') continue;
+          (m.role === 'inner' ? inner : outer).push(m.ref);
+          wantedWays.add(m.ref);
+        }
+        relations.push({ id, tags, role: r.role, category: r.category, outer, inner });
+      },
+    },
+    { ...options, onProgress: progress(0) },
+    format,
+  );
+  const roads: Collected['roads'] = [];
+  const skippedRoads: Record<string, number> = {};
+  const areaWays: Collected['areaWays'] = [];
+  const memberWays = new Map<number, readonly number[]>();
+  const wanted = new IdList();
+  scanOsm(
+    bytes,
+    {
+      way(id, refs, tags) {
+        counts.ways++;
+        if (isHighwayLike(tags)) {
+          const d = footWayDecision(tags, profile);
+          if (d.walkable) {
+            roads.push({ id, refs, tags, reason: d.reason });
+            wanted.push(refs);
+          } else count(skippedRoads, d.reason);
+        }
+        const r = areaRole(tags, categories);
+        if (r !== null && (r.role === 'facility' || refs[0] === refs[refs.length - 1])) {
+          areaWays.push({ id, refs, tags, role: r.role, category: r.category });
+          wanted.push(refs);
+        }
+        if (wantedWays.has(id)) {
+          memberWays.set(id, refs);
+          wanted.push(refs);
+        }
+      },
+    },
+    { ...options, onProgress: progress(1) },
+    format,
+  );
+  const nodes = new NodeStore(wanted.view());
+  const facilityNodes: KeptNode[] = [];
+  const placeNodes: KeptNode[] = [];
+  const barriers = new Map<number, string>();
+  scanOsm(
+    bytes,
+    {
+      node(id, lon, lat, tags) {
+        counts.nodes++;
+        const i = nodes.indexOf(id);
+        if (i >= 0) {
+          nodes.lon[i] = lon;
+          nodes.lat[i] = lat;
+        }
+        if (tags === null) return;
+        if (i >= 0) {
+          const block = footNodeBlock(tags, profile);
+          if (block !== null) {
+            nodes.blocked[i] = 1;
+            barriers.set(i, block);
+          }
+        }
+        const category = matchOsmTags(tags, categories);
+        if (category !== null) facilityNodes.push({ id, lon, lat, tags, category });
+        else if (tags.place !== undefined && PLACES.has(tags.place)) placeNodes.push({ id, lon, lat, tags, category: null });
+      },
+    },
+    { ...options, onProgress: progress(2) },
+    format,
+  );
+  return { counts, roads, skippedRoads, areaWays, relations, memberWays, nodes, facilityNodes, placeNodes, barriers };
+}

@@ -5,6 +5,7 @@ import type { Dataset, Problem, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from '../io/crs';
 import { appendAll, loadDataset } from '../io/load-dataset';
 import { MAX_LAYER_FILE_BYTES, readLayerFile, type LayerFile } from '../io/read-layer-file';
+import { isOsmFile, readOsmRoadsLayer } from '../io/osm/read-osm-roads';
 import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { parseSettingsText, resolveSettings } from '../io/settings';
 import { decodeText } from '../io/text-decode';
@@ -126,7 +127,10 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
       fatal.push(`${basename(path)}: cannot be read`);
       continue;
     }
-    const read = await readLayerFile(basename(path), bytes, crs ? { crs } : {});
+    const read =
+      layer === 'roads' && isOsmFile(basename(path), bytes)
+        ? readOsmRoadsLayer(basename(path), bytes)
+        : await readLayerFile(basename(path), bytes, crs ? { crs } : {});
     appendAll(warnings, read.warnings);
     appendAll(errors, read.errors);
     if (!read.features) fatal.push(...read.errors.filter((e) => e.index === -1).map((e) => `${e.file}: ${e.reason}`));

@@ -83,7 +83,7 @@ ${EXIT_CODES_HELP}
     .requiredOption('--communities <file>', 'communities: polygons or points with population and kind (GeoJSON, CSV, zipped Shapefile)')
     .option(
       '--roads <file>',
-      'walkable roads (LineStrings with OSM highway tags; GeoJSON or zipped Shapefile); without it the straight-line model is used',
+      'walkable roads (LineStrings with OSM highway tags; GeoJSON, zipped Shapefile, or an OpenStreetMap extract .osm.pbf/.osm/.osm.gz); without it the straight-line model is used',
     )
     .option('--preset <id>', 'category preset: ningbo | gb50180')
     .option('--settings <file>', 'settings JSON laid over the preset (see README)')
@@ -152,7 +152,7 @@ ${EXIT_CODES_HELP}
     .option('--time-limit <s>', 'time limit of the exact solver, seconds', '60')
     .requiredOption('--facilities <file>', 'facilities GeoJSON')
     .requiredOption('--communities <file>', 'communities GeoJSON')
-    .option('--roads <file>', 'walkable roads GeoJSON; without it the straight-line model is used')
+    .option('--roads <file>', 'walkable roads GeoJSON or an OpenStreetMap extract; without it the straight-line model is used')
     .option('--preset <id>', 'category preset: ningbo | gb50180')
     .option('--settings <file>', 'settings JSON laid over the preset')
     .option('--model <model>', 'network | straight (overrides the settings)')
@@ -173,6 +173,28 @@ ${EXIT_CODES_HELP}
       code = await run(site, opts, async (o, cio, progress) => {
         const { runSite } = await import('./site-command');
         return runSite(o, cio, progress);
+      });
+    });
+
+  const importOsm = withUsage(program.command('import-osm'));
+  importOsm
+    .description(
+      'an OpenStreetMap extract (.osm.pbf, .osm, .osm.gz) → roads.geojson, facilities.geojson, communities.geojson and import-report.json',
+    )
+    .argument('<file>', 'the extract')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--bbox <W,S,E,N>', 'keep only what lies in this box (degrees)')
+    .option('--boundary <file>', 'keep only what lies in these polygons (GeoJSON)')
+    .option('--preset <id>', 'category preset whose OSM tags pick facilities: ningbo | gb50180')
+    .option('--settings <file>', 'settings JSON (categories; osmImport: footProfile, populationDensity, placePopulation)')
+    .option('--lang <lang>', 'language of names: zh (name:zh, then name) or en (name:en, then name)', 'zh')
+    .option('--json', 'print import-report.json on stdout, nothing else')
+    .option('--quiet', 'no progress and no warnings on stderr (errors are still printed)')
+    .addHelpText('after', `\nExample:\n  lifecircle import-osm city.osm.pbf --out city\n${EXIT_CODES_HELP}\n`)
+    .action(async (file: string, opts: import('./import-osm-command').ImportOsmOptions) => {
+      code = await run(importOsm, opts, async (o, cio, progress) => {
+        const { runImportOsm } = await import('./import-osm-command');
+        return runImportOsm(file, o, cio, progress);
       });
     });
 

@@ -60,7 +60,7 @@ export interface Project {
 }
 
 const LAYERS = ['facilities', 'communities', 'roads'] as const;
-const FORMATS: readonly LayerFormat[] = ['geojson', 'csv', 'shapefile'];
+const FORMATS: readonly LayerFormat[] = ['geojson', 'csv', 'shapefile', 'osm'];
 const TOP = ['format', 'version', 'app_version', 'files', 'settings', 'proposals', 'view'];
 const FILE = ['layer', 'name', 'format', 'options', 'sha256', 'bytes', 'text', 'base64'];
 const OPTIONS = ['crs', 'lonField', 'latField', 'categoryField', 'populationField', 'kindField', 'defaultKind'];
@@ -113,7 +113,7 @@ function fromBase64(text: string): Uint8Array | null {
  */
 export function serializeProject(project: Project): string {
   const files = project.files.map((f, i) => {
-    const text = f.format === 'shapefile' ? null : asText(f.bytes);
+    const text = f.format === 'shapefile' || f.format === 'osm' ? null : asText(f.bytes);
     return {
       layer: f.layer,
       name: f.name,

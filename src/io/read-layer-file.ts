@@ -15,7 +15,7 @@ import { decodeText, undecodableTextWarnings } from './text-decode';
 export const MAX_LAYER_FILE_BYTES = 256 * 1024 * 1024;
 
 /** The file formats a layer can come in. */
-export type LayerFormat = 'geojson' | 'csv' | 'shapefile';
+export type LayerFormat = 'geojson' | 'csv' | 'shapefile' | 'osm';
 
 /** How to read a file: its CRS and, for CSV, its coordinate columns. */
 export interface LayerFileOptions {

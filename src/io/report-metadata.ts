@@ -26,7 +26,7 @@ export interface InputFileMeta {
   layer: 'facilities' | 'communities' | 'roads' | 'settings';
   /** File name without folders. */
   file: string;
-  format: 'geojson' | 'csv' | 'shapefile' | 'json';
+  format: 'geojson' | 'csv' | 'shapefile' | 'osm' | 'json';
   /** Size in bytes. */
   bytes: number;
   /** SHA-256 of the file's bytes, 64 lower-case hex digits (as `sha256sum` prints). */

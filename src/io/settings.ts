@@ -21,7 +21,17 @@ export const SETTINGS_LIMITS = {
   maxCategories: 64,
 } as const;
 
-const TOP_FIELDS = ['preset', 'categories', 'walkSpeedKmh', 'detourFactor', 'sampleSpacingMeters', 'maxSnapMeters', 'model'];
+const TOP_FIELDS = [
+  'preset',
+  'categories',
+  'walkSpeedKmh',
+  'detourFactor',
+  'sampleSpacingMeters',
+  'maxSnapMeters',
+  'model',
+  // read by the OpenStreetMap import (io/osm/osm-import-settings.ts)
+  'osmImport',
+];
 const CATEGORY_FIELDS = ['id', 'label', 'thresholdMinutes', 'keywords', 'osmTags', 'capacityPerThousand', 'color'];
 
 /**

@@ -25,6 +25,7 @@ interface Place {
   at: [number, number];
   shape: AreaShape | null;
   residential: number;
+  residentialM2: number;
 }
 
 /** Communities built from places and residential areas, with counts for the report. */
@@ -60,8 +61,10 @@ function populationTag(tags: OsmTags): number | null {
  *   (rural when none); its name is its own or its place's;
  * - a place with no residential area of its own is a community itself (its area, else its point);
  *   one with residential areas is represented by them, so no one is counted twice;
- * - population: `population=*` where tagged; else estimated, marked `population_source:
- *   "estimated"`: area × density of the kind, and for a place point the default per `place` value;
+ * - population: `population=*` of the area where tagged; else the `population=*` of its place shared
+ *   among the place's residential areas by area (`population_source: "osm"` in both cases); else
+ *   estimated, marked `population_source: "estimated"`: area × density of the kind, and for a place
+ *   point without residential areas the default per `place` value;
  * - `district`: the name of the smallest `boundary=administrative` area holding its representative point.
  */
 export function buildCommunities(c: Collected, opts: CommunityOptions, problems: string[]): BuiltCommunities {
@@ -84,7 +87,15 @@ export function buildCommunities(c: Collected, opts: CommunityOptions, problems:
   for (const r of c.relations) if (r.role !== 'facility') collect(`r${r.id}`, r.tags, r.role, relationArea(r, c));
   const kindOf = (tags: OsmTags): 'urban' | 'rural' => (URBAN_PLACES.includes(tags.place ?? '') ? 'urban' : 'rural');
   const places: Place[] = [
-    ...areas.place.map((a) => ({ osmId: a.osmId, tags: a.tags, kind: kindOf(a.tags), at: a.at, shape: a.shape, residential: 0 })),
+    ...areas.place.map((a) => ({
+      osmId: a.osmId,
+      tags: a.tags,
+      kind: kindOf(a.tags),
+      at: a.at,
+      shape: a.shape,
+      residential: 0,
+      residentialM2: 0,
+    })),
     ...c.placeNodes.map((n) => ({
       osmId: `n${n.id}`,
       tags: n.tags,
@@ -92,6 +103,7 @@ export function buildCommunities(c: Collected, opts: CommunityOptions, problems:
       at: [n.lon, n.lat] as [number, number],
       shape: null,
       residential: 0,
+      residentialM2: 0,
     })),
   ];
   const placeAreasBySize = places.filter((p) => p.shape).sort((a, b) => (a.shape as AreaShape).areaM2 - (b.shape as AreaShape).areaM2);
@@ -131,17 +143,36 @@ export function buildCommunities(c: Collected, opts: CommunityOptions, problems:
       geometry,
     });
   };
-  for (const a of areas.residential) {
+  const assigned = areas.residential.map((a) => {
     const place = placeOf(a.at);
-    if (place) place.residential++;
+    if (place) {
+      place.residential++;
+      place.residentialM2 += a.shape.areaM2;
+    }
+    return place;
+  });
+  areas.residential.forEach((a, i) => {
+    const place = assigned[i] ?? null;
     const kind = place?.kind ?? 'rural';
-    const tagged = populationTag(a.tags);
-    const population = tagged ?? Math.round((a.shape.areaM2 / 1e6) * opts.density[kind]);
+    const own = populationTag(a.tags);
+    const placePop = place ? populationTag(place.tags) : null;
+    // a place's own population=* is shared among its residential areas by area; else area × density
+    const shared = own === null && placePop !== null && place ? Math.round((placePop * a.shape.areaM2) / place.residentialM2) : null;
+    const population = own ?? shared ?? Math.round((a.shape.areaM2 / 1e6) * opts.density[kind]);
     const name = osmName(a.tags, opts.lang) || (place ? osmName(place.tags, opts.lang) : '');
     const before = features.length;
-    emit(a.osmId, name, kind, population, tagged === null, place ? (place.tags.place ?? null) : null, a.at, a.shape.geometry);
+    emit(
+      a.osmId,
+      name,
+      kind,
+      population,
+      own === null && shared === null,
+      place ? (place.tags.place ?? null) : null,
+      a.at,
+      a.shape.geometry,
+    );
     if (features.length > before) out.fromResidential++;
-  }
+  });
   for (const p of places) {
     if (p.residential > 0) {
       skippedByReason['place represented by its residential areas'] =

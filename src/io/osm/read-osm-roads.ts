@@ -1,0 +1,56 @@
+import type { Problem } from '../../engine/model';
+import type { FootProfile } from '../../engine/presets/foot-profile';
+import type { LayerFile } from '../read-layer-file';
+import { importOsm } from './import-osm';
+import { OsmFormatError } from './osm-elements';
+import type { OsmImportReport } from './osm-import-types';
+
+/** File names that say OpenStreetMap. */
+const OSM_NAME = /\.(osm|osm\.pbf|pbf|osm\.gz|osm\.xml)$/i;
+
+/**
+ * Whether a file is (or claims to be) an OpenStreetMap extract: by its name, or by content (PBF
+ * BlobHeader, `<osm`, gzip). A file named `.osm.pbf` that is not OSM is still sent to the OSM
+ * reader, which says what it is instead (GeoJSON, a PNG …).
+ */
+export function isOsmFile(name: string, bytes: Uint8Array): boolean {
+  if (OSM_NAME.test(name)) return true;
+  if (bytes.length >= 14 && bytes[0] === 0 && bytes[1] === 0 && bytes[4] === 0x0a && bytes[5] === 9) return true;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return /\.gz$/i.test(name) && /osm/i.test(name);
+  const head = new TextDecoder().decode(bytes.subarray(0, 512));
+  return /^\uFEFF?\s*(<\?xml[^>]*\?>\s*)?<osm[\s>]/.test(head);
+}
+
+/** Lines of the import report for a load report: counts kept and skipped. */
+export function roadsReportLines(r: OsmImportReport): string[] {
+  const sk = Object.entries(r.roads.skippedByReason).map(([k, v]) => `${k} ×${v}`);
+  const bar = Object.entries(r.roads.barriers).map(([k, v]) => `${k} ×${v}`);
+  return [
+    `OpenStreetMap ${r.format}: ${r.elements.nodes} nodes, ${r.elements.ways} ways, ${r.elements.relations} relations; ` +
+      `${r.roads.ways} walkable ways kept as ${r.roads.features} road lines`,
+    ...(sk.length > 0 ? [`ways left out by the foot profile: ${sk.join(', ')}`] : []),
+    ...(bar.length > 0 ? [`ways cut at barrier nodes: ${bar.join(', ')}`] : []),
+  ];
+}
+
+/**
+ * The roads layer of an OpenStreetMap extract, read like any layer file: walkable ways by the foot
+ * profile as LineString features (`highway`, `name`, `osm_id`). The counts kept and skipped are
+ * file-level warnings; a refused file (empty, not OSM, truncated …) is one whole-file error.
+ *
+ * @param name file name
+ * @param bytes file contents
+ * @param footProfile the walking profile (default: built in)
+ */
+export function readOsmRoadsLayer(name: string, bytes: Uint8Array, footProfile?: FootProfile): LayerFile {
+  const base: LayerFile = { file: name, format: 'osm', features: null, fields: [], encoding: null, crs: 'WGS84', warnings: [], errors: [] };
+  try {
+    const res = importOsm(bytes, { file: name, categories: [], ...(footProfile ? { footProfile } : {}) });
+    const warnings: Problem[] = roadsReportLines(res.report).map((reason) => ({ file: name, index: -1, reason }));
+    for (const p of res.report.problems) if (p.startsWith('way ')) warnings.push({ file: name, index: -1, reason: p });
+    return { ...base, features: res.roads.features, fields: ['osm_id', 'highway', 'name'], warnings };
+  } catch (e) {
+    if (!(e instanceof OsmFormatError)) throw e;
+    return { ...base, errors: [{ file: name, index: -1, reason: e.message.replace(`${name}: `, '') }] };
+  }
+}

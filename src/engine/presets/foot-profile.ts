@@ -23,6 +23,8 @@ export interface FootProfile {
   ferries: boolean;
   /** `barrier=*` values on a node that cut a way there (gates, bollards … do not). */
   blockingBarriers: string[];
+  /** Whether nodes cut ways at all (barriers, `foot=no` / `access=no` on a node); default true. */
+  obeyBarriers: boolean;
 }
 
 /** The default foot profile (frozen: copy before changing; see {@link mergeFootProfile}). */
@@ -67,6 +69,7 @@ export const FOOT_PROFILE: Readonly<FootProfile> = Object.freeze({
     'field_boundary',
     'jersey_barrier',
   ],
+  obeyBarriers: true,
 } satisfies FootProfile);
 
 /** Verdict on one way's tags: walkable or not, and why (for the import report and the tests). */
@@ -91,6 +94,7 @@ export function mergeFootProfile(overrides: Partial<FootProfile> | undefined): F
     sidewalkValues: [...FOOT_PROFILE.sidewalkValues],
     ferries: FOOT_PROFILE.ferries,
     blockingBarriers: [...FOOT_PROFILE.blockingBarriers],
+    obeyBarriers: FOOT_PROFILE.obeyBarriers,
   };
   return { ...base, ...(overrides ?? {}) };
 }
@@ -145,6 +149,7 @@ export function footWayDecision(tags: Readonly<Record<string, string>>, profile:
  * @param profile the foot profile (default {@link FOOT_PROFILE})
  */
 export function footNodeBlock(tags: Readonly<Record<string, string>>, profile: Readonly<FootProfile> = FOOT_PROFILE): string | null {
+  if (!profile.obeyBarriers) return null;
   const foot = tags.foot;
   if (foot !== undefined && profile.allowValues.includes(foot)) return null;
   if (foot !== undefined && profile.forbidValues.includes(foot)) return `foot=${foot}`;

@@ -35,8 +35,8 @@ export function readOsmImportSettings(raw: unknown, file: string): { value: OsmI
     else {
       const over: Partial<FootProfile> = {};
       for (const [k, v] of Object.entries(o.footProfile)) {
-        if (k === 'ferries') {
-          if (typeof v === 'boolean') over.ferries = v;
+        if (k === 'ferries' || k === 'obeyBarriers') {
+          if (typeof v === 'boolean') over[k] = v;
           else err(`footProfile.${k}`, 'must be true or false');
         } else if (k in FOOT_PROFILE) {
           if (Array.isArray(v) && v.every((s) => typeof s === 'string')) (over as Record<string, string[]>)[k] = v as string[];

@@ -1,0 +1,69 @@
+/**
+ * One measurement of `npm run bench:osm`, in its own process so peak memory is its own:
+ * `node --import tsx scripts/bench/osm-child.ts <job> <file>` prints one JSON line
+ * `{ ms, elements, maxRssMB }`. Jobs: `own` (this project's PBF/XML decoder, every element decoded),
+ * `import` (the whole importOsm), `osm-pbf-parser`, `osm-read`, `tiny-osmpbf`.
+ */
+import { createReadStream, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { NINGBO } from '../../src/engine/presets';
+import { importOsm } from '../../src/io/osm/import-osm';
+import { scanOsm } from '../../src/io/osm/scan-osm';
+
+const require = createRequire(import.meta.url);
+type Fn = (...args: unknown[]) => unknown;
+
+async function run(job: string, file: string): Promise<number> {
+  if (job === 'own') {
+    const bytes = new Uint8Array(readFileSync(file));
+    let n = 0;
+    scanOsm(bytes, { node: () => void n++, way: () => void n++, relation: () => void n++ });
+    return n;
+  }
+  if (job === 'import') {
+    const bytes = new Uint8Array(readFileSync(file));
+    const r = importOsm(bytes, { file, categories: NINGBO.settings.categories });
+    return r.report.elements.nodes + r.report.elements.ways + r.report.elements.relations;
+  }
+  if (job === 'tiny-osmpbf') {
+    const tiny = require('tiny-osmpbf') as Fn;
+    let n = 0;
+    tiny(readFileSync(file), () => void n++);
+    return n;
+  }
+  if (job === 'osm-read') {
+    const osmread = require('osm-read') as { parse: Fn };
+    return new Promise((done, fail) => {
+      let n = 0;
+      osmread.parse({
+        filePath: file,
+        node: () => void n++,
+        way: () => void n++,
+        relation: () => void n++,
+        endDocument: () => done(n),
+        error: (e: unknown) => fail(e),
+      });
+    });
+  }
+  if (job === 'osm-pbf-parser') {
+    const parser = (require('osm-pbf-parser') as Fn)() as NodeJS.ReadWriteStream;
+    return new Promise((done, fail) => {
+      let n = 0;
+      createReadStream(file)
+        .pipe(parser)
+        .on('data', (items: { type: string }[]) => {
+          for (const it of items) if (it.type === 'node' || it.type === 'way' || it.type === 'relation') n++;
+        })
+        .on('end', () => done(n))
+        .on('error', fail);
+    });
+  }
+  throw new Error(`unknown job ${job}`);
+}
+
+const [job = '', file = ''] = process.argv.slice(2);
+const t0 = performance.now();
+const elements = await run(job, file);
+const ms = performance.now() - t0;
+const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), elements, maxRssMB })}\n`);

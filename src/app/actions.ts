@@ -9,6 +9,7 @@ import { allInputs, clearInputs, removeInput, setInput, type InputFile } from '.
 import { SAMPLE_URLS } from './load-sample';
 import { loadWorkspace, type SavedWorkspace } from './persistence';
 import type { Language } from '../i18n/language';
+import type { OsmImportReport } from '../io/osm/osm-import-types';
 import { useAppStore, type DataSource, type LoadedData, type VisibleLayers } from './store';
 
 const get = useAppStore.getState;
@@ -72,6 +73,32 @@ export async function loadFile(layer: LayerName, name: string, bytes: Uint8Array
   } catch (e) {
     set({ status: get().data ? 'ready' : 'error', error: message(e), job: null });
     return false;
+  }
+}
+
+/**
+ * Load a whole OpenStreetMap extract (.osm.pbf, .osm, .osm.gz): the worker imports it into the three
+ * layers, each is then loaded like a dropped file (with its own load report), and coverage runs
+ * once. A refused extract shows why and leaves every layer as it was.
+ *
+ * @returns the import report (counts kept, skipped, estimated), or null when refused
+ */
+export async function loadOsmExtract(name: string, bytes: Uint8Array): Promise<OsmImportReport | null> {
+  set({ status: 'loading', error: null, job: { stage: 'reading', fraction: 0 } });
+  try {
+    source = 'user';
+    const res = await engine().importOsmExtract(name, bytes, get().language);
+    if (!res.ok) {
+      set({ status: get().data ? 'ready' : 'idle', error: res.error, job: null });
+      return null;
+    }
+    for (const f of res.files) await sendInput({ layer: f.layer, name: f.name, bytes: f.bytes, options: {} });
+    set({ status: 'ready', job: null });
+    await runCoverage();
+    return res.report;
+  } catch (e) {
+    set({ status: get().data ? 'ready' : 'error', error: message(e), job: null });
+    return null;
   }
 }
 

@@ -69,14 +69,7 @@ export function mapCategory(
   return null;
 }
 
-/**
- * The category of OSM tags by the categories' `osmTags` (exact `key=value` before `key=*`; `no` is not a
- * value), or null.
- *
- * @param props tags or feature properties
- * @param categories categories in settings order
- */
-export function matchOsmTags(props: Record<string, unknown>, categories: readonly CategoryDef[]): string | null {
+function matchOsmTags(props: Record<string, unknown>, categories: readonly CategoryDef[]): string | null {
   for (const wildcard of [false, true]) {
     for (const c of categories) {
       for (const tag of c.osmTags ?? []) {

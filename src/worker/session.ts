@@ -19,6 +19,8 @@ import type { FacilityMapping } from '../io/read-facilities';
 import { buildRoadGraph, type RoadGraph } from '../engine/network/graph-builder';
 import { snapPoints } from '../engine/network/snap';
 import { readLayerFile, type LayerFile, type LayerFileOptions } from '../io/read-layer-file';
+import { isOsmFile, readOsmRoadsLayer } from '../io/osm/read-osm-roads';
+import { importOsmLayers } from '../io/osm/osm-layer-files';
 import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { reportProblems } from '../io/report-summary';
 import { resolveSettings } from '../io/settings';
@@ -144,11 +146,23 @@ export function createSession() {
       const nearestRoadMeters = graph
         ? (lon: number, lat: number) => snapPoints(graph, Float64Array.of(lon), Float64Array.of(lat), Infinity).accessMeters[0]!
         : undefined;
-      const read = await readLayerFile(name, bytes, { ...options, ...(nearestRoadMeters ? { nearestRoadMeters } : {}) });
+      const read =
+        layer === 'roads' && isOsmFile(name, bytes)
+          ? readOsmRoadsLayer(name, bytes)
+          : await readLayerFile(name, bytes, { ...options, ...(nearestRoadMeters ? { nearestRoadMeters } : {}) });
       if (!read.features) return { ok: false, report: report(layer, read), dataset: datasetView(loaded?.dataset ?? null) };
       files[layer] = { read, options, meta: describeInputFile(layer, name, bytes, read.format, read.crs) };
       reload();
       return { ok: true, report: report(layer, read), dataset: datasetView(loaded!.dataset) };
+    },
+
+    /**
+     * Import a whole OpenStreetMap extract into the three layers' files (GeoJSON bytes in the input
+     * shape, named after the extract) and its import report, with the current categories; the app
+     * then loads each file like a dropped one. A refused extract says why and changes nothing.
+     */
+    importOsmExtract(name: string, bytes: Uint8Array, lang: 'zh' | 'en') {
+      return importOsmLayers(name, bytes, settings.categories, lang);
     },
 
     /** Remove a layer (e.g. roads, to use the straight-line model). */

@@ -15,16 +15,19 @@ const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;
 
 /**
  * Walkable ways → LineString features in the roads input shape (`osm_id`, `highway`, `name`, and
- * `foot` / `sidewalk` when they open a motor road). A way is split at every node another kept way
- * shares (so the pieces meet at vertices, as the network builder joins them) and cut at a barrier
- * node: the node and its two segments are left out, so nothing passes there. A way with a node
+ * `foot` / `sidewalk` when they open a motor road). Ways connect where they share a node: the
+ * shared node is a vertex of both, at identical coordinates, which the network builder joins (with
+ * `splitAtJunctions` a way is also split there, one feature per junction-to-junction piece; off by
+ * default, as on a dense grid it multiplies features and memory for no change in the network). A
+ * way is cut at a barrier node: the node and its two segments are left out, so nothing passes there. A way with a node
  * missing from the file is skipped and counted; so is a piece outside the area filter.
  *
  * @param c what the passes collected
  * @param filter the bbox / boundary filter
  * @param problems receives one line per skipped way
+ * @param splitAtJunctions split ways at nodes other kept ways share (default false)
  */
-export function buildRoads(c: Collected, filter: AreaFilter, problems: string[]): BuiltRoads {
+export function buildRoads(c: Collected, filter: AreaFilter, problems: string[], splitAtJunctions = false): BuiltRoads {
   const { nodes } = c;
   const uses = new Uint8Array(nodes.ids.length);
   const keptByReason: Record<string, number> = {};
@@ -33,8 +36,9 @@ export function buildRoads(c: Collected, filter: AreaFilter, problems: string[])
   const resolved: (Int32Array | null)[] = c.roads.map((w) => {
     const idx = new Int32Array(w.refs.length);
     let missing = 0;
+    let k = -1;
     for (let i = 0; i < w.refs.length; i++) {
-      const k = nodes.indexOf(w.refs[i] as number);
+      k = nodes.indexNear(w.refs[i] as number, k);
       idx[i] = k;
       if (!nodes.has(k)) missing++;
     }
@@ -83,7 +87,7 @@ export function buildRoads(c: Collected, filter: AreaFilter, problems: string[])
       }
       const p: [number, number] = [round7(nodes.lon[k] as number), round7(nodes.lat[k] as number)];
       piece.push(p);
-      if (i > 0 && i < idx.length - 1 && uses[k]! > 1) {
+      if (splitAtJunctions && i > 0 && i < idx.length - 1 && uses[k]! > 1) {
         flush();
         piece.push(p);
       }

@@ -1,6 +1,5 @@
 import type { CategoryDef } from '../../engine/model';
 import { footNodeBlock, footWayDecision, type FootProfile } from '../../engine/presets/foot-profile';
-import { matchOsmTags } from '../category-mapping';
 import type { OsmFormat } from './detect-format';
 import type { OsmScanOptions, OsmTags } from './osm-elements';
 import { RURAL_PLACES, URBAN_PLACES } from './osm-import-types';
@@ -57,9 +56,53 @@ const count = (m: Record<string, number>, k: string): void => {
   m[k] = (m[k] ?? 0) + 1;
 };
 
+type TagMatcher = (tags: OsmTags) => string | null;
+
+/**
+ * The categories' `osmTags` compiled once into a lookup (key → value → category): the same answer
+ * as `matchOsmTags` of io/category-mapping (exact `key=value` in category order before `key=*`,
+ * `no` never matching a wildcard), without parsing the tag list for every element.
+ */
+function compileTagMatcher(categories: readonly CategoryDef[]): TagMatcher {
+  const exact = new Map<string, Map<string, { rank: number; id: string }>>();
+  const wildcard = new Map<string, { rank: number; id: string }>();
+  let rank = 0;
+  for (const c of categories) {
+    for (const tag of c.osmTags ?? []) {
+      const eq = tag.indexOf('=');
+      if (eq <= 0) continue;
+      const key = tag.slice(0, eq);
+      const want = tag.slice(eq + 1);
+      const entry = { rank: rank++, id: c.id };
+      if (want === '*') {
+        if (!wildcard.has(key)) wildcard.set(key, entry);
+      } else {
+        const m = exact.get(key) ?? new Map<string, { rank: number; id: string }>();
+        if (!m.has(want)) m.set(want, entry);
+        exact.set(key, m);
+      }
+    }
+  }
+  return (tags) => {
+    let best: { rank: number; id: string } | null = null;
+    for (const [key, values] of exact) {
+      const have = tags[key];
+      if (have === undefined) continue;
+      const hit = values.get(have);
+      if (hit && (!best || hit.rank < best.rank)) best = hit;
+    }
+    if (best) return best.id;
+    for (const [key, entry] of wildcard) {
+      const have = tags[key];
+      if (have !== undefined && have !== '' && have !== 'no' && (!best || entry.rank < best.rank)) best = entry;
+    }
+    return best ? best.id : null;
+  };
+}
+
 /** The role of an area-like element by its tags, or null. */
-function areaRole(tags: OsmTags, categories: readonly CategoryDef[]): { role: AreaRole; category: string | null } | null {
-  const category = matchOsmTags(tags, categories);
+function areaRole(tags: OsmTags, match: TagMatcher): { role: AreaRole; category: string | null } | null {
+  const category = match(tags);
   if (category !== null) return { role: 'facility', category };
   if (tags.place !== undefined && PLACES.has(tags.place)) return { role: 'place', category: null };
   if (tags.landuse === 'residential') return { role: 'residential', category: null };
@@ -90,6 +133,7 @@ export function collectOsm(
   options: OsmScanOptions,
 ): Collected {
   const progress = (pass: number) => (done: number, total: number) => options.onProgress?.(pass * total + done, 3 * total);
+  const match = compileTagMatcher(categories);
   const relations: KeptRelation[] = [];
   const wantedWays = new Set<number>();
   const counts = { nodes: 0, ways: 0, relations: 0 };
@@ -99,7 +143,7 @@ export function collectOsm(
       relation(id, members, tags) {
         counts.relations++;
         if (tags.type !== 'multipolygon' && tags.type !== 'boundary') return;
-        const r = areaRole(tags, categories);
+        const r = areaRole(tags, match);
         if (r === null) return;
         const outer: number[] = [];
         const inner: number[] = [];
@@ -131,7 +175,7 @@ export function collectOsm(
             wanted.push(refs);
           } else count(skippedRoads, d.reason);
         }
-        const r = areaRole(tags, categories);
+        const r = areaRole(tags, match);
         if (r !== null && (r.role === 'facility' || refs[0] === refs[refs.length - 1])) {
           areaWays.push({ id, refs, tags, role: r.role, category: r.category });
           wanted.push(refs);
@@ -167,7 +211,7 @@ export function collectOsm(
             barriers.set(i, block);
           }
         }
-        const category = matchOsmTags(tags, categories);
+        const category = match(tags);
         if (category !== null) facilityNodes.push({ id, lon, lat, tags, category });
         else if (tags.place !== undefined && PLACES.has(tags.place)) placeNodes.push({ id, lon, lat, tags, category: null });
       },

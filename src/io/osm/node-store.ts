@@ -38,6 +38,20 @@ export class NodeStore {
     return -1;
   }
 
+  /**
+   * {@link indexOf} trying first the indices next to `hint` (a way's nodes often have consecutive
+   * ids), then the binary search.
+   */
+  indexNear(id: number, hint: number): number {
+    const ids = this.ids;
+    if (hint >= 0) {
+      if (ids[hint + 1] === id) return hint + 1;
+      if (ids[hint - 1] === id) return hint - 1;
+      if (ids[hint] === id) return hint;
+    }
+    return this.indexOf(id);
+  }
+
   /** Whether the node at this index was seen in the file. */
   has(index: number): boolean {
     return index >= 0 && !Number.isNaN(this.lon[index]);

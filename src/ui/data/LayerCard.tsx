@@ -15,6 +15,8 @@ import { MappingForm } from './MappingForm';
 import { unmappedValues } from './problem-lists';
 
 const ACCEPT = '.geojson,.json,.csv,.tsv,.txt,.zip,application/geo+json,application/json,text/csv,application/zip';
+/** Roads also take an OpenStreetMap extract. */
+const ACCEPT_ROADS = `${ACCEPT},.osm,.pbf,.gz`;
 
 /** File size for people: bytes, kB or MB. */
 function formatBytes(bytes: number, locale: string): string {
@@ -86,7 +88,7 @@ export function LayerCard({ layer, locale }: { layer: LayerName; locale: string 
           {t('workspace.choose')}
           <input
             type="file"
-            accept={ACCEPT}
+            accept={layer === 'roads' ? ACCEPT_ROADS : ACCEPT}
             data-testid={`file-input-${layer}`}
             aria-label={`${t(`workspace.layer.${layer}`)}: ${t('workspace.choose')}`}
             onChange={(e) => { take(e.target.files); e.target.value = ''; }}

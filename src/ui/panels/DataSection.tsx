@@ -10,6 +10,7 @@ import { datasetStats } from '../../app/dataset-stats';
 import { CATEGORY_STYLES, categoryStyle } from '../../app/category-style';
 import { LAYERS, loadSampleData } from '../../app/workspace-actions';
 import { LayerCard } from '../data/LayerCard';
+import { OsmExtractCard } from '../data/OsmExtractCard';
 import { Section } from './Section';
 
 export function DataSection() {
@@ -64,6 +65,7 @@ export function DataSection() {
         </>
       )}
       <h3 className="files-title">{t('workspace.title')}</h3>
+      <OsmExtractCard />
       {LAYERS.map((layer) => (
         <LayerCard key={layer} layer={layer} locale={locale} />
       ))}

@@ -38,7 +38,7 @@ describe('north Bayreuth', () => {
     expect(fromGz.facilities).toEqual(fromPbf.facilities);
     expect(fromGz.communities).toEqual(fromPbf.communities);
     expect({ ...fromGz.report, format: '' }).toEqual({ ...fromPbf.report, format: '' });
-    expect(fromPbf.roads.features.length).toBeGreaterThan(3000);
+    expect(fromPbf.roads.features.length).toBeGreaterThan(1500);
     expect(fromPbf.facilities.features.length).toBeGreaterThan(10);
     expect(fromPbf.communities.features.length).toBeGreaterThan(50);
   });

@@ -4,7 +4,9 @@ import { gunzipSync, zlibSync } from 'fflate';
 import { PbfWriter } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { detectOsmFormat } from '../../../src/io/osm/detect-format';
+import { buildRoadGraph } from '../../../src/engine/network/graph-builder';
 import { importOsm } from '../../../src/io/osm/import-osm';
+import { readRoads } from '../../../src/io/read-roads';
 import { OsmFormatError } from '../../../src/io/osm/osm-elements';
 import { scanOsm } from '../../../src/io/osm/scan-osm';
 
@@ -166,18 +168,25 @@ describe('importOsm on small hand-made extracts', () => {
     expect(r.report.roads.barriers).toEqual({ 'barrier=wall': 1 });
   });
 
-  it('splits ways at the nodes they share', () => {
+  it('ways meet at the nodes they share (identical vertices, joined by the network builder), not where they only cross', () => {
     const r = importOsm(
       xml(
-        `${nodes}\n${node(6, 0.002, 0.001)}\n${way(10, [1, 2, 4, 5], tag('highway', 'path'))}\n${way(11, [2, 6], tag('highway', 'footway'))}`,
+        `${nodes}\n${node(6, 0.002, 0.001)}\n${node(7, 0.0025, 0.001)}\n${node(8, 0.0025, -0.001)}\n` +
+          `${way(10, [1, 2, 4, 5], tag('highway', 'path'))}\n${way(11, [2, 6], tag('highway', 'footway'))}\n` +
+          `${way(12, [7, 8], tag('highway', 'footway') + tag('bridge', 'yes'))}`,
       ),
       { file: 'x.osm', categories: [] },
     );
-    expect(r.roads.features.map((f) => [f.properties?.osm_id, f.geometry.coordinates.length])).toEqual([
-      ['w10', 2],
-      ['w10', 3],
-      ['w11', 2],
-    ]);
+    expect(r.roads.features.map((f) => f.properties?.osm_id)).toEqual(['w10', 'w11', 'w12']);
+    const g = buildRoadGraph(readRoads(r.roads.features, 'x').value);
+    // 1,2,4,5 + 6 + 7,8: node 2 shared, the bridge crosses w10 between 4 and 5 without a node
+    expect(g.nodeCount).toBe(7);
+    const degree = (lon: number, lat: number): number => {
+      for (let n = 0; n < g.nodeCount; n++) if (g.nodeLon[n] === lon && g.nodeLat[n] === lat) return g.offsets[n + 1]! - g.offsets[n]!;
+      return -1;
+    };
+    expect(degree(0.001, 0)).toBe(3);
+    expect(degree(0.0025, 0.001)).toBe(1);
   });
 
   it('says so when the extract has no walkable way', () => {

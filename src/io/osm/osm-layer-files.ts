@@ -1,0 +1,35 @@
+import type { CategoryDef } from '../../engine/model';
+import { importOsm } from './import-osm';
+import { OsmFormatError } from './osm-elements';
+import type { OsmImportReport } from './osm-import-types';
+
+/** The three layers of an extract as GeoJSON files, or why the extract was refused. */
+export type OsmLayerFiles =
+  | { ok: true; files: { layer: 'facilities' | 'communities' | 'roads'; name: string; bytes: Uint8Array }[]; report: OsmImportReport }
+  | { ok: false; error: string };
+
+/**
+ * Import an extract into three GeoJSON files in the input shape (`<extract> roads.geojson` …), for
+ * a host that loads files layer by layer (the browser's worker session).
+ *
+ * @param name the extract's file name
+ * @param bytes its contents
+ * @param categories categories whose OSM tags pick facilities
+ * @param lang language of names
+ */
+export function importOsmLayers(name: string, bytes: Uint8Array, categories: readonly CategoryDef[], lang: 'zh' | 'en'): OsmLayerFiles {
+  try {
+    const r = importOsm(bytes, { file: name, categories, lang });
+    const base = name.replace(/\.(osm\.pbf|osm\.gz|osm|pbf)$/i, '');
+    const enc = new TextEncoder();
+    const files = (['facilities', 'communities', 'roads'] as const).map((layer) => ({
+      layer,
+      name: `${base}.${layer}.geojson`,
+      bytes: enc.encode(JSON.stringify(r[layer])),
+    }));
+    return { ok: true, files, report: r.report };
+  } catch (e) {
+    if (e instanceof OsmFormatError) return { ok: false, error: e.message };
+    throw e;
+  }
+}

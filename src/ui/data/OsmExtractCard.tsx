@@ -1,0 +1,86 @@
+/**
+ * The whole-extract input: one OpenStreetMap file (.osm.pbf, .osm, .osm.gz) fills the three layers
+ * at once; each layer's card then shows its own load report. Says how many communities have an
+ * estimated population.
+ */
+import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { loadOsmExtract } from '../../app/actions';
+import { useAppStore } from '../../app/store';
+import type { OsmImportReport } from '../../io/osm/osm-import-types';
+import './osm-extract.css';
+
+export function OsmExtractCard() {
+  const { t } = useTranslation();
+  const busy = useAppStore((s) => s.status === 'loading' || s.job !== null);
+  const [report, setReport] = useState<OsmImportReport | null>(null);
+  const [reading, setReading] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const take = async (files: FileList | null) => {
+    const file = files?.[0];
+    if (!file) return;
+    setReading(true);
+    const r = await loadOsmExtract(file.name, new Uint8Array(await file.arrayBuffer()));
+    setReading(false);
+    if (r) setReport(r);
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void take(e.dataTransfer.files);
+  };
+  const skipped = report ? Object.entries(report.roads.skippedByReason).map(([k, v]) => `${k} ×${v}`) : [];
+  return (
+    <div className="layer-card osm-extract" data-testid="layer-osm">
+      <h3>{t('osm.title')}</h3>
+      <p className="hint">{t('osm.hint')}</p>
+      <div
+        className={`drop-zone${dragging ? ' dragging' : ''}`}
+        data-testid="drop-osm"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <span>{t('osm.drop')}</span>
+        <label className="file-button">
+          {t('osm.choose')}
+          <input
+            type="file"
+            accept=".osm,.pbf,.gz,.xml"
+            disabled={busy}
+            data-testid="file-input-osm"
+            aria-label={t('osm.choose')}
+            onChange={(e) => {
+              void take(e.target.files);
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {reading && <p>{t('osm.reading')}</p>}
+      {report && (
+        <div className="osm-report" data-testid="osm-report">
+          <p data-testid="osm-summary">
+            {t('osm.summary', {
+              name: report.file,
+              roads: report.roads.ways,
+              facilities: report.facilities.kept,
+              communities: report.communities.kept,
+              urban: report.communities.urban,
+              rural: report.communities.rural,
+            })}
+          </p>
+          {skipped.length > 0 && <p className="hint">{t('osm.skipped', { list: skipped.join(', ') })}</p>}
+          {report.communities.estimated > 0 && (
+            <p className="osm-estimated" role="note" data-testid="osm-estimated-notice">
+              {t('osm.estimated', { n: report.communities.estimated, total: report.communities.kept })}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -44,7 +44,24 @@ function osmium(file: string, dir: string): number | null {
   const t0 = performance.now();
   try {
     const filtered = path.join(dir, 'filtered.osm.pbf');
-    execFileSync('osmium', ['tags-filter', '--overwrite', '-o', filtered, file, 'w/highway', 'nwr/amenity', 'nwr/shop', 'nwr/leisure', 'nwr/place', 'nwr/landuse=residential', 'r/boundary=administrative'], { stdio: 'ignore' });
+    execFileSync(
+      'osmium',
+      [
+        'tags-filter',
+        '--overwrite',
+        '-o',
+        filtered,
+        file,
+        'w/highway',
+        'nwr/amenity',
+        'nwr/shop',
+        'nwr/leisure',
+        'nwr/place',
+        'nwr/landuse=residential',
+        'r/boundary=administrative',
+      ],
+      { stdio: 'ignore' },
+    );
     execFileSync('osmium', ['export', '--overwrite', '-o', path.join(dir, 'export.geojson'), filtered], { stdio: 'ignore' });
   } catch {
     return null;

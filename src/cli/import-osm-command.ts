@@ -28,7 +28,7 @@ export interface ImportOsmOptions {
 }
 
 /** `W,S,E,N` → numbers, or the reason it is not a bbox. */
-export function parseBBox(text: string): [number, number, number, number] | string {
+function parseBBox(text: string): [number, number, number, number] | string {
   const parts = text.split(',').map((s) => Number(s.trim()));
   if (parts.length !== 4 || parts.some((v) => !Number.isFinite(v))) return `"${text}" is not four numbers W,S,E,N`;
   const [w, s, e, n] = parts as [number, number, number, number];
@@ -63,7 +63,7 @@ const fc = (v: unknown): string => {
 };
 
 /** Human lines of the import report. */
-export function importReportLines(r: OsmImportReport): string[] {
+function importReportLines(r: OsmImportReport): string[] {
   const cat = Object.entries(r.facilities.byCategory).map(([k, v]) => `${k} ${v}`);
   return [
     ...roadsReportLines(r),

@@ -30,7 +30,7 @@ export interface AnalyzeOptions extends InputOptions {
 }
 
 /**
- * `analyze`: coverage and gaps of every category, written to `outDir` as gaps.geojson,
+ * `analyze`: coverage and gaps of every category, written to `outDir` as gap-communities.geojson, gap-zones.geojson,
  * communities.geojson, summary.json and coverage.csv. The reports carry their provenance; their time is
  * `generatedAt`, else `SOURCE_DATE_EPOCH` (reproducible output), else now.
  *

@@ -60,8 +60,9 @@ describe('drag hit test', () => {
 });
 
 describe('export CRS list', () => {
-  it('offers WGS84, GCJ-02, BD-09 and each loaded CRS once', () => {
-    expect(exportCrsOptions({})).toEqual(['WGS84', 'GCJ02', 'BD09']);
+  const GK = Array.from({ length: 64 }, (_, i) => `EPSG:${4491 + i}`);
+  it('offers WGS84, GCJ-02, BD-09, CGCS2000, each loaded CRS once, then every CGCS2000 Gauss–Krüger zone', () => {
+    expect(exportCrsOptions({})).toEqual(['WGS84', 'GCJ02', 'BD09', 'CGCS2000', ...GK]);
     const files = deepFreeze({
       facilities: { options: { crs: 'EPSG:4549' as const } },
       communities: { options: { crs: 'GCJ02' as const } },
@@ -70,79 +71,19 @@ describe('export CRS list', () => {
     const reports = deepFreeze({
       roads: { crs: 'EPSG:4549' as const },
       communities: { crs: 'GCJ02' as const },
-      facilities: { crs: 'EPSG:4549' as const },
+      facilities: { crs: 'EPSG:32651' as const },
     });
-    expect(exportCrsOptions(files, reports)).toEqual(['WGS84', 'GCJ02', 'BD09', 'EPSG:4549']);
+    const list = exportCrsOptions(files, reports);
+    expect(list.slice(0, 6)).toEqual(['WGS84', 'GCJ02', 'BD09', 'CGCS2000', 'EPSG:4549', 'EPSG:32651']);
+    expect(new Set(list).size).toBe(list.length);
+    expect(list).toHaveLength(4 + 1 + 64);
     // a report of a layer that has no file (refused) does not count
-    expect(exportCrsOptions({}, deepFreeze({ roads: { crs: 'EPSG:32651' as const } }))).toEqual(['WGS84', 'GCJ02', 'BD09']);
+    expect(exportCrsOptions({}, deepFreeze({ roads: { crs: 'EPSG:32651' as const } }))).not.toContain('EPSG:32651');
   });
-});
-
-describe('plan indicators', () => {
-  it('childcare places per 1,000 residents is the capacity sum over residents; counts of canteens and culture points; sports area not computable', () => {
-    const rand = mulberry32(3);
-    const cats = ['childcare', 'canteen', 'culture', 'clinic'];
-    const facilities = deepFreeze(
-      Array.from({ length: 200 }, () => ({
-        category: cats[Math.floor(rand() * 4)]!,
-        capacity: rand() < 0.2 ? null : Math.floor(rand() * 100),
-      })),
-    );
-    const population = 123_456;
-    const rows = planIndicators(facilities, population);
-    let places = 0,
-      missing = 0,
-      childcare = 0;
-    for (const f of facilities)
-      if (f.category === 'childcare') {
-        childcare++;
-        if (f.capacity === null) missing++;
-        else places += f.capacity;
-      }
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get('childcarePlaces')!.value).toBeCloseTo((places / population) * 1000, 12);
-    expect(byId.get('childcarePlaces')!.target).toBe(4.55);
-    expect(byId.get('childcarePlaces')!.note).toEqual({ key: 'childcareMissing', params: { n: missing, total: childcare } });
-    expect(byId.get('canteens')!.value).toBe(facilities.filter((f) => f.category === 'canteen').length);
-    expect(byId.get('canteens')!.met).toBe(byId.get('canteens')!.value! >= PLAN_TARGETS.canteens);
-    expect(byId.get('culturePoints')!.value).toBe(facilities.filter((f) => f.category === 'culture').length);
-    expect(byId.get('sportsArea')!.value).toBeNull();
-  });
-
-  it('says "not computable" for childcare without any capacity, and uses the settings ratio as the target', () => {
-    const rows = planIndicators(deepFreeze([{ category: 'childcare', capacity: null }]), 1000, 5);
-    expect(rows[0]).toMatchObject({ id: 'childcarePlaces', value: null, met: null, target: 5 });
-  });
-});
-
-describe('formats', () => {
-  it('percent with one decimal in both languages; – when undefined', () => {
-    expect(formatPercent(0.87849, 'en')).toBe('87.8%');
-    expect(formatPercent(0.87851, 'zh')).toBe('87.9%');
-    expect(formatPercent(NaN, 'en')).toBe('–');
-    expect(formatPercent(null, 'zh')).toBe('–');
-  });
-
-  it('scale bar: a 1/2/5 × 10ⁿ length no longer than the measured width, its pixels proportional', () => {
-    for (const [zoomMetersPerPx, want] of [
-      [1, 100],
-      [7, 500],
-      [30, 2000],
-      [90, 10000],
-    ] as const) {
-      // a fake map at the equator: x pixels east = x × m/px metres
-      const degPerPx = zoomMetersPerPx / 111_319.49;
-      const map = {
-        getContainer: () => ({ clientWidth: 800, clientHeight: 600 }),
-        unproject: ([x]: [number, number]) => ({ lng: x * degPerPx, lat: 0 }),
-      };
-      const bar = scaleBar(map as never, 120);
-      expect(bar.meters).toBe(want);
-      const maxMeters = haversineMeters(0, 0, 120 * degPerPx, 0);
-      expect(bar.pixels).toBeCloseTo((want / maxMeters) * 120, 9);
-      expect(bar.pixels).toBeLessThanOrEqual(120);
-    }
-    expect(formatScaleLength(500)).toBe('500 m');
-    expect(formatScaleLength(2000)).toBe('2 km');
+  it("puts the Gauss–Krüger zones of the data's centre first: Ningbo (121.55°E) is 3° zone 41 (CM 123°E) and 6° zone 21 (CM 123°E)", () => {
+    // 3° zone 41 with prefix = 4513 + 16 = EPSG:4529, without = 4534 + 16 = EPSG:4550 (CM 123°E);
+    // 6° zone 21 (CM 123°E) with prefix = EPSG:4499, without = EPSG:4510
+    expect(exportCrsOptions({}, {}, 121.55).slice(4, 8)).toEqual(['EPSG:4529', 'EPSG:4550', 'EPSG:4499', 'EPSG:4510']);
+    expect(exportCrsOptions({}, {}, 121.55)).toHaveLength(4 + 64);
   });
 });

@@ -64,9 +64,12 @@ export function exportCrsOptions(
   return exportCrsList(centerLon, loaded);
 }
 
-/** The report files of the current analysis in `crs`, with the current proposal's sites in sites.geojson. */
+/**
+ * The report files of the current analysis in `crs`, with the current proposal's sites in
+ * sites.geojson and coverage.csv in the UI's language (headers and values; codes in the GeoJSON).
+ */
 export function reportFiles(crs: CrsId = 'WGS84', sites: ProposedSite[] = proposedSites()): Promise<AnalysisReportFiles> {
-  return engine().reportFiles({ crs, sites });
+  return engine().reportFiles({ crs, sites, csv: { lang: useAppStore.getState().language } });
 }
 
 /**

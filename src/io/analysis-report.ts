@@ -3,6 +3,7 @@ import type { GapZone } from '../engine/coverage/gap-zones';
 import type { CommunityGeometry, Dataset, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from './crs';
 import { writeCsv } from './csv-write';
+import { csvHeaderRows, labelCsvRow, type CsvLabelOptions } from './csv-labels';
 import { ByteWriter } from './byte-writer';
 import { collectionHead, geometryByteWriter, jsonValue, positionWriter, proposedSiteFeatures, type ProposedSite } from './report-geojson';
 import { buildProvenance, legacyCrsMember, type InputFileMeta } from './report-metadata';
@@ -60,8 +61,25 @@ export interface ReportOptions {
   inputs?: readonly InputFileMeta[];
   /** Report time, ISO 8601 (default now); fix it for reproducible output. */
   generatedAt?: string;
+  /**
+   * Labels of coverage.csv: headers and categorical values in `lang` (the codes as a second header
+   * row with `codes`). Default: the code headers and values (`id`, `t_clinic_min`, `urban`).
+   */
+  csv?: CsvLabelOptions;
   /** Proposed sites (WGS84), written to sites.geojson (left out when there are none). */
   sites?: readonly ProposedSite[];
+}
+
+/** coverage.csv: the code header and rows, or labelled in a language (see {@link ReportOptions.csv}). */
+function coverageCsv(
+  settings: Settings,
+  columns: string[],
+  rows: readonly (readonly (string | number | null)[])[],
+  labels: CsvLabelOptions | undefined,
+): string {
+  if (!labels) return writeCsv(columns, rows);
+  const [header, ...more] = csvHeaderRows(settings.categories, columns, labels);
+  return writeCsv(header!, [...more, ...rows.map((r) => labelCsvRow(r, settings.categories, labels.lang))]);
 }
 
 /** Positions in a polygon's rings, plus one per ring for closing it. */
@@ -81,7 +99,8 @@ function ringsLength(rings: readonly (readonly unknown[])[]): number {
  * - `communities-points.geojson`, `gap-communities-points.geojson`: the point communities, only
  *   when the communities mix points and polygons (see {@link ReportFileName});
  * - `summary.json`: model, preset, settings, shares per category, complete-circle share, problems, provenance;
- * - `coverage.csv`: one row per community, UTF-8 with BOM, formulas escaped (no coordinates, so no CRS).
+ * - `coverage.csv`: one row per community, UTF-8 with BOM, formulas escaped (no coordinates, so no CRS);
+ *   headers and categorical values in a language with `options.csv`.
  *
  * Every GeoJSON file carries the provenance in a top-level `"lifecircle"` member.
  *
@@ -235,6 +254,6 @@ export function writeAnalysisReportBytes(
   return {
     ...(out as Omit<AnalysisReportOutput, 'summary.json' | 'coverage.csv'>),
     'summary.json': `${JSON.stringify(buildSummary(analysis, settings, dataset.communities.length, problems, provenance), null, 2)}\n`,
-    'coverage.csv': writeCsv(columns, rows),
+    'coverage.csv': coverageCsv(settings, columns, rows, options.csv),
   };
 }

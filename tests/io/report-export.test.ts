@@ -319,11 +319,11 @@ describe('re-importing an export gives the same communities', () => {
       const { files, dataset, analysis } = await analyseAndExport(filesIn(city, crs, decimals), crs);
       const settings = resolveSettings({ model: 'straight' }, 'settings').value as Settings;
       const reimport = async (base: 'communities' | 'gap-communities') => {
-        const onlyCommunities = [];
+        const onlyCommunities: Feat[] = [];
         for (const text of [files[`${base}.geojson`], files[`${base}-points.geojson`]]) {
           if (text === undefined) continue;
           const read = await readLayerFile('export.geojson', new TextEncoder().encode(text), { crs });
-          onlyCommunities.push(...read.features!);
+          onlyCommunities.push(...(read.features! as Feat[]));
         }
         onlyCommunities.sort((a, b) => Number(String(a.properties?.id).slice(1)) - Number(String(b.properties?.id).slice(1)));
         return loadDataset(

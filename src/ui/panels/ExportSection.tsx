@@ -84,7 +84,7 @@ export function ExportSection() {
   const legend = () => {
     const s = useAppStore.getState();
     const siting = useSitingStore.getState();
-    return legendEntries(s.settings, s.visible, s.language, t, siting.sites.length > 0 ? siting.category : null);
+    return legendEntries(s.settings, s.visible, s.language, t, siting.sites.length > 0 ? siting.category : null, s.selectedCategory);
   };
   const openPrint = () =>
     run(async () => {
@@ -94,7 +94,9 @@ export function ExportSection() {
     });
   const exportPng = () =>
     run(async () => {
-      const blob = await mapPng(t('legend.title'), legend());
+      const s = useAppStore.getState();
+      const cat = s.settings?.categories.find((c) => c.id === s.selectedCategory);
+      const blob = await mapPng(t('exports.mapTitle', { category: cat ? cat.label[s.language] : s.selectedCategory }), legend());
       if (blob) downloadBlob('lifecircle-map.png', blob);
     });
   const onOpen = (e: ChangeEvent<HTMLInputElement>) => {

@@ -25,7 +25,10 @@ import { clearProposal, proposedSites, restoreProposal, setScenarios, setSitingF
  * A download of more than one file is a zip named `zip`.
  */
 export const REPORT_FILES = {
-  gaps: { files: ['gap-communities.geojson', 'gap-communities-points.geojson', 'gap-zones.geojson', 'sites.geojson'], zip: 'gap-layers.zip' },
+  gaps: {
+    files: ['gap-communities.geojson', 'gap-communities-points.geojson', 'gap-zones.geojson', 'sites.geojson'],
+    zip: 'gap-layers.zip',
+  },
   communities: { files: ['communities.geojson', 'communities-points.geojson'], zip: 'communities.zip' },
   csv: { files: ['coverage.csv'], zip: null },
   summary: { files: ['summary.json'], zip: null },

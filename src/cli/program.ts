@@ -75,7 +75,9 @@ ${EXIT_CODES_HELP}
 
   const analyze = withUsage(program.command('analyze'));
   analyze
-    .description('coverage and gaps per category; writes gap-communities.geojson, gap-zones.geojson, communities.geojson (one geometry type each; -points layers when mixed), summary.json, coverage.csv')
+    .description(
+      'coverage and gaps per category; writes gap-communities.geojson, gap-zones.geojson, communities.geojson (one geometry type each; -points layers when mixed), summary.json, coverage.csv',
+    )
     .requiredOption(
       '--facilities <file>',
       'facilities: GeoJSON, CSV with coordinate columns (UTF-8 or GBK) or zipped Shapefile; polygons become a point on their surface',
@@ -139,7 +141,11 @@ ${EXIT_CODES_HELP}
             }
           }
           return runAnalyze(
-            { ...rest, csv: { lang, codes: csvCodes === true }, ...(exportCrs ? { exportCrs: exportCrs as Parameters<typeof assertCrs>[0] } : {}) },
+            {
+              ...rest,
+              csv: { lang, codes: csvCodes === true },
+              ...(exportCrs ? { exportCrs: exportCrs as Parameters<typeof assertCrs>[0] } : {}),
+            },
             cio,
             progress,
           );

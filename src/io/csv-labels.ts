@@ -48,7 +48,11 @@ const WORDS = {
  * kind, population, missing, the times, the shares), then the codes row when asked.
  * @param codes the code header (`reportColumns`), same length
  */
-export function csvHeaderRows(categories: readonly Pick<CategoryDef, 'id' | 'label'>[], codes: readonly string[], options: CsvLabelOptions): string[][] {
+export function csvHeaderRows(
+  categories: readonly Pick<CategoryDef, 'id' | 'label'>[],
+  codes: readonly string[],
+  options: CsvLabelOptions,
+): string[][] {
   const w = WORDS[options.lang];
   const label = (c: Pick<CategoryDef, 'id' | 'label'>) => c.label[options.lang] || c.id;
   const header = [

@@ -87,3 +87,72 @@ describe('export CRS list', () => {
     expect(exportCrsOptions({}, {}, 121.55)).toHaveLength(4 + 64);
   });
 });
+
+describe('plan indicators', () => {
+  it('childcare places per 1,000 residents is the capacity sum over residents; counts of canteens and culture points; sports area not computable', () => {
+    const rand = mulberry32(3);
+    const cats = ['childcare', 'canteen', 'culture', 'clinic'];
+    const facilities = deepFreeze(
+      Array.from({ length: 200 }, () => ({
+        category: cats[Math.floor(rand() * 4)]!,
+        capacity: rand() < 0.2 ? null : Math.floor(rand() * 100),
+      })),
+    );
+    const population = 123_456;
+    const rows = planIndicators(facilities, population);
+    let places = 0,
+      missing = 0,
+      childcare = 0;
+    for (const f of facilities)
+      if (f.category === 'childcare') {
+        childcare++;
+        if (f.capacity === null) missing++;
+        else places += f.capacity;
+      }
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get('childcarePlaces')!.value).toBeCloseTo((places / population) * 1000, 12);
+    expect(byId.get('childcarePlaces')!.target).toBe(4.55);
+    expect(byId.get('childcarePlaces')!.note).toEqual({ key: 'childcareMissing', params: { n: missing, total: childcare } });
+    expect(byId.get('canteens')!.value).toBe(facilities.filter((f) => f.category === 'canteen').length);
+    expect(byId.get('canteens')!.met).toBe(byId.get('canteens')!.value! >= PLAN_TARGETS.canteens);
+    expect(byId.get('culturePoints')!.value).toBe(facilities.filter((f) => f.category === 'culture').length);
+    expect(byId.get('sportsArea')!.value).toBeNull();
+  });
+
+  it('says "not computable" for childcare without any capacity, and uses the settings ratio as the target', () => {
+    const rows = planIndicators(deepFreeze([{ category: 'childcare', capacity: null }]), 1000, 5);
+    expect(rows[0]).toMatchObject({ id: 'childcarePlaces', value: null, met: null, target: 5 });
+  });
+});
+
+describe('formats', () => {
+  it('percent with one decimal in both languages; – when undefined', () => {
+    expect(formatPercent(0.87849, 'en')).toBe('87.8%');
+    expect(formatPercent(0.87851, 'zh')).toBe('87.9%');
+    expect(formatPercent(NaN, 'en')).toBe('–');
+    expect(formatPercent(null, 'zh')).toBe('–');
+  });
+
+  it('scale bar: a 1/2/5 × 10ⁿ length no longer than the measured width, its pixels proportional', () => {
+    for (const [zoomMetersPerPx, want] of [
+      [1, 100],
+      [7, 500],
+      [30, 2000],
+      [90, 10000],
+    ] as const) {
+      // a fake map at the equator: x pixels east = x × m/px metres
+      const degPerPx = zoomMetersPerPx / 111_319.49;
+      const map = {
+        getContainer: () => ({ clientWidth: 800, clientHeight: 600 }),
+        unproject: ([x]: [number, number]) => ({ lng: x * degPerPx, lat: 0 }),
+      };
+      const bar = scaleBar(map as never, 120);
+      expect(bar.meters).toBe(want);
+      const maxMeters = haversineMeters(0, 0, 120 * degPerPx, 0);
+      expect(bar.pixels).toBeCloseTo((want / maxMeters) * 120, 9);
+      expect(bar.pixels).toBeLessThanOrEqual(120);
+    }
+    expect(formatScaleLength(500)).toBe('500 m');
+    expect(formatScaleLength(2000)).toBe('2 km');
+  });
+});

@@ -194,7 +194,10 @@ describe('exports open cleanly in GDAL and check-geojson', () => {
         expect(r.status).toBe(0);
         expect(r.stdout).toContain(`Feature Count: ${features(text).length}`);
         expect(features(text).length, name).toBeGreaterThan(0);
-        expect([...r.stdout.matchAll(/^Geometry: (.+)$/gm)].map((m) => m[1]), `${crs} ${name}`).toEqual([expected[name]]);
+        expect(
+          [...r.stdout.matchAll(/^Geometry: (.+)$/gm)].map((m) => m[1]),
+          `${crs} ${name}`,
+        ).toEqual([expected[name]]);
         expect(new Set(features(text).map((f) => f.geometry!.type)).size, name).toBe(1);
         const doc = JSON.parse(text);
         expect(doc.lifecircle.crs.id).toBe(crs);

@@ -27,11 +27,17 @@ export function legendEntries(
 ): LegendEntry[] {
   const out: LegendEntry[] = [];
   const name = (id: string) =>
-    (settings ? categoryStyles(settings.categories).find((x) => x.id === id) : undefined)?.label[language] ?? categoryStyle(id).label[language];
+    (settings ? categoryStyles(settings.categories).find((x) => x.id === id) : undefined)?.label[language] ??
+    categoryStyle(id).label[language];
   if (visible.coverage && category)
     for (const stop of SHARE_RAMP)
-      out.push({ color: hex(stop.rgb), shape: 'area', label: t('exports.legendShare', { category: name(category), pct: Math.round(stop.share * 100) }) });
-  if (visible.gapZones && category) out.push({ color: hex(GAP_COLOR), shape: 'area', label: t('exports.legendGapZones', { category: name(category) }) });
+      out.push({
+        color: hex(stop.rgb),
+        shape: 'area',
+        label: t('exports.legendShare', { category: name(category), pct: Math.round(stop.share * 100) }),
+      });
+  if (visible.gapZones && category)
+    out.push({ color: hex(GAP_COLOR), shape: 'area', label: t('exports.legendGapZones', { category: name(category) }) });
   if (visible.facilities && settings)
     for (const c of categoryStyles(settings.categories)) out.push({ color: c.color, shape: 'dot', label: c.label[language] });
   if (visible.communities) for (const k of KINDS) out.push({ color: hex(COMMUNITY_COLORS[k]), shape: 'area', label: t(`kind.${k}`) });

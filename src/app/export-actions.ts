@@ -79,7 +79,7 @@ export function reportFiles(crs: CrsId = 'WGS84', sites: ProposedSite[] = propos
  * The files of one download: its name and bytes; several report files (the gap layers, or
  * communities with a `-points` layer) become one zip.
  */
-export function reportDownload(kind: ReportKind, files: AnalysisReportFiles): { name: string; blob: Blob } {
+function reportDownload(kind: ReportKind, files: AnalysisReportFiles): { name: string; blob: Blob } {
   const spec = REPORT_FILES[kind];
   const present = spec.files.filter((n) => files[n] !== undefined);
   if (present.length === 1 && (spec.zip === null || kind === 'communities')) {

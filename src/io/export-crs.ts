@@ -6,7 +6,7 @@
 import { gaussKrugerCode, gaussKrugerZone, type CrsId } from './crs';
 
 /** Every CGCS2000 Gauss–Krüger projection code, EPSG:4491–4554, in code order. */
-export const GAUSS_KRUGER_CODES: readonly number[] = Array.from({ length: 4554 - 4491 + 1 }, (_, i) => 4491 + i);
+const GAUSS_KRUGER_CODES: readonly number[] = Array.from({ length: 4554 - 4491 + 1 }, (_, i) => 4491 + i);
 
 /** What a CGCS2000 Gauss–Krüger code means, or null outside 4491–4554. */
 export interface GaussKrugerInfo {
@@ -34,7 +34,7 @@ export function gaussKrugerInfo(code: number): GaussKrugerInfo | null {
  * 6° with and without it (none outside China's zones).
  * @param lonDegrees longitude of the data's centre, degrees east
  */
-export function gaussKrugerCodesAt(lonDegrees: number): number[] {
+function gaussKrugerCodesAt(lonDegrees: number): number[] {
   if (!Number.isFinite(lonDegrees)) return [];
   const out: number[] = [];
   for (const deg of [3, 6] as const) {

@@ -1,67 +1,100 @@
 /**
- * Export actions: the report files (gaps.geojson with gap zones and proposed sites,
- * communities.geojson, coverage.csv, summary.json) as downloads in the chosen coordinate system,
+ * Export actions: the report files (the gap layers gap-communities, gap-zones and proposed sites
+ * zipped, communities.geojson, coverage.csv, summary.json) as downloads in the chosen coordinate system,
  * and project files (`*.lifecircle.json`: inputs, settings, proposals and view state in one file)
  * saved and opened again to the identical state.
  */
 import type { CrsId } from '../io/crs';
+import { exportCrsList } from '../io/export-crs';
 import { detectFormat } from '../io/read-layer-file';
 import { parseProject, serializeProject, type ProjectFileOptions, type ProjectScenario } from '../io/project-file';
-import type { AnalysisReportFiles } from '../io/analysis-report';
+import { zipSync, strToU8 } from 'fflate';
+import type { AnalysisReportFiles, ReportFileName } from '../io/analysis-report';
 import type { ProposedSite } from '../io/report-geojson';
 import type { LayerName, LayerReport } from '../worker/session';
 import { engine } from './engine-client';
-import { downloadText } from './download';
+import { downloadBlob, downloadText } from './download';
 import { allInputs, removeInput, type InputFile } from './inputs';
 import { applyWorkspace, loadFile, selectCategory, setLanguage } from './actions';
 import { useAppStore, type DataSource, type LoadedFile, type VisibleLayers } from './store';
 import { useSitingStore, type Scenario, type SitingForm } from './siting-store';
 import { clearProposal, proposedSites, restoreProposal, setScenarios, setSitingForm } from './siting-actions';
 
-/** The downloadable report files, by button. */
+/**
+ * The downloads, by button: the files of each (one GeoJSON file per layer, one geometry type each).
+ * A download of more than one file is a zip named `zip`.
+ */
 export const REPORT_FILES = {
-  gaps: 'gaps.geojson',
-  communities: 'communities.geojson',
-  csv: 'coverage.csv',
-  summary: 'summary.json',
-} as const satisfies Record<string, keyof AnalysisReportFiles>;
+  gaps: {
+    files: ['gap-communities.geojson', 'gap-communities-points.geojson', 'gap-zones.geojson', 'sites.geojson'],
+    zip: 'gap-layers.zip',
+  },
+  communities: { files: ['communities.geojson', 'communities-points.geojson'], zip: 'communities.zip' },
+  csv: { files: ['coverage.csv'], zip: null },
+  summary: { files: ['summary.json'], zip: null },
+} as const satisfies Record<string, { files: readonly ReportFileName[]; zip: string | null }>;
 export type ReportKind = keyof typeof REPORT_FILES;
 
-const MIME: Record<keyof AnalysisReportFiles, string> = {
-  'gaps.geojson': 'application/geo+json',
+const MIME: Record<ReportFileName, string> = {
+  'gap-communities.geojson': 'application/geo+json',
+  'gap-communities-points.geojson': 'application/geo+json',
+  'gap-zones.geojson': 'application/geo+json',
+  'sites.geojson': 'application/geo+json',
   'communities.geojson': 'application/geo+json',
+  'communities-points.geojson': 'application/geo+json',
   'coverage.csv': 'text/csv;charset=utf-8',
   'summary.json': 'application/json',
 };
 
 /**
- * The coordinate systems a report can be exported in: WGS84 (default), GCJ-02, BD-09, then every
- * other CRS a loaded file was read in (its options, else what its .prj or columns said), each once.
+ * The coordinate systems a report can be exported in (io/export-crs.ts): WGS84 (default), GCJ-02,
+ * BD-09, CGCS2000, then every other CRS a loaded file was read in (its options, else what its .prj
+ * or columns said), then the CGCS2000 Gauss–Krüger zones at the data's centre and all the others;
+ * each once: every system the CLI's `--export-crs` takes.
+ * @param centerLon longitude of the data's centre, degrees east (NaN: no zone first)
  */
 export function exportCrsOptions(
   files: Partial<Record<LayerName, Pick<LoadedFile, 'options'>>>,
   reports: Partial<Record<LayerName, Pick<LayerReport, 'crs'>>> = {},
+  centerLon = NaN,
 ): CrsId[] {
-  const out: CrsId[] = ['WGS84', 'GCJ02', 'BD09'];
+  const loaded: CrsId[] = [];
   for (const layer of ['facilities', 'communities', 'roads'] as const) {
     for (const crs of [files[layer]?.options.crs, files[layer] ? reports[layer]?.crs : undefined]) {
-      if (crs && !out.includes(crs as CrsId)) out.push(crs as CrsId);
+      if (crs) loaded.push(crs as CrsId);
     }
   }
-  return out;
+  return exportCrsList(centerLon, loaded);
 }
 
-/** The report files of the current analysis in `crs`, with the current proposal's sites in gaps.geojson. */
+/**
+ * The report files of the current analysis in `crs`, with the current proposal's sites in
+ * sites.geojson and coverage.csv in the UI's language (headers and values; codes in the GeoJSON).
+ */
 export function reportFiles(crs: CrsId = 'WGS84', sites: ProposedSite[] = proposedSites()): Promise<AnalysisReportFiles> {
-  return engine().reportFiles({ crs, sites });
+  return engine().reportFiles({ crs, sites, csv: { lang: useAppStore.getState().language } });
 }
 
-/** Download one report file. */
+/**
+ * The files of one download: its name and bytes; several report files (the gap layers, or
+ * communities with a `-points` layer) become one zip.
+ */
+function reportDownload(kind: ReportKind, files: AnalysisReportFiles): { name: string; blob: Blob } {
+  const spec = REPORT_FILES[kind];
+  const present = spec.files.filter((n) => files[n] !== undefined);
+  if (present.length === 1 && (spec.zip === null || kind === 'communities')) {
+    const name = present[0]!;
+    // coverage.csv carries its BOM in the text; a Blob of a string writes it as UTF-8
+    return { name, blob: new Blob([files[name]!], { type: MIME[name] }) };
+  }
+  const zipped = zipSync(Object.fromEntries(present.map((n) => [n, strToU8(files[n]!)])), { level: 6, mtime: new Date(1980, 0, 1) });
+  return { name: spec.zip ?? `${kind}.zip`, blob: new Blob([zipped as Uint8Array<ArrayBuffer>], { type: 'application/zip' }) };
+}
+
+/** Download one report (one file, or a zip of layers; see {@link reportDownload}). */
 export async function downloadReport(kind: ReportKind, crs: CrsId = 'WGS84'): Promise<void> {
-  const name = REPORT_FILES[kind];
-  const files = await reportFiles(crs);
-  // coverage.csv carries its BOM in the text; a Blob of a string writes it as UTF-8
-  downloadText(name, files[name], MIME[name]);
+  const { name, blob } = reportDownload(kind, await reportFiles(crs));
+  downloadBlob(name, blob);
 }
 
 /** The view state a project keeps (everything else is derived again on opening). */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { analyze } from '../engine/analyze';
 import { findGapZones } from '../engine/coverage/gap-zones';
 import { writeAnalysisReportBytes } from '../io/analysis-report';
+import type { CsvLabelOptions } from '../io/csv-labels';
 import type { Problem } from '../engine/model';
 import type { CrsId } from '../io/crs';
 import { reportTime } from '../io/report-metadata';
@@ -22,6 +23,8 @@ export interface CliStreams {
 export interface AnalyzeOptions extends InputOptions {
   out: string;
   exportCrs?: CrsId;
+  /** Language of coverage.csv (headers and values) and whether the codes follow as a second header row; default: codes only. */
+  csv?: CsvLabelOptions;
   generatedAt?: string;
   /** Print summary.json on stdout instead of the human summary. */
   json?: boolean;
@@ -30,7 +33,7 @@ export interface AnalyzeOptions extends InputOptions {
 }
 
 /**
- * `analyze`: coverage and gaps of every category, written to `outDir` as gaps.geojson,
+ * `analyze`: coverage and gaps of every category, written to `outDir` as gap-communities.geojson, gap-zones.geojson,
  * communities.geojson, summary.json and coverage.csv. The reports carry their provenance; their time is
  * `generatedAt`, else `SOURCE_DATE_EPOCH` (reproducible output), else now.
  *
@@ -74,6 +77,7 @@ export async function runAnalyze(
       inputs: input.inputs,
       generatedAt: opts.generatedAt ?? reportTime(process.env.SOURCE_DATE_EPOCH),
       ...(opts.exportCrs ? { crs: opts.exportCrs } : {}),
+      ...(opts.csv ? { csv: opts.csv } : {}),
     },
   );
   mkdirSync(opts.out, { recursive: true });

@@ -75,7 +75,9 @@ ${EXIT_CODES_HELP}
 
   const analyze = withUsage(program.command('analyze'));
   analyze
-    .description('coverage and gaps per category; writes gaps.geojson, communities.geojson, summary.json, coverage.csv')
+    .description(
+      'coverage and gaps per category; writes gap-communities.geojson, gap-zones.geojson, communities.geojson (one geometry type each; -points layers when mixed), summary.json, coverage.csv',
+    )
     .requiredOption(
       '--facilities <file>',
       'facilities: GeoJSON, CSV with coordinate columns (UTF-8 or GBK) or zipped Shapefile; polygons become a point on their surface',
@@ -93,6 +95,8 @@ ${EXIT_CODES_HELP}
       'CRS of the input coordinates: WGS84 (default), CGCS2000, GCJ02 (Amap/Tencent), BD09 (Baidu), EPSG:4491–4554 (CGCS2000 Gauss–Krüger)',
     )
     .option('--export-crs <crs>', 'CRS of the exported GeoJSON: WGS84 (default, RFC 7946), GCJ02, BD09, CGCS2000 or EPSG:4491–4554')
+    .option('--lang <lang>', 'language of the coverage.csv headers and values: en (default) or zh', 'en')
+    .option('--csv-codes', 'add the column codes (t_clinic_min, cov_clinic, …) to coverage.csv as a second header row')
     .option('--out <dir>', 'output folder', 'out')
     .option('--json', 'print the run summary (summary.json) as JSON on stdout, nothing else')
     .option('--quiet', 'no progress and no warnings on stderr (errors are still printed)')
@@ -116,12 +120,18 @@ ${EXIT_CODES_HELP}
           model?: string;
           crs?: string;
           exportCrs?: string;
+          lang: string;
+          csvCodes?: boolean;
           out: string;
         } & OutputOptions,
       ) => {
         code = await run(analyze, opts, async (o, cio, progress) => {
           const [{ runAnalyze }, { assertCrs }] = await Promise.all([import('./analyze-command'), import('../io/crs')]);
-          const { exportCrs, ...rest } = o;
+          const { exportCrs, lang, csvCodes, ...rest } = o;
+          if (lang !== 'en' && lang !== 'zh') {
+            cio.err(`lifecircle: --lang: expected en or zh, got ${JSON.stringify(lang)}\n`);
+            return 1;
+          }
           if (exportCrs) {
             try {
               assertCrs(exportCrs as Parameters<typeof assertCrs>[0]);
@@ -130,7 +140,15 @@ ${EXIT_CODES_HELP}
               return 1;
             }
           }
-          return runAnalyze({ ...rest, ...(exportCrs ? { exportCrs: exportCrs as Parameters<typeof assertCrs>[0] } : {}) }, cio, progress);
+          return runAnalyze(
+            {
+              ...rest,
+              csv: { lang, codes: csvCodes === true },
+              ...(exportCrs ? { exportCrs: exportCrs as Parameters<typeof assertCrs>[0] } : {}),
+            },
+            cio,
+            progress,
+          );
         });
       },
     );

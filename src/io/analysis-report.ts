@@ -3,19 +3,51 @@ import type { GapZone } from '../engine/coverage/gap-zones';
 import type { CommunityGeometry, Dataset, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from './crs';
 import { writeCsv } from './csv-write';
+import { csvHeaderRows, labelCsvRow, type CsvLabelOptions } from './csv-labels';
 import { ByteWriter } from './byte-writer';
 import { collectionHead, geometryByteWriter, jsonValue, positionWriter, proposedSiteFeatures, type ProposedSite } from './report-geojson';
 import { buildProvenance, legacyCrsMember, type InputFileMeta } from './report-metadata';
 import { communityRowValues, reportColumns } from './report-rows';
 import { buildSummary, type ReportProblem } from './report-summary';
 
-/** The files of an analysis report, by name: what the CLI writes to its out folder and the browser downloads. */
-export interface AnalysisReportFiles {
-  'gaps.geojson': string;
-  'communities.geojson': string;
+/**
+ * The names of the report files. Every GeoJSON file is one layer with one geometry type (GIS tools
+ * read a mixed collection as "Geometry: Unknown"): communities and the communities with gaps are
+ * polygons (Polygon promoted to MultiPolygon when the communities mix both), their point
+ * communities go to a `-points` file when the communities mix points and polygons; gap zones are
+ * Polygons; proposed sites are Points.
+ */
+export type ReportFileName =
+  | 'gap-communities.geojson'
+  | 'gap-communities-points.geojson'
+  | 'gap-zones.geojson'
+  | 'sites.geojson'
+  | 'communities.geojson'
+  | 'communities-points.geojson'
+  | 'summary.json'
+  | 'coverage.csv';
+
+/** The GeoJSON layers of a report, in the order they are written. */
+export const REPORT_LAYERS = [
+  'gap-communities.geojson',
+  'gap-communities-points.geojson',
+  'gap-zones.geojson',
+  'sites.geojson',
+  'communities.geojson',
+  'communities-points.geojson',
+] as const satisfies readonly ReportFileName[];
+
+/** Report files of type `T` by name: the always-present ones, and the `-points` layers and sites.geojson when there are such features. */
+type ReportFileSet<T> = Partial<Record<(typeof REPORT_LAYERS)[number], T>> & {
+  'gap-communities.geojson': T;
+  'gap-zones.geojson': T;
+  'communities.geojson': T;
   'summary.json': string;
   'coverage.csv': string;
-}
+};
+
+/** The files of an analysis report, by name: what the CLI writes to its out folder and the browser downloads. */
+export type AnalysisReportFiles = ReportFileSet<string>;
 
 /** Options of {@link writeAnalysisReport}. */
 export interface ReportOptions {
@@ -29,8 +61,25 @@ export interface ReportOptions {
   inputs?: readonly InputFileMeta[];
   /** Report time, ISO 8601 (default now); fix it for reproducible output. */
   generatedAt?: string;
-  /** Proposed sites (WGS84) written into gaps.geojson after the gap zones. */
+  /**
+   * Labels of coverage.csv: headers and categorical values in `lang` (the codes as a second header
+   * row with `codes`). Default: the code headers and values (`id`, `t_clinic_min`, `urban`).
+   */
+  csv?: CsvLabelOptions;
+  /** Proposed sites (WGS84), written to sites.geojson (left out when there are none). */
   sites?: readonly ProposedSite[];
+}
+
+/** coverage.csv: the code header and rows, or labelled in a language (see {@link ReportOptions.csv}). */
+function coverageCsv(
+  settings: Settings,
+  columns: string[],
+  rows: readonly (readonly (string | number | null)[])[],
+  labels: CsvLabelOptions | undefined,
+): string {
+  if (!labels) return writeCsv(columns, rows);
+  const [header, ...more] = csvHeaderRows(settings.categories, columns, labels);
+  return writeCsv(header!, [...more, ...rows.map((r) => labelCsvRow(r, settings.categories, labels.lang))]);
 }
 
 /** Positions in a polygon's rings, plus one per ring for closing it. */
@@ -43,13 +92,17 @@ function ringsLength(rings: readonly (readonly unknown[])[]): number {
 /**
  * Write every report file of an analysis as text (schema: docs/report-schema.md).
  *
- * - `gaps.geojson`: communities not fully covered, then the gap zones (`type_of_feature: "gap_zone"`),
- *   then proposed sites when given (`"proposed_site"`);
+ * - `gap-communities.geojson`: communities not fully covered (`type_of_feature: "community"`);
+ * - `gap-zones.geojson`: the gap zones (`"gap_zone"`, Polygons);
+ * - `sites.geojson`: proposed sites when given (`"proposed_site"`, Points);
  * - `communities.geojson`: every community with the same properties;
+ * - `communities-points.geojson`, `gap-communities-points.geojson`: the point communities, only
+ *   when the communities mix points and polygons (see {@link ReportFileName});
  * - `summary.json`: model, preset, settings, shares per category, complete-circle share, problems, provenance;
- * - `coverage.csv`: one row per community, UTF-8 with BOM, formulas escaped (no coordinates, so no CRS).
+ * - `coverage.csv`: one row per community, UTF-8 with BOM, formulas escaped (no coordinates, so no CRS);
+ *   headers and categorical values in a language with `options.csv`.
  *
- * Both GeoJSON files carry the provenance in a top-level `"lifecircle"` member.
+ * Every GeoJSON file carries the provenance in a top-level `"lifecircle"` member.
  *
  * @throws on an unusable `crs` or a malformed `generatedAt` (programmer errors)
  */
@@ -63,24 +116,19 @@ export function writeAnalysisReport(
 ): AnalysisReportFiles {
   const out = writeAnalysisReportBytes(dataset, analysis, zones, settings, problems, options);
   const decoder = new TextDecoder();
-  return {
-    'gaps.geojson': decoder.decode(out['gaps.geojson']),
-    'communities.geojson': decoder.decode(out['communities.geojson']),
-    'summary.json': out['summary.json'],
-    'coverage.csv': out['coverage.csv'],
-  };
+  const files: Partial<Record<ReportFileName, string>> = { 'summary.json': out['summary.json'], 'coverage.csv': out['coverage.csv'] };
+  for (const name of REPORT_LAYERS) {
+    const bytes = out[name];
+    if (bytes) files[name] = decoder.decode(bytes);
+  }
+  return files as AnalysisReportFiles;
 }
 
-/** The report files as {@link writeAnalysisReportBytes} gives them: the two GeoJSON files as UTF-8 bytes. */
-export interface AnalysisReportOutput {
-  'gaps.geojson': Uint8Array;
-  'communities.geojson': Uint8Array;
-  'summary.json': string;
-  'coverage.csv': string;
-}
+/** The report files as {@link writeAnalysisReportBytes} gives them: the GeoJSON layers as UTF-8 bytes. */
+export type AnalysisReportOutput = ReportFileSet<Uint8Array>;
 
 /**
- * {@link writeAnalysisReport} with the two GeoJSON files as UTF-8 bytes (the same bytes the text
+ * {@link writeAnalysisReport} with the GeoJSON files as UTF-8 bytes (the same bytes the text
  * encodes to): what the CLI writes to disk, without building and encoding strings of tens of MB.
  *
  * @throws on an unusable `crs` or a malformed `generatedAt` (programmer errors)
@@ -111,70 +159,101 @@ export function writeAnalysisReportBytes(
   // keys as reportColumns names the analysis's categories
   const keys = reportColumns(analysis.coverage.categoryIds).map((col, j) => `${j === 0 ? '{' : ','}${JSON.stringify(col)}:`);
   const geo = geometryByteWriter(crs);
+  // bytes of the head: a writer longer than that holds a feature
+  const headBytes = new TextEncoder().encode(head).length;
+  const n = dataset.communities.length;
+  const isPoint = dataset.communities.map((c) => c.geometry.type === 'Point');
+  const pointCount = isPoint.filter(Boolean).length;
+  // one geometry type per layer: points apart when mixed with polygons, Polygon promoted when mixed with MultiPolygon
+  const splitPoints = pointCount > 0 && pointCount < n;
+  const promote =
+    dataset.communities.some((c) => c.geometry.type === 'MultiPolygon') && dataset.communities.some((c) => c.geometry.type === 'Polygon');
   // sized from the positions to write (about 22 bytes each, plus the properties), so the buffer
   // rarely grows: each growth copies it and a large fresh buffer can set off a full garbage collection
   const positionsOf = (g: CommunityGeometry): number =>
     g.type === 'Point' ? 1 : g.type === 'Polygon' ? ringsLength(g.coordinates) : g.coordinates.reduce((s, p) => s + ringsLength(p), 0);
-  const featureBytes = new Float64Array(dataset.communities.length);
+  const featureBytes = new Float64Array(n);
   dataset.communities.forEach((c, i) => (featureBytes[i] = 24 * (positionsOf(c.geometry) + 2) + 60 * keys.length + 200));
-  const all = new ByteWriter(head.length * 3 + featureBytes.reduce((s, b) => s + b, 0));
+  let pointBytes = head.length * 3;
+  for (let i = 0; i < n; i++) if (splitPoints && isPoint[i]) pointBytes += featureBytes[i]!;
+  const all = new ByteWriter(head.length * 6 + featureBytes.reduce((s, b) => s + b, 0) - pointBytes);
+  const points = new ByteWriter(splitPoints ? pointBytes : 16);
   all.text(head);
-  const start = new Float64Array(dataset.communities.length + 1);
+  points.text(head);
+  // each community's feature is written once, into its layer; start/end are its bytes there
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
   dataset.communities.forEach((community, i) => {
-    if (i > 0) all.text(',\n');
-    start[i] = all.length;
+    const w = splitPoints && isPoint[i] ? points : all;
+    if (w.length > headBytes) w.text(',\n');
+    start[i] = w.length;
     const row = rows[i]!;
-    all.text('{"type":"Feature","properties":');
+    w.text('{"type":"Feature","properties":');
     for (let j = 0; j < keys.length; j++) {
-      all.text(keys[j]!);
+      w.text(keys[j]!);
       const v = row[j];
-      if (typeof v === 'number') all.number(v);
-      else all.text(v === null || v === undefined ? 'null' : JSON.stringify(v));
+      if (typeof v === 'number') w.number(v);
+      else w.text(v === null || v === undefined ? 'null' : JSON.stringify(v));
     }
-    all.text(',"type_of_feature":"community"},"geometry":');
-    geo.geometry(all, community.geometry);
-    all.byte(125);
+    w.text(',"type_of_feature":"community"},"geometry":');
+    geo.geometry(w, community.geometry, promote);
+    w.byte(125);
+    end[i] = w.length;
   });
-  start[dataset.communities.length] = all.length;
-  all.text(dataset.communities.length > 0 ? '\n]}\n' : ']}\n');
-
-  let gapBytes = head.length * 3 + 4096 * (options.sites?.length ?? 0);
-  for (const g of analysis.gaps) gapBytes += featureBytes[g.community]!;
-  for (const z of zones) gapBytes += 24 * (ringsLength(z.polygon) + 2) + 200;
-  const gaps = new ByteWriter(gapBytes);
-  gaps.text(head);
-  let first = true;
-  const sep = (): void => {
-    if (!first) gaps.text(',\n');
-    first = false;
+  const close = (w: ByteWriter): Uint8Array => {
+    w.text(w.length > headBytes ? '\n]}\n' : ']}\n');
+    return w.bytes();
   };
+
+  let gapBytes = head.length * 3;
+  let gapPointBytes = head.length * 3;
   for (const g of analysis.gaps) {
-    sep();
-    gaps.copyFrom(
-      all,
-      start[g.community]!,
-      g.community + 1 < dataset.communities.length ? start[g.community + 1]! - 2 : start[g.community + 1]!,
-    );
+    if (splitPoints && isPoint[g.community]) gapPointBytes += featureBytes[g.community]!;
+    else gapBytes += featureBytes[g.community]!;
   }
+  const gaps = new ByteWriter(gapBytes);
+  const gapPoints = new ByteWriter(splitPoints ? gapPointBytes : 16);
+  gaps.text(head);
+  gapPoints.text(head);
+  for (const g of analysis.gaps) {
+    const pt = splitPoints && isPoint[g.community];
+    const w = pt ? gapPoints : gaps;
+    if (w.length > headBytes) w.text(',\n');
+    w.copyFrom(pt ? points : all, start[g.community]!, end[g.community]!);
+  }
+
+  let zoneBytes = head.length * 3;
+  for (const z of zones) zoneBytes += 24 * (ringsLength(z.polygon) + 2) + 200;
+  const zoneWriter = new ByteWriter(zoneBytes);
+  zoneWriter.text(head);
   for (const z of zones) {
-    sep();
-    gaps.text('{"type":"Feature","properties":{"type_of_feature":"gap_zone","category":');
-    gaps.text(jsonValue(ids[z.category] ?? null));
-    gaps.text(',"population":');
-    gaps.number(Math.round(z.population));
-    gaps.text('},"geometry":');
-    geo.polygon(gaps, z.polygon);
-    gaps.byte(125);
+    if (zoneWriter.length > headBytes) zoneWriter.text(',\n');
+    zoneWriter.text('{"type":"Feature","properties":{"type_of_feature":"gap_zone","category":');
+    zoneWriter.text(jsonValue(ids[z.category] ?? null));
+    zoneWriter.text(',"population":');
+    zoneWriter.number(Math.round(z.population));
+    zoneWriter.text('},"geometry":');
+    geo.polygon(zoneWriter, z.polygon);
+    zoneWriter.byte(125);
   }
-  for (const f of proposedSiteFeatures(options.sites ?? [], positionWriter(crs))) {
-    sep();
-    gaps.text(JSON.stringify(f));
+
+  const out: Partial<Record<ReportFileName, Uint8Array>> = {
+    'gap-communities.geojson': close(gaps),
+    ...(splitPoints ? { 'gap-communities-points.geojson': close(gapPoints) } : {}),
+    'gap-zones.geojson': close(zoneWriter),
+  };
+  const sites = options.sites ?? [];
+  if (sites.length > 0) {
+    const siteText = proposedSiteFeatures(sites, positionWriter(crs))
+      .map((f) => JSON.stringify(f))
+      .join(',\n');
+    out['sites.geojson'] = new TextEncoder().encode(`${head}${siteText}\n]}\n`);
   }
-  gaps.text(first ? ']}\n' : '\n]}\n');
+  out['communities.geojson'] = close(all);
+  if (splitPoints) out['communities-points.geojson'] = close(points);
   return {
-    'gaps.geojson': gaps.bytes(),
-    'communities.geojson': all.bytes(),
+    ...(out as Omit<AnalysisReportOutput, 'summary.json' | 'coverage.csv'>),
     'summary.json': `${JSON.stringify(buildSummary(analysis, settings, dataset.communities.length, problems, provenance), null, 2)}\n`,
-    'coverage.csv': writeCsv(columns, rows),
+    'coverage.csv': coverageCsv(settings, columns, rows, options.csv),
   };
 }

@@ -68,8 +68,11 @@ export function jsonValue(v: string | number | null | undefined): string {
  * the ring is written forwards or backwards.
  */
 export interface GeometryByteWriter {
-  /** Appends a community geometry. */
-  geometry(w: ByteWriter, g: CommunityGeometry): void;
+  /**
+   * Appends a community geometry; with `promote`, a Polygon is written as a one-part MultiPolygon
+   * (so a layer that mixes Polygon and MultiPolygon has one geometry type).
+   */
+  geometry(w: ByteWriter, g: CommunityGeometry, promote?: boolean): void;
   /** Appends a polygon (rings of WGS84 positions): `{"type":"Polygon","coordinates":…}`. */
   polygon(w: ByteWriter, rings: readonly (readonly (readonly number[])[])[]): void;
 }
@@ -136,16 +139,20 @@ export function geometryByteWriter(crs: CrsId = 'WGS84'): GeometryByteWriter {
     w.byte(93);
   };
   return {
-    geometry(w, g) {
+    geometry(w, g, promote = false) {
       if (g.type === 'Point') {
         let x = g.coordinates[0],
           y = g.coordinates[1];
         if (!identity) [x, y] = fromWgs84(x, y, crs);
         w.text('{"type":"Point","coordinates":');
         pair(w, Math.round(x * scale), Math.round(y * scale));
-      } else if (g.type === 'Polygon') {
+      } else if (g.type === 'Polygon' && !promote) {
         w.text('{"type":"Polygon","coordinates":');
         polygonCoords(w, g.coordinates);
+      } else if (g.type === 'Polygon') {
+        w.text('{"type":"MultiPolygon","coordinates":[');
+        polygonCoords(w, g.coordinates);
+        w.byte(93);
       } else {
         w.text('{"type":"MultiPolygon","coordinates":[');
         for (let p = 0; p < g.coordinates.length; p++) {

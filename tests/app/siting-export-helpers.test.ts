@@ -60,8 +60,9 @@ describe('drag hit test', () => {
 });
 
 describe('export CRS list', () => {
-  it('offers WGS84, GCJ-02, BD-09 and each loaded CRS once', () => {
-    expect(exportCrsOptions({})).toEqual(['WGS84', 'GCJ02', 'BD09']);
+  const GK = Array.from({ length: 64 }, (_, i) => `EPSG:${4491 + i}`);
+  it('offers WGS84, GCJ-02, BD-09, CGCS2000, each loaded CRS once, then every CGCS2000 Gauss–Krüger zone', () => {
+    expect(exportCrsOptions({})).toEqual(['WGS84', 'GCJ02', 'BD09', 'CGCS2000', ...GK]);
     const files = deepFreeze({
       facilities: { options: { crs: 'EPSG:4549' as const } },
       communities: { options: { crs: 'GCJ02' as const } },
@@ -70,11 +71,20 @@ describe('export CRS list', () => {
     const reports = deepFreeze({
       roads: { crs: 'EPSG:4549' as const },
       communities: { crs: 'GCJ02' as const },
-      facilities: { crs: 'EPSG:4549' as const },
+      facilities: { crs: 'EPSG:32651' as const },
     });
-    expect(exportCrsOptions(files, reports)).toEqual(['WGS84', 'GCJ02', 'BD09', 'EPSG:4549']);
+    const list = exportCrsOptions(files, reports);
+    expect(list.slice(0, 6)).toEqual(['WGS84', 'GCJ02', 'BD09', 'CGCS2000', 'EPSG:4549', 'EPSG:32651']);
+    expect(new Set(list).size).toBe(list.length);
+    expect(list).toHaveLength(4 + 1 + 64);
     // a report of a layer that has no file (refused) does not count
-    expect(exportCrsOptions({}, deepFreeze({ roads: { crs: 'EPSG:32651' as const } }))).toEqual(['WGS84', 'GCJ02', 'BD09']);
+    expect(exportCrsOptions({}, deepFreeze({ roads: { crs: 'EPSG:32651' as const } }))).not.toContain('EPSG:32651');
+  });
+  it("puts the Gauss–Krüger zones of the data's centre first: Ningbo (121.55°E) is 3° zone 41 (CM 123°E) and 6° zone 21 (CM 123°E)", () => {
+    // 3° zone 41 with prefix = 4513 + 16 = EPSG:4529, without = 4534 + 16 = EPSG:4550 (CM 123°E);
+    // 6° zone 21 (CM 123°E) with prefix = EPSG:4499, without = EPSG:4510
+    expect(exportCrsOptions({}, {}, 121.55).slice(4, 8)).toEqual(['EPSG:4529', 'EPSG:4550', 'EPSG:4499', 'EPSG:4510']);
+    expect(exportCrsOptions({}, {}, 121.55)).toHaveLength(4 + 64);
   });
 });
 

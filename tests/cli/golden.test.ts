@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,11 @@ import { runCli } from '../../src/cli/program';
 const FIXTURES = resolve(__dirname, '../fixtures');
 // Reports carry the time they were made; fix it (the reproducible-builds SOURCE_DATE_EPOCH) so goldens are stable.
 process.env.SOURCE_DATE_EPOCH = '1735689600'; // 2025-01-01T00:00:00Z
-const OUTPUTS = ['gaps.geojson', 'communities.geojson', 'summary.json'] as const;
+/** The golden outputs: every GeoJSON layer the run wrote (one geometry type each) and summary.json. */
+const outputs = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.geojson') || f === 'summary.json')
+    .sort();
 
 /** Run `analyze` on a fixture's in/ folder; returns the out folder and what was printed. */
 export async function analyzeFixture(
@@ -50,12 +54,15 @@ describe('golden fixtures (REGEN=1 rewrites out/)', () => {
       const { dir, code } = await analyzeFixture(name);
       expect(code).toBe(0);
       const outDir = join(FIXTURES, name, 'out');
-      for (const f of OUTPUTS) {
+      if (process.env.REGEN) {
+        rmSync(outDir, { recursive: true, force: true });
+        mkdirSync(outDir, { recursive: true });
+      }
+      expect(outputs(dir)).toContain('gap-zones.geojson');
+      if (!process.env.REGEN) expect(outputs(dir), name).toEqual(outputs(outDir));
+      for (const f of outputs(dir)) {
         const got = readFileSync(join(dir, f), 'utf8');
-        if (process.env.REGEN) {
-          mkdirSync(outDir, { recursive: true });
-          writeFileSync(join(outDir, f), got);
-        }
+        if (process.env.REGEN) writeFileSync(join(outDir, f), got);
         expect(got, `${name}/${f}`).toBe(readFileSync(join(outDir, f), 'utf8'));
       }
     });
@@ -99,7 +106,7 @@ describe('hand-checked times (5 km/h = 83.33 m/min)', () => {
     expect(v.cov_clinic as number).toBeGreaterThan(0.45);
     expect(v.cov_clinic as number).toBeLessThan(0.55);
     const zones = (
-      JSON.parse(readFileSync(join(dir, 'gaps.geojson'), 'utf8')).features as { properties: Record<string, unknown> }[]
+      JSON.parse(readFileSync(join(dir, 'gap-zones.geojson'), 'utf8')).features as { properties: Record<string, unknown> }[]
     ).filter((f) => f.properties.type_of_feature === 'gap_zone' && f.properties.category === 'clinic');
     expect(zones).toHaveLength(1);
     expect(zones[0]!.properties.population).toBe(Math.round(1200 * (1 - (v.cov_clinic as number))));

@@ -1,14 +1,19 @@
 /**
  * Exports in real Chromium on the built app and the built-in sample: every report file downloads
- * and parses with the schema's properties (and the proposed sites), GCJ-02 coordinates are the
+ * and parses with the schema's properties (and the proposed sites), the gap layers come zipped as
+ * one file per layer that ogrinfo reads with one geometry type each, the CSV is in the UI's
+ * language (Chinese header in zh), the printable summary has its legend and category, GCJ-02 coordinates are the
  * WGS84 ones converted, the CSV has its BOM and Chinese names, the map PNG is a real picture, the
  * printable summary shows the map, chart, indicators (childcare places per 1,000 against an
  * independent count) and gap table and prints to PDF; a saved project opens in a fresh page to the
  * same state and saves again byte-identically.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FeatureCollection, Point } from 'geojson';
@@ -33,6 +38,34 @@ async function download(page: Page, testId: string): Promise<{ name: string; byt
   return { name: dl.suggestedFilename(), bytes: readFileSync(file) };
 }
 
+/** The files of a zip, as text. */
+function unzip(bytes: Buffer): Record<string, string> {
+  const files = unzipSync(new Uint8Array(bytes));
+  return Object.fromEntries(Object.entries(files).map(([n, b]) => [n, Buffer.from(b).toString('utf8')]));
+}
+
+const ogrDir = mkdtempSync(path.join(tmpdir(), 'lc-export-e2e-'));
+/** `ogrinfo -so -al` of a GeoJSON text (stderr must be empty). */
+function ogrinfo(name: string, text: string): string {
+  const file = path.join(ogrDir, name);
+  writeFileSync(file, text);
+  const r = spawnSync('ogrinfo', ['-so', '-al', file], { encoding: 'utf8' });
+  expect(r.stderr, name).toBe('');
+  expect(r.status, name).toBe(0);
+  return r.stdout;
+}
+
+/** The geometry type ogrinfo reads for each layer file (exactly one line per file). */
+function ogrGeometry(layers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(layers).map(([name, text]) => {
+      const found = [...ogrinfo(name, text).matchAll(/^Geometry: (.+)$/gm)].map((m) => m[1]!);
+      expect(found, name).toHaveLength(1);
+      return [name, found[0]!];
+    }),
+  );
+}
+
 async function proposeClinics(page: Page, k: number) {
   await page.getByTestId('siting-category').selectOption('clinic');
   await page.getByTestId('siting-k').fill(String(k));
@@ -48,20 +81,26 @@ describe('exports of the sample', () => {
     const communities = sampleJson('communities.geojson');
 
     const gaps = await download(page, 'export-gaps');
-    expect(gaps.name).toBe('gaps.geojson');
-    const g = JSON.parse(gaps.bytes.toString('utf8')) as FeatureCollection & {
-      lifecircle: { crs: { id: string }; inputs: { layer: string; sha256: string }[] };
-    };
-    const kinds = new Map<string, number>();
-    for (const f of g.features)
-      kinds.set(String(f.properties?.type_of_feature), (kinds.get(String(f.properties?.type_of_feature)) ?? 0) + 1);
-    expect(kinds.get('community')).toBeGreaterThan(0);
-    expect(kinds.get('gap_zone')).toBeGreaterThan(0);
-    expect(kinds.get('proposed_site')).toBe(3);
-    const first = g.features.find((f) => f.properties?.type_of_feature === 'community')!;
+    expect(gaps.name).toBe('gap-layers.zip');
+    const layers = unzip(gaps.bytes);
+    // the sample's communities are all polygons: no -points layer; one geometry type per file (ogrinfo)
+    expect(Object.keys(layers).sort()).toEqual(['gap-communities.geojson', 'gap-zones.geojson', 'sites.geojson']);
+    expect(ogrGeometry(layers)).toEqual({
+      'gap-communities.geojson': 'Polygon',
+      'gap-zones.geojson': 'Polygon',
+      'sites.geojson': 'Point',
+    });
+    type Layer = FeatureCollection & { lifecircle: { crs: { id: string }; inputs: { layer: string; sha256: string }[] } };
+    const layer = (name: string) => JSON.parse(layers[name]!) as Layer;
+    const g = layer('gap-communities.geojson');
+    expect(g.features.length).toBeGreaterThan(0);
+    expect(g.features.every((f) => f.properties?.type_of_feature === 'community')).toBe(true);
+    expect(layer('gap-zones.geojson').features.every((f) => f.properties?.type_of_feature === 'gap_zone')).toBe(true);
+    expect(layer('gap-zones.geojson').features.length).toBeGreaterThan(0);
+    const first = g.features[0]!;
     expect(Object.keys(first.properties!).slice(0, 6)).toEqual(['id', 'name', 'kind', 'population', 'missing', 't_clinic_min']);
     expect(Object.keys(first.properties!)).toContain('cov_convenience');
-    const sites = g.features.filter((f) => f.properties?.type_of_feature === 'proposed_site');
+    const sites = layer('sites.geojson').features;
     expect(sites.map((f) => f.properties!.rank)).toEqual([1, 2, 3]);
     expect(sites.every((f) => f.properties!.category === 'clinic' && f.properties!.gain_population > 0)).toBe(true);
     // provenance: the input files' SHA-256 are those of the sample files
@@ -89,7 +128,9 @@ describe('exports of the sample', () => {
       .slice(1)
       .split('\r\n')
       .filter((l) => l !== '');
-    expect(lines[0]!.split(',').slice(0, 5)).toEqual(['id', 'name', 'kind', 'population', 'missing']);
+    // the UI is in English: English headers and values, no Chinese list mark
+    expect(lines[0]!.split(',').slice(0, 5)).toEqual(['Community ID', 'Community', 'Community type', 'Residents', 'Missing categories']);
+    expect(lines.join('\n')).not.toContain('、');
     expect(lines).toHaveLength(communities.features.length + 1);
     expect(lines[1]!.split(',')[1]).toBe(communities.features[0]!.properties!.name);
     expect(CJK.test(lines[1]!)).toBe(true);
@@ -106,16 +147,21 @@ describe('exports of the sample', () => {
 
     // GCJ-02: the same features, coordinates converted from WGS84 (checked with the io converter in Node)
     await page.getByTestId('export-crs').selectOption('GCJ02');
-    const gcj = JSON.parse((await download(page, 'export-gaps')).bytes.toString('utf8')) as FeatureCollection & {
-      lifecircle: { crs: { id: string } };
-    };
+    const gcjLayers = unzip((await download(page, 'export-gaps')).bytes);
+    const gcj = JSON.parse(gcjLayers['sites.geojson']!) as FeatureCollection & { lifecircle: { crs: { id: string } } };
     expect(gcj.lifecircle.crs.id).toBe('GCJ02');
     const wSite = sites[0]!.geometry as Point;
-    const gSite = gcj.features.find((f) => f.properties?.type_of_feature === 'proposed_site')!.geometry as Point;
+    const gSite = gcj.features[0]!.geometry as Point;
     const want = fromWgs84(wSite.coordinates[0]!, wSite.coordinates[1]!, 'GCJ02');
     expect(Math.abs(gSite.coordinates[0]! - want[0])).toBeLessThan(2e-6);
     expect(Math.abs(gSite.coordinates[1]! - want[1])).toBeLessThan(2e-6);
     expect(Math.abs(gSite.coordinates[0]! - wSite.coordinates[0]!)).toBeGreaterThan(1e-4); // really shifted
+    // a CGCS2000 Gauss–Krüger zone is offered: 3° zone 41 with the zone number (EPSG:4529), in metres
+    await page.getByTestId('export-crs').selectOption('EPSG:4529');
+    const gkLayers = unzip((await download(page, 'export-gaps')).bytes);
+    const gk = ogrinfo('gk-gap-zones.geojson', gkLayers['gap-zones.geojson']!);
+    expect(gk).toContain('ID["EPSG",4529]');
+    expect(gk).toMatch(/^Geometry: Polygon$/m);
     await page.getByTestId('export-crs').selectOption('WGS84');
 
     // map PNG with legend and scale bar
@@ -134,6 +180,18 @@ describe('exports of the sample', () => {
     await page.getByTestId('export-print').click();
     const view = page.getByTestId('print-view');
     await view.waitFor();
+    // its legend names every colour shown: the coverage ramp and gap zones of the category, the sites
+    const legendText = await page.getByTestId('print-legend').innerText();
+    expect(legendText).toMatch(/Clinics: 0 % of residents covered/);
+    expect(legendText).toMatch(/Clinics: 100 % of residents covered/);
+    expect(legendText).toMatch(/Clinics: gap zone/);
+    expect(legendText).toMatch(/Proposed|sites/i);
+    expect(await page.getByTestId('print-category').innerText()).toContain('Clinics');
+    expect(await page.getByTestId('print-view').innerText()).not.toContain('、');
+    // the Print/Close bar does not cover the page: the first table starts below it
+    const bar = (await page.locator('.print-toolbar').boundingBox())!;
+    const article = (await page.locator('.print-page').boundingBox())!;
+    expect(article.y).toBeGreaterThanOrEqual(bar.y + bar.height);
     await expect.poll(() => page.getByTestId('print-map').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
     // the map picture is not blank: deck.gl and maplibre pixels made it into the image
     const src = await page.getByTestId('print-map').getAttribute('src');
@@ -197,6 +255,17 @@ describe('exports of the sample', () => {
     const before = await stateOf(a.page);
 
     const b = await open('zh-CN'); // a fresh page (own storage) in another language: the project brings its own
+    // the Chinese UI writes a Chinese CSV header and values
+    const zhCsv = (await download(b.page, 'export-csv')).bytes.toString('utf8').slice(1).split('\r\n');
+    expect(zhCsv[0]!.split(',').slice(0, 6)).toEqual([
+      '社区编号',
+      '社区',
+      '社区类型',
+      '常住人口',
+      '缺少的类别',
+      '医疗卫生步行时间（分钟）',
+    ]);
+    expect(zhCsv[1]).toMatch(/,(城市社区|农村社区),/);
     await b.page.getByTestId('project-open').setInputFiles({ name: saved.name, mimeType: 'application/json', buffer: saved.bytes });
     await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="site-list"] tbody tr').length === 3, undefined, {
       timeout: 90000,

@@ -1,6 +1,7 @@
 /**
- * Exported reports open anywhere: every GeoJSON (gaps, communities; WGS84, GCJ-02, BD-09, CGCS2000,
- * a Gauss–Krüger zone) passes GDAL's ogrinfo without a warning, the WGS84 ones pass
+ * Exported reports open anywhere: every GeoJSON layer (gap communities, gap zones, sites,
+ * communities and their -points layers; WGS84, GCJ-02, BD-09, CGCS2000, a Gauss–Krüger zone) passes
+ * GDAL's `ogrinfo -so -al` without a warning with one geometry type and the CRS, the WGS84 ones pass
  * @placemarkio/check-geojson, coordinates written back into the system the user loaded match the
  * input, and re-importing an export gives the same communities.
  */
@@ -14,7 +15,7 @@ import { analyze } from '../../src/engine/analyze';
 import { findGapZones } from '../../src/engine/coverage/gap-zones';
 import type { Community, Settings } from '../../src/engine/model';
 import { mulberry32 } from '../../src/engine/prng';
-import { writeAnalysisReport, type AnalysisReportFiles, type ReportOptions } from '../../src/io/analysis-report';
+import { REPORT_LAYERS, writeAnalysisReport, type AnalysisReportFiles, type ReportOptions } from '../../src/io/analysis-report';
 import { fromWgs84, toWgs84, type CrsId } from '../../src/io/crs';
 import { loadDataset } from '../../src/io/load-dataset';
 import { readLayerFile } from '../../src/io/read-layer-file';
@@ -107,6 +108,15 @@ function maxDiff(a: Geom, b: Geom): number {
   return d;
 }
 
+/** A geometry with Polygon written as a one-part MultiPolygon (what a layer mixing the two exports). */
+const multi = (g: Geom): Geom => (g.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [g.coordinates] } : g);
+/** Every community of a report (the polygon layer and the -points layer of `base`), in input order by id. */
+function reportCommunities(files: AnalysisReportFiles, base: 'communities' | 'gap-communities'): Feat[] {
+  const all = [...features(files[`${base}.geojson`]), ...features(files[`${base}-points.geojson`] ?? '{"features":[]}')];
+  const n = (f: Feat) => Number(String(f.properties.id).slice(1));
+  return all.sort((a, b) => n(a) - n(b));
+}
+
 const fc = (features: Feat[]) => JSON.stringify({ type: 'FeatureCollection', features });
 const roundTo = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 
@@ -165,20 +175,37 @@ describe('exports open cleanly in GDAL and check-geojson', () => {
     { crs: 'EPSG:4549', decimals: 3, epsg: 4549 }, // CGCS2000 3° GK CM 120°E, no prefix
   ];
   for (const { crs, decimals, epsg } of cases) {
-    it(`${crs}: ogrinfo reads gaps and communities without a warning; the CRS is stated`, async () => {
+    it(`${crs}: ogrinfo -so -al reads every layer without a warning, with one geometry type each; the CRS is stated`, async () => {
       const { files, dataset } = await analyseAndExport(filesIn(city, crs, decimals), crs, { sites });
-      for (const name of ['gaps.geojson', 'communities.geojson'] as const) {
-        const text = files[name];
+      // the synthetic city mixes points, polygons and multipolygons: every layer is written, each one type
+      const expected: Record<string, string> = {
+        'gap-communities.geojson': 'Multi Polygon',
+        'gap-communities-points.geojson': 'Point',
+        'gap-zones.geojson': 'Polygon',
+        'sites.geojson': 'Point',
+        'communities.geojson': 'Multi Polygon',
+        'communities-points.geojson': 'Point',
+      };
+      expect(REPORT_LAYERS.filter((n) => files[n] !== undefined)).toEqual(Object.keys(expected));
+      for (const name of REPORT_LAYERS) {
+        const text = files[name]!;
         const r = ogrinfo(`${crs.replace(':', '_')}-${name}`, text);
         expect(r.stderr, `${crs} ${name}`).toBe('');
         expect(r.status).toBe(0);
         expect(r.stdout).toContain(`Feature Count: ${features(text).length}`);
+        expect(features(text).length, name).toBeGreaterThan(0);
+        expect(
+          [...r.stdout.matchAll(/^Geometry: (.+)$/gm)].map((m) => m[1]),
+          `${crs} ${name}`,
+        ).toEqual([expected[name]]);
+        expect(new Set(features(text).map((f) => f.geometry!.type)).size, name).toBe(1);
         const doc = JSON.parse(text);
         expect(doc.lifecircle.crs.id).toBe(crs);
         expect(doc.lifecircle.crs.epsg).toBe(epsg);
         if (crs === 'WGS84') {
           expect(doc.crs).toBeUndefined();
           expect(getIssues(text)).toEqual([]);
+          expect(r.stdout).toContain('ID["EPSG",4326]');
         } else if (epsg !== null) {
           expect(doc.crs).toEqual({ type: 'name', properties: { name: `urn:ogc:def:crs:EPSG::${epsg}` } });
           expect(r.stdout).toContain(`ID["EPSG",${epsg}]`);
@@ -195,9 +222,9 @@ describe('exports open cleanly in GDAL and check-geojson', () => {
           for (const f of features(text)) for (const p of positions(f.geometry!)) for (const v of p) expect(roundTo(v, 2)).toBe(v);
         }
       }
-      expect(features(files['communities.geojson'])).toHaveLength(dataset.communities.length);
-      const kinds = features(files['gaps.geojson']).map((f) => f.properties.type_of_feature);
-      expect(new Set(kinds)).toEqual(new Set(['community', 'gap_zone', 'proposed_site']));
+      expect(reportCommunities(files, 'communities')).toHaveLength(dataset.communities.length);
+      expect(features(files['gap-zones.geojson']!).every((f) => f.properties.type_of_feature === 'gap_zone')).toBe(true);
+      expect(features(files['sites.geojson']!).map((f) => f.properties.rank)).toEqual([1, 2]);
     });
   }
 
@@ -214,9 +241,11 @@ describe('exports open cleanly in GDAL and check-geojson', () => {
     const files = writeAnalysisReport(loaded.dataset, analysis, zones, settings, reportProblems(loaded.warnings, loaded.errors), {
       generatedAt: '2025-06-01T08:00:00Z',
     });
-    for (const name of ['gaps.geojson', 'communities.geojson'] as const) {
-      expect(ogrinfo(`real-${name}`, files[name]).stderr).toBe('');
-      expect(getIssues(files[name])).toEqual([]);
+    for (const name of REPORT_LAYERS) {
+      const text = files[name];
+      if (text === undefined) continue;
+      expect(ogrinfo(`real-${name}`, text).stderr).toBe('');
+      expect(getIssues(text)).toEqual([]);
     }
     expect(features(files['communities.geojson'])).toHaveLength(70);
     expect(zones.length).toBeGreaterThan(0);
@@ -228,15 +257,15 @@ describe('coordinates written back into the loaded system match the input', () =
   it('GCJ-02 in → analyse → GCJ-02 out: every community position within 1e-6° of the input file', async () => {
     const input = filesIn(city, 'GCJ02', 7);
     const { files } = await analyseAndExport(input, 'GCJ02');
-    const out = features(files['communities.geojson']);
+    const out = reportCommunities(files, 'communities');
     expect(out).toHaveLength(input.communities.length);
     let worst = 0;
     out.forEach((f, i) => {
-      worst = Math.max(worst, maxDiff(f.geometry!, input.communities[i]!.geometry!));
+      worst = Math.max(worst, maxDiff(f.geometry!, multi(input.communities[i]!.geometry!)));
     });
     expect(worst).toBeLessThanOrEqual(1e-6);
     // and the offset is real: the same positions in WGS84 are hundreds of metres away
-    const wgs = features((await analyseAndExport(filesIn(city, 'WGS84', 7), 'WGS84')).files['communities.geojson']);
+    const wgs = reportCommunities((await analyseAndExport(filesIn(city, 'WGS84', 7), 'WGS84')).files, 'communities');
     expect(maxDiff(wgs[0]!.geometry!, out[0]!.geometry!)).toBeGreaterThan(1e-3);
   });
 
@@ -247,14 +276,17 @@ describe('coordinates written back into the loaded system match the input', () =
       ['EPSG:4549', 3, 0.01],
     ] as const) {
       const input = filesIn(city, crs, decimals);
-      const out = features((await analyseAndExport(input, crs)).files['communities.geojson']);
-      out.forEach((f, i) => expect(maxDiff(f.geometry!, input.communities[i]!.geometry!), `${crs} ${i}`).toBeLessThanOrEqual(tol));
+      const out = reportCommunities((await analyseAndExport(input, crs)).files, 'communities');
+      out.forEach((f, i) => expect(maxDiff(f.geometry!, multi(input.communities[i]!.geometry!)), `${crs} ${i}`).toBeLessThanOrEqual(tol));
     }
   });
 
   it('gap zones and proposed sites are converted too (GCJ-02 export = WGS84 export converted)', async () => {
-    const wgs = features((await analyseAndExport(filesIn(city, 'WGS84', 9), 'WGS84', { sites })).files['gaps.geojson']);
-    const gcj = features((await analyseAndExport(filesIn(city, 'WGS84', 9), 'WGS84', { sites, crs: 'GCJ02' })).files['gaps.geojson']);
+    const wgsFiles = (await analyseAndExport(filesIn(city, 'WGS84', 9), 'WGS84', { sites })).files;
+    const gcjFiles = (await analyseAndExport(filesIn(city, 'WGS84', 9), 'WGS84', { sites, crs: 'GCJ02' })).files;
+    const layers = (f: AnalysisReportFiles) => [...features(f['gap-zones.geojson']), ...features(f['sites.geojson']!)];
+    const wgs = layers(wgsFiles);
+    const gcj = layers(gcjFiles);
     expect(gcj.length).toBe(wgs.length);
     let zones = 0;
     gcj.forEach((f, i) => {
@@ -279,28 +311,33 @@ describe('re-importing an export gives the same communities', () => {
   const city = syntheticCity(99);
   const same = (a: readonly Community[], b: readonly Community[], tol: number) => {
     expect(a.map((c) => [c.id, c.name, c.kind, c.population])).toEqual(b.map((c) => [c.id, c.name, c.kind, c.population]));
-    a.forEach((c, i) => expect(maxDiff(c.geometry, b[i]!.geometry), c.id).toBeLessThanOrEqual(tol));
+    a.forEach((c, i) => expect(maxDiff(multi(c.geometry), multi(b[i]!.geometry)), c.id).toBeLessThanOrEqual(tol));
   };
   for (const [crs, decimals] of [
     ['WGS84', 7],
     ['GCJ02', 7],
     ['EPSG:4528', 3],
   ] as const) {
-    it(`${crs}: communities.geojson and the communities of gaps.geojson read back through the app's readers`, async () => {
+    it(`${crs}: the communities and the gap communities (each with its -points layer) read back through the app's readers`, async () => {
       const { files, dataset, analysis } = await analyseAndExport(filesIn(city, crs, decimals), crs);
       const settings = resolveSettings({ model: 'straight' }, 'settings').value as Settings;
-      const reimport = async (text: string) => {
-        const read = await readLayerFile('export.geojson', new TextEncoder().encode(text), { crs });
-        const onlyCommunities = read.features!.filter((f) => (f as Feat).properties.type_of_feature === 'community');
+      const reimport = async (base: 'communities' | 'gap-communities') => {
+        const onlyCommunities: Feat[] = [];
+        for (const text of [files[`${base}.geojson`], files[`${base}-points.geojson`]]) {
+          if (text === undefined) continue;
+          const read = await readLayerFile('export.geojson', new TextEncoder().encode(text), { crs });
+          onlyCommunities.push(...(read.features! as Feat[]));
+        }
+        onlyCommunities.sort((a, b) => Number(String(a.properties?.id).slice(1)) - Number(String(b.properties?.id).slice(1)));
         return loadDataset(
           { facilities: { features: [], file: 'none' }, communities: { features: onlyCommunities, file: 'export.geojson' } },
           settings,
         );
       };
-      const all = await reimport(files['communities.geojson']);
+      const all = await reimport('communities');
       expect(all.errors).toEqual([]);
       same(all.dataset.communities, dataset.communities, 1e-6);
-      const gaps = await reimport(files['gaps.geojson']);
+      const gaps = await reimport('gap-communities');
       const gapIds = new Set(analysis.gaps.map((g) => dataset.communities[g.community]!.id));
       expect(gapIds.size).toBeGreaterThan(0);
       same(

@@ -1,6 +1,6 @@
 /**
  * Every report says what produced it: app version, time, settings, model, and each input file's name,
- * size, SHA-256 and feature counts; the same object in gaps.geojson, communities.geojson and
+ * size, SHA-256 and feature counts; the same object in gap-communities.geojson, communities.geojson and
  * summary.json; and running again with the recorded settings on the same files gives the same report.
  */
 import { createHash } from 'node:crypto';
@@ -34,7 +34,7 @@ async function cli(args: string[], sourceDateEpoch?: string) {
   }
 }
 const readOut = (dir: string) => ({
-  gaps: JSON.parse(readFileSync(join(dir, 'gaps.geojson'), 'utf8')),
+  gaps: JSON.parse(readFileSync(join(dir, 'gap-communities.geojson'), 'utf8')),
   communities: JSON.parse(readFileSync(join(dir, 'communities.geojson'), 'utf8')),
   summary: JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')),
 });
@@ -152,7 +152,7 @@ describe('provenance of browser reports (worker session)', () => {
     expect((await session.loadLayer('communities', 'c.geojson', com, { crs: 'GCJ02' })).ok).toBe(true);
     const files = session.reportFiles({ crs: 'GCJ02', generatedAt: '2025-02-03T04:05:06Z' });
     const p = JSON.parse(files['summary.json']).provenance as ReportProvenance;
-    expect(JSON.parse(files['gaps.geojson']).lifecircle).toEqual(p);
+    expect(JSON.parse(files['gap-communities.geojson']).lifecircle).toEqual(p);
     expect(p.generated_at).toBe('2025-02-03T04:05:06Z');
     expect(p.model).toBe('straight'); // no roads loaded
     expect(p.crs.id).toBe('GCJ02');

@@ -10,8 +10,9 @@ import * as layers from './layers';
 import * as siting from './siting';
 import * as exportPart from './export';
 import * as osm from './osm';
+import * as exportsPart from './exports';
 
-const parts = { workspace, settings, results, gaps, layers, siting, export: exportPart, osm };
+const parts = { workspace, settings, results, gaps, layers, siting, export: exportPart, osm, exports: exportsPart };
 
 type Parts = typeof parts;
 export const enParts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.en])) as { [K in keyof Parts]: Parts[K]['en'] };

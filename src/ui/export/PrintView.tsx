@@ -33,6 +33,7 @@ const PRINT_GAP_ROWS = 50;
 export function PrintView({ data, onClose }: { data: PrintData; onClose: () => void }) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
+  const selectedCategory = useAppStore((s) => s.selectedCategory);
   const coverage = useAppStore((s) => s.coverage);
   const settings = useAppStore((s) => s.settings);
   const communities = useAppStore((s) => s.data?.communities ?? null);
@@ -75,6 +76,7 @@ export function PrintView({ data, onClose }: { data: PrintData; onClose: () => v
       <article className="print-page">
         <header>
           <h1>{t('export.reportTitle')}</h1>
+          <p data-testid="print-category">{t('exports.printCategory', { category: label(selectedCategory) })}</p>
           <p>
             {t('export.generated', { time: new Date(generated).toLocaleString(language === 'zh' ? 'zh-CN' : 'en') })} ·{' '}
             {t('export.model', { model: t(coverage.model === 'network' ? 'export.modelNetwork' : 'export.modelStraight') })}
@@ -90,7 +92,7 @@ export function PrintView({ data, onClose }: { data: PrintData; onClose: () => v
         <section>
           <h2>{t('export.mapTitle')}</h2>
           {data.mapImage && <img className="print-map" src={data.mapImage} alt={t('export.mapTitle')} data-testid="print-map" />}
-          <ul className="print-legend">
+          <ul className="print-legend" data-testid="print-legend">
             {data.legend.map((e) => (
               <li key={e.label}>
                 <span
@@ -197,7 +199,7 @@ export function PrintView({ data, onClose }: { data: PrintData; onClose: () => v
                   <td>{t(`kind.${String(props(g.community).kind)}`, { defaultValue: String(props(g.community).kind ?? '') })}</td>
                   <td className="num">{formatPeople(Number(props(g.community).population ?? 0), language)}</td>
                   <td className="num">{formatPeople(g.uncoveredPopulation, language)}</td>
-                  <td>{g.missing.map((k) => label(coverage.categoryIds[k] ?? '')).join('、')}</td>
+                  <td>{g.missing.map((k) => label(coverage.categoryIds[k] ?? '')).join(language === 'zh' ? '、' : ', ')}</td>
                 </tr>
               ))}
             </tbody>

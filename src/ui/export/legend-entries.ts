@@ -3,22 +3,41 @@ import type { TFunction } from 'i18next';
 import type { Settings } from '../../engine/model';
 import { KINDS } from '../../engine/model';
 import { categoryStyles, categoryStyle } from '../../app/category-style';
-import { COMMUNITY_COLORS } from '../../app/community-style';
+import { COMMUNITY_COLORS, SHARE_RAMP } from '../../app/community-style';
+import { GAP_COLOR } from '../../app/layers/gap-zones-layer';
 import type { VisibleLayers } from '../../app/store';
 import type { Language } from '../../i18n/language';
 import type { LegendEntry } from './map-image';
 
 const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 
-/** Facility categories (when shown), community kinds (when shown) and the proposed sites' category (when any). */
+/**
+ * Every colour the map shows: facility categories (when shown), community kinds (when shown), the
+ * covered-share ramp of the selected category (when the coverage colours are shown), its gap zones
+ * (when shown) and the proposed sites' category (when any).
+ * @param category the selected category id (coverage colours and gap zones are of it), or null
+ */
 export function legendEntries(
   settings: Settings | null,
   visible: VisibleLayers,
   language: Language,
   t: TFunction,
   siteCategory: string | null,
+  category: string | null = null,
 ): LegendEntry[] {
   const out: LegendEntry[] = [];
+  const name = (id: string) =>
+    (settings ? categoryStyles(settings.categories).find((x) => x.id === id) : undefined)?.label[language] ??
+    categoryStyle(id).label[language];
+  if (visible.coverage && category)
+    for (const stop of SHARE_RAMP)
+      out.push({
+        color: hex(stop.rgb),
+        shape: 'area',
+        label: t('exports.legendShare', { category: name(category), pct: Math.round(stop.share * 100) }),
+      });
+  if (visible.gapZones && category)
+    out.push({ color: hex(GAP_COLOR), shape: 'area', label: t('exports.legendGapZones', { category: name(category) }) });
   if (visible.facilities && settings)
     for (const c of categoryStyles(settings.categories)) out.push({ color: c.color, shape: 'dot', label: c.label[language] });
   if (visible.communities) for (const k of KINDS) out.push({ color: hex(COMMUNITY_COLORS[k]), shape: 'area', label: t(`kind.${k}`) });

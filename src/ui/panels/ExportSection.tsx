@@ -18,6 +18,8 @@ import {
 } from '../../app/export-actions';
 import type { CrsId } from '../../io/crs';
 import { crsLabel } from '../../io/crs';
+import { gaussKrugerInfo } from '../../io/export-crs';
+import { dataBounds } from '../../app/data-bounds';
 import { Section } from './Section';
 import { captureMap } from '../export/map-capture';
 import { legendEntries } from '../export/legend-entries';
@@ -42,7 +44,11 @@ export function ExportSection() {
   // kept untranslated: opening a project may switch the language
   const [message, setMessage] = useState<{ key: string; params: Record<string, string>; lines: string[]; error: boolean } | null>(null);
   const [print, setPrint] = useState<PrintData | null>(null);
-  const options = useMemo(() => exportCrsOptions(files, reports), [files, reports]);
+  const data = useAppStore((s) => s.data);
+  const options = useMemo(() => {
+    const box = data ? dataBounds(data) : null;
+    return exportCrsOptions(files, reports, box ? (box[0] + box[2]) / 2 : NaN);
+  }, [files, reports, data]);
   const crsName = (c: CrsId) =>
     c === 'WGS84'
       ? t('export.crsWgs84')
@@ -50,7 +56,19 @@ export function ExportSection() {
         ? t('export.crsGcj02')
         : c === 'BD09'
           ? t('export.crsBd09')
-          : t('export.crsLoaded', { crs: crsLabel(c) });
+          : c === 'CGCS2000'
+            ? t('exports.crsCgcs2000')
+            : gkName(c);
+  const gkName = (c: CrsId) => {
+    const gk = c.startsWith('EPSG:') ? gaussKrugerInfo(Number(c.slice(5))) : null;
+    if (!gk) return t('export.crsLoaded', { crs: crsLabel(c) });
+    return t(gk.zonePrefix ? 'exports.crsGkZone' : 'exports.crsGkCm', {
+      deg: gk.zoneDegrees,
+      zone: gk.zone,
+      cm: gk.centralMeridian,
+      code: c,
+    });
+  };
 
   const run = async (f: () => Promise<unknown>) => {
     setBusy(true);
@@ -66,7 +84,7 @@ export function ExportSection() {
   const legend = () => {
     const s = useAppStore.getState();
     const siting = useSitingStore.getState();
-    return legendEntries(s.settings, s.visible, s.language, t, siting.sites.length > 0 ? siting.category : null);
+    return legendEntries(s.settings, s.visible, s.language, t, siting.sites.length > 0 ? siting.category : null, s.selectedCategory);
   };
   const openPrint = () =>
     run(async () => {
@@ -76,7 +94,9 @@ export function ExportSection() {
     });
   const exportPng = () =>
     run(async () => {
-      const blob = await mapPng(t('legend.title'), legend());
+      const s = useAppStore.getState();
+      const cat = s.settings?.categories.find((c) => c.id === s.selectedCategory);
+      const blob = await mapPng(t('exports.mapTitle', { category: cat ? cat.label[s.language] : s.selectedCategory }), legend());
       if (blob) downloadBlob('lifecircle-map.png', blob);
     });
   const onOpen = (e: ChangeEvent<HTMLInputElement>) => {
@@ -116,7 +136,7 @@ export function ExportSection() {
                 type="button"
                 data-testid={b.testId}
                 disabled={busy}
-                title={REPORT_FILES[b.kind]}
+                title={REPORT_FILES[b.kind].files.join(', ')}
                 onClick={() => void run(() => downloadReport(b.kind, crs))}
               >
                 {t(b.key)}

@@ -15,9 +15,7 @@ export interface LayerFileOrigin {
 
 /** The state of the sample notice: no sample layer, all loaded layers are the sample, or some are. */
 export type SampleState =
-  | { kind: 'none' }
-  | { kind: 'all'; sampleLayers: LayerName[] }
-  | { kind: 'partial'; sampleLayers: LayerName[]; otherLayers: LayerName[] };
+  { kind: 'none' } | { kind: 'all'; sampleLayers: LayerName[] } | { kind: 'partial'; sampleLayers: LayerName[]; otherLayers: LayerName[] };
 
 /** The loaded layers whose file is the built-in sample, in {@link LAYER_ORDER}. */
 export function sampleLayers(files: Partial<Record<LayerName, LayerFileOrigin>>): LayerName[] {

@@ -5,7 +5,11 @@ import type { AppState } from '../../src/app/store';
 
 const fc = (n: number): FeatureCollection => ({
   type: 'FeatureCollection',
-  features: Array.from({ length: n }, (_, i) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [121.5 + i * 0.01, 29.8] } })),
+  features: Array.from({ length: n }, (_, i) => ({
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'Point', coordinates: [121.5 + i * 0.01, 29.8] },
+  })),
 });
 const data = { source: 'user' as const, roads: null, communities: fc(2), facilities: fc(1) } satisfies AppState['data'];
 const coverage = {} as AppState['coverage'];

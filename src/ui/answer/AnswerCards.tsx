@@ -57,7 +57,12 @@ export function AnswerCards() {
                 {formatCount(coverage.gaps.length, language)}
               </strong>
               <span className="figure-hint">
-                {t('answer.gapsHint', { people: formatCount(coverage.gaps.reduce((s, g) => s + g.uncoveredPopulation, 0), language) })}
+                {t('answer.gapsHint', {
+                  people: formatCount(
+                    coverage.gaps.reduce((s, g) => s + g.uncoveredPopulation, 0),
+                    language,
+                  ),
+                })}
               </span>
             </div>
           </div>

@@ -104,6 +104,7 @@ describe('answer first', () => {
     await expect.poll(() => page.getByTestId('sample-notice').innerText()).toContain('以下图层仍为合成示例数据：社区、道路');
     expect(await page.getByTestId('sample-badge-roads').innerText()).toBe('示例');
     expect(await page.getByTestId('answer').innerText()).not.toContain('样例');
+    expect(await page.getByTestId('attribution').innerText()).toContain('合成示例数据');
     for (const id of ids) await expectOnFirstScreen(page.getByTestId(`answer-share-${id}`), `share of ${id} (zh)`);
     await expectOnFirstScreen(complete, 'complete-circle share (zh)');
     await expectOnFirstScreen(gaps, 'gap count (zh)');

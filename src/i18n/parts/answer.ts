@@ -10,7 +10,7 @@ export const en = {
   completeCommunities: '{{covered}} of {{total}} communities complete',
   gaps: 'Communities with gaps',
   gapsHint: '{{people}} residents miss at least one service',
-  share: 'residents within {{urban}} / {{rural}} min',
+  share: 'urban {{urban}} · rural {{rural}} min',
   shareTitle: '{{category}}: share of residents within reach (urban {{urban}} min, rural {{rural}} min)',
   state: {
     noData: 'No data loaded yet: load the sample or your own files under Data.',
@@ -38,7 +38,7 @@ export const zh: typeof en = {
   completeCommunities: '{{covered}} / {{total}} 个社区完整覆盖',
   gaps: '存在缺口的社区',
   gapsHint: '{{people}} 名居民至少缺一类设施',
-  share: '{{urban}} / {{rural}} 分钟内居民',
+  share: '城市 {{urban}} · 农村 {{rural}} 分钟',
   shareTitle: '{{category}}：时限内可达的居民占比（城市社区 {{urban}} 分钟，农村社区 {{rural}} 分钟）',
   state: {
     noData: '尚未加载数据：请在“数据”中加载示例数据或自己的文件。',

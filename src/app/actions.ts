@@ -52,7 +52,12 @@ async function sendInput(input: InputFile): Promise<boolean> {
   set((s) => ({ reports: { ...s.reports, [input.layer]: { ...res.report, ok: res.ok } } }));
   if (res.ok) {
     setInput(input);
-    set((s) => ({ files: { ...s.files, [input.layer]: { name: input.name, size: input.bytes.length, options: input.options, sample: input.sample === true } } }));
+    set((s) => ({
+      files: {
+        ...s.files,
+        [input.layer]: { name: input.name, size: input.bytes.length, options: input.options, sample: input.sample === true },
+      },
+    }));
     setData(datasetCollections(res.dataset, source));
   }
   return res.ok;

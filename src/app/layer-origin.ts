@@ -6,7 +6,7 @@
 import type { LayerName } from '../worker/session';
 
 /** The layers in the order the UI lists them. */
-export const LAYER_ORDER: readonly LayerName[] = ['communities', 'facilities', 'roads'];
+const LAYER_ORDER: readonly LayerName[] = ['communities', 'facilities', 'roads'];
 
 /** What the origin logic needs of a loaded layer: whether its file is the built-in sample. */
 export interface LayerFileOrigin {

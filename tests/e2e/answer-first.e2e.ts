@@ -14,7 +14,14 @@ import { REPO_ROOT, saveScreenshot, useAppSession } from './browser';
 
 const VIEWPORT = { width: 1400, height: 900 };
 const { open } = useAppSession({
-  openOptions: { viewport: VIEWPORT },
+  // the machine running the suite is shared and slow: generous waits for the first load
+  openOptions: {
+    viewport: VIEWPORT,
+    readySelectors: [
+      { selector: '[data-testid="map"][data-map-ready="true"]', timeoutMs: 150_000 },
+      { selector: '[data-testid="answer"][data-state="ready"]', timeoutMs: 150_000 },
+    ],
+  },
   afterOpen: (app) => {
     app.page.setDefaultTimeout(120_000);
   },
@@ -109,5 +116,5 @@ describe('answer first', () => {
     await expectOnFirstScreen(complete, 'complete-circle share (zh)');
     await expectOnFirstScreen(gaps, 'gap count (zh)');
     saveScreenshot('answer-first-zh.png', await page.screenshot());
-  }, 170_000);
+  }, 240_000);
 });

@@ -8,6 +8,7 @@ import { datasetCollections } from './dataset-collections';
 import { allInputs, clearInputs, removeInput, setInput, type InputFile } from './inputs';
 import { SAMPLE_URLS } from './load-sample';
 import { loadWorkspace, type SavedWorkspace } from './persistence';
+import { restoredIsSample } from './layer-origin';
 import type { Language } from '../i18n/language';
 import type { OsmImportReport } from '../io/osm/osm-import-types';
 import { useAppStore, type DataSource, type LoadedData, type VisibleLayers } from './store';
@@ -52,7 +53,12 @@ async function sendInput(input: InputFile): Promise<boolean> {
   set((s) => ({ reports: { ...s.reports, [input.layer]: { ...res.report, ok: res.ok } } }));
   if (res.ok) {
     setInput(input);
-    set((s) => ({ files: { ...s.files, [input.layer]: { name: input.name, size: input.bytes.length, options: input.options } } }));
+    set((s) => ({
+      files: {
+        ...s.files,
+        [input.layer]: { name: input.name, size: input.bytes.length, options: input.options, sample: input.sample === true },
+      },
+    }));
     setData(datasetCollections(res.dataset, source));
   }
   return res.ok;
@@ -66,7 +72,10 @@ export async function loadFile(layer: LayerName, name: string, bytes: Uint8Array
   set({ status: 'loading', error: null, job: { stage: 'reading', fraction: 0 } });
   try {
     source = 'user';
-    const ok = await sendInput({ layer, name, bytes, options });
+    // re-reading the loaded bytes with new options (the mapping step) keeps whether they are the sample
+    const prev = allInputs().find((i) => i.layer === layer);
+    const sample = prev?.bytes === bytes && prev.sample === true;
+    const ok = await sendInput({ layer, name, bytes, options, sample });
     set({ status: get().data ? 'ready' : 'idle', job: null });
     if (ok) await runCoverage();
     return ok;
@@ -110,7 +119,7 @@ export async function loadSample(): Promise<void> {
       (['facilities', 'communities', 'roads'] as const).map(async (layer) => {
         const res = await fetch(SAMPLE_URLS[layer]);
         if (!res.ok) throw new Error(`${layer}.geojson: HTTP ${res.status}`);
-        return { layer, name: `${layer}.geojson`, bytes: new Uint8Array(await res.arrayBuffer()), options: {} };
+        return { layer, name: `${layer}.geojson`, bytes: new Uint8Array(await res.arrayBuffer()), options: {}, sample: true };
       }),
     );
     source = 'sample';
@@ -139,7 +148,7 @@ export async function applyWorkspace(ws: SavedWorkspace): Promise<boolean> {
     source = ws.source;
     clearInputs();
     if (ws.settings) await engine().setSettings(ws.settings);
-    for (const input of ws.inputs) await sendInput(input);
+    for (const input of ws.inputs) await sendInput({ ...input, sample: restoredIsSample(input, ws.source) });
     set({ status: 'ready', job: null, selectedCategory: ws.selectedCategory });
     await runCoverage();
     return true;

@@ -10,6 +10,8 @@ export interface InputFile {
   name: string;
   bytes: Uint8Array;
   options: LayerOptions;
+  /** True when the file is the built-in synthetic sample (see ./layer-origin.ts). */
+  sample?: boolean;
 }
 
 const inputs = new Map<LayerName, InputFile>();

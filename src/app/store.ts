@@ -46,6 +46,8 @@ export interface LoadedFile {
   name: string;
   size: number;
   options: LayerOptions;
+  /** True when the file is the built-in synthetic sample (see ./layer-origin.ts). */
+  sample?: boolean;
 }
 
 /** Long work in the worker: what runs and how far it is (0–1). */

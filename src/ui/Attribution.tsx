@@ -2,10 +2,12 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { attributionKeys } from '../app/attribution';
+import { sampleLayers } from '../app/layer-origin';
 
 export function Attribution() {
   const { t } = useTranslation();
-  const source = useAppStore((s) => s.data?.source ?? null);
+  // the sample credit stays while any sample layer is loaded (the user may have replaced only some)
+  const source = useAppStore((s) => (sampleLayers(s.files).length > 0 ? 'sample' : (s.data?.source ?? null)));
   const credits = attributionKeys(source).map((k) => t(k));
   return (
     <div className="attribution" data-testid="attribution">

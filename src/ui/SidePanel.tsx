@@ -1,5 +1,6 @@
 /**
- * The side panel: one section per task, each in its own file under ./panels.
+ * The side panel: the answer first (figure cards, ./answer), a sticky section nav, then one section
+ * per task, each in its own file under ./panels: results and gaps, siting, then data and settings.
  */
 import { useTranslation } from 'react-i18next';
 import { LangSwitch } from './LangSwitch';
@@ -9,6 +10,8 @@ import { ResultsSection } from './panels/ResultsSection';
 import { GapsSection } from './panels/GapsSection';
 import { SitingSection } from './panels/SitingSection';
 import { ExportSection } from './panels/ExportSection';
+import { AnswerCards } from './answer/AnswerCards';
+import { SectionNav } from './answer/SectionNav';
 
 export function SidePanel() {
   const { t } = useTranslation();
@@ -21,11 +24,13 @@ export function SidePanel() {
         </div>
         <LangSwitch />
       </header>
-      <DataSection />
-      <SettingsSection />
+      <SectionNav />
+      <AnswerCards />
       <ResultsSection />
       <GapsSection />
       <SitingSection />
+      <DataSection />
+      <SettingsSection />
       <ExportSection />
     </aside>
   );

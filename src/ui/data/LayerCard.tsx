@@ -13,6 +13,7 @@ import { CrsSelect } from './CrsSelect';
 import { LoadReport } from './LoadReport';
 import { MappingForm } from './MappingForm';
 import { unmappedValues } from './problem-lists';
+import { SampleBadge } from '../answer/SampleNotice';
 
 const ACCEPT = '.geojson,.json,.csv,.tsv,.txt,.zip,application/geo+json,application/json,text/csv,application/zip';
 /** Roads also take an OpenStreetMap extract. */
@@ -30,7 +31,6 @@ export function LayerCard({ layer, locale }: { layer: LayerName; locale: string 
   const { t } = useTranslation();
   const report = useAppStore((s) => s.reports[layer]);
   const loaded = useAppStore((s) => s.files[layer]);
-  const source = useAppStore((s) => s.data?.source);
   const busy = useAppStore((s) => s.status === 'loading' || s.job !== null);
   const offered = useOfferedFiles();
   const src = mappingSource(layer, offered);
@@ -64,11 +64,14 @@ export function LayerCard({ layer, locale }: { layer: LayerName; locale: string 
 
   return (
     <div className="layer-card" data-testid={`layer-${layer}`}>
-      <h3>{t(`workspace.layer.${layer}`)}</h3>
+      <h3>
+        {t(`workspace.layer.${layer}`)}
+        <SampleBadge layer={layer} />
+      </h3>
       <p className="hint">{t(`workspace.hint.${layer}`)}</p>
       <p className="file-line" data-testid={`file-name-${layer}`}>
         {loaded
-          ? t('workspace.loadedFile', { name: source === 'sample' ? `${t('workspace.sampleFile')} · ${loaded.name}` : loaded.name, size: formatBytes(loaded.size, locale) })
+          ? t('workspace.loadedFile', { name: loaded.sample ? `${t('workspace.sampleFile')} · ${loaded.name}` : loaded.name, size: formatBytes(loaded.size, locale) })
           : t('workspace.noFile')}
         {loaded && layer === 'roads' && (
           <button type="button" className="link-button" disabled={busy} data-testid="remove-roads" onClick={() => void removeLayerFile(layer)}>

@@ -12,6 +12,7 @@ import { LAYERS, loadSampleData } from '../../app/workspace-actions';
 import { LayerCard } from '../data/LayerCard';
 import { OsmExtractCard } from '../data/OsmExtractCard';
 import { Section } from './Section';
+import { SampleNotice } from '../answer/SampleNotice';
 
 export function DataSection() {
   const { t } = useTranslation();
@@ -35,10 +36,10 @@ export function DataSection() {
           {t('data.error', { message: error })}
         </p>
       )}
+      <SampleNotice testId="data-sample-notice" />
       {!data && status !== 'loading' && error === null && <p>{t('data.none')}</p>}
       {data && stats && (
         <>
-          {data.source === 'sample' && <p className="source">{t('data.sampleName')}</p>}
           <dl className="stats" data-testid="dataset-stats">
             <dt>{t('data.roads')}</dt>
             <dd data-testid="count-roads">

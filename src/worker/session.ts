@@ -142,7 +142,7 @@ export function createSession() {
       // points are checked against the loaded roads for a GCJ-02/BD-09 offset
       const graph = layer !== 'roads' ? roadGraph() : null;
       const nearestRoadMeters = graph
-        ? (lon: number, lat: number) => snapPoints(graph, Float64Array.of(lon), Float64Array.of(lat), Infinity).accessMeters[0]!
+        ? (lon: Float64Array, lat: Float64Array) => snapPoints(graph, lon, lat, Infinity).accessMeters
         : undefined;
       const read = await readLayerFile(name, bytes, { ...options, ...(nearestRoadMeters ? { nearestRoadMeters } : {}) });
       if (!read.features) return { ok: false, report: report(layer, read), dataset: datasetView(loaded?.dataset ?? null) };

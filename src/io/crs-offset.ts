@@ -23,8 +23,11 @@
 import { mulberry32 } from '../engine/prng';
 import { toWgs84, type CrsId } from './crs';
 
-/** Metres from each WGS84 lon/lat (degrees) to the nearest road, Infinity when there is none. */
-export type RoadDistances = (lon: Float64Array, lat: Float64Array) => ArrayLike<number>;
+/**
+ * Metres from each WGS84 lon/lat (degrees) to the nearest road, Infinity when there is none; a
+ * point farther than `maxMeters` (when given) may be answered Infinity, so an index can stop early.
+ */
+export type RoadDistances = (lon: Float64Array, lat: Float64Array, maxMeters?: number) => ArrayLike<number>;
 
 /** Options of {@link testCrsOffset}. */
 export interface CrsOffsetOptions {
@@ -162,7 +165,8 @@ export function testCrsOffset(lon: ArrayLike<number>, lat: ArrayLike<number>, op
     px[k] = x;
     py[k] = y;
   }
-  const distances = (xs: Float64Array, ys: Float64Array): Float64Array => Float64Array.from(near(xs, ys));
+  const distances = (xs: Float64Array, ys: Float64Array, maxMeters?: number): Float64Array =>
+    Float64Array.from(maxMeters === undefined ? near(xs, ys) : near(xs, ys, maxMeters));
   const fitOf = (crs: CrsId, d: Float64Array): ReadingFit => {
     let sum = 0;
     let within = 0;
@@ -214,7 +218,7 @@ export function testCrsOffset(lon: ArrayLike<number>, lat: ArrayLike<number>, op
         rx[k] = (px[k] as number) + dx / (kx[k] as number);
         ry[k] = (py[k] as number) + dy / KY;
       }
-      const rd = distances(rx, ry);
+      const rd = distances(rx, ry, cap);
       for (let k = 0; k < n; k++) {
         const a = Math.min(rd[k] as number, cap);
         const b = qc[k] as number;

@@ -19,6 +19,7 @@ import type { FacilityMapping } from '../io/read-facilities';
 import { buildRoadGraph, type RoadGraph } from '../engine/network/graph-builder';
 import { snapPoints } from '../engine/network/snap';
 import { readLayerFile, type LayerFile, type LayerFileOptions } from '../io/read-layer-file';
+import type { RoadDistances } from '../io/crs-offset';
 import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { reportProblems } from '../io/report-summary';
 import { resolveSettings } from '../io/settings';
@@ -88,6 +89,12 @@ export function createSession() {
     return graphCache.graph;
   };
 
+  /** Metres to the nearest loaded road (for the GCJ-02/BD-09 offset check), or undefined without roads. */
+  const roadDistances = (): RoadDistances | undefined => {
+    const graph = roadGraph();
+    return graph ? (lon, lat, maxMeters = Infinity) => snapPoints(graph, lon, lat, maxMeters).accessMeters : undefined;
+  };
+
   const reload = (): ReturnType<typeof loadDataset> => {
     const layer = (n: LayerName) => ({ features: files[n]?.read.features ?? [], file: files[n]?.read.file ?? n });
     loaded = loadDataset(
@@ -140,10 +147,7 @@ export function createSession() {
      */
     async loadLayer(layer: LayerName, name: string, bytes: Uint8Array, options: LayerOptions = {}): Promise<LoadResult> {
       // points are checked against the loaded roads for a GCJ-02/BD-09 offset
-      const graph = layer !== 'roads' ? roadGraph() : null;
-      const nearestRoadMeters = graph
-        ? (lon: Float64Array, lat: Float64Array) => snapPoints(graph, lon, lat, Infinity).accessMeters
-        : undefined;
+      const nearestRoadMeters = layer !== 'roads' ? roadDistances() : undefined;
       const read = await readLayerFile(name, bytes, { ...options, ...(nearestRoadMeters ? { nearestRoadMeters } : {}) });
       if (!read.features) return { ok: false, report: report(layer, read), dataset: datasetView(loaded?.dataset ?? null) };
       files[layer] = { read, options, meta: describeInputFile(layer, name, bytes, read.format, read.crs) };
@@ -248,6 +252,9 @@ export function createSession() {
       const a = ensureAnalysis();
       return { analysis: a.result, dataset: a.dataset, settings };
     },
+
+    /** In-worker only: metres to the nearest loaded road, for checking uploaded candidates' CRS. */
+    roadDistances,
   };
 }
 

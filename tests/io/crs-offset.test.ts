@@ -15,7 +15,7 @@ const SAMPLE_DIR = path.resolve(__dirname, '../../data/sample');
 /** The project's own nearest-road answer: one snapPoints call per batch. */
 function roadDistances(lines: XY[][]): RoadDistances {
   const graph = buildRoadGraph(lines.map((coordinates) => ({ coordinates, highway: null, speedKmh: null })));
-  return (lon, lat) => snapPoints(graph, lon, lat, Infinity).accessMeters;
+  return (lon, lat, maxMeters = Infinity) => snapPoints(graph, lon, lat, maxMeters).accessMeters;
 }
 
 const KX = (lat: number): number => 111320 * Math.cos((lat * Math.PI) / 180);

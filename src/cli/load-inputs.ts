@@ -4,8 +4,11 @@ import { basename } from 'node:path';
 import type { Dataset, Problem, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from '../io/crs';
 import { appendAll, loadDataset } from '../io/load-dataset';
+import type { RoadDistances } from '../io/crs-offset';
 import { MAX_LAYER_FILE_BYTES, readLayerFile, type LayerFile } from '../io/read-layer-file';
 import { isOsmFile, readOsmRoadsLayer } from '../io/osm/read-osm-roads';
+import { readRoads } from '../io/read-roads';
+import { roadDistancesOf } from '../io/road-distances';
 import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { parseSettingsText, resolveSettings } from '../io/settings';
 import { decodeText } from '../io/text-decode';
@@ -20,6 +23,10 @@ export interface InputOptions {
   model?: string;
   /** CRS of the input coordinates (WGS84, CGCS2000, GCJ02, BD09, EPSG:4491–4554); a Shapefile's .prj wins. */
   crs?: string;
+  /** CRS of the facilities file only (overrides `crs`), e.g. GCJ02 for Amap points. */
+  facilitiesCrs?: string;
+  /** CRS of the communities file only (overrides `crs`). */
+  communitiesCrs?: string;
 }
 
 /** What the commands work on, or the reasons they cannot. */
@@ -32,6 +39,8 @@ export interface LoadedInputs {
   fatal: string[];
   /** The files read (name, size, SHA-256, feature counts) for the report's provenance. */
   inputs: InputFileMeta[];
+  /** Metres to the nearest road of the roads file, for checking further point files (candidates). */
+  nearestRoadMeters?: RoadDistances;
 }
 
 /** What a path that is not a regular file is, for the message. */
@@ -106,35 +115,58 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
   const inputs: InputFileMeta[] = [];
   const settings = loadSettings(opts, errors, warnings, inputs);
   if (!settings) return { dataset: null, settings: null, warnings, errors, fatal: ['the settings are not usable'], inputs };
-  let crs: CrsId | undefined;
-  if (opts.crs) {
+  const crsOf: Partial<Record<'facilities' | 'communities' | 'roads', CrsId>> = {};
+  for (const [layer, value, flag] of [
+    ['roads', opts.crs, '--crs'],
+    ['facilities', opts.facilitiesCrs ?? opts.crs, opts.facilitiesCrs ? '--facilities-crs' : '--crs'],
+    ['communities', opts.communitiesCrs ?? opts.crs, opts.communitiesCrs ? '--communities-crs' : '--crs'],
+  ] as const) {
+    if (!value) continue;
     try {
-      assertCrs(opts.crs as CrsId);
-      crs = opts.crs as CrsId;
+      assertCrs(value as CrsId);
+      crsOf[layer] = value as CrsId;
     } catch (e) {
-      return { dataset: null, settings, warnings, errors, fatal: [`--crs: ${(e as Error).message}`], inputs };
+      return { dataset: null, settings, warnings, errors, fatal: [`${flag}: ${(e as Error).message}`], inputs };
     }
   }
   const layers: Partial<Record<'facilities' | 'communities' | 'roads', { read: LayerFile; bytes: Uint8Array }>> = {};
-  for (const layer of ['facilities', 'communities', 'roads'] as const) {
+  // problems are reported in the usual layer order (facilities, communities, roads)
+  const found: Record<'facilities' | 'communities' | 'roads', { warnings: Problem[]; errors: Problem[]; fatal: string[] }> = {
+    facilities: { warnings: [], errors: [], fatal: [] },
+    communities: { warnings: [], errors: [], fatal: [] },
+    roads: { warnings: [], errors: [], fatal: [] },
+  };
+  // roads first: the points are checked against them for a GCJ-02/BD-09 offset
+  let nearestRoadMeters: RoadDistances | undefined;
+  for (const layer of ['roads', 'facilities', 'communities'] as const) {
     const path = opts[layer];
     if (!path) continue;
     let bytes: Uint8Array;
     try {
       bytes = readInputFile(path);
     } catch (e) {
-      errors.push({ file: basename(path), index: -1, reason: `cannot read ${path}: ${(e as Error).message}` });
-      fatal.push(`${basename(path)}: cannot be read`);
+      found[layer].errors.push({ file: basename(path), index: -1, reason: `cannot read ${path}: ${(e as Error).message}` });
+      found[layer].fatal.push(`${basename(path)}: cannot be read`);
       continue;
     }
+    const crs = crsOf[layer];
     const read =
       layer === 'roads' && isOsmFile(basename(path), bytes)
         ? readOsmRoadsLayer(basename(path), bytes)
-        : await readLayerFile(basename(path), bytes, crs ? { crs } : {});
-    appendAll(warnings, read.warnings);
-    appendAll(errors, read.errors);
-    if (!read.features) fatal.push(...read.errors.filter((e) => e.index === -1).map((e) => `${e.file}: ${e.reason}`));
+        : await readLayerFile(basename(path), bytes, {
+            ...(crs ? { crs } : {}),
+            ...(layer !== 'roads' && nearestRoadMeters ? { nearestRoadMeters } : {}),
+          });
+    found[layer].warnings = read.warnings;
+    appendAll(found[layer].errors, read.errors);
+    if (!read.features) found[layer].fatal.push(...read.errors.filter((e) => e.index === -1).map((e) => `${e.file}: ${e.reason}`));
+    else if (layer === 'roads') nearestRoadMeters = roadDistancesOf(readRoads(read.features, read.file).value);
     layers[layer] = { read, bytes };
+  }
+  for (const layer of ['facilities', 'communities', 'roads'] as const) {
+    appendAll(warnings, found[layer].warnings);
+    appendAll(errors, found[layer].errors);
+    fatal.push(...found[layer].fatal);
   }
   if (fatal.length > 0) return { dataset: null, settings, warnings, errors, fatal, inputs };
   const input = (l: 'facilities' | 'communities' | 'roads') => ({ features: layers[l]!.read.features!, file: layers[l]!.read.file });
@@ -151,7 +183,7 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
   for (const e of res.errors) if (e.index === -1) fatal.push(`${e.file}: ${e.reason}`);
   if (res.dataset.communities.length === 0) fatal.push(`${input('communities').file}: no valid community`);
   if (res.dataset.facilities.length === 0) fatal.push(`${input('facilities').file}: no valid facility of the preset's categories`);
-  return { dataset: res.dataset, settings, warnings, errors, fatal, inputs };
+  return { dataset: res.dataset, settings, warnings, errors, fatal, inputs, ...(nearestRoadMeters ? { nearestRoadMeters } : {}) };
 }
 
 /** One line per problem: `file #index (id): reason`. */

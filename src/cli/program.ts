@@ -94,6 +94,8 @@ ${EXIT_CODES_HELP}
       '--crs <crs>',
       'CRS of the input coordinates: WGS84 (default), CGCS2000, GCJ02 (Amap/Tencent), BD09 (Baidu), EPSG:4491–4554 (CGCS2000 Gauss–Krüger)',
     )
+    .option('--facilities-crs <crs>', 'CRS of the facilities file only (overrides --crs), e.g. GCJ02 for Amap points')
+    .option('--communities-crs <crs>', 'CRS of the communities file only (overrides --crs)')
     .option('--export-crs <crs>', 'CRS of the exported GeoJSON: WGS84 (default, RFC 7946), GCJ02, BD09, CGCS2000 or EPSG:4491–4554')
     .option('--lang <lang>', 'language of the coverage.csv headers and values: en (default) or zh', 'en')
     .option('--csv-codes', 'add the column codes (t_clinic_min, cov_clinic, …) to coverage.csv as a second header row')
@@ -119,6 +121,8 @@ ${EXIT_CODES_HELP}
           settings?: string;
           model?: string;
           crs?: string;
+          facilitiesCrs?: string;
+          communitiesCrs?: string;
           exportCrs?: string;
           lang: string;
           csvCodes?: boolean;
@@ -175,6 +179,9 @@ ${EXIT_CODES_HELP}
     .option('--settings <file>', 'settings JSON laid over the preset')
     .option('--model <model>', 'network | straight (overrides the settings)')
     .option('--crs <crs>', 'CRS of the input coordinates (see analyze)')
+    .option('--facilities-crs <crs>', 'CRS of the facilities file only (overrides --crs)')
+    .option('--communities-crs <crs>', 'CRS of the communities file only (overrides --crs)')
+    .option('--candidates-crs <crs>', 'CRS of the candidates file only (overrides --crs), e.g. GCJ02 for Amap points')
     .option('--out <dir>', 'output folder', 'out')
     .option('--json', 'print the run summary (summary.json) as JSON on stdout, nothing else')
     .option('--quiet', 'no progress and no warnings on stderr (errors are still printed)')

@@ -5,7 +5,8 @@ import { buildDemandSamples } from '../engine/coverage/demand-samples';
 import type { Problem, ReadResult } from '../engine/model';
 import type { SitingGoal } from '../engine/siting/plan-sites';
 import { proposeSites } from '../engine/siting/propose-sites';
-import type { CrsId } from '../io/crs';
+import { assertCrs, type CrsId } from '../io/crs';
+import type { RoadDistances } from '../io/crs-offset';
 import { readCandidatesFile, readExclusionsFile } from '../io/read-candidates';
 import { writeSitesGeoJson, type SiteRecord } from '../io/report-geojson';
 import { reportProblems } from '../io/report-summary';
@@ -22,6 +23,8 @@ export interface SiteOptions extends InputOptions {
   target?: string;
   /** GeoJSON points the city owns (property `capacity` optional); else candidates are generated. */
   candidates?: string;
+  /** CRS of the candidates file only (overrides `crs`), e.g. GCJ02 for Amap points. */
+  candidatesCrs?: string;
   /** GeoJSON polygons where no site may go. */
   exclude?: string;
   exact?: boolean;
@@ -59,14 +62,15 @@ function readBytes(path: string, errors: Problem[]): Uint8Array | null {
 /** Read an uploaded siting file with the io reader, collecting its problems. */
 async function readUpload<T>(
   path: string,
-  read: (name: string, bytes: Uint8Array, options: { crs?: CrsId }) => Promise<ReadResult<T | null>>,
+  read: (name: string, bytes: Uint8Array, options: { crs?: CrsId; nearestRoadMeters?: RoadDistances }) => Promise<ReadResult<T | null>>,
   crs: CrsId | undefined,
   errors: Problem[],
   warnings: Problem[],
+  nearestRoadMeters?: RoadDistances,
 ): Promise<T | null> {
   const bytes = readBytes(path, errors);
   if (!bytes) return null;
-  const res = await read(basename(path), bytes, crs ? { crs } : {});
+  const res = await read(basename(path), bytes, { ...(crs ? { crs } : {}), ...(nearestRoadMeters ? { nearestRoadMeters } : {}) });
   errors.push(...res.errors);
   warnings.push(...res.warnings);
   return res.value;
@@ -116,7 +120,17 @@ export async function runSite(opts: SiteOptions, io: CliStreams, progress: Progr
   if (capacityOpt !== null && !(category.capacityPerThousand! > 0))
     return usage(`--capacity needs a planning ratio: category "${category.id}" has no capacityPerThousand (set it in the settings file)`);
   const crs = opts.crs as CrsId | undefined; // checked by loadInputs
-  const uploaded = opts.candidates ? await readUpload(opts.candidates, readCandidatesFile, crs, errors, warnings) : null;
+  const candidatesCrs = (opts.candidatesCrs ?? opts.crs) as CrsId | undefined;
+  if (opts.candidatesCrs) {
+    try {
+      assertCrs(opts.candidatesCrs as CrsId);
+    } catch (e) {
+      return usage(`--candidates-crs: ${(e as Error).message}`);
+    }
+  }
+  const uploaded = opts.candidates
+    ? await readUpload(opts.candidates, readCandidatesFile, candidatesCrs, errors, warnings, input.nearestRoadMeters)
+    : null;
   const exclude = opts.exclude ? await readUpload(opts.exclude, readExclusionsFile, crs, errors, warnings) : [];
   const fatal: string[] = [];
   if (opts.candidates && !uploaded) fatal.push(`${basename(opts.candidates)}: not usable`);

@@ -10,12 +10,14 @@
  * - projected: at least half the points have |x| > 1000 or |y| > 1000 under a geographic CRS
  *   (a Gauss–Krüger EPSG code is suggested from the zone prefix of the easting);
  * - degrees: at least half the points fit in ±180/±90 under a projected CRS;
- * - offset: given `nearestRoadMeters`, the median distance from the points to the nearest road is
- *   computed reading them as each of WGS84, GCJ-02 and BD-09; if another reading brings the median
- *   down by at least `minDropRatio` (30 %) and `minDropMeters` (25 m), it is suggested.
+ * - offset: given `nearestRoadMeters`, the points are read as each of WGS84, GCJ-02 and BD-09 and
+ *   the reading that fits the roads clearly better than the one chosen is suggested — a rank test
+ *   against the same points shifted in rotated directions ({@link testCrsOffset}), so it works in
+ *   street grids denser than the offset.
  */
 import type { Problem } from '../engine/model';
-import { crsLabel, gaussKrugerCode, isGeographicCrs, toWgs84, type CrsId } from './crs';
+import { crsLabel, gaussKrugerCode, isGeographicCrs, type CrsId } from './crs';
+import { testCrsOffset, type RoadDistances } from './crs-offset';
 
 /** A CRS warning: a {@link Problem} with the kind of issue and the CRS that would fit better. */
 export interface CrsIssue extends Problem {
@@ -33,14 +35,13 @@ export interface CrsCheckOptions {
   file: string;
   /** The CRS the coordinates are read in. */
   chosen: CrsId;
-  /** Metres from a WGS84 lon/lat to the nearest road; enables the GCJ-02/BD-09 offset check. */
-  nearestRoadMeters?: (lon: number, lat: number) => number;
-  /** At most this many points (evenly spaced) go into the road check (default 500). */
+  /**
+   * Metres from each WGS84 lon/lat to the nearest road (a batch, e.g. one `snapPoints` call);
+   * enables the GCJ-02/BD-09 offset check ({@link testCrsOffset}).
+   */
+  nearestRoadMeters?: RoadDistances;
+  /** At most this many points (drawn with a fixed seed) go into the road check (default 500). */
   maxRoadSamples?: number;
-  /** Relative drop of the median road distance needed to suggest another reading (default 0.3). */
-  minDropRatio?: number;
-  /** Absolute drop in metres needed as well (default 25). */
-  minDropMeters?: number;
 }
 
 const LABEL: Record<string, string> = { WGS84: 'WGS84', GCJ02: 'GCJ-02 (Amap/Tencent)', BD09: 'BD-09 (Baidu)' };
@@ -148,40 +149,24 @@ export function detectCrsIssues(points: CoordinateInput, options: CrsCheckOption
 }
 
 function offsetIssue(fx: number[], fy: number[], options: CrsCheckOptions): CrsIssue | null {
-  const near = options.nearestRoadMeters as (lon: number, lat: number) => number;
-  const maxSamples = options.maxRoadSamples ?? 500;
-  const ratio = options.minDropRatio ?? 0.3;
-  const minMeters = options.minDropMeters ?? 25;
-  const idx: number[] = [];
-  for (let i = 0; i < fx.length; i++) {
-    if (Math.abs(fx[i] as number) <= 180 && Math.abs(fy[i] as number) <= 90) idx.push(i);
-  }
-  if (idx.length < 3) return null;
-  const step = Math.max(1, idx.length / maxSamples);
-  const sample: number[] = [];
-  for (let k = 0; k < idx.length && sample.length < maxSamples; k += step) sample.push(idx[Math.floor(k)] as number);
-  const medianAs = (crs: CrsId): number =>
-    median(
-      sample.map((i) => {
-        const [lon, lat] = toWgs84(fx[i] as number, fy[i] as number, crs);
-        return near(lon, lat);
-      }),
-    );
-  const chosen = options.chosen === 'CGCS2000' ? 'WGS84' : options.chosen;
-  const candidates: CrsId[] = ['WGS84', 'GCJ02', 'BD09'];
-  const base = medianAs(chosen);
-  let best: { crs: CrsId; meters: number } | null = null;
-  for (const crs of candidates) {
-    if (crs === chosen) continue;
-    const meters = medianAs(crs);
-    if (!best || meters < best.meters) best = { crs, meters };
-  }
-  if (!best || !(best.meters <= base * (1 - ratio) && base - best.meters >= minMeters)) return null;
+  const res = testCrsOffset(fx, fy, {
+    chosen: options.chosen,
+    nearestRoadMeters: options.nearestRoadMeters as RoadDistances,
+    ...(options.maxRoadSamples ? { maxSamples: options.maxRoadSamples } : {}),
+  });
+  const best = res.suggested;
+  if (!best) return null;
+  const given = res.given;
+  const better = given.cappedMeanMeters - best.cappedMeanMeters;
   return {
     file: options.file,
     index: -1,
     kind: 'offset',
     suggestedCrs: best.crs,
-    reason: `coordinates look like ${LABEL[best.crs] ?? best.crs}: read as ${crsLabel(options.chosen)} their median distance to the nearest road is ${round(base)} m, read as ${best.crs} it is ${round(best.meters)} m`,
+    reason:
+      `coordinates look like ${LABEL[best.crs] ?? best.crs}: these points fit the roads ~${round(better)} m better when read as ${LABEL[best.crs] ?? best.crs} ` +
+      `(read as ${crsLabel(options.chosen)} their median distance to the nearest road is ${round(given.medianMeters)} m, read as ${best.crs} it is ${round(best.medianMeters)} m; ` +
+      `${Math.round(best.nearShare * 100)} % instead of ${Math.round(given.nearShare * 100)} % of ${res.sampled} points within 10 m of a road; ` +
+      `z = ${Number.isFinite(best.z) ? best.z.toFixed(1) : '∞'} against the same points shifted in other directions)`,
   };
 }

@@ -17,6 +17,7 @@ import Papa from 'papaparse';
 import type { Problem, ReadResult } from '../engine/model';
 import { assertCrs, crsLabel, isGeographicCrs, toWgs84, type CrsId } from './crs';
 import { detectCrsIssues } from './crs-detect';
+import type { RoadDistances } from './crs-offset';
 import { decodeText, type TextEncodingName } from './text-decode';
 
 /** A point feature read from a CSV row. */
@@ -51,6 +52,8 @@ export interface CsvReadOptions {
   latField?: string;
   /** CRS of the coordinates (default WGS84, or what the column names say, e.g. `gcj02_lng`). */
   crs?: CrsId;
+  /** Metres from WGS84 points to the nearest road (a batch), for the GCJ-02/BD-09 offset check. */
+  nearestRoadMeters?: RoadDistances;
 }
 
 /** What {@link readCsvPoints} returns. */
@@ -329,6 +332,11 @@ export function readCsvPoints(bytes: Uint8Array, file: string, options: CsvReadO
     value.rows.push(index);
   });
   if (records.length === 0) warnings.push({ file, index: -1, reason: 'the file has a header but no data rows' });
-  warnings.unshift(...detectCrsIssues({ lon: rawX, lat: rawY }, { file, chosen: crs }));
+  warnings.unshift(
+    ...detectCrsIssues(
+      { lon: rawX, lat: rawY },
+      { file, chosen: crs, ...(options.nearestRoadMeters ? { nearestRoadMeters: options.nearestRoadMeters } : {}) },
+    ),
+  );
   return { value, warnings, errors };
 }

@@ -1,6 +1,7 @@
 import type { Problem } from '../engine/model';
 import { isGeographicCrs, reprojectGeometry, type CrsId } from './crs';
 import { detectCrsIssues } from './crs-detect';
+import type { RoadDistances } from './crs-offset';
 import { readCsvPoints } from './csv-read';
 import type { FeatureLike } from './feature-helpers';
 import { parseGeoJsonText } from './geojson-parse';
@@ -23,8 +24,8 @@ export interface LayerFileOptions {
   crs?: CrsId;
   lonField?: string;
   latField?: string;
-  /** Metres from a WGS84 point to the nearest road, for the GCJ-02/BD-09 offset check. */
-  nearestRoadMeters?: (lon: number, lat: number) => number;
+  /** Metres from WGS84 points to the nearest road (a batch), for the GCJ-02/BD-09 offset check. */
+  nearestRoadMeters?: RoadDistances;
   /** Largest file accepted, bytes (default {@link MAX_LAYER_FILE_BYTES}). */
   maxBytes?: number;
 }
@@ -123,6 +124,7 @@ export async function readLayerFile(name: string, bytes: Uint8Array, options: La
       ...(options.crs ? { crs: options.crs } : {}),
       ...(options.lonField ? { lonField: options.lonField } : {}),
       ...(options.latField ? { latField: options.latField } : {}),
+      ...(options.nearestRoadMeters ? { nearestRoadMeters: options.nearestRoadMeters } : {}),
     });
     const v = res.value;
     const unusable = res.errors.some((e) => e.index === -1);
@@ -139,7 +141,10 @@ export async function readLayerFile(name: string, bytes: Uint8Array, options: La
     });
   }
   if (format === 'shapefile') {
-    const res = await readZippedShapefile(bytes, name, options.crs ? { crs: options.crs } : {});
+    const res = await readZippedShapefile(bytes, name, {
+      ...(options.crs ? { crs: options.crs } : {}),
+      ...(options.nearestRoadMeters ? { nearestRoadMeters: options.nearestRoadMeters } : {}),
+    });
     const unusable = res.errors.some((e) => e.index === -1);
     return done({
       ...base,

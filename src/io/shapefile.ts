@@ -26,6 +26,7 @@ import type { Geometry } from 'geojson';
 import type { Problem, ReadResult } from '../engine/model';
 import { assertCrs, crsLabel, parsePrj, reprojectGeometry, type CrsId } from './crs';
 import { detectCrsIssues } from './crs-detect';
+import type { RoadDistances } from './crs-offset';
 import { decodeText, isValidUtf8 } from './text-decode';
 
 const parseShp = shpjsParseShp as (shp: Uint8Array) => (Geometry | null)[];
@@ -47,6 +48,8 @@ export interface ShapefileReadOptions {
   crs?: CrsId;
   /** Largest unzipped entry, bytes (default {@link MAX_ZIP_ENTRY_BYTES}). */
   maxEntryBytes?: number;
+  /** Metres from WGS84 points to the nearest road (a batch), for the GCJ-02/BD-09 offset check. */
+  nearestRoadMeters?: RoadDistances;
 }
 
 /** Largest unzipped zip entry: 512 MiB; a larger one (a zip bomb, or a whole country) is refused. */
@@ -371,7 +374,10 @@ export async function readZippedShapefile(
       }
       value.push({ type: 'Feature', properties, geometry });
     });
-    warnings.push(...detectCrsIssues(rawFirst, { file, chosen: crs }).map((p) => ({ ...p, reason: `${layer.name}: ${p.reason}` })));
+    const road = options.nearestRoadMeters ? { nearestRoadMeters: options.nearestRoadMeters } : {};
+    warnings.push(
+      ...detectCrsIssues(rawFirst, { file, chosen: crs, ...road }).map((p) => ({ ...p, reason: `${layer.name}: ${p.reason}` })),
+    );
   }
   return { value, warnings, errors };
 }

@@ -21,6 +21,7 @@ import { snapPoints } from '../engine/network/snap';
 import { readLayerFile, type LayerFile, type LayerFileOptions } from '../io/read-layer-file';
 import { isOsmFile, readOsmRoadsLayer } from '../io/osm/read-osm-roads';
 import { importOsmLayers } from '../io/osm/osm-layer-files';
+import type { RoadDistances } from '../io/crs-offset';
 import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { reportProblems } from '../io/report-summary';
 import { resolveSettings } from '../io/settings';
@@ -90,6 +91,12 @@ export function createSession() {
     return graphCache.graph;
   };
 
+  /** Metres to the nearest loaded road (for the GCJ-02/BD-09 offset check), or undefined without roads. */
+  const roadDistances = (): RoadDistances | undefined => {
+    const graph = roadGraph();
+    return graph ? (lon, lat, maxMeters = Infinity) => snapPoints(graph, lon, lat, maxMeters).accessMeters : undefined;
+  };
+
   const reload = (): ReturnType<typeof loadDataset> => {
     const layer = (n: LayerName) => ({ features: files[n]?.read.features ?? [], file: files[n]?.read.file ?? n });
     loaded = loadDataset(
@@ -142,10 +149,7 @@ export function createSession() {
      */
     async loadLayer(layer: LayerName, name: string, bytes: Uint8Array, options: LayerOptions = {}): Promise<LoadResult> {
       // points are checked against the loaded roads for a GCJ-02/BD-09 offset
-      const graph = layer !== 'roads' ? roadGraph() : null;
-      const nearestRoadMeters = graph
-        ? (lon: number, lat: number) => snapPoints(graph, Float64Array.of(lon), Float64Array.of(lat), Infinity).accessMeters[0]!
-        : undefined;
+      const nearestRoadMeters = layer !== 'roads' ? roadDistances() : undefined;
       const read =
         layer === 'roads' && isOsmFile(name, bytes)
           ? readOsmRoadsLayer(name, bytes)
@@ -262,6 +266,9 @@ export function createSession() {
       const a = ensureAnalysis();
       return { analysis: a.result, dataset: a.dataset, settings };
     },
+
+    /** In-worker only: metres to the nearest loaded road, for checking uploaded candidates' CRS. */
+    roadDistances,
   };
 }
 

@@ -14,6 +14,7 @@ import type { SiteEvaluator } from '../engine/siting/site-evaluator';
 import { createSitingContext, type SitingContext } from '../engine/siting/siting-context';
 import type { CrsId } from '../io/crs';
 import { readCandidatesFile, readExclusionsFile } from '../io/read-candidates';
+import type { RoadDistances } from '../io/crs-offset';
 import { writeSitesGeoJson, type SiteRecord } from '../io/report-geojson';
 import type { EngineSession } from './session';
 
@@ -126,10 +127,14 @@ export interface SitingSessionOptions {
 /** Read an uploaded file with an io reader (in its CRS), its problems added to `problems`. */
 async function readUpload<T>(
   file: UploadedFile,
-  read: (name: string, bytes: Uint8Array, options: { crs?: CrsId }) => Promise<ReadResult<T | null>>,
+  read: (name: string, bytes: Uint8Array, options: { crs?: CrsId; nearestRoadMeters?: RoadDistances }) => Promise<ReadResult<T | null>>,
   problems: Problem[],
+  nearestRoadMeters?: RoadDistances,
 ): Promise<T | null> {
-  const res = await read(file.name, file.bytes, file.crs ? { crs: file.crs } : {});
+  const res = await read(file.name, file.bytes, {
+    ...(file.crs ? { crs: file.crs } : {}),
+    ...(nearestRoadMeters ? { nearestRoadMeters } : {}),
+  });
   problems.push(...res.errors, ...res.warnings);
   return res.value;
 }
@@ -151,7 +156,10 @@ const PLACED: SiteMeta = { source: 'placed', candidateId: null, capacity: null }
  * @param session the engine session (`createSession()`); its `current()` gives the analysis
  * @param options where HiGHS finds its wasm
  */
-export function createSitingSession(session: Pick<EngineSession, 'current'>, options: SitingSessionOptions = {}) {
+export function createSitingSession(
+  session: Pick<EngineSession, 'current'> & Partial<Pick<EngineSession, 'roadDistances'>>,
+  options: SitingSessionOptions = {},
+) {
   /** Siting contexts per analysis and category (thresholds included in the key). */
   const contexts = new WeakMap<Analysis, Map<string, SitingContext>>();
   /** The current proposal: sites in edit order, with their origin and the sites last shown. */
@@ -269,7 +277,7 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
       let candidates: UploadedCandidates | null = null;
       if (req.candidatesFile) {
         const file = req.candidatesFile;
-        candidates = (await readUpload(file, readCandidatesFile, problems)) ?? {
+        candidates = (await readUpload(file, readCandidatesFile, problems, session.roadDistances?.())) ?? {
           file: file.name,
           count: 0,
           lon: new Float64Array(),

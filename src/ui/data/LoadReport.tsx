@@ -46,7 +46,7 @@ export function LoadReport({ layer, report, loaded, locale, busy, onUseCrs, onSw
       )}
       {crsWarnings.length > 0 && (
         <div className="crs-warning" role="alert" data-testid={`${id}-crs-warning`}>
-          <strong>{t('workspace.crsWarning')}</strong>
+          <strong>{t('workspace.crsWarning')}</strong> <span data-testid={`${id}-crs-warning-file`}>{report.file}</span>
           {crsWarnings.map((w, i) => (
             <div key={i} className="crs-warning-item">
               <p>{w.reason}</p>

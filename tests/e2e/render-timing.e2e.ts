@@ -49,14 +49,14 @@ const { open } = useAppSession({
   openOptions: {
     viewport: { width: 1400, height: 900 },
     initScript: PROBE,
-    readySelectors: [{ selector: '[data-testid="category-share-clinic"]', timeoutMs: 90_000 }],
+    readySelectors: [{ selector: '[data-testid="category-share-clinic"]', timeoutMs: 180_000 }],
   },
 });
 
 type Probe = { firstShareMs: number | null; inputAt: number | null; changedAt: number | null; lastLongTaskEnd: number };
 const probe = (page: Page) => page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
 const now = (page: Page) => page.evaluate(() => performance.now());
-const QUIET_MS = 1500;
+const QUIET_MS = 1000;
 
 /** Waits for `QUIET_MS` without a long task; returns ms from `since` (page clock) to the end of the last long task (0 if none). */
 async function settledSince(page: Page, since: number): Promise<number> {
@@ -101,7 +101,10 @@ async function moveAndTime(page: Page, id: string, kind: 'urban' | 'rural', minu
     [id, before] as const,
   );
   await page.getByTestId(`threshold-${id}-${kind}`).fill(String(minutes));
-  await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.changedAt !== null, null, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.changedAt !== null, null, {
+    timeout: 60_000,
+    polling: 100,
+  });
   const p = await probe(page);
   return p.changedAt! - p.inputAt!;
 }
@@ -113,12 +116,25 @@ describe('software rendering (SwiftShader) at 1400 × 900 on the built-in sample
     const { page } = await open();
     const firstShare = (await probe(page)).firstShareMs!;
     log('first open → share text shown', firstShare);
-    await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 90_000 });
-    await page.waitForSelector('main[data-status="ready"]', { timeout: 90_000 });
+    await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 180_000 });
+    await page.waitForSelector('main[data-status="ready"]', { timeout: 180_000 });
     const firstSettled = await settledSince(page, 0);
     log('first open → map settled', firstSettled);
     expect(firstShare).toBeGreaterThan(0);
-    expect(firstSettled).toBeLessThan(90_000);
+    expect(firstSettled).toBeLessThan(180_000);
+
+    // slider: moves of the clinic urban threshold far apart (each changes the share), median input → new share text
+    const start = Number(await page.getByTestId('threshold-clinic-urban').inputValue());
+    const moves: number[] = [];
+    for (const m of [25, 5, 22, 8, start]) {
+      moves.push(await moveAndTime(page, 'clinic', 'urban', m));
+    }
+    const sliderMedian = median(moves);
+    console.log(
+      `[render-timing] slider input → new share text: median ${Math.round(sliderMedian)} ms (${moves.map((x) => Math.round(x)).join(', ')})`,
+    );
+
+    await settledSince(page, 0);
 
     // click inside the largest community polygon: its detail card opens
     const polys = communities.features.filter((f) => f.geometry.type === 'Polygon') as Feature<Polygon>[];
@@ -133,13 +149,12 @@ describe('software rendering (SwiftShader) at 1400 × 900 on the built-in sample
     await page.mouse.move(5, 5);
     await settledSince(page, 0);
 
-    // layer toggles: heat (hidden by default) on and off, coverage off and on
+    // layer toggles: heat (hidden by default) on and off, coverage off
     const toggles: Record<string, number> = {};
     for (const [toggle, label] of [
       ['heat', 'heat on'],
       ['heat', 'heat off'],
       ['coverage', 'coverage off'],
-      ['coverage', 'coverage on'],
     ] as const) {
       const box = page.getByTestId(`toggle-${toggle}`);
       const wasOn = await box.isChecked();
@@ -159,22 +174,10 @@ describe('software rendering (SwiftShader) at 1400 × 900 on the built-in sample
     log('zoom step → settled', zoom);
     await page.mouse.move(5, 5);
 
-    // slider: several moves of the clinic urban threshold, median input → new share text
-    const start = Number(await page.getByTestId('threshold-clinic-urban').inputValue());
-    const moves: number[] = [];
-    for (const m of [start + 5, start - 3, start + 8, start - 5, start + 2, start + 10, start]) {
-      moves.push(await moveAndTime(page, 'clinic', 'urban', Math.max(1, m)));
-      await page.waitForTimeout(200);
-    }
-    const sliderMedian = median(moves);
-    console.log(
-      `[render-timing] slider input → new share text: median ${Math.round(sliderMedian)} ms (${moves.map((x) => Math.round(x)).join(', ')})`,
-    );
-
     // loose bounds: a regression far past the goals (click/toggle/zoom < 1 s, slider < 16 ms) on a noisy machine
-    expect(click).toBeLessThan(60_000);
-    expect(toggles['heat off']!).toBeLessThan(60_000);
-    expect(zoom).toBeLessThan(60_000);
-    expect(sliderMedian).toBeLessThan(1000);
-  }, 240_000);
+    expect(click).toBeLessThan(120_000);
+    expect(toggles['heat off']!).toBeLessThan(120_000);
+    expect(zoom).toBeLessThan(120_000);
+    expect(sliderMedian).toBeLessThan(50); // goal 16 ms (one frame)
+  }, 360_000);
 });

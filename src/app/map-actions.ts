@@ -33,6 +33,12 @@ export function setCoverageMode(coverageMode: CoverageMode): void {
 const COMMUNITY_LAYERS = new Set(['coverage', 'communities']);
 
 /**
+ * The layers a click can select from (facilities, community fills): the map picks only these on a
+ * click, in one picking pass, so a click does not redraw roads, zones or the heat grid for picking.
+ */
+export const CLICKABLE_LAYER_IDS: readonly string[] = ['facilities', ...COMMUNITY_LAYERS];
+
+/**
  * A map click: select the community or facility under the cursor (the topmost of `picks`, skipping
  * layers that are not selectable such as gap zones), or clear the selection when there is none.
  * @param picks picked objects, topmost first, as `{layerId, object}`

@@ -17,7 +17,7 @@ import { dataBounds } from '../app/data-bounds';
 import { tooltipText } from '../app/tooltip';
 import { categoryLookup } from '../app/layers/category-lookup';
 import { coverageValues } from '../app/layers/coverage-layer';
-import { clickMap, useMapStore } from '../app/map-actions';
+import { CLICKABLE_LAYER_IDS, clickMap, useMapStore } from '../app/map-actions';
 import { DetailCard } from './map/DetailCard';
 import { useShallow } from 'zustand/react/shallow';
 import { useSitingStore } from '../app/siting-store';
@@ -103,9 +103,9 @@ export function MapView() {
         return text ? { text } : null; // `text` is set as text, never parsed as HTML
       },
       onClick: (info: PickingInfo) => {
-        // every pickable object under the click, topmost first, so a gap zone does not hide the community below
-        const picks = overlayRef.current?.pickMultipleObjects({ x: info.x, y: info.y, radius: 2, depth: 6 }) ?? [];
-        clickMap(picks.map((p) => ({ layerId: p.layer?.id ?? '', object: p.object })));
+        // one picking pass over the selectable layers only (a gap zone or road above does not hide the community below)
+        const pick = overlayRef.current?.pickObject({ x: info.x, y: info.y, radius: 2, layerIds: [...CLICKABLE_LAYER_IDS] });
+        clickMap(pick?.layer ? [{ layerId: pick.layer.id, object: pick.object }] : []);
       },
     });
   }, [layers, language, t, mapReady, settings, coverage, surface, selectedCategory, coverageMode]);

@@ -40,6 +40,7 @@ function randomCoverage(seed: number, C: number, zones: GapZone[] = []): Coverag
     gaps: [],
     zones,
     histograms: [],
+    samples: { population: new Float64Array(0), kind: new Uint8Array(0), seconds: [] },
     model: 'straight',
   } as CoverageView);
 }

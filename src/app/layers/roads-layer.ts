@@ -1,5 +1,5 @@
 /**
- * Roads as a deck.gl PathLayer coloured and sized by highway class.
+ * Roads as a deck.gl PathLayer coloured and sized by highway class; not pickable (see roadsLayer).
  */
 import { PathLayer } from '@deck.gl/layers';
 import type { FeatureCollection } from 'geojson';
@@ -48,8 +48,8 @@ export function roadsLayer(roads: FeatureCollection | null, visible: boolean): P
     getWidth: (d) => ROAD_WIDTH_METERS[d.cls],
     widthUnits: 'meters',
     widthMinPixels: 1,
-    capRounded: true,
-    jointRounded: true,
-    pickable: true,
+    // no picking: roads are most of the map's vertices, and every hover would redraw them all into the
+    // picking buffer (seconds per pointer move in a software renderer); clicks select facilities and communities
+    pickable: false,
   });
 }

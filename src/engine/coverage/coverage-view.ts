@@ -28,6 +28,11 @@ export interface CoverageView {
   /** Per category, residents by travel time (see HISTOGRAM_BINS), urban and rural apart: `[k][kind][bin]`. */
   histograms: Float64Array[][];
   model: 'network' | 'straight';
+  /**
+   * Per-sample residents, kind and seconds per category (`seconds[k]`), so a threshold slider can show
+   * its category's new totals at once (see `categoryTotalsAt`) while the worker re-thresholds the rest.
+   */
+  samples: { population: Float64Array; kind: Uint8Array; seconds: Float32Array[] };
 }
 
 /** Times from the representative samples, made once per analysis (thresholds do not change them). */
@@ -37,6 +42,17 @@ function repSecondsOf(analysis: Analysis): Float32Array {
   if (!out) {
     out = representativeSeconds(analysis.samples, analysis.fields);
     repSecondsCache.set(analysis, out);
+  }
+  return out;
+}
+
+/** Histograms, made once per analysis (they depend on travel times only, not on thresholds). */
+const histogramCache = new WeakMap<Analysis, Float64Array[][]>();
+function histogramsOf(analysis: Analysis): Float64Array[][] {
+  let out = histogramCache.get(analysis);
+  if (!out) {
+    out = travelTimeHistograms(analysis.samples, analysis.fields);
+    histogramCache.set(analysis, out);
   }
   return out;
 }
@@ -57,7 +73,12 @@ export function coverageView(analysis: Analysis, zones: GapZone[], settings: Set
     completeCovered: c.completeCovered,
     gaps: analysis.gaps,
     zones,
-    histograms: travelTimeHistograms(analysis.samples, analysis.fields),
+    histograms: histogramsOf(analysis),
     model: analysis.model,
+    samples: {
+      population: analysis.samples.population.subarray(0, analysis.samples.count),
+      kind: analysis.samples.kind.subarray(0, analysis.samples.count),
+      seconds: analysis.fields.map((f) => f.seconds),
+    },
   };
 }

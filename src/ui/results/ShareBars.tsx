@@ -1,6 +1,6 @@
 /**
  * Covered population share per category: the overall share as text (`category-share-<id>`) and bars
- * for urban and rural residents. Clicking a category selects it for the histogram and map layers.
+ * for urban and rural residents (a moved slider's category from its preview until applied). Clicking a category selects it for the histogram and map layers.
  */
 import { useTranslation } from 'react-i18next';
 import type { CategoryStyle } from '../../app/category-style';
@@ -8,6 +8,7 @@ import type { CategoryTotals } from '../../engine/coverage/coverage';
 import { formatPercent } from '../../app/results/format';
 import type { Language } from '../../i18n/language';
 import { selectCategory } from '../../app/actions';
+import { useThresholdPreview } from '../../app/threshold-preview';
 
 const width = (share: number) => `${Number.isFinite(share) ? Math.max(0, Math.min(1, share)) * 100 : 0}%`;
 
@@ -23,9 +24,11 @@ export function ShareBars({
   language: Language;
 }) {
   const { t } = useTranslation();
+  const preview = useThresholdPreview((s) => s.totals);
   return (
     <ul className="share-bars" data-testid="share-bars">
-      {totals.map((c) => {
+      {totals.map((applied) => {
+        const c = preview[applied.id] ?? applied; // a moved slider's totals show before the worker's answer
         const style = styles.find((s) => s.id === c.id);
         const label = style?.label[language] ?? c.id;
         return (

@@ -1,11 +1,13 @@
 /**
  * One threshold slider (minutes) of a category for urban or rural communities. It follows every
  * `input` event (native listener, so programmatic moves count too), shows the new minutes at once
- * and hands the value to the settings queue, which coalesces moves while the worker re-thresholds.
+ * with its category's new share (main-thread preview, see app/threshold-preview), and hands the value
+ * to the settings queue, which coalesces moves while the worker re-thresholds.
  * `data-pending` is "true" from a move until its coverage is in the store.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { queueThreshold } from '../../app/settings-actions';
+import { clearPreview, previewThreshold } from '../../app/threshold-preview';
 
 /** Slider range in minutes (a larger value from a settings file widens it). */
 const MIN_MINUTES = 1;
@@ -29,13 +31,20 @@ export function ThresholdSlider({
 }) {
   const ref = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState<number | null>(null);
+  /** The last value moved to (a ref: read when an older move's queue entry resolves). */
+  const latest = useRef<number | null>(null);
   const shown = draft ?? minutes;
 
   const onValue = useCallback(
     (value: number) => {
       if (!Number.isFinite(value)) return;
       setDraft(value);
-      void queueThreshold(categoryId, kind, value).then(() => setDraft((d) => (d === value ? null : d)));
+      latest.current = value;
+      previewThreshold(categoryId, kind, value); // the category's new share at once, before the worker's full answer
+      void queueThreshold(categoryId, kind, value).then(() => {
+        setDraft((d) => (d === value ? null : d));
+        if (latest.current === value) clearPreview(categoryId);
+      });
     },
     [categoryId, kind],
   );

@@ -22,7 +22,7 @@ const zhCN = {
     show: '显示',
   },
   kind: {
-    urban: '城镇社区',
+    urban: '城市社区',
     rural: '农村社区',
   },
   road: {
@@ -43,15 +43,15 @@ const zhCN = {
     coming: '此功能将在后续版本中提供。',
   },
   data: {
-    loadSample: '加载内置样例',
-    sampleName: '内置样例城市（宁波周边，合成数据）',
+    loadSample: '加载内置示例',
+    sampleName: '内置示例城市（宁波周边，合成数据）',
     loading: '正在加载…',
     error: '加载失败：{{message}}',
     none: '尚未加载数据。',
     roads: '道路',
     roadLength: '道路总长',
     communities: '社区',
-    urban: '城镇',
+    urban: '城市',
     rural: '农村',
     population: '人口',
     facilities: '服务设施',
@@ -61,7 +61,7 @@ const zhCN = {
     population: '人口',
   },
   attribution: {
-    sample: '合成样例数据，非真实城市数据',
+    sample: '合成示例数据，非真实城市数据',
     osm: '© OpenStreetMap 贡献者',
   },
 };

@@ -5,6 +5,7 @@ import { readCsvPoints } from './csv-read';
 import type { FeatureLike } from './feature-helpers';
 import { parseGeoJsonText } from './geojson-parse';
 import { readZippedShapefile } from './shapefile';
+import { nonDataReason, sniffNonData } from './sniff';
 import { decodeText, undecodableTextWarnings } from './text-decode';
 
 /**
@@ -116,6 +117,8 @@ export async function readLayerFile(name: string, bytes: Uint8Array, options: La
       ],
     };
   }
+  const what = sniffNonData(bytes);
+  if (what) return { ...base, errors: [{ file: name, index: -1, reason: nonDataReason(what) }] };
   const done = (r: LayerFile): LayerFile =>
     r.features ? { ...r, warnings: [...r.warnings, ...undecodableTextWarnings(r.features, name)] } : r;
   if (format === 'csv') {

@@ -43,6 +43,8 @@ export interface LayerFile {
   /** CSV coordinate columns used. */
   lonField?: string;
   latField?: string;
+  /** Shapefile: the CRS its .prj names (then `crs` is the same). */
+  prjCrs?: CrsId;
   warnings: Problem[];
   errors: Problem[];
 }
@@ -148,6 +150,7 @@ export async function readLayerFile(name: string, bytes: Uint8Array, options: La
       ...base,
       features: unusable ? null : res.value,
       fields: fieldsOf(res.value),
+      ...(res.prjCrs ? { crs: res.prjCrs, prjCrs: res.prjCrs } : {}),
       warnings: res.warnings,
       errors: res.errors,
     });

@@ -9,6 +9,7 @@ export const en = {
   presetDropped: 'The new preset has no category {{list}}; its thresholds were not kept.',
   presetReapply: 'Keep my thresholds',
   dismiss: 'Dismiss',
+  crsFoundInPrj: '{{crs}}, from its .prj (converted to WGS84)',
 };
 
 export const zh: typeof en = {
@@ -18,4 +19,5 @@ export const zh: typeof en = {
   presetDropped: '新预设没有类别 {{list}}，其阈值未能保留。',
   presetReapply: '保留我的阈值',
   dismiss: '关闭',
+  crsFoundInPrj: '{{crs}}（取自 .prj，已转换为 WGS84）',
 };

@@ -42,7 +42,7 @@ export const zh: typeof en = {
   population: '人口',
   uncovered: '未覆盖',
   missing: '缺少',
-  time: '缺少类别·分钟',
+  time: '所缺类别 分钟',
   timeTitle: '到所缺类别最近设施的分钟数（按筛选的类别，否则取最远的所缺类别）',
   timeCell: '到最近的{{category}}设施的分钟数（缺少）',
   unreachable: '无',

@@ -25,6 +25,9 @@ import {
   type GapSortKey,
 } from '../../app/results/gap-rows';
 
+// labels and table headers never wrap mid-word (global rules, see the file)
+import '../labels.css';
+
 /** Rows per page. */
 const GAP_PAGE_SIZE = 50;
 

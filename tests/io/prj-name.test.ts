@@ -44,6 +44,7 @@ describe('crsName', () => {
         shapes: lonLat.map((p) => proj4(def).forward(p) as [number, number]),
         fields: [],
         records: [[], []],
+        encode: (s: string) => new TextEncoder().encode(s),
       });
       const zip = zipStore([
         { name: 'pts.shp', data: layer.shp },

@@ -27,7 +27,15 @@ const PNG = Buffer.from([
   ...new Array<number>(40).fill(0),
 ]);
 
-const { open } = useAppSession();
+// the map may take over a minute to be ready on a loaded 2-core machine
+const { open } = useAppSession({
+  openOptions: {
+    readySelectors: [
+      { selector: '[data-testid="map"][data-map-ready="true"]', timeoutMs: 120_000 },
+      { selector: 'main[data-status="ready"]', timeoutMs: 60_000 },
+    ],
+  },
+});
 
 describe('smaller fixes on the sample (zh)', () => {
   it('gap time of the missing category, house terms, PNG named', async () => {

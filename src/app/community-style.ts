@@ -18,14 +18,18 @@ export function communityColor(kind: unknown): Rgb {
   return kind === 'urban' || kind === 'rural' ? COMMUNITY_COLORS[kind] : UNKNOWN_KIND_COLOR;
 }
 
+/** Smallest and largest marker radius (px) of a point community. */
+export const COMMUNITY_MARKER_PX = Object.freeze({ min: 4, max: 8 });
+
 /**
- * Radius in metres of the dot drawn for a point community: grows with the square root of the
- * population (area ∝ residents), clamped to 60–600 m.
+ * Radius in screen pixels of the marker drawn for a point community: 4 px, growing with the square
+ * root of the population to 8 px at 20,000 residents. A small marker at every zoom, never a disc in
+ * metres that could be taken for a service circle.
  */
-export function communityRadiusMeters(population: unknown): number {
+export function communityRadiusPixels(population: unknown): number {
   const p = Number(population);
-  const r = Number.isFinite(p) && p > 0 ? 6 * Math.sqrt(p) : 60;
-  return Math.max(60, Math.min(600, r));
+  const grow = Number.isFinite(p) && p > 0 ? Math.min(1, Math.sqrt(p / 20000)) : 0;
+  return COMMUNITY_MARKER_PX.min + (COMMUNITY_MARKER_PX.max - COMMUNITY_MARKER_PX.min) * grow;
 }
 
 /**

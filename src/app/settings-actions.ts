@@ -14,6 +14,7 @@ import { runCoverage } from './actions';
 import { downloadText } from './download';
 import { engine } from './engine-client';
 import { useAppStore } from './store';
+import { customThresholds, replacedThresholds, withThresholds, type CustomThreshold } from './preset-thresholds';
 
 const get = useAppStore.getState;
 const set = useAppStore.setState;
@@ -170,4 +171,22 @@ export async function openSettingsFile(name: string, text: string): Promise<bool
 /** Clear the list of refused settings. */
 export function dismissSettingsErrors(): void {
   set({ settingsErrors: [] });
+}
+
+/**
+ * Switch preset and say which of the user's own thresholds it replaced (they are never dropped
+ * silently): resolves to those thresholds (empty when none, or when the switch was refused).
+ */
+export async function switchPresetKeepingNote(presetId: string): Promise<{ replaced: CustomThreshold[]; dropped: CustomThreshold[] }> {
+  const before = get().settings;
+  const custom = before ? customThresholds(before) : [];
+  const ok = await switchPreset(presetId);
+  const after = get().settings;
+  if (!ok || !after || custom.length === 0) return { replaced: [], dropped: [] };
+  return replacedThresholds(custom, after);
+}
+
+/** Put the user's thresholds back after a preset switch (the notice's undo). */
+export function reapplyThresholds(thresholds: readonly CustomThreshold[]): Promise<boolean> {
+  return changeSettings((s) => withThresholds(s, thresholds));
 }

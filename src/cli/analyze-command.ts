@@ -5,7 +5,7 @@ import { findGapZones } from '../engine/coverage/gap-zones';
 import { writeAnalysisReportBytes } from '../io/analysis-report';
 import type { CsvLabelOptions } from '../io/csv-labels';
 import type { Problem } from '../engine/model';
-import type { CrsId } from '../io/crs';
+import { crsName, type CrsId } from '../io/crs';
 import { reportTime } from '../io/report-metadata';
 import { reportProblems } from '../io/report-summary';
 import { formatProblem, loadInputs, type InputOptions } from './load-inputs';
@@ -54,6 +54,11 @@ export async function runAnalyze(
   const input = await loadInputs(opts);
   for (const e of input.errors) io.err(`error: ${formatProblem(e)}\n`);
   input.warnings.forEach(warn);
+  // a Shapefile's .prj names its CRS: say which one was found (no .prj: a warning already says so)
+  for (const f of input.inputs) {
+    const noPrj = input.warnings.some((w) => w.file === f.file && /has no \.prj/.test(w.reason));
+    if (!opts.quiet && f.format === 'shapefile' && f.crs && !noPrj) io.err(`note: ${f.file}: ${crsName(f.crs as CrsId)}, from its .prj\n`);
+  }
   if (input.fatal.length > 0 || !input.dataset || !input.settings) {
     io.err(`lifecircle: cannot analyse:\n${input.fatal.map((r) => `  - ${r}\n`).join('')}`);
     return 2;

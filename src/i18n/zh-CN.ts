@@ -22,7 +22,7 @@ const zhCN = {
     show: '显示',
   },
   kind: {
-    urban: '城镇社区',
+    urban: '城市社区',
     rural: '农村社区',
   },
   road: {
@@ -51,7 +51,7 @@ const zhCN = {
     roads: '道路',
     roadLength: '道路总长',
     communities: '社区',
-    urban: '城镇',
+    urban: '城市',
     rural: '农村',
     population: '人口',
     facilities: '服务设施',

@@ -344,3 +344,25 @@ export function parsePrj(wkt: string): CrsId | null {
   if (epsg !== null && proj4.defs(`EPSG:${epsg}`)) return `EPSG:${epsg}`;
   return tryProj4(text);
 }
+
+/**
+ * A CRS's full name for load reports and CLI notes, e.g. `CGCS2000 / 3-degree Gauss-Kruger CM 120E
+ * (EPSG:4549)`, `CGCS2000 / 3-degree Gauss-Kruger zone 40 (EPSG:4528)`, `WGS 84 (EPSG:4326)`; the
+ * name inside a WKT `PROJ:` definition; else {@link crsLabel}.
+ */
+export function crsName(crs: CrsId): string {
+  if (crs === 'WGS84' || crs === 'EPSG:4326') return 'WGS 84 (EPSG:4326)';
+  if (crs === 'CGCS2000' || crs === 'EPSG:4490') return 'CGCS2000 (EPSG:4490)';
+  if (crs === 'GCJ02') return 'GCJ-02';
+  if (crs === 'BD09') return 'BD-09';
+  if (crs.startsWith('EPSG:')) {
+    const code = Number(crs.slice(5));
+    if (code >= 4491 && code <= 4501) return `CGCS2000 / Gauss-Kruger zone ${13 + code - 4491} (${crs})`;
+    if (code >= 4502 && code <= 4512) return `CGCS2000 / Gauss-Kruger CM ${75 + 6 * (code - 4502)}E (${crs})`;
+    if (code >= 4513 && code <= 4533) return `CGCS2000 / 3-degree Gauss-Kruger zone ${25 + code - 4513} (${crs})`;
+    if (code >= 4534 && code <= 4554) return `CGCS2000 / 3-degree Gauss-Kruger CM ${75 + 3 * (code - 4534)}E (${crs})`;
+    return crs;
+  }
+  const named = /^PROJ:\s*[A-Za-z0-9_]+\s*[[(]\s*"([^"]+)"/.exec(crs);
+  return named ? (named[1] as string).replace(/_/g, ' ') : crsLabel(crs);
+}

@@ -6,6 +6,7 @@ import { readCsvPoints } from './csv-read';
 import type { FeatureLike } from './feature-helpers';
 import { parseGeoJsonText } from './geojson-parse';
 import { readZippedShapefile } from './shapefile';
+import { nonDataReason, sniffNonData } from './sniff';
 import { decodeText, undecodableTextWarnings } from './text-decode';
 
 /**
@@ -43,6 +44,8 @@ export interface LayerFile {
   /** CSV coordinate columns used. */
   lonField?: string;
   latField?: string;
+  /** Shapefile: the CRS its .prj names (then `crs` is the same). */
+  prjCrs?: CrsId;
   warnings: Problem[];
   errors: Problem[];
 }
@@ -117,6 +120,8 @@ export async function readLayerFile(name: string, bytes: Uint8Array, options: La
       ],
     };
   }
+  const what = sniffNonData(bytes);
+  if (what) return { ...base, errors: [{ file: name, index: -1, reason: nonDataReason(what) }] };
   const done = (r: LayerFile): LayerFile =>
     r.features ? { ...r, warnings: [...r.warnings, ...undecodableTextWarnings(r.features, name)] } : r;
   if (format === 'csv') {
@@ -150,6 +155,7 @@ export async function readLayerFile(name: string, bytes: Uint8Array, options: La
       ...base,
       features: unusable ? null : res.value,
       fields: fieldsOf(res.value),
+      ...(res.prjCrs ? { crs: res.prjCrs, prjCrs: res.prjCrs } : {}),
       warnings: res.warnings,
       errors: res.errors,
     });

@@ -239,7 +239,7 @@ export async function readZippedShapefile(
   bytes: ArrayBuffer | Uint8Array,
   file: string,
   options: ShapefileReadOptions = {},
-): Promise<ReadResult<ShapefileFeature[]>> {
+): Promise<ReadResult<ShapefileFeature[]> & { prjCrs?: CrsId }> {
   if (options.crs) assertCrs(options.crs);
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
@@ -248,6 +248,8 @@ export async function readZippedShapefile(
   const layers = new Map<string, Layer>();
   const names: string[] = [];
   let shapeCount = 0;
+  /** CRS of the first layer's .prj (for the load report). */
+  let prjCrs: CrsId | undefined;
   try {
     if (!hasZipDirectory(u8)) throw new Error('but-unzip~2');
     const maxEntryBytes = options.maxEntryBytes ?? MAX_ZIP_ENTRY_BYTES;
@@ -305,6 +307,7 @@ export async function readZippedShapefile(
         continue;
       }
       crs = parsed;
+      prjCrs ??= parsed;
     } else {
       warnings.push({ file, index: -1, reason: `${layer.name} has no .prj; its coordinates were taken as ${crs}` });
     }
@@ -379,5 +382,5 @@ export async function readZippedShapefile(
       ...detectCrsIssues(rawFirst, { file, chosen: crs, ...road }).map((p) => ({ ...p, reason: `${layer.name}: ${p.reason}` })),
     );
   }
-  return { value, warnings, errors };
+  return { value, warnings, errors, ...(prjCrs ? { prjCrs } : {}) };
 }

@@ -15,6 +15,7 @@ import { buildLayers } from '../app/layers';
 import { offlineStyle } from '../app/base-style';
 import { dataBounds } from '../app/data-bounds';
 import { tooltipText } from '../app/tooltip';
+import { tooltipPlacement } from '../app/tooltip-placement';
 import { categoryLookup } from '../app/layers/category-lookup';
 import { coverageValues } from '../app/layers/coverage-layer';
 import { CLICKABLE_LAYER_IDS, clickMap, useMapStore } from '../app/map-actions';
@@ -100,7 +101,13 @@ export function MapView() {
       getTooltip: (info: PickingInfo) => {
         const bitmapPixel = (info as PickingInfo & { bitmap?: { pixel: [number, number] } }).bitmap?.pixel ?? null;
         const text = info.layer ? tooltipText(info.layer.id, info.object, language, t, { style, shares, surface, bitmapPixel }) : null;
-        return text ? { text } : null; // `text` is set as text, never parsed as HTML
+        if (!text) return null;
+        // `text` is set as text, never parsed as HTML; placed to stay inside the map
+        const vp = info.viewport;
+        return {
+          text,
+          style: { ...tooltipPlacement(info.x, info.y, vp?.width ?? 0, vp?.height ?? 0), whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
+        };
       },
       onClick: (info: PickingInfo) => {
         // one picking pass over the selectable layers only (a gap zone or road above does not hide the community below)

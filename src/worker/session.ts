@@ -18,6 +18,7 @@ import type { CommunityMapping } from '../io/read-communities';
 import type { FacilityMapping } from '../io/read-facilities';
 import { buildRoadGraph, type RoadGraph } from '../engine/network/graph-builder';
 import { snapPoints } from '../engine/network/snap';
+import { crsName } from '../io/crs';
 import { readLayerFile, type LayerFile, type LayerFileOptions } from '../io/read-layer-file';
 import { isOsmFile, readOsmRoadsLayer } from '../io/osm/read-osm-roads';
 import { importOsmLayers } from '../io/osm/osm-layer-files';
@@ -42,6 +43,8 @@ export interface LayerReport {
   format: LayerFile['format'];
   encoding: string | null;
   crs: string;
+  /** Shapefile: the CRS its .prj names, in full (`CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)`). */
+  prjCrsName?: string;
   fields: string[];
   lonField?: string;
   latField?: string;
@@ -117,6 +120,7 @@ export function createSession() {
       format: read.format,
       encoding: read.encoding,
       crs: read.crs,
+      ...(read.prjCrs ? { prjCrsName: crsName(read.prjCrs) } : {}),
       fields: read.fields,
       ...(read.lonField ? { lonField: read.lonField } : {}),
       ...(read.latField ? { latField: read.latField } : {}),

@@ -102,4 +102,18 @@ describe('analysis warning groups', () => {
     expect(groupWarnings(ws).map((g) => g.kind)).toEqual(['unreachable', 'other']);
     expect(groupWarnings([])).toEqual([]);
   });
+
+  it('lists off-network facilities in their own group, never as communities', () => {
+    const { dataset, settings, far } = town(5, true, 'none');
+    const lonely = { ...dataset.facilities[0]!, index: dataset.facilities.length, id: 'FAR', name: '远处诊所', lon: 122.4, lat: 30.6 };
+    const withFar = deepFreeze({ ...dataset, facilities: [...dataset.facilities, lonely] });
+    const groups = groupWarnings(analyze(withFar, settings).warnings);
+    const byKind = Object.fromEntries(groups.map((g) => [g.kind, g.items]));
+    expect((byKind.facilityOffNetwork ?? []).map((w) => w.id)).toEqual(['FAR']);
+    expect(new Set((byKind.offNetwork ?? []).map((w) => w.index))).toEqual(far);
+    expect((byKind.offNetwork ?? []).every((w) => w.reason.startsWith('community '))).toBe(true);
+    expect(warningKind({ file: 'facilities', index: 0, reason: 'facility "x" is off-network: farther than 500 m' })).toBe(
+      'facilityOffNetwork',
+    );
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
-import { communityColor, communityRadiusMeters } from '../community-style';
+import { communityColor, communityRadiusPixels } from '../community-style';
 
 /** Opacity 0–255 of community fills (outlines are opaque). */
 export const COMMUNITY_FILL_ALPHA = 110;
@@ -26,9 +26,8 @@ export function communitiesLayer(communities: FeatureCollection | null, visible:
     getLineColor: (f: Feature) => [...communityColor(f.properties?.kind), 255] as [number, number, number, number],
     getLineWidth: filled ? 1 : 1.5,
     lineWidthUnits: 'pixels',
-    getPointRadius: (f: Feature) => communityRadiusMeters(f.properties?.population),
-    pointRadiusUnits: 'meters',
-    pointRadiusMinPixels: 4,
+    getPointRadius: (f: Feature) => communityRadiusPixels(f.properties?.population),
+    pointRadiusUnits: 'pixels',
     pickable: true,
   });
 }

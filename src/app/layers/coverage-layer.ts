@@ -6,7 +6,7 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { CoverageView } from '../../engine/coverage/coverage-view';
-import { communityRadiusMeters, shareColor } from '../community-style';
+import { communityRadiusPixels, shareColor } from '../community-style';
 
 /** What the coverage layer colours by: one category's share, or the minimum over all categories. */
 export type CoverageMode = 'category' | 'complete';
@@ -79,9 +79,8 @@ export function coverageLayer(
     stroked: false,
     pointType: 'circle',
     getFillColor: (f: Feature) => coverageFill(values, f),
-    getPointRadius: (f: Feature) => communityRadiusMeters(f.properties?.population),
-    pointRadiusUnits: 'meters',
-    pointRadiusMinPixels: 4,
+    getPointRadius: (f: Feature) => communityRadiusPixels(f.properties?.population),
+    pointRadiusUnits: 'pixels',
     updateTriggers: { getFillColor: [values] },
     pickable: true,
   });

@@ -130,3 +130,40 @@ export function pageOf(rows: readonly GapRow[], page: number, pageSize: number):
   const end = Math.min(rows.length, start + pageSize);
   return { rows: rows.slice(start, end), page: p, pageCount, start, end };
 }
+
+/** The time shown in a gap row: to the nearest facility of a category the community lacks. */
+export interface MissingTime {
+  /** Category index (settings order), or -1 when the row misses nothing. */
+  category: number;
+  /** Seconds to the nearest facility of that category (Infinity when unreachable). */
+  seconds: number;
+}
+
+/**
+ * The time column of a gap row: minutes to the MISSING category, not to the map's category. With a
+ * category filter that the row misses, that category; otherwise the missing category farthest away
+ * (the one that keeps the community out of a complete circle longest).
+ *
+ * @param row the gap row (its `missing` indices)
+ * @param repSeconds community × category seconds (CoverageView.repSeconds)
+ * @param K number of categories
+ * @param filterCategory index of the filtered category, or -1
+ */
+export function missingTime(
+  row: Pick<GapRow, 'community' | 'missing'>,
+  repSeconds: ArrayLike<number>,
+  K: number,
+  filterCategory = -1,
+): MissingTime {
+  const at = (k: number) => {
+    const s = repSeconds[row.community * K + k];
+    return typeof s === 'number' && !Number.isNaN(s) ? s : Infinity;
+  };
+  if (filterCategory >= 0 && row.missing.includes(filterCategory)) return { category: filterCategory, seconds: at(filterCategory) };
+  let best: MissingTime = { category: -1, seconds: Infinity };
+  for (const k of row.missing) {
+    const s = at(k);
+    if (best.category < 0 || s > best.seconds) best = { category: k, seconds: s };
+  }
+  return best;
+}

@@ -1,5 +1,6 @@
 /**
- * Analysis warnings grouped for the results panel: off-network communities, communities that reach
+ * Analysis warnings grouped for the results panel: off-network communities, off-network facilities
+ * (they serve no one; a separate group, never listed as communities), communities that reach
  * no facility, categories without facilities, no roads (straight-line fallback), anything else. The
  * reasons are the engine's (src/engine/analyze.ts); the group is read from their wording.
  */
@@ -12,14 +13,14 @@ export interface AnalysisWarning {
   reason: string;
 }
 
-export type WarningKind = 'offNetwork' | 'unreachable' | 'noFacility' | 'noRoads' | 'other';
+export type WarningKind = 'offNetwork' | 'facilityOffNetwork' | 'unreachable' | 'noFacility' | 'noRoads' | 'other';
 
 /** Display order of the groups. */
-export const WARNING_KINDS: readonly WarningKind[] = ['noRoads', 'noFacility', 'offNetwork', 'unreachable', 'other'];
+export const WARNING_KINDS: readonly WarningKind[] = ['noRoads', 'noFacility', 'offNetwork', 'facilityOffNetwork', 'unreachable', 'other'];
 
 /** The group of one warning. */
 export function warningKind(w: AnalysisWarning): WarningKind {
-  if (/\bis off-network\b/.test(w.reason)) return 'offNetwork';
+  if (/\bis off-network\b/.test(w.reason)) return /^facility\b/.test(w.reason) ? 'facilityOffNetwork' : 'offNetwork';
   if (/\breaches no facility\b/.test(w.reason)) return 'unreachable';
   if (/^no facility of category\b/.test(w.reason)) return 'noFacility';
   if (/^no roads loaded\b/.test(w.reason)) return 'noRoads';

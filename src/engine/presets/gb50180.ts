@@ -38,7 +38,7 @@ export const GB50180: Preset = deepFreeze({
     categories: [
       {
         id: 'clinic',
-        label: { zh: '社区卫生服务中心', en: 'Community health centres' },
+        label: { zh: '医疗卫生', en: 'Community health centres' },
         thresholdMinutes: { urban: 15, rural: 15 },
         ...vocabularyOf('clinic'),
       },

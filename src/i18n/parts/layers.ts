@@ -55,7 +55,7 @@ export const zh: typeof en = {
   serviceCircles: '服务圈（直线距离）',
   isochrones: '等时圈（道路网络）',
   serviceAreas: '服务范围',
-  urbanArea: '城镇：{{minutes}} 分钟',
+  urbanArea: '城市：{{minutes}} 分钟',
   ruralArea: '农村：{{minutes}} 分钟',
   heat: '出行时间',
   heatMinutes: '步行分钟',
@@ -79,6 +79,6 @@ export const zh: typeof en = {
   loading: '加载中…',
   servesSummary: '是 {{count}} 个社区（{{population}} 人）最近的同类设施；其中 {{covered}} 人在标准时间内。',
   servesNone: '没有社区以该设施为最近的同类设施。',
-  thresholds: '标准：城镇 {{urban}} 分钟，农村 {{rural}} 分钟',
+  thresholds: '标准：城市 {{urban}} 分钟，农村 {{rural}} 分钟',
   categoryUnknown: '该类别不在当前设置中，不计入服务。',
 };

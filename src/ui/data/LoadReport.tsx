@@ -69,7 +69,11 @@ export function LoadReport({ layer, report, loaded, locale, busy, onUseCrs, onSw
         <dd data-testid={`${id}-format`}>{report.format}{report.encoding ? ` · ${report.encoding}` : ''}</dd>
         <dt>{t('workspace.crs')}</dt>
         <dd data-testid={`${id}-crs`}>
-          {report.format === 'shapefile' ? t('workspace.crsFromPrj', { crs: crsLabel(report.crs) }) : crsLabel(report.crs)}
+          {report.prjCrsName
+            ? t('small.crsFoundInPrj', { crs: report.prjCrsName })
+            : report.format === 'shapefile'
+              ? t('workspace.crsFromPrj', { crs: crsLabel(report.crs) })
+              : crsLabel(report.crs)}
         </dd>
         {report.lonField && report.latField && (
           <>

@@ -1,8 +1,8 @@
 /**
  * The gap table: communities not fully covered, filterable by missing category and kind, sortable by
  * uncovered residents (default, descending), name or population, paged. Each row shows the missing
- * categories as colour chips and the minutes to the nearest facility of the filtered (else the
- * selected) category; clicking a row flies the map to the community and selects it.
+ * categories as colour chips and the minutes to the nearest facility of a category it lacks (the
+ * filtered one, else the farthest missing one); clicking a row flies the map to the community and selects it.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,12 +17,16 @@ import {
   DEFAULT_GAP_QUERY,
   filterGapRows,
   gapRows,
+  missingTime,
   pageOf,
   sortGapRows,
   type GapQuery,
   type GapRow,
   type GapSortKey,
 } from '../../app/results/gap-rows';
+
+// labels and table headers never wrap mid-word (global rules, see the file)
+import '../labels.css';
 
 /** Rows per page. */
 const GAP_PAGE_SIZE = 50;
@@ -31,14 +35,12 @@ export function GapTable({
   coverage,
   communities,
   styles,
-  selectedCategory,
   selectedCommunity,
   language,
 }: {
   coverage: CoverageView;
   communities: FeatureCollection;
   styles: readonly CategoryStyle[];
-  selectedCategory: string;
   selectedCommunity: number | null;
   language: Language;
 }) {
@@ -53,9 +55,7 @@ export function GapTable({
   const shown = pageOf(sorted, page, GAP_PAGE_SIZE);
 
   const K = coverage.categoryIds.length;
-  const timeCategory = query.category !== 'all' ? query.category : selectedCategory;
-  const timeK = coverage.categoryIds.indexOf(timeCategory);
-  const timeLabel = styles[timeK]?.label[language] ?? timeCategory;
+  const filterK = query.category !== 'all' ? coverage.categoryIds.indexOf(query.category) : -1;
 
   const change = (q: Partial<GapQuery>) => {
     setQuery((old) => ({ ...old, ...q }));
@@ -128,15 +128,16 @@ export function GapTable({
               {header('population', t('gaps.population'), 'num')}
               {header('uncovered', t('gaps.uncovered'), 'num')}
               <th>{t('gaps.missing')}</th>
-              <th className="num" title={t('gaps.timeTitle', { category: timeLabel })}>
+              <th className="num" title={t('gaps.timeTitle')} data-testid="gap-time-header">
                 {t('gaps.time')}
               </th>
             </tr>
           </thead>
           <tbody>
             {shown.rows.map((row) => {
-              const seconds = timeK >= 0 ? (coverage.repSeconds[row.community * K + timeK] ?? Infinity) : Infinity;
-              const minutes = formatMinutes(seconds, language);
+              const time = missingTime(row, coverage.repSeconds, K, filterK);
+              const minutes = formatMinutes(time.seconds, language);
+              const timeLabel = styles[time.category]?.label[language] ?? coverage.categoryIds[time.category] ?? '';
               return (
                 <tr
                   key={row.community}
@@ -170,7 +171,12 @@ export function GapTable({
                       />
                     ))}
                   </td>
-                  <td className="num" data-testid="gap-time">
+                  <td
+                    className="num"
+                    data-testid="gap-time"
+                    data-category={coverage.categoryIds[time.category]}
+                    title={t('gaps.timeCell', { category: timeLabel })}
+                  >
                     {minutes ?? t('gaps.unreachable')}
                   </td>
                 </tr>

@@ -12,7 +12,6 @@ export function GapsSection() {
   const communities = useAppStore((s) => s.data?.communities ?? null);
   const settings = useAppStore((s) => s.settings);
   const language = useAppStore((s) => s.language);
-  const selectedCategory = useAppStore((s) => s.selectedCategory);
   const selection = useAppStore((s) => s.selection);
   const styles = useMemo(() => (settings ? categoryStyles(settings.categories) : []), [settings]);
 
@@ -29,7 +28,6 @@ export function GapsSection() {
           coverage={coverage}
           communities={communities}
           styles={styles}
-          selectedCategory={selectedCategory}
           selectedCommunity={selection?.type === 'community' ? selection.index : null}
           language={language}
         />

@@ -10,6 +10,7 @@ const TITLE: Record<WarningKind, string> = {
   noRoads: 'results.warnNoRoads',
   noFacility: 'results.warnNoFacility',
   offNetwork: 'results.warnOffNetwork',
+  facilityOffNetwork: 'small.warnFacilityOffNetwork',
   unreachable: 'results.warnUnreachable',
   other: 'results.warnOther',
 };

@@ -22,8 +22,11 @@ const set = useAppStore.setState;
 /** A change to settings: a pure function of the current ones. */
 export type SettingsChange = (s: Settings) => Settings;
 
-/** Queued work: a change of the current settings, or a whole settings file (replaces them). */
-type Item = ({ change: SettingsChange } | { raw: unknown; file: string }) & { done: (ok: boolean) => void };
+/**
+ * Queued work: a change of the current settings, or a whole settings file (replaces them). `start`
+ * runs when the item's turn comes, after every earlier item has applied.
+ */
+type Item = ({ change: SettingsChange } | { raw: unknown; file: string }) & { done: (ok: boolean) => void; start?: () => void };
 
 const pending: Item[] = [];
 let draining = false;
@@ -41,6 +44,7 @@ async function drain(): Promise<void> {
       const first = pending[0]!;
       if ('raw' in first) {
         pending.shift();
+        first.start?.();
         first.done(await sendSettingsFile(first.raw, first.file).catch(workerFailed));
         continue;
       }
@@ -178,9 +182,16 @@ export function dismissSettingsErrors(): void {
  * silently): resolves to those thresholds (empty when none, or when the switch was refused).
  */
 export async function switchPresetKeepingNote(presetId: string): Promise<{ replaced: CustomThreshold[]; dropped: CustomThreshold[] }> {
-  const before = get().settings;
-  const custom = before ? customThresholds(before) : [];
-  const ok = await switchPreset(presetId);
+  // read the user's thresholds when the switch's turn comes: a threshold still queued counts
+  let custom: CustomThreshold[] = [];
+  const ok = await enqueue({
+    raw: { preset: presetId },
+    file: 'settings',
+    start: () => {
+      const before = get().settings;
+      custom = before ? customThresholds(before) : [];
+    },
+  });
   const after = get().settings;
   if (!ok || !after || custom.length === 0) return { replaced: [], dropped: [] };
   return replacedThresholds(custom, after);

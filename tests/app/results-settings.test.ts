@@ -30,7 +30,7 @@ vi.mock('../../src/app/engine-client', () => ({
   terminateEngine: () => {},
 }));
 
-const { queueThreshold, switchPreset, openSettingsFile, settingsFileText, withThreshold, setWalkSpeed } =
+const { queueThreshold, switchPreset, switchPresetKeepingNote, openSettingsFile, settingsFileText, withThreshold, setWalkSpeed } =
   await import('../../src/app/settings-actions');
 const { runCoverage } = await import('../../src/app/actions');
 
@@ -91,6 +91,15 @@ describe('settings actions', () => {
     expect(s.settingsErrors).toEqual([]);
     const k = s.coverage!.categoryIds.indexOf('canteen');
     expect(s.coverage!.totals[k]!.share).toBeCloseTo(await freshShare(s.settings!, 'canteen'), 12);
+  }, 60_000);
+
+  it('a threshold typed just before a preset switch is named as replaced, even while it is still queued', async () => {
+    expect(await switchPreset('ningbo')).toBe(true);
+    const typed = queueThreshold('clinic', 'urban', 12); // not awaited: the switch comes right after
+    const note = await switchPresetKeepingNote('gb50180');
+    expect(await typed).toBe(true);
+    expect(note.replaced.map((t) => [t.categoryId, t.kind, t.minutes])).toContainEqual(['clinic', 'urban', 12]);
+    expect(useAppStore.getState().settings!.preset).toBe('gb50180');
   }, 60_000);
 
   it('refuses an unknown preset, a bad file and out-of-range speeds with the reasons; old settings stay', async () => {

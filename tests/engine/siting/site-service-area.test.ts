@@ -54,17 +54,20 @@ describe('siteServiceArea', () => {
   it('road network: agrees with a full analysis that has the site as its only facility (away from the edge)', () => {
     const s = settings('network');
     for (let seed = 1; seed <= 3; seed++) {
-      const graph = buildRoadGraph(randomRoads(seed, 40, 30));
+      const roads = randomRoads(seed, 40, 30);
+      const graph = buildRoadGraph(roads);
       const rand = mulberry32(seed * 31);
-      const site: [number, number] = [121.5 + 0.005 + rand() * 0.01, 29.85 + 0.005 + rand() * 0.01];
+      // 20 m off a road's first vertex
+      const v = roads[0]!.coordinates[0]!;
+      const site: [number, number] = [v[0] + 0.0002, v[1]];
       const facility: Facility = { index: 0, id: 'S', name: 'S', category: 'clinic', capacity: null, lon: site[0], lat: site[1] };
       const area = siteServiceArea(createNetworkModel(graph, [], s), CATEGORY, s, site[0], site[1], { cellMeters: 25 });
       const n = 600;
       const lon = new Float64Array(n);
       const lat = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        lon[i] = 121.495 + rand() * 0.03;
-        lat[i] = 29.845 + rand() * 0.03;
+        lon[i] = site[0] + (rand() - 0.5) * 0.02;
+        lat[i] = site[1] + (rand() - 0.5) * 0.018;
       }
       const oracle = createNetworkModel(graph, [facility], s).accessField('clinic', Uint32Array.of(0), {
         lon,
@@ -84,7 +87,7 @@ describe('siteServiceArea', () => {
       }
       // points far from roads but within 300 m snap distance make the area ragged; all but a few agree
       expect(checked).toBeGreaterThan(400);
-      expect(reached).toBeGreaterThan(20);
+      expect(reached).toBeGreaterThan(25);
       expect(agree / checked).toBeGreaterThan(0.97);
     }
   });

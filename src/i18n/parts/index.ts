@@ -9,8 +9,9 @@ import * as gaps from './gaps';
 import * as layers from './layers';
 import * as siting from './siting';
 import * as exportPart from './export';
+import * as proposals from './proposals';
 
-const parts = { workspace, settings, results, gaps, layers, siting, export: exportPart };
+const parts = { workspace, settings, results, gaps, layers, siting, export: exportPart, proposals };
 
 type Parts = typeof parts;
 export const enParts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.en])) as { [K in keyof Parts]: Parts[K]['en'] };

@@ -52,7 +52,12 @@ export function staleReason(
  * unless there is something new.
  */
 export function stashProposals(
-  siting: { category: string | null; sites: readonly { lon: number; lat: number; rank: number }[]; numbers?: readonly number[]; scenarios: readonly Scenario[] },
+  siting: {
+    category: string | null;
+    sites: readonly { lon: number; lat: number; rank: number }[];
+    numbers?: readonly number[];
+    scenarios: readonly Scenario[];
+  },
   reason: StaleReason,
 ): StaleProposals | null {
   const hasProposal = siting.category !== null && siting.sites.length > 0;

@@ -51,7 +51,9 @@ describe('stale proposals', () => {
     const moved = settings({ categories: [{ id: 'clinic', label: { zh: '', en: '' }, thresholdMinutes: { urban: 10, rural: 20 } }] });
     expect(staleReason({ data: d, settings: s }, { data: d, settings: moved })).toBeNull();
     expect(staleReason({ data: d, settings: s }, { data: data(), settings: s })).toBe('data');
-    expect(staleReason({ data: d, settings: s }, { data: d, settings: settings({ walkSpeedKmh: { urban: 4, rural: 4.5 } }) })).toBe('settings');
+    expect(staleReason({ data: d, settings: s }, { data: d, settings: settings({ walkSpeedKmh: { urban: 4, rural: 4.5 } }) })).toBe(
+      'settings',
+    );
     expect(staleReason({ data: d, settings: s }, { data: d, settings: settings({ model: 'straight' }) })).toBe('settings');
     expect(analysisKey(null)).toBeNull();
   });

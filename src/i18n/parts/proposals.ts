@@ -5,7 +5,8 @@
  * the top-level key `proposals`.
  */
 export const en = {
-  staleData: 'The data changed, so the proposed sites ({{sites}}) and saved scenarios ({{scenarios}}) were cleared: they were scored on the previous data.',
+  staleData:
+    'The data changed, so the proposed sites ({{sites}}) and saved scenarios ({{scenarios}}) were cleared: they were scored on the previous data.',
   staleSettings:
     'The travel settings changed, so the proposed sites ({{sites}}) and saved scenarios ({{scenarios}}) were cleared: they were scored under the previous settings.',
   applyAgain: 'Apply again',

@@ -42,7 +42,11 @@ export function SiteList() {
               </button>
             </td>
             <td className="num">{formatPeople(s.gainPopulation, language)}</td>
-            <td className="ids" title={(s.coveredNames ?? s.coveredIds).join(language === 'zh' ? '、' : ', ')} data-testid="site-communities">
+            <td
+              className="ids"
+              title={(s.coveredNames ?? s.coveredIds).join(language === 'zh' ? '、' : ', ')}
+              data-testid="site-communities"
+            >
               {(s.coveredNames ?? s.coveredIds).slice(0, 3).join(language === 'zh' ? '、' : ', ')}
               {s.coveredIds.length > 3 ? ` +${s.coveredIds.length - 3}` : ''}
             </td>

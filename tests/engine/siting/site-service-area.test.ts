@@ -22,8 +22,7 @@ const settings = (model: 'network' | 'straight'): Settings =>
     model,
   });
 
-const inside = (mp: [number, number][][][], p: [number, number]) =>
-  booleanPointInPolygon(p, { type: 'MultiPolygon', coordinates: mp });
+const inside = (mp: [number, number][][][], p: [number, number]) => booleanPointInPolygon(p, { type: 'MultiPolygon', coordinates: mp });
 
 describe('siteServiceArea', () => {
   it('straight line: the circle of radius threshold × speed ÷ detour (inside within 0.95 R, outside beyond 1.05 R)', () => {

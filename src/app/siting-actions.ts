@@ -163,7 +163,18 @@ export async function moveSite(i: number, lon: number, lat: number): Promise<voi
 /** Start or end a drag (the map must not pan meanwhile; the comparison is refreshed at the end). */
 export function setDragging(i: number | null): void {
   set({ dragging: i });
-  if (i === null) void settle().then(refreshComparison);
+  if (i === null) void settle().then(refreshAreas).then(refreshComparison);
+}
+
+/** Service areas of the proposal once a drag ended (moves leave the moved site's area out to stay fast). */
+async function refreshAreas(): Promise<void> {
+  if (!get().category || get().sites.length === 0) return;
+  try {
+    const serviceAreas = await sitingEngine().serviceAreas();
+    if (serviceAreas.length === get().sites.length) set({ serviceAreas });
+  } catch (e) {
+    set({ error: message(e) });
+  }
 }
 
 /** Resolves when no move is being computed. */

@@ -166,12 +166,14 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
   const contexts = new WeakMap<Analysis, Map<string, SitingContext>>();
   /** Service areas per analysis, keyed by category, thresholds and site position. */
   const areas = new WeakMap<Analysis, Map<string, [number, number][][][]>>();
-  const areaOf = (analysis: Analysis, category: CategoryDef, lon: number, lat: number) => {
+  /** The service area of a site; `cachedOnly`: an empty one when not computed yet (during drags, kept fast). */
+  const areaOf = (analysis: Analysis, category: CategoryDef, lon: number, lat: number, cachedOnly = false) => {
     let byKey = areas.get(analysis);
     if (!byKey) areas.set(analysis, (byKey = new Map()));
     const key = JSON.stringify([category.id, category.thresholdMinutes, lon, lat]);
     let mp = byKey.get(key);
     if (!mp) {
+      if (cachedOnly) return [];
       if (byKey.size > 2000) byKey.clear();
       byKey.set(key, (mp = siteServiceArea(analysis.travel, category, session.current().settings, lon, lat).multiPolygon));
     }
@@ -230,7 +232,7 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
     });
 
   /** The view of the active proposal after an evaluation (ranking by greedy over the current sites). */
-  const view = (evaluation: ReturnType<SiteEvaluator['evaluateSites']>, t0: number): SitingView => {
+  const view = (evaluation: ReturnType<SiteEvaluator['evaluateSites']>, t0: number, cachedAreas = false): SitingView => {
     const a = active!;
     const { dataset } = session.current();
     const samples = a.analysis.samples;
@@ -269,7 +271,7 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
       communityShare: evaluation.share,
       coveredSamples: Float64Array.from(covered),
       newlyCovered: Uint32Array.from([...newly].sort((x, y) => x - y)),
-      serviceAreas: a.lon.map((lon, i) => areaOf(a.analysis, a.category, lon, a.lat[i]!)),
+      serviceAreas: a.lon.map((lon, i) => areaOf(a.analysis, a.category, lon, a.lat[i]!, cachedAreas)),
       workerMs: performance.now() - t0,
     };
   };
@@ -380,7 +382,14 @@ export function createSitingSession(session: Pick<EngineSession, 'current'>, opt
       a.lon[i] = lon;
       a.lat[i] = lat;
       a.meta[i] = PLACED;
-      return view(evaluation, t0);
+      // a drag: the moved site's area is drawn once the drag ends (serviceAreas), keeping moves fast
+      return view(evaluation, t0, true);
+    },
+
+    /** Service areas of the current proposal's sites (edit order), computed where missing (after a drag). */
+    serviceAreas(): [number, number][][][][] {
+      const a = ensureActive();
+      return a.lon.map((lon, i) => areaOf(a.analysis, a.category, lon, a.lat[i]!));
     },
 
     /** Add a site to the current proposal (a click on the map). */

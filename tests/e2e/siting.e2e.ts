@@ -199,7 +199,7 @@ describe('siting on the sample', () => {
     const blueWithout = (await countPixels(page, await mapScreenshot(page), [0, 0, 0], [BLUE], 40)).matches[0]!;
     console.log(`siting: blue pixels near site 1 with the proposal ${blueWith}, without ${blueWithout}`);
     expect(blueWith).toBeGreaterThan(blueWithout + 1500);
-  }, 300_000);
+  }, 480_000);
 
   it('solves exactly with HiGHS in the browser (wasm bundled, no request leaves the machine), in Chinese', async () => {
     const app = await open('zh-CN');

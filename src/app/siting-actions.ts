@@ -10,6 +10,8 @@ import type { ProposedSite } from '../io/report-geojson';
 import { callback, engine } from './engine-client';
 import { useAppStore } from './store';
 import { initialSitingState, useSitingStore, type Scenario, type SitingForm, type SitingState } from './siting-store';
+import { keepNumbers, numbersAfterAdd, numbersAfterRemove, numbersFromRanks } from './site-numbers';
+import { stashProposals, staleReason } from './stale-proposals';
 
 const get = useSitingStore.getState;
 const set = useSitingStore.setState;
@@ -54,6 +56,9 @@ function applyView(v: SitingView, t0: number | null, extra: Partial<SitingState>
     addedPopulation: v.addedPopulation,
     communityShare: v.communityShare,
     coveredSamples: v.coveredSamples,
+    serviceAreas: v.serviceAreas,
+    newlyCovered: v.newlyCovered,
+    numbers: keepNumbers(get().numbers, v.sites),
     editMs: t0 === null ? null : performance.now() - t0,
     error: null,
     ...extra,
@@ -88,6 +93,7 @@ export async function runSiting(): Promise<boolean> {
         )
       : res;
     applyView(view, null, {
+      numbers: numbersFromRanks(sites),
       running: false,
       run: {
         solver: res.solver,
@@ -157,7 +163,18 @@ export async function moveSite(i: number, lon: number, lat: number): Promise<voi
 /** Start or end a drag (the map must not pan meanwhile; the comparison is refreshed at the end). */
 export function setDragging(i: number | null): void {
   set({ dragging: i });
-  if (i === null) void settle().then(refreshComparison);
+  if (i === null) void settle().then(refreshAreas).then(refreshComparison);
+}
+
+/** Service areas of the proposal once a drag ended (moves leave the moved site's area out to stay fast). */
+async function refreshAreas(): Promise<void> {
+  if (!get().category || get().sites.length === 0) return;
+  try {
+    const serviceAreas = await sitingEngine().serviceAreas();
+    if (serviceAreas.length === get().sites.length) set({ serviceAreas });
+  } catch (e) {
+    set({ error: message(e) });
+  }
 }
 
 /** Resolves when no move is being computed. */
@@ -174,7 +191,7 @@ export async function addSite(lon: number, lat: number): Promise<void> {
     const v = s.category
       ? await onProposal(() => sitingEngine().addSite(roundDegrees(lon), roundDegrees(lat)))
       : await sitingEngine().setSites(s.form.category, [roundDegrees(lon)], [roundDegrees(lat)]);
-    applyView(v, t0, { addMode: false });
+    applyView(v, t0, { addMode: false, numbers: s.category ? numbersAfterAdd(get().numbers) : [1] });
     void refreshComparison();
   } catch (e) {
     set({ error: message(e) });
@@ -186,7 +203,8 @@ export async function removeSite(i: number): Promise<void> {
   const t0 = performance.now();
   try {
     await settle();
-    applyView(await onProposal(() => sitingEngine().removeSite(i)), t0);
+    const numbers = numbersAfterRemove(get().numbers, i);
+    applyView(await onProposal(() => sitingEngine().removeSite(i)), t0, { numbers });
     void refreshComparison();
   } catch (e) {
     set({ error: message(e) });
@@ -225,6 +243,7 @@ export function saveScenario(name: string): void {
     name: name.trim() || `${s.scenarios.length + 1}`,
     category: s.category,
     sites: s.sites.map((x) => ({ ...x, gainPopulation: Math.round(x.gainPopulation) })),
+    run: s.run,
   };
   const scenarios = s.scenarios.filter((x) => x.name !== scenario.name);
   set({ scenarios: [...scenarios, scenario] });
@@ -241,25 +260,28 @@ export function removeScenario(i: number): void {
 export async function loadScenario(i: number): Promise<void> {
   const sc = get().scenarios[i];
   if (!sc) return;
-  await restoreProposal(sc.category, sc.sites);
+  // the scenario's own solver line (none when it was placed by hand), never the last run's
+  set({ run: sc.run ?? null });
+  await restoreProposal(sc.category, sc.sites, true);
 }
 
-/** Set the current proposal (a scenario, a project being opened). */
-export async function restoreProposal(category: string, sites: readonly { lon: number; lat: number }[]): Promise<void> {
+/**
+ * Set the current proposal (a scenario, a project being opened). Site numbers are kept when the same
+ * sites are evaluated again (`renumber` false and the count unchanged), else given from the ranks.
+ */
+export async function restoreProposal(category: string, sites: readonly { lon: number; lat: number }[], renumber = false): Promise<void> {
   await settle();
   if (sites.length === 0) {
     clearProposal();
     return;
   }
   try {
-    applyView(
-      await sitingEngine().setSites(
-        category,
-        sites.map((x) => x.lon),
-        sites.map((x) => x.lat),
-      ),
-      null,
+    const v = await sitingEngine().setSites(
+      category,
+      sites.map((x) => x.lon),
+      sites.map((x) => x.lat),
     );
+    applyView(v, null, renumber ? { numbers: numbersFromRanks(v.sites) } : {});
     setSitingForm({ category });
     void refreshComparison();
   } catch (e) {
@@ -282,25 +304,74 @@ async function refreshComparison(): Promise<void> {
   if (!coverage) return set({ comparison: null });
   const s = get();
   try {
-    const current = s.category && s.sites.length > 0 ? (await sitingEngine().scenarioShares(asSites(s.category, s.sites))).share : null;
+    const cur = s.category && s.sites.length > 0 ? await sitingEngine().scenarioShares(asSites(s.category, s.sites)) : null;
     const scenarios: number[][] = [];
-    for (const sc of s.scenarios) scenarios.push((await sitingEngine().scenarioShares(asSites(sc.category, sc.sites))).share);
-    set({ comparison: { categoryIds: coverage.categoryIds, before: coverage.totals.map((t) => t.share), current, scenarios } });
+    const scenariosAdded: number[] = [];
+    for (const sc of s.scenarios) {
+      const r = await sitingEngine().scenarioShares(asSites(sc.category, sc.sites));
+      scenarios.push(r.share);
+      scenariosAdded.push(r.addedPopulation);
+    }
+    set({
+      comparison: {
+        categoryIds: coverage.categoryIds,
+        before: coverage.totals.map((t) => t.share),
+        current: cur?.share ?? null,
+        scenarios,
+        currentAdded: cur?.addedPopulation ?? null,
+        scenariosAdded,
+      },
+    });
   } catch (e) {
     set({ error: message(e) });
   }
 }
 
 /**
- * Keep the proposal in step with coverage: on new coverage (threshold, settings, data) the same sites
- * are evaluated again under it, and the comparison table is refreshed. Started by the app's start.
+ * Set the proposal and scenarios aside (data or travel settings changed): they leave the map and the
+ * table, and the notice offers to apply them again by their coordinates.
+ */
+function setAside(reason: 'data' | 'settings'): void {
+  const s = get();
+  const stale = stashProposals(s, reason);
+  if (!stale) return;
+  pendingMove = null;
+  set({ ...initialSitingState(), form: s.form, candidatesFile: s.candidatesFile, excludeFile: s.excludeFile, stale });
+  void refreshComparison();
+}
+
+/** Apply the set-aside proposal and scenarios again: the same coordinates, scored on the current data. */
+export async function applyStaleAgain(): Promise<void> {
+  const stale = get().stale;
+  if (!stale) return;
+  set({ stale: null, scenarios: stale.scenarios.map((sc) => ({ ...sc, run: null })) });
+  if (stale.category && stale.sites.length > 0 && useAppStore.getState().coverage?.categoryIds.includes(stale.category))
+    await restoreProposal(stale.category, stale.sites, true);
+  else void refreshComparison();
+}
+
+/** Forget the set-aside proposals (close the notice). */
+export function dismissStale(): void {
+  set({ stale: null });
+}
+
+/**
+ * Keep the proposal in step with the app: new data or travel settings set it aside (see
+ * ./stale-proposals.ts); new coverage otherwise (a threshold) evaluates the same sites again and
+ * refreshes the comparison table; the siting category follows the map's selected category. Started
+ * by the app's start.
  * @returns a function that stops following
  */
 export function followCoverage(): () => void {
-  let lastCoverage = useAppStore.getState().coverage;
+  let last = useAppStore.getState();
+  if (!get().category) setSitingForm({ category: last.selectedCategory });
   return useAppStore.subscribe((state) => {
-    if (state.coverage === lastCoverage) return;
-    lastCoverage = state.coverage;
+    const before = last;
+    last = state;
+    if (state.selectedCategory !== before.selectedCategory) setSitingForm({ category: state.selectedCategory });
+    const reason = staleReason(before, state);
+    if (reason) setAside(reason);
+    if (state.coverage === before.coverage) return;
     const s = get();
     if (!state.coverage) return;
     if (s.category && s.sites.length > 0 && state.coverage.categoryIds.includes(s.category)) void restoreProposal(s.category, s.sites);

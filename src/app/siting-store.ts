@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { SiteView } from '../worker/siting-session';
+import type { StaleProposals } from './stale-proposals';
 
 /** How many sites: k new sites (maximal covering) or as few as reach a share (set covering). */
 export type SitingMode = 'k' | 'share';
@@ -27,7 +28,9 @@ export interface SitingForm {
 export interface Scenario {
   name: string;
   category: string;
-  sites: { lon: number; lat: number; rank: number; gainPopulation: number; coveredIds: string[] }[];
+  sites: { lon: number; lat: number; rank: number; gainPopulation: number; coveredIds: string[]; coveredNames?: string[] }[];
+  /** The solver line of the run that made it (null: placed or edited by hand, or reopened). */
+  run?: RunInfo | null;
 }
 
 /** What the last run proved. */
@@ -50,6 +53,14 @@ export interface SitingState {
   category: string | null;
   /** Current proposal in edit order (indices stay stable while dragging). */
   sites: SiteView[];
+  /** Per site (edit order): its number on the map and in the list, kept through drags and removals (./site-numbers.ts). */
+  numbers: number[];
+  /** Per site (edit order): its service area (MultiPolygon coordinates, WGS84), or null. */
+  serviceAreas: [number, number][][][][] | null;
+  /** Communities (dataset order) where the proposal newly covers residents, or null. */
+  newlyCovered: Uint32Array | null;
+  /** Proposals and scenarios set aside because the data changed (the notice offers to apply them again). */
+  stale: StaleProposals | null;
   beforeShare: number | null;
   /** Covered share of the category with the proposal, 0–1. */
   share: number | null;
@@ -71,7 +82,15 @@ export interface SitingState {
   editMs: number | null;
   scenarios: Scenario[];
   /** Shares per category (`categoryIds` order) of: before, the current proposal, each scenario. */
-  comparison: { categoryIds: string[]; before: number[]; current: number[] | null; scenarios: number[][] } | null;
+  comparison: {
+    categoryIds: string[];
+    before: number[];
+    current: number[] | null;
+    scenarios: number[][];
+    /** Residents newly covered by the current proposal (null: none) and by each scenario. */
+    currentAdded: number | null;
+    scenariosAdded: number[];
+  } | null;
 }
 
 /** Defaults: clinic, 5 sites, generated candidates 200 m apart, greedy. */
@@ -82,6 +101,10 @@ export function initialSitingState(): SitingState {
     excludeFile: null,
     category: null,
     sites: [],
+    numbers: [],
+    serviceAreas: null,
+    newlyCovered: null,
+    stale: null,
     beforeShare: null,
     share: null,
     addedPopulation: 0,

@@ -16,6 +16,7 @@ import { SERVICE_FILL_ALPHA, SERVICE_LINE_ALPHA } from '../app/layers/service-ar
 import { selectCategory, setLayerVisible } from '../app/actions';
 import { setCoverageMode, useMapStore } from '../app/map-actions';
 import { KINDS } from '../engine/model';
+import { SitingLegend } from './siting/SitingLegend';
 
 const css = (rgb: Rgb, alpha = 1) => `rgba(${rgb[0]}, ${rgb[1]}, ${rgb[2]}, ${alpha})`;
 
@@ -188,6 +189,7 @@ export function Legend() {
           </li>
         ))}
       </ul>
+      <SitingLegend />
     </section>
   );
 }

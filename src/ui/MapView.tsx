@@ -50,7 +50,15 @@ export function MapView() {
   const flyTo = useAppStore((s) => s.flyTo);
   const coverageMode = useMapStore((s) => s.coverageMode);
   const sites = useSitingStore(
-    useShallow((s) => ({ sites: s.sites, coveredSamples: s.coveredSamples, category: s.category, dragging: s.dragging })),
+    useShallow((s) => ({
+      sites: s.sites,
+      coveredSamples: s.coveredSamples,
+      category: s.category,
+      dragging: s.dragging,
+      numbers: s.numbers,
+      serviceAreas: s.serviceAreas,
+      newlyCovered: s.newlyCovered,
+    })),
   );
   const [view, setView] = useState({ center: INITIAL_CENTER, zoom: INITIAL_ZOOM, bounds: '' });
 

@@ -12,6 +12,7 @@ import { planSites, type SitingGoal, type SitingPlan } from '../engine/siting/pl
 import { proposeSites, type ProposeStage } from '../engine/siting/propose-sites';
 import type { SiteEvaluator } from '../engine/siting/site-evaluator';
 import { createSitingContext, type SitingContext } from '../engine/siting/siting-context';
+import { siteServiceArea } from '../engine/siting/site-service-area';
 import type { CrsId } from '../io/crs';
 import { readCandidatesFile, readExclusionsFile } from '../io/read-candidates';
 import type { RoadDistances } from '../io/crs-offset';
@@ -58,6 +59,8 @@ export interface SiteView {
   gainPopulation: number;
   /** Ids of the communities where it newly covers residents, most first. */
   coveredIds: string[];
+  /** Names of the same communities (the id where a community has no name). */
+  coveredNames?: string[];
   /** Where it came from: a candidate (`uploaded`, `community`, `road_node`) or `placed` by hand (added or moved). */
   source?: SiteRecord['source'];
   /** Id of the uploaded candidate it is, or null. */
@@ -80,6 +83,10 @@ export interface SitingView {
   communityShare: Float64Array;
   /** Demand samples newly covered by the proposals, `[lon0, lat0, lon1, lat1, …]` (map layer). */
   coveredSamples: Float64Array;
+  /** Indices (dataset order) of the communities where the proposals newly cover residents. */
+  newlyCovered: Uint32Array;
+  /** Per site (edit order): its service area at the urban threshold (GeoJSON MultiPolygon coordinates, WGS84). */
+  serviceAreas: [number, number][][][][];
   /** Milliseconds the worker spent on this update. */
   workerMs: number;
 }
@@ -146,6 +153,9 @@ const STAGES: Record<ProposeStage, [string, number]> = {
   greedy: ['siting-greedy', 0.6],
 };
 
+/** A community as people know it: its name, or its id when it has none. */
+const communityName = (c: { id: string; name: string }): string => (c.name && c.name.trim() ? c.name : c.id);
+
 /** Per site of the proposal (edit order): where it came from, kept through edits. */
 type SiteMeta = Required<Pick<SiteView, 'source' | 'candidateId' | 'capacity'>>;
 const PLACED: SiteMeta = { source: 'placed', candidateId: null, capacity: null };
@@ -162,6 +172,21 @@ export function createSitingSession(
 ) {
   /** Siting contexts per analysis and category (thresholds included in the key). */
   const contexts = new WeakMap<Analysis, Map<string, SitingContext>>();
+  /** Service areas per analysis, keyed by category, thresholds and site position. */
+  const areas = new WeakMap<Analysis, Map<string, [number, number][][][]>>();
+  /** The service area of a site; `cachedOnly`: an empty one when not computed yet (during drags, kept fast). */
+  const areaOf = (analysis: Analysis, category: CategoryDef, lon: number, lat: number, cachedOnly = false) => {
+    let byKey = areas.get(analysis);
+    if (!byKey) areas.set(analysis, (byKey = new Map()));
+    const key = JSON.stringify([category.id, category.thresholdMinutes, lon, lat]);
+    let mp = byKey.get(key);
+    if (!mp) {
+      if (cachedOnly) return [];
+      if (byKey.size > 2000) byKey.clear();
+      byKey.set(key, (mp = siteServiceArea(analysis.travel, category, session.current().settings, lon, lat).multiPolygon));
+    }
+    return mp;
+  };
   /** The current proposal: sites in edit order, with their origin and the sites last shown. */
   let active: {
     analysis: Analysis;
@@ -215,7 +240,7 @@ export function createSitingSession(
     });
 
   /** The view of the active proposal after an evaluation (ranking by greedy over the current sites). */
-  const view = (evaluation: ReturnType<SiteEvaluator['evaluateSites']>, t0: number): SitingView => {
+  const view = (evaluation: ReturnType<SiteEvaluator['evaluateSites']>, t0: number, cachedAreas = false): SitingView => {
     const a = active!;
     const { dataset } = session.current();
     const samples = a.analysis.samples;
@@ -223,12 +248,15 @@ export function createSitingSession(
     const sets = a.context.coverageSets(Float64Array.from(a.lon), Float64Array.from(a.lat));
     const plan = planSites(sets, a.context.demand, samples, { kind: 'max-cover', maxSites: n });
     const sites: SiteView[] = a.lon.map((lon, i) => ({ lon, lat: a.lat[i]!, rank: 0, gainPopulation: 0, coveredIds: [], ...a.meta[i]! }));
+    const newly = new Set<number>();
     for (const s of plan.sites) {
+      for (const c of s.communities) newly.add(c);
       sites[s.candidate] = {
         ...sites[s.candidate]!,
         rank: s.rank,
         gainPopulation: s.gainPopulation,
         coveredIds: Array.from(s.communities, (c) => dataset.communities[c]!.id),
+        coveredNames: Array.from(s.communities, (c) => communityName(dataset.communities[c]!)),
       };
     }
     let next = plan.sites.length;
@@ -250,6 +278,8 @@ export function createSitingSession(
       addedPopulation: evaluation.addedPopulation,
       communityShare: evaluation.share,
       coveredSamples: Float64Array.from(covered),
+      newlyCovered: Uint32Array.from([...newly].sort((x, y) => x - y)),
+      serviceAreas: a.lon.map((lon, i) => areaOf(a.analysis, a.category, lon, a.lat[i]!, cachedAreas)),
       workerMs: performance.now() - t0,
     };
   };
@@ -323,6 +353,7 @@ export function createSitingSession(
         rank: s.rank,
         gainPopulation: s.gainPopulation,
         coveredIds: Array.from(s.communities, (k) => dataset.communities[k]!.id),
+        coveredNames: Array.from(s.communities, (k) => communityName(dataset.communities[k]!)),
         ...meta[i]!,
       }));
       active!.shown = sites;
@@ -359,7 +390,14 @@ export function createSitingSession(
       a.lon[i] = lon;
       a.lat[i] = lat;
       a.meta[i] = PLACED;
-      return view(evaluation, t0);
+      // a drag: the moved site's area is drawn once the drag ends (serviceAreas), keeping moves fast
+      return view(evaluation, t0, true);
+    },
+
+    /** Service areas of the current proposal's sites (edit order), computed where missing (after a drag). */
+    serviceAreas(): [number, number][][][][] {
+      const a = ensureActive();
+      return a.lon.map((lon, i) => areaOf(a.analysis, a.category, lon, a.lat[i]!));
     },
 
     /** Add a site to the current proposal (a click on the map). */
@@ -414,21 +452,25 @@ export function createSitingSession(
 
     /**
      * Covered share of every category (settings order) with the given proposed sites added to the
-     * existing facilities: the columns of the scenario table. Does not touch the current proposal.
+     * existing facilities, and the residents they newly cover (all categories summed): the columns
+     * of the scenario table. Does not touch the current proposal.
      */
-    scenarioShares(sites: readonly ScenarioSite[]): { categoryIds: string[]; share: number[] } {
+    scenarioShares(sites: readonly ScenarioSite[]): { categoryIds: string[]; share: number[]; addedPopulation: number } {
       const { analysis, settings } = session.current();
+      let addedPopulation = 0;
       const share = settings.categories.map((cat, k) => {
         const own = sites.filter((s) => s.category === cat.id);
         if (own.length === 0) return analysis.coverage.totals[k]!.share;
-        return contextOf(cat.id)
+        const evaluation = contextOf(cat.id)
           .context.evaluator()
           .evaluateSites(
             own.map((s) => s.lon),
             own.map((s) => s.lat),
-          ).totalShare;
+          );
+        addedPopulation += evaluation.addedPopulation;
+        return evaluation.totalShare;
       });
-      return { categoryIds: settings.categories.map((c) => c.id), share };
+      return { categoryIds: settings.categories.map((c) => c.id), share, addedPopulation };
     },
   };
 }

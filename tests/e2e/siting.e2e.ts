@@ -2,13 +2,24 @@
  * Siting in real Chromium on the built app and the built-in sample: k = 5 clinics are proposed,
  * drawn and listed, the covered share rises; dragging a site with the mouse moves it (the map does
  * not pan) and the share changes at once; a click in add mode adds a site, × removes one; a saved
- * scenario appears as a column of the comparison table; the exact solver runs offline.
+ * scenario appears as a column of the comparison table; the exact solver runs offline. Proposals are
+ * visible: each site's service area is drawn in blue, a dragged site keeps its number, and loading
+ * another facilities file clears the proposal and scenarios with a notice that applies them again.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mapScreenshot, saveScreenshot, useAppSession } from './browser';
+import { countPixels, mapScreenshot, saveScreenshot, useAppSession } from './browser';
 
 const { open } = useAppSession({
+  // a shared 2-core machine: the sample may take longer than the default minute to settle
+  openOptions: {
+    readySelectors: [
+      { selector: '[data-testid="map"][data-map-ready="true"]', timeoutMs: 120_000 },
+      { selector: 'main[data-status="ready"]', timeoutMs: 120_000 },
+    ],
+  },
   afterOpen: async (app) => {
     await app.page.waitForSelector('[data-testid="siting-run"]', { timeout: 60000 });
   },
@@ -20,12 +31,13 @@ async function shownShare(page: Page): Promise<{ value: number; text: string }> 
   return { value: Number(await el.getAttribute('data-value')), text: await el.innerText() };
 }
 
-/** Sites listed: index (edit order), rank, lon, lat, gain. */
+/** Sites listed: index (edit order), rank, number (the label), lon, lat, gain. */
 async function listedSites(page: Page) {
   return page.locator('[data-testid="site-list"] tbody tr').evaluateAll((rows) =>
     rows.map((r) => ({
       index: Number((r as HTMLElement).dataset.testid?.slice(5)),
       rank: Number((r as HTMLElement).dataset.rank),
+      number: Number((r as HTMLElement).dataset.number),
       lon: Number((r as HTMLElement).dataset.lon),
       lat: Number((r as HTMLElement).dataset.lat),
       gain: Number((r as HTMLElement).dataset.gain),
@@ -65,8 +77,14 @@ describe('siting on the sample', () => {
     // the added residents equal the sum of the sites' gains (rounding: ±1 per site)
     const added = Number((await page.locator('.siting-result p').first().innerText()).match(/\+([\d,]+) residents/)![1]!.replace(/,/g, ''));
     expect(Math.abs(added - sites.reduce((s, x) => s + x.gain, 0))).toBeLessThanOrEqual(5);
+    // numbers are the ranks after a run; communities are named, not ids (the sample's ids are C…)
+    expect(sites.map((s) => s.number)).toEqual(sites.map((s) => s.rank));
+    const named = await page.getByTestId('site-communities').allInnerTexts();
+    expect(named.join(' ')).not.toMatch(/\bC\d{3,}\b/);
     await page.waitForTimeout(500);
     saveScreenshot('siting-run.png', await page.screenshot());
+    // the legend says what the proposal's colours are
+    expect(await page.getByTestId('legend-proposal').innerText()).toMatch(/service area[\s\S]*Newly covered community/);
 
     // drag the rank-1 site 60 px right and 40 px down
     const site = byRank[0]!;
@@ -81,6 +99,9 @@ describe('siting on the sample', () => {
       .not.toBe(site.lon);
     await expect.poll(async () => (await shownShare(page)).value, { timeout: 10000 }).not.toBe(share.value);
     const moved = (await listedSites(page)).find((s) => s.index === site.index)!;
+    // the dragged site keeps its number (#1 stays #1), and so do the others
+    await expect.poll(async () => (await listedSites(page)).map((s) => [s.index, s.number])).toEqual(sites.map((s) => [s.index, s.number]));
+    expect(moved.number).toBe(site.number);
     const end = await project(page, moved.lon, moved.lat);
     expect(Math.abs(end.x - (start.x + 60))).toBeLessThan(3); // the site went where the mouse went …
     expect(Math.abs(end.y - (start.y + 40))).toBeLessThan(3);
@@ -98,7 +119,8 @@ describe('siting on the sample', () => {
     await expect.poll(async () => (await listedSites(page)).length, { timeout: 10000 }).toBe(6);
     expect((await shownShare(page)).value).toBeGreaterThanOrEqual(afterDrag);
     const added6 = (await listedSites(page)).find((s) => s.index === 5)!;
-    await page.getByRole('button', { name: `Remove site ${added6.rank}` }).click();
+    expect(added6.number).toBe(6);
+    await page.getByRole('button', { name: `Remove site ${added6.number}` }).click();
     await expect.poll(async () => (await listedSites(page)).length).toBe(5);
     await expect.poll(async () => (await shownShare(page)).value).toBeCloseTo(afterDrag, 12);
 
@@ -122,8 +144,62 @@ describe('siting on the sample', () => {
     expect(row[0]).toBe(`${(before * 100).toFixed(1)}%`);
     expect(row[1]).toBe((await shownShare(page)).text);
     expect(row[2]).toBe(row[1]);
+    // the table compares sites added and residents newly covered too, and fits the panel
+    expect(await table.locator('[data-testid="scenario-sites-added"] td').allInnerTexts()).toEqual(['0', '5', '5']);
+    const gained = await table.locator('[data-testid="scenario-residents-added"] td').allInnerTexts();
+    expect(Number(gained[1]!.replace(/,/g, ''))).toBeGreaterThan(0);
+    expect(gained[2]).toBe(gained[1]);
+    const fits = await table.evaluate((el) => el.scrollWidth <= (el.parentElement as HTMLElement).clientWidth + 1);
+    expect(fits).toBe(true);
     saveScreenshot('siting-panel.png', await page.getByTestId('section-siting').screenshot());
-  }, 240_000);
+
+    // loading another facilities file clears the proposal and the scenario, and says so
+    const kept = (await listedSites(page)).map((s) => [s.lon, s.lat]).sort();
+    const sample = JSON.parse(readFileSync(path.resolve('data/sample/facilities.geojson'), 'utf8')) as { features: unknown[] };
+    const fewer = { ...sample, features: sample.features.filter((_, i) => i % 2 === 0) };
+    await page
+      .getByTestId('file-input-facilities')
+      .setInputFiles({ name: 'half-facilities.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fewer)) });
+    await page.getByTestId('stale-notice').waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('stale-notice').innerText()).toMatch(/data changed.*\(5\).*\(1\)/s);
+    expect(await page.locator('[data-testid="site-list"] tbody tr').count()).toBe(0);
+    expect(await page.getByTestId('legend-proposal').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="scenario-column"]').count()).toBe(0);
+    saveScreenshot('siting-stale.png', await page.getByTestId('section-siting').screenshot());
+    // apply again: the same coordinates, scored on the new data
+    await page.getByTestId('stale-apply').click();
+    await expect.poll(async () => (await listedSites(page)).length, { timeout: 60_000 }).toBe(5);
+    expect((await listedSites(page)).map((s) => [s.lon, s.lat]).sort()).toEqual(kept);
+    await expect.poll(() => page.locator('[data-testid="scenario-column"]').count()).toBe(1);
+    expect(await page.getByTestId('stale-notice').count()).toBe(0);
+
+    // each site's service area is drawn: close to site 1, its blue outline and the newly covered
+    // communities are there with the proposal and gone once it is cleared (same view)
+    await page.locator('[data-testid="site-list"] tbody tr').first().locator('button.link').click();
+    let center = '';
+    await expect
+      .poll(
+        async () => {
+          const [a, b] = [await mapCenter(page), (await page.waitForTimeout(700), await mapCenter(page))];
+          center = b ?? '';
+          return a === b;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await page.waitForTimeout(1000);
+    const BLUE: [number, number, number][] = [[37, 99, 235]];
+    const withAreas = await mapScreenshot(page);
+    saveScreenshot('siting-service-area.png', withAreas);
+    const blueWith = (await countPixels(page, withAreas, [0, 0, 0], [BLUE], 40)).matches[0]!;
+    await page.getByRole('button', { name: 'Clear proposal' }).click();
+    await expect.poll(async () => (await listedSites(page)).length).toBe(0);
+    await page.waitForTimeout(1000);
+    expect(await mapCenter(page)).toBe(center);
+    const blueWithout = (await countPixels(page, await mapScreenshot(page), [0, 0, 0], [BLUE], 40)).matches[0]!;
+    console.log(`siting: blue pixels near site 1 with the proposal ${blueWith}, without ${blueWithout}`);
+    expect(blueWith).toBeGreaterThan(blueWithout + 1500);
+  }, 480_000);
 
   it('solves exactly with HiGHS in the browser (wasm bundled, no request leaves the machine), in Chinese', async () => {
     const app = await open('zh-CN');

@@ -52,7 +52,7 @@ export function buildLayers(state: LayerInputs): Layer[] {
     gapZonesLayer(coverage?.zones ?? null, k, state.visible.gapZones),
     facilitiesLayer(d?.facilities ?? null, state.visible.facilities, style),
     selectionLayer(d?.communities ?? null, d?.facilities ?? null, state.selection ?? null),
-    ...sitesLayers(state.sites),
+    ...sitesLayers(state.sites ? { ...state.sites, communities: d?.communities ?? null } : null),
   ];
   return layers.filter((l): l is Layer => l !== null);
 }

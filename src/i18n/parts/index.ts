@@ -13,8 +13,22 @@ import * as osm from './osm';
 import * as exportsPart from './exports';
 import * as answer from './answer';
 import * as small from './small';
+import * as proposals from './proposals';
 
-const parts = { workspace, settings, results, gaps, layers, siting, export: exportPart, osm, exports: exportsPart, answer, small };
+const parts = {
+  workspace,
+  settings,
+  results,
+  gaps,
+  layers,
+  siting,
+  export: exportPart,
+  osm,
+  exports: exportsPart,
+  answer,
+  small,
+  proposals,
+};
 
 type Parts = typeof parts;
 export const enParts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.en])) as { [K in keyof Parts]: Parts[K]['en'] };

@@ -13,6 +13,7 @@ import { clearProposal, runSiting, setAddMode, setSitingForm, setSitingUpload } 
 import { Section } from './Section';
 import { SiteList } from '../siting/SiteList';
 import { ScenarioTable } from '../siting/ScenarioTable';
+import { StaleNotice } from '../siting/StaleNotice';
 import { formatNumber, formatPercent, formatPeople } from '../siting/format';
 
 async function readUpload(e: ChangeEvent<HTMLInputElement>, kind: 'candidates' | 'exclude') {
@@ -37,6 +38,7 @@ export function SitingSection() {
 
   return (
     <Section id="siting" title={t('panel.siting')}>
+      <StaleNotice />
       {!hasCoverage ? (
         <p className="coming">{t('siting.noData')}</p>
       ) : (

@@ -1,11 +1,15 @@
-/** Scenarios side by side: covered share per category before, with the current proposal and with each saved scenario. */
+/**
+ * Scenarios side by side, in columns that fit the side panel: sites added, residents newly covered,
+ * and the covered share per category before, with the current proposal and with each saved scenario.
+ */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
 import { useSitingStore } from '../../app/siting-store';
 import { categoryStyles } from '../../app/category-style';
 import { loadScenario, removeScenario, saveScenario } from '../../app/siting-actions';
-import { formatPercent } from './format';
+import { formatPercent, formatPeople } from './format';
+import './siting.css';
 
 export function ScenarioTable() {
   const { t } = useTranslation();
@@ -15,6 +19,7 @@ export function ScenarioTable() {
   const scenarios = useSitingStore((s) => s.scenarios);
   const hasProposal = useSitingStore((s) => s.sites.length > 0);
   const category = useSitingStore((s) => s.category);
+  const currentSites = useSitingStore((s) => s.sites.length);
   const [name, setName] = useState('');
   const labels = useMemo(
     () => new Map((settings ? categoryStyles(settings.categories) : []).map((c) => [c.id, c.label[language]])),
@@ -53,8 +58,8 @@ export function ScenarioTable() {
             <th>{t('siting.beforeColumn')}</th>
             {comparison.current && <th>{t('siting.currentColumn')}</th>}
             {scenarios.map((s, i) => (
-              <th key={`${s.name}-${i}`}>
-                <button type="button" className="link" title={t('siting.load')} onClick={() => void loadScenario(i)}>
+              <th key={`${s.name}-${i}`} data-testid="scenario-column">
+                <button type="button" className="link" title={`${t('siting.load')}: ${s.name}`} onClick={() => void loadScenario(i)}>
                   {s.name}
                 </button>
                 <button type="button" className="icon" aria-label={`${t('siting.remove')} ${s.name}`} onClick={() => removeScenario(i)}>
@@ -65,6 +70,31 @@ export function ScenarioTable() {
           </tr>
         </thead>
         <tbody>
+          <tr data-testid="scenario-sites-added">
+            <th scope="row">{t('proposals.sitesAdded')}</th>
+            <td className="num">0</td>
+            {comparison.current && <td className="num">{currentSites}</td>}
+            {scenarios.map((s, i) => (
+              <td key={`${s.name}-${i}`} className="num">
+                {s.sites.length}
+              </td>
+            ))}
+          </tr>
+          <tr data-testid="scenario-residents-added">
+            <th scope="row">{t('proposals.residentsAdded')}</th>
+            <td className="num">0</td>
+            {comparison.current && <td className="num">{formatPeople(comparison.currentAdded ?? 0, language)}</td>}
+            {scenarios.map((s, i) => (
+              <td key={`${s.name}-${i}`} className="num">
+                {comparison.scenariosAdded[i] === undefined ? '–' : formatPeople(comparison.scenariosAdded[i]!, language)}
+              </td>
+            ))}
+          </tr>
+          <tr className="scenario-subhead">
+            <th scope="rowgroup" colSpan={2 + (comparison.current ? 1 : 0) + scenarios.length}>
+              {t('proposals.shares')}
+            </th>
+          </tr>
           {rows.map(({ id, k }) => (
             <tr key={id} data-category={id}>
               <th scope="row">{labels.get(id) ?? id}</th>

@@ -1,4 +1,7 @@
-/** The proposed sites ranked by marginal gain, with the residents and communities each newly covers. */
+/**
+ * The proposed sites by their number (given once per run, kept through drags), with the residents
+ * and the communities (by name) each newly covers.
+ */
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
 import { useSitingStore } from '../../app/siting-store';
@@ -10,7 +13,8 @@ export function SiteList() {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const sites = useSitingStore((s) => s.sites);
-  const order = sites.map((s, i) => ({ ...s, index: i })).sort((a, b) => a.rank - b.rank);
+  const numbers = useSitingStore((s) => s.numbers);
+  const order = sites.map((s, i) => ({ ...s, index: i, number: numbers[i] ?? s.rank })).sort((a, b) => a.number - b.number);
   return (
     <table className="site-list" data-testid="site-list">
       <thead>
@@ -27,25 +31,30 @@ export function SiteList() {
             key={s.index}
             data-testid={`site-${s.index}`}
             data-rank={s.rank}
+            data-number={s.number}
             data-lon={s.lon}
             data-lat={s.lat}
             data-gain={Math.round(s.gainPopulation)}
           >
             <td>
               <button type="button" className="link" onClick={() => flyTo(s.lon, s.lat, 15)}>
-                {s.rank}
+                {s.number}
               </button>
             </td>
             <td className="num">{formatPeople(s.gainPopulation, language)}</td>
-            <td className="ids" title={s.coveredIds.join(', ')}>
-              {s.coveredIds.slice(0, 3).join(', ')}
+            <td
+              className="ids"
+              title={(s.coveredNames ?? s.coveredIds).join(language === 'zh' ? '、' : ', ')}
+              data-testid="site-communities"
+            >
+              {(s.coveredNames ?? s.coveredIds).slice(0, 3).join(language === 'zh' ? '、' : ', ')}
               {s.coveredIds.length > 3 ? ` +${s.coveredIds.length - 3}` : ''}
             </td>
             <td>
               <button
                 type="button"
                 className="icon"
-                aria-label={t('siting.removeSite', { rank: s.rank })}
+                aria-label={t('siting.removeSite', { rank: s.number })}
                 title={t('siting.remove')}
                 onClick={() => void removeSite(s.index)}
               >

@@ -19,7 +19,7 @@ export function communityColor(kind: unknown): Rgb {
 }
 
 /** Smallest and largest marker radius (px) of a point community. */
-export const COMMUNITY_MARKER_PX = Object.freeze({ min: 4, max: 8 });
+const COMMUNITY_MARKER_PX = Object.freeze({ min: 4, max: 8 });
 
 /**
  * Radius in screen pixels of the marker drawn for a point community: 4 px, growing with the square

@@ -26,7 +26,8 @@ export type SettingsChange = (s: Settings) => Settings;
  * Queued work: a change of the current settings, or a whole settings file (replaces them). `start`
  * runs when the item's turn comes, after every earlier item has applied.
  */
-type Item = ({ change: SettingsChange } | { raw: unknown; file: string }) & { done: (ok: boolean) => void; start?: () => void };
+type Work = ({ change: SettingsChange } | { raw: unknown; file: string }) & { start?: () => void };
+type Item = Work & { done: (ok: boolean) => void };
 
 const pending: Item[] = [];
 let draining = false;
@@ -66,7 +67,7 @@ async function drain(): Promise<void> {
   }
 }
 
-function enqueue(item: Omit<Item, 'done'>): Promise<boolean> {
+function enqueue(item: Work): Promise<boolean> {
   return new Promise<boolean>((done) => {
     pending.push({ ...item, done } as Item);
     if (!draining) void drain();

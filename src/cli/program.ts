@@ -95,6 +95,11 @@ ${EXIT_CODES_HELP}
       'CRS of the input coordinates: WGS84 (default), CGCS2000, GCJ02 (Amap/Tencent), BD09 (Baidu), EPSG:4491–4554 (CGCS2000 Gauss–Krüger)',
     )
     .option('--export-crs <crs>', 'CRS of the exported GeoJSON: WGS84 (default, RFC 7946), GCJ02, BD09, CGCS2000 or EPSG:4491–4554')
+    .option(
+      '--format <list>',
+      'layer formats, comma-separated: geojson (one file per layer), shapefile (shapefiles.zip: one shapefile per layer, UTF-8, .prj)',
+      'geojson',
+    )
     .option('--lang <lang>', 'language of the coverage.csv headers and values: en (default) or zh', 'en')
     .option('--csv-codes', 'add the column codes (t_clinic_min, cov_clinic, …) to coverage.csv as a second header row')
     .option('--out <dir>', 'output folder', 'out')
@@ -121,15 +126,22 @@ ${EXIT_CODES_HELP}
           crs?: string;
           exportCrs?: string;
           lang: string;
+          format: string;
           csvCodes?: boolean;
           out: string;
         } & OutputOptions,
       ) => {
         code = await run(analyze, opts, async (o, cio, progress) => {
           const [{ runAnalyze }, { assertCrs }] = await Promise.all([import('./analyze-command'), import('../io/crs')]);
-          const { exportCrs, lang, csvCodes, ...rest } = o;
+          const { exportCrs, lang, csvCodes, format, ...rest } = o;
           if (lang !== 'en' && lang !== 'zh') {
             cio.err(`lifecircle: --lang: expected en or zh, got ${JSON.stringify(lang)}\n`);
+            return 1;
+          }
+          const formats = format.split(',').map((f) => f.trim().toLowerCase());
+          const badFormat = formats.find((f) => f !== 'geojson' && f !== 'shapefile');
+          if (badFormat !== undefined || formats.length === 0) {
+            cio.err(`lifecircle: --format: expected geojson and/or shapefile (comma-separated), got ${JSON.stringify(format)}\n`);
             return 1;
           }
           if (exportCrs) {
@@ -144,6 +156,7 @@ ${EXIT_CODES_HELP}
             {
               ...rest,
               csv: { lang, codes: csvCodes === true },
+              formats: formats as ('geojson' | 'shapefile')[],
               ...(exportCrs ? { exportCrs: exportCrs as Parameters<typeof assertCrs>[0] } : {}),
             },
             cio,

@@ -11,8 +11,9 @@ import * as siting from './siting';
 import * as exportPart from './export';
 import * as osm from './osm';
 import * as exportsPart from './exports';
+import * as exports2Part from './exports2';
 
-const parts = { workspace, settings, results, gaps, layers, siting, export: exportPart, osm, exports: exportsPart };
+const parts = { workspace, settings, results, gaps, layers, siting, export: exportPart, osm, exports: exportsPart, exports2: exports2Part };
 
 type Parts = typeof parts;
 export const enParts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.en])) as { [K in keyof Parts]: Parts[K]['en'] };

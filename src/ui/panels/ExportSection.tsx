@@ -9,6 +9,7 @@ import { useSitingStore } from '../../app/siting-store';
 import { downloadBlob } from '../../app/download';
 import {
   downloadReport,
+  downloadShapefiles,
   exportCrsOptions,
   openProject,
   REPORT_FILES,
@@ -143,6 +144,15 @@ export function ExportSection() {
                 {b.kind === 'gaps' && siteCount > 0 ? ` · ${t('export.withSites', { n: siteCount })}` : ''}
               </button>
             ))}
+            <button
+              type="button"
+              data-testid="export-shapefile"
+              disabled={busy}
+              title={t('exports2.shapefileTitle')}
+              onClick={() => void run(() => downloadShapefiles(crs))}
+            >
+              {t('exports2.shapefile')}
+            </button>
           </div>
           <div className="row">
             <button type="button" data-testid="export-print" disabled={busy} onClick={() => void openPrint()}>

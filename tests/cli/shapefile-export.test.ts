@@ -47,8 +47,7 @@ describe('analyze --format shapefile (grid-3x3 fixture)', () => {
     const names = unzipTo(dir);
     const layers = [...new Set(names.map((n) => n.replace(/\.[a-z]+$/, '')))];
     expect(layers).toEqual(expect.arrayContaining(['communities', 'gap-communities', 'gap-zones']));
-    for (const layer of layers)
-      for (const ext of ['shp', 'shx', 'dbf', 'prj', 'cpg']) expect(names, layer).toContain(`${layer}.${ext}`);
+    for (const layer of layers) for (const ext of ['shp', 'shx', 'dbf', 'prj', 'cpg']) expect(names, layer).toContain(`${layer}.${ext}`);
     const want = { communities: 'Point', 'gap-communities': 'Point', 'gap-zones': 'Polygon' } as Record<string, string>;
     for (const layer of layers) {
       const info = ogrinfo(['-so', '-al', join(dir, 'shp', `${layer}.shp`)]);

@@ -79,6 +79,33 @@ function ogrGeometry(layers: Record<string, string>): Record<string, string> {
   );
 }
 
+/**
+ * Share of background-coloured pixels in a strip along the right edge of a PNG (from 4 % to 2 % of
+ * the width in from the edge, the middle half of the height): about 1 when the picture has a margin
+ * around the data, low when the data runs off the edge.
+ */
+async function rightMarginBackground(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(
+    async ({ b64, bg }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const x0 = Math.round(bitmap.width * 0.96);
+      const x1 = Math.round(bitmap.width * 0.98);
+      const y0 = Math.round(bitmap.height * 0.25);
+      const y1 = Math.round(bitmap.height * 0.75);
+      const px = ctx.getImageData(x0, y0, x1 - x0, y1 - y0).data;
+      let near = 0;
+      for (let i = 0; i < px.length; i += 4)
+        if (Math.abs(px[i]! - bg[0]) <= 10 && Math.abs(px[i + 1]! - bg[1]) <= 10 && Math.abs(px[i + 2]! - bg[2]) <= 10) near++;
+      return near / (px.length / 4);
+    },
+    { b64: png.toString('base64'), bg: [...BG] as [number, number, number] },
+  );
+}
+
 async function proposeClinics(page: Page, k: number) {
   await page.getByTestId('siting-category').selectOption('clinic');
   await page.getByTestId('siting-k').fill(String(k));
@@ -193,8 +220,22 @@ describe('exports of the sample', () => {
     expect(CJK.test(String(communities.features[0]!.properties!.name))).toBe(true);
     await page.getByTestId('export-crs').selectOption('WGS84');
 
-    // map PNG with legend and scale bar
+    // map PNG with legend and scale bar, framed on the study area whatever is on screen: zoom in so
+    // the data runs off the screen's right edge, then the picture still has its margin there
+    const map = page.getByTestId('map');
+    const zoomOf = async () => Number(await map.getAttribute('data-zoom'));
+    const zoom0 = await zoomOf();
+    const mapBox0 = (await map.boundingBox())!;
+    await page.mouse.move(mapBox0.x + mapBox0.width / 2, mapBox0.y + mapBox0.height / 2);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -400);
+    await expect.poll(zoomOf, { timeout: SLOW }).toBeGreaterThan(zoom0 + 1.5);
+    await page.waitForTimeout(1500); // let the zoom animation end (data-zoom follows moveend)
+    const zoomedIn = await zoomOf();
+    const screen = await map.screenshot();
+    expect(await rightMarginBackground(page, screen)).toBeLessThan(0.8);
     const png = await download(page, 'export-png');
+    expect(await rightMarginBackground(page, png.bytes)).toBeGreaterThan(0.95);
+    await expect.poll(zoomOf, { timeout: SLOW }).toBeCloseTo(zoomedIn, 2); // the user's view is back
     expect(png.name).toMatch(/\.png$/);
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.bytes.length).toBeGreaterThan(30_000);
@@ -216,6 +257,8 @@ describe('exports of the sample', () => {
     expect(legendText).toMatch(/Clinics: gap zone/);
     expect(legendText).toMatch(/Proposed|sites/i);
     expect(await page.getByTestId('print-category').innerText()).toContain('Clinics');
+    // the credits under the map: the synthetic sample and the map libraries
+    expect(await page.getByTestId('print-credits').innerText()).toMatch(/sample.*MapLibre · deck\.gl/i);
     expect(await page.getByTestId('print-view').innerText()).not.toContain('、');
     // the Print/Close bar does not cover the page: the first table starts below it
     const bar = (await page.locator('.print-toolbar').boundingBox())!;

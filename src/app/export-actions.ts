@@ -9,7 +9,8 @@ import { exportCrsList } from '../io/export-crs';
 import { detectFormat } from '../io/read-layer-file';
 import { parseProject, serializeProject, type ProjectFileOptions, type ProjectScenario } from '../io/project-file';
 import { zipSync, strToU8 } from 'fflate';
-import type { AnalysisReportFiles, ReportFileName } from '../io/analysis-report';
+import { REPORT_LAYERS, type AnalysisReportFiles, type ReportFileName } from '../io/analysis-report';
+import { shapefileZip } from '../io/shapefile-write';
 import type { ProposedSite } from '../io/report-geojson';
 import type { LayerName, LayerReport } from '../worker/session';
 import { engine } from './engine-client';
@@ -95,6 +96,18 @@ function reportDownload(kind: ReportKind, files: AnalysisReportFiles): { name: s
 export async function downloadReport(kind: ReportKind, crs: CrsId = 'WGS84'): Promise<void> {
   const { name, blob } = reportDownload(kind, await reportFiles(crs));
   downloadBlob(name, blob);
+}
+
+/**
+ * Download every GeoJSON layer of the report (gap communities, gap zones, sites, communities) as
+ * `shapefiles.zip`: one shapefile per layer in `crs`, UTF-8 attributes (see io/shapefile-write.ts).
+ */
+export async function downloadShapefiles(crs: CrsId = 'WGS84'): Promise<void> {
+  const files = await reportFiles(crs);
+  const layers: Record<string, string> = {};
+  for (const name of REPORT_LAYERS) if (files[name] !== undefined) layers[name] = files[name];
+  const zipped = shapefileZip(layers, crs);
+  downloadBlob('shapefiles.zip', new Blob([zipped as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
 }
 
 /** The view state a project keeps (everything else is derived again on opening). */

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../engine/analyze';
 import { findGapZones } from '../engine/coverage/gap-zones';
-import { writeAnalysisReportBytes } from '../io/analysis-report';
+import { REPORT_LAYERS, writeAnalysisReportBytes } from '../io/analysis-report';
+import { shapefileZip } from '../io/shapefile-write';
 import type { CsvLabelOptions } from '../io/csv-labels';
 import type { Problem } from '../engine/model';
 import { crsName, type CrsId } from '../io/crs';
@@ -26,6 +27,11 @@ export interface AnalyzeOptions extends InputOptions {
   /** Language of coverage.csv (headers and values) and whether the codes follow as a second header row; default: codes only. */
   csv?: CsvLabelOptions;
   generatedAt?: string;
+  /**
+   * Formats of the layers: `geojson` (one file per layer) and/or `shapefile` (shapefiles.zip, one
+   * shapefile per layer); default geojson. summary.json and coverage.csv are always written.
+   */
+  formats?: readonly ('geojson' | 'shapefile')[];
   /** Print summary.json on stdout instead of the human summary. */
   json?: boolean;
   /** No warnings on stderr (they stay in summary.json). */
@@ -34,7 +40,7 @@ export interface AnalyzeOptions extends InputOptions {
 
 /**
  * `analyze`: coverage and gaps of every category, written to `outDir` as gap-communities.geojson, gap-zones.geojson,
- * communities.geojson, summary.json and coverage.csv. The reports carry their provenance; their time is
+ * communities.geojson, summary.json and coverage.csv (with `formats` shapefile: shapefiles.zip). The reports carry their provenance; their time is
  * `generatedAt`, else `SOURCE_DATE_EPOCH` (reproducible output), else now.
  *
  * With `json` the only thing on stdout is summary.json; with `quiet` warnings are not printed.
@@ -85,8 +91,16 @@ export async function runAnalyze(
       ...(opts.csv ? { csv: opts.csv } : {}),
     },
   );
+  const formats = opts.formats ?? ['geojson'];
+  const layerNames = new Set<string>(REPORT_LAYERS);
+  const written: Record<string, string | Uint8Array> = {};
+  for (const [name, data] of Object.entries(files)) if (formats.includes('geojson') || !layerNames.has(name)) written[name] = data;
+  if (formats.includes('shapefile')) {
+    const layers = Object.fromEntries(Object.entries(files).filter(([name]) => layerNames.has(name)));
+    written['shapefiles.zip'] = shapefileZip(layers, opts.exportCrs ?? 'WGS84');
+  }
   mkdirSync(opts.out, { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(opts.out, name), text);
+  for (const [name, data] of Object.entries(written)) writeFileSync(join(opts.out, name), data);
   progress.done();
   if (opts.json) {
     io.out(files['summary.json']);
@@ -106,7 +120,7 @@ export async function runAnalyze(
     `  complete circle ${Number.isFinite(complete) ? (complete * 100).toFixed(1) : '–'} %; ${analysis.gaps.length} communities with gaps, ${zones.length} gap zones\n`,
   );
   io.out(
-    `wrote ${Object.keys(files)
+    `wrote ${Object.keys(written)
       .map((f) => join(opts.out, f))
       .join(', ')}\n`,
   );

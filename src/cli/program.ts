@@ -97,6 +97,11 @@ ${EXIT_CODES_HELP}
     .option('--facilities-crs <crs>', 'CRS of the facilities file only (overrides --crs), e.g. GCJ02 for Amap points')
     .option('--communities-crs <crs>', 'CRS of the communities file only (overrides --crs)')
     .option('--export-crs <crs>', 'CRS of the exported GeoJSON: WGS84 (default, RFC 7946), GCJ02, BD09, CGCS2000 or EPSG:4491–4554')
+    .option(
+      '--format <list>',
+      'layer formats, comma-separated: geojson (one file per layer), shapefile (shapefiles.zip: one shapefile per layer, UTF-8, .prj)',
+      'geojson',
+    )
     .option('--lang <lang>', 'language of the coverage.csv headers and values: en (default) or zh', 'en')
     .option('--csv-codes', 'add the column codes (t_clinic_min, cov_clinic, …) to coverage.csv as a second header row')
     .option('--out <dir>', 'output folder', 'out')
@@ -125,15 +130,22 @@ ${EXIT_CODES_HELP}
           communitiesCrs?: string;
           exportCrs?: string;
           lang: string;
+          format: string;
           csvCodes?: boolean;
           out: string;
         } & OutputOptions,
       ) => {
         code = await run(analyze, opts, async (o, cio, progress) => {
           const [{ runAnalyze }, { assertCrs }] = await Promise.all([import('./analyze-command'), import('../io/crs')]);
-          const { exportCrs, lang, csvCodes, ...rest } = o;
+          const { exportCrs, lang, csvCodes, format, ...rest } = o;
           if (lang !== 'en' && lang !== 'zh') {
             cio.err(`lifecircle: --lang: expected en or zh, got ${JSON.stringify(lang)}\n`);
+            return 1;
+          }
+          const formats = format.split(',').map((f) => f.trim().toLowerCase());
+          const badFormat = formats.find((f) => f !== 'geojson' && f !== 'shapefile');
+          if (badFormat !== undefined || formats.length === 0) {
+            cio.err(`lifecircle: --format: expected geojson and/or shapefile (comma-separated), got ${JSON.stringify(format)}\n`);
             return 1;
           }
           if (exportCrs) {
@@ -148,6 +160,7 @@ ${EXIT_CODES_HELP}
             {
               ...rest,
               csv: { lang, codes: csvCodes === true },
+              formats: formats as ('geojson' | 'shapefile')[],
               ...(exportCrs ? { exportCrs: exportCrs as Parameters<typeof assertCrs>[0] } : {}),
             },
             cio,

@@ -180,7 +180,10 @@ export function cpgToEncoding(cpg: string): string | null {
 }
 
 function dbfEncoding(cpg: string | undefined, dbf: Uint8Array, note: (reason: string) => void): string {
-  const records = dbf.subarray(32);
+  // the records start after the field descriptors (header length, bytes 8–9): a descriptor holds
+  // binary bytes (a field length of 254 is 0xFE) that are never valid UTF-8
+  const headerLength = dbf.length >= 10 ? dbf[8]! | (dbf[9]! << 8) : 32;
+  const records = dbf.subarray(Math.min(dbf.length, Math.max(32, headerLength)));
   if (cpg !== undefined && cpg.trim() !== '') {
     const label = cpgToEncoding(cpg);
     if (label === 'utf-8' && !isValidUtf8(records)) {

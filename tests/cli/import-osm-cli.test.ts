@@ -38,7 +38,8 @@ describe('lifecircle import-osm', () => {
     // the same features (the files differ only in their provenance: which input file, its hash)
     const features = (d: string, f: string): unknown => (read(d, f) as { features: unknown }).features;
     expect(features(a, 'communities.geojson')).toEqual(features(b, 'communities.geojson'));
-    expect(features(a, 'gaps.geojson')).toEqual(features(b, 'gaps.geojson'));
+    expect(features(a, 'gap-communities.geojson')).toEqual(features(b, 'gap-communities.geojson'));
+    expect(features(a, 'gap-zones.geojson')).toEqual(features(b, 'gap-zones.geojson'));
     expect((features(a, 'communities.geojson') as unknown[]).length).toBeGreaterThan(50);
     const cov = (d: string): unknown => (read(d, 'summary.json') as { categories: unknown }).categories;
     expect(cov(a)).toEqual(cov(b));

@@ -25,15 +25,28 @@ const sampleText = (name: string) => readFileSync(path.join(REPO_ROOT, 'data/sam
 const sampleJson = (name: string) => JSON.parse(sampleText(name).toString('utf8')) as FeatureCollection;
 const CJK = /[\u3400-\u9fff]/;
 
+/**
+ * Waits on this 2-core machine shared with other browser runs (load ~20): a page of the sample takes
+ * over a minute to report ready there, so every wait is generous but bounded.
+ */
+const SLOW = 180_000;
+
 const { open } = useAppSession({
+  openOptions: {
+    readySelectors: [
+      { selector: '[data-testid="map"][data-map-ready="true"]', timeoutMs: SLOW },
+      { selector: 'main[data-status="ready"]', timeoutMs: SLOW },
+    ],
+  },
   afterOpen: async (app) => {
-    await app.page.waitForSelector('[data-testid="export-gaps"]', { timeout: 60000 });
+    app.page.setDefaultTimeout(SLOW);
+    await app.page.waitForSelector('[data-testid="export-gaps"]', { timeout: SLOW });
   },
 });
 
 /** Click a button and return the downloaded file's name and bytes. */
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByTestId(testId).click()]);
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }), page.getByTestId(testId).click()]);
   const file = await dl.path();
   return { name: dl.suggestedFilename(), bytes: readFileSync(file) };
 }
@@ -66,11 +79,38 @@ function ogrGeometry(layers: Record<string, string>): Record<string, string> {
   );
 }
 
+/**
+ * Share of background-coloured pixels in a strip along the right edge of a PNG (from 4 % to 2 % of
+ * the width in from the edge, the middle half of the height): about 1 when the picture has a margin
+ * around the data, low when the data runs off the edge.
+ */
+async function rightMarginBackground(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(
+    async ({ b64, bg }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const x0 = Math.round(bitmap.width * 0.96);
+      const x1 = Math.round(bitmap.width * 0.98);
+      const y0 = Math.round(bitmap.height * 0.25);
+      const y1 = Math.round(bitmap.height * 0.75);
+      const px = ctx.getImageData(x0, y0, x1 - x0, y1 - y0).data;
+      let near = 0;
+      for (let i = 0; i < px.length; i += 4)
+        if (Math.abs(px[i]! - bg[0]) <= 10 && Math.abs(px[i + 1]! - bg[1]) <= 10 && Math.abs(px[i + 2]! - bg[2]) <= 10) near++;
+      return near / (px.length / 4);
+    },
+    { b64: png.toString('base64'), bg: [...BG] as [number, number, number] },
+  );
+}
+
 async function proposeClinics(page: Page, k: number) {
   await page.getByTestId('siting-category').selectOption('clinic');
   await page.getByTestId('siting-k').fill(String(k));
   await page.getByTestId('siting-run').click();
-  await page.waitForFunction((k) => document.querySelectorAll('[data-testid="site-list"] tbody tr').length === k, k, { timeout: 90000 });
+  await page.waitForFunction((k) => document.querySelectorAll('[data-testid="site-list"] tbody tr').length === k, k, { timeout: SLOW });
 }
 
 describe('exports of the sample', () => {
@@ -162,10 +202,40 @@ describe('exports of the sample', () => {
     const gk = ogrinfo('gk-gap-zones.geojson', gkLayers['gap-zones.geojson']!);
     expect(gk).toContain('ID["EPSG",4529]');
     expect(gk).toMatch(/^Geometry: Polygon$/m);
+    // the same layers as a zipped Shapefile set in that zone: one shapefile per layer, one geometry type, the CRS, Chinese names
+    const shp = await download(page, 'export-shapefile');
+    expect(shp.name).toBe('shapefiles.zip');
+    const shpDir = mkdtempSync(path.join(ogrDir, 'shp-'));
+    for (const [n, b] of Object.entries(unzipSync(new Uint8Array(shp.bytes)))) writeFileSync(path.join(shpDir, n), b);
+    const shpGeometry: Record<string, string> = {};
+    for (const layer of ['gap-communities', 'gap-zones', 'sites', 'communities']) {
+      const r = spawnSync('ogrinfo', ['-so', '-al', path.join(shpDir, `${layer}.shp`)], { encoding: 'utf8' });
+      expect(r.stderr, layer).toBe('');
+      expect(r.stdout, layer).toContain('CGCS2000 / 3-degree Gauss-Kruger zone 41');
+      shpGeometry[layer] = [...r.stdout.matchAll(/^Geometry: (.+)$/gm)].map((m) => m[1]!).join('|');
+    }
+    expect(shpGeometry).toEqual({ 'gap-communities': 'Polygon', 'gap-zones': 'Polygon', sites: 'Point', communities: 'Polygon' });
+    const shpNames = spawnSync('ogrinfo', ['-al', '-q', '-fid', '0', path.join(shpDir, 'communities.shp')], { encoding: 'utf8' }).stdout;
+    expect(shpNames).toContain(`name (String) = ${communities.features[0]!.properties!.name}`);
+    expect(CJK.test(String(communities.features[0]!.properties!.name))).toBe(true);
     await page.getByTestId('export-crs').selectOption('WGS84');
 
-    // map PNG with legend and scale bar
+    // map PNG with legend and scale bar, framed on the study area whatever is on screen: zoom in so
+    // the data runs off the screen's right edge, then the picture still has its margin there
+    const map = page.getByTestId('map');
+    const zoomOf = async () => Number(await map.getAttribute('data-zoom'));
+    const zoom0 = await zoomOf();
+    const mapBox0 = (await map.boundingBox())!;
+    await page.mouse.move(mapBox0.x + mapBox0.width / 2, mapBox0.y + mapBox0.height / 2);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -400);
+    await expect.poll(zoomOf, { timeout: SLOW }).toBeGreaterThan(zoom0 + 1.5);
+    await page.waitForTimeout(1500); // let the zoom animation end (data-zoom follows moveend)
+    const zoomedIn = await zoomOf();
+    const screen = await map.screenshot();
+    expect(await rightMarginBackground(page, screen)).toBeLessThan(0.8);
     const png = await download(page, 'export-png');
+    expect(await rightMarginBackground(page, png.bytes)).toBeGreaterThan(0.95);
+    await expect.poll(zoomOf, { timeout: SLOW }).toBeCloseTo(zoomedIn, 2); // the user's view is back
     expect(png.name).toMatch(/\.png$/);
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.bytes.length).toBeGreaterThan(30_000);
@@ -187,12 +257,16 @@ describe('exports of the sample', () => {
     expect(legendText).toMatch(/Clinics: gap zone/);
     expect(legendText).toMatch(/Proposed|sites/i);
     expect(await page.getByTestId('print-category').innerText()).toContain('Clinics');
+    // the credits under the map: the synthetic sample and the map libraries
+    expect(await page.getByTestId('print-credits').innerText()).toMatch(/sample.*MapLibre · deck\.gl/i);
     expect(await page.getByTestId('print-view').innerText()).not.toContain('、');
     // the Print/Close bar does not cover the page: the first table starts below it
     const bar = (await page.locator('.print-toolbar').boundingBox())!;
     const article = (await page.locator('.print-page').boundingBox())!;
     expect(article.y).toBeGreaterThanOrEqual(bar.y + bar.height);
-    await expect.poll(() => page.getByTestId('print-map').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
+    await expect
+      .poll(() => page.getByTestId('print-map').evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: SLOW })
+      .toBeGreaterThan(100);
     // the map picture is not blank: deck.gl and maplibre pixels made it into the image
     const src = await page.getByTestId('print-map').getAttribute('src');
     const mapPx = await countPixels(page, Buffer.from(src!.split(',')[1]!, 'base64'), BG, [], 10);
@@ -219,8 +293,8 @@ describe('exports of the sample', () => {
     expect(pdf.length).toBeGreaterThan(50_000);
     await page.emulateMedia({ media: 'screen' });
     await page.getByTestId('print-close').click();
-    await expect.poll(() => view.count()).toBe(0);
-  }, 300_000);
+    await expect.poll(() => view.count(), { timeout: SLOW }).toBe(0);
+  }, 900_000);
 
   it('saves a project, opens it in a fresh page to the same state, and saves it again byte-identically', async () => {
     const a = await open('en-US');
@@ -268,10 +342,10 @@ describe('exports of the sample', () => {
     expect(zhCsv[1]).toMatch(/,(城市社区|农村社区),/);
     await b.page.getByTestId('project-open').setInputFiles({ name: saved.name, mimeType: 'application/json', buffer: saved.bytes });
     await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="site-list"] tbody tr').length === 3, undefined, {
-      timeout: 90000,
+      timeout: SLOW,
     });
     await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-table"] thead th').length === 4, undefined, {
-      timeout: 30000,
+      timeout: SLOW,
     });
     await b.page.waitForSelector('main[data-status="ready"]');
     expect(await b.page.getByTestId('export-message').innerText()).toMatch(/^Opened /);
@@ -283,5 +357,5 @@ describe('exports of the sample', () => {
     saveScreenshot('export-project-reopened.png', await b.page.screenshot());
     const again = await download(b.page, 'project-save');
     expect(again.bytes.equals(saved.bytes)).toBe(true);
-  }, 300_000);
+  }, 900_000);
 });

@@ -14,6 +14,7 @@ import * as exportsPart from './exports';
 import * as answer from './answer';
 import * as small from './small';
 import * as proposals from './proposals';
+import * as exports2Part from './exports2';
 
 const parts = {
   workspace,
@@ -28,6 +29,7 @@ const parts = {
   answer,
   small,
   proposals,
+  exports2: exports2Part,
 };
 
 type Parts = typeof parts;

@@ -25,6 +25,8 @@ export interface PrintData {
   mapImage: string | null;
   legend: LegendEntry[];
   provenance: PrintProvenance | null;
+  /** Credits of the map (data sources, libraries), also drawn into the picture. */
+  credits?: string;
 }
 
 /** Rows of the gap table. */
@@ -103,6 +105,11 @@ export function PrintView({ data, onClose }: { data: PrintData; onClose: () => v
               </li>
             ))}
           </ul>
+          {data.credits && (
+            <p className="print-credits" data-testid="print-credits">
+              {data.credits}
+            </p>
+          )}
         </section>
 
         <section>

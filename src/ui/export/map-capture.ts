@@ -45,6 +45,53 @@ export function captureMap(): Promise<HTMLCanvasElement | null> {
   });
 }
 
+/** Resolves on the map's next `idle` (tiles loaded, no transition), or after `timeoutMs` at most. */
+function nextIdle(map: MapLibreMap, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, timeoutMs);
+    function done() {
+      clearTimeout(timer);
+      map.off('idle', done);
+      resolve();
+    }
+    map.once('idle', done);
+    map.triggerRepaint();
+  });
+}
+
+/**
+ * Runs `f` with the map framed on the study area: the view fits `bounds` (`[west, south, east,
+ * north]`, degrees; north up, no tilt, `paddingPixels` of margin) instead of whatever part is on
+ * screen, and returns to the user's view afterwards. Without a map or bounds `f` runs on the current view.
+ * @param idleTimeoutMs longest wait for the framed map to finish drawing (default 30 s)
+ */
+export async function withStudyArea<T>(
+  bounds: readonly [number, number, number, number] | null,
+  f: () => Promise<T>,
+  paddingPixels = 40,
+  idleTimeoutMs = 30000,
+): Promise<T> {
+  const map = handle?.map;
+  if (!map || !bounds || !bounds.every(Number.isFinite)) return f();
+  const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+  const el = map.getContainer();
+  const pad = Math.max(0, Math.min(paddingPixels, el.clientWidth / 4, el.clientHeight / 4));
+  const idle = nextIdle(map, idleTimeoutMs);
+  map.fitBounds(
+    [
+      [bounds[0], bounds[1]],
+      [bounds[2], bounds[3]],
+    ],
+    { padding: pad, animate: false, bearing: 0, pitch: 0 },
+  );
+  await idle;
+  try {
+    return await f();
+  } finally {
+    map.jumpTo(camera);
+  }
+}
+
 /**
  * A scale bar for the current view: a round length (1, 2 or 5 × 10ⁿ metres) and its width in CSS
  * pixels, at most `maxPixels` wide, measured along the horizontal through the view's centre.

@@ -1,8 +1,8 @@
 /**
- * The map image export: the captured map with a legend and a scale bar drawn into the picture, so
- * the PNG explains itself when pasted into a report.
+ * The map image export: the map framed on the study area with a legend, a scale bar and the credits
+ * drawn into the picture, so the PNG explains itself when pasted into a report.
  */
-import { capturedMap, captureMap, scaleBar } from './map-capture';
+import { capturedMap, captureMap, scaleBar, withStudyArea } from './map-capture';
 
 /** One legend entry: a colour, how it is drawn and its label. */
 export interface LegendEntry {
@@ -27,6 +27,7 @@ function drawMapDecorations(
   title: string,
   entries: readonly LegendEntry[],
   scale: { meters: number; pixels: number } | null,
+  attribution: string,
   ratio: number,
 ): void {
   const ctx = canvas.getContext('2d');
@@ -36,12 +37,13 @@ function drawMapDecorations(
   const font = "12px system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
   ctx.font = font;
   const row = 18;
+  const legend = title !== '' || entries.length > 0;
   const width = Math.max(ctx.measureText(title).width + 8, ...entries.map((e) => ctx.measureText(e.label).width + 30)) + 16;
   const height = 28 + entries.length * row + 6;
   ctx.fillStyle = 'rgba(255,255,255,0.92)';
   ctx.strokeStyle = '#d9dce1';
-  ctx.fillRect(10, 10, width, height);
-  ctx.strokeRect(10.5, 10.5, width, height);
+  if (legend) ctx.fillRect(10, 10, width, height);
+  if (legend) ctx.strokeRect(10.5, 10.5, width, height);
   ctx.fillStyle = '#1f2328';
   ctx.font = `bold ${font}`;
   ctx.fillText(title, 18, 28);
@@ -88,15 +90,50 @@ function drawMapDecorations(
     ctx.fillStyle = '#1f2328';
     ctx.fillText(formatScaleLength(scale.meters), x + scale.pixels + 6, y);
   }
+  if (attribution) {
+    // the credits inside the picture (bottom right), so they travel with it
+    const w = canvas.width / ratio;
+    const h = canvas.height / ratio;
+    ctx.font = "11px system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
+    const tw = Math.min(ctx.measureText(attribution).width, w - 20);
+    ctx.fillStyle = 'rgba(255,255,255,0.85)';
+    ctx.fillRect(w - tw - 12, h - 20, tw + 12, 20);
+    ctx.fillStyle = '#1f2328';
+    ctx.textAlign = 'right';
+    ctx.fillText(attribution, w - 6, h - 6, w - 20);
+  }
   ctx.restore();
 }
 
-/** The current map with legend and scale bar as a PNG blob, or null without a map. */
-export async function mapPng(title: string, entries: readonly LegendEntry[]): Promise<Blob | null> {
+/**
+ * The map framed on the study area (`bounds`, see {@link withStudyArea}; the current view when null)
+ * with the scale bar and the credits drawn in, and the title and legend unless both are empty
+ * (the print view lists the legend beside the picture); null without a map.
+ */
+export async function framedMap(
+  title: string,
+  entries: readonly LegendEntry[],
+  bounds: readonly [number, number, number, number] | null,
+  attribution: string,
+): Promise<HTMLCanvasElement | null> {
   const map = capturedMap();
-  const canvas = await captureMap();
-  if (!canvas || !map) return null;
+  if (!map) return null;
+  const shot = await withStudyArea(bounds, async () => ({ canvas: await captureMap(), scale: scaleBar(map) }));
+  const canvas = shot.canvas;
+  if (!canvas) return null;
   const ratio = canvas.width / Math.max(1, map.getContainer().clientWidth);
-  drawMapDecorations(canvas, title, entries, scaleBar(map), ratio);
+  drawMapDecorations(canvas, title, entries, shot.scale, attribution, ratio);
+  return canvas;
+}
+
+/** {@link framedMap} with title and legend, as a PNG blob; null without a map. */
+export async function mapPng(
+  title: string,
+  entries: readonly LegendEntry[],
+  bounds: readonly [number, number, number, number] | null,
+  attribution: string,
+): Promise<Blob | null> {
+  const canvas = await framedMap(title, entries, bounds, attribution);
+  if (!canvas) return null;
   return new Promise((resolve) => canvas.toBlob((b) => resolve(b), 'image/png'));
 }

@@ -9,6 +9,7 @@ import { useSitingStore } from '../../app/siting-store';
 import { downloadBlob } from '../../app/download';
 import {
   downloadReport,
+  downloadShapefiles,
   exportCrsOptions,
   openProject,
   REPORT_FILES,
@@ -21,9 +22,9 @@ import { crsLabel } from '../../io/crs';
 import { gaussKrugerInfo } from '../../io/export-crs';
 import { dataBounds } from '../../app/data-bounds';
 import { Section } from './Section';
-import { captureMap } from '../export/map-capture';
+import { attributionKeys } from '../../app/attribution';
 import { legendEntries } from '../export/legend-entries';
-import { mapPng } from '../export/map-image';
+import { framedMap, mapPng } from '../export/map-image';
 import { PrintView, type PrintData } from '../export/PrintView';
 
 const BUTTONS: { kind: ReportKind; testId: string; key: string }[] = [
@@ -86,17 +87,31 @@ export function ExportSection() {
     const siting = useSitingStore.getState();
     return legendEntries(s.settings, s.visible, s.language, t, siting.sites.length > 0 ? siting.category : null, s.selectedCategory);
   };
+  // the study area (the loaded data's box), not whatever part of the map is on screen
+  const studyArea = () => {
+    const d = useAppStore.getState().data;
+    return d ? dataBounds(d) : null;
+  };
+  // the map's credits (as the Attribution bar shows them), written into the pictures
+  const credits = () =>
+    [...attributionKeys(useAppStore.getState().data?.source ?? null).map((k) => t(k)), 'MapLibre', 'deck.gl'].join(' · ');
   const openPrint = () =>
     run(async () => {
-      const canvas = await captureMap();
+      const canvas = await framedMap('', [], studyArea(), credits());
       const summary = JSON.parse((await reportFiles('WGS84'))['summary.json']) as { provenance?: PrintData['provenance'] };
-      setPrint({ mapImage: canvas ? canvas.toDataURL('image/png') : null, legend: legend(), provenance: summary.provenance ?? null });
+      setPrint({
+        mapImage: canvas ? canvas.toDataURL('image/png') : null,
+        legend: legend(),
+        provenance: summary.provenance ?? null,
+        credits: credits(),
+      });
     });
   const exportPng = () =>
     run(async () => {
       const s = useAppStore.getState();
       const cat = s.settings?.categories.find((c) => c.id === s.selectedCategory);
-      const blob = await mapPng(t('exports.mapTitle', { category: cat ? cat.label[s.language] : s.selectedCategory }), legend());
+      const title = t('exports.mapTitle', { category: cat ? cat.label[s.language] : s.selectedCategory });
+      const blob = await mapPng(title, legend(), studyArea(), credits());
       if (blob) downloadBlob('lifecircle-map.png', blob);
     });
   const onOpen = (e: ChangeEvent<HTMLInputElement>) => {
@@ -143,6 +158,15 @@ export function ExportSection() {
                 {b.kind === 'gaps' && siteCount > 0 ? ` · ${t('export.withSites', { n: siteCount })}` : ''}
               </button>
             ))}
+            <button
+              type="button"
+              data-testid="export-shapefile"
+              disabled={busy}
+              title={t('exports2.shapefileTitle')}
+              onClick={() => void run(() => downloadShapefiles(crs))}
+            >
+              {t('exports2.shapefile')}
+            </button>
           </div>
           <div className="row">
             <button type="button" data-testid="export-print" disabled={busy} onClick={() => void openPrint()}>

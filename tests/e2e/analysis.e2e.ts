@@ -9,41 +9,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FeatureCollection } from 'geojson';
+import { PROBE } from './share-probe';
 import { REPO_ROOT, saveScreenshot, useAppSession } from './browser';
 import { geometryCentroid } from '../../src/app/results/community-centroids';
 import { getPreset } from '../../src/engine/presets';
 
 const communities = JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/sample/communities.geojson'), 'utf8')) as FeatureCollection;
-
-/**
- * Installed before the app's scripts: the time the first category share appears, and for every
- * threshold `input` event the time the watched share text changes next (MutationObserver).
- */
-const PROBE = `
-  window.__probe = { firstShareMs: null, inputAt: null, changedAt: null, lastLongTaskEnd: 0 };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__probe.lastLongTaskEnd = Math.max(window.__probe.lastLongTaskEnd, e.startTime + e.duration);
-  }).observe({ type: 'longtask', buffered: true });
-  const watch = () => {
-    const obs = new MutationObserver(() => {
-      const p = window.__probe;
-      if (p.firstShareMs === null) {
-        const el = document.querySelector('[data-testid^="category-share-"]');
-        if (el && /%/.test(el.textContent || '')) p.firstShareMs = performance.now();
-      }
-      if (p.watchId && p.inputAt !== null && p.changedAt === null) {
-        const el = document.querySelector('[data-testid="category-share-' + p.watchId + '"]');
-        if (el && el.textContent !== p.before) p.changedAt = performance.now();
-      }
-    });
-    obs.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
-    document.addEventListener('input', (e) => {
-      const id = e.target && e.target.getAttribute && e.target.getAttribute('data-testid');
-      if (id && id.startsWith('threshold-') && window.__probe.inputAt === null) window.__probe.inputAt = performance.now();
-    }, true);
-  };
-  if (document.documentElement) watch(); else document.addEventListener('DOMContentLoaded', watch);
-`;
 
 /** Pages with the probe, a taller viewport, and ready when the first category share is shown (not waiting for the map). */
 const { open } = useAppSession({

@@ -14,36 +14,10 @@ import type { Page } from 'playwright-core';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import pointOnFeature from '@turf/point-on-feature';
 import area from '@turf/area';
+import { PROBE } from './share-probe';
 import { REPO_ROOT, useAppSession } from './browser';
 
 const communities = JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/sample/communities.geojson'), 'utf8')) as FeatureCollection;
-
-/** Before the app's scripts: long tasks, the first share text, and input → share-text change per slider move. */
-const PROBE = `
-  window.__probe = { firstShareMs: null, inputAt: null, changedAt: null, lastLongTaskEnd: 0 };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__probe.lastLongTaskEnd = Math.max(window.__probe.lastLongTaskEnd, e.startTime + e.duration);
-  }).observe({ type: 'longtask', buffered: true });
-  const watch = () => {
-    const obs = new MutationObserver(() => {
-      const p = window.__probe;
-      if (p.firstShareMs === null) {
-        const el = document.querySelector('[data-testid^="category-share-"]');
-        if (el && /%/.test(el.textContent || '')) p.firstShareMs = performance.now();
-      }
-      if (p.watchId && p.inputAt !== null && p.changedAt === null) {
-        const el = document.querySelector('[data-testid="category-share-' + p.watchId + '"]');
-        if (el && el.textContent !== p.before) p.changedAt = performance.now();
-      }
-    });
-    obs.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
-    document.addEventListener('input', (e) => {
-      const id = e.target && e.target.getAttribute && e.target.getAttribute('data-testid');
-      if (id && id.startsWith('threshold-') && window.__probe.inputAt === null) window.__probe.inputAt = performance.now();
-    }, true);
-  };
-  if (document.documentElement) watch(); else document.addEventListener('DOMContentLoaded', watch);
-`;
 
 const { open } = useAppSession({
   openOptions: {

@@ -1,7 +1,7 @@
 /**
  * What a file that is not a data file is, from its first bytes ("magic numbers"): a PNG given as the
  * facilities is reported as "a PNG image, not GeoJSON/CSV/Shapefile" instead of "invalid JSON".
- * Zip archives are data (zipped Shapefiles) unless their entries say they are an Office document.
+ * Zip archives are data (zipped Shapefiles) unless their entries name an Office file (word/, xl/, ppt/).
  */
 
 const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0): boolean =>

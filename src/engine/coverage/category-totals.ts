@@ -5,7 +5,7 @@
  * is the same to the last bit.
  */
 import { KIND_RURAL } from '../model';
-import type { CategoryTotals } from './coverage';
+import { categoryTotalsOf, type CategoryTotals } from './coverage';
 
 /** Per-sample inputs of {@link categoryTotalsAt} (the demand samples' population and kind, one category's seconds). */
 export interface SampleTimes {
@@ -43,15 +43,5 @@ export function categoryTotalsAt(id: string, t: SampleTimes, minutes: { urban: n
       if (t.seconds[i]! <= limitUrban) covUrban += p;
     }
   }
-  const cov = covUrban + covRural;
-  const popTotal = popUrban + popRural;
-  return {
-    id,
-    covered: cov,
-    coveredUrban: covUrban,
-    coveredRural: covRural,
-    share: popTotal > 0 ? cov / popTotal : NaN,
-    urbanShare: popUrban > 0 ? covUrban / popUrban : NaN,
-    ruralShare: popRural > 0 ? covRural / popRural : NaN,
-  };
+  return categoryTotalsOf(id, covUrban, covRural, popUrban, popRural);
 }

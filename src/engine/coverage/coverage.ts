@@ -37,6 +37,24 @@ export interface CategoryTotals {
 }
 
 /**
+ * One category's totals from its covered residents and all residents (persons) by community kind;
+ * a share is NaN where no one lives.
+ */
+export function categoryTotalsOf(id: string, covUrban: number, covRural: number, popUrban: number, popRural: number): CategoryTotals {
+  const cov = covUrban + covRural;
+  const popTotal = popUrban + popRural;
+  return {
+    id,
+    covered: cov,
+    coveredUrban: covUrban,
+    coveredRural: covRural,
+    share: popTotal > 0 ? cov / popTotal : NaN,
+    urbanShare: popUrban > 0 ? covUrban / popUrban : NaN,
+    ruralShare: popRural > 0 ? covRural / popRural : NaN,
+  };
+}
+
+/**
  * Threshold access fields into coverage.
  *
  * One pass over the samples, community by community (the samples of a community are contiguous, see
@@ -154,18 +172,7 @@ export function computeCoverage(samples: DemandSamples, fields: AccessField[], s
   const totals: CategoryTotals[] = [];
   const popTotal = popUrban + popRural;
   for (let k = 0; k < K; k++) {
-    const covUrban = coveredUrban[k]!;
-    const covRural = coveredRural[k]!;
-    const cov = covUrban + covRural;
-    totals.push({
-      id: settings.categories[k]!.id,
-      covered: cov,
-      coveredUrban: covUrban,
-      coveredRural: covRural,
-      share: popTotal > 0 ? cov / popTotal : NaN,
-      urbanShare: popUrban > 0 ? covUrban / popUrban : NaN,
-      ruralShare: popRural > 0 ? covRural / popRural : NaN,
-    });
+    totals.push(categoryTotalsOf(settings.categories[k]!.id, coveredUrban[k]!, coveredRural[k]!, popUrban, popRural));
   }
   return {
     categoryIds: settings.categories.map((c) => c.id),

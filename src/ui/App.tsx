@@ -5,6 +5,7 @@ import { Legend } from './Legend';
 import { SidePanel } from './SidePanel';
 import { Attribution } from './Attribution';
 import { JobBar } from './JobBar';
+import { BasemapNotice } from './map/BasemapNotice';
 
 export function App() {
   const status = useAppStore((s) => s.status);
@@ -17,6 +18,7 @@ export function App() {
         <Legend />
         <Attribution />
         <JobBar />
+        <BasemapNotice />
       </main>
     </div>
   );

@@ -8,7 +8,7 @@ import { buildDemandSamples } from '../../src/engine/coverage/demand-samples';
 import { haversineMeters } from '../../src/engine/geo/haversine';
 import type { AccessField, Facility, Settings } from '../../src/engine/model';
 import { getPreset } from '../../src/engine/presets';
-import type { NetworkModel } from '../../src/engine/travel/network';
+import { networkOf } from '../../src/engine/travel/modal-travel';
 import { walkSpeedsMetersPerSecond } from '../../src/engine/travel/travel-model';
 import type { BenchJob, BenchResult } from './job';
 import { runNaiveBaseline, sampleSubset } from './naive-baseline';
@@ -139,8 +139,9 @@ function runJob(job: BenchJob): BenchResult {
     const full = analyze(dataset, settings);
     analyzeRuns.push(performance.now() - a0);
     log(`${job.size.name} ${job.kind} analyze() ${r + 1}/${job.repeats}: ${analyzeRuns[r]!.toFixed(0)} ms`);
-    if (full.travel.name === 'network') {
-      const { graph } = full.travel as NetworkModel;
+    const walkNetwork = networkOf(full.travel, 'walk');
+    if (walkNetwork) {
+      const { graph } = walkNetwork;
       result.counts.graphSegments = graph.segmentCount;
       result.counts.graphNodes = graph.nodeCount;
     }

@@ -146,7 +146,6 @@ export async function runSite(opts: SiteOptions, io: CliStreams, progress: Progr
   progress.step('travel times', 0.2);
   const samples = buildDemandSamples(dataset.communities, settings.sampleSpacingMeters);
   const travel = createTravelModel(dataset, settings, warnings);
-  warnings.push(...travel.warnings);
   const field = travel.accessField(
     category.id,
     Uint32Array.from(
@@ -155,6 +154,8 @@ export async function runSite(opts: SiteOptions, io: CliStreams, progress: Progr
     ),
     samples,
   );
+  // after the field: the category's mode model (and its warnings) exists now
+  warnings.push(...travel.warnings);
 
   const goal: SitingGoal = opts.add !== undefined ? { kind: 'max-cover', maxSites: k } : { kind: 'set-cover', targetShare: target };
   const fractions = { candidates: 0.4, 'coverage-sets': 0.5, exact: 0.7, greedy: 0.7 } as const;

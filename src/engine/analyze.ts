@@ -2,10 +2,9 @@ import type { AccessField, Dataset, DemandSamples, Problem, Settings } from './m
 import { buildDemandSamples } from './coverage/demand-samples';
 import { computeCoverage, type Coverage } from './coverage/coverage';
 import { findGaps, type GapCommunity } from './coverage/gaps';
-import { buildRoadGraph } from './network/graph-builder';
-import { createNetworkModel, type NetworkModel } from './travel/network';
-import { createStraightLineModel } from './travel/straight-line';
+import { modesInUse } from './travel/category-modes';
 import type { TravelModel } from './travel/travel-model';
+import { createModalTravelModel, type ModalTravelModel, networkOf } from './travel/modal-travel';
 
 /** Progress callback: a stage name and a fraction 0–1 of the whole run. */
 export type ProgressFn = (stage: string, fraction: number) => void;
@@ -18,27 +17,26 @@ export interface Analysis {
   fields: AccessField[];
   coverage: Coverage;
   gaps: GapCommunity[];
-  travel: TravelModel;
+  /** One model per mode a category uses (`createModalTravelModel`). */
+  travel: ModalTravelModel;
   /** Problems found by the analysis itself (off-network points, a network asked for without roads …). */
   warnings: Problem[];
 }
 
 /**
- * Build the travel model the settings ask for. The network model needs roads; without them the
- * straight-line model is used and a warning says so.
+ * Build the travel model the settings ask for: per mode a category uses, the network model on that
+ * mode's road graph (built on first use), or the straight-line model. The network model needs
+ * roads; without them the straight-line model is used and a warning says so.
  */
-export function createTravelModel(dataset: Dataset, settings: Settings, warnings: Problem[]): TravelModel {
-  if (settings.model === 'network' && dataset.roads && dataset.roads.length > 0) {
-    return createNetworkModel(buildRoadGraph(dataset.roads), dataset.facilities, settings);
-  }
-  if (settings.model === 'network') {
+export function createTravelModel(dataset: Dataset, settings: Settings, warnings: Problem[]): ModalTravelModel {
+  if (settings.model === 'network' && !(dataset.roads && dataset.roads.length > 0)) {
     warnings.push({
       file: 'roads',
       index: -1,
       reason: 'no roads loaded: the straight-line model (haversine × detour factor) is used instead of the road network',
     });
   }
-  return createStraightLineModel(dataset.facilities, settings);
+  return createModalTravelModel(dataset, settings);
 }
 
 /**
@@ -66,7 +64,7 @@ export function computeAccessFields(
  * and communities that reach no facility of any category.
  */
 function reachWarnings(
-  travel: TravelModel,
+  travel: ModalTravelModel,
   dataset: Dataset,
   settings: Settings,
   samples: DemandSamples,
@@ -78,7 +76,8 @@ function reachWarnings(
       out.push({ file: 'facilities', index: -1, reason: `no facility of category "${cat.id}": no one is covered for it` });
   });
   // the network model snapped every sample already (cached): off-network = representative sample unsnapped
-  const snap = travel.name === 'network' ? (travel as NetworkModel).pointSnap(samples.lon, samples.lat) : null;
+  // (on the graph of the first mode in use: walking unless no category walks)
+  const snap = networkOf(travel, modesInUse(settings)[0]!)?.pointSnap(samples.lon, samples.lat) ?? null;
   const { communityStart } = samples;
   const seconds = fields.map((f) => f.seconds);
   const K = seconds.length;
@@ -129,8 +128,9 @@ export function analyze(dataset: Dataset, settings: Settings, onProgress?: Progr
   const samples = buildDemandSamples(dataset.communities, settings.sampleSpacingMeters);
   onProgress?.('travel model', 0.05);
   const travel = createTravelModel(dataset, settings, warnings);
-  warnings.push(...travel.warnings);
   const fields = computeAccessFields(travel, dataset, settings, samples, (stage, f) => onProgress?.(stage, 0.1 + 0.85 * f));
+  // after the fields: each mode's model (and its warnings) exists once a category used it
+  warnings.push(...travel.warnings);
   warnings.push(...reachWarnings(travel, dataset, settings, samples, fields));
   onProgress?.('coverage', 0.95);
   const coverage = computeCoverage(samples, fields, settings);

@@ -5,6 +5,8 @@
  * Hot data is struct-of-arrays (typed arrays); solvers return integer indices into these arrays.
  */
 
+import type { ModeId } from './presets/mode-profiles';
+
 /** Community kind: the plan gives urban and rural communities different circles (15 vs 20 minutes). */
 export type CommunityKind = 'urban' | 'rural';
 /** Integer codes for {@link CommunityKind} in typed arrays. */
@@ -41,6 +43,10 @@ export interface CategoryDef {
   capacityPerThousand?: number;
   /** Map colour, `#rrggbb`. */
   color?: string;
+  /** Travel mode per community kind (default walking for both; see `presets/mode-profiles.ts`). */
+  mode?: PerKind<ModeId>;
+  /** Walking pace in km/h of this category's residents, replacing the kind's `walkSpeedKmh` (e.g. 3.6 for elderly people). */
+  walkSpeedKmh?: number;
 }
 
 /** Analysis settings. Every field is what a settings file may override (see io/settings.ts). */
@@ -109,6 +115,8 @@ export interface Road {
   speedKmh: number | null;
   /** Explicit foot access (`foot=yes|designated|permissive` or a sidewalk): opens a motorway or trunk. */
   footAccess?: boolean;
+  /** OSM `bicycle` tag (`yes`, `designated`, `no` …), read by the riding modes (`mode-profiles.ts`). */
+  bicycle?: string;
 }
 
 /** Everything an analysis reads. */

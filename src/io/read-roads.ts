@@ -12,6 +12,7 @@ import { describe, inspectFeatureInto, isObject, parseNumberLike, type FeatureLi
  * - `highway`: the OSM tag, or null (the walkability rule in the network builder reads it).
  * - `foot` (`yes`, `designated`, `permissive`) or `sidewalk` (`yes`, `both`, `left`, `right`): explicit
  *   foot access, which opens a motorway or trunk to walking (OSM import writes these).
+ * - `bicycle`: the OSM tag as text (`yes`, `designated`, `no` …), read by the riding modes.
  * - `speed`: km/h override, a number > 0 (numeric text accepted); anything else → warning, ignored.
  *
  * One pass, no recursion; a road's vertices are the file's own position arrays when they are 2D
@@ -73,6 +74,9 @@ export function readRoads(features: readonly FeatureLike[], file: string): ReadR
       errors.push(at(index, f.id, `geometry type ${describe(g.type)} is not a road (LineString or MultiLineString)`));
       continue;
     }
+    const bicycleRaw = f.properties.bicycle;
+    if (typeof bicycleRaw === 'string' && bicycleRaw.trim() !== '')
+      for (let r = first; r < value.length; r++) (value[r] as Road).bicycle = bicycleRaw.trim();
     const speedRaw = f.properties.speed;
     if (speedRaw !== undefined && speedRaw !== null && speedRaw !== '') {
       const s = parseNumberLike(speedRaw);

@@ -6,6 +6,8 @@
  */
 import { version as APP_VERSION } from '../../package.json';
 import type { Settings } from '../engine/model';
+import type { ModeId } from '../engine/presets/mode-profiles';
+import { categoryLegs } from '../engine/travel/category-modes';
 import { crsLabel, isGeographicCrs, type CrsId } from './crs';
 import { sha256Hex } from './sha256';
 
@@ -67,6 +69,8 @@ export interface ReportProvenance {
   /** Service-circle thresholds in minutes per category and community kind. */
   thresholds_min: Record<string, { urban: number; rural: number }>;
   walk_speed_kmh: { urban: number; rural: number };
+  /** Per category and kind: the travel mode and the speed its effort is divided by (walking pace, or the riding mode's default speed). */
+  travel_by_category: Record<string, { urban: { mode: ModeId; speed_kmh: number }; rural: { mode: ModeId; speed_kmh: number } }>;
   detour_factor: number;
   sample_spacing_m: number;
   max_snap_m: number;
@@ -189,6 +193,14 @@ export function buildProvenance(p: ProvenanceInput): ReportProvenance {
   const s = p.settings;
   const thresholds: ReportProvenance['thresholds_min'] = {};
   for (const c of s.categories) thresholds[c.id] = { urban: c.thresholdMinutes.urban, rural: c.thresholdMinutes.rural };
+  const travel: ReportProvenance['travel_by_category'] = {};
+  for (const c of s.categories) {
+    const legs = categoryLegs(s, c);
+    travel[c.id] = {
+      urban: { mode: legs.urban.mode, speed_kmh: legs.urban.speedKmh },
+      rural: { mode: legs.rural.mode, speed_kmh: legs.rural.speedKmh },
+    };
+  }
   return {
     schema_version: REPORT_SCHEMA_VERSION,
     app: { name: 'lifecircle', version: APP_VERSION },
@@ -197,6 +209,7 @@ export function buildProvenance(p: ProvenanceInput): ReportProvenance {
     preset: s.preset,
     thresholds_min: thresholds,
     walk_speed_kmh: { urban: s.walkSpeedKmh.urban, rural: s.walkSpeedKmh.rural },
+    travel_by_category: travel,
     detour_factor: s.detourFactor,
     sample_spacing_m: s.sampleSpacingMeters,
     max_snap_m: s.maxSnapMeters,

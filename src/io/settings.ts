@@ -1,5 +1,6 @@
 import type { CategoryDef, PerKind, Problem, ReadResult, Settings } from '../engine/model';
 import { DEFAULT_PRESET_ID, getPreset, PRESETS } from '../engine/presets';
+import { isModeId, MODE_IDS, type ModeId } from '../engine/presets/mode-profiles';
 import { describe, isObject } from './feature-helpers';
 import { locateJsonError } from './json-error-location';
 
@@ -32,18 +33,21 @@ const TOP_FIELDS = [
   // read by the OpenStreetMap import (io/osm/osm-import-settings.ts)
   'osmImport',
 ];
-const CATEGORY_FIELDS = ['id', 'label', 'thresholdMinutes', 'keywords', 'osmTags', 'capacityPerThousand', 'color'];
+const CATEGORY_FIELDS = ['id', 'label', 'thresholdMinutes', 'keywords', 'osmTags', 'capacityPerThousand', 'color', 'mode', 'walkSpeedKmh'];
 
 /**
  * Settings from a settings file (already JSON-parsed), merged over its preset.
  *
  * Shape (every field optional): `{ preset, categories: [{ id, label: {zh, en}, thresholdMinutes:
- * {urban, rural}, keywords, osmTags, capacityPerThousand, color }], walkSpeedKmh: {urban, rural},
+ * {urban, rural}, keywords, osmTags, capacityPerThousand, color, mode, walkSpeedKmh }], walkSpeedKmh: {urban, rural},
  * detourFactor, sampleSpacingMeters, maxSnapMeters, model: "network" | "straight" }`.
  * A category whose id is in the preset overrides the fields it gives; a new id adds a category
  * (thresholds for both kinds required; a missing label falls back to the id, with a warning).
  * Unknown fields anywhere, wrong types and out-of-range values (see {@link SETTINGS_LIMITS}) are
- * errors naming the field path, e.g. `categories[2].thresholdMinutes.urban`.
+ * errors naming the field path, e.g. `categories[2].thresholdMinutes.urban`. A category's `mode` is
+ * one mode name for both kinds or `{urban, rural}` (`walk`, `bicycle`, `ebike`; see
+ * `presets/mode-profiles.ts`); its `walkSpeedKmh` (a number > 0, or null to drop a preset's) is
+ * the walking pace of its residents, replacing the kind's.
  *
  * @param raw parsed JSON; `undefined` or `null` means no file: the default preset
  * @param file file name for problems
@@ -175,6 +179,31 @@ function mergeCategories(list: unknown[], categories: CategoryDef[], presetId: s
       const v = raw.capacityPerThousand;
       if (typeof v === 'number' && Number.isFinite(v) && v >= 0) c.capacityPerThousand = v;
       else err(`${path}.capacityPerThousand`, `${describe(v)} is not a number ≥ 0`);
+    }
+    if (raw.mode !== undefined) {
+      const m = raw.mode;
+      const bad = (p: string, v: unknown) => err(p, `${describe(v)} is not a mode; defined: ${MODE_IDS.join(', ')}`);
+      if (typeof m === 'string') {
+        if (isModeId(m)) c.mode = { urban: m, rural: m };
+        else bad(`${path}.mode`, m);
+      } else if (isObject(m)) {
+        unknownFields(m, ['urban', 'rural'], `${path}.mode.`, err);
+        const next: PerKind<ModeId> = { urban: c.mode?.urban ?? 'walk', rural: c.mode?.rural ?? 'walk' };
+        for (const kind of ['urban', 'rural'] as const) {
+          const v = m[kind];
+          if (v === undefined) continue;
+          if (isModeId(v)) next[kind] = v;
+          else bad(`${path}.mode.${kind}`, v);
+        }
+        c.mode = next;
+      } else bad(`${path}.mode`, m);
+    }
+    if (raw.walkSpeedKmh !== undefined) {
+      if (raw.walkSpeedKmh === null) delete c.walkSpeedKmh;
+      else {
+        const v = numberIn(raw.walkSpeedKmh, `${path}.walkSpeedKmh`, NaN, 0, SETTINGS_LIMITS.maxSpeedKmh, err, false);
+        if (Number.isFinite(v)) c.walkSpeedKmh = v;
+      }
     }
     if (raw.color !== undefined) {
       if (typeof raw.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(raw.color)) c.color = raw.color.toLowerCase();

@@ -30,6 +30,7 @@ import { coverageView, type CoverageView } from '../engine/coverage/coverage-vie
 import { nearestFacilities, type NearestFacility } from '../engine/coverage/nearest-facilities';
 import { servedBy as servedByOf, type ServedBy } from '../engine/coverage/served-by';
 import { datasetView, type DatasetView } from '../engine/dataset-view';
+import { categoryLegs } from '../engine/travel/category-modes';
 
 export type LayerName = 'facilities' | 'communities' | 'roads';
 
@@ -64,7 +65,15 @@ type ProgressFn = (stage: string, fraction: number) => void;
 
 /** Settings that change travel times (anything but thresholds and labels). */
 function travelKey(s: Settings): string {
-  return JSON.stringify([s.model, s.walkSpeedKmh, s.detourFactor, s.sampleSpacingMeters, s.maxSnapMeters, s.categories.map((c) => c.id)]);
+  return JSON.stringify([
+    s.model,
+    s.walkSpeedKmh,
+    s.detourFactor,
+    s.sampleSpacingMeters,
+    s.maxSnapMeters,
+    // modes and paces: each category's leg per kind (one graph per mode, built when a category uses it)
+    s.categories.map((c) => [c.id, categoryLegs(s, c)]),
+  ]);
 }
 
 export function createSession() {

@@ -43,17 +43,42 @@ export interface RoadGraph {
 }
 
 /**
+ * Effort factor of a road (effort metres per metre), or null when the road is not part of the
+ * graph. The default, {@link walkingFactor}, is the walking rule; riding modes give their own
+ * (`mode-graph.ts`).
+ */
+export type RoadFactor = (road: Road) => number | null;
+
+/** The walking rule: walkable roads (`isWalkable`), effort `5 / speedKmh` per metre with a speed override, else 1. */
+export function walkingFactor(road: Road): number | null {
+  if (!isWalkable(road.highway, road.footAccess)) return null;
+  return road.speedKmh === null ? 1 : REFERENCE_SPEED_KMH / road.speedKmh;
+}
+
+/**
  * Builds the walking graph of a set of roads. Every LineString vertex is a node and identical
  * coordinates (exact doubles) merge; consecutive vertices form a segment usable both ways; roads
  * that are not walkable (see `isWalkable`) are left out; lines crossing without a shared vertex do
  * not connect (bridges); zero-length segments are dropped. Roads are validated by io/ beforehand.
  *
  * @param roads roads in WGS84; not mutated
- * @throws RangeError on a non-finite coordinate or a `speedKmh` that is not a positive number
+ * @param factorOf which roads are used and their effort per metre (default: walking, {@link walkingFactor})
+ * @throws RangeError on a non-finite coordinate or a factor that is not a positive number
  */
-export function buildRoadGraph(roads: readonly Road[]): RoadGraph {
+export function buildRoadGraph(roads: readonly Road[], factorOf: RoadFactor = walkingFactor): RoadGraph {
   let vertexCount = 0;
-  for (const road of roads) if (isWalkable(road.highway, road.footAccess)) vertexCount += road.coordinates.length;
+  const factors = new Float64Array(roads.length);
+  for (let r = 0; r < roads.length; r++) {
+    const road = roads[r] as Road;
+    const speed = road.speedKmh;
+    if (speed !== null && !(speed > 0 && Number.isFinite(speed))) {
+      throw new RangeError(`buildRoadGraph: road ${r} has bad speedKmh ${speed}`);
+    }
+    const f = factorOf(road);
+    if (f !== null && !(f > 0 && Number.isFinite(f))) throw new RangeError(`buildRoadGraph: road ${r} has bad effort factor ${f}`);
+    factors[r] = f ?? 0;
+    if (f !== null) vertexCount += road.coordinates.length;
+  }
 
   const coords = new CoordinateHash(vertexCount);
   let segA = new Uint32Array(vertexCount);
@@ -64,12 +89,8 @@ export function buildRoadGraph(roads: readonly Road[]): RoadGraph {
 
   for (let r = 0; r < roads.length; r++) {
     const road = roads[r] as Road;
-    if (!isWalkable(road.highway, road.footAccess)) continue;
-    const speed = road.speedKmh;
-    if (speed !== null && !(speed > 0 && Number.isFinite(speed))) {
-      throw new RangeError(`buildRoadGraph: road ${r} has bad speedKmh ${speed}`);
-    }
-    const factor = speed === null ? 1 : REFERENCE_SPEED_KMH / speed;
+    const factor = factors[r] as number;
+    if (factor === 0) continue;
     let prev = -1;
     for (const vertex of road.coordinates) {
       const node = coords.intern(vertex[0], vertex[1]);

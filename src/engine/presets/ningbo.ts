@@ -3,6 +3,14 @@ import { vocabularyOf } from './vocabulary';
 import { deepFreeze } from './deep-freeze';
 
 /**
+ * "Elderly pace" in km/h (1 m/s): the walking speed of older residents, used for canteens and
+ * clinics, whose users are mostly elderly. Signal timing assumes 1.07 m/s (3.5 ft/s) and 0.9 m/s
+ * (3 ft/s) where older pedestrians cross (MUTCD 2009 §4E.06); Asher et al. 2012 (Age and Ageing)
+ * measured a mean 0.9 m/s for men and 0.8 m/s for women over 65. 1 m/s sits between them.
+ */
+const ELDERLY_PACE_KMH = 3.6;
+
+/**
  * Ningbo's community service plan 2021–2025 (宁波市城乡现代社区服务体系建设“十四五”规划; the text is in
  * `docs/plan/`). Thresholds in minutes of walking per community kind; where the plan names no
  * circle, the GB 50180-2018 level is used and the choice is written in `sources`.
@@ -30,17 +38,26 @@ export const NINGBO: Preset = deepFreeze({
       '10-minute residential area; the preset uses 10 minutes urban (the 10-minute life circle) and 15 rural (+5 as the plan does for fitness)',
     'canteen 10/15: the plan asks for “标准化老年食堂200个以上” and 老年助餐 but gives no minutes; GB 50180-2018 appendix B lists ' +
       '社区食堂 and 老年人日间照料中心 as 5-minute life-circle facilities; the preset uses 10 urban / 15 rural as for childcare',
+    'canteen and clinic at the elderly pace 3.6 km/h (1 m/s, editable): their users are mostly elderly residents; ' +
+      'older pedestrians walk about 0.8–1.07 m/s (MUTCD 2009 §4E.06; Asher et al. 2012, Age and Ageing)',
     'walking speed 5 km/h (≈ 83 m/min) and detour factor 1.3: GB 50180-2018 table 4.0.1 sets the 15-minute life circle at ' +
       '800–1000 m walking distance; 1000 m × 1.3 ≈ 1300 m of street in 15 minutes ≈ 5.2 km/h',
   ],
   settings: {
     preset: 'ningbo',
     categories: [
-      { id: 'clinic', label: { zh: '医疗卫生', en: 'Clinics' }, thresholdMinutes: { urban: 15, rural: 15 }, ...vocabularyOf('clinic') },
+      {
+        id: 'clinic',
+        label: { zh: '医疗卫生', en: 'Clinics' },
+        thresholdMinutes: { urban: 15, rural: 15 },
+        walkSpeedKmh: ELDERLY_PACE_KMH,
+        ...vocabularyOf('clinic'),
+      },
       {
         id: 'canteen',
         label: { zh: '老年食堂', en: 'Elderly canteens' },
         thresholdMinutes: { urban: 10, rural: 15 },
+        walkSpeedKmh: ELDERLY_PACE_KMH,
         ...vocabularyOf('canteen'),
       },
       {

@@ -6,7 +6,8 @@
 import type { Highs } from 'highs';
 import { findGapZones } from '../coverage/gap-zones';
 import type { AccessField, CategoryDef, DemandSamples, Problem, Settings } from '../model';
-import type { NetworkModel } from '../travel/network';
+import { categoryModes } from '../travel/category-modes';
+import { networkOf } from '../travel/modal-travel';
 import type { TravelModel } from '../travel/travel-model';
 import {
   CANDIDATE_SOURCES,
@@ -169,7 +170,7 @@ export async function proposeSites(input: ProposeSitesInput): Promise<ProposedSi
     }
   } else {
     const zones = findGapZones(samples, [field], { ...settings, categories: [category] });
-    const graph = travel.name === 'network' ? (travel as NetworkModel).graph : null;
+    const graph = networkOf(travel, categoryModes(category)[0]!)?.graph ?? null;
     candidates = generateCandidates({ samples, gapZones: zones.map((z) => z.polygon), graph, spacingMeters: spacing, exclude });
     if (defaultPlaces !== null && ratio > 0) capacityPlaces = new Float64Array(candidates.count).fill(defaultPlaces);
     ids = new Array<string | null>(candidates.count).fill(null);

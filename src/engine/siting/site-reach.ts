@@ -1,4 +1,6 @@
-import type { CategoryDef, Settings } from '../model';
+import { type CategoryDef, KIND_RURAL, type Settings } from '../model';
+import { categoryModes, legSettings } from '../travel/category-modes';
+import { isModal } from '../travel/modal-travel';
 import type { NetworkModel } from '../travel/network';
 import type { QueryPoints, TravelModel } from '../travel/travel-model';
 import { createNetworkReach } from './network-reach';
@@ -33,7 +35,8 @@ export interface SiteReach {
  * leg and the part of the segment, as `createNetworkModel` seeds facilities) bounded by the largest
  * threshold effort of the category; each target snapped on a segment the search touched gets its
  * time as the model computes it. Straight line: a radius query on a spatial index, then the exact
- * haversine × detour / speed.
+ * haversine × detour / speed. With modes (`ModalTravelModel`), each kind of target is reached by
+ * the category's mode and speed for that kind: one query per mode, each visiting its kind's targets.
  *
  * @param travel the analysis' travel model (`createTravelModel`)
  * @param targets the points to test (lon/lat degrees, kind codes); not mutated
@@ -41,6 +44,27 @@ export interface SiteReach {
  * @param settings walking speeds, detour factor, maxSnapMeters
  */
 export function createSiteReach(travel: TravelModel, targets: QueryPoints, category: CategoryDef, settings: Settings): SiteReach {
+  if (isModal(travel)) {
+    const modes = categoryModes(category);
+    const reaches = modes.map((m) => createSiteReach(travel.forMode(m), targets, category, legSettings(settings, category, m)));
+    if (reaches.length === 1) return reaches[0]!;
+    // urban targets by the first mode, rural by the second
+    const [urban, rural] = reaches as [SiteReach, SiteReach];
+    const { kind } = targets;
+    return {
+      model: urban.model,
+      targetCount: urban.targetCount,
+      reach(lon: number, lat: number, visit: ReachVisitor): boolean {
+        const a = urban.reach(lon, lat, (i, s) => {
+          if (kind[i] !== KIND_RURAL) visit(i, s);
+        });
+        const b = rural.reach(lon, lat, (i, s) => {
+          if (kind[i] === KIND_RURAL) visit(i, s);
+        });
+        return a || b;
+      },
+    };
+  }
   if (travel.name === 'network') return createNetworkReach((travel as NetworkModel).graph, targets, category, settings);
   return createStraightReach(targets, category, settings);
 }

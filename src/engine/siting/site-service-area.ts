@@ -3,6 +3,7 @@ import { makeRasterGrid, METERS_PER_DEGREE } from '../coverage/raster-grid';
 import { KIND_RURAL, KIND_URBAN, type CategoryDef, type Settings } from '../model';
 import type { TravelModel } from '../travel/travel-model';
 import { walkSpeedsMetersPerSecond } from '../travel/travel-model';
+import { categoryLegs, legSettings } from '../travel/category-modes';
 import { createSiteReach } from './site-reach';
 
 /** The area a proposed site serves within its category's threshold, as a GeoJSON MultiPolygon (WGS84). */
@@ -51,7 +52,8 @@ export function siteServiceArea(
   const kind = options.kind ?? 'urban';
   const code = kind === 'rural' ? KIND_RURAL : KIND_URBAN;
   const seconds = category.thresholdMinutes[kind] * 60;
-  const speed = walkSpeedsMetersPerSecond(settings)[code]!;
+  // the kind's mode and speed (a riding mode's effort metres are never shorter than its metres)
+  const speed = walkSpeedsMetersPerSecond(legSettings(settings, category, categoryLegs(settings, category)[kind].mode))[code]!;
   const cellMeters = options.cellMeters ?? 50;
   // no walk (road or straight) reaches farther from the site than threshold × speed
   const radiusMeters = seconds * speed + 2 * cellMeters;

@@ -132,6 +132,7 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
     kind: Uint8Array | null,
     effortOut: Float64Array | Float32Array,
     facilityOut: Int32Array,
+    kindSpeeds: Float64Array = speeds,
   ): void => {
     const { field, segments, facilities: onSegment, segmentHasFacility } = categoryCache(category, facilityIndices);
     const { snap, order, segment, costToA, costToB, accessMeters } = snapOf(lon, lat);
@@ -167,7 +168,7 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
         }
       if (bestFacility < 0) continue;
       const effort = best + (accessMeters[j] as number);
-      effortOut[i] = kind ? effort / (speeds[kind[i] as number] as number) : effort;
+      effortOut[i] = kind ? effort / (kindSpeeds[kind[i] as number] as number) : effort;
       facilityOut[i] = bestFacility;
     }
   };
@@ -187,11 +188,11 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
     nodeField: (category, facilityIndices) => categoryCache(category, facilityIndices).field,
     accessEffort,
     pointSnap: (lon, lat) => snapOf(lon, lat).snap,
-    accessField(category: string, facilityIndices: Uint32Array, points: QueryPoints): AccessField {
+    accessField(category: string, facilityIndices: Uint32Array, points: QueryPoints, speedsMps?: Float64Array): AccessField {
       checkQueryPoints(points);
       const seconds = new Float32Array(points.lon.length);
       const facility = new Int32Array(points.lon.length);
-      fillAccess(category, facilityIndices, points.lon, points.lat, points.kind, seconds, facility);
+      fillAccess(category, facilityIndices, points.lon, points.lat, points.kind, seconds, facility, speedsMps ?? speeds);
       return { category, seconds, facility };
     },
   };

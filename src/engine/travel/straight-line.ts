@@ -59,7 +59,7 @@ export function createStraightLineModel(facilities: readonly Facility[], setting
   return {
     name: 'straight',
     warnings: [],
-    accessField(category: string, facilityIndices: Uint32Array, points: QueryPoints): AccessField {
+    accessField(category: string, facilityIndices: Uint32Array, points: QueryPoints, speedsMps: Float64Array = speeds): AccessField {
       checkQueryPoints(points);
       checkFacilityIndices(facilityIndices, facilities.length);
       const n = points.lon.length;
@@ -84,7 +84,7 @@ export function createStraightLineModel(facilities: readonly Facility[], setting
           continue;
         }
         facility[q] = facilityIndices[j] as number;
-        seconds[q] = ((meters[s] as number) * detour) / (speeds[kind[q] as number] as number);
+        seconds[q] = ((meters[s] as number) * detour) / (speedsMps[kind[q] as number] as number);
       }
       return { category, seconds, facility };
     },

@@ -24,8 +24,9 @@ export interface TravelModel {
    * @param category category id, used to cache per-category work (same id + same indices → reuse)
    * @param facilityIndices indices into the model's `facilities` of the category's facilities
    * @param points where to measure from; treated as immutable
+   * @param speedsMps speed in m/s per kind code (`[urban, rural]`); default the settings' walking speeds
    */
-  accessField(category: string, facilityIndices: Uint32Array, points: QueryPoints): AccessField;
+  accessField(category: string, facilityIndices: Uint32Array, points: QueryPoints, speedsMps?: Float64Array): AccessField;
   /** Problems found while building (off-network facilities etc.). */
   readonly warnings: Problem[];
 }
@@ -35,7 +36,7 @@ export interface TravelModel {
  *
  * @throws RangeError when a speed is not a positive finite number
  */
-export function walkSpeedsMetersPerSecond(settings: Settings): Float64Array {
+export function walkSpeedsMetersPerSecond(settings: Pick<Settings, 'walkSpeedKmh'>): Float64Array {
   const speeds = new Float64Array(2);
   speeds[KIND_URBAN] = settings.walkSpeedKmh.urban / 3.6;
   speeds[KIND_RURAL] = settings.walkSpeedKmh.rural / 3.6;

@@ -14,8 +14,8 @@ export interface BuiltRoads {
 const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;
 
 /**
- * Walkable ways → LineString features in the roads input shape (`osm_id`, `highway`, `name`, and
- * `foot` / `sidewalk` when they open a motor road). Ways connect where they share a node: the
+ * Walkable ways → LineString features in the roads input shape (`osm_id`, `highway`, `name`,
+ * `foot` / `sidewalk` when they open a motor road, and `bicycle` when tagged, for the riding modes). Ways connect where they share a node: the
  * shared node is a vertex of both, at identical coordinates, which the network builder joins (with
  * `splitAtJunctions` a way is also split there, one feature per junction-to-junction piece; off by
  * default, as on a dense grid it multiplies features and memory for no change in the network). A
@@ -63,6 +63,7 @@ export function buildRoads(c: Collected, filter: AreaFilter, problems: string[],
     if (!idx) return;
     const props: Record<string, string | null> = { osm_id: `w${w.id}`, highway: w.tags.highway ?? 'platform', name: w.tags.name ?? null };
     if (w.reason.startsWith('foot=')) props.foot = w.tags.foot ?? null;
+    if (w.tags.bicycle !== undefined) props.bicycle = w.tags.bicycle;
     const sidewalk = /with sidewalk=(\w+)/.exec(w.reason);
     if (sidewalk) props.sidewalk = sidewalk[1] as string;
     let piece: [number, number][] = [];

@@ -4,7 +4,7 @@
  * tiles. Actions here are the only writers.
  */
 import { create } from 'zustand';
-import { DEFAULT_BASEMAP, isGcj02Basemap, parseBasemapChoice, type BasemapChoice } from './basemap-choice';
+import { isGcj02Basemap, parseBasemapChoice, type BasemapChoice } from './basemap-choice';
 import { GCJ02_DISPLAY, type DisplayShift } from './display-shift';
 import { basemapSpec } from './basemap-sources';
 
@@ -53,7 +53,7 @@ function readStored(): Pick<BasemapState, 'choice' | 'tiandituKey'> {
 export const useBasemapStore = create<BasemapState>(() => ({ ...readStored(), failure: null }));
 
 /** The choice as stored and as saved in a project file: the choice only (it has no key field). */
-export function choiceJson(choice: BasemapChoice): string {
+function choiceJson(choice: BasemapChoice): string {
   return JSON.stringify(parseBasemapChoice(choice));
 }
 
@@ -94,11 +94,6 @@ export function displayShiftOf(choice: BasemapChoice): DisplayShift | null {
 /** The display shift in force now (see {@link displayShiftOf}). */
 export function currentDisplayShift(): DisplayShift | null {
   return displayShiftOf(useBasemapStore.getState().choice);
-}
-
-/** Reset to the default (tests). */
-export function resetBasemap(): void {
-  useBasemapStore.setState({ choice: { ...DEFAULT_BASEMAP, custom: { ...DEFAULT_BASEMAP.custom } }, failure: null });
 }
 
 /** The credit line of the base map on the map now, or null (none, not drawable, or taken off after failing). */

@@ -11,7 +11,7 @@ import { BASEMAP_ID_PREFIX, basemapSpec } from '../../app/basemap/basemap-source
 import { reportTileFailure, useBasemapStore } from '../../app/basemap/basemap-store';
 
 /** Failed tiles, with none loaded, after which the base map is taken off the map. */
-export const MAX_FAILED_TILES = 8;
+const MAX_FAILED_TILES = 8;
 
 const own = (id: string | undefined) => typeof id === 'string' && id.startsWith(BASEMAP_ID_PREFIX);
 

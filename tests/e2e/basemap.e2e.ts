@@ -5,7 +5,7 @@
  * with its credit in the printable summary and its picture, and it is remembered across a reload; with
  * the GCJ-02 switch a facility is drawn within 1 px of its GCJ-02 position at zoom 16 and a dragged
  * site lands on the WGS84 inverse of the mouse within 0.5 m; a dead tile host gives one notice,
- * stops requesting and leaves the analysis.
+ * stops requesting (until chosen again) and leaves the analysis.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -286,6 +286,12 @@ describe('base maps', () => {
     expect(await page.locator('main').getAttribute('data-status')).toBe('ready');
     expect(await page.getByTestId('map').getAttribute('data-layers')).toContain('facilities');
     const mapBox = (await page.getByTestId('map').boundingBox())!;
+    // choosing the source again ("Use") tries once more, with again one notice
+    await page.getByTestId('basemap-url-apply').click();
+    await expect.poll(() => tileHits('/dead/'), { timeout: SLOW }).toBeGreaterThan(n);
+    await page.getByTestId('basemap-notice').waitFor({ timeout: SLOW });
+    await page.waitForTimeout(2000);
+    expect(await page.getByTestId('basemap-notice').count()).toBe(1);
     saveScreenshot('basemap-dead-host.png', await page.screenshot({ clip: { ...mapBox, height: 240 } }));
   }, 900_000);
 });

@@ -4,7 +4,7 @@
  * tiles. Actions here are the only writers.
  */
 import { create } from 'zustand';
-import { DEFAULT_BASEMAP, isGcj02Basemap, parseBasemapChoice, type BasemapChoice } from './basemap-choice';
+import { isGcj02Basemap, parseBasemapChoice, type BasemapChoice } from './basemap-choice';
 import { GCJ02_DISPLAY, type DisplayShift } from './display-shift';
 import { basemapSpec } from './basemap-sources';
 
@@ -28,6 +28,8 @@ export interface BasemapState {
   tiandituKey: string;
   /** The failing-tiles notice of the current choice, or null. */
   failure: TileFailure | null;
+  /** Counts explicit choices of a source, so choosing the same one again after a failure retries it. */
+  attempt: number;
 }
 
 function storage(): Storage | null {
@@ -50,10 +52,10 @@ function readStored(): Pick<BasemapState, 'choice' | 'tiandituKey'> {
   return { choice, tiandituKey: s?.getItem(TIANDITU_KEY_STORAGE_KEY) ?? '' };
 }
 
-export const useBasemapStore = create<BasemapState>(() => ({ ...readStored(), failure: null }));
+export const useBasemapStore = create<BasemapState>(() => ({ ...readStored(), failure: null, attempt: 0 }));
 
 /** The choice as stored and as saved in a project file: the choice only (it has no key field). */
-export function choiceJson(choice: BasemapChoice): string {
+function choiceJson(choice: BasemapChoice): string {
   return JSON.stringify(parseBasemapChoice(choice));
 }
 
@@ -61,14 +63,17 @@ export function choiceJson(choice: BasemapChoice): string {
 export function setBasemap(change: Partial<Omit<BasemapChoice, 'custom'>> & { custom?: Partial<BasemapChoice['custom']> }): void {
   const cur = useBasemapStore.getState().choice;
   const choice = parseBasemapChoice({ ...cur, ...change, custom: { ...cur.custom, ...change.custom } });
-  const sameSource = choice.kind === cur.kind && JSON.stringify(choice.custom) === JSON.stringify(cur.custom);
-  useBasemapStore.setState((s) => ({ choice, failure: sameSource ? s.failure : null }));
+  // a source chosen (again): a new attempt, the old notice goes; opacity or greyscale keep both
+  const chosen = change.kind !== undefined || change.custom !== undefined;
+  useBasemapStore.setState((s) => (chosen ? { choice, failure: null, attempt: s.attempt + 1 } : { choice }));
   storage()?.setItem(CHOICE_STORAGE_KEY, choiceJson(choice));
 }
 
 /** Set the Tianditu key; kept in this browser's storage only. */
 export function setTiandituKey(key: string): void {
-  useBasemapStore.setState({ tiandituKey: key, failure: null });
+  const cur = useBasemapStore.getState();
+  if (key === cur.tiandituKey && !cur.failure) return;
+  useBasemapStore.setState((s) => ({ tiandituKey: key, failure: null, attempt: s.attempt + 1 }));
   const s = storage();
   if (key.trim() === '') s?.removeItem(TIANDITU_KEY_STORAGE_KEY);
   else s?.setItem(TIANDITU_KEY_STORAGE_KEY, key);
@@ -94,11 +99,6 @@ export function displayShiftOf(choice: BasemapChoice): DisplayShift | null {
 /** The display shift in force now (see {@link displayShiftOf}). */
 export function currentDisplayShift(): DisplayShift | null {
   return displayShiftOf(useBasemapStore.getState().choice);
-}
-
-/** Reset to the default (tests). */
-export function resetBasemap(): void {
-  useBasemapStore.setState({ choice: { ...DEFAULT_BASEMAP, custom: { ...DEFAULT_BASEMAP.custom } }, failure: null });
 }
 
 /** The credit line of the base map on the map now, or null (none, not drawable, or taken off after failing). */

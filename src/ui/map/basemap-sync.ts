@@ -11,7 +11,7 @@ import { BASEMAP_ID_PREFIX, basemapSpec } from '../../app/basemap/basemap-source
 import { reportTileFailure, useBasemapStore } from '../../app/basemap/basemap-store';
 
 /** Failed tiles, with none loaded, after which the base map is taken off the map. */
-export const MAX_FAILED_TILES = 8;
+const MAX_FAILED_TILES = 8;
 
 const own = (id: string | undefined) => typeof id === 'string' && id.startsWith(BASEMAP_ID_PREFIX);
 
@@ -30,9 +30,9 @@ export function attachBasemap(map: MapLibreMap): () => void {
 
   const apply = () => {
     if (!map.isStyleLoaded()) return;
-    const { choice, tiandituKey } = useBasemapStore.getState();
+    const { choice, tiandituKey, attempt } = useBasemapStore.getState();
     const { spec } = basemapSpec(choice, { tiandituKey, language: useAppStore.getState().language });
-    const key = spec ? JSON.stringify(spec.sources) : '';
+    const key = spec ? `${attempt} ${JSON.stringify(spec.sources)}` : '';
     if (key !== shownKey) {
       removeOwn();
       shownKey = key;
@@ -84,7 +84,7 @@ export function attachBasemap(map: MapLibreMap): () => void {
   map.on('load', apply);
   apply();
   const unsubBasemap = useBasemapStore.subscribe((s, prev) => {
-    if (s.choice !== prev.choice || s.tiandituKey !== prev.tiandituKey) apply();
+    if (s.choice !== prev.choice || s.tiandituKey !== prev.tiandituKey || s.attempt !== prev.attempt) apply();
   });
   const unsubLanguage = useAppStore.subscribe((s, prev) => {
     if (s.language !== prev.language) apply();

@@ -45,8 +45,11 @@ export interface CategoryDef {
   color?: string;
   /** Travel mode per community kind (default walking for both; see `presets/mode-profiles.ts`). */
   mode?: PerKind<ModeId>;
-  /** Walking pace in km/h of this category's residents, replacing the kind's `walkSpeedKmh` (e.g. 3.6 for elderly people). */
-  walkSpeedKmh?: number;
+  /**
+   * Walking pace in km/h of this category's residents, replacing the kind's `walkSpeedKmh` (e.g. 3.6
+   * for elderly people). Null only in a change sent to the settings reader: it removes a preset's pace.
+   */
+  walkSpeedKmh?: number | null;
 }
 
 /** Analysis settings. Every field is what a settings file may override (see io/settings.ts). */

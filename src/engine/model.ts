@@ -47,7 +47,8 @@ export interface CategoryDef {
   mode?: PerKind<ModeId>;
   /**
    * Walking pace in km/h of this category's residents, replacing the kind's `walkSpeedKmh` (e.g. 3.6
-   * for elderly people). Null only in a change sent to the settings reader: it removes a preset's pace.
+   * for elderly people). Null: none, the kind's speed (it removes a preset's pace, and stays null so
+   * that recorded settings reproduce).
    */
   walkSpeedKmh?: number | null;
 }

@@ -9,6 +9,7 @@
  * both), not before: the map is redrawn once per change, after the numbers are on screen.
  */
 import type { PerKind, Problem, Settings, TravelModelName } from '../engine/model';
+import type { ModeId } from '../engine/presets/mode-profiles';
 import { parseSettingsText } from '../io/settings';
 import { runCoverage } from './actions';
 import { downloadText } from './download';
@@ -99,6 +100,21 @@ export function queueThreshold(categoryId: string, kind: keyof PerKind<number>, 
 /** Walking speed (km/h) of urban or rural residents: travel times are recomputed. */
 export function setWalkSpeed(kind: keyof PerKind<number>, kmh: number): Promise<boolean> {
   return changeSettings((s) => ({ ...s, walkSpeedKmh: { ...s.walkSpeedKmh, [kind]: kmh } }));
+}
+
+/** Travel mode of one category for urban or rural residents (walk, bicycle, e-bike): travel times are recomputed. */
+export function setCategoryMode(categoryId: string, kind: keyof PerKind<number>, mode: ModeId): Promise<boolean> {
+  return changeSettings((s) => ({
+    ...s,
+    categories: s.categories.map((c) =>
+      c.id === categoryId ? { ...c, mode: { urban: c.mode?.urban ?? 'walk', rural: c.mode?.rural ?? 'walk', [kind]: mode } } : c,
+    ),
+  }));
+}
+
+/** Walking pace (km/h) of one category's residents, or null for the kinds' speeds: travel times are recomputed. */
+export function setCategoryPace(categoryId: string, kmh: number | null): Promise<boolean> {
+  return changeSettings((s) => ({ ...s, categories: s.categories.map((c) => (c.id === categoryId ? { ...c, walkSpeedKmh: kmh } : c)) }));
 }
 
 /** Detour factor of the straight-line model (network length ≈ straight length × factor). */

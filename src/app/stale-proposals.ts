@@ -5,6 +5,7 @@
  * again (the same site coordinates re-scored against the new data). Pure functions only.
  */
 import type { LoadedData } from './store';
+import { categoryLegs } from '../engine/travel/category-modes';
 import type { Settings } from '../engine/model';
 import type { Scenario } from './siting-store';
 
@@ -22,13 +23,15 @@ export interface StaleProposals {
 }
 
 /**
- * The settings that change travel times (model, walking speeds, detour, sampling, snapping) as one
- * comparable key; thresholds and categories are not in it (a threshold move re-scores in place).
+ * The settings that change travel times (model, walking speeds, detour, sampling, snapping, each
+ * category's modes and pace) as one comparable key; thresholds are not in it (a threshold move
+ * re-scores in place).
  */
 export function analysisKey(settings: Settings | null): string | null {
   if (!settings) return null;
   const { model, walkSpeedKmh, detourFactor, sampleSpacingMeters, maxSnapMeters } = settings;
-  return JSON.stringify([model, walkSpeedKmh.urban, walkSpeedKmh.rural, detourFactor, sampleSpacingMeters, maxSnapMeters]);
+  const legs = settings.categories.map((c) => [c.id, categoryLegs(settings, c)]);
+  return JSON.stringify([model, walkSpeedKmh.urban, walkSpeedKmh.rural, detourFactor, sampleSpacingMeters, maxSnapMeters, legs]);
 }
 
 /**

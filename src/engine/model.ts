@@ -45,8 +45,12 @@ export interface CategoryDef {
   color?: string;
   /** Travel mode per community kind (default walking for both; see `presets/mode-profiles.ts`). */
   mode?: PerKind<ModeId>;
-  /** Walking pace in km/h of this category's residents, replacing the kind's `walkSpeedKmh` (e.g. 3.6 for elderly people). */
-  walkSpeedKmh?: number;
+  /**
+   * Walking pace in km/h of this category's residents, replacing the kind's `walkSpeedKmh` (e.g. 3.6
+   * for elderly people). Null: none, the kind's speed (it removes a preset's pace, and stays null so
+   * that recorded settings reproduce).
+   */
+  walkSpeedKmh?: number | null;
 }
 
 /** Analysis settings. Every field is what a settings file may override (see io/settings.ts). */

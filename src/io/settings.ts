@@ -46,8 +46,8 @@ const CATEGORY_FIELDS = ['id', 'label', 'thresholdMinutes', 'keywords', 'osmTags
  * Unknown fields anywhere, wrong types and out-of-range values (see {@link SETTINGS_LIMITS}) are
  * errors naming the field path, e.g. `categories[2].thresholdMinutes.urban`. A category's `mode` is
  * one mode name for both kinds or `{urban, rural}` (`walk`, `bicycle`, `ebike`; see
- * `presets/mode-profiles.ts`); its `walkSpeedKmh` (a number > 0, or null to drop a preset's) is
- * the walking pace of its residents, replacing the kind's.
+ * `presets/mode-profiles.ts`); its `walkSpeedKmh` (a number > 0, or null: none, dropping a
+ * preset's) is the walking pace of its residents, replacing the kind's.
  *
  * @param raw parsed JSON; `undefined` or `null` means no file: the default preset
  * @param file file name for problems
@@ -199,7 +199,8 @@ function mergeCategories(list: unknown[], categories: CategoryDef[], presetId: s
       } else bad(`${path}.mode`, m);
     }
     if (raw.walkSpeedKmh !== undefined) {
-      if (raw.walkSpeedKmh === null) delete c.walkSpeedKmh;
+      // null is kept (not deleted), so a recorded settings file keeps the preset's pace removed
+      if (raw.walkSpeedKmh === null) c.walkSpeedKmh = null;
       else {
         const v = numberIn(raw.walkSpeedKmh, `${path}.walkSpeedKmh`, NaN, 0, SETTINGS_LIMITS.maxSpeedKmh, err, false);
         if (Number.isFinite(v)) c.walkSpeedKmh = v;

@@ -13,6 +13,8 @@ import { clickMap } from '../../src/app/map-actions';
 import { useAppStore } from '../../src/app/store';
 import { categoryStyle } from '../../src/app/category-style';
 import { NORTH_BAYREUTH } from '../helpers/fixtures';
+import { legSettings } from '../../src/engine/travel/category-modes';
+import { walkSpeedsMetersPerSecond } from '../../src/engine/travel/travel-model';
 
 const BAYREUTH = NORTH_BAYREUTH;
 const SAMPLE = path.resolve(__dirname, '../../data/sample');
@@ -46,7 +48,9 @@ function bruteForce(s: Awaited<ReturnType<typeof session>>) {
     const each = new Map<number, Float32Array>();
     for (const f of dataset.facilities) {
       if (f.category !== cat.id) continue;
-      const field = analysis.travel.accessField(`${cat.id}#${f.index}`, Uint32Array.of(f.index), points);
+      // one facility alone, by the category's mode and speed (these categories walk)
+      const speeds = walkSpeedsMetersPerSecond(legSettings(settings, cat, 'walk'));
+      const field = analysis.travel.forMode('walk').accessField(`${cat.id}#${f.index}`, Uint32Array.of(f.index), points, speeds);
       each.set(f.index, field.seconds);
       for (let c = 0; c < C; c++) best[c] = Math.min(best[c]!, field.seconds[c]!);
     }

@@ -35,7 +35,7 @@ describe('settings: modes and paces per category', () => {
       's.json',
     ).value!;
     expect(edited.categories.find((c) => c.id === 'canteen')!.walkSpeedKmh).toBe(3);
-    expect(edited.categories.find((c) => c.id === 'clinic')!.walkSpeedKmh).toBeUndefined();
+    expect(edited.categories.find((c) => c.id === 'clinic')!.walkSpeedKmh).toBeNull();
   });
 
   it('refuses a mode that is not defined, naming the settings path', () => {

@@ -10,6 +10,7 @@ import { setDetourFactor, setModel, setSampleSpacing, setWalkSpeed } from '../..
 import { SETTINGS_LIMITS } from '../../io/settings';
 import { Section } from './Section';
 import { ThresholdSlider } from '../settings/ThresholdSlider';
+import { KindMode, PaceSetting } from '../settings/CategoryTravel';
 import { NumberSetting } from '../settings/NumberSetting';
 import { PresetPicker } from '../settings/PresetPicker';
 import { SettingsFile } from '../settings/SettingsFile';
@@ -36,19 +37,24 @@ export function SettingsSection() {
             <span className="threshold-head">{t('settings.rural')}</span>
             {settings.categories.map((c, k) => (
               <div className="threshold-row" key={c.id} data-testid={`threshold-row-${c.id}`}>
-                <span className="threshold-name">
-                  <span className="swatch dot" style={{ background: styles[k]?.color }} />
-                  {c.label[language] || c.id}
+                <span className="threshold-name-cell">
+                  <span className="threshold-name">
+                    <span className="swatch dot" style={{ background: styles[k]?.color }} />
+                    {c.label[language] || c.id}
+                  </span>
+                  <PaceSetting category={c} name={c.label[language] || c.id} />
                 </span>
                 {(['urban', 'rural'] as const).map((kind) => (
-                  <ThresholdSlider
-                    key={kind}
-                    categoryId={c.id}
-                    kind={kind}
-                    minutes={c.thresholdMinutes[kind]}
-                    label={t('settings.thresholdLabel', { category: c.label[language] || c.id, kind: t(`settings.${kind}`) })}
-                    unit={unit}
-                  />
+                  <span className="kind-cell" key={kind}>
+                    <ThresholdSlider
+                      categoryId={c.id}
+                      kind={kind}
+                      minutes={c.thresholdMinutes[kind]}
+                      label={t('settings.thresholdLabel', { category: c.label[language] || c.id, kind: t(`settings.${kind}`) })}
+                      unit={unit}
+                    />
+                    <KindMode settings={settings} category={c} kind={kind} name={c.label[language] || c.id} />
+                  </span>
                 ))}
               </div>
             ))}

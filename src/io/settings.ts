@@ -1,5 +1,6 @@
 import type { CategoryDef, PerKind, Problem, ReadResult, Settings } from '../engine/model';
 import { DEFAULT_PRESET_ID, getPreset, PRESETS } from '../engine/presets';
+import { type AccessWeights, weightProblems } from '../engine/accessibility/weights';
 import { describe, isObject } from './feature-helpers';
 import { locateJsonError } from './json-error-location';
 
@@ -32,18 +33,30 @@ const TOP_FIELDS = [
   // read by the OpenStreetMap import (io/osm/osm-import-settings.ts)
   'osmImport',
 ];
-const CATEGORY_FIELDS = ['id', 'label', 'thresholdMinutes', 'keywords', 'osmTags', 'capacityPerThousand', 'color'];
+const CATEGORY_FIELDS = [
+  'id',
+  'label',
+  'thresholdMinutes',
+  'keywords',
+  'osmTags',
+  'capacityPerThousand',
+  'capacityUnit',
+  'accessWeights',
+  'color',
+];
 
 /**
  * Settings from a settings file (already JSON-parsed), merged over its preset.
  *
  * Shape (every field optional): `{ preset, categories: [{ id, label: {zh, en}, thresholdMinutes:
- * {urban, rural}, keywords, osmTags, capacityPerThousand, color }], walkSpeedKmh: {urban, rural},
+ * {urban, rural}, keywords, osmTags, capacityPerThousand, capacityUnit: {zh, en}, accessWeights, color }], walkSpeedKmh: {urban, rural},
  * detourFactor, sampleSpacingMeters, maxSnapMeters, model: "network" | "straight" }`.
  * A category whose id is in the preset overrides the fields it gives; a new id adds a category
  * (thresholds for both kinds required; a missing label falls back to the id, with a warning).
  * Unknown fields anywhere, wrong types and out-of-range values (see {@link SETTINGS_LIMITS}) are
- * errors naming the field path, e.g. `categories[2].thresholdMinutes.urban`.
+ * errors naming the field path, e.g. `categories[2].thresholdMinutes.urban`. `accessWeights` is an
+ * E2SFCA weight table (`AccessWeights`: step, gaussian or gravity); one that is not decreasing is
+ * refused with its path, e.g. `categories[0].accessWeights.steps.10`.
  *
  * @param raw parsed JSON; `undefined` or `null` means no file: the default preset
  * @param file file name for problems
@@ -175,6 +188,22 @@ function mergeCategories(list: unknown[], categories: CategoryDef[], presetId: s
       const v = raw.capacityPerThousand;
       if (typeof v === 'number' && Number.isFinite(v) && v >= 0) c.capacityPerThousand = v;
       else err(`${path}.capacityPerThousand`, `${describe(v)} is not a number ≥ 0`);
+    }
+    if (raw.capacityUnit !== undefined) {
+      const u = raw.capacityUnit;
+      if (isObject(u) && typeof u.zh === 'string' && typeof u.en === 'string' && u.zh.trim() !== '' && u.en.trim() !== '') {
+        unknownFields(u, ['zh', 'en'], `${path}.capacityUnit.`, err);
+        c.capacityUnit = { zh: u.zh, en: u.en };
+      } else
+        err(
+          `${path}.capacityUnit`,
+          `${describe(u)} is not an object {"zh", "en"} of non-empty strings, e.g. {"zh": "托位", "en": "places"}`,
+        );
+    }
+    if (raw.accessWeights !== undefined) {
+      const problems = weightProblems(raw.accessWeights);
+      if (problems.length === 0) c.accessWeights = structuredClone(raw.accessWeights) as AccessWeights;
+      for (const [p, reason] of problems) err(`${path}.accessWeights${p ? `.${p}` : ''}`, reason);
     }
     if (raw.color !== undefined) {
       if (typeof raw.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(raw.color)) c.color = raw.color.toLowerCase();

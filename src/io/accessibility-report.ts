@@ -5,7 +5,7 @@ import type { Dataset, Settings } from '../engine/model';
 import { writeCsv } from './csv-write';
 
 /** The columns of accessibility.csv, in order. */
-export const ACCESSIBILITY_COLUMNS = [
+const ACCESSIBILITY_COLUMNS = [
   'community_id',
   'name',
   'kind',

@@ -125,8 +125,3 @@ export function computeAccessibility(
   });
   return { categories, warnings };
 }
-
-/** Supply per resident × 1,000: "places per 1,000 residents" (NaN stays NaN: none in reach). */
-export function perThousand(value: number): number {
-  return value * 1000;
-}

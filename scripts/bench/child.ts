@@ -3,7 +3,8 @@
  * BenchResult to the parent. Started by scripts/bench.ts with `--import tsx --expose-gc`.
  */
 import os from 'node:os';
-import { analyze } from '../../src/engine/analyze';
+import { analyze, type Analysis } from '../../src/engine/analyze';
+import { benchAccessibility } from './accessibility-bench';
 import { buildDemandSamples } from '../../src/engine/coverage/demand-samples';
 import { haversineMeters } from '../../src/engine/geo/haversine';
 import type { AccessField, Facility, Settings } from '../../src/engine/model';
@@ -133,10 +134,12 @@ function runJob(job: BenchJob): BenchResult {
   }
   result.pipelinePeakRssMB = peakRssMB();
   // analyze() end to end on the same data: the same answers, and its own wall time
+  let last: Analysis | null = null;
   for (let r = 0; r < job.repeats; r++) {
     collectGarbage();
     const a0 = performance.now();
     const full = analyze(dataset, settings);
+    last = full;
     analyzeRuns.push(performance.now() - a0);
     log(`${job.size.name} ${job.kind} analyze() ${r + 1}/${job.repeats}: ${analyzeRuns[r]!.toFixed(0)} ms`);
     const walkNetwork = networkOf(full.travel, 'walk');
@@ -150,6 +153,19 @@ function runJob(job: BenchJob): BenchResult {
       else result.notes.push('staged pipeline = analyze() (access fields hash-equal)');
       result.notes.push(`analyze() warnings: ${full.warnings.length}`);
     }
+  }
+  if (last) {
+    // 2SFCA and E2SFCA of every category on the last analysis; brute force on 20 facilities
+    const a = benchAccessibility(last, dataset, settings, job.repeats, 20, job.seed);
+    log(
+      `${job.size.name} ${job.kind} 2SFCA+E2SFCA (${settings.categories.length} categories): ${a.runsMs.map((m) => m.toFixed(0)).join(', ')} ms; brute force ${a.bruteMsPerFacility.toFixed(1)} ms/facility`,
+    );
+    result.accessibility = a;
+    if (a.mismatches > 0) result.problems.push(`2SFCA catchments differ from the all-pairs brute force on ${a.mismatches} pairs`);
+    else
+      result.notes.push(
+        `2SFCA+E2SFCA, ${settings.categories.length} categories: median ${a.medianMs.toFixed(0)} ms (CPU ${a.medianCpuMs.toFixed(0)} ms; runs ${a.runsMs.map((m) => m.toFixed(0)).join(', ')}), ${a.pairs} pairs in reach; brute force all pairs ${a.bruteMsPerFacility.toFixed(1)} ms/facility × ${dataset.facilities.length} facilities = ${a.ratio.toFixed(0)}× slower (catchments equal on ${a.bruteFacilities} facilities)`,
+      );
   }
   result.stages = medianStages(stageRuns);
   result.stagesCpu = medianStages(stageCpuRuns);

@@ -3,6 +3,7 @@
  * one (size, model) so memory is isolated and its peak RSS is its own.
  */
 import type { CityFigures, CitySize } from './synthetic-city';
+import type { AccessibilityBench } from './accessibility-bench';
 import type { BaselineResult } from './naive-baseline';
 import type { StageTimes } from './stats';
 
@@ -50,4 +51,6 @@ export interface BenchResult {
   /** Facts for the report (checks that passed, figures). */
   notes: string[];
   baseline?: BaselineResult;
+  /** 2SFCA and E2SFCA of every category, and the brute-force ratio. */
+  accessibility?: AccessibilityBench;
 }

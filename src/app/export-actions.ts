@@ -46,6 +46,7 @@ const MIME: Record<ReportFileName, string> = {
   'communities.geojson': 'application/geo+json',
   'communities-points.geojson': 'application/geo+json',
   'coverage.csv': 'text/csv;charset=utf-8',
+  'accessibility.csv': 'text/csv;charset=utf-8',
   'summary.json': 'application/json',
 };
 

@@ -4,6 +4,7 @@
  * from the shared store so the map owns it; selection itself is store.selection (actions.select).
  */
 import { create } from 'zustand';
+import type { CommunityAccessibilityRow } from '../engine/accessibility/community-accessibility';
 import type { NearestFacility } from '../engine/coverage/nearest-facilities';
 import type { ServedBy } from '../engine/coverage/served-by';
 import { select, showError } from './actions';
@@ -19,10 +20,12 @@ export interface MapState {
   servedBy: ServedBy | null;
   /** Engine answer for the selected community: nearest facility per category. */
   nearest: { index: number; facilities: NearestFacility[] } | null;
+  /** Engine answer for the selected community: places per 1,000 residents per category (2SFCA, E2SFCA). */
+  access: { index: number; rows: CommunityAccessibilityRow[] } | null;
 }
 
 /** The map's own store (zustand). */
-export const useMapStore = create<MapState>(() => ({ coverageMode: 'category', servedBy: null, nearest: null }));
+export const useMapStore = create<MapState>(() => ({ coverageMode: 'category', servedBy: null, nearest: null, access: null }));
 
 /** Colour communities by the selected category's share or by the complete circle. */
 export function setCoverageMode(coverageMode: CoverageMode): void {
@@ -66,7 +69,7 @@ let request = 0;
 export async function refreshSelectionDetail(): Promise<void> {
   const { selection, coverage } = useAppStore.getState();
   const mine = ++request;
-  useMapStore.setState({ servedBy: null, nearest: null });
+  useMapStore.setState({ servedBy: null, nearest: null, access: null });
   if (!selection || !coverage) return;
   try {
     if (selection.type === 'facility') {
@@ -75,10 +78,14 @@ export async function refreshSelectionDetail(): Promise<void> {
     } else {
       const facilities = await engine().communityDetail(selection.index);
       if (mine === request) useMapStore.setState({ nearest: { index: selection.index, facilities } });
+      // capacity-aware accessibility after the card's times (it costs a search per facility, once per thresholds)
+      const rows = await engine().communityAccessibility(selection.index);
+      if (mine === request) useMapStore.setState({ access: { index: selection.index, rows } });
     }
   } catch (e) {
     // the dataset changed under the selection (index gone): the card shows what the store has;
     // any other failure of the worker is shown
-    if (!/^(servedBy|nearestFacilities): no (facility|community) /.test(e instanceof Error ? e.message : '')) showError(e);
+    if (!/^(servedBy|nearestFacilities|communityAccessibility): no (facility|community) /.test(e instanceof Error ? e.message : ''))
+      showError(e);
   }
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { computeAccessibility } from '../engine/accessibility/compute-accessibility';
 import { analyze } from '../engine/analyze';
 import { findGapZones } from '../engine/coverage/gap-zones';
 import { REPORT_LAYERS, writeAnalysisReportBytes } from '../io/analysis-report';
@@ -40,7 +41,7 @@ export interface AnalyzeOptions extends InputOptions {
 
 /**
  * `analyze`: coverage and gaps of every category, written to `outDir` as gap-communities.geojson, gap-zones.geojson,
- * communities.geojson, summary.json and coverage.csv (with `formats` shapefile: shapefiles.zip). The reports carry their provenance; their time is
+ * communities.geojson, summary.json, coverage.csv and accessibility.csv (2SFCA, E2SFCA; with `formats` shapefile: shapefiles.zip). The reports carry their provenance; their time is
  * `generatedAt`, else `SOURCE_DATE_EPOCH` (reproducible output), else now.
  *
  * With `json` the only thing on stdout is summary.json; with `quiet` warnings are not printed.
@@ -74,17 +75,21 @@ export async function runAnalyze(
   const analysis = analyze(dataset, settings, (stage, f) => {
     if (stage !== 'done') progress.step(stage, 0.15 + 0.75 * f);
   });
-  progress.step('gap zones', 0.9);
+  progress.step('gap zones', 0.88);
   const zones = findGapZones(analysis.samples, analysis.fields, settings);
+  progress.step('accessibility (2SFCA, E2SFCA)', 0.91);
+  const accessibility = computeAccessibility(analysis.travel, dataset, analysis.samples, settings);
   progress.step('writing reports', 0.95);
   analysis.warnings.forEach(warn);
+  accessibility.warnings.forEach(warn);
   const files = writeAnalysisReportBytes(
     dataset,
     analysis,
     zones,
     settings,
-    reportProblems([...input.warnings, ...analysis.warnings], input.errors),
+    reportProblems([...input.warnings, ...analysis.warnings, ...accessibility.warnings], input.errors),
     {
+      accessibility,
       inputs: input.inputs,
       generatedAt: opts.generatedAt ?? reportTime(process.env.SOURCE_DATE_EPOCH),
       ...(opts.exportCrs ? { crs: opts.exportCrs } : {}),

@@ -16,6 +16,8 @@ export const KINDS: readonly CommunityKind[] = ['urban', 'rural'];
 
 export type TravelModelName = 'network' | 'straight';
 
+import type { AccessWeights } from './accessibility/weights';
+
 /** Per-kind pair of values, e.g. thresholds or walking speeds. */
 export interface PerKind<T> {
   urban: T;
@@ -41,6 +43,10 @@ export interface CategoryDef {
   osmTags?: string[];
   /** Planning ratio where the plan gives one, e.g. childcare places per 1,000 residents (4.55). */
   capacityPerThousand?: number;
+  /** What a facility's `capacity` counts in this category (places, seats, m²). */
+  capacityUnit?: Label;
+  /** Distance-decay weights of E2SFCA (default `{ "5": 1, "10": 0.68, "15": 0.22 }` minutes, scaled to the threshold). */
+  accessWeights?: AccessWeights;
   /** Map colour, `#rrggbb`. */
   color?: string;
   /** Travel mode per community kind (default walking for both; see `presets/mode-profiles.ts`). */

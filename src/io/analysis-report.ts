@@ -1,4 +1,6 @@
+import type { Accessibility } from '../engine/accessibility/compute-accessibility';
 import type { Analysis } from '../engine/analyze';
+import { accessibilityCsv, accessibilityKeys, accessibilitySummary, placesPerThousand } from './accessibility-report';
 import type { GapZone } from '../engine/coverage/gap-zones';
 import type { CommunityGeometry, Dataset, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from './crs';
@@ -25,7 +27,8 @@ export type ReportFileName =
   | 'communities.geojson'
   | 'communities-points.geojson'
   | 'summary.json'
-  | 'coverage.csv';
+  | 'coverage.csv'
+  | 'accessibility.csv';
 
 /** The GeoJSON layers of a report, in the order they are written. */
 export const REPORT_LAYERS = [
@@ -44,6 +47,8 @@ type ReportFileSet<T> = Partial<Record<(typeof REPORT_LAYERS)[number], T>> & {
   'communities.geojson': T;
   'summary.json': string;
   'coverage.csv': string;
+  /** Present when the report was given the accessibility (`ReportOptions.accessibility`). */
+  'accessibility.csv'?: string;
 };
 
 /** The files of an analysis report, by name: what the CLI writes to its out folder and the browser downloads. */
@@ -68,6 +73,12 @@ export interface ReportOptions {
   csv?: CsvLabelOptions;
   /** Proposed sites (WGS84), written to sites.geojson (left out when there are none). */
   sites?: readonly ProposedSite[];
+  /**
+   * Capacity-aware accessibility (`computeAccessibility` of the same analysis): adds
+   * `sfca_2_<id>`, `sfca_e2_<id>` (places per 1,000 residents, null when none is in reach) to every
+   * community feature, writes accessibility.csv and the `accessibility` member of summary.json.
+   */
+  accessibility?: Accessibility;
 }
 
 /** coverage.csv: the code header and rows, or labelled in a language (see {@link ReportOptions.csv}). */
@@ -117,6 +128,7 @@ export function writeAnalysisReport(
   const out = writeAnalysisReportBytes(dataset, analysis, zones, settings, problems, options);
   const decoder = new TextDecoder();
   const files: Partial<Record<ReportFileName, string>> = { 'summary.json': out['summary.json'], 'coverage.csv': out['coverage.csv'] };
+  if (out['accessibility.csv'] !== undefined) files['accessibility.csv'] = out['accessibility.csv'];
   for (const name of REPORT_LAYERS) {
     const bytes = out[name];
     if (bytes) files[name] = decoder.decode(bytes);
@@ -158,6 +170,9 @@ export function writeAnalysisReportBytes(
   const rows = dataset.communities.map((c, i) => communityRowValues(c, i, analysis));
   // keys as reportColumns names the analysis's categories
   const keys = reportColumns(analysis.coverage.categoryIds).map((col, j) => `${j === 0 ? '{' : ','}${JSON.stringify(col)}:`);
+  const acc = options.accessibility;
+  // places per 1,000 per category, after the coverage columns
+  const accKeys = acc ? ids.flatMap((id) => accessibilityKeys(id).map((k) => `,${JSON.stringify(k)}:`)) : [];
   const geo = geometryByteWriter(crs);
   // bytes of the head: a writer longer than that holds a feature
   const headBytes = new TextEncoder().encode(head).length;
@@ -173,7 +188,7 @@ export function writeAnalysisReportBytes(
   const positionsOf = (g: CommunityGeometry): number =>
     g.type === 'Point' ? 1 : g.type === 'Polygon' ? ringsLength(g.coordinates) : g.coordinates.reduce((s, p) => s + ringsLength(p), 0);
   const featureBytes = new Float64Array(n);
-  dataset.communities.forEach((c, i) => (featureBytes[i] = 24 * (positionsOf(c.geometry) + 2) + 60 * keys.length + 200));
+  dataset.communities.forEach((c, i) => (featureBytes[i] = 24 * (positionsOf(c.geometry) + 2) + 60 * (keys.length + accKeys.length) + 200));
   let pointBytes = head.length * 3;
   for (let i = 0; i < n; i++) if (splitPoints && isPoint[i]) pointBytes += featureBytes[i]!;
   const all = new ByteWriter(head.length * 6 + featureBytes.reduce((s, b) => s + b, 0) - pointBytes);
@@ -194,6 +209,18 @@ export function writeAnalysisReportBytes(
       const v = row[j];
       if (typeof v === 'number') w.number(v);
       else w.text(v === null || v === undefined ? 'null' : JSON.stringify(v));
+    }
+    if (acc) {
+      acc.categories.forEach((a, k) => {
+        const two = placesPerThousand(a.sfca2[i]!);
+        const e2 = placesPerThousand(a.sfcaE2[i]!);
+        w.text(accKeys[2 * k]!);
+        if (two === null) w.text('null');
+        else w.number(two);
+        w.text(accKeys[2 * k + 1]!);
+        if (e2 === null) w.text('null');
+        else w.number(e2);
+      });
     }
     w.text(',"type_of_feature":"community"},"geometry":');
     geo.geometry(w, community.geometry, promote);
@@ -251,9 +278,11 @@ export function writeAnalysisReportBytes(
   }
   out['communities.geojson'] = close(all);
   if (splitPoints) out['communities-points.geojson'] = close(points);
+  const summary = buildSummary(analysis, settings, dataset.communities.length, problems, provenance);
   return {
     ...(out as Omit<AnalysisReportOutput, 'summary.json' | 'coverage.csv'>),
-    'summary.json': `${JSON.stringify(buildSummary(analysis, settings, dataset.communities.length, problems, provenance), null, 2)}\n`,
+    'summary.json': `${JSON.stringify(acc ? { ...summary, accessibility: accessibilitySummary(dataset, acc, settings) } : summary, null, 2)}\n`,
     'coverage.csv': coverageCsv(settings, columns, rows, options.csv),
+    ...(acc ? { 'accessibility.csv': accessibilityCsv(dataset, analysis, acc, settings) } : {}),
   };
 }

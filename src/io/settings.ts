@@ -1,6 +1,7 @@
 import type { CategoryDef, PerKind, Problem, ReadResult, Settings } from '../engine/model';
 import { DEFAULT_PRESET_ID, getPreset, PRESETS } from '../engine/presets';
 import { isModeId, MODE_IDS, type ModeId } from '../engine/presets/mode-profiles';
+import { type AccessWeights, weightProblems } from '../engine/accessibility/weights';
 import { describe, isObject } from './feature-helpers';
 import { locateJsonError } from './json-error-location';
 
@@ -33,13 +34,25 @@ const TOP_FIELDS = [
   // read by the OpenStreetMap import (io/osm/osm-import-settings.ts)
   'osmImport',
 ];
-const CATEGORY_FIELDS = ['id', 'label', 'thresholdMinutes', 'keywords', 'osmTags', 'capacityPerThousand', 'color', 'mode', 'walkSpeedKmh'];
+const CATEGORY_FIELDS = [
+  'id',
+  'label',
+  'thresholdMinutes',
+  'keywords',
+  'osmTags',
+  'capacityPerThousand',
+  'capacityUnit',
+  'accessWeights',
+  'color',
+  'mode',
+  'walkSpeedKmh',
+];
 
 /**
  * Settings from a settings file (already JSON-parsed), merged over its preset.
  *
  * Shape (every field optional): `{ preset, categories: [{ id, label: {zh, en}, thresholdMinutes:
- * {urban, rural}, keywords, osmTags, capacityPerThousand, color, mode, walkSpeedKmh }], walkSpeedKmh: {urban, rural},
+ * {urban, rural}, keywords, osmTags, capacityPerThousand, capacityUnit: {zh, en}, accessWeights, color, mode, walkSpeedKmh }], walkSpeedKmh: {urban, rural},
  * detourFactor, sampleSpacingMeters, maxSnapMeters, model: "network" | "straight" }`.
  * A category whose id is in the preset overrides the fields it gives; a new id adds a category
  * (thresholds for both kinds required; a missing label falls back to the id, with a warning).
@@ -48,6 +61,9 @@ const CATEGORY_FIELDS = ['id', 'label', 'thresholdMinutes', 'keywords', 'osmTags
  * one mode name for both kinds or `{urban, rural}` (`walk`, `bicycle`, `ebike`; see
  * `presets/mode-profiles.ts`); its `walkSpeedKmh` (a number > 0, or null: none, dropping a
  * preset's) is the walking pace of its residents, replacing the kind's.
+ * `accessWeights` is an
+ * E2SFCA weight table (`AccessWeights`: step, gaussian or gravity); one that is not decreasing is
+ * refused with its path, e.g. `categories[0].accessWeights.steps.10`.
  *
  * @param raw parsed JSON; `undefined` or `null` means no file: the default preset
  * @param file file name for problems
@@ -205,6 +221,20 @@ function mergeCategories(list: unknown[], categories: CategoryDef[], presetId: s
         const v = numberIn(raw.walkSpeedKmh, `${path}.walkSpeedKmh`, NaN, 0, SETTINGS_LIMITS.maxSpeedKmh, err, false);
         if (Number.isFinite(v)) c.walkSpeedKmh = v;
       }
+    if (raw.capacityUnit !== undefined) {
+      const u = raw.capacityUnit;
+      if (isObject(u) && typeof u.zh === 'string' && typeof u.en === 'string' && u.zh.trim() !== '' && u.en.trim() !== '') {
+        unknownFields(u, ['zh', 'en'], `${path}.capacityUnit.`, err);
+        c.capacityUnit = { zh: u.zh, en: u.en };
+      } else
+        err(
+          `${path}.capacityUnit`,
+          `${describe(u)} is not an object {"zh", "en"} of non-empty strings, e.g. {"zh": "托位", "en": "places"}`,
+        );
+    if (raw.accessWeights !== undefined) {
+      const problems = weightProblems(raw.accessWeights);
+      if (problems.length === 0) c.accessWeights = structuredClone(raw.accessWeights) as AccessWeights;
+      for (const [p, reason] of problems) err(`${path}.accessWeights${p ? `.${p}` : ''}`, reason);
     }
     if (raw.color !== undefined) {
       if (typeof raw.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(raw.color)) c.color = raw.color.toLowerCase();

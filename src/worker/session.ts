@@ -5,6 +5,8 @@
  * Node (tests) without a worker.
  */
 import { analyze, type Analysis } from '../engine/analyze';
+import { communityAccessibility, type CommunityAccessibilityRow } from '../engine/accessibility/community-accessibility';
+import { type Accessibility, computeAccessibility } from '../engine/accessibility/compute-accessibility';
 import { computeCoverage } from '../engine/coverage/coverage';
 import { bboxOf, bboxOfPositions } from '../engine/geo/bbox';
 import { createGapZoneIndex, type GapZone, type GapZoneIndex } from '../engine/coverage/gap-zones';
@@ -139,6 +141,16 @@ export function createSession() {
     };
   };
 
+  // 2SFCA / E2SFCA of the current analysis under the current thresholds and weights (made on demand)
+  let accessibilityMemo: { result: Analysis; key: string; value: Accessibility } | null = null;
+  const accessibilityOf = (a: NonNullable<typeof analysis>): Accessibility => {
+    const key = JSON.stringify(settings.categories.map((c) => [c.id, c.thresholdMinutes, c.accessWeights ?? null]));
+    if (!accessibilityMemo || accessibilityMemo.result !== a.result || accessibilityMemo.key !== key) {
+      accessibilityMemo = { result: a.result, key, value: computeAccessibility(a.result.travel, a.dataset, a.result.samples, settings) };
+    }
+    return accessibilityMemo.value;
+  };
+
   const ensureAnalysis = (onProgress?: ProgressFn): NonNullable<typeof analysis> => {
     const data = (loaded ?? reload()).dataset;
     const key = travelKey(settings);
@@ -244,13 +256,14 @@ export function createSession() {
         const f = files[n];
         return f ? [{ ...f.meta, features: loaded?.counts[n] ?? null }] : [];
       });
+      const accessibility = accessibilityOf(a);
       return writeAnalysisReport(
         dataset,
         result,
         zonesNow(a),
         settings,
-        reportProblems([...(loaded?.warnings ?? []), ...result.warnings], loaded?.errors ?? []),
-        { ...options, inputs },
+        reportProblems([...(loaded?.warnings ?? []), ...result.warnings, ...accessibility.warnings], loaded?.errors ?? []),
+        { ...options, inputs, accessibility },
       );
     },
 
@@ -269,6 +282,11 @@ export function createSession() {
     communityDetail(communityIndex: number): NearestFacility[] {
       const { result, dataset } = ensureAnalysis();
       return nearestFacilities(dataset, result.samples, result.fields, settings, communityIndex);
+    },
+
+    /** A community's places per 1,000 residents (2SFCA, E2SFCA) per category (map click). */
+    communityAccessibility(communityIndex: number): CommunityAccessibilityRow[] {
+      return communityAccessibility(accessibilityOf(ensureAnalysis()), communityIndex);
     },
 
     /**

@@ -7,10 +7,10 @@ import { runCli } from '../../src/cli/program';
 const FIXTURES = resolve(__dirname, '../fixtures');
 // Reports carry the time they were made; fix it (the reproducible-builds SOURCE_DATE_EPOCH) so goldens are stable.
 process.env.SOURCE_DATE_EPOCH = '1735689600'; // 2025-01-01T00:00:00Z
-/** The golden outputs: every GeoJSON layer the run wrote (one geometry type each) and summary.json. */
+/** The golden outputs: every GeoJSON layer the run wrote (one geometry type each), summary.json and accessibility.csv. */
 const outputs = (dir: string) =>
   readdirSync(dir)
-    .filter((f) => f.endsWith('.geojson') || f === 'summary.json')
+    .filter((f) => f.endsWith('.geojson') || f === 'summary.json' || f === 'accessibility.csv')
     .sort();
 
 /** Run `analyze` on a fixture's in/ folder; returns the out folder and what was printed. */

@@ -223,6 +223,11 @@ describe('hover and click on the map', () => {
     }
     // the nearest facility names arrive from the worker
     await expect.poll(() => card.locator('.detail-nearest').first().innerText(), { timeout: 20_000 }).not.toBe('');
+    // places per 1,000 residents (2SFCA / E2SFCA) arrive after them: a figure pair, or "none in reach"
+    const access = card.locator('[data-testid^="community-detail-access-"]');
+    await expect.poll(() => access.last().innerText(), { timeout: 60_000 }).not.toBe('');
+    expect(await access.count()).toBe(6);
+    for (let i = 0; i < 6; i++) expect(await access.nth(i).innerText()).toMatch(/^(\d[\d,]*\.\d \/ \d[\d,]*\.\d|none in reach)$/);
     saveScreenshot('map-community-detail.png', await page.screenshot());
     expect(await page.getByTestId('map').getAttribute('data-layers')).toContain('selection');
 

@@ -58,6 +58,7 @@ export const NINGBO: Preset = deepFreeze({
         label: { zh: '老年食堂', en: 'Elderly canteens' },
         thresholdMinutes: { urban: 10, rural: 15 },
         walkSpeedKmh: ELDERLY_PACE_KMH,
+        capacityUnit: { zh: '座位', en: 'seats' },
         ...vocabularyOf('canteen'),
       },
       {
@@ -65,12 +66,14 @@ export const NINGBO: Preset = deepFreeze({
         label: { zh: '托育', en: 'Childcare' },
         thresholdMinutes: { urban: 10, rural: 15 },
         capacityPerThousand: 4.55,
+        capacityUnit: { zh: '托位', en: 'places' },
         ...vocabularyOf('childcare'),
       },
       {
         id: 'sports',
         label: { zh: '体育健身', en: 'Sports and fitness' },
         thresholdMinutes: { urban: 10, rural: 15 },
+        capacityUnit: { zh: '平方米', en: 'm²' },
         ...vocabularyOf('sports'),
       },
       { id: 'culture', label: { zh: '文化', en: 'Culture' }, thresholdMinutes: { urban: 15, rural: 15 }, ...vocabularyOf('culture') },

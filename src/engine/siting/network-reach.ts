@@ -1,8 +1,9 @@
 import type { CategoryDef, Settings } from '../model';
 import type { RoadGraph } from '../network/graph-builder';
 import { MinHeap } from '../network/heap';
+import type { EdgeLists } from '../network/reversed-edges';
 import { alongSameSegment, endSeedEffort, viaNearerEnd } from '../network/segment-effort';
-import { snapPoints } from '../network/snap';
+import { type SnapResult, snapPoints } from '../network/snap';
 import { checkQueryPoints, type QueryPoints, walkSpeedsMetersPerSecond } from '../travel/travel-model';
 import type { ReachVisitor, SiteReach } from './site-reach';
 import { thresholdSeconds } from './uncovered-demand';
@@ -21,17 +22,27 @@ import { thresholdSeconds } from './uncovered-demand';
  * @param targets points to test (snapped once here); not mutated
  * @param category thresholds (minutes)
  * @param settings `walkSpeedKmh`, `maxSnapMeters`
+ * @param options `snap`: the targets already snapped (`snapPoints(graph, lon, lat, maxSnapMeters)`,
+ *   e.g. the model's cached `pointSnap`); `edges`: the edges the search walks (default the graph's;
+ *   `reversedEdges(graph)` for trips from the targets to the site on a directed graph)
  */
-export function createNetworkReach(graph: RoadGraph, targets: QueryPoints, category: CategoryDef, settings: Settings): SiteReach {
+export function createNetworkReach(
+  graph: RoadGraph,
+  targets: QueryPoints,
+  category: CategoryDef,
+  settings: Settings,
+  options: { snap?: SnapResult; edges?: EdgeLists } = {},
+): SiteReach {
   checkQueryPoints(targets);
   const speeds = walkSpeedsMetersPerSecond(settings);
   const limits = thresholdSeconds(category);
   const maxSnap = settings.maxSnapMeters;
-  const { nodeCount, segmentCount, segA, segB, segCost, offsets, targets: edgeTarget, edgeCost } = graph;
+  const { nodeCount, segmentCount, segA, segB, segCost } = graph;
+  const { offsets, targets: edgeTarget, edgeCost } = options.edges ?? graph;
   // a hair above the largest effort any kind can be covered at (float32 rounding of seconds)
   const cutoff = Math.max(limits[0]! * speeds[0]!, limits[1]! * speeds[1]!) * (1 + 1e-6) + 1e-6;
 
-  const snap = snapPoints(graph, targets.lon, targets.lat, maxSnap);
+  const snap = options.snap ?? snapPoints(graph, targets.lon, targets.lat, maxSnap);
   const segStart = new Uint32Array(segmentCount + 1);
   const n = targets.lon.length;
   for (let i = 0; i < n; i++) {

@@ -17,6 +17,7 @@ import * as proposals from './proposals';
 import * as exports2Part from './exports2';
 import * as basemap from './basemap';
 import * as modes from './modes';
+import * as access from './access';
 
 const parts = {
   workspace,
@@ -34,6 +35,7 @@ const parts = {
   exports2: exports2Part,
   basemap,
   modes,
+  access,
 };
 
 type Parts = typeof parts;

@@ -11,7 +11,7 @@ import { featuresWithIndex } from '../../app/layers/selection-layer';
 import { refreshSelectionDetail, useMapStore } from '../../app/map-actions';
 import { useAppStore } from '../../app/store';
 import type { CommunityKind } from '../../engine/model';
-import { communityRows, formatMinutes } from './detail-rows';
+import { communityRows, formatMinutes, perThousandText } from './detail-rows';
 
 const localeOf = (language: string) => (language === 'zh' ? 'zh-CN' : 'en');
 
@@ -31,6 +31,7 @@ function CommunityCard({ index }: { index: number }) {
   const coverage = useAppStore((s) => s.coverage);
   const settings = useAppStore((s) => s.settings);
   const nearest = useMapStore((s) => (s.nearest?.index === index ? s.nearest.facilities : null));
+  const access = useMapStore((s) => (s.access?.index === index ? s.access.rows : null));
   const locale = localeOf(language);
   const feature = data ? featuresWithIndex(data.communities, index)[0] : undefined;
   const p = feature?.properties ?? {};
@@ -70,6 +71,7 @@ function CommunityCard({ index }: { index: number }) {
               <th>{t('layers.colThreshold')}</th>
               <th>{t('layers.colWithin')}</th>
               <th>{t('layers.colNearest')}</th>
+              <th title={t('access.perThousandHint')}>{t('access.colPerThousand')}</th>
             </tr>
           </thead>
           <tbody>
@@ -87,6 +89,13 @@ function CommunityCard({ index }: { index: number }) {
                     <Mark within={r.within} />
                   </td>
                   <td className="detail-nearest">{near ? near.name || near.id : nearest ? '—' : ''}</td>
+                  <td className="num" data-testid={`community-detail-access-${r.categoryId}`}>
+                    {perThousandText(
+                      access?.find((a) => a.categoryId === r.categoryId),
+                      locale,
+                      t('access.noneInReach'),
+                    )}
+                  </td>
                 </tr>
               );
             })}

@@ -5,6 +5,7 @@
  * the covered share.
  */
 import type { CommunityKind, Settings } from '../../engine/model';
+import type { CommunityAccessibilityRow } from '../../engine/accessibility/community-accessibility';
 import type { CoverageView } from '../../engine/coverage/coverage-view';
 
 /** One category row of the community card. */
@@ -42,4 +43,15 @@ export function communityRows(coverage: CoverageView, settings: Settings, c: num
 export function formatMinutes(seconds: number, locale: string): string | null {
   if (!Number.isFinite(seconds)) return null;
   return (seconds / 60).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+/**
+ * "2SFCA / E2SFCA" places per 1,000 residents with one decimal, localised; `none` when no facility
+ * is in reach; '' while the engine has not answered.
+ */
+export function perThousandText(row: CommunityAccessibilityRow | undefined, locale: string, none: string): string {
+  if (!row) return '';
+  if (row.sfca2PerThousand === null || row.sfcaE2PerThousand === null) return none;
+  const f = (v: number) => v.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${f(row.sfca2PerThousand)} / ${f(row.sfcaE2PerThousand)}`;
 }

@@ -1,0 +1,100 @@
+import type { CategoryDef, Dataset, DemandSamples, Settings } from '../model';
+import { reversedEdges } from '../network/reversed-edges';
+import { createNetworkReach } from '../siting/network-reach';
+import { createStraightReach } from '../siting/straight-reach';
+import type { NetworkModel } from '../travel/network';
+import type { TravelModel } from '../travel/travel-model';
+
+/**
+ * The catchments of one category: for each facility of the category, the demand samples within the
+ * threshold of their kind (`t_ij ≤ T_kind(i)`, inclusive) and the travel times, as CSR arrays.
+ * Facility `facility[f]` reaches samples `sample[start[f] .. start[f+1]-1]` at `seconds[…]`.
+ */
+export interface Catchments {
+  /**
+   * Dataset indices of the category's facilities, in the order they were searched: rows of cells of
+   * about 1 km, each row west to east then east to west, so consecutive searches read nearby parts
+   * of the graph and of the samples (memory in cache).
+   */
+  facility: Uint32Array;
+  /** Length `facility.length + 1`. */
+  start: Uint32Array;
+  /** Demand sample index of each pair. */
+  sample: Uint32Array;
+  /** Seconds from the sample to the facility, float32 as `AccessField.seconds`. */
+  seconds: Float32Array;
+}
+
+/**
+ * Every (sample, facility) pair of a category within the catchment, by bounded searches from each
+ * facility on exactly the analysis' travel model (the same snapping, access legs and float32
+ * seconds as `AccessField`; docs/architecture.md, "Travel-time model"):
+ *
+ * - network: a Dijkstra from the facility's snap point on the reversed edges (residents walk to the
+ *   facility), stopped at the largest threshold effort of the category; an off-network facility
+ *   reaches no one;
+ * - straight line: a Flatbush radius query around the facility, then haversine × detour ÷ speed.
+ *
+ * @param travel the analysis' travel model
+ * @param dataset facilities (by category)
+ * @param samples demand samples (the targets)
+ * @param category thresholds, minutes per kind
+ * @param settings speeds, detour factor, maxSnapMeters
+ */
+export function computeCatchments(
+  travel: TravelModel,
+  dataset: Pick<Dataset, 'facilities'>,
+  samples: DemandSamples,
+  category: CategoryDef,
+  settings: Settings,
+): Catchments {
+  const points = { lon: samples.lon, lat: samples.lat, kind: samples.kind };
+  const ids: number[] = [];
+  for (const f of dataset.facilities) if (f.category === category.id) ids.push(f.index);
+  const facility = Uint32Array.from(spatialOrder(dataset.facilities, ids));
+  const start = new Uint32Array(facility.length + 1);
+  if (facility.length === 0) return { facility, start, sample: new Uint32Array(0), seconds: new Float32Array(0) };
+  let reach;
+  if (travel.name === 'network') {
+    const model = travel as NetworkModel;
+    reach = createNetworkReach(model.graph, points, category, settings, {
+      snap: model.pointSnap(samples.lon, samples.lat),
+      edges: reversedEdges(model.graph),
+    });
+  } else {
+    reach = createStraightReach(points, category, settings);
+  }
+  let sample = new Uint32Array(Math.max(1024, samples.count));
+  let seconds = new Float32Array(sample.length);
+  let n = 0;
+  const visit = (i: number, s: number): void => {
+    if (n === sample.length) {
+      const grownS = new Uint32Array(n * 2);
+      grownS.set(sample);
+      sample = grownS;
+      const grownT = new Float32Array(n * 2);
+      grownT.set(seconds);
+      seconds = grownT;
+    }
+    sample[n] = i;
+    seconds[n++] = s;
+  };
+  for (let f = 0; f < facility.length; f++) {
+    const fac = dataset.facilities[facility[f]!]!;
+    reach.reach(fac.lon, fac.lat, visit);
+    start[f + 1] = n;
+  }
+  return { facility, start, sample: sample.slice(0, n), seconds: seconds.slice(0, n) };
+}
+
+/** Facility indices in snake order over rows of ~0.01° (about 1 km), ties by index. */
+function spatialOrder(facilities: Dataset['facilities'], ids: number[]): number[] {
+  const row = (j: number): number => Math.floor(facilities[j]!.lat / 0.01);
+  return ids.sort((a, b) => {
+    const ra = row(a);
+    const rb = row(b);
+    if (ra !== rb) return ra - rb;
+    const d = facilities[a]!.lon - facilities[b]!.lon;
+    return (ra & 1 ? -d : d) || a - b;
+  });
+}

@@ -5,6 +5,8 @@ import { Legend } from './Legend';
 import { SidePanel } from './SidePanel';
 import { Attribution } from './Attribution';
 import { JobBar } from './JobBar';
+import { PmtilesInput } from './basemap/PmtilesInput';
+import { UpdateNotice } from './offline/UpdateNotice';
 
 export function App() {
   const status = useAppStore((s) => s.status);
@@ -15,8 +17,12 @@ export function App() {
       <main className="map-area" data-status={status}>
         <MapView />
         <Legend />
+        <div className="basemap-floating">
+          <PmtilesInput />
+        </div>
         <Attribution />
         <JobBar />
+        <UpdateNotice />
       </main>
     </div>
   );

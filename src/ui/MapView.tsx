@@ -23,6 +23,7 @@ import { DetailCard } from './map/DetailCard';
 import { useShallow } from 'zustand/react/shallow';
 import { useSitingStore } from '../app/siting-store';
 import { attachMapTools } from './siting/map-tools';
+import { LOCAL_IDEOGRAPH_FONTS, usePmtilesStyle } from './basemap/use-pmtiles-style';
 
 /** Ningbo, where the view starts before data arrives. */
 const INITIAL_CENTER: [number, number] = [121.6, 29.85];
@@ -71,6 +72,7 @@ export function MapView() {
       center: INITIAL_CENTER,
       zoom: INITIAL_ZOOM,
       attributionControl: false, // credits are rendered by <Attribution/>, per data source
+      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS, // Chinese base-map labels from the system's fonts, no glyph download
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -94,6 +96,8 @@ export function MapView() {
       map.remove();
     };
   }, []);
+
+  usePmtilesStyle(mapReady ? mapRef.current : null, mapReady, language, t('pmtiles.credit'));
 
   const layers = useMemo(
     () => buildLayers({ data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites }),

@@ -19,6 +19,8 @@ import { allInputs, removeInput, type InputFile } from './inputs';
 import { applyWorkspace, loadFile, selectCategory, setLanguage } from './actions';
 import { useAppStore, type DataSource, type LoadedFile, type VisibleLayers } from './store';
 import { useSitingStore, type Scenario, type SitingForm } from './siting-store';
+import { parseBasemapChoice, type BasemapChoice } from './basemap/basemap-choice';
+import { setBasemap, useBasemapStore } from './basemap/basemap-store';
 import { clearProposal, proposedSites, restoreProposal, setScenarios, setSitingForm } from './siting-actions';
 
 /**
@@ -117,6 +119,8 @@ export interface ProjectView {
   selectedCategory: string;
   visible: VisibleLayers;
   siting: { form: SitingForm; scenarioCategories: string[]; current: number | null };
+  /** The base map shown (never its key: the Tianditu key stays in the browser). */
+  basemap?: BasemapChoice;
 }
 
 const OPTION_KEYS = ['crs', 'lonField', 'latField', 'categoryField', 'populationField', 'kindField', 'defaultKind'] as const;
@@ -162,6 +166,7 @@ function projectText(): string {
     selectedCategory: app.selectedCategory,
     visible: app.visible,
     siting: { form: siting.form, scenarioCategories: siting.scenarios.map((s) => s.category), current },
+    basemap: parseBasemapChoice(useBasemapStore.getState().choice),
   };
   return serializeProject({ files, settings: app.settings, proposals, view: view as unknown as Record<string, unknown> });
 }
@@ -210,6 +215,7 @@ export async function openProject(name: string, text: string): Promise<{ ok: boo
   if (view.language === 'zh' || view.language === 'en') setLanguage(view.language);
   if (view.visible) useAppStore.setState({ visible: { ...useAppStore.getState().visible, ...view.visible } });
   if (view.selectedCategory) selectCategory(view.selectedCategory);
+  if (view.basemap) setBasemap(parseBasemapChoice(view.basemap));
   const siting = view.siting;
   if (siting?.form) setSitingForm(siting.form);
   const current = typeof siting?.current === 'number' ? siting.current : null;

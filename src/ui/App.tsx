@@ -5,8 +5,8 @@ import { Legend } from './Legend';
 import { SidePanel } from './SidePanel';
 import { Attribution } from './Attribution';
 import { JobBar } from './JobBar';
-import { PmtilesInput } from './basemap/PmtilesInput';
 import { UpdateNotice } from './offline/UpdateNotice';
+import { BasemapNotice } from './map/BasemapNotice';
 
 export function App() {
   const status = useAppStore((s) => s.status);
@@ -17,12 +17,10 @@ export function App() {
       <main className="map-area" data-status={status}>
         <MapView />
         <Legend />
-        <div className="basemap-floating">
-          <PmtilesInput />
-        </div>
         <Attribution />
         <JobBar />
         <UpdateNotice />
+        <BasemapNotice />
       </main>
     </div>
   );

@@ -17,6 +17,7 @@ import { selectCategory, setLayerVisible } from '../app/actions';
 import { setCoverageMode, useMapStore } from '../app/map-actions';
 import { KINDS } from '../engine/model';
 import { SitingLegend } from './siting/SitingLegend';
+import { BasemapPicker } from './map/BasemapPicker';
 
 const css = (rgb: Rgb, alpha = 1) => `rgba(${rgb[0]}, ${rgb[1]}, ${rgb[2]}, ${alpha})`;
 
@@ -190,6 +191,7 @@ export function Legend() {
         ))}
       </ul>
       <SitingLegend />
+      <BasemapPicker />
     </section>
   );
 }

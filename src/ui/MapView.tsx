@@ -23,7 +23,11 @@ import { DetailCard } from './map/DetailCard';
 import { useShallow } from 'zustand/react/shallow';
 import { useSitingStore } from '../app/siting-store';
 import { attachMapTools } from './siting/map-tools';
-import { LOCAL_IDEOGRAPH_FONTS, usePmtilesStyle } from './basemap/use-pmtiles-style';
+import { LOCAL_IDEOGRAPH_FONTS, attachPmtilesBasemap } from './basemap/pmtiles-sync';
+import { attachBasemap } from './map/basemap-sync';
+import { displayShiftOf, useBasemapStore } from '../app/basemap/basemap-store';
+import { displayLayers } from '../app/basemap/display-layers';
+import { toDisplay } from '../app/basemap/display-shift';
 
 /** Ningbo, where the view starts before data arrives. */
 const INITIAL_CENTER: [number, number] = [121.6, 29.85];
@@ -61,6 +65,8 @@ export function MapView() {
       newlyCovered: s.newlyCovered,
     })),
   );
+  // GCJ-02 base maps: overlays are drawn shifted (app/basemap/display-layers.ts), data stays WGS84
+  const shift = useBasemapStore((s) => displayShiftOf(s.choice));
   const [view, setView] = useState({ center: INITIAL_CENTER, zoom: INITIAL_ZOOM, bounds: '' });
 
   useEffect(() => {
@@ -82,6 +88,8 @@ export function MapView() {
     overlayRef.current = overlay;
     map.once('load', () => setMapReady(true));
     const detachTools = attachMapTools(map, overlay); // site dragging/adding, map capture (siting/export)
+    const detachBasemap = attachBasemap(map);
+    const detachPmtiles = attachPmtilesBasemap(map); // the local vector base map (choice `pmtiles`)
     map.on('moveend', () => {
       const c = map.getCenter();
       const b = map.getBounds();
@@ -93,15 +101,16 @@ export function MapView() {
       overlayRef.current = null;
       setMapReady(false);
       detachTools();
+      detachBasemap();
+      detachPmtiles();
       map.remove();
     };
   }, []);
 
-  usePmtilesStyle(mapReady ? mapRef.current : null, mapReady, language, t('pmtiles.credit'));
-
   const layers = useMemo(
-    () => buildLayers({ data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites }),
-    [data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites],
+    () =>
+      displayLayers(buildLayers({ data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites }), shift),
+    [data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites, shift],
   );
 
   useEffect(() => {
@@ -132,7 +141,8 @@ export function MapView() {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !mapReady || !flyTo) return;
-    map.flyTo({ center: [flyTo.lon, flyTo.lat], zoom: flyTo.zoom, essential: true });
+    map.flyTo({ center: toDisplay(shift, flyTo.lon, flyTo.lat), zoom: flyTo.zoom, essential: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a base-map change does not fly again
   }, [flyTo, mapReady]);
 
   useEffect(() => {

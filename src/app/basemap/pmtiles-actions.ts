@@ -6,6 +6,7 @@ import { openPmtilesFile } from './pmtiles-archive';
 import { servePmtiles } from './pmtiles-protocol';
 import { usePmtilesStore } from './pmtiles-store';
 import type { PmtilesTheme } from './pmtiles-style';
+import { setBasemap } from './basemap-store';
 
 /**
  * Reads the file's header and metadata; on success it becomes the base map.
@@ -22,6 +23,7 @@ export async function openPmtilesBasemap(file: File): Promise<boolean> {
   }
   const url = servePmtiles(result.archive);
   usePmtilesStore.setState({ basemap: { url, fileName: file.name, info: result.info }, status: { kind: 'idle' } });
+  setBasemap({ kind: 'pmtiles' });
   return true;
 }
 

@@ -40,8 +40,35 @@ const LATIN = [
 ];
 const LATIN_EXT = ['U+0100-02BA', 'U+02BD-02C5', 'U+02C7-02CC', 'U+02CE-02D7', 'U+02DD-02FF', 'U+1E00-1E9F', 'U+1EF2-1EFF', 'U+A720-A7FF'];
 
-/** The source id the layers read. */
-export const PMTILES_SOURCE_ID = 'protomaps';
+/** The source id the layers read; every layer id starts with it too (`pmtiles-…`). */
+export const PMTILES_SOURCE_ID = 'pmtiles-protomaps';
+const LAYER_PREFIX = 'pmtiles-';
+
+/** How the base map is drawn. */
+export interface PmtilesLook {
+  theme: PmtilesTheme;
+  /** UI language: 'zh' labels in Simplified Chinese where the data has it, else English. */
+  language: 'zh' | 'en';
+  /** Opacity of the whole base map, 0–1 (multiplies the style's own constant opacities). */
+  opacity: number;
+}
+
+const OPACITY_PROPERTY: Partial<Record<LayerSpecification['type'], string[]>> = {
+  fill: ['fill-opacity'],
+  line: ['line-opacity'],
+  symbol: ['text-opacity'],
+};
+
+/** Prefixes the id, and scales constant opacities (expressions are kept: maplibre does not allow zoom inside a product). */
+function adjusted(layer: LayerSpecification, opacity: number): LayerSpecification {
+  const paint: Record<string, unknown> = { ...((layer as { paint?: Record<string, unknown> }).paint ?? {}) };
+  for (const prop of OPACITY_PROPERTY[layer.type] ?? []) {
+    const own = paint[prop];
+    if (own === undefined) paint[prop] = opacity;
+    else if (typeof own === 'number') paint[prop] = own * opacity;
+  }
+  return { ...layer, id: `${LAYER_PREFIX}${layer.id}`, paint } as LayerSpecification;
+}
 
 /** Drops what needs a sprite: `icon-*` layout properties, and layers that draw nothing else. */
 function withoutIcons(layers: LayerSpecification[]): LayerSpecification[] {
@@ -54,21 +81,17 @@ function withoutIcons(layers: LayerSpecification[]): LayerSpecification[] {
 }
 
 /**
- * The whole style for a PMTiles archive registered with the `pmtiles://` protocol.
+ * The style of a PMTiles archive registered with the `pmtiles://` protocol: its source, its layers
+ * (ids `pmtiles-…`, no background: the map's own background stays outside the archive) and the
+ * `font-faces` to set on the map.
  *
  * @param url the source URL, `pmtiles://<key>`
- * @param theme light, dark or grey
- * @param language UI language: 'zh' labels in Simplified Chinese where the data has it, else English
+ * @param look theme, label language, opacity
  * @param fonts absolute URLs of the bundled Latin fonts
  * @param attribution credit shown for the source (the archive's own, or the Protomaps/OSM default)
  */
-export function pmtilesStyle(
-  url: string,
-  theme: PmtilesTheme,
-  language: 'zh' | 'en',
-  fonts: BundledFonts,
-  attribution: string,
-): StyleSpecification {
+export function pmtilesStyle(url: string, look: PmtilesLook, fonts: BundledFonts, attribution: string): StyleSpecification {
+  const { theme, language, opacity } = look;
   const lang = language === 'zh' ? 'zh-Hans' : 'en';
   return {
     version: 8,
@@ -82,6 +105,8 @@ export function pmtilesStyle(
       'Noto Sans Italic': [{ url: fonts.italicLatin, 'unicode-range': LATIN }],
     },
     sources: { [PMTILES_SOURCE_ID]: { type: 'vector', url, attribution } },
-    layers: withoutIcons(protomapsLayers(PMTILES_SOURCE_ID, namedFlavor(FLAVOR[theme]), { lang })),
+    layers: withoutIcons(protomapsLayers(PMTILES_SOURCE_ID, namedFlavor(FLAVOR[theme]), { lang }))
+      .filter((l) => l.type !== 'background')
+      .map((l) => adjusted(l, opacity)),
   };
 }

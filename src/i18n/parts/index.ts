@@ -16,6 +16,7 @@ import * as small from './small';
 import * as proposals from './proposals';
 import * as exports2Part from './exports2';
 import * as pmtiles from './pmtiles';
+import * as basemap from './basemap';
 
 const parts = {
   workspace,
@@ -32,6 +33,7 @@ const parts = {
   proposals,
   exports2: exports2Part,
   pmtiles,
+  basemap,
 };
 
 type Parts = typeof parts;

@@ -23,6 +23,8 @@ import { gaussKrugerInfo } from '../../io/export-crs';
 import { dataBounds } from '../../app/data-bounds';
 import { Section } from './Section';
 import { attributionKeys } from '../../app/attribution';
+import { shownBasemapCredit, useBasemapStore } from '../../app/basemap/basemap-store';
+import { shownPmtilesCredit } from '../../app/basemap/pmtiles-credit';
 import { legendEntries } from '../export/legend-entries';
 import { framedMap, mapPng } from '../export/map-image';
 import { PrintView, type PrintData } from '../export/PrintView';
@@ -94,7 +96,14 @@ export function ExportSection() {
   };
   // the map's credits (as the Attribution bar shows them), written into the pictures
   const credits = () =>
-    [...attributionKeys(useAppStore.getState().data?.source ?? null).map((k) => t(k)), 'MapLibre', 'deck.gl'].join(' · ');
+    [
+      shownBasemapCredit(useBasemapStore.getState()) ?? shownPmtilesCredit(),
+      ...attributionKeys(useAppStore.getState().data?.source ?? null).map((k) => t(k)),
+      'MapLibre',
+      'deck.gl',
+    ]
+      .filter((x): x is string => !!x)
+      .join(' · ');
   const openPrint = () =>
     run(async () => {
       const canvas = await framedMap('', [], studyArea(), credits());

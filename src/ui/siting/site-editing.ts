@@ -9,6 +9,8 @@ import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useSitingStore } from '../../app/siting-store';
 import { addSite, moveSite, setDragging } from '../../app/siting-actions';
 import { SITE_RADIUS_PX } from '../../app/layers/sites-layer';
+import { currentDisplayShift } from '../../app/basemap/basemap-store';
+import { fromDisplay, toDisplay } from '../../app/basemap/display-shift';
 
 /** Extra pixels around a site disc that still grab it. */
 const GRAB_SLACK_PX = 4;
@@ -23,7 +25,7 @@ export function siteAt(
   let best: number | null = null;
   let bestD = (SITE_RADIUS_PX + GRAB_SLACK_PX) ** 2;
   sites.forEach((s, i) => {
-    const p = map.project([s.lon, s.lat]);
+    const p = map.project(toDisplay(currentDisplayShift(), s.lon, s.lat)); // where the site is drawn
     const d = (p.x - x) ** 2 + (p.y - y) ** 2;
     if (d <= bestD) {
       bestD = d;
@@ -50,7 +52,8 @@ export function attachSiteEditing(map: MapLibreMap): () => void {
   };
   const onMove = (e: MapMouseEvent) => {
     if (dragging !== null) {
-      void moveSite(dragging, e.lngLat.lng, e.lngLat.lat);
+      const [lon, lat] = fromDisplay(currentDisplayShift(), e.lngLat.lng, e.lngLat.lat);
+      void moveSite(dragging, lon, lat);
       return;
     }
     canvas.style.cursor = hit(e) !== null ? 'grab' : useSitingStore.getState().addMode ? 'crosshair' : '';
@@ -62,7 +65,9 @@ export function attachSiteEditing(map: MapLibreMap): () => void {
     canvas.style.cursor = '';
   };
   const onClick = (e: MapMouseEvent) => {
-    if (useSitingStore.getState().addMode && hit(e) === null) void addSite(e.lngLat.lng, e.lngLat.lat);
+    if (!useSitingStore.getState().addMode || hit(e) !== null) return;
+    const [lon, lat] = fromDisplay(currentDisplayShift(), e.lngLat.lng, e.lngLat.lat);
+    void addSite(lon, lat);
   };
   map.on('mousedown', onDown);
   map.on('mousemove', onMove);

@@ -7,9 +7,11 @@ import { browserLanguage } from './i18n';
 import { setLanguage } from './app/actions';
 import { startApp } from './app/start';
 import { App } from './ui/App';
+import { startServiceWorker } from './app/offline/service-worker';
 
 setLanguage(browserLanguage());
 void startApp();
+startServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -5,6 +5,7 @@ import { Legend } from './Legend';
 import { SidePanel } from './SidePanel';
 import { Attribution } from './Attribution';
 import { JobBar } from './JobBar';
+import { UpdateNotice } from './offline/UpdateNotice';
 import { BasemapNotice } from './map/BasemapNotice';
 
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
         <Legend />
         <Attribution />
         <JobBar />
+        <UpdateNotice />
         <BasemapNotice />
       </main>
     </div>

@@ -23,6 +23,7 @@ import { DetailCard } from './map/DetailCard';
 import { useShallow } from 'zustand/react/shallow';
 import { useSitingStore } from '../app/siting-store';
 import { attachMapTools } from './siting/map-tools';
+import { LOCAL_IDEOGRAPH_FONTS, attachPmtilesBasemap } from './basemap/pmtiles-sync';
 import { attachBasemap } from './map/basemap-sync';
 import { displayShiftOf, useBasemapStore } from '../app/basemap/basemap-store';
 import { displayLayers } from '../app/basemap/display-layers';
@@ -77,6 +78,7 @@ export function MapView() {
       center: INITIAL_CENTER,
       zoom: INITIAL_ZOOM,
       attributionControl: false, // credits are rendered by <Attribution/>, per data source
+      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS, // Chinese base-map labels from the system's fonts, no glyph download
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -87,6 +89,7 @@ export function MapView() {
     map.once('load', () => setMapReady(true));
     const detachTools = attachMapTools(map, overlay); // site dragging/adding, map capture (siting/export)
     const detachBasemap = attachBasemap(map);
+    const detachPmtiles = attachPmtilesBasemap(map); // the local vector base map (choice `pmtiles`)
     map.on('moveend', () => {
       const c = map.getCenter();
       const b = map.getBounds();
@@ -99,6 +102,7 @@ export function MapView() {
       setMapReady(false);
       detachTools();
       detachBasemap();
+      detachPmtiles();
       map.remove();
     };
   }, []);

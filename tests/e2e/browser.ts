@@ -97,6 +97,11 @@ export interface OpenAppOptions {
    * the map ready (`data-map-ready="true"`) then `main[data-status="ready"]`, 60 s each.
    */
   readySelectors?: readonly { selector: string; timeoutMs: number }[];
+  /**
+   * Whether the app's service worker may register; default 'block', so that its precaching (11 MB)
+   * does not load the machine or change what other tests measure. The offline test allows it.
+   */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 const DEFAULT_READY: NonNullable<OpenAppOptions['readySelectors']> = [
@@ -113,6 +118,7 @@ export async function openApp(browser: Browser, url: string, locale: string, opt
     locale,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     acceptDownloads: options.acceptDownloads,
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   if (options.initScript !== undefined) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();

@@ -15,6 +15,7 @@ import * as answer from './answer';
 import * as small from './small';
 import * as proposals from './proposals';
 import * as exports2Part from './exports2';
+import * as pmtiles from './pmtiles';
 import * as basemap from './basemap';
 import * as modes from './modes';
 import * as access from './access';
@@ -33,6 +34,7 @@ const parts = {
   small,
   proposals,
   exports2: exports2Part,
+  pmtiles,
   basemap,
   modes,
   access,

@@ -11,10 +11,11 @@ import { setBasemap, setTiandituKey, useBasemapStore } from '../../app/basemap/b
 import { basemapSpec } from '../../app/basemap/basemap-sources';
 import { parseTileTemplate } from '../../app/basemap/tile-template';
 import { useAppStore } from '../../app/store';
+import { PmtilesInput } from '../basemap/PmtilesInput';
 import './basemap.css';
 
-/** Kinds the picker lists; `pmtiles` joins when its module provides the file input. */
-const LISTED: readonly BasemapKind[] = BASEMAP_KINDS.filter((k) => k !== 'pmtiles');
+/** Kinds the picker lists. */
+const LISTED: readonly BasemapKind[] = BASEMAP_KINDS;
 
 export function BasemapPicker() {
   const { t } = useTranslation();
@@ -116,6 +117,8 @@ export function BasemapPicker() {
           )}
         </form>
       )}
+
+      {choice.kind === 'pmtiles' && <PmtilesInput />}
 
       {problem?.key === 'needKey' && <p className="basemap-note">{t('basemap.needKey')}</p>}
 

@@ -24,6 +24,7 @@ import { dataBounds } from '../../app/data-bounds';
 import { Section } from './Section';
 import { attributionKeys } from '../../app/attribution';
 import { shownBasemapCredit, useBasemapStore } from '../../app/basemap/basemap-store';
+import { shownPmtilesCredit } from '../../app/basemap/pmtiles-credit';
 import { legendEntries } from '../export/legend-entries';
 import { framedMap, mapPng } from '../export/map-image';
 import { PrintView, type PrintData } from '../export/PrintView';
@@ -96,7 +97,7 @@ export function ExportSection() {
   // the map's credits (as the Attribution bar shows them), written into the pictures
   const credits = () =>
     [
-      shownBasemapCredit(useBasemapStore.getState()),
+      shownBasemapCredit(useBasemapStore.getState()) ?? shownPmtilesCredit(),
       ...attributionKeys(useAppStore.getState().data?.source ?? null).map((k) => t(k)),
       'MapLibre',
       'deck.gl',

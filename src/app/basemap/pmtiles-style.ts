@@ -1,0 +1,112 @@
+/**
+ * The MapLibre style of a local PMTiles base map: the `@protomaps/basemaps` layers (light, dark or
+ * grey) with labels in the UI language, drawn with no network at all:
+ * - no `glyphs` URL and no sprite: Latin letters come from the Noto Sans files bundled with the app,
+ *   declared in the style's `font-faces`; every other letter (Chinese through the map's
+ *   `localIdeographFontFamily`) is drawn by MapLibre from the browser's own fonts;
+ * - icons (town dots, shields, one-way arrows, POI symbols) need a sprite and are left out.
+ */
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { layers as protomapsLayers, namedFlavor } from '@protomaps/basemaps';
+
+/** Base-map themes offered for a PMTiles file. */
+export const PMTILES_THEMES = ['light', 'dark', 'grey'] as const;
+export type PmtilesTheme = (typeof PMTILES_THEMES)[number];
+
+/** Protomaps flavor name of each theme. */
+const FLAVOR: Record<PmtilesTheme, string> = { light: 'light', dark: 'dark', grey: 'grayscale' };
+
+/** Absolute URLs of the bundled font files (see pmtiles-fonts.ts). */
+export interface BundledFonts {
+  regularLatin: string;
+  regularLatinExt: string;
+  mediumLatin: string;
+  italicLatin: string;
+}
+
+/** Code points of the fontsource `latin` and `latin-ext` subsets (their CSS `unicode-range`s). */
+const LATIN = [
+  'U+0000-00FF',
+  'U+0131',
+  'U+0152-0153',
+  'U+02BB-02BC',
+  'U+02C6',
+  'U+02DA',
+  'U+02DC',
+  'U+2000-206F',
+  'U+20AC',
+  'U+2122',
+  'U+2212',
+];
+const LATIN_EXT = ['U+0100-02BA', 'U+02BD-02C5', 'U+02C7-02CC', 'U+02CE-02D7', 'U+02DD-02FF', 'U+1E00-1E9F', 'U+1EF2-1EFF', 'U+A720-A7FF'];
+
+/** The source id the layers read; every layer id starts with it too (`pmtiles-…`). */
+export const PMTILES_SOURCE_ID = 'pmtiles-protomaps';
+const LAYER_PREFIX = 'pmtiles-';
+
+/** How the base map is drawn. */
+export interface PmtilesLook {
+  theme: PmtilesTheme;
+  /** UI language: 'zh' labels in Simplified Chinese where the data has it, else English. */
+  language: 'zh' | 'en';
+  /** Opacity of the whole base map, 0–1 (multiplies the style's own constant opacities). */
+  opacity: number;
+}
+
+const OPACITY_PROPERTY: Partial<Record<LayerSpecification['type'], string[]>> = {
+  fill: ['fill-opacity'],
+  line: ['line-opacity'],
+  symbol: ['text-opacity'],
+};
+
+/** Prefixes the id, and scales constant opacities (expressions are kept: maplibre does not allow zoom inside a product). */
+function adjusted(layer: LayerSpecification, opacity: number): LayerSpecification {
+  const paint: Record<string, unknown> = { ...((layer as { paint?: Record<string, unknown> }).paint ?? {}) };
+  for (const prop of OPACITY_PROPERTY[layer.type] ?? []) {
+    const own = paint[prop];
+    if (own === undefined) paint[prop] = opacity;
+    else if (typeof own === 'number') paint[prop] = own * opacity;
+  }
+  return { ...layer, id: `${LAYER_PREFIX}${layer.id}`, paint } as LayerSpecification;
+}
+
+/** Drops what needs a sprite: `icon-*` layout properties, and layers that draw nothing else. */
+function withoutIcons(layers: LayerSpecification[]): LayerSpecification[] {
+  return layers.flatMap((layer) => {
+    if (layer.type !== 'symbol') return [layer];
+    const layout = Object.fromEntries(Object.entries(layer.layout ?? {}).filter(([k]) => !k.startsWith('icon-')));
+    if (!('text-field' in layout)) return [];
+    return [{ ...layer, layout } as LayerSpecification];
+  });
+}
+
+/**
+ * The style of a PMTiles archive registered with the `pmtiles://` protocol: its source, its layers
+ * (ids `pmtiles-…`, no background: the map's own background stays outside the archive) and the
+ * `font-faces` to set on the map.
+ *
+ * @param url the source URL, `pmtiles://<key>`
+ * @param look theme, label language, opacity
+ * @param fonts absolute URLs of the bundled Latin fonts
+ * @param attribution credit shown for the source (the archive's own, or the Protomaps/OSM default)
+ */
+export function pmtilesStyle(url: string, look: PmtilesLook, fonts: BundledFonts, attribution: string): StyleSpecification {
+  const { theme, language, opacity } = look;
+  const lang = language === 'zh' ? 'zh-Hans' : 'en';
+  return {
+    version: 8,
+    name: `lifecircle-pmtiles-${theme}`,
+    'font-faces': {
+      'Noto Sans Regular': [
+        { url: fonts.regularLatin, 'unicode-range': LATIN },
+        { url: fonts.regularLatinExt, 'unicode-range': LATIN_EXT },
+      ],
+      'Noto Sans Medium': [{ url: fonts.mediumLatin, 'unicode-range': LATIN }],
+      'Noto Sans Italic': [{ url: fonts.italicLatin, 'unicode-range': LATIN }],
+    },
+    sources: { [PMTILES_SOURCE_ID]: { type: 'vector', url, attribution } },
+    layers: withoutIcons(protomapsLayers(PMTILES_SOURCE_ID, namedFlavor(FLAVOR[theme]), { lang }))
+      .filter((l) => l.type !== 'background')
+      .map((l) => adjusted(l, opacity)),
+  };
+}

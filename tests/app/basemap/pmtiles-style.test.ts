@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { pmtilesStyle, PMTILES_SOURCE_ID, PMTILES_THEMES } from '../../../src/app/basemap/pmtiles-style';
+
+const FONTS = {
+  regularLatin: 'http://127.0.0.1/r.woff2',
+  regularLatinExt: 'http://127.0.0.1/rx.woff2',
+  mediumLatin: 'http://127.0.0.1/m.woff2',
+  italicLatin: 'http://127.0.0.1/i.woff2',
+};
+
+/** Every string literal anywhere in a value (expressions included). */
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) strings(v, out);
+  return out;
+}
+
+describe('pmtilesStyle', () => {
+  it('reads one pmtiles:// source, needs no glyph, sprite or other URL than the bundled fonts', () => {
+    for (const theme of PMTILES_THEMES) {
+      const style = pmtilesStyle('pmtiles://local-1', { theme: theme, language: 'en', opacity: 1 }, FONTS, '© OSM');
+      expect(style.glyphs).toBeUndefined();
+      expect(style.sprite).toBeUndefined();
+      expect(style.sources).toEqual({ [PMTILES_SOURCE_ID]: { type: 'vector', url: 'pmtiles://local-1', attribution: '© OSM' } });
+      const urls = strings(style).filter((s) => /^[a-z]+:\/\//.test(s));
+      expect(new Set(urls)).toEqual(new Set(['pmtiles://local-1', ...Object.values(FONTS)]));
+      for (const layer of style.layers) {
+        expect(layer.id.startsWith('pmtiles-')).toBe(true);
+        expect((layer as { source?: string }).source).toBe(PMTILES_SOURCE_ID);
+        expect(Object.keys((layer as { layout?: object }).layout ?? {}).filter((k) => k.startsWith('icon-'))).toEqual([]);
+      }
+      // every Noto Sans face the labels ask for is declared (Latin drawn from the bundled files)
+      const fonts = new Set(
+        strings(style.layers.map((l) => (l as { layout?: Record<string, unknown> }).layout?.['text-font'] ?? [])).filter((s) =>
+          s.startsWith('Noto Sans '),
+        ),
+      );
+      for (const f of fonts) if (!f.includes('Devanagari')) expect(Object.keys(style['font-faces'] ?? {})).toContain(f);
+    }
+  });
+
+  it('labels in Simplified Chinese for the zh UI and in English for the en UI', () => {
+    const zh = strings(pmtilesStyle('pmtiles://k', { theme: 'light', language: 'zh', opacity: 1 }, FONTS, '').layers);
+    const en = strings(pmtilesStyle('pmtiles://k', { theme: 'light', language: 'en', opacity: 1 }, FONTS, '').layers);
+    expect(zh).toContain('name:zh-Hans');
+    expect(en).not.toContain('name:zh-Hans');
+    expect(en).toContain('name:en');
+  });
+
+  it('draws the three themes in different colours', () => {
+    const bg = (theme: (typeof PMTILES_THEMES)[number]) =>
+      JSON.stringify(
+        pmtilesStyle('pmtiles://k', { theme: theme, language: 'en', opacity: 1 }, FONTS, '').layers.find((l) => l.id === 'pmtiles-earth')
+          ?.paint,
+      );
+    expect(new Set(PMTILES_THEMES.map(bg)).size).toBe(3);
+  });
+});
+
+describe('pmtilesStyle opacity', () => {
+  it('scales every constant fill, line and text opacity and keeps expression opacities', () => {
+    const full = pmtilesStyle('pmtiles://k', { theme: 'light', language: 'en', opacity: 1 }, FONTS, '').layers;
+    const half = pmtilesStyle('pmtiles://k', { theme: 'light', language: 'en', opacity: 0.5 }, FONTS, '').layers;
+    const prop = { fill: 'fill-opacity', line: 'line-opacity', symbol: 'text-opacity' } as Record<string, string>;
+    let scaled = 0;
+    full.forEach((layer, i) => {
+      const p = prop[layer.type];
+      if (!p) return;
+      const a = (layer as { paint?: Record<string, unknown> }).paint?.[p];
+      const b = (half[i] as { paint?: Record<string, unknown> }).paint?.[p];
+      if (typeof a === 'number') {
+        expect(b).toBeCloseTo(a * 0.5, 12);
+        scaled++;
+      } else expect(b).toEqual(a);
+    });
+    expect(scaled).toBeGreaterThan(20);
+  });
+});

@@ -234,7 +234,7 @@ describe('base maps', () => {
     const offPx = Math.hypot(drawn.x - (want.x - box.x), drawn.y - (want.y - box.y));
     const unshifted = await project(page, wgs[0], wgs[1]);
     console.log(
-      `GCJ-02: facility drawn ${offPx.toFixed(2)} px from its GCJ-02 position; the WGS84 position is ${Math.hypot(unshifted.x - want.x, unshifted.y - want.y).toFixed(0)} px away`,
+      `GCJ-02: facility (${drawn.n} px) drawn ${offPx.toFixed(3)} px from its GCJ-02 position; the WGS84 position is ${Math.hypot(unshifted.x - want.x, unshifted.y - want.y).toFixed(0)} px away`,
     );
     expect(offPx).toBeLessThan(1);
 

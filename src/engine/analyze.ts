@@ -2,7 +2,7 @@ import type { AccessField, Dataset, DemandSamples, Problem, Settings } from './m
 import { buildDemandSamples } from './coverage/demand-samples';
 import { computeCoverage, type Coverage } from './coverage/coverage';
 import { findGaps, type GapCommunity } from './coverage/gaps';
-import { buildRoadGraph } from './network/graph-builder';
+import { getRoadGraph } from './network/graph-builder';
 import { createNetworkModel, type NetworkModel } from './travel/network';
 import { createStraightLineModel } from './travel/straight-line';
 import type { TravelModel } from './travel/travel-model';
@@ -29,7 +29,7 @@ export interface Analysis {
  */
 export function createTravelModel(dataset: Dataset, settings: Settings, warnings: Problem[]): TravelModel {
   if (settings.model === 'network' && dataset.roads && dataset.roads.length > 0) {
-    return createNetworkModel(buildRoadGraph(dataset.roads), dataset.facilities, settings);
+    return createNetworkModel(getRoadGraph(dataset.roads), dataset.facilities, settings);
   }
   if (settings.model === 'network') {
     warnings.push({

@@ -8,6 +8,11 @@
  * (scripts/bench/cli-ratio.ts). Progress goes to stderr, the report to stdout.
  *
  *   npm run bench -- [--sizes S,M,L] [--repeat N] [--seed N] [--no-baseline] [--cpu-prof DIR] [--siting full|quick|none]
+ *                    [--only engine,read,cli,siting]
+ *
+ * `--only` runs just the named sections (default all): `engine` (the pipelines and the baseline),
+ * `read` (reading GeoJSON vs JSON.parse), `cli` (`lifecircle --help` start-up and, with size M, the
+ * whole-CLI ratio), `siting`. E.g. `npm run bench -- --only cli --sizes M` for issue 12's ratio alone.
  *
  * `--cpu-prof DIR` writes V8 CPU profiles of every child into DIR/<size>-<job>/ (open the largest,
  * the main thread's, in Chrome DevTools).
@@ -35,13 +40,26 @@ interface Options {
   cpuProfDir: string | null;
   /** Siting bench after the engine tables: full sizes, quick sizes, or none. */
   siting: 'full' | 'quick' | 'none';
+  /** Sections to run. */
+  only: Set<Section>;
 }
+
+const SECTIONS = ['engine', 'read', 'cli', 'siting'] as const;
+type Section = (typeof SECTIONS)[number];
 
 const DEFAULT_REPEATS = 3;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: [...CITY_SIZES], repeat: null, seed: 1, baseline: true, cpuProfDir: null, siting: 'full' };
+  const options: Options = {
+    sizes: [...CITY_SIZES],
+    repeat: null,
+    seed: 1,
+    baseline: true,
+    cpuProfDir: null,
+    siting: 'full',
+    only: new Set(SECTIONS),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -76,9 +94,18 @@ function parseArgs(argv: string[]): Options {
       const v = value();
       if (v !== 'full' && v !== 'quick' && v !== 'none') throw new Error(`--siting must be full, quick or none, got ${v}`);
       options.siting = v;
+    } else if (flag === '--only') {
+      const names = value()
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
+      const bad = names.find((n) => !(SECTIONS as readonly string[]).includes(n));
+      if (bad !== undefined || names.length === 0)
+        throw new Error(`--only takes sections among ${SECTIONS.join(', ')}, got "${bad ?? ''}"`);
+      options.only = new Set(names as Section[]);
     } else {
       throw new Error(
-        `unknown option ${arg} (options: --sizes S,M,L --repeat N --seed N --no-baseline --cpu-prof DIR --siting full|quick|none)`,
+        `unknown option ${arg} (options: --sizes S,M,L --repeat N --seed N --no-baseline --cpu-prof DIR --siting full|quick|none --only ${SECTIONS.join(',')})`,
       );
     }
   }
@@ -166,7 +193,7 @@ async function main(): Promise<number> {
     cpus: os.cpus().length,
     memGB: os.totalmem() / 2 ** 30,
   };
-  for (const size of options.sizes) {
+  for (const size of options.only.has('engine') ? options.sizes : []) {
     const repeats = options.repeat ?? DEFAULT_REPEATS;
     repeatsBySize[size.name] = repeats;
     for (const kind of kinds) {
@@ -179,11 +206,11 @@ async function main(): Promise<number> {
       }
     }
   }
-  process.stdout.write(`${formatReport(results, repeatsBySize, machine)}\n`);
-  const readCode = runReadRatioBench(options.sizes, options.seed);
-  const cliOk = benchCliRatio(options.sizes, options.seed, options.repeat ?? DEFAULT_REPEATS);
+  if (options.only.has('engine')) process.stdout.write(`${formatReport(results, repeatsBySize, machine)}\n`);
+  const readCode = options.only.has('read') ? runReadRatioBench(options.sizes, options.seed) : 0;
+  const cliOk = options.only.has('cli') ? benchCliRatio(options.sizes, options.seed, options.repeat ?? DEFAULT_REPEATS) : true;
   const disagree = results.some((r) => r.problems.length > 0) || readCode !== 0 || !cliOk;
-  const sitingCode = options.siting === 'none' ? 0 : runSitingBench(options.siting === 'quick');
+  const sitingCode = options.siting === 'none' || !options.only.has('siting') ? 0 : runSitingBench(options.siting === 'quick');
   return crashed || disagree || sitingCode !== 0 ? 1 : 0;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
-import type { Dataset, Problem, Settings } from '../engine/model';
+import type { Dataset, Problem, ReadResult, Road, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from '../io/crs';
 import { appendAll, loadDataset } from '../io/load-dataset';
 import type { RoadDistances } from '../io/crs-offset';
@@ -138,6 +138,8 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
   };
   // roads first: the points are checked against them for a GCJ-02/BD-09 offset
   let nearestRoadMeters: RoadDistances | undefined;
+  // the roads read once: for the offset check, then as the dataset's roads (one graph for both)
+  let roadsRead: ReadResult<Road[]> | undefined;
   for (const layer of ['roads', 'facilities', 'communities'] as const) {
     const path = opts[layer];
     if (!path) continue;
@@ -160,7 +162,10 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
     found[layer].warnings = read.warnings;
     appendAll(found[layer].errors, read.errors);
     if (!read.features) found[layer].fatal.push(...read.errors.filter((e) => e.index === -1).map((e) => `${e.file}: ${e.reason}`));
-    else if (layer === 'roads') nearestRoadMeters = roadDistancesOf(readRoads(read.features, read.file).value);
+    else if (layer === 'roads') {
+      roadsRead = readRoads(read.features, read.file);
+      nearestRoadMeters = roadDistancesOf(roadsRead.value);
+    }
     layers[layer] = { read, bytes };
   }
   for (const layer of ['facilities', 'communities', 'roads'] as const) {
@@ -173,6 +178,7 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
   const res = loadDataset(
     { facilities: input('facilities'), communities: input('communities'), ...(layers.roads ? { roads: input('roads') } : {}) },
     settings,
+    roadsRead ? { roadsRead } : {},
   );
   for (const layer of ['facilities', 'communities', 'roads'] as const) {
     const l = layers[layer];

@@ -4,12 +4,12 @@ import { accessibilityCsv, accessibilityKeys, accessibilitySummary, placesPerTho
 import type { GapZone } from '../engine/coverage/gap-zones';
 import type { CommunityGeometry, Dataset, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from './crs';
-import { writeCsv } from './csv-write';
-import { csvHeaderRows, labelCsvRow, type CsvLabelOptions } from './csv-labels';
+import { writeCsvCell } from './csv-write';
+import { csvHeaderRows, csvValueLabels, type CsvLabelOptions } from './csv-labels';
 import { ByteWriter } from './byte-writer';
 import { collectionHead, geometryByteWriter, jsonValue, positionWriter, proposedSiteFeatures, type ProposedSite } from './report-geojson';
 import { buildProvenance, legacyCrsMember, type InputFileMeta } from './report-metadata';
-import { communityRowValues, reportColumns } from './report-rows';
+import { reportColumns, reportTable, type ReportTable } from './report-rows';
 import { buildSummary, type ReportProblem } from './report-summary';
 
 /**
@@ -46,7 +46,7 @@ type ReportFileSet<T> = Partial<Record<(typeof REPORT_LAYERS)[number], T>> & {
   'gap-zones.geojson': T;
   'communities.geojson': T;
   'summary.json': string;
-  'coverage.csv': string;
+  'coverage.csv': T;
   /** Present when the report was given the accessibility (`ReportOptions.accessibility`). */
   'accessibility.csv'?: string;
 };
@@ -81,16 +81,55 @@ export interface ReportOptions {
   accessibility?: Accessibility;
 }
 
-/** coverage.csv: the code header and rows, or labelled in a language (see {@link ReportOptions.csv}). */
+/**
+ * coverage.csv as UTF-8 bytes with a BOM: the code header, or the header in a language (then the
+ * codes as a second row when asked) with the categorical values labelled (see {@link ReportOptions.csv});
+ * one row per community, CRLF line ends, cells as `formatCsvCell` writes them.
+ */
 function coverageCsv(
   settings: Settings,
   columns: string[],
-  rows: readonly (readonly (string | number | null)[])[],
+  communities: Dataset['communities'],
+  table: ReportTable,
   labels: CsvLabelOptions | undefined,
-): string {
-  if (!labels) return writeCsv(columns, rows);
-  const [header, ...more] = csvHeaderRows(settings.categories, columns, labels);
-  return writeCsv(header!, [...more, ...rows.map((r) => labelCsvRow(r, settings.categories, labels.lang))]);
+): Uint8Array {
+  const K = table.categoryIds.length;
+  const w = new ByteWriter(communities.length * (40 + 12 * K) + 4096);
+  w.text('\uFEFF');
+  const header = labels ? csvHeaderRows(settings.categories, columns, labels) : [columns];
+  for (const row of header) {
+    for (let j = 0; j < row.length; j++) {
+      if (j > 0) w.byte(44);
+      writeCsvCell(w, row[j]);
+    }
+    w.text('\r\n');
+  }
+  const values = labels ? csvValueLabels(settings.categories, labels.lang) : null;
+  const { tenths, thousandths, missing } = table;
+  for (let c = 0; c < communities.length; c++) {
+    const community = communities[c]!;
+    writeCsvCell(w, community.id);
+    w.byte(44);
+    writeCsvCell(w, community.name);
+    w.byte(44);
+    writeCsvCell(w, values ? values.kind(community.kind) : community.kind);
+    w.byte(44);
+    writeCsvCell(w, community.population);
+    w.byte(44);
+    writeCsvCell(w, values ? values.missing(missing[c]!) : missing[c]);
+    for (let k = 0; k < K; k++) {
+      w.byte(44);
+      const v = tenths[c * K + k]!;
+      if (Number.isFinite(v)) w.fixed(v, 1, 10);
+    }
+    for (let k = 0; k < K; k++) {
+      w.byte(44);
+      const v = thousandths[c * K + k]!;
+      if (Number.isFinite(v)) w.fixed(v, 3, 1000);
+    }
+    w.text('\r\n');
+  }
+  return w.bytes();
 }
 
 /** Positions in a polygon's rings, plus one per ring for closing it. */
@@ -127,7 +166,11 @@ export function writeAnalysisReport(
 ): AnalysisReportFiles {
   const out = writeAnalysisReportBytes(dataset, analysis, zones, settings, problems, options);
   const decoder = new TextDecoder();
-  const files: Partial<Record<ReportFileName, string>> = { 'summary.json': out['summary.json'], 'coverage.csv': out['coverage.csv'] };
+  const files: Partial<Record<ReportFileName, string>> = {
+    'summary.json': out['summary.json'],
+    // the BOM is part of the file's text
+    'coverage.csv': new TextDecoder('utf-8', { ignoreBOM: true }).decode(out['coverage.csv']),
+  };
   if (out['accessibility.csv'] !== undefined) files['accessibility.csv'] = out['accessibility.csv'];
   for (const name of REPORT_LAYERS) {
     const bytes = out[name];
@@ -136,11 +179,11 @@ export function writeAnalysisReport(
   return files as AnalysisReportFiles;
 }
 
-/** The report files as {@link writeAnalysisReportBytes} gives them: the GeoJSON layers as UTF-8 bytes. */
+/** The report files as {@link writeAnalysisReportBytes} gives them: the GeoJSON layers and coverage.csv as UTF-8 bytes. */
 export type AnalysisReportOutput = ReportFileSet<Uint8Array>;
 
 /**
- * {@link writeAnalysisReport} with the GeoJSON files as UTF-8 bytes (the same bytes the text
+ * {@link writeAnalysisReport} with the GeoJSON files and coverage.csv as UTF-8 bytes (the same bytes the text
  * encodes to): what the CLI writes to disk, without building and encoding strings of tens of MB.
  *
  * @throws on an unusable `crs` or a malformed `generatedAt` (programmer errors)
@@ -165,11 +208,12 @@ export function writeAnalysisReportBytes(
   const head = collectionHead({ crs: legacyCrsMember(provenance.crs), lifecircle: provenance });
   const ids = settings.categories.map((c) => c.id);
   const columns = reportColumns(ids);
-  // Each community's row and feature are computed once: coverage.csv, communities.geojson and (for
-  // communities with gaps) gaps.geojson share them.
-  const rows = dataset.communities.map((c, i) => communityRowValues(c, i, analysis));
+  // Each community's values and feature are computed once: coverage.csv, communities.geojson and (for
+  // communities with gaps) gap-communities.geojson share them.
+  const table = reportTable(analysis);
+  const K = table.categoryIds.length;
   // keys as reportColumns names the analysis's categories
-  const keys = reportColumns(analysis.coverage.categoryIds).map((col, j) => `${j === 0 ? '{' : ','}${JSON.stringify(col)}:`);
+  const keys = reportColumns(table.categoryIds).map((col, j) => `${j === 0 ? '{' : ','}${JSON.stringify(col)}:`);
   const acc = options.accessibility;
   // places per 1,000 per category, after the coverage columns
   const accKeys = acc ? ids.flatMap((id) => accessibilityKeys(id).map((k) => `,${JSON.stringify(k)}:`)) : [];
@@ -202,13 +246,28 @@ export function writeAnalysisReportBytes(
     const w = splitPoints && isPoint[i] ? points : all;
     if (w.length > headBytes) w.text(',\n');
     start[i] = w.length;
-    const row = rows[i]!;
     w.text('{"type":"Feature","properties":');
-    for (let j = 0; j < keys.length; j++) {
-      w.text(keys[j]!);
-      const v = row[j];
-      if (typeof v === 'number') w.number(v);
-      else w.text(v === null || v === undefined ? 'null' : JSON.stringify(v));
+    w.text(keys[0]!);
+    w.jsonString(community.id);
+    w.text(keys[1]!);
+    w.jsonString(community.name);
+    w.text(keys[2]!);
+    w.jsonString(community.kind);
+    w.text(keys[3]!);
+    w.number(community.population);
+    w.text(keys[4]!);
+    w.jsonString(table.missing[i]!);
+    for (let k = 0; k < K; k++) {
+      w.text(keys[5 + k]!);
+      const v = table.tenths[i * K + k]!;
+      if (Number.isFinite(v)) w.fixed(v, 1, 10);
+      else w.text('null');
+    }
+    for (let k = 0; k < K; k++) {
+      w.text(keys[5 + K + k]!);
+      const v = table.thousandths[i * K + k]!;
+      if (Number.isFinite(v)) w.fixed(v, 3, 1000);
+      else w.text('null');
     }
     if (acc) {
       acc.categories.forEach((a, k) => {
@@ -282,7 +341,7 @@ export function writeAnalysisReportBytes(
   return {
     ...(out as Omit<AnalysisReportOutput, 'summary.json' | 'coverage.csv'>),
     'summary.json': `${JSON.stringify(acc ? { ...summary, accessibility: accessibilitySummary(dataset, acc, settings) } : summary, null, 2)}\n`,
-    'coverage.csv': coverageCsv(settings, columns, rows, options.csv),
+    'coverage.csv': coverageCsv(settings, columns, dataset.communities, table, options.csv),
     ...(acc ? { 'accessibility.csv': accessibilityCsv(dataset, analysis, acc, settings) } : {}),
   };
 }

@@ -27,19 +27,21 @@ export class ByteWriter {
 
   /** Appends any text as UTF-8. */
   text(s: string): void {
-    if (s.length < 64) {
-      // short strings: a plain loop while they are ASCII
-      this.ensure(s.length);
-      const start = this.length;
-      for (let i = 0; i < s.length; i++) {
+    const n = s.length;
+    if (n < 64) {
+      // short strings: a plain loop while they are ASCII (locals: no field access per character)
+      this.ensure(n);
+      const buf = this.buf;
+      let at = this.length;
+      for (let i = 0; i < n; i++) {
         const c = s.charCodeAt(i);
         if (c >= 0x80) {
-          this.length = start;
           this.utf8(s);
           return;
         }
-        this.buf[this.length++] = c;
+        buf[at++] = c;
       }
+      this.length = at;
       return;
     }
     this.utf8(s);
@@ -48,6 +50,33 @@ export class ByteWriter {
   private utf8(s: string): void {
     this.ensure(s.length * 3);
     this.length += encoder.encodeInto(s, this.buf.subarray(this.length)).written;
+  }
+
+  /**
+   * Appends a string as `JSON.stringify` writes it: short printable ASCII without quotes or
+   * backslashes is copied byte by byte, anything else goes through `JSON.stringify`.
+   */
+  jsonString(s: string): void {
+    const n = s.length;
+    if (n < 64) {
+      this.ensure(n + 2);
+      const buf = this.buf;
+      const start = this.length;
+      let at = start;
+      buf[at++] = 34; // "
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x20 || c > 0x7e || c === 34 || c === 92) {
+          this.text(JSON.stringify(s));
+          return;
+        }
+        buf[at++] = c;
+      }
+      buf[at++] = 34;
+      this.length = at;
+      return;
+    }
+    this.text(JSON.stringify(s));
   }
 
   /** Appends one byte (an ASCII character code). */

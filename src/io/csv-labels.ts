@@ -4,7 +4,6 @@
  * optionally kept as a second header row. The GeoJSON layers keep the codes.
  */
 import type { CategoryDef } from '../engine/model';
-import type { CsvCell } from './csv-write';
 
 /** Language of a report table. */
 export type ReportLang = 'en' | 'zh';
@@ -68,24 +67,36 @@ export function csvHeaderRows(
   return options.codes ? [header, [...codes]] : [header];
 }
 
+/** The categorical values of coverage.csv in a language (see {@link csvValueLabels}). */
+export interface CsvValueLabels {
+  /** `urban` / `rural` as Urban / Rural community or 城市社区 / 农村社区; any other value as it is. */
+  kind(value: string): string;
+  /** Comma-separated category ids (the `missing` column) as the categories' names; unknown ids kept. */
+  missing(value: string): string;
+}
+
 /**
- * A report row with its categorical values in `lang`: `kind` (column 2) as 城市社区 / 农村社区 or
- * Urban / Rural community, `missing` (column 4, comma-separated ids) as the categories' names.
- * Unknown codes are kept as they are. Returns a new row.
+ * How coverage.csv writes its categorical values in `lang`: `kind` (column 2) as 城市社区 / 农村社区
+ * or Urban / Rural community, `missing` (column 4, comma-separated ids) as the categories' names
+ * joined by 、 or "; ". Unknown codes are kept as they are; each distinct `missing` value is
+ * labelled once.
  */
-export function labelCsvRow(
-  row: readonly CsvCell[],
-  categories: readonly Pick<CategoryDef, 'id' | 'label'>[],
-  lang: ReportLang,
-): CsvCell[] {
+export function csvValueLabels(categories: readonly Pick<CategoryDef, 'id' | 'label'>[], lang: ReportLang): CsvValueLabels {
   const w = WORDS[lang];
-  const out = [...row];
-  if (out[2] === 'urban' || out[2] === 'rural') out[2] = w[out[2]];
-  if (typeof out[4] === 'string' && out[4] !== '') {
-    out[4] = out[4]
-      .split(',')
-      .map((id) => categories.find((c) => c.id === id)?.label[lang] || id)
-      .join(w.join);
-  }
-  return out;
+  const labelled = new Map<string, string>();
+  return {
+    kind: (value) => (value === 'urban' || value === 'rural' ? w[value] : value),
+    missing: (value) => {
+      if (value === '') return value;
+      let out = labelled.get(value);
+      if (out === undefined) {
+        out = value
+          .split(',')
+          .map((id) => categories.find((c) => c.id === id)?.label[lang] || id)
+          .join(w.join);
+        labelled.set(value, out);
+      }
+      return out;
+    },
+  };
 }

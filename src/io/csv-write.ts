@@ -7,6 +7,8 @@
  * numbers, negative ones included.
  */
 
+import type { ByteWriter } from './byte-writer';
+
 /** A cell: text, a finite number, or null/undefined for an empty cell. */
 export type CsvCell = string | number | null | undefined;
 
@@ -42,4 +44,26 @@ export function writeCsv(header: readonly string[], rows: ReadonlyArray<readonly
     lines.push(row.map(formatCsvCell).join(','));
   });
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** True when text needs {@link formatCsvCell}'s escaping or quoting (a formula start, a quote, comma, CR or LF). */
+function needsEscape(text: string): boolean {
+  const c0 = text.charCodeAt(0);
+  // = + - @ tab CR
+  if (c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 13 || c === 10) return true;
+  }
+  return false;
+}
+
+/**
+ * Appends one cell to a byte writer exactly as {@link formatCsvCell} formats it (text that needs no
+ * escaping is copied as it is, without a string made for it).
+ * @throws on a non-finite number (pass null for "no value")
+ */
+export function writeCsvCell(w: ByteWriter, cell: CsvCell): void {
+  if (typeof cell === 'string' && !needsEscape(cell)) w.text(cell);
+  else w.text(formatCsvCell(cell));
 }

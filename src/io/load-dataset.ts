@@ -38,6 +38,12 @@ export interface LoadedDataset {
 export interface LoadOptions {
   facilities?: CategoryMapping;
   communities?: CommunityMapping;
+  /**
+   * What `readRoads` gave for the features of `input.roads`, when the caller has read them already
+   * (the CLI does, for the offset check of the point files): used instead of reading them again, and
+   * `dataset.roads` is its very array (so a graph cached for it is the analysis's graph).
+   */
+  roadsRead?: ReadResult<Road[]>;
 }
 
 /**
@@ -80,7 +86,8 @@ export function loadDataset(
 
   const fac = layer(input.facilities, (f, file) => readFacilities(f, file, settings, options.facilities));
   const com = layer(input.communities, (f, file) => readCommunities(f, file, options.communities));
-  const roads = input.roads ? layer(input.roads, readRoads) : null;
+  const roadsRead = options.roadsRead;
+  const roads = input.roads ? layer(input.roads, roadsRead ? () => roadsRead : readRoads) : null;
   if (input.roads && roads?.usable) checkRoads(roads.items, roads.counts.read, input.roads.file, warnings);
   if (settings.sampleSpacingMeters !== undefined && com.items.length > 0) {
     const tooMany = demandSampleProblem(com.items, settings.sampleSpacingMeters, input.communities.file);

@@ -1,19 +1,8 @@
 import type { Analysis } from '../engine/analyze';
 import { representativeSecondsOf } from '../engine/coverage/representative-seconds';
-import type { Community } from '../engine/model';
 
 /** One flat report row of a community: the property order of gaps.geojson, communities.geojson and coverage.csv. */
 export type ReportRow = Record<string, string | number | null>;
-
-/** Minutes rounded to 0.1, or null when unreachable. */
-function minutesOrNull(seconds: number): number | null {
-  return Number.isFinite(seconds) ? Math.round(seconds / 6) / 10 : null;
-}
-
-/** A share 0–1 rounded to 3 decimals (null when undefined, e.g. no residents and no sample). */
-function share3(share: number): number | null {
-  return Number.isFinite(share) ? Math.round(share * 1000) / 1000 : null;
-}
 
 /** The column names of a report row, in order, for the given categories. */
 export function reportColumns(categoryIds: readonly string[]): string[] {
@@ -29,23 +18,73 @@ export function reportColumns(categoryIds: readonly string[]): string[] {
 }
 
 /**
- * The report row of community `c`, in the order of {@link reportColumns}: `id`, `name`, `kind`,
- * `population`, `missing` (comma-separated ids of categories whose covered share is below 1), then
- * `t_<id>_min` (minutes from the representative sample, 0.1) and `cov_<id>` (covered population
- * share, 3 decimals) for every category. Computed once per community for every report file.
+ * The computed columns of every community's report row (see {@link reportColumns}), column by
+ * column in typed arrays: made once per report and shared by coverage.csv, communities.geojson and
+ * gap-communities.geojson, with no array or object per community. `id`, `name`, `kind` and
+ * `population` are the community's own.
  */
-export function communityRowValues(
-  community: Community,
-  c: number,
-  analysis: Pick<Analysis, 'coverage' | 'samples' | 'fields'>,
-): (string | number | null)[] {
+export interface ReportTable {
+  /** Category ids, in column order (`coverage.categoryIds`). */
+  categoryIds: readonly string[];
+  /**
+   * Per community: comma-separated ids of the categories whose covered share is below 1 (`missing`);
+   * communities missing the same categories share one string.
+   */
+  missing: string[];
+  /**
+   * Per community × category (`c × K + k`): `t_<id>_min` in tenths of a minute, the integer
+   * `Math.round(seconds / 6)` from the representative sample (the column is this ÷ 10); NaN when
+   * no facility is reachable (null in the reports).
+   */
+  tenths: Float64Array;
+  /**
+   * Per community × category: `cov_<id>`, the covered population share in thousandths, the integer
+   * `Math.round(share × 1000)` (the column is this ÷ 1000); NaN when undefined (null), e.g. no
+   * residents and no sample.
+   */
+  thousandths: Float64Array;
+}
+
+/** Categories per bit mask of a community's missing categories (more than this: no shared strings). */
+const MASK_CATEGORIES = 30;
+
+/**
+ * The {@link ReportTable} of an analysis: `missing` (categories whose covered share is below
+ * 1 − 1e-9), the minutes from the representative sample rounded to 0.1 and the covered shares
+ * rounded to 3 decimals, for every community.
+ *
+ * @param analysis the coverage, samples and access fields of one run
+ */
+export function reportTable(analysis: Pick<Analysis, 'coverage' | 'samples' | 'fields'>): ReportTable {
   const { coverage, samples, fields } = analysis;
   const ids = coverage.categoryIds;
   const K = ids.length;
-  const missing: string[] = [];
-  for (let k = 0; k < K; k++) if (!(coverage.share[c * K + k]! >= 1 - 1e-9)) missing.push(ids[k]!);
-  const values: (string | number | null)[] = [community.id, community.name, community.kind, community.population, missing.join(',')];
-  for (let k = 0; k < K; k++) values.push(minutesOrNull(representativeSecondsOf(samples, fields[k]!, c)));
-  for (let k = 0; k < K; k++) values.push(share3(coverage.share[c * K + k]!));
-  return values;
+  const C = samples.communityStart.length - 1;
+  const tenths = new Float64Array(C * K);
+  const thousandths = new Float64Array(C * K);
+  const missing = new Array<string>(C);
+  // one string per set of missing categories (a bit mask), not one per community
+  const byMask = new Map<number, string>();
+  const missingText = (c: number): string => {
+    const parts: string[] = [];
+    for (let k = 0; k < K; k++) if (!(coverage.share[c * K + k]! >= 1 - 1e-9)) parts.push(ids[k]!);
+    return parts.join(',');
+  };
+  for (let c = 0; c < C; c++) {
+    let mask = 0;
+    for (let k = 0; k < K; k++) {
+      const share = coverage.share[c * K + k]!;
+      if (!(share >= 1 - 1e-9)) mask |= 1 << k;
+      thousandths[c * K + k] = Number.isFinite(share) ? Math.round(share * 1000) : NaN;
+      const seconds = representativeSecondsOf(samples, fields[k]!, c);
+      tenths[c * K + k] = Number.isFinite(seconds) ? Math.round(seconds / 6) : NaN;
+    }
+    if (K > MASK_CATEGORIES) missing[c] = missingText(c);
+    else {
+      let text = byMask.get(mask);
+      if (text === undefined) byMask.set(mask, (text = missingText(c)));
+      missing[c] = text;
+    }
+  }
+  return { categoryIds: ids, missing, tenths, thousandths };
 }

@@ -3,12 +3,12 @@
  * (`testCrsOffset` in crs-offset.ts) where no session graph is at hand (the command line).
  */
 import type { Road } from '../engine/model';
-import { buildRoadGraph } from '../engine/network/graph-builder';
+import { getRoadGraph } from '../engine/network/graph-builder';
 import { snapPoints } from '../engine/network/snap';
 import type { RoadDistances } from './crs-offset';
 
 /**
- * Builds the road graph once and answers batches of WGS84 points with the haversine metres to the
+ * The road graph of `roads` (`getRoadGraph`: the analysis of the same array reuses it) answers batches of WGS84 points with the haversine metres to the
  * nearest segment (Infinity beyond `maxMeters` or without any segment).
  *
  * @param roads roads read by `readRoads` (WGS84)
@@ -16,6 +16,6 @@ import type { RoadDistances } from './crs-offset';
  */
 export function roadDistancesOf(roads: readonly Road[]): RoadDistances | undefined {
   if (roads.length === 0) return undefined;
-  const graph = buildRoadGraph(roads);
+  const graph = getRoadGraph(roads);
   return (lon, lat, maxMeters = Infinity) => snapPoints(graph, lon, lat, maxMeters).accessMeters;
 }

@@ -18,7 +18,7 @@ import { writeAnalysisReport, type AnalysisReportFiles, type ReportOptions } fro
 import { loadDataset, type LayerCounts } from '../io/load-dataset';
 import type { CommunityMapping } from '../io/read-communities';
 import type { FacilityMapping } from '../io/read-facilities';
-import { buildRoadGraph, type RoadGraph } from '../engine/network/graph-builder';
+import { getRoadGraph, type RoadGraph } from '../engine/network/graph-builder';
 import { snapPoints } from '../engine/network/snap';
 import { crsName } from '../io/crs';
 import { readLayerFile, type LayerFile, type LayerFileOptions } from '../io/read-layer-file';
@@ -96,13 +96,10 @@ export function createSession() {
       return z;
     });
 
-  let graphCache: { roads: readonly unknown[]; graph: RoadGraph } | null = null;
-  /** The walkable graph of the loaded roads (cached per roads array), or null without roads. */
+  /** The walkable graph of the loaded roads (cached per roads array: the analysis shares it), or null without roads. */
   const roadGraph = (): RoadGraph | null => {
     const roads = loaded?.dataset.roads;
-    if (!roads || roads.length === 0) return null;
-    if (graphCache?.roads !== roads) graphCache = { roads, graph: buildRoadGraph(roads) };
-    return graphCache.graph;
+    return roads && roads.length > 0 ? getRoadGraph(roads) : null;
   };
 
   /** Metres to the nearest loaded road (for the GCJ-02/BD-09 offset check), or undefined without roads. */

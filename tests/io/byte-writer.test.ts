@@ -42,6 +42,24 @@ describe('ByteWriter', () => {
     expect(text(w)).toBe(`${parts.join('')}01.5e-7null`);
   });
 
+  it('jsonString writes any string exactly as JSON.stringify does (quotes, controls, Chinese, lone surrogates)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (s) => {
+        const w = new ByteWriter(4);
+        w.text('[');
+        w.jsonString(s);
+        w.text(']');
+        expect(text(w)).toBe(`[${JSON.stringify(s)}]`);
+      }),
+      { numRuns: 3000 },
+    );
+    const w = new ByteWriter(4);
+    for (const s of ['c1', 'a"b', 'a\\b', 'tab\there', '幸福里', '\ud800', '', 'x'.repeat(100)]) w.jsonString(s);
+    expect(text(w)).toBe(
+      ['c1', 'a"b', 'a\\b', 'tab\there', '幸福里', '\ud800', '', 'x'.repeat(100)].map((s) => JSON.stringify(s)).join(''),
+    );
+  });
+
   it('copyFrom appends a range of another writer', () => {
     const a = new ByteWriter();
     a.text('abc,社区,def');

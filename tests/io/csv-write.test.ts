@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { formatCsvCell, writeCsv } from '../../src/io/csv-write';
+import fc from 'fast-check';
+import { ByteWriter } from '../../src/io/byte-writer';
+import { formatCsvCell, writeCsv, writeCsvCell } from '../../src/io/csv-write';
 import { mulberry32 } from '../../src/engine/prng';
 
 /** Parses the writer's output with papaparse, an independent RFC 4180 parser. */
@@ -63,5 +65,24 @@ describe('writeCsv', () => {
     expect(() => writeCsv(['a', 'b'], [['x']])).toThrow(/row 0 has 1 cells/);
     expect(() => writeCsv(['a'], [[NaN]])).toThrow(/NaN/);
     expect(() => writeCsv(['a'], [[Infinity]])).toThrow(/Infinity/);
+  });
+});
+
+describe('writeCsvCell', () => {
+  it('writes every cell with exactly the bytes of formatCsvCell (formula starts, quotes, commas, line breaks, numbers)', () => {
+    const cell = fc.oneof(
+      fc.string(),
+      fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', 'a', '社', ' ') }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(cell, (c) => {
+        const w = new ByteWriter(4);
+        writeCsvCell(w, c);
+        expect(new TextDecoder().decode(w.bytes())).toBe(formatCsvCell(c));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -162,3 +162,22 @@ export function buildRoadGraph(roads: readonly Road[], factorOf: RoadFactor = wa
     segCost,
   };
 }
+
+const graphs = new WeakMap<readonly Road[], RoadGraph>();
+
+/**
+ * {@link buildRoadGraph} of a roads array, built on first use and cached per array object, so the
+ * offset check of the input files, the analysis and the map share one graph (and its segment grid
+ * and index, cached per graph). Roads are engine inputs: neither the array nor its roads may change
+ * after the first call.
+ *
+ * @param roads roads in WGS84
+ */
+export function getRoadGraph(roads: readonly Road[]): RoadGraph {
+  let graph = graphs.get(roads);
+  if (!graph) {
+    graph = buildRoadGraph(roads);
+    graphs.set(roads, graph);
+  }
+  return graph;
+}

@@ -1,6 +1,6 @@
 import type { Road } from '../model';
 import { type ModeId, MODE_PROFILES, modeRoadDecision } from '../presets/mode-profiles';
-import { buildRoadGraph, type RoadGraph, walkingFactor } from './graph-builder';
+import { buildRoadGraph, getRoadGraph, type RoadGraph } from './graph-builder';
 
 /** A mode's road graph and what building it found. */
 export interface ModeGraph {
@@ -27,7 +27,8 @@ export interface ModeGraph {
  * @param mode which mode
  */
 export function buildModeGraph(roads: readonly Road[], mode: ModeId): ModeGraph {
-  if (mode === 'walk') return { mode, graph: buildRoadGraph(roads, walkingFactor), referenceKmh: null, untaggedRoads: 0 };
+  // walking shares the one graph of the roads array with the offset check and the map (getRoadGraph)
+  if (mode === 'walk') return { mode, graph: getRoadGraph(roads), referenceKmh: null, untaggedRoads: 0 };
   const profile = MODE_PROFILES[mode];
   let untaggedRoads = 0;
   const graph = buildRoadGraph(roads, (road) => {

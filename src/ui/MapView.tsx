@@ -23,6 +23,7 @@ import { DetailCard } from './map/DetailCard';
 import { useShallow } from 'zustand/react/shallow';
 import { useSitingStore } from '../app/siting-store';
 import { attachMapTools } from './siting/map-tools';
+import { syncRoads } from './map/roads-maplibre';
 
 /** Ningbo, where the view starts before data arrives. */
 const INITIAL_CENTER: [number, number] = [121.6, 29.85];
@@ -61,6 +62,7 @@ export function MapView() {
     })),
   );
   const [view, setView] = useState({ center: INITIAL_CENTER, zoom: INITIAL_ZOOM, bounds: '' });
+  const [roadsShown, setRoadsShown] = useState(false);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -74,7 +76,8 @@ export function MapView() {
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
+    // no multisampling: in a software renderer (SwiftShader) it multiplies the raster work of every frame
+    const overlay = new MapboxOverlay({ interleaved: false, layers: [], deviceProps: { webgl: { antialias: false } } });
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;
@@ -127,6 +130,11 @@ export function MapView() {
 
   useEffect(() => {
     const map = mapRef.current;
+    if (map && mapReady) setRoadsShown(syncRoads(map, data?.roads ?? null, visible.roads));
+  }, [data, visible.roads, mapReady]);
+
+  useEffect(() => {
+    const map = mapRef.current;
     if (!map || !mapReady || !flyTo) return;
     map.flyTo({ center: [flyTo.lon, flyTo.lat], zoom: flyTo.zoom, essential: true });
   }, [flyTo, mapReady]);
@@ -150,7 +158,7 @@ export function MapView() {
         data-center={`${view.center[0].toFixed(6)},${view.center[1].toFixed(6)}`}
         data-zoom={view.zoom.toFixed(3)}
         data-bounds={view.bounds}
-        data-layers={layers.map((l) => l.id).join(',')}
+        data-layers={[...(roadsShown ? ['roads'] : []), ...layers.map((l) => l.id)].join(',')}
         role="region"
         aria-label={t('map.label')}
       />

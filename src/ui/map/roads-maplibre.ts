@@ -1,0 +1,36 @@
+/**
+ * Keeps the MapLibre roads source and line layer (id `roads`, see app/layers/roads-layer) in step
+ * with the loaded roads and the layer switch. Roads are drawn by MapLibre, below every deck.gl layer.
+ */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { roadLines, roadsLineLayer } from '../../app/layers/roads-layer';
+
+const shownData = new WeakMap<MapLibreMap, FeatureCollection>();
+
+/** Latitude in degrees of the first vertex of the lines (0 when there is none): sets the width scale. */
+function latitudeOf(lines: FeatureCollection): number {
+  const g = lines.features[0]?.geometry;
+  const lat = g?.type === 'LineString' ? g.coordinates[0]?.[1] : undefined;
+  return typeof lat === 'number' && Number.isFinite(lat) ? lat : 0;
+}
+
+/**
+ * Shows `roads` on the map's (loaded) style, or removes them when null, empty or hidden.
+ * @returns whether the roads layer is drawn
+ */
+export function syncRoads(map: MapLibreMap, roads: FeatureCollection | null, visible: boolean): boolean {
+  const data = roads && visible ? roadLines(roads) : null;
+  if (!data || data.features.length === 0 || shownData.get(map) !== data) {
+    if (map.getLayer('roads')) map.removeLayer('roads');
+    if (map.getSource('roads')) map.removeSource('roads');
+    shownData.delete(map);
+  }
+  if (!data || data.features.length === 0) return false;
+  if (!map.getSource<GeoJSONSource>('roads')) {
+    map.addSource('roads', { type: 'geojson', data });
+    map.addLayer(roadsLineLayer(latitudeOf(data)));
+    shownData.set(map, data);
+  }
+  return true;
+}

@@ -28,6 +28,7 @@ import { attachBasemap } from './map/basemap-sync';
 import { displayShiftOf, useBasemapStore } from '../app/basemap/basemap-store';
 import { displayLayers } from '../app/basemap/display-layers';
 import { toDisplay } from '../app/basemap/display-shift';
+import { syncRoads } from './map/roads-maplibre';
 
 /** Ningbo, where the view starts before data arrives. */
 const INITIAL_CENTER: [number, number] = [121.6, 29.85];
@@ -68,6 +69,7 @@ export function MapView() {
   // GCJ-02 base maps: overlays are drawn shifted (app/basemap/display-layers.ts), data stays WGS84
   const shift = useBasemapStore((s) => displayShiftOf(s.choice));
   const [view, setView] = useState({ center: INITIAL_CENTER, zoom: INITIAL_ZOOM, bounds: '' });
+  const [roadsShown, setRoadsShown] = useState(false);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -82,7 +84,8 @@ export function MapView() {
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
+    // no multisampling: in a software renderer (SwiftShader) it multiplies the raster work of every frame
+    const overlay = new MapboxOverlay({ interleaved: false, layers: [], deviceProps: { webgl: { antialias: false } } });
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;
@@ -140,6 +143,11 @@ export function MapView() {
 
   useEffect(() => {
     const map = mapRef.current;
+    if (map && mapReady) setRoadsShown(syncRoads(map, data?.roads ?? null, visible.roads, shift));
+  }, [data, visible.roads, mapReady, shift]);
+
+  useEffect(() => {
+    const map = mapRef.current;
     if (!map || !mapReady || !flyTo) return;
     map.flyTo({ center: toDisplay(shift, flyTo.lon, flyTo.lat), zoom: flyTo.zoom, essential: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a base-map change does not fly again
@@ -164,7 +172,7 @@ export function MapView() {
         data-center={`${view.center[0].toFixed(6)},${view.center[1].toFixed(6)}`}
         data-zoom={view.zoom.toFixed(3)}
         data-bounds={view.bounds}
-        data-layers={layers.map((l) => l.id).join(',')}
+        data-layers={[...(roadsShown ? ['roads'] : []), ...layers.map((l) => l.id)].join(',')}
         role="region"
         aria-label={t('map.label')}
       />

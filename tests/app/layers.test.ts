@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
 import { mulberry32 } from '../../src/engine/prng';
 import { buildLayers } from '../../src/app/layers';
-import { roadPaths } from '../../src/app/layers/roads-layer';
+import { roadLines, roadPaths, roadsLineLayer } from '../../src/app/layers/roads-layer';
 import { facilityPoints } from '../../src/app/layers/facilities-layer';
 import { ROAD_CLASSES, roadClass } from '../../src/app/road-style';
 import { datasetStats, haversineMeters } from '../../src/app/dataset-stats';
@@ -70,6 +70,28 @@ describe('roadPaths', () => {
     }
   });
 
+  it('gives MapLibre one LineString per path with its class, and widths of the class in metres (≥ 1 px)', () => {
+    const roads = randomData(4).roads as FeatureCollection;
+    const lines = roadLines(roads);
+    expect(roadLines(roads)).toBe(lines); // memoised per collection
+    const paths = roadPaths(roads);
+    expect(lines.features.map((f) => [f.properties?.cls, f.geometry])).toEqual(
+      paths.map((p) => [p.cls, { type: 'LineString', coordinates: p.path }]),
+    );
+    const layer = roadsLineLayer(60); // cos 60° = 1/2: a metre is twice as many pixels as on the equator
+    expect([layer.id, layer.source, layer.type]).toEqual(['roads', 'roads', 'line']);
+    const width = layer.paint!['line-width'] as unknown[];
+    const at = (zoom: number, cls: string) => {
+      const m = width[4 + 2 * zoom] as unknown[]; // ['interpolate', curve, ['zoom'], z0, w0, z1, w1, …]
+      expect(width[3 + 2 * zoom]).toBe(zoom);
+      return m[m.indexOf(cls) + 1] as number;
+    };
+    // major roads are 10 m wide: at zoom 16, 10 × 2^16 / (78271.517 × 0.5) ≈ 16.7 px; at zoom 10 under 1 px → 1
+    expect(at(16, 'major')).toBeCloseTo((10 * 2 ** 16) / (78271.517 * 0.5), 6);
+    expect(at(10, 'major')).toBe(1);
+    expect(at(22, 'path')).toBeCloseTo(at(22, 'major') / 5, 6);
+  });
+
   it('classes every OSM highway value, unknown ones as minor', () => {
     expect(roadClass('motorway')).toBe('motorway');
     expect(roadClass('trunk_link')).toBe('motorway');
@@ -95,12 +117,12 @@ describe('facilityPoints', () => {
 const NO_COVERAGE_LAYERS = { coverage: false, gapZones: false, heat: false, serviceAreas: false };
 
 describe('buildLayers', () => {
-  it('draws exactly the visible layers, bottom to top', () => {
+  it("draws exactly the visible layers, bottom to top (roads are MapLibre's, never a deck.gl layer)", () => {
     const data = randomData(11);
     for (let mask = 0; mask < 8; mask++) {
       const visible: VisibleLayers = { ...NO_COVERAGE_LAYERS, roads: !!(mask & 1), communities: !!(mask & 2), facilities: !!(mask & 4) };
       const ids = buildLayers({ data, visible }).map((l) => l.id);
-      expect(ids).toEqual(['roads', 'communities', 'facilities'].filter((k) => visible[k as keyof VisibleLayers]));
+      expect(ids).toEqual(['communities', 'facilities'].filter((k) => visible[k as keyof VisibleLayers]));
     }
     expect(buildLayers({ data: null, visible: { ...NO_COVERAGE_LAYERS, roads: true, communities: true, facilities: true } })).toEqual([]);
     expect(

@@ -150,7 +150,9 @@ describe('software rendering (SwiftShader) at 1400 × 900 on the built-in sample
 
     // loose bounds: a regression far past the goals (click/toggle/zoom < 1 s, slider < 16 ms) on a noisy machine
     expect(click).toBeLessThan(120_000);
-    expect(toggles['heat off']!).toBeLessThan(120_000);
+    // toggles no longer redraw the roads (a MapLibre layer): 2.1 s each at load average 28 on 2 cores
+    expect(toggles['heat off']!).toBeLessThan(30_000);
+    expect(toggles['coverage off']!).toBeLessThan(30_000);
     expect(zoom).toBeLessThan(120_000);
     expect(sliderMedian).toBeLessThan(50); // goal 16 ms (one frame)
   }, 360_000);

@@ -1,12 +1,12 @@
 /**
- * All map layers from the app state, bottom to top: roads, heat grid, service areas, coverage
- * colours, communities, gap zones, facilities, selection highlight. Each builder is pure and keeps its
+ * All deck.gl map layers from the app state, bottom to top: heat grid, service areas, coverage
+ * colours, communities, gap zones, facilities, selection highlight (roads are a MapLibre layer
+ * below them, see roads-layer). Each builder is pure and keeps its
  * `data` reference stable while its inputs are unchanged (memoised on the store's objects), so a
  * slider move only re-colours or re-sizes through deck.gl `updateTriggers`.
  */
 import type { Layer } from '@deck.gl/core';
 import type { AppState } from '../store';
-import { roadsLayer } from './roads-layer';
 import { communitiesLayer } from './communities-layer';
 import { facilitiesLayer } from './facilities-layer';
 import { categoryLookup } from './category-lookup';
@@ -36,7 +36,6 @@ export function buildLayers(state: LayerInputs): Layer[] {
   const style = categoryLookup(state.settings?.categories);
   const coverageShown = coverageLayer(d?.communities ?? null, coverage, k, mode, state.visible.coverage);
   const layers: (Layer | null)[] = [
-    roadsLayer(d?.roads ?? null, state.visible.roads),
     heatLayer(state.surface ?? null, categoryId, state.visible.heat),
     serviceAreasLayer({
       facilities: d?.facilities ?? null,

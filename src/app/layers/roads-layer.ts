@@ -1,8 +1,12 @@
 /**
- * Roads as a deck.gl PathLayer coloured and sized by highway class; not pickable (see roadsLayer).
+ * Roads as a MapLibre line layer (source and layer id `roads`), coloured and sized by highway class.
+ * Not a deck.gl PathLayer: in a software renderer (SwiftShader) a PathLayer of the sample's 64k road
+ * vertices cost seconds per frame (four projected positions per vertex), while MapLibre's tiled,
+ * simplified lines cost about as much as the background; and roads then stay out of every deck.gl
+ * redraw (clicks, toggles). Not pickable.
  */
-import { PathLayer } from '@deck.gl/layers';
 import type { FeatureCollection } from 'geojson';
+import type { ExpressionSpecification, LineLayerSpecification } from 'maplibre-gl';
 import { roadClass, ROAD_COLORS, ROAD_WIDTH_METERS, type RoadClass } from '../road-style';
 
 /** One drawable polyline. */
@@ -37,19 +41,66 @@ export function roadPaths(roads: FeatureCollection): RoadPath[] {
   return out;
 }
 
-/** The roads layer (id `roads`), or null when there are no roads or the layer is hidden. */
-export function roadsLayer(roads: FeatureCollection | null, visible: boolean): PathLayer<RoadPath> | null {
-  if (!roads || !visible) return null;
-  return new PathLayer<RoadPath>({
+const fcCache = new WeakMap<FeatureCollection, FeatureCollection>();
+
+/**
+ * The roads as LineString features with one property `cls` (the road class), minor classes first so
+ * major roads draw on top: the MapLibre source data. Memoised per collection object.
+ */
+export function roadLines(roads: FeatureCollection): FeatureCollection {
+  const hit = fcCache.get(roads);
+  if (hit) return hit;
+  const fc: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: roadPaths(roads).map((p) => ({
+      type: 'Feature',
+      properties: { cls: p.cls },
+      geometry: { type: 'LineString', coordinates: p.path },
+    })),
+  };
+  fcCache.set(roads, fc);
+  return fc;
+}
+
+/** Web Mercator metres per CSS pixel at zoom 0 on the equator for MapLibre's 512-pixel tiles. */
+const METERS_PER_PIXEL_Z0 = 78271.517;
+
+const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+
+/**
+ * The MapLibre line layer of the roads (id and source `roads`): colour by class, width
+ * {@link ROAD_WIDTH_METERS} in metres at latitude `latitude` (degrees), at least 1 px.
+ */
+export function roadsLineLayer(latitude: number): LineLayerSpecification {
+  const cls = ['get', 'cls'] as ExpressionSpecification;
+  const classes = Object.keys(ROAD_COLORS) as RoadClass[];
+  const metersPerPixel0 = METERS_PER_PIXEL_Z0 * Math.cos((latitude * Math.PI) / 180);
+  const widthAt = (zoom: number): ExpressionSpecification =>
+    [
+      'match',
+      cls,
+      ...classes.flatMap((c) => [c, Math.max(1, (ROAD_WIDTH_METERS[c] * 2 ** zoom) / metersPerPixel0)]),
+      1,
+    ] as unknown as ExpressionSpecification;
+  const zooms = Array.from({ length: 23 }, (_, z) => z);
+  return {
     id: 'roads',
-    data: roadPaths(roads),
-    getPath: (d) => d.path as [number, number][],
-    getColor: (d) => ROAD_COLORS[d.cls],
-    getWidth: (d) => ROAD_WIDTH_METERS[d.cls],
-    widthUnits: 'meters',
-    widthMinPixels: 1,
-    // no picking: roads are most of the map's vertices, and every hover would redraw them all into the
-    // picking buffer (seconds per pointer move in a software renderer); clicks select facilities and communities
-    pickable: false,
-  });
+    type: 'line',
+    source: 'roads',
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-color': [
+        'match',
+        cls,
+        ...classes.flatMap((c) => [c, hex(ROAD_COLORS[c])]),
+        hex(ROAD_COLORS.minor),
+      ] as unknown as ExpressionSpecification,
+      'line-width': [
+        'interpolate',
+        ['exponential', 2],
+        ['zoom'],
+        ...zooms.flatMap((z) => [z, widthAt(z)]),
+      ] as unknown as ExpressionSpecification,
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../src/cli/load-inputs';
 import { analyze } from '../../src/engine/analyze';
 import { buildRoadGraph, getRoadGraph } from '../../src/engine/network/graph-builder';
-import type { NetworkModel } from '../../src/engine/travel/network';
+import { networkOf } from '../../src/engine/travel/modal-travel';
 import { loadDataset } from '../../src/io/load-dataset';
 import { readRoads } from '../../src/io/read-roads';
 
@@ -30,7 +30,7 @@ describe('one road graph per roads array', () => {
     expect(getRoadGraph([...roads])).not.toBe(graph);
     // the analysis of the dataset walks that very graph
     const analysis = analyze(input.dataset!, input.settings!);
-    expect((analysis.travel as NetworkModel).graph).toBe(graph);
+    expect(networkOf(analysis.travel, 'walk')?.graph).toBe(graph);
   });
 
   it('loadDataset with roads already read keeps their array and reports like reading them itself', async () => {

@@ -32,6 +32,7 @@ export const REPORT_FILES = {
   },
   communities: { files: ['communities.geojson', 'communities-points.geojson'], zip: 'communities.zip' },
   csv: { files: ['coverage.csv'], zip: null },
+  districts: { files: ['districts.csv'], zip: null },
   summary: { files: ['summary.json'], zip: null },
 } as const satisfies Record<string, { files: readonly ReportFileName[]; zip: string | null }>;
 export type ReportKind = keyof typeof REPORT_FILES;
@@ -44,6 +45,7 @@ const MIME: Record<ReportFileName, string> = {
   'communities.geojson': 'application/geo+json',
   'communities-points.geojson': 'application/geo+json',
   'coverage.csv': 'text/csv;charset=utf-8',
+  'districts.csv': 'text/csv;charset=utf-8',
   'summary.json': 'application/json',
 };
 

@@ -9,6 +9,9 @@ import { collectionHead, geometryByteWriter, jsonValue, positionWriter, proposed
 import { buildProvenance, legacyCrsMember, type InputFileMeta } from './report-metadata';
 import { communityRowValues, reportColumns } from './report-rows';
 import { buildSummary, type ReportProblem } from './report-summary';
+import { computeIndicators } from '../engine/indicators/indicators';
+import { getPreset } from '../engine/presets';
+import { districtsCsv, summaryIndicators } from './indicators-report';
 
 /**
  * The names of the report files. Every GeoJSON file is one layer with one geometry type (GIS tools
@@ -25,7 +28,8 @@ export type ReportFileName =
   | 'communities.geojson'
   | 'communities-points.geojson'
   | 'summary.json'
-  | 'coverage.csv';
+  | 'coverage.csv'
+  | 'districts.csv';
 
 /** The GeoJSON layers of a report, in the order they are written. */
 export const REPORT_LAYERS = [
@@ -44,6 +48,7 @@ type ReportFileSet<T> = Partial<Record<(typeof REPORT_LAYERS)[number], T>> & {
   'communities.geojson': T;
   'summary.json': string;
   'coverage.csv': string;
+  'districts.csv': string;
 };
 
 /** The files of an analysis report, by name: what the CLI writes to its out folder and the browser downloads. */
@@ -99,6 +104,7 @@ function ringsLength(rings: readonly (readonly unknown[])[]): number {
  * - `communities-points.geojson`, `gap-communities-points.geojson`: the point communities, only
  *   when the communities mix points and polygons (see {@link ReportFileName});
  * - `summary.json`: model, preset, settings, shares per category, complete-circle share, problems, provenance;
+ * - `districts.csv`: one row per district × category (see io/indicators-report.ts);
  * - `coverage.csv`: one row per community, UTF-8 with BOM, formulas escaped (no coordinates, so no CRS);
  *   headers and categorical values in a language with `options.csv`.
  *
@@ -116,7 +122,11 @@ export function writeAnalysisReport(
 ): AnalysisReportFiles {
   const out = writeAnalysisReportBytes(dataset, analysis, zones, settings, problems, options);
   const decoder = new TextDecoder();
-  const files: Partial<Record<ReportFileName, string>> = { 'summary.json': out['summary.json'], 'coverage.csv': out['coverage.csv'] };
+  const files: Partial<Record<ReportFileName, string>> = {
+    'summary.json': out['summary.json'],
+    'coverage.csv': out['coverage.csv'],
+    'districts.csv': out['districts.csv'],
+  };
   for (const name of REPORT_LAYERS) {
     const bytes = out[name];
     if (bytes) files[name] = decoder.decode(bytes);
@@ -159,6 +169,8 @@ export function writeAnalysisReportBytes(
   // keys as reportColumns names the analysis's categories
   const keys = reportColumns(analysis.coverage.categoryIds).map((col, j) => `${j === 0 ? '{' : ','}${JSON.stringify(col)}:`);
   const geo = geometryByteWriter(crs);
+  const withDistrict = dataset.communities.some((c) => c.district !== undefined);
+  const indicators = computeIndicators(dataset, analysis, settings, getPreset(settings.preset)?.targets ?? [], 10);
   // bytes of the head: a writer longer than that holds a feature
   const headBytes = new TextEncoder().encode(head).length;
   const n = dataset.communities.length;
@@ -195,6 +207,8 @@ export function writeAnalysisReportBytes(
       if (typeof v === 'number') w.number(v);
       else w.text(v === null || v === undefined ? 'null' : JSON.stringify(v));
     }
+    // the district the community reports under (null: unassigned), when the communities have districts
+    if (withDistrict) w.text(`,"district":${jsonValue(community.district ?? null)}`);
     w.text(',"type_of_feature":"community"},"geometry":');
     geo.geometry(w, community.geometry, promote);
     w.byte(125);
@@ -252,8 +266,13 @@ export function writeAnalysisReportBytes(
   out['communities.geojson'] = close(all);
   if (splitPoints) out['communities-points.geojson'] = close(points);
   return {
-    ...(out as Omit<AnalysisReportOutput, 'summary.json' | 'coverage.csv'>),
-    'summary.json': `${JSON.stringify(buildSummary(analysis, settings, dataset.communities.length, problems, provenance), null, 2)}\n`,
+    ...(out as Omit<AnalysisReportOutput, 'summary.json' | 'coverage.csv' | 'districts.csv'>),
+    'summary.json': `${JSON.stringify(
+      buildSummary(analysis, settings, dataset.communities.length, problems, provenance, summaryIndicators(indicators)),
+      null,
+      2,
+    )}\n`,
     'coverage.csv': coverageCsv(settings, columns, rows, options.csv),
+    'districts.csv': districtsCsv(indicators, settings),
   };
 }

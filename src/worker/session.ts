@@ -30,6 +30,8 @@ import { coverageView, type CoverageView } from '../engine/coverage/coverage-vie
 import { nearestFacilities, type NearestFacility } from '../engine/coverage/nearest-facilities';
 import { servedBy as servedByOf, type ServedBy } from '../engine/coverage/served-by';
 import { datasetView, type DatasetView } from '../engine/dataset-view';
+import { computeIndicators, type Indicators } from '../engine/indicators/indicators';
+import { getPreset } from '../engine/presets';
 
 export type LayerName = 'facilities' | 'communities' | 'roads';
 
@@ -243,6 +245,15 @@ export function createSession() {
         reportProblems([...(loaded?.warnings ?? []), ...result.warnings], loaded?.errors ?? []),
         { ...options, inputs },
       );
+    },
+
+    /**
+     * The plan's indicators of the current coverage (minutes bands, urban/rural, equity, districts,
+     * dashboard; engine/indicators), with 100-step Lorenz curves for the charts.
+     */
+    indicators(): Indicators {
+      const { result, dataset } = ensureAnalysis();
+      return computeIndicators(dataset, result, settings, getPreset(settings.preset)?.targets ?? [], 100);
     },
 
     /** Current settings. */

@@ -8,7 +8,7 @@ import type { Settings } from '../engine/model';
 import { writeCsv } from './csv-write';
 
 /** The name reports give the communities without a district. */
-export const UNASSIGNED = 'unassigned';
+const UNASSIGNED = 'unassigned';
 
 const r4 = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? Math.round(v * 1e4) / 1e4 : null);
 const r1 = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? Math.round(v * 10) / 10 : null);
@@ -83,7 +83,7 @@ export function summaryIndicators(ind: Indicators) {
 }
 
 /** Columns of districts.csv. */
-export const DISTRICT_COLUMNS = [
+const DISTRICT_COLUMNS = [
   'district',
   'category',
   'communities',

@@ -47,7 +47,7 @@ export function clearIndicators(): void {
  * most 16.
  * @param bbox `[west, south, east, north]`, degrees
  */
-export function zoomToFit(bbox: BBox, widthPx = 900, heightPx = 700): number {
+function zoomToFit(bbox: BBox, widthPx = 900, heightPx = 700): number {
   const lonSpan = Math.max(1e-6, bbox[2] - bbox[0]);
   const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
   const latSpan = Math.max(1e-9, (mercY(bbox[3]) - mercY(bbox[1])) * (180 / Math.PI));

@@ -6,7 +6,7 @@ export const en = {
   title: 'Districts and plan indicators',
   nav: 'Districts',
   exportCsv: 'Districts table (CSV)',
-  districtField: 'District (区县 / 街道 / 乡镇)',
+  districtField: 'District (county / street / township)',
   noResults: 'Run an analysis to see the indicators.',
   loading: 'Computing the indicators…',
   noDistricts:

@@ -39,6 +39,7 @@ export interface CommunityProps {
   name: string;
   kind: 'urban' | 'rural';
   population: number;
+  district: string;
 }
 export interface FacilityProps {
   id: string;
@@ -122,7 +123,7 @@ export function makeSample(seed: number = SAMPLE_SEED): Sample {
     type: 'FeatureCollection',
     features: communities.map((c) => ({
       type: 'Feature',
-      properties: { id: c.id, name: c.name, kind: c.kind, population: c.population },
+      properties: { id: c.id, name: c.name, kind: c.kind, population: c.population, district: c.district },
       geometry: { type: 'Polygon', coordinates: [c.ring.map(([x, y]) => toLonLat(x, y))] },
     })),
   };

@@ -50,7 +50,7 @@ ${DISTRICTS.map((d) => `| ${d.zh} (${d.key}) | ${d.lon.toFixed(2)}, ${d.lat.toFi
 | file | content |
 |---|---|
 | roads.geojson | ${s.roadWays} LineStrings, ${s.segments} segments (${s.walkableSegments} walkable), ${s.motorwayWays} motorway ways, ${s.bridges} bridges; properties \`highway\`, \`name\`, \`bridge\` (bridges only) |
-| communities.geojson | ${s.urbanCommunities + s.ruralCommunities} Polygons (${s.urbanCommunities} urban, ${s.ruralCommunities} rural), ${s.population} residents; properties \`id\`, \`name\`, \`kind\`, \`population\` |
+| communities.geojson | ${s.urbanCommunities + s.ruralCommunities} Polygons (${s.urbanCommunities} urban, ${s.ruralCommunities} rural), ${s.population} residents; properties \`id\`, \`name\`, \`kind\`, \`population\`, \`district\` (区: the street grid's district; a village: the district with the nearest centre) |
 | facilities.geojson | ${total} Points; properties \`id\`, \`name\`, \`category\`, \`capacity\` |
 
 | category | urban | rural |

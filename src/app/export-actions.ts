@@ -34,6 +34,7 @@ export const REPORT_FILES = {
   },
   communities: { files: ['communities.geojson', 'communities-points.geojson'], zip: 'communities.zip' },
   csv: { files: ['coverage.csv'], zip: null },
+  districts: { files: ['districts.csv'], zip: null },
   summary: { files: ['summary.json'], zip: null },
 } as const satisfies Record<string, { files: readonly ReportFileName[]; zip: string | null }>;
 export type ReportKind = keyof typeof REPORT_FILES;
@@ -47,6 +48,7 @@ const MIME: Record<ReportFileName, string> = {
   'communities-points.geojson': 'application/geo+json',
   'coverage.csv': 'text/csv;charset=utf-8',
   'accessibility.csv': 'text/csv;charset=utf-8',
+  'districts.csv': 'text/csv;charset=utf-8',
   'summary.json': 'application/json',
 };
 

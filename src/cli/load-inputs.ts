@@ -27,6 +27,8 @@ export interface InputOptions {
   facilitiesCrs?: string;
   /** CRS of the communities file only (overrides `crs`). */
   communitiesCrs?: string;
+  /** Property of the communities holding their district (区县 / 街道 / 乡镇); default: the usual names (io/read-communities). */
+  groupBy?: string;
 }
 
 /** What the commands work on, or the reasons they cannot. */
@@ -178,7 +180,7 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
   const res = loadDataset(
     { facilities: input('facilities'), communities: input('communities'), ...(layers.roads ? { roads: input('roads') } : {}) },
     settings,
-    roadsRead ? { roadsRead } : {},
+    { ...(roadsRead ? { roadsRead } : {}), ...(opts.groupBy ? { communities: { districtField: opts.groupBy } } : {}) },
   );
   for (const layer of ['facilities', 'communities', 'roads'] as const) {
     const l = layers[layer];

@@ -98,6 +98,10 @@ ${EXIT_CODES_HELP}
     .option('--communities-crs <crs>', 'CRS of the communities file only (overrides --crs)')
     .option('--export-crs <crs>', 'CRS of the exported GeoJSON: WGS84 (default, RFC 7946), GCJ02, BD09, CGCS2000 or EPSG:4491–4554')
     .option(
+      '--group-by <field>',
+      'community property holding the district (区县/街道/乡镇) for districts.csv and the indicators; default: district, 区县, 街道, 乡镇; empty values are "unassigned"',
+    )
+    .option(
       '--format <list>',
       'layer formats, comma-separated: geojson (one file per layer), shapefile (shapefiles.zip: one shapefile per layer, UTF-8, .prj)',
       'geojson',
@@ -128,6 +132,7 @@ ${EXIT_CODES_HELP}
           crs?: string;
           facilitiesCrs?: string;
           communitiesCrs?: string;
+          groupBy?: string;
           exportCrs?: string;
           lang: string;
           format: string;

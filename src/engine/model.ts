@@ -75,6 +75,28 @@ export interface Settings {
   model: TravelModelName;
 }
 
+/**
+ * A quantified target of a plan that the data can compute (the plan indicator dashboard):
+ * - `capacityPerThousand`: Σ capacity of the category's facilities ÷ residents × 1,000 (e.g. childcare places);
+ * - `capacityPerPerson`: Σ capacity ÷ residents (e.g. m² of sports ground per person);
+ * - `count`: number of facilities of the category (a city-wide target: no target per district);
+ * - `coveredShare`: share of residents within `minutes` of the category (0–1).
+ * A value meets the target when it is ≥ `target`.
+ */
+export interface PlanTarget {
+  id: string;
+  label: Label;
+  measure: 'capacityPerThousand' | 'capacityPerPerson' | 'count' | 'coveredShare';
+  category: string;
+  target: number;
+  /** Unit of the value as shown, e.g. places per 1,000 residents. */
+  unit: Label;
+  /** `coveredShare`: the plan's circle in minutes, per community kind (not the slider's threshold). */
+  minutes?: PerKind<number>;
+  /** The line of the plan the target comes from. */
+  source: string;
+}
+
 /** A preset: data, not code. */
 export interface Preset {
   id: string;
@@ -82,6 +104,8 @@ export interface Preset {
   /** Where the numbers come from (document, article). */
   sources: string[];
   settings: Settings;
+  /** Quantified targets of the plan (the indicator dashboard); none for a norm without targets. */
+  targets?: PlanTarget[];
 }
 
 /** A facility after reading and validation. */
@@ -113,6 +137,8 @@ export interface Community {
   /** Residents, ≥ 0. */
   population: number;
   geometry: CommunityGeometry;
+  /** District (区县 / 街道 / 乡镇) the community reports under; absent when the file gives none (the "unassigned" group). */
+  district?: string;
 }
 
 /** A road after reading: a polyline plus what the walkability rule needs. */

@@ -11,6 +11,9 @@ import { collectionHead, geometryByteWriter, jsonValue, positionWriter, proposed
 import { buildProvenance, legacyCrsMember, type InputFileMeta } from './report-metadata';
 import { reportColumns, reportTable, type ReportTable } from './report-rows';
 import { buildSummary, type ReportProblem } from './report-summary';
+import { computeIndicators } from '../engine/indicators/indicators';
+import { getPreset } from '../engine/presets';
+import { districtsCsv, summaryIndicators } from './indicators-report';
 
 /**
  * The names of the report files. Every GeoJSON file is one layer with one geometry type (GIS tools
@@ -28,7 +31,8 @@ export type ReportFileName =
   | 'communities-points.geojson'
   | 'summary.json'
   | 'coverage.csv'
-  | 'accessibility.csv';
+  | 'accessibility.csv'
+  | 'districts.csv';
 
 /** The GeoJSON layers of a report, in the order they are written. */
 export const REPORT_LAYERS = [
@@ -49,6 +53,7 @@ type ReportFileSet<T> = Partial<Record<(typeof REPORT_LAYERS)[number], T>> & {
   'coverage.csv': T;
   /** Present when the report was given the accessibility (`ReportOptions.accessibility`). */
   'accessibility.csv'?: string;
+  'districts.csv': string;
 };
 
 /** The files of an analysis report, by name: what the CLI writes to its out folder and the browser downloads. */
@@ -149,6 +154,7 @@ function ringsLength(rings: readonly (readonly unknown[])[]): number {
  * - `communities-points.geojson`, `gap-communities-points.geojson`: the point communities, only
  *   when the communities mix points and polygons (see {@link ReportFileName});
  * - `summary.json`: model, preset, settings, shares per category, complete-circle share, problems, provenance;
+ * - `districts.csv`: one row per district × category (see io/indicators-report.ts);
  * - `coverage.csv`: one row per community, UTF-8 with BOM, formulas escaped (no coordinates, so no CRS);
  *   headers and categorical values in a language with `options.csv`.
  *
@@ -170,6 +176,7 @@ export function writeAnalysisReport(
     'summary.json': out['summary.json'],
     // the BOM is part of the file's text
     'coverage.csv': new TextDecoder('utf-8', { ignoreBOM: true }).decode(out['coverage.csv']),
+    'districts.csv': out['districts.csv'],
   };
   if (out['accessibility.csv'] !== undefined) files['accessibility.csv'] = out['accessibility.csv'];
   for (const name of REPORT_LAYERS) {
@@ -218,6 +225,8 @@ export function writeAnalysisReportBytes(
   // places per 1,000 per category, after the coverage columns
   const accKeys = acc ? ids.flatMap((id) => accessibilityKeys(id).map((k) => `,${JSON.stringify(k)}:`)) : [];
   const geo = geometryByteWriter(crs);
+  const withDistrict = dataset.communities.some((c) => c.district !== undefined);
+  const indicators = computeIndicators(dataset, analysis, settings, getPreset(settings.preset)?.targets ?? [], 10);
   // bytes of the head: a writer longer than that holds a feature
   const headBytes = new TextEncoder().encode(head).length;
   const n = dataset.communities.length;
@@ -281,6 +290,8 @@ export function writeAnalysisReportBytes(
         else w.number(e2);
       });
     }
+    // the district the community reports under (null: unassigned), when the communities have districts
+    if (withDistrict) w.text(`,"district":${jsonValue(community.district ?? null)}`);
     w.text(',"type_of_feature":"community"},"geometry":');
     geo.geometry(w, community.geometry, promote);
     w.byte(125);
@@ -337,11 +348,12 @@ export function writeAnalysisReportBytes(
   }
   out['communities.geojson'] = close(all);
   if (splitPoints) out['communities-points.geojson'] = close(points);
-  const summary = buildSummary(analysis, settings, dataset.communities.length, problems, provenance);
+  const summary = buildSummary(analysis, settings, dataset.communities.length, problems, provenance, summaryIndicators(indicators));
   return {
-    ...(out as Omit<AnalysisReportOutput, 'summary.json' | 'coverage.csv'>),
+    ...(out as Omit<AnalysisReportOutput, 'summary.json' | 'coverage.csv' | 'districts.csv'>),
     'summary.json': `${JSON.stringify(acc ? { ...summary, accessibility: accessibilitySummary(dataset, acc, settings) } : summary, null, 2)}\n`,
     'coverage.csv': coverageCsv(settings, columns, dataset.communities, table, options.csv),
+    'districts.csv': districtsCsv(indicators, settings),
     ...(acc ? { 'accessibility.csv': accessibilityCsv(dataset, analysis, acc, settings) } : {}),
   };
 }

@@ -21,7 +21,12 @@ export interface CommunityMapping {
   kindField?: string;
   /** Kind for features without one (default: none, a missing kind is an error). */
   defaultKind?: CommunityKind;
+  /** Property holding the district (区县 / 街道 / 乡镇) results are broken down by (default: {@link DISTRICT_FIELDS}). */
+  districtField?: string;
 }
+
+/** Columns tried for a community's district when none is chosen (the OSM import writes `district`). */
+export const DISTRICT_FIELDS: readonly string[] = ['district', '区县', '街道', '乡镇', '镇街', 'addr:district'];
 
 const URBAN = new Set(['urban', 'city', 'town', 'suburb', '城市', '社区', '城镇', '城市社区', '街道', '城区']);
 const RURAL = new Set(['rural', 'village', 'hamlet', 'countryside', '农村', '村', '乡村', '农村社区', '行政村', '村庄', '乡', '镇乡']);
@@ -57,6 +62,8 @@ export function parseKind(value: unknown): CommunityKind | null {
  *   negative, NaN or non-numeric → error with the value; above {@link MAX_PLAUSIBLE_POPULATION} →
  *   error (implausible).
  * - `kind` required (see {@link parseKind}) unless `mapping.defaultKind` is given.
+ * - `district` optional (`mapping.districtField`, else {@link DISTRICT_FIELDS}): text or number, trimmed;
+ *   empty or missing → no district (reported as "unassigned").
  * - `name` optional (default ""); `id` from `properties.id` or the feature id, else `C<index>`;
  *   a repeated id → error on the later feature.
  *
@@ -89,6 +96,7 @@ function readCommunitiesOnce(
   const seen = checkIds ? new Map<string, number>() : null;
   const popFields = mapping?.populationField ? [mapping.populationField] : ['population', 'pop', '人口', '人口数', '常住人口'];
   const kindFields = mapping?.kindField ? [mapping.kindField] : ['kind', '类型', '城乡', '城乡类型', 'urban_rural'];
+  const districtFields = mapping?.districtField ? [mapping.districtField] : DISTRICT_FIELDS;
 
   const f: InspectedFeature = { properties: {}, geometry: undefined, id: null };
   const state: RingState = { closed: 0, minX: 0, minY: 0, maxX: 0, maxY: 0 };
@@ -156,7 +164,23 @@ function readCommunitiesOnce(
       for (let k = 0; k < checked.reasons.length; k++) warnings.push({ file, index, id, reason: checked.reasons[k] as string });
       kept = checked.geometry;
     }
-    value.push({ index: value.length, id, name, kind, population, geometry: kept });
+    const rawDistrict = getProp(props, districtFields);
+    // an empty or missing district is the "unassigned" group: no property
+    const district = typeof rawDistrict === 'string' || typeof rawDistrict === 'number' ? String(rawDistrict).trim() : '';
+    if (district !== '') value.push({ index: value.length, id, name, kind, population, geometry: kept, district });
+    else value.push({ index: value.length, id, name, kind, population, geometry: kept });
+  }
+  const withDistrict = value.reduce((n, c) => n + (c.district !== undefined ? 1 : 0), 0);
+  if (value.length > 0 && withDistrict < value.length && (withDistrict > 0 || mapping?.districtField)) {
+    const field = districtFields.join(' / ');
+    warnings.push({
+      file,
+      index: -1,
+      reason:
+        withDistrict === 0
+          ? `no community has a value in the district field ${field}: every community is grouped as "unassigned"`
+          : `${value.length - withDistrict} of ${value.length} communities have no district (field ${field}): grouped as "unassigned"`,
+    });
   }
   return { value, warnings, errors };
 }

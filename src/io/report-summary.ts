@@ -1,6 +1,7 @@
 import type { Analysis } from '../engine/analyze';
 import type { Problem, Settings } from '../engine/model';
 import type { ReportProvenance } from './report-metadata';
+import type { summaryIndicators } from './indicators-report';
 
 /** A problem as written to summary.json. */
 export interface ReportProblem {
@@ -30,6 +31,8 @@ export interface Summary {
   >;
   complete_share: number | null;
   warnings: ReportProblem[];
+  /** Minutes bands, urban/rural figures, equity, districts and the plan dashboard (see docs/report-schema.md). */
+  indicators?: ReturnType<typeof summaryIndicators>;
   /** What produced the report (the same object as the GeoJSON files' `lifecircle` member). */
   provenance?: ReportProvenance;
 }
@@ -54,6 +57,7 @@ export function buildSummary(
   communityCount: number,
   problems: ReportProblem[],
   provenance?: ReportProvenance,
+  indicators?: Summary['indicators'],
 ): Summary {
   const cov = analysis.coverage;
   const categories: Summary['categories'] = {};
@@ -76,6 +80,7 @@ export function buildSummary(
     categories,
     complete_share: share4(cov.population.total > 0 ? cov.completeCovered / cov.population.total : NaN),
     warnings: problems,
+    ...(indicators ? { indicators } : {}),
     ...(provenance ? { provenance } : {}),
   };
 }

@@ -221,6 +221,7 @@ function mergeCategories(list: unknown[], categories: CategoryDef[], presetId: s
         const v = numberIn(raw.walkSpeedKmh, `${path}.walkSpeedKmh`, NaN, 0, SETTINGS_LIMITS.maxSpeedKmh, err, false);
         if (Number.isFinite(v)) c.walkSpeedKmh = v;
       }
+    }
     if (raw.capacityUnit !== undefined) {
       const u = raw.capacityUnit;
       if (isObject(u) && typeof u.zh === 'string' && typeof u.en === 'string' && u.zh.trim() !== '' && u.en.trim() !== '') {
@@ -231,6 +232,7 @@ function mergeCategories(list: unknown[], categories: CategoryDef[], presetId: s
           `${path}.capacityUnit`,
           `${describe(u)} is not an object {"zh", "en"} of non-empty strings, e.g. {"zh": "托位", "en": "places"}`,
         );
+    }
     if (raw.accessWeights !== undefined) {
       const problems = weightProblems(raw.accessWeights);
       if (problems.length === 0) c.accessWeights = structuredClone(raw.accessWeights) as AccessWeights;

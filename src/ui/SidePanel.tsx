@@ -12,6 +12,7 @@ import { SitingSection } from './panels/SitingSection';
 import { ExportSection } from './panels/ExportSection';
 import { AnswerCards } from './answer/AnswerCards';
 import { SectionNav } from './answer/SectionNav';
+import { IndicatorsSection } from './indicators/IndicatorsSection';
 
 export function SidePanel() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function SidePanel() {
       <AnswerCards />
       <ResultsSection />
       <GapsSection />
+      <IndicatorsSection />
       <SitingSection />
       <DataSection />
       <SettingsSection />

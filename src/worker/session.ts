@@ -33,6 +33,8 @@ import { nearestFacilities, type NearestFacility } from '../engine/coverage/near
 import { servedBy as servedByOf, type ServedBy } from '../engine/coverage/served-by';
 import { datasetView, type DatasetView } from '../engine/dataset-view';
 import { categoryLegs } from '../engine/travel/category-modes';
+import { computeIndicators, type Indicators } from '../engine/indicators/indicators';
+import { getPreset } from '../engine/presets';
 
 export type LayerName = 'facilities' | 'communities' | 'roads';
 
@@ -262,6 +264,15 @@ export function createSession() {
         reportProblems([...(loaded?.warnings ?? []), ...result.warnings, ...accessibility.warnings], loaded?.errors ?? []),
         { ...options, inputs, accessibility },
       );
+    },
+
+    /**
+     * The plan's indicators of the current coverage (minutes bands, urban/rural, equity, districts,
+     * dashboard; engine/indicators), with 100-step Lorenz curves for the charts.
+     */
+    indicators(): Indicators {
+      const { result, dataset } = ensureAnalysis();
+      return computeIndicators(dataset, result, settings, getPreset(settings.preset)?.targets ?? [], 100);
     },
 
     /** Current settings. */

@@ -19,6 +19,7 @@ import * as pmtiles from './pmtiles';
 import * as basemap from './basemap';
 import * as modes from './modes';
 import * as access from './access';
+import * as districts from './districts';
 
 const parts = {
   workspace,
@@ -38,6 +39,7 @@ const parts = {
   basemap,
   modes,
   access,
+  districts,
 };
 
 type Parts = typeof parts;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 const SECTIONS = [
   { id: 'answer', label: 'panel.results' },
   { id: 'gaps', label: 'panel.gaps' },
+  { id: 'districts', label: 'districts.nav' },
   { id: 'siting', label: 'panel.siting' },
   { id: 'data', label: 'panel.data' },
   { id: 'settings', label: 'panel.settings' },

@@ -12,6 +12,7 @@ import { categoryStyles } from '../../app/category-style';
 import { formatNumber, formatPercent, formatPeople } from '../siting/format';
 import { planIndicators } from './plan-indicators';
 import type { LegendEntry } from './map-image';
+import { PrintIndicators } from '../indicators/PrintIndicators';
 
 /** Provenance as summary.json gives it (the fields shown). */
 export interface PrintProvenance {
@@ -186,6 +187,8 @@ export function PrintView({ data, onClose }: { data: PrintData; onClose: () => v
             </tbody>
           </table>
         </section>
+
+        <PrintIndicators categoryId={selectedCategory} categoryLabel={label(selectedCategory)} language={language} />
 
         <section>
           <h2>{t('export.gapTitle', { n: PRINT_GAP_ROWS })}</h2>

@@ -33,6 +33,7 @@ const BUTTONS: { kind: ReportKind; testId: string; key: string }[] = [
   { kind: 'gaps', testId: 'export-gaps', key: 'export.gaps' },
   { kind: 'communities', testId: 'export-communities', key: 'export.communities' },
   { kind: 'csv', testId: 'export-csv', key: 'export.csv' },
+  { kind: 'districts', testId: 'export-districts', key: 'districts.exportCsv' },
   { kind: 'summary', testId: 'export-summary', key: 'export.summary' },
 ];
 

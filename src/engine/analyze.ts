@@ -3,6 +3,7 @@ import { buildDemandSamples } from './coverage/demand-samples';
 import { computeCoverage, type Coverage } from './coverage/coverage';
 import { findGaps, type GapCommunity } from './coverage/gaps';
 import { buildRoadGraph } from './network/graph-builder';
+import { applyTerrain } from './terrain/apply-terrain';
 import { createNetworkModel, type NetworkModel } from './travel/network';
 import { createStraightLineModel } from './travel/straight-line';
 import type { TravelModel } from './travel/travel-model';
@@ -25,17 +26,27 @@ export interface Analysis {
 
 /**
  * Build the travel model the settings ask for. The network model needs roads; without them the
- * straight-line model is used and a warning says so.
+ * straight-line model is used and a warning says so. With elevation grids the network's costs
+ * follow the slope in the resident's direction (`applyTerrain`); the straight-line model ignores them.
  */
 export function createTravelModel(dataset: Dataset, settings: Settings, warnings: Problem[]): TravelModel {
   if (settings.model === 'network' && dataset.roads && dataset.roads.length > 0) {
-    return createNetworkModel(buildRoadGraph(dataset.roads), dataset.facilities, settings);
+    const terrain = applyTerrain(buildRoadGraph(dataset.roads), dataset.elevation ?? []);
+    warnings.push(...terrain.warnings);
+    return createNetworkModel(terrain.graph, dataset.facilities, settings);
   }
   if (settings.model === 'network') {
     warnings.push({
       file: 'roads',
       index: -1,
       reason: 'no roads loaded: the straight-line model (haversine × detour factor) is used instead of the road network',
+    });
+  }
+  if ((dataset.elevation?.length ?? 0) > 0) {
+    warnings.push({
+      file: dataset.elevation!.map((g) => g.name).join(', '),
+      index: -1,
+      reason: 'elevation is used only by the road-network model: the straight-line model ignores slope',
     });
   }
   return createStraightLineModel(dataset.facilities, settings);

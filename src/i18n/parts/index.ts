@@ -15,6 +15,7 @@ import * as answer from './answer';
 import * as small from './small';
 import * as proposals from './proposals';
 import * as exports2Part from './exports2';
+import * as terrain from './terrain';
 
 const parts = {
   workspace,
@@ -30,6 +31,7 @@ const parts = {
   small,
   proposals,
   exports2: exports2Part,
+  terrain,
 };
 
 type Parts = typeof parts;

@@ -3,7 +3,7 @@ import { elevationAt, type ElevationGrid } from './elevation-grid';
 import type { SlopeTimeFactor } from './slope-speed';
 
 /** Largest horizontal distance between two elevation samples along a segment, metres. */
-export const MAX_SAMPLE_STEP_METERS = 30;
+const MAX_SAMPLE_STEP_METERS = 30;
 
 /** Per-segment costs of both directions, and how much of the network the DEM covered. */
 export interface DirectedSegmentCosts {

@@ -7,7 +7,7 @@ const HGT_NO_DATA = -32768;
 const HGT_SIDES = [1201, 3601] as const;
 
 /** The tile a `.hgt` name stands for: its south-west corner in whole degrees. */
-export function hgtTileCorner(name: string): { lon: number; lat: number } | null {
+function hgtTileCorner(name: string): { lon: number; lat: number } | null {
   const m = /(?:^|[/\\])([NS])(\d{2})([EW])(\d{3})\.hgt(?:\.zip)?$/i.exec(name);
   if (!m) return null;
   const lat = Number(m[2]) * ((m[1] as string).toUpperCase() === 'S' ? -1 : 1);

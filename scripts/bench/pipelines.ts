@@ -6,6 +6,8 @@ import { computeAccessFields } from '../../src/engine/analyze';
 import { computeCoverage, type Coverage } from '../../src/engine/coverage/coverage';
 import { buildDemandSamples } from '../../src/engine/coverage/demand-samples';
 import type { AccessField, Dataset, DemandSamples, Settings } from '../../src/engine/model';
+import type { ElevationGrid } from '../../src/engine/terrain/elevation-grid';
+import { applyTerrain } from '../../src/engine/terrain/apply-terrain';
 import { buildRoadGraph } from '../../src/engine/network/graph-builder';
 import { getSegmentGrid } from '../../src/engine/network/segment-grid';
 import { createNetworkModel } from '../../src/engine/travel/network';
@@ -59,18 +61,20 @@ function finish(watch: Stopwatch, samples: DemandSamples, fields: AccessField[],
 }
 
 /**
- * Network model, stages: demand samples; road graph (CSR); segment grid; snap
+ * Network model, stages: demand samples; road graph (CSR); with elevation grids, the directed
+ * terrain costs (`applyTerrain`); segment grid; snap
  * facilities (`createNetworkModel`); snap samples (the model's own snap cache, `pointSnap`, with the
  * samples ordered by segment for the lookups);
  * one multi-source Dijkstra per category (`nodeField`); per-sample lookups of every category
  * (`computeAccessFields`, all caches warm); coverage.
  */
-export function runNetworkPipeline(dataset: Dataset, settings: Settings): PipelineRun {
+export function runNetworkPipeline(dataset: Dataset, settings: Settings, elevation: readonly ElevationGrid[] = []): PipelineRun {
   const roads = dataset.roads;
   if (!roads) throw new Error('runNetworkPipeline: the dataset has no roads');
   const watch = new Stopwatch();
   const samples = watch.stage('samples', () => buildDemandSamples(dataset.communities, settings.sampleSpacingMeters));
-  const graph = watch.stage('graph', () => buildRoadGraph(roads));
+  const flat = watch.stage('graph', () => buildRoadGraph(roads));
+  const graph = elevation.length > 0 ? watch.stage('terrain', () => applyTerrain(flat, elevation).graph) : flat;
   watch.stage('segment grid', () => getSegmentGrid(graph));
   const model = watch.stage('snap facilities', () => createNetworkModel(graph, dataset.facilities, settings));
   watch.stage('snap samples', () => model.pointSnap(samples.lon, samples.lat));

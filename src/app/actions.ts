@@ -4,6 +4,7 @@
 import i18n from '../i18n';
 import type { LayerName, LayerOptions } from '../worker/session';
 import { callback, engine, terminateEngine } from './engine-client';
+import { replayDemFiles } from './dem-actions';
 import { datasetCollections } from './dataset-collections';
 import { allInputs, clearInputs, removeInput, setInput, type InputFile } from './inputs';
 import { SAMPLE_URLS } from './load-sample';
@@ -241,6 +242,7 @@ export async function cancelJob(): Promise<void> {
   try {
     if (s.settings) await engine().setSettings(s.settings);
     for (const input of allInputs()) await engine().loadLayer(input.layer, input.name, input.bytes, input.options);
+    await replayDemFiles();
   } catch (e) {
     showError(e);
   }

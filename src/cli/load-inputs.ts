@@ -3,6 +3,8 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
 import type { Dataset, Problem, ReadResult, Road, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from '../io/crs';
+import type { ElevationGrid } from '../engine/terrain/elevation-grid';
+import { demFormatOf, readDemFile } from '../io/dem/read-dem';
 import { appendAll, loadDataset } from '../io/load-dataset';
 import type { RoadDistances } from '../io/crs-offset';
 import { MAX_LAYER_FILE_BYTES, readLayerFile, type LayerFile } from '../io/read-layer-file';
@@ -29,6 +31,8 @@ export interface InputOptions {
   communitiesCrs?: string;
   /** Property of the communities holding their district (区县 / 街道 / 乡镇); default: the usual names (io/read-communities). */
   groupBy?: string;
+  /** Elevation files (SRTM .hgt/.hgt.zip, GeoTIFF in EPSG:4326) for slope-dependent walking times. */
+  dem?: string[];
 }
 
 /** What the commands work on, or the reasons they cannot. */
@@ -189,9 +193,41 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
   appendAll(warnings, res.warnings);
   appendAll(errors, res.errors);
   for (const e of res.errors) if (e.index === -1) fatal.push(`${e.file}: ${e.reason}`);
+  const elevation = await loadElevation(opts.dem ?? [], warnings, errors, inputs);
+  if (elevation.length > 0) res.dataset.elevation = elevation;
   if (res.dataset.communities.length === 0) fatal.push(`${input('communities').file}: no valid community`);
   if (res.dataset.facilities.length === 0) fatal.push(`${input('facilities').file}: no valid facility of the preset's categories`);
   return { dataset: res.dataset, settings, warnings, errors, fatal, inputs, ...(nearestRoadMeters ? { nearestRoadMeters } : {}) };
+}
+
+/**
+ * Reads the DEM files; one that cannot be read or is not a DEM is an error (the analysis runs on
+ * the others, or flat), each one read is listed in the provenance (name, size, SHA-256).
+ */
+async function loadElevation(
+  paths: readonly string[],
+  warnings: Problem[],
+  errors: Problem[],
+  inputs: InputFileMeta[],
+): Promise<ElevationGrid[]> {
+  const grids: ElevationGrid[] = [];
+  for (const path of paths) {
+    const name = basename(path);
+    let bytes: Uint8Array;
+    try {
+      bytes = readInputFile(path);
+    } catch (e) {
+      errors.push({ file: name, index: -1, reason: `cannot read ${path}: ${(e as Error).message}` });
+      continue;
+    }
+    const read = await readDemFile(name, bytes);
+    appendAll(warnings, read.warnings);
+    appendAll(errors, read.errors);
+    if (!read.value) continue;
+    grids.push(read.value);
+    inputs.push(describeInputFile('dem', name, bytes, demFormatOf(name, bytes) ?? 'geotiff', 'WGS84', null, nodeSha256));
+  }
+  return grids;
 }
 
 /** One line per problem: `file #index (id): reason`. */

@@ -91,6 +91,10 @@ ${EXIT_CODES_HELP}
     .option('--settings <file>', 'settings JSON laid over the preset (see README)')
     .option('--model <model>', 'network | straight (overrides the settings)')
     .option(
+      '--dem <files...>',
+      'elevation (SRTM .hgt/.hgt.zip tiles or GeoTIFF in EPSG:4326): walking times follow the slope (Tobler), residents walking to the facility',
+    )
+    .option(
       '--crs <crs>',
       'CRS of the input coordinates: WGS84 (default), CGCS2000, GCJ02 (Amap/Tencent), BD09 (Baidu), EPSG:4491–4554 (CGCS2000 Gauss–Krüger)',
     )
@@ -129,6 +133,7 @@ ${EXIT_CODES_HELP}
           preset?: string;
           settings?: string;
           model?: string;
+          dem?: string[];
           crs?: string;
           facilitiesCrs?: string;
           communitiesCrs?: string;
@@ -196,6 +201,10 @@ ${EXIT_CODES_HELP}
     .option('--preset <id>', 'category preset: ningbo | gb50180')
     .option('--settings <file>', 'settings JSON laid over the preset')
     .option('--model <model>', 'network | straight (overrides the settings)')
+    .option(
+      '--dem <files...>',
+      'elevation (SRTM .hgt/.hgt.zip tiles or GeoTIFF in EPSG:4326): walking times follow the slope (Tobler), residents walking to the facility',
+    )
     .option('--crs <crs>', 'CRS of the input coordinates (see analyze)')
     .option('--facilities-crs <crs>', 'CRS of the facilities file only (overrides --crs)')
     .option('--communities-crs <crs>', 'CRS of the communities file only (overrides --crs)')

@@ -26,7 +26,9 @@ export interface Analysis {
 /**
  * Build the travel model the settings ask for: per mode a category uses, the network model on that
  * mode's road graph (built on first use), or the straight-line model. The network model needs
- * roads; without them the straight-line model is used and a warning says so.
+ * roads; without them the straight-line model is used and a warning says so. With elevation grids
+ * the network's costs follow the slope in the resident's direction (`applyTerrain`, in the modal
+ * model); the straight-line model ignores them, with a warning.
  */
 export function createTravelModel(dataset: Dataset, settings: Settings, warnings: Problem[]): ModalTravelModel {
   if (settings.model === 'network' && !(dataset.roads && dataset.roads.length > 0)) {
@@ -34,6 +36,13 @@ export function createTravelModel(dataset: Dataset, settings: Settings, warnings
       file: 'roads',
       index: -1,
       reason: 'no roads loaded: the straight-line model (haversine × detour factor) is used instead of the road network',
+    });
+  }
+  if ((dataset.elevation?.length ?? 0) > 0 && !(settings.model === 'network' && dataset.roads && dataset.roads.length > 0)) {
+    warnings.push({
+      file: dataset.elevation!.map((g) => g.name).join(', '),
+      index: -1,
+      reason: 'elevation is used only by the road-network model: the straight-line model ignores slope',
     });
   }
   return createModalTravelModel(dataset, settings);

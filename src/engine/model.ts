@@ -1,3 +1,4 @@
+import type { ElevationGrid } from './terrain/elevation-grid';
 /**
  * The engine's types. Coordinates are always WGS84 `[lon, lat]` in degrees; lengths in metres;
  * times in seconds. Minutes appear only in settings (what planners type) and in reports.
@@ -160,6 +161,8 @@ export interface Dataset {
   facilities: Facility[];
   communities: Community[];
   roads: Road[] | null;
+  /** Elevation grids (DEM tiles) for slope-dependent network costs; absent or empty: flat ground. */
+  elevation?: readonly ElevationGrid[];
 }
 
 /**

@@ -25,10 +25,11 @@ export interface FeatureCounts {
 
 /** One input file of an analysis, as listed in the provenance. */
 export interface InputFileMeta {
-  layer: 'facilities' | 'communities' | 'roads' | 'settings';
+  /** `dem`: an elevation file (SRTM tile or GeoTIFF) whose slopes the network costs follow. */
+  layer: 'facilities' | 'communities' | 'roads' | 'settings' | 'dem';
   /** File name without folders. */
   file: string;
-  format: 'geojson' | 'csv' | 'shapefile' | 'osm' | 'json';
+  format: 'geojson' | 'csv' | 'shapefile' | 'osm' | 'json' | 'hgt' | 'geotiff';
   /** Size in bytes. */
   bytes: number;
   /** SHA-256 of the file's bytes, 64 lower-case hex digits (as `sha256sum` prints). */

@@ -19,6 +19,8 @@ import { loadDataset, type LayerCounts } from '../io/load-dataset';
 import type { CommunityMapping } from '../io/read-communities';
 import type { FacilityMapping } from '../io/read-facilities';
 import { getRoadGraph, type RoadGraph } from '../engine/network/graph-builder';
+import type { ElevationGrid } from '../engine/terrain/elevation-grid';
+import { demFormatOf, readDemFile } from '../io/dem/read-dem';
 import { snapPoints } from '../engine/network/snap';
 import { crsName } from '../io/crs';
 import { readLayerFile, type LayerFile, type LayerFileOptions } from '../io/read-layer-file';
@@ -65,6 +67,16 @@ export interface LoadResult {
   dataset: DatasetView;
 }
 
+/** What loading an elevation file did. */
+export interface DemReport {
+  ok: boolean;
+  file: string;
+  warnings: Problem[];
+  errors: Problem[];
+  /** Every elevation file now in use. */
+  files: string[];
+}
+
 type ProgressFn = (stage: string, fraction: number) => void;
 
 /** Settings that change travel times (anything but thresholds and labels). */
@@ -97,6 +109,9 @@ export function createSession() {
       }
       return z;
     });
+
+  /** Elevation files the network costs follow (docs/architecture.md, "Terrain"), in the order loaded. */
+  const dem: { grid: ElevationGrid; meta: InputFileMeta }[] = [];
 
   /** The walkable graph of the loaded roads (cached per roads array: the analysis shares it), or null without roads. */
   const roadGraph = (): RoadGraph | null => {
@@ -151,8 +166,9 @@ export function createSession() {
   };
 
   const ensureAnalysis = (onProgress?: ProgressFn): NonNullable<typeof analysis> => {
-    const data = (loaded ?? reload()).dataset;
-    const key = travelKey(settings);
+    const plain = (loaded ?? reload()).dataset;
+    const data = dem.length > 0 ? { ...plain, elevation: dem.map((d) => d.grid) } : plain;
+    const key = JSON.stringify([travelKey(settings), dem.map((d) => d.meta.sha256)]);
     if (!analysis || analysis.key !== key) {
       const result = analyze(data, settings, onProgress);
       analysis = {
@@ -167,6 +183,28 @@ export function createSession() {
   };
 
   return {
+    /**
+     * Add an elevation file (SRTM .hgt/.hgt.zip or GeoTIFF in EPSG:4326): the next analysis follows
+     * its slopes. A file that is not a DEM is refused with the reason and changes nothing; a file of
+     * the same name replaces the earlier one.
+     */
+    async loadDem(name: string, bytes: Uint8Array): Promise<DemReport> {
+      const read = await readDemFile(name, bytes);
+      if (read.value) {
+        const at = dem.findIndex((d) => d.meta.file === name);
+        if (at >= 0) dem.splice(at, 1);
+        dem.push({ grid: read.value, meta: describeInputFile('dem', name, bytes, demFormatOf(name, bytes) ?? 'geotiff', 'WGS84') });
+        analysis = null;
+      }
+      return { ok: read.value !== null, file: name, warnings: read.warnings, errors: read.errors, files: dem.map((d) => d.meta.file) };
+    },
+
+    /** Remove every elevation file: flat ground again. */
+    clearDem(): void {
+      dem.length = 0;
+      analysis = null;
+    },
+
     /**
      * Read a file into a layer. An unusable file (invalid JSON, no coordinate columns, not a zip …)
      * leaves the previous layer in place and says why.
@@ -256,6 +294,7 @@ export function createSession() {
         return f ? [{ ...f.meta, features: loaded?.counts[n] ?? null }] : [];
       });
       const accessibility = accessibilityOf(a);
+      inputs.push(...dem.map((d) => d.meta));
       return writeAnalysisReport(
         dataset,
         result,

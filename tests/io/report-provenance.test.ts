@@ -90,7 +90,7 @@ describe('provenance of CLI reports', () => {
       ['roads', 'roads.geojson', 'geojson'],
     ]);
     for (const f of p.inputs) {
-      const path = paths[f.layer];
+      const path = paths[f.layer as keyof typeof paths];
       expect(f.sha256, f.file).toBe(fileSha(path));
       expect(f.bytes).toBe(readFileSync(path).length);
     }

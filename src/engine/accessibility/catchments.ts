@@ -1,8 +1,5 @@
 import type { CategoryDef, Dataset, DemandSamples, Settings } from '../model';
-import { reversedEdges } from '../network/reversed-edges';
-import { createNetworkReach } from '../siting/network-reach';
-import { createStraightReach } from '../siting/straight-reach';
-import type { NetworkModel } from '../travel/network';
+import { createSiteReach } from '../siting/site-reach';
 import type { TravelModel } from '../travel/travel-model';
 
 /**
@@ -30,8 +27,8 @@ export interface Catchments {
  * facility on exactly the analysis' travel model (the same snapping, access legs and float32
  * seconds as `AccessField`; docs/architecture.md, "Travel-time model"):
  *
- * - network: a Dijkstra from the facility's snap point on the reversed edges (residents walk to the
- *   facility), stopped at the largest threshold effort of the category; an off-network facility
+ * - network: a Dijkstra from the facility's snap point on edges costed in the resident's direction
+ *   (residents travel to the facility; network/directed-costs.ts), by the category's mode per kind, stopped at the largest threshold effort of the category; an off-network facility
  *   reaches no one;
  * - straight line: a Flatbush radius query around the facility, then haversine × detour ÷ speed.
  *
@@ -54,16 +51,8 @@ export function computeCatchments(
   const facility = Uint32Array.from(spatialOrder(dataset.facilities, ids));
   const start = new Uint32Array(facility.length + 1);
   if (facility.length === 0) return { facility, start, sample: new Uint32Array(0), seconds: new Float32Array(0) };
-  let reach;
-  if (travel.name === 'network') {
-    const model = travel as NetworkModel;
-    reach = createNetworkReach(model.graph, points, category, settings, {
-      snap: model.pointSnap(samples.lon, samples.lat),
-      edges: reversedEdges(model.graph),
-    });
-  } else {
-    reach = createStraightReach(points, category, settings);
-  }
+  // the siting reach query: per mode of the category, the search runs on edges in the resident's direction
+  const reach = createSiteReach(travel, points, category, settings, true);
   let sample = new Uint32Array(Math.max(1024, samples.count));
   let seconds = new Float32Array(sample.length);
   let n = 0;

@@ -18,6 +18,10 @@ export const REFERENCE_SPEED_KMH = 5;
  * are undirected and keep the order of the roads (segment `s` is the s-th kept pair of consecutive
  * vertices); edges are the directed pairs (both directions of each segment), so
  * `targets.length === 2 × segmentCount`; a node's edges are in segment order.
+ *
+ * Direction: every search runs from the facilities outward on the **reversed** graph, so the cost
+ * of edge `u → v` is the effort of travelling `v → u` (a resident at `v` walking towards the
+ * facility through `u`). Without terrain both directions cost the same.
  */
 export interface RoadGraph {
   nodeCount: number;
@@ -38,8 +42,15 @@ export interface RoadGraph {
   segB: Uint32Array;
   /** Haversine length of each segment, metres. */
   segLengthMeters: Float64Array;
-  /** Effort metres of each segment. */
+  /** Effort metres of each segment (on flat ground, either way). */
   segCost: Float64Array;
+  /**
+   * Effort metres travelling each segment from `segA` to `segB`, when terrain makes costs depend on
+   * the direction (`applyTerrain`); absent means `segCost`. See `directed-costs.ts`.
+   */
+  segCostAB?: Float64Array;
+  /** Effort metres travelling each segment from `segB` to `segA`; absent means `segCost`. */
+  segCostBA?: Float64Array;
 }
 
 /**

@@ -1,3 +1,6 @@
+import { costsAB, costsBA } from './directed-costs';
+import type { RoadGraph } from './graph-builder';
+
 /**
  * The effort formula of a point snapped onto a segment (see `snapPoints`): a source (facility or
  * candidate site) snapped on segment A–B is seeded at both ends, and a point on a segment reaches
@@ -5,7 +8,10 @@
  *
  *   effort = pointAccess + min(cost[A] + costToA, cost[B] + costToB, |tPoint − tSource| × segCost + sourceAccess)
  *
- * with `cost[·]` the node costs of a search seeded by {@link endSeedEffort}. All values are effort
+ * with `cost[·]` the node costs of a search seeded by {@link endSeedEffort}. With terrain the costs
+ * depend on the direction (residents travel from the point to the source): the point's `costToA`
+ * uses the segment's B→A cost, a source's seed at end A ({@link sourceCostFromA}) the A→B cost,
+ * and the direct path the cost of the direction from the point to the source. All values are effort
  * metres (length × walkability factor). Shared by `travel/network.ts` (all facilities of a
  * category) and `siting/network-reach.ts` (one candidate site), so both give the same numbers to
  * the last bit: every function here is one fixed sequence of float64 operations.
@@ -20,6 +26,19 @@
  */
 export function endSeedEffort(accessMeters: number, costToEnd: number): number {
   return accessMeters + costToEnd;
+}
+
+/**
+ * Effort along segment `s` from its end A to a source at `t` (travelling A → B): `t × costAB[s]`.
+ * Without terrain this is the snap's `costToA`, bit for bit.
+ */
+export function sourceCostFromA(graph: Pick<RoadGraph, 'segCost' | 'segCostAB'>, s: number, t: number): number {
+  return t * (costsAB(graph)[s] as number);
+}
+
+/** Effort along segment `s` from its end B to a source at `t` (travelling B → A): `(1 − t) × costBA[s]`. */
+export function sourceCostFromB(graph: Pick<RoadGraph, 'segCost' | 'segCostBA'>, s: number, t: number): number {
+  return (1 - t) * (costsBA(graph)[s] as number);
 }
 
 /**
@@ -48,13 +67,15 @@ export function viaNearerEnd(costA: number, costToA: number, costB: number, cost
 
 /**
  * Effort from a point to a source snapped onto the same segment, directly along it, without the
- * point's access leg: `|tPoint − tSource| × segmentCost + sourceAccessMeters`.
+ * point's access leg: `|tPoint − tSource| × cost + sourceAccessMeters`, with `cost` the segment's
+ * effort in the direction from the point to the source (A → B when `tSource ≥ tPoint`).
  *
  * @param tPoint the point's position on the segment (0 at `segA`, 1 at `segB`)
  * @param tSource the source's position on the same segment
- * @param segmentCost effort metres of the whole segment (`segCost`)
+ * @param costAB effort metres of the whole segment from A to B (`segCostAB`, or `segCost`)
+ * @param costBA effort metres of the whole segment from B to A (`segCostBA`, or `segCost`)
  * @param sourceAccessMeters the source's access leg, effort metres
  */
-export function alongSameSegment(tPoint: number, tSource: number, segmentCost: number, sourceAccessMeters: number): number {
-  return Math.abs(tPoint - tSource) * segmentCost + sourceAccessMeters;
+export function alongSameSegment(tPoint: number, tSource: number, costAB: number, costBA: number, sourceAccessMeters: number): number {
+  return Math.abs(tPoint - tSource) * (tSource >= tPoint ? costAB : costBA) + sourceAccessMeters;
 }

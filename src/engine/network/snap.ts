@@ -2,6 +2,7 @@ import { haversineMeters, haversineMetersCos } from '../geo/haversine';
 import { haversineLowerBoundFactor, projectX, projectY, unprojectLat } from '../geo/local-projection';
 import { projectQueriesOnGrid } from '../geo/projected-queries';
 import { tangentPlaneWindowMeters } from '../geo/tangent-plane-window';
+import { costsAB, costsBA } from './directed-costs';
 import type { RoadGraph } from './graph-builder';
 import { getSegmentGrid, type SegmentGrid } from './segment-grid';
 import { getSegmentIndex, type SegmentIndex } from './segment-index';
@@ -14,9 +15,12 @@ export interface SnapResult {
   t: Float64Array;
   /** Straight (haversine) distance from the point to its snap point, metres; never speed-scaled. */
   accessMeters: Float64Array;
-  /** Effort metres along the segment from the snap point to `segA` (`t × segCost`). */
+  /**
+   * Effort metres along the segment from the snap point to `segA` (`t × segCost`; with terrain
+   * `t × segCostBA`: travelling towards A). A source's costs from each end are in `segment-effort.ts`.
+   */
   costToA: Float64Array;
-  /** Effort metres along the segment from the snap point to `segB` (`(1 − t) × segCost`). */
+  /** Effort metres along the segment from the snap point to `segB` (`(1 − t) × segCost`, or `× segCostAB`). */
   costToB: Float64Array;
 }
 
@@ -54,17 +58,17 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
     costToB: new Float64Array(count).fill(Infinity),
   };
   if (graph.segmentCount === 0) return out;
-  const { segCost } = graph;
+  const toA = costsBA(graph);
+  const toB = costsAB(graph);
   const grid = getSegmentGrid(graph);
   const { projection, maxAbsLat, cols, rows, cellSizeMeters: size } = grid;
   const search = searchOf(graph);
   const record = (q: number, seg: number, t: number, meters: number): void => {
-    const cost = segCost[seg] as number;
     out.segment[q] = seg;
     out.t[q] = t;
     out.accessMeters[q] = meters;
-    out.costToA[q] = t * cost;
-    out.costToB[q] = (1 - t) * cost;
+    out.costToA[q] = t * (toA[seg] as number);
+    out.costToB[q] = (1 - t) * (toB[seg] as number);
   };
   const single = (q: number): void => {
     const plon = lon[q] as number;

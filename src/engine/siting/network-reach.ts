@@ -1,8 +1,8 @@
 import type { CategoryDef, Settings } from '../model';
 import type { RoadGraph } from '../network/graph-builder';
 import { MinHeap } from '../network/heap';
-import type { EdgeLists } from '../network/reversed-edges';
-import { alongSameSegment, endSeedEffort, viaNearerEnd } from '../network/segment-effort';
+import { costsAB, costsBA } from '../network/directed-costs';
+import { alongSameSegment, endSeedEffort, sourceCostFromA, sourceCostFromB, viaNearerEnd } from '../network/segment-effort';
 import { type SnapResult, snapPoints } from '../network/snap';
 import { checkQueryPoints, type QueryPoints, walkSpeedsMetersPerSecond } from '../travel/travel-model';
 import type { ReachVisitor, SiteReach } from './site-reach';
@@ -23,22 +23,23 @@ import { thresholdSeconds } from './uncovered-demand';
  * @param category thresholds (minutes)
  * @param settings `walkSpeedKmh`, `maxSnapMeters`
  * @param options `snap`: the targets already snapped (`snapPoints(graph, lon, lat, maxSnapMeters)`,
- *   e.g. the model's cached `pointSnap`); `edges`: the edges the search walks (default the graph's;
- *   `reversedEdges(graph)` for trips from the targets to the site on a directed graph)
+ *   e.g. the model's cached `pointSnap`). The search walks the graph's edges, which hold each
+ *   segment's cost in the resident's direction (network/directed-costs.ts): trips from the targets to the site.
  */
 export function createNetworkReach(
   graph: RoadGraph,
   targets: QueryPoints,
   category: CategoryDef,
   settings: Settings,
-  options: { snap?: SnapResult; edges?: EdgeLists } = {},
+  options: { snap?: SnapResult } = {},
 ): SiteReach {
   checkQueryPoints(targets);
   const speeds = walkSpeedsMetersPerSecond(settings);
   const limits = thresholdSeconds(category);
   const maxSnap = settings.maxSnapMeters;
-  const { nodeCount, segmentCount, segA, segB, segCost } = graph;
-  const { offsets, targets: edgeTarget, edgeCost } = options.edges ?? graph;
+  const { nodeCount, segmentCount, segA, segB, offsets, targets: edgeTarget, edgeCost } = graph;
+  const segAB = costsAB(graph);
+  const segBA = costsBA(graph);
   // a hair above the largest effort any kind can be covered at (float32 rounding of seconds)
   const cutoff = Math.max(limits[0]! * speeds[0]!, limits[1]! * speeds[1]!) * (1 + 1e-6) + 1e-6;
 
@@ -99,8 +100,8 @@ export function createNetworkReach(
       if (siteSeg < 0) return false;
       const access = site.accessMeters[0]!;
       const siteT = site.t[0]!;
-      relax(segA[siteSeg]!, endSeedEffort(access, site.costToA[0]!));
-      relax(segB[siteSeg]!, endSeedEffort(access, site.costToB[0]!));
+      relax(segA[siteSeg]!, endSeedEffort(access, sourceCostFromA(graph, siteSeg, siteT)));
+      relax(segB[siteSeg]!, endSeedEffort(access, sourceCostFromB(graph, siteSeg, siteT)));
       while (heap.size > 0) {
         const u = heap.pop()!;
         if (settled[u]) continue;
@@ -122,7 +123,7 @@ export function createNetworkReach(
           const i = segTargets[k]!;
           let best = viaNearerEnd(costA, snap.costToA[i]!, costB, snap.costToB[i]!);
           if (s === siteSeg) {
-            const direct = alongSameSegment(snap.t[i]!, siteT, segCost[s]!, access);
+            const direct = alongSameSegment(snap.t[i]!, siteT, segAB[s]!, segBA[s]!, access);
             if (direct < best) best = direct;
           }
           const kd = kind[i]!;

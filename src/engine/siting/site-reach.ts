@@ -42,11 +42,19 @@ export interface SiteReach {
  * @param targets the points to test (lon/lat degrees, kind codes); not mutated
  * @param category thresholds in minutes per kind
  * @param settings walking speeds, detour factor, maxSnapMeters
+ * @param cachedSnap network: take the targets' snaps from the model's cache (`pointSnap`; for the
+ *   analysis' demand samples, which the model has already snapped)
  */
-export function createSiteReach(travel: TravelModel, targets: QueryPoints, category: CategoryDef, settings: Settings): SiteReach {
+export function createSiteReach(
+  travel: TravelModel,
+  targets: QueryPoints,
+  category: CategoryDef,
+  settings: Settings,
+  cachedSnap = false,
+): SiteReach {
   if (isModal(travel)) {
     const modes = categoryModes(category);
-    const reaches = modes.map((m) => createSiteReach(travel.forMode(m), targets, category, legSettings(settings, category, m)));
+    const reaches = modes.map((m) => createSiteReach(travel.forMode(m), targets, category, legSettings(settings, category, m), cachedSnap));
     if (reaches.length === 1) return reaches[0]!;
     // urban targets by the first mode, rural by the second
     const [urban, rural] = reaches as [SiteReach, SiteReach];
@@ -65,6 +73,9 @@ export function createSiteReach(travel: TravelModel, targets: QueryPoints, categ
       },
     };
   }
-  if (travel.name === 'network') return createNetworkReach((travel as NetworkModel).graph, targets, category, settings);
+  if (travel.name === 'network') {
+    const model = travel as NetworkModel;
+    return createNetworkReach(model.graph, targets, category, settings, cachedSnap ? { snap: model.pointSnap(targets.lon, targets.lat) } : {});
+  }
   return createStraightReach(targets, category, settings);
 }

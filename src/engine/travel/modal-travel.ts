@@ -4,6 +4,8 @@ import { type ModeId, MODE_PROFILES } from '../presets/mode-profiles';
 import { categoryModes, legSettings } from './category-modes';
 import { createNetworkModel, type NetworkModel } from './network';
 import { createStraightLineModel } from './straight-line';
+import { applyTerrain } from '../terrain/apply-terrain';
+import { cyclingTimeFactor, walkingTimeFactor } from '../terrain/slope-speed';
 import { type QueryPoints, type TravelModel, walkSpeedsMetersPerSecond } from './travel-model';
 
 /**
@@ -50,18 +52,22 @@ export function networkOf(travel: TravelModel, mode: ModeId): NetworkModel | nul
 export function createModalTravelModel(dataset: Dataset, settings: Settings): ModalTravelModel {
   const roads = dataset.roads;
   const network = settings.model === 'network' && roads !== null && roads.length > 0;
-  const built = new Map<ModeId, { model: TravelModel; graph: ModeGraph | null }>();
+  const built = new Map<ModeId, { model: TravelModel; graph: ModeGraph | null; terrain: Problem[] }>();
+  const grids = dataset.elevation ?? [];
   let straight: TravelModel | null = null;
   const forMode = (mode: ModeId): TravelModel => {
     const hit = built.get(mode);
     if (hit) return hit.model;
-    let entry: { model: TravelModel; graph: ModeGraph | null };
+    let entry: { model: TravelModel; graph: ModeGraph | null; terrain: Problem[] };
     if (network) {
       const graph = buildModeGraph(roads, mode);
-      entry = { model: createNetworkModel(graph.graph, dataset.facilities, settings), graph };
+      // slope (docs/architecture.md, "Terrain"): Tobler on foot, the cycling rule when riding
+      const factor = mode === 'walk' ? walkingTimeFactor : cyclingTimeFactor(MODE_PROFILES[mode].defaultSpeedKmh);
+      const terrain = applyTerrain(graph.graph, grids, factor);
+      entry = { model: createNetworkModel(terrain.graph, dataset.facilities, settings), graph, terrain: terrain.warnings };
     } else {
       straight ??= createStraightLineModel(dataset.facilities, settings);
-      entry = { model: straight, graph: null };
+      entry = { model: straight, graph: null, terrain: [] };
     }
     built.set(mode, entry);
     return entry.model;
@@ -75,12 +81,13 @@ export function createModalTravelModel(dataset: Dataset, settings: Settings): Mo
     },
     get warnings(): Problem[] {
       const out: Problem[] = [];
-      for (const [mode, { model, graph }] of built) {
+      for (const [mode, { model, graph, terrain }] of built) {
         if (mode === 'walk') {
-          out.push(...model.warnings);
+          out.push(...terrain, ...model.warnings);
           continue;
         }
         const label = MODE_PROFILES[mode].label.en.toLowerCase();
+        for (const p of terrain) out.push({ ...p, reason: `${p.reason} (by ${label})` });
         if (network) for (const p of model.warnings) out.push({ ...p, reason: `${p.reason} (by ${label}: roads the ${label} may use)` });
         if (graph && graph.untaggedRoads > 0)
           out.push({

@@ -1,7 +1,8 @@
 import type { AccessField, Facility, Problem, Settings } from '../model';
 import type { RoadGraph } from '../network/graph-builder';
 import { multiSourceDijkstra, type NodeField } from '../network/multi-source-dijkstra';
-import { alongSameSegment, endSeedEffort, prefersEndB, viaNearerEnd } from '../network/segment-effort';
+import { costsAB, costsBA } from '../network/directed-costs';
+import { alongSameSegment, endSeedEffort, prefersEndB, sourceCostFromA, sourceCostFromB, viaNearerEnd } from '../network/segment-effort';
 import { type SnapResult, snapPoints } from '../network/snap';
 import {
   checkFacilityIndices,
@@ -53,7 +54,8 @@ interface CategoryCache {
  * cost = facility access leg + effort along the segment to that end, label = facility index).
  * A point's effort = its access leg + min(cost[A] + costToA, cost[B] + costToB, and the direct
  * path along the segment to a facility snapped onto the same segment); seconds = effort / walking
- * speed of its kind. Off-network facilities (farther than `maxSnapMeters`) serve no one and are
+ * speed of its kind. With terrain every cost is the one of the resident's direction (from the
+ * point to the facility; the search runs on the reversed graph, see `directed-costs.ts`). Off-network facilities (farther than `maxSnapMeters`) serve no one and are
  * listed in `warnings`; off-network points get `Infinity` / -1.
  *
  * @param graph from `buildRoadGraph`; treated as immutable
@@ -91,9 +93,10 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
       const s = facilitySnap.segment[f] as number;
       const access = facilitySnap.accessMeters[f] as number;
       seeds.node[2 * i] = graph.segA[s] as number;
-      seeds.cost[2 * i] = endSeedEffort(access, facilitySnap.costToA[f] as number);
+      const t = facilitySnap.t[f] as number;
+      seeds.cost[2 * i] = endSeedEffort(access, sourceCostFromA(graph, s, t));
       seeds.node[2 * i + 1] = graph.segB[s] as number;
-      seeds.cost[2 * i + 1] = endSeedEffort(access, facilitySnap.costToB[f] as number);
+      seeds.cost[2 * i + 1] = endSeedEffort(access, sourceCostFromB(graph, s, t));
       seeds.label[2 * i] = seeds.label[2 * i + 1] = f;
     });
     on.sort((a, b) => (facilitySnap.segment[a] as number) - (facilitySnap.segment[b] as number) || a - b);
@@ -137,7 +140,9 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
     const { field, segments, facilities: onSegment, segmentHasFacility } = categoryCache(category, facilityIndices);
     const { snap, order, segment, costToA, costToB, accessMeters } = snapOf(lon, lat);
     const { cost, label } = field;
-    const { segA, segB, segCost } = graph;
+    const { segA, segB } = graph;
+    const segAB = costsAB(graph);
+    const segBA = costsBA(graph);
     effortOut.fill(Infinity);
     facilityOut.fill(-1);
     for (let j = 0; j < order.length; j++) {
@@ -158,7 +163,8 @@ export function createNetworkModel(graph: RoadGraph, facilities: readonly Facili
           const direct = alongSameSegment(
             snap.t[i] as number,
             facilitySnap.t[f] as number,
-            segCost[s] as number,
+            segAB[s] as number,
+            segBA[s] as number,
             facilitySnap.accessMeters[f] as number,
           );
           if (direct < best) {

@@ -20,6 +20,7 @@ import * as basemap from './basemap';
 import * as modes from './modes';
 import * as access from './access';
 import * as districts from './districts';
+import * as terrain from './terrain';
 
 const parts = {
   workspace,
@@ -40,6 +41,7 @@ const parts = {
   modes,
   access,
   districts,
+  terrain,
 };
 
 type Parts = typeof parts;

@@ -11,6 +11,7 @@ import { CATEGORY_STYLES, categoryStyle } from '../../app/category-style';
 import { LAYERS, loadSampleData } from '../../app/workspace-actions';
 import { LayerCard } from '../data/LayerCard';
 import { OsmExtractCard } from '../data/OsmExtractCard';
+import { DemCard } from '../data/DemCard';
 import { Section } from './Section';
 import { SampleNotice } from '../answer/SampleNotice';
 
@@ -70,6 +71,7 @@ export function DataSection() {
       {LAYERS.map((layer) => (
         <LayerCard key={layer} layer={layer} locale={locale} />
       ))}
+      <DemCard />
     </Section>
   );
 }

@@ -124,7 +124,7 @@ describe('segment effort (end A / end B / same segment)', () => {
         const got = points.map((p) => {
           const seg = segments[p.seg]!;
           let best = viaNearerEnd(cost[seg.a]!, p.t * seg.cost, cost[seg.b]!, (1 - p.t) * seg.cost);
-          for (const f of sources) if (f.seg === p.seg) best = Math.min(best, alongSameSegment(p.t, f.t, seg.cost, f.access));
+          for (const f of sources) if (f.seg === p.seg) best = Math.min(best, alongSameSegment(p.t, f.t, seg.cost, seg.cost, f.access));
           return best + p.access;
         });
         expect(got).toEqual(bruteForce(nodeCount, segments, sources, points));
@@ -140,7 +140,7 @@ describe('segment effort (end A / end B / same segment)', () => {
     expect(prefersEndB(3, 4, 5, 2)).toBe(false);
     expect(viaNearerEnd(Infinity, 1, Infinity, 2)).toBe(Infinity);
     expect(prefersEndB(Infinity, 1, Infinity, 2)).toBe(false);
-    expect(alongSameSegment(0.25, 0.75, 80, 3)).toBe(43);
-    expect(alongSameSegment(0.75, 0.25, 80, 3)).toBe(43);
+    expect(alongSameSegment(0.25, 0.75, 80, 120, 3)).toBe(43);
+    expect(alongSameSegment(0.75, 0.25, 120, 80, 3)).toBe(43);
   });
 });

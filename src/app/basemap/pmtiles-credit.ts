@@ -7,7 +7,7 @@ import { usePmtilesStore } from './pmtiles-store';
 import { useBasemapStore } from './basemap-store';
 
 /** Default credit of the public Protomaps builds. */
-export const PROTOMAPS_CREDIT = 'Protomaps © OpenStreetMap contributors';
+const PROTOMAPS_CREDIT = 'Protomaps © OpenStreetMap contributors';
 
 /** The credit of an opened archive. */
 export function pmtilesCredit(basemap: PmtilesBasemap): string {

@@ -61,7 +61,7 @@ export interface RoadGraph {
 export type RoadFactor = (road: Road) => number | null;
 
 /** The walking rule: walkable roads (`isWalkable`), effort `5 / speedKmh` per metre with a speed override, else 1. */
-export function walkingFactor(road: Road): number | null {
+function walkingFactor(road: Road): number | null {
   if (!isWalkable(road.highway, road.footAccess)) return null;
   return road.speedKmh === null ? 1 : REFERENCE_SPEED_KMH / road.speedKmh;
 }

@@ -75,7 +75,13 @@ export function createSiteReach(
   }
   if (travel.name === 'network') {
     const model = travel as NetworkModel;
-    return createNetworkReach(model.graph, targets, category, settings, cachedSnap ? { snap: model.pointSnap(targets.lon, targets.lat) } : {});
+    return createNetworkReach(
+      model.graph,
+      targets,
+      category,
+      settings,
+      cachedSnap ? { snap: model.pointSnap(targets.lon, targets.lat) } : {},
+    );
   }
   return createStraightReach(targets, category, settings);
 }

@@ -95,7 +95,8 @@ describe('coverage (straight-line model) against an all-pairs scan with @turf/di
         const covered = new Float64Array(dataset.communities.length);
         const pop = new Float64Array(dataset.communities.length);
         for (let i = 0; i < s.count; i++) {
-          const speed = (s.kind[i] === 1 ? 4 : 5) / 3.6;
+          // a category's own pace (the preset's elderly pace for clinics and canteens) replaces the kind's
+          const speed = (cat.walkSpeedKmh ?? (s.kind[i] === 1 ? 4 : 5)) / 3.6;
           let best = Infinity;
           for (const f of facs)
             best = Math.min(

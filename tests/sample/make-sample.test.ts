@@ -268,7 +268,8 @@ describe('built-in sample city (synthetic Ningbo)', () => {
     const bad: string[] = [];
     for (const f of feats) {
       const { id, name, kind, population } = f.properties;
-      if (Object.keys(f.properties).join() !== 'id,name,kind,population,district') bad.push(`${id}: properties ${Object.keys(f.properties)}`);
+      if (Object.keys(f.properties).join() !== 'id,name,kind,population,district')
+        bad.push(`${id}: properties ${Object.keys(f.properties)}`);
       if (typeof id !== 'string' || ids.has(id)) bad.push(`${id}: missing or repeated id`);
       ids.add(id);
       const [lo, hi, suffix] = kind === 'urban' ? [1500, 12000, /^[\u4e00-\u9fff]+社区$/] : [200, 3000, /^[\u4e00-\u9fff]+村$/];

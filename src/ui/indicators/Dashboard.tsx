@@ -38,6 +38,7 @@ export function Dashboard({ ind, language }: { ind: Indicators; language: Langua
           value={district ?? ''}
           onChange={(e) => useIndicatorsStore.setState({ district: e.target.value === '' ? null : Number(e.target.value) })}
           data-testid="dashboard-district"
+          data-user-text=""
         >
           <option value="">{t('districts.everyone')}</option>
           {ind.districts.map((d, g) => (
@@ -53,7 +54,11 @@ export function Dashboard({ ind, language }: { ind: Indicators; language: Langua
             <th>{t('districts.indicator')}</th>
             <th>{t('districts.target')}</th>
             <th>{t('districts.everyone')}</th>
-            {district !== null && <th>{districtLabel(t, ind.districts[district]?.name ?? null)}</th>}
+            {district !== null && (
+              <th data-user-text={ind.districts[district]?.name == null ? undefined : ''}>
+                {districtLabel(t, ind.districts[district]?.name ?? null)}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>

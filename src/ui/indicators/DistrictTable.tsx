@@ -105,7 +105,8 @@ export function DistrictTable({ ind, k, selected, language }: { ind: Indicators;
               }}
             >
               <th scope="row">
-                {r.name}
+                {/* a name from the data, not a UI label */}
+                <span data-user-text="">{r.name}</span>
                 <small>
                   {formatPeople(r.communities, language)} {t('districts.communities')}
                 </small>

@@ -16,11 +16,8 @@ function usable(values: ArrayLike<number>, weights: ArrayLike<number>): number[]
   return idx;
 }
 
-/**
- * The weighted Gini coefficient of `values` (≥ 0) with `weights` (e.g. residents).
- * @returns G in [0, 1), or NaN when no weight is positive or every value is 0 (μ = 0)
- */
-export function gini(values: ArrayLike<number>, weights: ArrayLike<number>): number {
+/** The usable indices in ascending order of value, their total weight W and total Σ w·x S. */
+function sortedTotals(values: ArrayLike<number>, weights: ArrayLike<number>): { idx: number[]; W: number; S: number } {
   const idx = usable(values, weights);
   let W = 0;
   let S = 0;
@@ -28,6 +25,15 @@ export function gini(values: ArrayLike<number>, weights: ArrayLike<number>): num
     W += weights[i]!;
     S += weights[i]! * values[i]!;
   }
+  return { idx, W, S };
+}
+
+/**
+ * The weighted Gini coefficient of `values` (≥ 0) with `weights` (e.g. residents).
+ * @returns G in [0, 1), or NaN when no weight is positive or every value is 0 (μ = 0)
+ */
+export function gini(values: ArrayLike<number>, weights: ArrayLike<number>): number {
+  const { idx, W, S } = sortedTotals(values, weights);
   if (!(W > 0) || !(S > 0)) return NaN;
   // Σ_i w_i x_i (C_{i-1} + C_i − W), C = cumulative weight in ascending order of x
   let before = 0;
@@ -48,13 +54,7 @@ export function gini(values: ArrayLike<number>, weights: ArrayLike<number>): num
  * @returns `steps + 1` points `[p, share]`; an empty list when no weight is positive or Σ w·x = 0
  */
 export function lorenzCurve(values: ArrayLike<number>, weights: ArrayLike<number>, steps = 20): [number, number][] {
-  const idx = usable(values, weights);
-  let W = 0;
-  let S = 0;
-  for (const i of idx) {
-    W += weights[i]!;
-    S += weights[i]! * values[i]!;
-  }
+  const { idx, W, S } = sortedTotals(values, weights);
   if (!(W > 0) || !(S > 0)) return [];
   const out: [number, number][] = [];
   let j = 0;

@@ -42,6 +42,7 @@ function randomCoverage(seed: number, C: number, zones: GapZone[] = []): Coverag
     histograms: [],
     samples: { population: new Float64Array(0), kind: new Uint8Array(0), seconds: [] },
     model: 'straight',
+    terrain: null,
   } as CoverageView);
 }
 

@@ -10,6 +10,7 @@ import type { GapZone } from './gap-zones';
 import type { GapCommunity } from './gaps';
 import { representativeSeconds } from './representative-seconds';
 import { travelTimeHistograms } from './travel-time-histograms';
+import { isModal, type TerrainUse } from '../travel/modal-travel';
 
 /** Coverage for the UI: per-community arrays (`community × K + category`), totals, gaps, zones, histograms. */
 export interface CoverageView {
@@ -28,6 +29,8 @@ export interface CoverageView {
   /** Per category, residents by travel time (see HISTOGRAM_BINS), urban and rural apart: `[k][kind][bin]`. */
   histograms: Float64Array[][];
   model: 'network' | 'straight';
+  /** What the elevation grids did (segments outside the DEM per mode, or unused), or null without grids. */
+  terrain: TerrainUse | null;
   /**
    * Per-sample residents, kind and seconds per category (`seconds[k]`), so a threshold slider can show
    * its category's new totals at once (see `categoryTotalsAt`) while the worker re-thresholds the rest.
@@ -75,6 +78,7 @@ export function coverageView(analysis: Analysis, zones: GapZone[], settings: Set
     zones,
     histograms: histogramsOf(analysis),
     model: analysis.model,
+    terrain: isModal(analysis.travel) ? analysis.travel.terrain : null,
     samples: {
       population: analysis.samples.population.subarray(0, analysis.samples.count),
       kind: analysis.samples.kind.subarray(0, analysis.samples.count),

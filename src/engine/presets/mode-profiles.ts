@@ -17,6 +17,7 @@
  *   may exceed 25. Pushing is the same as a bicycle's.
  */
 import type { Label } from '../model';
+import { BICYCLE_SLOPE_RULE, EBIKE_SLOPE_RULE, type CyclingSlopeRule } from '../terrain/slope-speed';
 import { deepFreeze } from './deep-freeze';
 
 /** The modes a category may use. */
@@ -47,6 +48,8 @@ export interface ModeProfile {
   rideOnPushWaysKmh: number;
   /** `bicycle=*` values that forbid the way to the mode (it may not even push there). */
   forbidValues: readonly string[];
+  /** How slope changes the speed when elevation is loaded (`terrain/slope-speed.ts`, which gives the physics). */
+  slopeRule: Readonly<CyclingSlopeRule>;
   /** Where the numbers come from. */
   sources: readonly string[];
 }
@@ -85,6 +88,7 @@ export const BICYCLE_PROFILE: Readonly<ModeProfile> = deepFreeze({
   rideValues: ['yes', 'designated', 'permissive'],
   rideOnPushWaysKmh: 12,
   forbidValues: ['no', 'use_sidepath', 'private', 'dismount_forbidden'],
+  slopeRule: BICYCLE_SLOPE_RULE,
   sources: [
     'OSRM profiles/bicycle.lua: default_speed 15, walking_speed 4, track/path 12, steps 2, no motorways',
     'GraphHopper bike: 18 km/h on roads, pushing sections 4 km/h, steps 2 km/h',
@@ -104,8 +108,9 @@ export const EBIKE_PROFILE: Readonly<ModeProfile> = deepFreeze({
   rideValues: ['yes', 'designated', 'permissive'],
   rideOnPushWaysKmh: 15,
   forbidValues: ['no', 'use_sidepath', 'private', 'dismount_forbidden'],
+  slopeRule: EBIKE_SLOPE_RULE,
   sources: [
-    'GB 17761-2018 电动自行车安全技术规范: maximum design speed 25 km/h',
+    'GB 17761-2018 电动自行车安全技术规范: maximum design speed 25 km/h; rated motor power ≤ 400 W, mass ≤ 55 kg (the slope rule)',
     'cruising 20 km/h, below the 25 km/h cap; pushing and steps as the bicycle profile (OSRM, GraphHopper)',
   ],
 } satisfies ModeProfile);

@@ -11,6 +11,8 @@ export interface TerrainGraph {
   graph: RoadGraph;
   /** Whether any segment got elevation (false: flat costs everywhere). */
   applied: boolean;
+  /** Road segments of the graph, and how many of them kept flat costs in part (`flat`) or wholly (`outside`). */
+  segments: { total: number; flat: number; outside: number };
   warnings: Problem[];
 }
 
@@ -31,13 +33,16 @@ export function applyTerrain(
   grids: readonly ElevationGrid[],
   timeFactor: SlopeTimeFactor = walkingTimeFactor,
 ): TerrainGraph {
-  if (grids.length === 0 || graph.segmentCount === 0) return { graph, applied: false, warnings: [] };
+  const total = graph.segmentCount;
+  if (grids.length === 0 || total === 0) return { graph, applied: false, segments: { total, flat: total, outside: total }, warnings: [] };
   const names = grids.map((g) => g.name).join(', ');
   const costs = directedSegmentCosts(graph, grids, timeFactor);
+  const segments = { total, flat: costs.flatSegments, outside: costs.outsideSegments };
   if (costs.outsideSegments === graph.segmentCount) {
     return {
       graph,
       applied: false,
+      segments,
       warnings: [
         { file: names, index: -1, reason: `the elevation data (${names}) does not overlap the roads: every road keeps flat costs` },
       ],
@@ -61,6 +66,7 @@ export function applyTerrain(
       edgeCost: reversedEdgeCosts(graph, costs.costAB, costs.costBA),
     },
     applied: true,
+    segments,
     warnings,
   };
 }

@@ -31,16 +31,28 @@ export interface CyclingSlopeRule {
 }
 
 /**
- * Bicycle: half the flat speed at 10 % uphill (a rider holding ~150 W climbs 10 % at about 8–9 km/h
- * against ~17 km/h on the flat), 1.5× at 10 % downhill, capped at 30 km/h (braking on shared paths).
+ * Bicycle: half the flat speed at 10 % uphill, 1.5× at 10 % downhill, capped at 30 km/h (braking on
+ * shared village roads). Physics behind the uphill half: a rider and bicycle of 85 kg climbing 10 %
+ * push against ~83 N of gravity plus ~4 N of rolling resistance, so ~200 W (a fit commuter's
+ * sustained effort) gives ~2.2 m/s ≈ 8 km/h, half of the profile's 16 km/h on the flat. The same
+ * shape (speed ∝ 1 ÷ (1 + k·s) uphill, capped downhill) is what OSRM's and GraphHopper's bike
+ * profiles approximate with per-slope speed tables.
  */
 export const BICYCLE_SLOPE_RULE: CyclingSlopeRule = Object.freeze({ uphillPerSlope: 10, downhillPerSlope: 5, maxDownhillKmh: 30 });
 
 /**
+ * E-bike (电动自行车): 10 % uphill at 1 ÷ 1.6 of the flat speed (20 → 12.5 km/h), downhill as the
+ * bicycle (×1.5 at 10 %, capped at 30 km/h). Physics: GB 17761-2018 caps the motor's rated power
+ * at 400 W and the vehicle at 55 kg; with a 70 kg rider (125 kg) 10 % takes ~122 N of gravity plus
+ * ~8 N rolling, so 400 W of motor and ~50 W of pedalling give ~3.5 m/s ≈ 12.5 km/h.
+ */
+export const EBIKE_SLOPE_RULE: CyclingSlopeRule = Object.freeze({ uphillPerSlope: 6, downhillPerSlope: 5, maxDownhillKmh: 30 });
+
+/**
  * Cycling speed on a slope: uphill the speed falls as `flat ÷ (1 + uphillPerSlope × s)` (the
  * rider's power goes into climbing); downhill it rises as `flat × (1 + downhillPerSlope × |s|)`
- * but never above `max(flat, maxDownhillKmh)`. An e-bike profile passes a smaller `uphillPerSlope`
- * (the motor assists up to 25 km/h, GB 17761-2018) and its own cap.
+ * but never above `max(flat, maxDownhillKmh)`. Each riding profile names its rule
+ * (`ModeProfile.slopeRule`: {@link BICYCLE_SLOPE_RULE}, {@link EBIKE_SLOPE_RULE}).
  *
  * @param flatKmh the mode's speed on flat ground, km/h (> 0)
  * @param slope rise ÷ run in the direction of travel

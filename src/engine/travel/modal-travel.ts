@@ -20,6 +20,22 @@ export interface ModalTravelModel extends TravelModel {
   forMode(mode: ModeId): TravelModel;
   /** The modes whose model exists, in the order they were built. */
   readonly builtModes: readonly ModeId[];
+  /** What the elevation grids did, for the elevation card (null without grids). */
+  readonly terrain: TerrainUse | null;
+}
+
+/**
+ * How the elevation grids were used (shown beside the elevation input): `ignored` under the
+ * straight-line model; else, per mode built, the road segments of its graph and how many kept flat
+ * costs in part (`flat`, outside the DEM or over voids) or wholly (`outside`; all of them: the DEM
+ * does not overlap the roads).
+ */
+export interface TerrainUse {
+  /** The grids' names. */
+  files: string[];
+  /** True when the travel model is the straight line (slope unused). */
+  ignored: boolean;
+  modes: { mode: ModeId; segments: number; flat: number; outside: number }[];
 }
 
 /**
@@ -52,22 +68,29 @@ export function networkOf(travel: TravelModel, mode: ModeId): NetworkModel | nul
 export function createModalTravelModel(dataset: Dataset, settings: Settings): ModalTravelModel {
   const roads = dataset.roads;
   const network = settings.model === 'network' && roads !== null && roads.length > 0;
-  const built = new Map<ModeId, { model: TravelModel; graph: ModeGraph | null; terrain: Problem[] }>();
+  type Built = { model: TravelModel; graph: ModeGraph | null; terrain: Problem[]; segments: TerrainUse['modes'][number] | null };
+  const built = new Map<ModeId, Built>();
   const grids = dataset.elevation ?? [];
   let straight: TravelModel | null = null;
   const forMode = (mode: ModeId): TravelModel => {
     const hit = built.get(mode);
     if (hit) return hit.model;
-    let entry: { model: TravelModel; graph: ModeGraph | null; terrain: Problem[] };
+    let entry: Built;
     if (network) {
       const graph = buildModeGraph(roads, mode);
-      // slope (docs/architecture.md, "Terrain"): Tobler on foot, the cycling rule when riding
-      const factor = mode === 'walk' ? walkingTimeFactor : cyclingTimeFactor(MODE_PROFILES[mode].defaultSpeedKmh);
+      // slope (docs/architecture.md, "Terrain"): Tobler on foot, the profile's cycling rule when riding
+      const profile = mode === 'walk' ? null : MODE_PROFILES[mode];
+      const factor = profile ? cyclingTimeFactor(profile.defaultSpeedKmh, profile.slopeRule) : walkingTimeFactor;
       const terrain = applyTerrain(graph.graph, grids, factor);
-      entry = { model: createNetworkModel(terrain.graph, dataset.facilities, settings), graph, terrain: terrain.warnings };
+      entry = {
+        model: createNetworkModel(terrain.graph, dataset.facilities, settings),
+        graph,
+        terrain: terrain.warnings,
+        segments: { mode, segments: terrain.segments.total, flat: terrain.segments.flat, outside: terrain.segments.outside },
+      };
     } else {
       straight ??= createStraightLineModel(dataset.facilities, settings);
-      entry = { model: straight, graph: null, terrain: [] };
+      entry = { model: straight, graph: null, terrain: [], segments: null };
     }
     built.set(mode, entry);
     return entry.model;
@@ -78,6 +101,12 @@ export function createModalTravelModel(dataset: Dataset, settings: Settings): Mo
     forMode,
     get builtModes() {
       return [...built.keys()];
+    },
+    get terrain(): TerrainUse | null {
+      if (grids.length === 0) return null;
+      const modes: TerrainUse['modes'] = [];
+      for (const { segments } of built.values()) if (segments) modes.push(segments);
+      return { files: grids.map((g) => g.name), ignored: !network, modes };
     },
     get warnings(): Problem[] {
       const out: Problem[] = [];

@@ -73,6 +73,8 @@ export interface DemReport {
   file: string;
   warnings: Problem[];
   errors: Problem[];
+  /** No-data samples of this file: filled from neighbours, or left without data (flat costs there). */
+  noData: { filled: number; leftFlat: number };
   /** Every elevation file now in use. */
   files: string[];
 }
@@ -196,7 +198,14 @@ export function createSession() {
         dem.push({ grid: read.value, meta: describeInputFile('dem', name, bytes, demFormatOf(name, bytes) ?? 'geotiff', 'WGS84') });
         analysis = null;
       }
-      return { ok: read.value !== null, file: name, warnings: read.warnings, errors: read.errors, files: dem.map((d) => d.meta.file) };
+      return {
+        ok: read.value !== null,
+        file: name,
+        warnings: read.warnings,
+        errors: read.errors,
+        noData: read.noData,
+        files: dem.map((d) => d.meta.file),
+      };
     },
 
     /** Remove every elevation file: flat ground again. */

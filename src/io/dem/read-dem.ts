@@ -14,6 +14,12 @@ export function demFormatOf(name: string, bytes: Uint8Array): DemFormat | null {
   return null;
 }
 
+/** What {@link readDemFile} returns: the grid (or null with an error) and its no-data samples. */
+export interface DemRead extends ReadResult<ElevationGrid | null> {
+  /** Single no-data samples filled from their neighbours, and samples in larger voids left without data (roads over them cost flat). */
+  noData: { filled: number; leftFlat: number };
+}
+
 /**
  * Reads one DEM file: an SRTM tile (`.hgt`, `.hgt.zip`) or a GeoTIFF (EPSG:4326). Single no-data
  * samples are filled from their neighbours and a warning says how many (and how many larger voids
@@ -24,23 +30,25 @@ export function demFormatOf(name: string, bytes: Uint8Array): DemFormat | null {
  * @param bytes the file's bytes
  * @returns the grid, or null with an error
  */
-export async function readDemFile(name: string, bytes: Uint8Array): Promise<ReadResult<ElevationGrid | null>> {
+export async function readDemFile(name: string, bytes: Uint8Array): Promise<DemRead> {
   const problem = (reason: string): Problem => ({ file: name, index: -1, reason });
   const format = demFormatOf(name, bytes);
   if (format === null) {
     return {
       value: null,
+      noData: { filled: 0, leftFlat: 0 },
       warnings: [],
       errors: [problem(`"${name}" is not an elevation model: expected an SRTM tile (.hgt or .hgt.zip) or a GeoTIFF (.tif) in EPSG:4326`)],
     };
   }
   const read =
     format === 'geotiff' ? await readGeoTiffDem(name, bytes) : /\.zip$/i.test(name) ? readHgtZip(name, bytes) : readHgt(name, bytes);
-  if ('error' in read) return { value: null, warnings: [], errors: [problem(read.error)] };
+  if ('error' in read) return { value: null, noData: { filled: 0, leftFlat: 0 }, warnings: [], errors: [problem(read.error)] };
   const [west, south, east, north] = gridBounds(read.grid);
   if (!(west >= -180 && east <= 180 && south >= -90 && north <= 90)) {
     return {
       value: null,
+      noData: { filled: 0, leftFlat: 0 },
       warnings: [],
       errors: [problem(`"${name}" lies outside longitude/latitude bounds (${west}, ${south} – ${east}, ${north}): not a DEM in EPSG:4326`)],
     };
@@ -55,5 +63,5 @@ export async function readDemFile(name: string, bytes: Uint8Array): Promise<Read
       ),
     );
   }
-  return { value: fill.grid, warnings, errors: [] };
+  return { value: fill.grid, noData: { filled: fill.filled, leftFlat: fill.leftFlat }, warnings, errors: [] };
 }

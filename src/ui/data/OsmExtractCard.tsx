@@ -3,11 +3,12 @@
  * at once; each layer's card then shows its own load report. Says how many communities have an
  * estimated population.
  */
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadOsmExtract } from '../../app/actions';
 import { useAppStore } from '../../app/store';
 import type { OsmImportReport } from '../../io/osm/osm-import-types';
+import { DropZone } from './DropZone';
 import './osm-extract.css';
 
 export function OsmExtractCard() {
@@ -15,51 +16,27 @@ export function OsmExtractCard() {
   const busy = useAppStore((s) => s.status === 'loading' || s.job !== null);
   const [report, setReport] = useState<OsmImportReport | null>(null);
   const [reading, setReading] = useState(false);
-  const [dragging, setDragging] = useState(false);
-  const take = async (files: FileList | null) => {
-    const file = files?.[0];
+  const take = async ([file]: File[]) => {
     if (!file) return;
     setReading(true);
     const r = await loadOsmExtract(file.name, new Uint8Array(await file.arrayBuffer()));
     setReading(false);
     if (r) setReport(r);
   };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    void take(e.dataTransfer.files);
-  };
   const skipped = report ? Object.entries(report.roads.skippedByReason).map(([k, v]) => `${k} ×${v}`) : [];
   return (
     <div className="layer-card osm-extract" data-testid="layer-osm">
       <h3>{t('osm.title')}</h3>
       <p className="hint">{t('osm.hint')}</p>
-      <div
-        className={`drop-zone${dragging ? ' dragging' : ''}`}
-        data-testid="drop-osm"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <span>{t('osm.drop')}</span>
-        <label className="file-button">
-          {t('osm.choose')}
-          <input
-            type="file"
-            accept=".osm,.pbf,.gz,.xml"
-            disabled={busy}
-            data-testid="file-input-osm"
-            aria-label={t('osm.choose')}
-            onChange={(e) => {
-              void take(e.target.files);
-              e.target.value = '';
-            }}
-          />
-        </label>
-      </div>
+      <DropZone
+        testId="drop-osm"
+        inputTestId="file-input-osm"
+        prompt={t('osm.drop')}
+        choose={t('osm.choose')}
+        accept=".osm,.pbf,.gz,.xml"
+        disabled={busy}
+        onFiles={(files) => void take(files)}
+      />
       {reading && <p>{t('osm.reading')}</p>}
       {report && (
         <div className="osm-report" data-testid="osm-report">

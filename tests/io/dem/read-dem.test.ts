@@ -39,6 +39,7 @@ describe('readDemFile', () => {
     const r = await readDemFile('N49E011.hgt.zip', zip);
     expect(r.errors).toEqual([]);
     expect(r.warnings[0]!.reason).toMatch(/^1 no-data samples filled/);
+    expect(r.noData).toEqual({ filled: 1, leftFlat: 0 });
     const step = 1 / 1200;
     expect(elevationAt([r.value!], 11 + 7 * step, 50 - 5 * step)).toBeCloseTo(5 + 14, 9); // mean of a plane's neighbours
   });

@@ -2,7 +2,7 @@
  * Modes and paces in real Chromium on the built app with the built-in sample: rural culture by
  * e-bike changes the culture share, the circle's speed is shown beside its slider, and the
  * exported summary's provenance names the mode; canteens show the elderly pace, editable.
- * (The terrain part — a dropped DEM tile — is added by the terrain work.)
+ * (Modes with a dropped DEM, on the real north-Bayreuth data: terrain.e2e.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';

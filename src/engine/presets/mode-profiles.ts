@@ -15,6 +15,9 @@
  * - E-bike 20 km/h: pedelec / electric bicycle cruising speed; China's GB 17761-2018
  *   (电动自行车安全技术规范) caps an electric bicycle's design speed at 25 km/h, so no table value
  *   may exceed 25. Pushing is the same as a bicycle's.
+ * - Steps: pushed at walking pace, 4 km/h, as the issue that introduced modes asks ("on footways and
+ *   steps only pushed, at walking pace"); OSRM and GraphHopper use 2 km/h there (carrying the bicycle),
+ *   which is the slower, stricter reading — change `stepsSpeedKmh` to 2 for it.
  */
 import type { Label } from '../model';
 import { BICYCLE_SLOPE_RULE, EBIKE_SLOPE_RULE, type CyclingSlopeRule } from '../terrain/slope-speed';
@@ -75,7 +78,7 @@ const roadSpeeds = (road: number, track: number): Record<string, number> => ({
   track: track,
 });
 
-/** Bicycle: 16 km/h on roads and cycleways, 12 on tracks, pushed at 4 on footways, 2 on steps (OSRM, GraphHopper). */
+/** Bicycle: 16 km/h on roads and cycleways, 12 on tracks, pushed at 4 on footways and steps (walking pace, as the modes issue asks; OSRM and GraphHopper carry at 2 on steps). */
 export const BICYCLE_PROFILE: Readonly<ModeProfile> = deepFreeze({
   id: 'bicycle',
   label: { zh: '自行车', en: 'Bicycle' },
@@ -84,14 +87,14 @@ export const BICYCLE_PROFILE: Readonly<ModeProfile> = deepFreeze({
   forbiddenHighways: FORBIDDEN,
   pushHighways: PUSH,
   pushSpeedKmh: 4,
-  stepsSpeedKmh: 2,
+  stepsSpeedKmh: 4,
   rideValues: ['yes', 'designated', 'permissive'],
   rideOnPushWaysKmh: 12,
   forbidValues: ['no', 'use_sidepath', 'private', 'dismount_forbidden'],
   slopeRule: BICYCLE_SLOPE_RULE,
   sources: [
-    'OSRM profiles/bicycle.lua: default_speed 15, walking_speed 4, track/path 12, steps 2, no motorways',
-    'GraphHopper bike: 18 km/h on roads, pushing sections 4 km/h, steps 2 km/h',
+    'OSRM profiles/bicycle.lua: default_speed 15, walking_speed 4, track/path 12, no motorways (steps 2 there; pushed at 4 here)',
+    'GraphHopper bike: 18 km/h on roads, pushing sections 4 km/h (steps 2 km/h there)',
   ],
 } satisfies ModeProfile);
 
@@ -104,7 +107,7 @@ export const EBIKE_PROFILE: Readonly<ModeProfile> = deepFreeze({
   forbiddenHighways: FORBIDDEN,
   pushHighways: PUSH,
   pushSpeedKmh: 4,
-  stepsSpeedKmh: 2,
+  stepsSpeedKmh: 4,
   rideValues: ['yes', 'designated', 'permissive'],
   rideOnPushWaysKmh: 15,
   forbidValues: ['no', 'use_sidepath', 'private', 'dismount_forbidden'],
@@ -148,7 +151,7 @@ export function modeRoadDecision(profile: Readonly<ModeProfile>, highway: string
   if (highway !== null && profile.forbiddenHighways.includes(highway)) return { speedKmh: null, reason: `highway=${highway} forbidden` };
   if (bicycle !== null && profile.forbidValues.includes(bicycle)) return { speedKmh: null, reason: `bicycle=${bicycle}` };
   if (highway === null) return { speedKmh: profile.defaultSpeedKmh, reason: 'no highway tag: default speed' };
-  if (highway === 'steps') return { speedKmh: profile.stepsSpeedKmh, reason: 'highway=steps carried' };
+  if (highway === 'steps') return { speedKmh: profile.stepsSpeedKmh, reason: 'highway=steps pushed' };
   if (profile.pushHighways.includes(highway)) {
     if (bicycle !== null && profile.rideValues.includes(bicycle))
       return { speedKmh: profile.rideOnPushWaysKmh, reason: `highway=${highway} with bicycle=${bicycle} ridden` };

@@ -30,9 +30,9 @@ const ROWS: Row[] = [
   ['footway', 'yes', 12, 15, 'highway=footway with bicycle=yes ridden'],
   ['path', 'designated', 12, 15, 'highway=path with bicycle=designated ridden'],
   ['footway', 'dismount', 4, 4, 'highway=footway pushed'],
-  // steps: carried, slower than pushing, even with bicycle=yes
-  ['steps', null, 2, 2, 'highway=steps carried'],
-  ['steps', 'yes', 2, 2, 'highway=steps carried'],
+  // steps: pushed at walking pace, never ridden, even with bicycle=yes
+  ['steps', null, 4, 4, 'highway=steps pushed'],
+  ['steps', 'yes', 4, 4, 'highway=steps pushed'],
   // no highway tag, or one not in the table: the default speed
   [null, null, 16, 20, 'no highway tag: default speed'],
   ['bus_stop', null, 16, 20, 'highway=bus_stop not in the table: default speed'],

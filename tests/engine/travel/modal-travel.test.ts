@@ -62,12 +62,13 @@ describe('modes on the road network', () => {
     close(only[0]!, len(A, B) / (4 / 3.6));
   });
 
-  it('steps push a cyclist to walking pace or slower (carried at 2 km/h)', () => {
+  it('steps push a cyclist to walking pace (4 km/h), even with bicycle=yes', () => {
     const C = at(0, 100);
     const [walk, bike] = seconds([road([A, C], 'steps')], A, C, [category('w'), category('b', 'bicycle')]);
     close(walk!, len(A, C) / (5 / 3.6));
-    close(bike!, len(A, C) / (2 / 3.6));
-    expect(bike!).toBeGreaterThanOrEqual(len(A, C) / (4 / 3.6));
+    close(bike!, len(A, C) / (4 / 3.6));
+    const [tagged] = seconds([road([A, C], 'steps', { bicycle: 'yes' })], A, C, [category('b', 'ebike')]);
+    close(tagged!, len(A, C) / (4 / 3.6));
   });
 
   it('a motorway is never used by bicycle, even one walkers may use (foot=yes)', () => {

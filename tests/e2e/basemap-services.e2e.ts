@@ -134,10 +134,15 @@ async function mapCentre(page: Page): Promise<[number, number]> {
   return [lon!, lat!];
 }
 
-/** The bottom-right 640×300 of the map with the credit line: the picture saved for each base map. */
+/** The bottom-right 640×300 of the map with the credit line (legend hidden): the picture saved for each base map. */
 async function creditCorner(page: Page): Promise<Buffer> {
   const box = (await page.getByTestId('map').boundingBox())!;
-  return page.screenshot({ clip: { x: box.x + box.width - 640, y: box.y + box.height - 300, width: 640, height: 300 } });
+  const hide = await page.addStyleTag({ content: '[data-testid="legend"] { visibility: hidden !important; }' });
+  try {
+    return await page.screenshot({ clip: { x: box.x + box.width - 640, y: box.y + box.height - 300, width: 640, height: 300 } });
+  } finally {
+    await hide.evaluate((el) => el.parentNode?.removeChild(el));
+  }
 }
 
 const project = (page: Page, lon: number, lat: number) =>

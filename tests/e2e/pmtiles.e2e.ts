@@ -189,7 +189,7 @@ describe('PMTiles base map', () => {
     await ready(page);
     const lost = page.getByTestId('basemap-pmtiles-lost');
     await lost.waitFor({ timeout: 60_000 });
-    expect(await lost.innerText()).toContain('no longer kept in this browser');
+    expect(await lost.innerText()).toContain('No PMTiles base-map file is kept in this browser');
     expect(await page.getByTestId('basemap-select').inputValue()).toBe('none');
     await page.waitForTimeout(1000);
     const gone = await earthPixels(page);

@@ -11,7 +11,7 @@ export const en = {
   reading: 'Reading {{file}}…',
   kept: 'kept in this browser for the next visit',
   lostGone:
-    'The PMTiles base-map file is no longer kept in this browser (its site data was cleared), so the base map is set to None. Pick the .pmtiles file again to show it.',
+    'No PMTiles base-map file is kept in this browser (never picked here, or its site data was cleared), so the base map is set to None. Pick the .pmtiles file again to show it.',
   lostFile:
     'The kept PMTiles base-map file {{file}} could not be opened again, so the base map is set to None. Pick the .pmtiles file again to show it.',
   notPmtiles: '{{file}} is not a PMTiles archive (it does not start with the PMTiles signature). The base map was not changed.',
@@ -37,7 +37,7 @@ export const zh: typeof en = {
   loaded: '{{file}}：矢量底图，缩放级别 {{minZoom}}–{{maxZoom}}，图层 {{layers}}',
   reading: '正在读取 {{file}}…',
   kept: '已保存在本浏览器，下次打开仍会显示',
-  lostGone: 'PMTiles 底图文件已不在本浏览器中（网站数据已被清除），底图已设为“无”。请重新选择 .pmtiles 文件。',
+  lostGone: '本浏览器中没有保存的 PMTiles 底图文件（未在此选择过，或网站数据已被清除），底图已设为“无”。请重新选择 .pmtiles 文件。',
   lostFile: '保存的 PMTiles 底图文件 {{file}} 无法再次打开，底图已设为“无”。请重新选择 .pmtiles 文件。',
   notPmtiles: '{{file}} 不是 PMTiles 文件（文件开头没有 PMTiles 标识）。底图未更改。',
   version: '{{file}} 是第 {{version}} 版 PMTiles，只能读取第 3 版，请用 `pmtiles convert` 转换。底图未更改。',

@@ -21,6 +21,7 @@ import { useAppStore, type DataSource, type LoadedFile, type VisibleLayers } fro
 import { useSitingStore, type Scenario, type SitingForm } from './siting-store';
 import { parseBasemapChoice, type BasemapChoice } from './basemap/basemap-choice';
 import { setBasemap, useBasemapStore } from './basemap/basemap-store';
+import { restorePmtilesBasemap } from './basemap/pmtiles-actions';
 import { clearProposal, proposedSites, restoreProposal, setScenarios, setSitingForm } from './siting-actions';
 
 /**
@@ -218,7 +219,10 @@ export async function openProject(name: string, text: string): Promise<{ ok: boo
   if (view.language === 'zh' || view.language === 'en') setLanguage(view.language);
   if (view.visible) useAppStore.setState({ visible: { ...useAppStore.getState().visible, ...view.visible } });
   if (view.selectedCategory) selectCategory(view.selectedCategory);
-  if (view.basemap) setBasemap(parseBasemapChoice(view.basemap));
+  if (view.basemap) {
+    setBasemap(parseBasemapChoice(view.basemap));
+    void restorePmtilesBasemap(); // a project holds the choice `pmtiles`, the file is kept in this browser (or gone: None)
+  }
   const siting = view.siting;
   if (siting?.form) setSitingForm(siting.form);
   const current = typeof siting?.current === 'number' ? siting.current : null;

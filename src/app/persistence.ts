@@ -5,7 +5,10 @@
  * settings, the data source, the selected category) and the siting state (form, proposal, saved
  * scenarios). Both are snapshots of the stores (./store.ts, ./siting-store.ts, ./inputs.ts), which
  * stay the one source of truth; the records are only written by the autosave that
- * `startPersistence` starts (from the app's start) and read back on start. Nothing leaves the browser.
+ * `startPersistence` starts (from the app's start) and read back on start. A third record holds the
+ * local PMTiles base map's file (name and bytes, written when a file is opened, read back on start by
+ * ./basemap/pmtiles-actions.ts): the choice of base map is in localStorage and in projects, the file
+ * only here. Nothing leaves the browser.
  */
 import { createStore, get as idbGet, set as idbSet, type UseStore } from 'idb-keyval';
 import { allInputs, type InputFile } from './inputs';
@@ -32,6 +35,14 @@ export interface SavedSiting {
   scenarios: Scenario[];
 }
 
+/** The saved PMTiles base-map file (IndexedDB stores the Blob as bytes; tens of megabytes are fine). */
+export interface SavedPmtiles {
+  version: 1;
+  /** The file's name as picked. */
+  name: string;
+  bytes: Blob;
+}
+
 /** Where records are kept: IndexedDB in the browser, any key-value map in tests. */
 export interface KeyValueStorage {
   get(key: string): Promise<unknown>;
@@ -43,6 +54,7 @@ const DB = 'lifecircle';
 const STORE = 'workspace';
 const WORKSPACE_KEY = 'current';
 const SITING_KEY = 'siting';
+const PMTILES_KEY = 'pmtiles';
 /** Quiet time (ms) after the last change before a record is written (a dragged slider writes once). */
 const SAVE_DELAY_MS = 300;
 
@@ -74,6 +86,36 @@ export async function loadSiting(storage: KeyValueStorage | null = browserStorag
   try {
     const v = (await storage.get(SITING_KEY)) as SavedSiting | undefined;
     return v && v.version === 1 && Array.isArray(v.sites) && Array.isArray(v.scenarios) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps `file` as the PMTiles base-map file (replacing the one before).
+ * @returns true when it was written; false when there is no storage or writing failed (quota, private mode)
+ */
+export async function savePmtilesFile(file: File, storage: KeyValueStorage | null = browserStorage()): Promise<boolean> {
+  if (!storage) return false;
+  try {
+    const record: SavedPmtiles = { version: 1, name: file.name, bytes: file };
+    await storage.set(PMTILES_KEY, record);
+    return true;
+  } catch (e) {
+    console.warn(
+      `lifecircle: could not keep the base-map file ${file.name} (${e instanceof Error ? e.message : String(e)}); pick it again after a reload`,
+    );
+    return false;
+  }
+}
+
+/** The saved PMTiles base-map file as a File, or null when there is none, it cannot be read or there is no storage. */
+export async function loadPmtilesFile(storage: KeyValueStorage | null = browserStorage()): Promise<File | null> {
+  if (!storage) return null;
+  try {
+    const v = (await storage.get(PMTILES_KEY)) as SavedPmtiles | undefined;
+    if (!v || v.version !== 1 || typeof v.name !== 'string' || !(v.bytes instanceof Blob)) return null;
+    return new File([v.bytes], v.name);
   } catch {
     return null;
   }

@@ -2,13 +2,14 @@
  * The app's start (called once from main.tsx): failures of the worker go to the app's notice; the
  * subscriptions that keep state in step start (siting follows coverage; the workspace and the siting
  * state are saved in the browser); then the saved workspace is restored, or the built-in sample is
- * loaded on a first visit. Nothing subscribes at import time, so importing app modules (tests,
+ * loaded on a first visit, and a remembered PMTiles base map gets its kept file back. Nothing subscribes at import time, so importing app modules (tests,
  * tools) has no side effects.
  */
 import { loadSample, restoreWorkspace, showError } from './actions';
 import { onEngineFailure } from './engine-client';
 import { startPersistence } from './persistence';
 import { followCoverage } from './siting-actions';
+import { restorePmtilesBasemap } from './basemap/pmtiles-actions';
 
 let started = false;
 
@@ -22,5 +23,6 @@ export function startApp(): Promise<void> {
   onEngineFailure(showError);
   followCoverage();
   startPersistence();
+  void restorePmtilesBasemap();
   return restoreWorkspace().then((restored) => (restored ? undefined : loadSample()));
 }

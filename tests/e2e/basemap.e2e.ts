@@ -9,7 +9,6 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deflateSync, crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { countPixels, mapScreenshot, saveScreenshot, useAppSession, type Rgb } from './browser';
@@ -17,6 +16,7 @@ import { BG } from './map-pixels';
 import { fromWgs84, toWgs84 } from '../../src/io/crs';
 import { haversineMeters } from '../../src/engine/geo/haversine';
 import { categoryStyle } from '../../src/app/category-style';
+import { colourCentroid, crop, png } from './tile-images';
 
 /** Waits on a shared 2-core machine: generous but bounded. */
 const SLOW = 180_000;
@@ -25,29 +25,6 @@ const SLOW = 180_000;
 const TILE: Rgb = [190, 222, 255];
 const EDGE: Rgb = [70, 100, 150];
 
-/** A PNG file of `w`×`h` RGB pixels from `pixel(x, y)` (no image library: zlib and CRC only). */
-function png(w: number, h: number, pixel: (x: number, y: number) => Rgb): Buffer {
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.set(pixel(x, y), y * (w * 3 + 1) + 1 + x * 3);
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 const TILE_PNG = png(256, 256, (x, y) => (x < 2 || y < 2 ? EDGE : TILE));
 
 /** The tile server: `/tiles/{z}/{x}/{y}.png` answers a tile, `/dead/…` answers 500; every path is recorded. */
@@ -84,23 +61,6 @@ const { open } = useAppSession({
   ignoreConsoleError: (text) => /Failed to load resource: the server responded with a status of 500/.test(text),
 });
 
-/** A small PNG of part of a screenshot (`x`, `y`, `w`, `h` in its pixels), for the saved pictures. */
-async function crop(page: Page, shot: Buffer, x: number, y: number, w: number, h: number): Promise<Buffer> {
-  const b64 = await page.evaluate(
-    async ({ b64, x, y, w, h }) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(w, h);
-      canvas.getContext('2d')!.drawImage(bitmap, Math.max(0, x), Math.max(0, y), w, h, 0, 0, w, h);
-      const out = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-      let text = '';
-      for (const b of out) text += String.fromCharCode(b);
-      return btoa(text);
-    },
-    { b64: shot.toString('base64'), x, y, w, h },
-  );
-  return Buffer.from(b64, 'base64');
-}
 /** The bottom-left 440×300 of a map screenshot: the edge of the data, with the base map around it. */
 const corner = (page: Page, shot: Buffer) => crop(page, shot, 0, shot.readUInt32BE(20) - 300, 440, 300);
 
@@ -205,30 +165,7 @@ describe('base maps', () => {
     );
     const clinic = categoryStyle('clinic').rgb as Rgb;
     // centroid of the clinic-coloured pixels within 14 px of where the GCJ-02 point projects
-    const drawn = await page.evaluate(
-      async ({ b64, cx, cy, rgb }) => {
-        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(bitmap, 0, 0);
-        const px = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-        let n = 0;
-        let sx = 0;
-        let sy = 0;
-        for (let y = Math.floor(cy - 14); y <= cy + 14; y++)
-          for (let x = Math.floor(cx - 14); x <= cx + 14; x++) {
-            const i = (y * bitmap.width + x) * 4;
-            if ([0, 1, 2].every((k) => Math.abs(px[i + k]! - rgb[k]!) <= 10)) {
-              n++;
-              sx += x + 0.5;
-              sy += y + 0.5;
-            }
-          }
-        return { n, x: sx / n, y: sy / n };
-      },
-      { b64: shot.toString('base64'), cx: want.x - box.x, cy: want.y - box.y, rgb: [...clinic] },
-    );
+    const drawn = await colourCentroid(page, shot, want.x - box.x, want.y - box.y, clinic);
     expect(drawn.n).toBeGreaterThan(50); // the dot (radius 9 px) is there …
     expect(drawn.n).toBeLessThan(400); // … and alone (π·9² ≈ 254 px)
     const offPx = Math.hypot(drawn.x - (want.x - box.x), drawn.y - (want.y - box.y));

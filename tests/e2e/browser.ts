@@ -32,9 +32,9 @@ export interface Server {
   close(): Promise<void>;
 }
 
-/** Starts `node scripts/serve.mjs dist` with PORT=0 and resolves with the URL it prints. */
-export function startServer(): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/serve.mjs'), path.join(REPO_ROOT, 'dist')], {
+/** Starts `node scripts/serve.mjs <root>` (default dist/) with PORT=0 and resolves with the URL it prints. */
+export function startServer(root = path.join(REPO_ROOT, 'dist')): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/serve.mjs'), root], {
     env: { ...process.env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

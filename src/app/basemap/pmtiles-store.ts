@@ -1,7 +1,7 @@
 /**
  * The local PMTiles base map's state, a small zustand store: the archive on the map (its source URL
  * and what it holds), the chosen theme, and the last file's status (reading, or why it was refused).
- * A refused file never replaces the archive on the map. Changed through ./pmtiles-actions.ts.
+ * A refused file never replaces the archive on the map; a kept file that is gone on start is `lost`. Changed through ./pmtiles-actions.ts.
  */
 import { create } from 'zustand';
 import type { PmtilesInfo, PmtilesProblem } from './pmtiles-archive';
@@ -13,6 +13,13 @@ export interface PmtilesBasemap {
   url: string;
   fileName: string;
   info: PmtilesInfo;
+  /** True once the file is kept in this browser for the next visit (../persistence.ts). */
+  kept: boolean;
+}
+
+/** A kept file that could not be put back on start: `file` is its name, or null when none was found. */
+export interface PmtilesLost {
+  file: string | null;
 }
 
 /** The last file's status. */
@@ -22,6 +29,8 @@ export interface PmtilesState {
   basemap: PmtilesBasemap | null;
   theme: PmtilesTheme;
   status: PmtilesStatus;
+  /** Set when the remembered PMTiles base map fell back to None on start (a notice says so). */
+  lost: PmtilesLost | null;
 }
 
-export const usePmtilesStore = create<PmtilesState>(() => ({ basemap: null, theme: 'light', status: { kind: 'idle' } }));
+export const usePmtilesStore = create<PmtilesState>(() => ({ basemap: null, theme: 'light', status: { kind: 'idle' }, lost: null }));

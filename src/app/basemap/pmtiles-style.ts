@@ -2,8 +2,10 @@
  * The MapLibre style of a local PMTiles base map: the `@protomaps/basemaps` layers (light, dark or
  * grey) with labels in the UI language, drawn with no network at all:
  * - no `glyphs` URL and no sprite: Latin letters come from the Noto Sans files bundled with the app,
- *   declared in the style's `font-faces`; every other letter (Chinese through the map's
- *   `localIdeographFontFamily`) is drawn by MapLibre from the browser's own fonts;
+ *   declared in the style's `font-faces`; every other letter is drawn by MapLibre from the browser's
+ *   own fonts. MapLibre gives its `localIdeographFontFamily` only to labels in its default font
+ *   stack, so each label's `text-font` here ends with {@link CJK_FONT_FAMILIES}: Chinese letters,
+ *   which no declared face covers, are drawn in that stack's first installed family;
  * - icons (town dots, shields, one-way arrows, POI symbols) need a sprite and are left out.
  */
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
@@ -40,6 +42,32 @@ const LATIN = [
 ];
 const LATIN_EXT = ['U+0100-02BA', 'U+02BD-02C5', 'U+02C7-02CC', 'U+02CE-02D7', 'U+02DD-02FF', 'U+1E00-1E9F', 'U+1EF2-1EFF', 'U+A720-A7FF'];
 
+/**
+ * System font families Chinese (and other CJK) labels are drawn with, first installed wins: the
+ * map's `localIdeographFontFamily` (its default stack) and the tail of every base-map label's stack.
+ */
+export const CJK_FONT_FAMILIES: readonly string[] = [
+  'Noto Sans CJK SC',
+  'Noto Sans SC',
+  'PingFang SC',
+  'Microsoft YaHei',
+  'Source Han Sans SC',
+];
+
+const withCjkStack = (stack: string[]): string[] => [...stack, ...CJK_FONT_FAMILIES];
+
+/** Inside an expression, each `['literal', stack]` with the CJK families appended. */
+function withCjkInside(expr: unknown): unknown {
+  if (!Array.isArray(expr)) return expr;
+  if (expr[0] === 'literal') return Array.isArray(expr[1]) ? ['literal', withCjkStack(expr[1] as string[])] : expr;
+  return expr.map(withCjkInside);
+}
+
+/** A `text-font` value (a stack, or an expression choosing among literal stacks, as Protomaps writes them) with the CJK families appended to each stack. */
+function withCjk(font: unknown): unknown {
+  return Array.isArray(font) && font.every((f) => typeof f === 'string') ? withCjkStack(font) : withCjkInside(font);
+}
+
 /** The source id the layers read; every layer id starts with it too (`pmtiles-…`). */
 export const PMTILES_SOURCE_ID = 'pmtiles-protomaps';
 const LAYER_PREFIX = 'pmtiles-';
@@ -70,12 +98,13 @@ function adjusted(layer: LayerSpecification, opacity: number): LayerSpecificatio
   return { ...layer, id: `${LAYER_PREFIX}${layer.id}`, paint } as LayerSpecification;
 }
 
-/** Drops what needs a sprite: `icon-*` layout properties, and layers that draw nothing else. */
+/** Drops what needs a sprite (`icon-*` layout properties, and layers that draw nothing else); label stacks end with the CJK families. */
 function withoutIcons(layers: LayerSpecification[]): LayerSpecification[] {
   return layers.flatMap((layer) => {
     if (layer.type !== 'symbol') return [layer];
-    const layout = Object.fromEntries(Object.entries(layer.layout ?? {}).filter(([k]) => !k.startsWith('icon-')));
+    const layout: Record<string, unknown> = Object.fromEntries(Object.entries(layer.layout ?? {}).filter(([k]) => !k.startsWith('icon-')));
     if (!('text-field' in layout)) return [];
+    layout['text-font'] = withCjk(layout['text-font'] ?? ['Noto Sans Regular']);
     return [{ ...layer, layout } as LayerSpecification];
   });
 }

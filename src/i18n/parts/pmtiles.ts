@@ -9,6 +9,11 @@ export const en = {
   themes: { light: 'Light', dark: 'Dark', grey: 'Grey' },
   loaded: '{{file}}: vector base map, zoom {{minZoom}}–{{maxZoom}}, layers {{layers}}',
   reading: 'Reading {{file}}…',
+  kept: 'kept in this browser for the next visit',
+  lostGone:
+    'No PMTiles base-map file is kept in this browser (never picked here, or its site data was cleared), so the base map is set to None. Pick the .pmtiles file again to show it.',
+  lostFile:
+    'The kept PMTiles base-map file {{file}} could not be opened again, so the base map is set to None. Pick the .pmtiles file again to show it.',
   notPmtiles: '{{file}} is not a PMTiles archive (it does not start with the PMTiles signature). The base map was not changed.',
   version:
     '{{file}} is a PMTiles archive of version {{version}}; only version 3 can be read. Convert it with `pmtiles convert`. The base map was not changed.',
@@ -31,6 +36,9 @@ export const zh: typeof en = {
   themes: { light: '浅色', dark: '深色', grey: '灰色' },
   loaded: '{{file}}：矢量底图，缩放级别 {{minZoom}}–{{maxZoom}}，图层 {{layers}}',
   reading: '正在读取 {{file}}…',
+  kept: '已保存在本浏览器，下次打开仍会显示',
+  lostGone: '本浏览器中没有保存的 PMTiles 底图文件（未在此选择过，或网站数据已被清除），底图已设为“无”。请重新选择 .pmtiles 文件。',
+  lostFile: '保存的 PMTiles 底图文件 {{file}} 无法再次打开，底图已设为“无”。请重新选择 .pmtiles 文件。',
   notPmtiles: '{{file}} 不是 PMTiles 文件（文件开头没有 PMTiles 标识）。底图未更改。',
   version: '{{file}} 是第 {{version}} 版 PMTiles，只能读取第 3 版，请用 `pmtiles convert` 转换。底图未更改。',
   unreadable: '无法按 PMTiles 读取 {{file}}：{{detail}}。底图未更改。',

@@ -28,16 +28,15 @@ export function PmtilesInput() {
   let line: { text: string; error: boolean } | null = null;
   if (status.kind === 'reading') line = { text: t('pmtiles.reading', { file: status.file }), error: false };
   else if (status.kind === 'refused') line = { text: t(`pmtiles.${status.problem.reason}`, { ...status.problem }), error: true };
-  else if (basemap)
-    line = {
-      text: t('pmtiles.loaded', {
-        file: basemap.fileName,
-        minZoom: basemap.info.minZoom,
-        maxZoom: basemap.info.maxZoom,
-        layers: basemap.info.layers.join(', '),
-      }),
-      error: false,
-    };
+  else if (basemap) {
+    const loaded = t('pmtiles.loaded', {
+      file: basemap.fileName,
+      minZoom: basemap.info.minZoom,
+      maxZoom: basemap.info.maxZoom,
+      layers: basemap.info.layers.join(', '),
+    });
+    line = { text: basemap.kept ? `${loaded} · ${t('pmtiles.kept')}` : loaded, error: false };
+  }
 
   return (
     <div

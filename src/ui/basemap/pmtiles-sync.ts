@@ -9,13 +9,12 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useAppStore } from '../../app/store';
 import { useBasemapStore } from '../../app/basemap/basemap-store';
 import { usePmtilesStore } from '../../app/basemap/pmtiles-store';
-import { PMTILES_SOURCE_ID, pmtilesStyle } from '../../app/basemap/pmtiles-style';
+import { CJK_FONT_FAMILIES, PMTILES_SOURCE_ID, pmtilesStyle } from '../../app/basemap/pmtiles-style';
 import { bundledFonts } from '../../app/basemap/pmtiles-fonts';
 import { pmtilesCredit } from '../../app/basemap/pmtiles-credit';
 
-/** CSS font families MapLibre draws Chinese (and other CJK) labels with, from the user's system. */
-export const LOCAL_IDEOGRAPH_FONTS =
-  "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif";
+/** CSS font families MapLibre draws Chinese (and other CJK) labels of its default stack with, from the user's system. */
+export const LOCAL_IDEOGRAPH_FONTS = [...CJK_FONT_FAMILIES.map((f) => `'${f}'`), 'sans-serif'].join(', ');
 
 const mine = (id: string) => id.startsWith(PMTILES_SOURCE_ID.replace(/protomaps$/, ''));
 
@@ -29,8 +28,16 @@ export function attachPmtilesBasemap(map: MapLibreMap): () => void {
     map.setFontFaces(null);
   };
 
+  // The style is ready from its 'load' on (attach before it, as MapView does, or after it). Not
+  // `isStyleLoaded()`: that is false while any tile loads, and a change made then would be lost.
+  let styleReady = map.isStyleLoaded() === true;
+  const onLoad = () => {
+    styleReady = true;
+    apply();
+  };
+
   const apply = () => {
-    if (!map.isStyleLoaded()) return;
+    if (!styleReady) return;
     const { choice } = useBasemapStore.getState();
     const { basemap, theme } = usePmtilesStore.getState();
     const language = useAppStore.getState().language;
@@ -62,7 +69,7 @@ export function attachPmtilesBasemap(map: MapLibreMap): () => void {
     el.dataset['basemapLabelNames'] = [...new Set(labels.map((f) => String(f.properties['name'] ?? '')))].sort().slice(0, 50).join('|');
   };
 
-  map.on('load', apply);
+  map.on('load', onLoad);
   map.on('idle', onIdle);
   apply();
   const unsubs = [
@@ -76,7 +83,7 @@ export function attachPmtilesBasemap(map: MapLibreMap): () => void {
   ];
   return () => {
     for (const u of unsubs) u();
-    map.off('load', apply);
+    map.off('load', onLoad);
     map.off('idle', onIdle);
   };
 }

@@ -28,8 +28,16 @@ export function attachBasemap(map: MapLibreMap): () => void {
     for (const id of Object.keys(map.getStyle().sources)) if (own(id)) map.removeSource(id);
   };
 
+  // The style is ready from its 'load' on (attach before it, as MapView does, or after it). Not
+  // `isStyleLoaded()`: that is false while any tile loads, and a change made then would be lost.
+  let styleReady = map.isStyleLoaded() === true;
+  const onLoad = () => {
+    styleReady = true;
+    apply();
+  };
+
   const apply = () => {
-    if (!map.isStyleLoaded()) return;
+    if (!styleReady) return;
     const { choice, tiandituKey, attempt } = useBasemapStore.getState();
     const { spec } = basemapSpec(choice, { tiandituKey, language: useAppStore.getState().language });
     const key = spec ? `${attempt} ${JSON.stringify(spec.sources)}` : '';
@@ -81,7 +89,7 @@ export function attachBasemap(map: MapLibreMap): () => void {
 
   map.on('error', onError);
   map.on('data', onData);
-  map.on('load', apply);
+  map.on('load', onLoad);
   apply();
   const unsubBasemap = useBasemapStore.subscribe((s, prev) => {
     if (s.choice !== prev.choice || s.tiandituKey !== prev.tiandituKey || s.attempt !== prev.attempt) apply();
@@ -94,6 +102,6 @@ export function attachBasemap(map: MapLibreMap): () => void {
     unsubLanguage();
     map.off('error', onError);
     map.off('data', onData);
-    map.off('load', apply);
+    map.off('load', onLoad);
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pmtilesStyle, PMTILES_SOURCE_ID, PMTILES_THEMES } from '../../../src/app/basemap/pmtiles-style';
+import { CJK_FONT_FAMILIES, pmtilesStyle, PMTILES_SOURCE_ID, PMTILES_THEMES } from '../../../src/app/basemap/pmtiles-style';
 
 const FONTS = {
   regularLatin: 'http://127.0.0.1/r.woff2',
@@ -30,13 +30,14 @@ describe('pmtilesStyle', () => {
         expect((layer as { source?: string }).source).toBe(PMTILES_SOURCE_ID);
         expect(Object.keys((layer as { layout?: object }).layout ?? {}).filter((k) => k.startsWith('icon-'))).toEqual([]);
       }
-      // every Noto Sans face the labels ask for is declared (Latin drawn from the bundled files)
+      // every Noto Sans face the labels ask for is declared (Latin drawn from the bundled files), but the system CJK families
       const fonts = new Set(
         strings(style.layers.map((l) => (l as { layout?: Record<string, unknown> }).layout?.['text-font'] ?? [])).filter((s) =>
           s.startsWith('Noto Sans '),
         ),
       );
-      for (const f of fonts) if (!f.includes('Devanagari')) expect(Object.keys(style['font-faces'] ?? {})).toContain(f);
+      for (const f of fonts)
+        if (!f.includes('Devanagari') && !CJK_FONT_FAMILIES.includes(f)) expect(Object.keys(style['font-faces'] ?? {})).toContain(f);
     }
   });
 
@@ -75,5 +76,33 @@ describe('pmtilesStyle opacity', () => {
       } else expect(b).toEqual(a);
     });
     expect(scaled).toBeGreaterThan(20);
+  });
+});
+
+describe('pmtilesStyle Chinese labels', () => {
+  it("ends every label's font stack with the system CJK families, after the bundled Latin face", () => {
+    for (const language of ['zh', 'en'] as const) {
+      const style = pmtilesStyle('pmtiles://k', { theme: 'light', language, opacity: 1 }, FONTS, '');
+      const symbols = style.layers.filter((l) => l.type === 'symbol');
+      expect(symbols.length).toBeGreaterThan(5);
+      for (const layer of symbols) {
+        const font = (layer as { layout?: Record<string, unknown> }).layout?.['text-font'];
+        // the stacks: a plain stack, or each ['literal', stack] of an expression
+        const stacks: unknown[][] = [];
+        const collect = (v: unknown) => {
+          if (!Array.isArray(v)) return;
+          if (v[0] === 'literal' && Array.isArray(v[1])) stacks.push(v[1] as unknown[]);
+          else if (v.every((x) => typeof x === 'string') && v !== font) return;
+          else v.forEach(collect);
+        };
+        if (Array.isArray(font) && font.every((x) => typeof x === 'string')) stacks.push(font);
+        else collect(font);
+        expect(stacks.length, layer.id).toBeGreaterThan(0);
+        for (const stack of stacks) {
+          expect(stack.slice(-CJK_FONT_FAMILIES.length), layer.id).toEqual([...CJK_FONT_FAMILIES]);
+          expect(Object.keys(style['font-faces'] ?? {}), layer.id).toContain(stack[0]);
+        }
+      }
+    }
   });
 });

@@ -7,7 +7,7 @@
 import { loadPmtilesFile, savePmtilesFile, type KeyValueStorage } from '../persistence';
 import { openPmtilesFile } from './pmtiles-archive';
 import { servePmtiles } from './pmtiles-protocol';
-import { usePmtilesStore } from './pmtiles-store';
+import { PMTILES_THEME_STORAGE_KEY, usePmtilesStore } from './pmtiles-store';
 import type { PmtilesTheme } from './pmtiles-style';
 import { setBasemap, useBasemapStore } from './basemap-store';
 
@@ -68,4 +68,9 @@ export function dismissPmtilesLost(): void {
 /** Sets the theme the PMTiles base map is drawn in. */
 export function setPmtilesTheme(theme: PmtilesTheme): void {
   usePmtilesStore.setState({ theme });
+  try {
+    localStorage.setItem(PMTILES_THEME_STORAGE_KEY, theme); // remembered for the next visit
+  } catch {
+    // storage blocked: the theme lasts for this visit only
+  }
 }

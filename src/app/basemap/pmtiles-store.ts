@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { PmtilesInfo, PmtilesProblem } from './pmtiles-archive';
-import type { PmtilesTheme } from './pmtiles-style';
+import { PMTILES_THEMES, type PmtilesTheme } from './pmtiles-style';
 
 /** The archive being drawn. */
 export interface PmtilesBasemap {
@@ -33,4 +33,22 @@ export interface PmtilesState {
   lost: PmtilesLost | null;
 }
 
-export const usePmtilesStore = create<PmtilesState>(() => ({ basemap: null, theme: 'light', status: { kind: 'idle' }, lost: null }));
+/** localStorage key of the chosen theme (text: one of PMTILES_THEMES). */
+export const PMTILES_THEME_STORAGE_KEY = 'lifecircle.pmtilesTheme';
+
+/** The theme remembered in this browser, `light` when none (or storage is blocked or holds something else). */
+export function storedPmtilesTheme(): PmtilesTheme {
+  try {
+    const text = typeof localStorage === 'undefined' ? null : localStorage.getItem(PMTILES_THEME_STORAGE_KEY);
+    return PMTILES_THEMES.find((t) => t === text) ?? 'light';
+  } catch {
+    return 'light';
+  }
+}
+
+export const usePmtilesStore = create<PmtilesState>(() => ({
+  basemap: null,
+  theme: storedPmtilesTheme(),
+  status: { kind: 'idle' },
+  lost: null,
+}));

@@ -87,3 +87,25 @@ describe('PMTiles file across reloads', () => {
     expect(usePmtilesStore.getState().lost).toBeNull();
   });
 });
+
+describe('PMTiles theme across reloads', () => {
+  it('remembers the chosen theme in this browser; anything else stored reads as light', async () => {
+    const stored = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => stored.get(k) ?? null,
+      setItem: (k: string, v: string) => void stored.set(k, v),
+    });
+    try {
+      const { setPmtilesTheme } = await import('../../../src/app/basemap/pmtiles-actions');
+      const { storedPmtilesTheme, PMTILES_THEME_STORAGE_KEY } = await import('../../../src/app/basemap/pmtiles-store');
+      expect(storedPmtilesTheme()).toBe('light');
+      setPmtilesTheme('dark');
+      expect(usePmtilesStore.getState().theme).toBe('dark');
+      expect(storedPmtilesTheme()).toBe('dark'); // what a fresh page's store starts from
+      stored.set(PMTILES_THEME_STORAGE_KEY, '<b>neon</b>');
+      expect(storedPmtilesTheme()).toBe('light');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * One measurement of `npm run bench:osm`, in its own process so peak memory is its own:
  * `node --import tsx scripts/bench/osm-child.ts <job> <file>` prints one JSON line
- * `{ ms, elements, maxRssMB }`. Jobs: `own` (this project's PBF/XML decoder, every element decoded),
+ * `{ ms, cpuMs, elements, maxRssMB }`. Jobs: `own` (this project's PBF/XML decoder, every element decoded),
  * `import` (the whole importOsm), `osm-pbf-parser`, `osm-read`, `tiny-osmpbf`.
  */
 import { createReadStream, readFileSync } from 'node:fs';
@@ -63,7 +63,10 @@ async function run(job: string, file: string): Promise<number> {
 
 const [job = '', file = ''] = process.argv.slice(2);
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const elements = await run(job, file);
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(c0);
+const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
 const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
-process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), elements, maxRssMB })}\n`);
+process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), cpuMs, elements, maxRssMB })}\n`);

@@ -8,6 +8,7 @@ import { demFormatOf, readDemFile } from '../io/dem/read-dem';
 import { appendAll, loadDataset } from '../io/load-dataset';
 import type { RoadDistances } from '../io/crs-offset';
 import { MAX_LAYER_FILE_BYTES, readLayerFile, type LayerFile } from '../io/read-layer-file';
+import { readOsmImportSettings, type OsmImportSettings } from '../io/osm/osm-import-settings';
 import { isOsmFile, readOsmRoadsLayer } from '../io/osm/read-osm-roads';
 import { readRoads } from '../io/read-roads';
 import { roadDistancesOf } from '../io/road-distances';
@@ -90,8 +91,16 @@ function readText(path: string, errors: Problem[], bytesOut?: (bytes: Uint8Array
   }
 }
 
-/** Read the settings file (if any) with the preset and model options laid over it. */
-function loadSettings(opts: InputOptions, errors: Problem[], warnings: Problem[], inputs: InputFileMeta[]): Settings | null {
+/**
+ * Read the settings file (if any) with the preset and model options laid over it, and its
+ * `osmImport` part (the foot profile an OpenStreetMap `--roads` file is read with).
+ */
+function loadSettings(
+  opts: InputOptions,
+  errors: Problem[],
+  warnings: Problem[],
+  inputs: InputFileMeta[],
+): { settings: Settings; osm: OsmImportSettings } | null {
   const file = opts.settings ? basename(opts.settings) : '(command line)';
   const text = opts.settings
     ? readText(opts.settings, errors, (b) => inputs.push(describeInputFile('settings', file, b, 'json', null, null, nodeSha256)))
@@ -105,7 +114,11 @@ function loadSettings(opts: InputOptions, errors: Problem[], warnings: Problem[]
   }
   warnings.push(...res.warnings);
   errors.push(...res.errors);
-  return res.value;
+  if (!res.value) return null;
+  const raw: unknown = text.trim() === '' ? {} : JSON.parse(text.replace(/^\uFEFF/, ''));
+  const osm = readOsmImportSettings(raw, file);
+  errors.push(...osm.errors);
+  return osm.errors.length > 0 ? null : { settings: res.value, osm: osm.value };
 }
 
 /**
@@ -119,8 +132,9 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
   const errors: Problem[] = [];
   const fatal: string[] = [];
   const inputs: InputFileMeta[] = [];
-  const settings = loadSettings(opts, errors, warnings, inputs);
-  if (!settings) return { dataset: null, settings: null, warnings, errors, fatal: ['the settings are not usable'], inputs };
+  const loaded = loadSettings(opts, errors, warnings, inputs);
+  if (!loaded) return { dataset: null, settings: null, warnings, errors, fatal: ['the settings are not usable'], inputs };
+  const { settings, osm } = loaded;
   const crsOf: Partial<Record<'facilities' | 'communities' | 'roads', CrsId>> = {};
   for (const [layer, value, flag] of [
     ['roads', opts.crs, '--crs'],
@@ -160,7 +174,7 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
     const crs = crsOf[layer];
     const read =
       layer === 'roads' && isOsmFile(basename(path), bytes)
-        ? readOsmRoadsLayer(basename(path), bytes)
+        ? readOsmRoadsLayer(basename(path), bytes, osm.footProfile)
         : await readLayerFile(basename(path), bytes, {
             ...(crs ? { crs } : {}),
             ...(layer !== 'roads' && nearestRoadMeters ? { nearestRoadMeters } : {}),

@@ -28,54 +28,67 @@ const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;
  * @param splitAtJunctions split ways at nodes other kept ways share (default false)
  */
 export function buildRoads(c: Collected, filter: AreaFilter, problems: string[], splitAtJunctions = false): BuiltRoads {
-  const { nodes } = c;
-  const uses = new Uint8Array(nodes.ids.length);
+  const { nodes, roads } = c;
+  const { start, nodes: idx } = roads;
+  const uses = new Uint8Array(nodes.size);
   const keptByReason: Record<string, number> = {};
   const skippedByReason: Record<string, number> = {};
   const barriers: Record<string, number> = {};
-  const resolved: (Int32Array | null)[] = c.roads.map((w) => {
-    const idx = new Int32Array(w.refs.length);
+  const complete = new Uint8Array(roads.count);
+  for (let r = 0; r < roads.count; r++) {
+    const a = start[r] as number;
+    const b = start[r + 1] as number;
     let missing = 0;
-    let k = -1;
-    for (let i = 0; i < w.refs.length; i++) {
-      k = nodes.indexNear(w.refs[i] as number, k);
-      idx[i] = k;
-      if (!nodes.has(k)) missing++;
-    }
+    for (let i = a; i < b; i++) if (Number.isNaN(nodes.lon[idx[i] as number])) missing++;
     if (missing > 0) {
       skippedByReason['nodes missing from the file'] = (skippedByReason['nodes missing from the file'] ?? 0) + 1;
-      problems.push(`way w${w.id}: ${missing} of its ${w.refs.length} nodes are missing from the file (skipped)`);
-      return null;
+      problems.push(`way w${roads.ids[r]}: ${missing} of its ${b - a} nodes are missing from the file (skipped)`);
+      continue;
     }
-    for (let i = 0; i < idx.length; i++) {
+    complete[r] = 1;
+    if (!splitAtJunctions) continue;
+    for (let i = a; i < b; i++) {
       const k = idx[i] as number;
       // count a closed way's first/last node once; any node used twice is a junction
-      if (i === idx.length - 1 && k === idx[0] && idx.length > 1) continue;
+      if (i === b - 1 && k === idx[a] && b - a > 1) continue;
       if (uses[k]! < 255) uses[k]!++;
     }
-    return idx;
-  });
+  }
+  const sidewalkOf = new Map<string, string | null>();
   const seenBarrier = new Set<number>();
   const features: Feature<LineString>[] = [];
   let ways = 0;
-  c.roads.forEach((w, r) => {
-    const idx = resolved[r];
-    if (!idx) return;
-    const props: Record<string, string | null> = { osm_id: `w${w.id}`, highway: w.tags.highway ?? 'platform', name: w.tags.name ?? null };
-    if (w.reason.startsWith('foot=')) props.foot = w.tags.foot ?? null;
-    if (w.tags.bicycle !== undefined) props.bicycle = w.tags.bicycle;
-    const sidewalk = /with sidewalk=(\w+)/.exec(w.reason);
-    if (sidewalk) props.sidewalk = sidewalk[1] as string;
+  for (let r = 0; r < roads.count; r++) {
+    if (!complete[r]) continue;
+    const reason = roads.reason[r] as string;
+    const props: Record<string, string | null> = {
+      osm_id: `w${roads.ids[r]}`,
+      highway: roads.highway[r] as string,
+      name: roads.name[r] ?? null,
+    };
+    if (reason.startsWith('foot=')) props.foot = roads.foot[r] ?? null;
+    const bicycle = roads.bicycle[r] ?? null;
+    if (bicycle !== null) props.bicycle = bicycle;
+    let sidewalk = sidewalkOf.get(reason);
+    if (sidewalk === undefined) {
+      sidewalk = /with sidewalk=(\w+)/.exec(reason)?.[1] ?? null;
+      sidewalkOf.set(reason, sidewalk);
+    }
+    if (sidewalk !== null) props.sidewalk = sidewalk;
     let piece: [number, number][] = [];
+    let inside = false;
     let wrote = 0;
     const flush = (): void => {
-      if (piece.length >= 2 && piece.some((p) => filter.contains(p[0], p[1]))) {
+      if (piece.length >= 2 && inside) {
         features.push({ type: 'Feature', properties: { ...props }, geometry: { type: 'LineString', coordinates: piece } });
         wrote++;
       } else if (piece.length >= 2) skippedByReason['outside the area'] = (skippedByReason['outside the area'] ?? 0) + 1;
       piece = [];
+      inside = false;
     };
-    for (let i = 0; i < idx.length; i++) {
+    const a = start[r] as number;
+    const b = start[r + 1] as number;
+    for (let i = a; i < b; i++) {
       const k = idx[i] as number;
       if (nodes.blocked[k]) {
         if (!seenBarrier.has(k)) {
@@ -88,16 +101,18 @@ export function buildRoads(c: Collected, filter: AreaFilter, problems: string[],
       }
       const p: [number, number] = [round7(nodes.lon[k] as number), round7(nodes.lat[k] as number)];
       piece.push(p);
-      if (splitAtJunctions && i > 0 && i < idx.length - 1 && uses[k]! > 1) {
+      if (!inside) inside = filter.contains(p[0], p[1]);
+      if (splitAtJunctions && i > a && i < b - 1 && uses[k]! > 1) {
         flush();
         piece.push(p);
+        inside = filter.contains(p[0], p[1]);
       }
     }
     flush();
     if (wrote > 0) {
       ways++;
-      keptByReason[w.reason] = (keptByReason[w.reason] ?? 0) + 1;
+      keptByReason[reason] = (keptByReason[reason] ?? 0) + 1;
     }
-  });
+  }
   return { features, ways, keptByReason, barriers, skippedByReason };
 }

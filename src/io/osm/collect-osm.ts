@@ -3,7 +3,8 @@ import { footNodeBlock, footWayDecision, type FootProfile } from '../../engine/p
 import type { OsmFormat } from './detect-format';
 import type { OsmScanOptions, OsmTags } from './osm-elements';
 import { RURAL_PLACES, URBAN_PLACES } from './osm-import-types';
-import { IdList, NodeStore } from './node-store';
+import { NodeStore } from './node-store';
+import { RoadColumns } from './road-columns';
 import { scanOsm } from './scan-osm';
 
 /** A way the importer keeps, with its node refs and tags. */
@@ -38,7 +39,8 @@ export interface KeptNode {
 /** Everything read from the file in three passes, before layers are made. */
 export interface Collected {
   counts: { nodes: number; ways: number; relations: number };
-  roads: (KeptWay & { reason: string })[];
+  /** The walkable ways, their nodes as indices into `nodes`. */
+  roads: RoadColumns;
   skippedRoads: Record<string, number>;
   areaWays: (KeptWay & { role: AreaRole; category: string | null })[];
   /** Facilities mapped as unclosed ways (a point of the line stands for them). */
@@ -133,6 +135,8 @@ export function collectOsm(
   options: OsmScanOptions,
 ): Collected {
   const progress = (pass: number) => (done: number, total: number) => options.onProgress?.(pass * total + done, 3 * total);
+  // the passes share what the first learns about the PBF blobs (which hold nodes, ways, relations)
+  const shared: OsmScanOptions = { ...options, blobKinds: [] };
   const match = compileTagMatcher(categories);
   const relations: KeptRelation[] = [];
   const wantedWays = new Set<number>();
@@ -155,14 +159,17 @@ export function collectOsm(
         relations.push({ id, tags, role: r.role, category: r.category, outer, inner });
       },
     },
-    { ...options, onProgress: progress(0) },
+    { ...shared, onProgress: progress(0) },
     format,
   );
-  const roads: Collected['roads'] = [];
+  const nodes = new NodeStore();
+  const roads = new RoadColumns();
   const skippedRoads: Record<string, number> = {};
   const areaWays: Collected['areaWays'] = [];
   const memberWays = new Map<number, readonly number[]>();
-  const wanted = new IdList();
+  const want = (refs: readonly number[]): void => {
+    for (let i = 0; i < refs.length; i++) nodes.add(refs[i] as number);
+  };
   scanOsm(
     bytes,
     {
@@ -170,26 +177,24 @@ export function collectOsm(
         counts.ways++;
         if (isHighwayLike(tags)) {
           const d = footWayDecision(tags, profile);
-          if (d.walkable) {
-            roads.push({ id, refs, tags, reason: d.reason });
-            wanted.push(refs);
-          } else count(skippedRoads, d.reason);
+          if (d.walkable) roads.add(id, refs, tags, d.reason, nodes);
+          else count(skippedRoads, d.reason);
         }
         const r = areaRole(tags, match);
         if (r !== null && (r.role === 'facility' || refs[0] === refs[refs.length - 1])) {
           areaWays.push({ id, refs, tags, role: r.role, category: r.category });
-          wanted.push(refs);
+          want(refs);
         }
         if (wantedWays.has(id)) {
           memberWays.set(id, refs);
-          wanted.push(refs);
+          want(refs);
         }
       },
     },
-    { ...options, onProgress: progress(1) },
+    { ...shared, onProgress: progress(1) },
     format,
   );
-  const nodes = new NodeStore(wanted.view());
+  nodes.seal();
   const facilityNodes: KeptNode[] = [];
   const placeNodes: KeptNode[] = [];
   const barriers = new Map<number, string>();
@@ -216,7 +221,7 @@ export function collectOsm(
         else if (tags.place !== undefined && PLACES.has(tags.place)) placeNodes.push({ id, lon, lat, tags, category: null });
       },
     },
-    { ...options, onProgress: progress(2) },
+    { ...shared, onProgress: progress(2) },
     format,
   );
   return { counts, roads, skippedRoads, areaWays, relations, memberWays, nodes, facilityNodes, placeNodes, barriers };

@@ -34,6 +34,12 @@ export interface OsmScanOptions {
    * inflates past it is refused (a decompression bomb), and an XML file past 64× it.
    */
   maxBlobBytes?: number;
+  /**
+   * Shared by the passes of one import over the same PBF bytes: filled with the kinds each data blob
+   * holds (bits: 1 nodes, 2 ways, 4 relations), so that later passes do not inflate the blobs
+   * without the kinds they want (in a sorted file, the way pass skips the node blobs and back).
+   */
+  blobKinds?: number[];
 }
 
 /** A file the reader refuses: the message says why, for the user (the caller adds the file name). */

@@ -73,6 +73,8 @@ export function decodePbf(bytes: Uint8Array, visitor: OsmVisitor, options: OsmSc
   let at = 0;
   let first = true;
   let blobIndex = 0;
+  const want = (visitor.node ? KIND_NODES : 0) | (visitor.way ? KIND_WAYS : 0) | (visitor.relation ? KIND_RELATIONS : 0);
+  const memo = options.blobKinds;
   while (at < bytes.length) {
     throwIfAborted(options.signal);
     if (at + 4 > bytes.length) throw new OsmFormatError(`truncated PBF: ${bytes.length - at} stray bytes at the end`);
@@ -92,11 +94,16 @@ export function decodePbf(bytes: Uint8Array, visitor: OsmVisitor, options: OsmSc
     if (at + header.datasize > bytes.length) throw new OsmFormatError(`truncated PBF: blob ${blobIndex} is cut off`);
     const blobBytes = bytes.subarray(at, at + header.datasize);
     at += header.datasize;
-    const wanted = header.type === 'OSMHeader' || header.type === 'OSMData';
+    const known = memo?.[blobIndex];
+    // a data blob an earlier pass found without the kinds this pass wants is not inflated again
+    const wanted = header.type === 'OSMHeader' || (header.type === 'OSMData' && (known === undefined || (known & want) !== 0));
     if (wanted) {
       const data = inflateBlob(blobBytes, blobIndex, maxBlob);
       if (header.type === 'OSMHeader') checkHeaderBlock(data);
-      else decodePrimitiveBlock(data, visitor);
+      else {
+        const kinds = decodePrimitiveBlock(data, visitor);
+        if (memo) memo[blobIndex] = kinds;
+      }
     }
     first = false;
     blobIndex++;
@@ -136,7 +143,13 @@ interface Block {
   groups: [number, number][];
 }
 
-function decodePrimitiveBlock(data: Uint8Array, visitor: OsmVisitor): void {
+/** Bits of {@link OsmScanOptions.blobKinds}. */
+const KIND_NODES = 1;
+const KIND_WAYS = 2;
+const KIND_RELATIONS = 4;
+
+/** Decode a PrimitiveBlock; returns the kinds it holds (KIND_* bits). */
+function decodePrimitiveBlock(data: Uint8Array, visitor: OsmVisitor): number {
   const pbf = new Pbf(data);
   const block: Block = { strings: [], granularity: 100, latOffset: 0, lonOffset: 0, groups: [] };
   pbf.readFields((tag, b: Block, p) => {
@@ -155,6 +168,7 @@ function decodePrimitiveBlock(data: Uint8Array, visitor: OsmVisitor): void {
     else if (tag === 19) b.latOffset = p.readVarint(true);
     else if (tag === 20) b.lonOffset = p.readVarint(true);
   }, block);
+  let kinds = 0;
   for (const [start, end] of block.groups) {
     pbf.pos = start;
     while (pbf.pos < end) {
@@ -162,6 +176,7 @@ function decodePrimitiveBlock(data: Uint8Array, visitor: OsmVisitor): void {
       const tag = key >> 3;
       const len = pbf.readVarint();
       const stop = pbf.pos + len;
+      kinds |= tag === 1 || tag === 2 ? KIND_NODES : tag === 3 ? KIND_WAYS : tag === 4 ? KIND_RELATIONS : 0;
       if (tag === 2 && visitor.node) readDense(pbf, stop, block, visitor.node);
       else if (tag === 1 && visitor.node) readNode(pbf, stop, block, visitor.node);
       else if (tag === 3 && visitor.way) readWay(pbf, stop, block.strings, visitor.way);
@@ -169,42 +184,59 @@ function decodePrimitiveBlock(data: Uint8Array, visitor: OsmVisitor): void {
       pbf.pos = stop;
     }
   }
+  return kinds;
 }
 
 type NodeFn = NonNullable<OsmVisitor['node']>;
 
+/**
+ * A DenseNodes group: the packed id, lat, lon and key/value streams are read side by side with one
+ * cursor each, straight from the block's bytes (no intermediate arrays); tags are made only for the
+ * nodes that have some.
+ */
 function readDense(pbf: Pbf, end: number, b: Block, fn: NodeFn): void {
-  let ids: number[] = [];
-  let lats: number[] = [];
-  let lons: number[] = [];
-  let kv: number[] = [];
+  const buf = pbf.buf;
+  const ids = new Pbf(buf);
+  const lats = new Pbf(buf);
+  const lons = new Pbf(buf);
+  const kv = new Pbf(buf);
+  let idsEnd = 0;
+  let latsEnd = 0;
+  let lonsEnd = 0;
+  let kvEnd = 0;
   while (pbf.pos < end) {
     const key = pbf.readVarint();
     const tag = key >> 3;
-    if (tag === 1) ids = pbf.readPackedSVarint();
-    else if (tag === 8) lats = pbf.readPackedSVarint();
-    else if (tag === 9) lons = pbf.readPackedSVarint();
-    else if (tag === 10) kv = pbf.readPackedVarint();
-    else pbf.skip(key);
+    if (tag === 1 || tag === 8 || tag === 9 || tag === 10) {
+      const len = pbf.readVarint();
+      const cursor = tag === 1 ? ids : tag === 8 ? lats : tag === 9 ? lons : kv;
+      cursor.pos = pbf.pos;
+      pbf.pos += len;
+      if (tag === 1) idsEnd = pbf.pos;
+      else if (tag === 8) latsEnd = pbf.pos;
+      else if (tag === 9) lonsEnd = pbf.pos;
+      else kvEnd = pbf.pos;
+    } else pbf.skip(key);
   }
+  const { strings, lonOffset, latOffset, granularity } = b;
   let id = 0;
   let lat = 0;
   let lon = 0;
-  let k = 0;
-  for (let i = 0; i < ids.length; i++) {
-    id += ids[i]!;
-    lat += lats[i]!;
-    lon += lons[i]!;
+  while (ids.pos < idsEnd) {
+    id += ids.readSVarint();
+    // a node without lat/lon is malformed: it reads as NaN (never a valid position)
+    lat = lats.pos < latsEnd ? lat + lats.readSVarint() : NaN;
+    lon = lons.pos < lonsEnd ? lon + lons.readSVarint() : NaN;
     let tags: OsmTags | null = null;
-    if (kv.length > 0) {
-      while (k < kv.length && kv[k] !== 0) {
+    if (kv.pos < kvEnd) {
+      let k = kv.readVarint();
+      while (k !== 0 && kv.pos < kvEnd) {
         tags ??= {};
-        tags[b.strings[kv[k]!]!] = b.strings[kv[k + 1]!]!;
-        k += 2;
+        tags[strings[k]!] = strings[kv.readVarint()]!;
+        k = kv.pos < kvEnd ? kv.readVarint() : 0;
       }
-      k++;
     }
-    fn(id, (b.lonOffset + b.granularity * lon) / 1e9, (b.latOffset + b.granularity * lat) / 1e9, tags);
+    fn(id, (lonOffset + granularity * lon) / 1e9, (latOffset + granularity * lat) / 1e9, tags);
   }
 }
 

@@ -52,7 +52,7 @@ type ReportFileSet<T> = Partial<Record<(typeof REPORT_LAYERS)[number], T>> & {
   'summary.json': string;
   'coverage.csv': T;
   /** Present when the report was given the accessibility (`ReportOptions.accessibility`). */
-  'accessibility.csv'?: string;
+  'accessibility.csv'?: T;
   'districts.csv': string;
 };
 
@@ -178,7 +178,8 @@ export function writeAnalysisReport(
     'coverage.csv': new TextDecoder('utf-8', { ignoreBOM: true }).decode(out['coverage.csv']),
     'districts.csv': out['districts.csv'],
   };
-  if (out['accessibility.csv'] !== undefined) files['accessibility.csv'] = out['accessibility.csv'];
+  if (out['accessibility.csv'] !== undefined)
+    files['accessibility.csv'] = new TextDecoder('utf-8', { ignoreBOM: true }).decode(out['accessibility.csv']);
   for (const name of REPORT_LAYERS) {
     const bytes = out[name];
     if (bytes) files[name] = decoder.decode(bytes);
@@ -354,6 +355,6 @@ export function writeAnalysisReportBytes(
     'summary.json': `${JSON.stringify(acc ? { ...summary, accessibility: accessibilitySummary(dataset, acc, settings) } : summary, null, 2)}\n`,
     'coverage.csv': coverageCsv(settings, columns, dataset.communities, table, options.csv),
     'districts.csv': districtsCsv(indicators, settings),
-    ...(acc ? { 'accessibility.csv': accessibilityCsv(dataset, analysis, acc, settings) } : {}),
+    ...(acc ? { 'accessibility.csv': accessibilityCsv(dataset, table, acc, settings) } : {}),
   };
 }

@@ -137,7 +137,16 @@ export class ByteWriter {
   /** Appends bytes `[start, end)` of another writer. */
   copyFrom(other: ByteWriter, start: number, end: number): void {
     this.ensure(end - start);
-    this.buf.set(other.buf.subarray(start, end), this.length);
+    const buf = this.buf;
+    if (end - start < 64) {
+      // short runs: a loop is cheaper than a subarray view
+      const from = other.buf;
+      let at = this.length;
+      for (let i = start; i < end; i++) buf[at++] = from[i]!;
+      this.length = at;
+      return;
+    }
+    buf.set(other.buf.subarray(start, end), this.length);
     this.length += end - start;
   }
 

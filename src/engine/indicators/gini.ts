@@ -7,17 +7,44 @@
  * computed in O(n log n) after sorting by x. 0 = everyone has the same value; larger = more unequal.
  */
 
-/** Pairs with a weight ≤ 0 or a non-finite value are left out. */
-function usable(values: ArrayLike<number>, weights: ArrayLike<number>): number[] {
+/**
+ * Indices of the usable pairs (a weight ≤ 0 or a non-finite value is left out) in ascending order of
+ * value, ties by index: the distinct values sorted as numbers, then a stable counting sort of the
+ * indices by the rank of their value (no comparison function called per pair).
+ */
+function usable(values: ArrayLike<number>, weights: ArrayLike<number>): Uint32Array {
   if (values.length !== weights.length) throw new RangeError(`gini: ${values.length} values, ${weights.length} weights`);
-  const idx: number[] = [];
-  for (let i = 0; i < values.length; i++) if (weights[i]! > 0 && Number.isFinite(values[i]!) && Number.isFinite(weights[i]!)) idx.push(i);
-  idx.sort((a, b) => values[a]! - values[b]! || a - b);
+  const keep = new Uint32Array(values.length);
+  let m = 0;
+  for (let i = 0; i < values.length; i++) if (weights[i]! > 0 && Number.isFinite(values[i]!) && Number.isFinite(weights[i]!)) keep[m++] = i;
+  const distinct = new Float64Array(m);
+  for (let j = 0; j < m; j++) distinct[j] = values[keep[j]!]!;
+  distinct.sort();
+  let d = 0;
+  // -0 === 0: one rank for both, as the comparison `a − b` gives
+  for (let j = 0; j < m; j++) if (d === 0 || distinct[j] !== distinct[d - 1]) distinct[d++] = distinct[j]!;
+  const rank = new Uint32Array(m);
+  const next = new Uint32Array(d + 1);
+  for (let j = 0; j < m; j++) {
+    const x = values[keep[j]!]!;
+    let lo = 0;
+    let hi = d - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (distinct[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[j] = lo;
+    next[lo + 1]!++;
+  }
+  for (let r = 1; r <= d; r++) next[r]! += next[r - 1]!;
+  const idx = new Uint32Array(m);
+  for (let j = 0; j < m; j++) idx[next[rank[j]!]!++] = keep[j]!;
   return idx;
 }
 
 /** The usable indices in ascending order of value, their total weight W and total Σ w·x S. */
-function sortedTotals(values: ArrayLike<number>, weights: ArrayLike<number>): { idx: number[]; W: number; S: number } {
+function sortedTotals(values: ArrayLike<number>, weights: ArrayLike<number>): { idx: Uint32Array; W: number; S: number } {
   const idx = usable(values, weights);
   let W = 0;
   let S = 0;

@@ -79,6 +79,21 @@ export class ByteWriter {
     this.text(JSON.stringify(s));
   }
 
+  /** Appends bytes (e.g. text encoded once and written many times). */
+  raw(bytes: Uint8Array): void {
+    const n = bytes.length;
+    this.ensure(n);
+    const buf = this.buf;
+    if (n < 64) {
+      let at = this.length;
+      for (let i = 0; i < n; i++) buf[at++] = bytes[i]!;
+      this.length = at;
+      return;
+    }
+    buf.set(bytes, this.length);
+    this.length += n;
+  }
+
   /** Appends one byte (an ASCII character code). */
   byte(c: number): void {
     this.ensure(1);

@@ -22,7 +22,7 @@ const ACCESSIBILITY_COLUMNS = [
  * Supply per resident as "places per 1,000 residents" rounded to 0.001, or null when no facility is
  * in reach (NaN): reports write it empty ("none in reach"), never 0.
  */
-export function placesPerThousand(value: number): number | null {
+function placesPerThousand(value: number): number | null {
   return Number.isFinite(value) ? Math.round(value * 1e6) / 1e3 : null;
 }
 

@@ -60,7 +60,10 @@ function sortedTotals(values: ArrayLike<number>, weights: ArrayLike<number>): { 
  * @returns G in [0, 1), or NaN when no weight is positive or every value is 0 (μ = 0)
  */
 export function gini(values: ArrayLike<number>, weights: ArrayLike<number>): number {
-  const { idx, W, S } = sortedTotals(values, weights);
+  return giniOf(values, weights, sortedTotals(values, weights));
+}
+
+function giniOf(values: ArrayLike<number>, weights: ArrayLike<number>, { idx, W, S }: ReturnType<typeof sortedTotals>): number {
   if (!(W > 0) || !(S > 0)) return NaN;
   // Σ_i w_i x_i (C_{i-1} + C_i − W), C = cumulative weight in ascending order of x
   let before = 0;
@@ -81,7 +84,25 @@ export function gini(values: ArrayLike<number>, weights: ArrayLike<number>): num
  * @returns `steps + 1` points `[p, share]`; an empty list when no weight is positive or Σ w·x = 0
  */
 export function lorenzCurve(values: ArrayLike<number>, weights: ArrayLike<number>, steps = 20): [number, number][] {
-  const { idx, W, S } = sortedTotals(values, weights);
+  return lorenzOf(values, weights, steps, sortedTotals(values, weights));
+}
+
+/** {@link gini} and {@link lorenzCurve} of the same values and weights, sorted once. */
+export function giniAndLorenz(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  steps = 20,
+): { gini: number; lorenz: [number, number][] } {
+  const totals = sortedTotals(values, weights);
+  return { gini: giniOf(values, weights, totals), lorenz: lorenzOf(values, weights, steps, totals) };
+}
+
+function lorenzOf(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  steps: number,
+  { idx, W, S }: ReturnType<typeof sortedTotals>,
+): [number, number][] {
   if (!(W > 0) || !(S > 0)) return [];
   const out: [number, number][] = [];
   let j = 0;

@@ -78,12 +78,19 @@ export function accessibilityCsv(
     writeCsvCell(w, community.kind);
     w.text(',,');
     const rowHead = w.length;
+    // and so is the population: written once, copied on the next rows
+    let popStart = 0;
+    let popEnd = 0;
     for (let k = 0; k < K; k++) {
       if (k > 0) w.copyFrom(w, rowStart, rowHead);
       const cat = categoryCells[k]!;
       w.copyFrom(cat, 0, cat.length);
       w.byte(44);
-      writeCsvCell(w, community.population);
+      if (k === 0) {
+        popStart = w.length;
+        writeCsvCell(w, community.population);
+        popEnd = w.length;
+      } else w.copyFrom(w, popStart, popEnd);
       w.byte(44);
       const t = table.tenths[c * K + k]!;
       if (Number.isFinite(t)) w.fixed(t, 1, 10);

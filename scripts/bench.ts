@@ -8,11 +8,12 @@
  * (scripts/bench/cli-ratio.ts). Progress goes to stderr, the report to stdout.
  *
  *   npm run bench -- [--sizes S,M,L] [--repeat N] [--seed N] [--no-baseline] [--cpu-prof DIR] [--siting full|quick|none]
- *                    [--only engine,read,cli,siting]
+ *                    [--only engine,read,cli,siting,terrain]
  *
  * `--only` runs just the named sections (default all): `engine` (the pipelines and the baseline),
  * `read` (reading GeoJSON vs JSON.parse), `cli` (`lifecircle --help` start-up and, with size M, the
- * whole-CLI ratio), `siting`. E.g. `npm run bench -- --only cli --sizes M` for issue 12's ratio alone.
+ * whole-CLI ratio), `siting`, `terrain` (scripts/bench-terrain.ts with the same sizes and repeats).
+ * E.g. `npm run bench -- --only read,cli --sizes M` for issue 12's two ratios alone.
  *
  * `--cpu-prof DIR` writes V8 CPU profiles of every child into DIR/<size>-<job>/ (open the largest,
  * the main thread's, in Chrome DevTools).
@@ -44,7 +45,7 @@ interface Options {
   only: Set<Section>;
 }
 
-const SECTIONS = ['engine', 'read', 'cli', 'siting'] as const;
+const SECTIONS = ['engine', 'read', 'cli', 'siting', 'terrain'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const DEFAULT_REPEATS = 3;
@@ -158,6 +159,26 @@ function runSitingBench(quick: boolean): number {
   return res.status ?? 1;
 }
 
+/** The terrain bench (scripts/bench-terrain.ts) in its own process, with the same sizes and repeats. */
+function runTerrainBench(sizes: readonly CitySize[], repeats: number): number {
+  process.stderr.write('bench: terrain …\n');
+  const res = spawnSync(
+    process.execPath,
+    [
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      path.join(here, 'bench-terrain.ts'),
+      '--sizes',
+      sizes.map((s) => s.name).join(','),
+      '--repeat',
+      String(repeats),
+    ],
+    { stdio: 'inherit' },
+  );
+  return res.status ?? 1;
+}
+
 /** Reading speed (scripts/bench/read-ratio.ts) in its own process, for the sizes up to M. */
 function runReadRatioBench(sizes: readonly CitySize[], seed: number): number {
   const names = sizes.filter((s) => s.segments <= 200_000).map((s) => s.name);
@@ -211,7 +232,8 @@ async function main(): Promise<number> {
   const cliOk = options.only.has('cli') ? benchCliRatio(options.sizes, options.seed, options.repeat ?? DEFAULT_REPEATS) : true;
   const disagree = results.some((r) => r.problems.length > 0) || readCode !== 0 || !cliOk;
   const sitingCode = options.siting === 'none' || !options.only.has('siting') ? 0 : runSitingBench(options.siting === 'quick');
-  return crashed || disagree || sitingCode !== 0 ? 1 : 0;
+  const terrainCode = options.only.has('terrain') ? runTerrainBench(options.sizes, options.repeat ?? DEFAULT_REPEATS) : 0;
+  return crashed || disagree || sitingCode !== 0 || terrainCode !== 0 ? 1 : 0;
 }
 
 main().then(

@@ -78,7 +78,7 @@ export async function runAnalyze(
   progress.step('gap zones', 0.88);
   const zones = findGapZones(analysis.samples, analysis.fields, settings);
   progress.step('accessibility (2SFCA, E2SFCA)', 0.91);
-  const accessibility = computeAccessibility(analysis.travel, dataset, analysis.samples, settings);
+  const accessibility = computeAccessibility(analysis.travel, dataset, analysis.samples, settings, { fields: analysis.fields });
   progress.step('writing reports', 0.95);
   analysis.warnings.forEach(warn);
   accessibility.warnings.forEach(warn);

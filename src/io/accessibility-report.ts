@@ -1,8 +1,8 @@
 import type { Accessibility } from '../engine/accessibility/compute-accessibility';
-import type { Analysis } from '../engine/analyze';
-import { representativeSecondsOf } from '../engine/coverage/representative-seconds';
 import type { Dataset, Settings } from '../engine/model';
-import { writeCsv } from './csv-write';
+import { ByteWriter } from './byte-writer';
+import { writeCsvCell } from './csv-write';
+import type { ReportTable } from './report-rows';
 
 /** The columns of accessibility.csv, in order. */
 const ACCESSIBILITY_COLUMNS = [
@@ -22,7 +22,7 @@ const ACCESSIBILITY_COLUMNS = [
  * Supply per resident as "places per 1,000 residents" rounded to 0.001, or null when no facility is
  * in reach (NaN): reports write it empty ("none in reach"), never 0.
  */
-export function placesPerThousand(value: number): number | null {
+function placesPerThousand(value: number): number | null {
   return Number.isFinite(value) ? Math.round(value * 1e6) / 1e3 : null;
 }
 
@@ -38,36 +38,74 @@ export function accessibilityKeys(id: string): [string, string] {
  * time from the community's representative sample to the nearest facility (0.1, as `t_<id>_min`;
  * empty when unreachable); `covered_share` the covered share of its residents (3 decimals);
  * `sfca_2`, `sfca_e2` places per 1,000 residents (0.001), empty when none is in reach.
- * UTF-8 with BOM, formulas escaped (csv-write).
+ * UTF-8 with BOM, CRLF, formulas escaped: the bytes `writeCsv` (csv-write) would give, written
+ * straight into one buffer.
+ *
+ * @param table the report's rounded minutes and shares (`reportTable` of the same analysis; its categories in settings order)
  */
 export function accessibilityCsv(
   dataset: Pick<Dataset, 'communities'>,
-  analysis: Pick<Analysis, 'samples' | 'fields' | 'coverage'>,
+  table: Pick<ReportTable, 'tenths' | 'thousandths'>,
   accessibility: Accessibility,
   settings: Pick<Settings, 'categories'>,
-): string {
-  const rows: (string | number | null)[][] = [];
+): Uint8Array {
   const K = settings.categories.length;
-  dataset.communities.forEach((c, ci) => {
-    settings.categories.forEach((cat, k) => {
-      const a = accessibility.categories[k]!;
-      const seconds = representativeSecondsOf(analysis.samples, analysis.fields[k]!, ci);
-      const share = analysis.coverage.share[ci * K + k]!;
-      rows.push([
-        c.id,
-        c.name,
-        c.kind,
-        '',
-        cat.id,
-        c.population,
-        Number.isFinite(seconds) ? Math.round(seconds / 6) / 10 : null,
-        Number.isFinite(share) ? Math.round(share * 1000) / 1000 : null,
-        placesPerThousand(a.sfca2[ci]!),
-        placesPerThousand(a.sfcaE2[ci]!),
-      ]);
-    });
+  const C = dataset.communities.length;
+  const w = new ByteWriter(C * K * 80 + 4096);
+  w.text('\uFEFF');
+  ACCESSIBILITY_COLUMNS.forEach((h, j) => {
+    if (j > 0) w.byte(44);
+    writeCsvCell(w, h);
   });
-  return writeCsv(ACCESSIBILITY_COLUMNS, rows);
+  w.text('\r\n');
+  const categoryCells = settings.categories.map((cat) => {
+    const cell = new ByteWriter(cat.id.length * 3 + 16);
+    writeCsvCell(cell, cat.id);
+    return cell;
+  });
+  // places per 1,000 (0.001) as placesPerThousand gives it; empty when none is in reach
+  const places = (v: number): void => {
+    if (Number.isFinite(v)) w.fixed(Math.round(v * 1e6), 3, 1000);
+  };
+  for (let c = 0; c < C; c++) {
+    const community = dataset.communities[c]!;
+    // the cells before the category's are the same on the community's K rows
+    const rowStart = w.length;
+    writeCsvCell(w, community.id);
+    w.byte(44);
+    writeCsvCell(w, community.name);
+    w.byte(44);
+    writeCsvCell(w, community.kind);
+    w.text(',,');
+    const rowHead = w.length;
+    // and so is the population: written once, copied on the next rows
+    let popStart = 0;
+    let popEnd = 0;
+    for (let k = 0; k < K; k++) {
+      if (k > 0) w.copyFrom(w, rowStart, rowHead);
+      const cat = categoryCells[k]!;
+      w.copyFrom(cat, 0, cat.length);
+      w.byte(44);
+      if (k === 0) {
+        popStart = w.length;
+        writeCsvCell(w, community.population);
+        popEnd = w.length;
+      } else w.copyFrom(w, popStart, popEnd);
+      w.byte(44);
+      const t = table.tenths[c * K + k]!;
+      if (Number.isFinite(t)) w.fixed(t, 1, 10);
+      w.byte(44);
+      const s = table.thousandths[c * K + k]!;
+      if (Number.isFinite(s)) w.fixed(s, 3, 1000);
+      w.byte(44);
+      const a = accessibility.categories[k]!;
+      places(a.sfca2[c]!);
+      w.byte(44);
+      places(a.sfcaE2[c]!);
+      w.text('\r\n');
+    }
+  }
+  return w.bytes();
 }
 
 /** summary.json's `accessibility` member: per category, what the plan's ratios are compared with. */

@@ -1,6 +1,6 @@
 import type { Accessibility } from '../engine/accessibility/compute-accessibility';
 import type { Analysis } from '../engine/analyze';
-import { accessibilityCsv, accessibilityKeys, accessibilitySummary, placesPerThousand } from './accessibility-report';
+import { accessibilityCsv, accessibilityKeys, accessibilitySummary } from './accessibility-report';
 import type { GapZone } from '../engine/coverage/gap-zones';
 import type { CommunityGeometry, Dataset, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from './crs';
@@ -52,7 +52,7 @@ type ReportFileSet<T> = Partial<Record<(typeof REPORT_LAYERS)[number], T>> & {
   'summary.json': string;
   'coverage.csv': T;
   /** Present when the report was given the accessibility (`ReportOptions.accessibility`). */
-  'accessibility.csv'?: string;
+  'accessibility.csv'?: T;
   'districts.csv': string;
 };
 
@@ -178,7 +178,8 @@ export function writeAnalysisReport(
     'coverage.csv': new TextDecoder('utf-8', { ignoreBOM: true }).decode(out['coverage.csv']),
     'districts.csv': out['districts.csv'],
   };
-  if (out['accessibility.csv'] !== undefined) files['accessibility.csv'] = out['accessibility.csv'];
+  if (out['accessibility.csv'] !== undefined)
+    files['accessibility.csv'] = new TextDecoder('utf-8', { ignoreBOM: true }).decode(out['accessibility.csv']);
   for (const name of REPORT_LAYERS) {
     const bytes = out[name];
     if (bytes) files[name] = decoder.decode(bytes);
@@ -251,52 +252,62 @@ export function writeAnalysisReportBytes(
   // each community's feature is written once, into its layer; start/end are its bytes there
   const start = new Float64Array(n);
   const end = new Float64Array(n);
-  dataset.communities.forEach((community, i) => {
+  // the property keys encoded once (each is written once per community)
+  const encoder = new TextEncoder();
+  const keyBytes = keys.map((k) => encoder.encode(k));
+  const accKeyBytes = accKeys.map((k) => encoder.encode(k));
+  const featureOpen = encoder.encode('{"type":"Feature","properties":');
+  const featureTail = encoder.encode(',"type_of_feature":"community"},"geometry":');
+  const nullBytes = encoder.encode('null');
+  const separator = encoder.encode(',\n');
+  // places per 1,000 as placesPerThousand gives it (0.001; null when none is in reach)
+  const places = (w: ByteWriter, v: number): void => {
+    if (Number.isFinite(v)) w.fixed(Math.round(v * 1e6), 3, 1000);
+    else w.raw(nullBytes);
+  };
+  const accCategories = acc ? acc.categories : [];
+  for (let i = 0; i < n; i++) {
+    const community = dataset.communities[i]!;
     const w = splitPoints && isPoint[i] ? points : all;
-    if (w.length > headBytes) w.text(',\n');
+    if (w.length > headBytes) w.raw(separator);
     start[i] = w.length;
-    w.text('{"type":"Feature","properties":');
-    w.text(keys[0]!);
+    w.raw(featureOpen);
+    w.raw(keyBytes[0]!);
     w.jsonString(community.id);
-    w.text(keys[1]!);
+    w.raw(keyBytes[1]!);
     w.jsonString(community.name);
-    w.text(keys[2]!);
+    w.raw(keyBytes[2]!);
     w.jsonString(community.kind);
-    w.text(keys[3]!);
+    w.raw(keyBytes[3]!);
     w.number(community.population);
-    w.text(keys[4]!);
+    w.raw(keyBytes[4]!);
     w.jsonString(table.missing[i]!);
     for (let k = 0; k < K; k++) {
-      w.text(keys[5 + k]!);
+      w.raw(keyBytes[5 + k]!);
       const v = table.tenths[i * K + k]!;
       if (Number.isFinite(v)) w.fixed(v, 1, 10);
-      else w.text('null');
+      else w.raw(nullBytes);
     }
     for (let k = 0; k < K; k++) {
-      w.text(keys[5 + K + k]!);
+      w.raw(keyBytes[5 + K + k]!);
       const v = table.thousandths[i * K + k]!;
       if (Number.isFinite(v)) w.fixed(v, 3, 1000);
-      else w.text('null');
+      else w.raw(nullBytes);
     }
-    if (acc) {
-      acc.categories.forEach((a, k) => {
-        const two = placesPerThousand(a.sfca2[i]!);
-        const e2 = placesPerThousand(a.sfcaE2[i]!);
-        w.text(accKeys[2 * k]!);
-        if (two === null) w.text('null');
-        else w.number(two);
-        w.text(accKeys[2 * k + 1]!);
-        if (e2 === null) w.text('null');
-        else w.number(e2);
-      });
+    for (let k = 0; k < accCategories.length; k++) {
+      const a = accCategories[k]!;
+      w.raw(accKeyBytes[2 * k]!);
+      places(w, a.sfca2[i]!);
+      w.raw(accKeyBytes[2 * k + 1]!);
+      places(w, a.sfcaE2[i]!);
     }
     // the district the community reports under (null: unassigned), when the communities have districts
     if (withDistrict) w.text(`,"district":${jsonValue(community.district ?? null)}`);
-    w.text(',"type_of_feature":"community"},"geometry":');
+    w.raw(featureTail);
     geo.geometry(w, community.geometry, promote);
     w.byte(125);
     end[i] = w.length;
-  });
+  }
   const close = (w: ByteWriter): Uint8Array => {
     w.text(w.length > headBytes ? '\n]}\n' : ']}\n');
     return w.bytes();
@@ -354,6 +365,6 @@ export function writeAnalysisReportBytes(
     'summary.json': `${JSON.stringify(acc ? { ...summary, accessibility: accessibilitySummary(dataset, acc, settings) } : summary, null, 2)}\n`,
     'coverage.csv': coverageCsv(settings, columns, dataset.communities, table, options.csv),
     'districts.csv': districtsCsv(indicators, settings),
-    ...(acc ? { 'accessibility.csv': accessibilityCsv(dataset, analysis, acc, settings) } : {}),
+    ...(acc ? { 'accessibility.csv': accessibilityCsv(dataset, table, acc, settings) } : {}),
   };
 }

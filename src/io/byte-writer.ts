@@ -79,6 +79,21 @@ export class ByteWriter {
     this.text(JSON.stringify(s));
   }
 
+  /** Appends bytes (e.g. text encoded once and written many times). */
+  raw(bytes: Uint8Array): void {
+    const n = bytes.length;
+    this.ensure(n);
+    const buf = this.buf;
+    if (n < 64) {
+      let at = this.length;
+      for (let i = 0; i < n; i++) buf[at++] = bytes[i]!;
+      this.length = at;
+      return;
+    }
+    buf.set(bytes, this.length);
+    this.length += n;
+  }
+
   /** Appends one byte (an ASCII character code). */
   byte(c: number): void {
     this.ensure(1);
@@ -137,7 +152,16 @@ export class ByteWriter {
   /** Appends bytes `[start, end)` of another writer. */
   copyFrom(other: ByteWriter, start: number, end: number): void {
     this.ensure(end - start);
-    this.buf.set(other.buf.subarray(start, end), this.length);
+    const buf = this.buf;
+    if (end - start < 64) {
+      // short runs: a loop is cheaper than a subarray view
+      const from = other.buf;
+      let at = this.length;
+      for (let i = start; i < end; i++) buf[at++] = from[i]!;
+      this.length = at;
+      return;
+    }
+    buf.set(other.buf.subarray(start, end), this.length);
     this.length += end - start;
   }
 

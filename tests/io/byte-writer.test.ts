@@ -69,4 +69,17 @@ describe('ByteWriter', () => {
     b.byte(93);
     expect(text(b)).toBe('[社区]');
   });
+
+  it('raw and copyFrom append short and long runs (from itself too) exactly, growing the buffer', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ maxLength: 200 }), (a, b) => {
+        const w = new ByteWriter(16);
+        w.raw(new TextEncoder().encode(a));
+        const mid = w.length;
+        w.text(b);
+        w.copyFrom(w, 0, mid);
+        expect(text(w)).toBe(a + b + a);
+      }),
+    );
+  });
 });

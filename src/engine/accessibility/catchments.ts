@@ -37,6 +37,7 @@ export interface Catchments {
  * @param samples demand samples (the targets)
  * @param category thresholds, minutes per kind
  * @param settings speeds, detour factor, maxSnapMeters
+ * @param searched the facilities to search, in this order (default: every facility of the category, in {@link categoryFacilities} order)
  */
 export function computeCatchments(
   travel: TravelModel,
@@ -44,11 +45,10 @@ export function computeCatchments(
   samples: DemandSamples,
   category: CategoryDef,
   settings: Settings,
+  searched: Uint32Array = categoryFacilities(dataset, category),
 ): Catchments {
   const points = { lon: samples.lon, lat: samples.lat, kind: samples.kind };
-  const ids: number[] = [];
-  for (const f of dataset.facilities) if (f.category === category.id) ids.push(f.index);
-  const facility = Uint32Array.from(spatialOrder(dataset.facilities, ids));
+  const facility = searched;
   const start = new Uint32Array(facility.length + 1);
   if (facility.length === 0) return { facility, start, sample: new Uint32Array(0), seconds: new Float32Array(0) };
   // the siting reach query: per mode of the category, the search runs on edges in the resident's direction
@@ -74,6 +74,16 @@ export function computeCatchments(
     start[f + 1] = n;
   }
   return { facility, start, sample: sample.slice(0, n), seconds: seconds.slice(0, n) };
+}
+
+/**
+ * Dataset indices of a category's facilities in the order the catchments search them: snake order
+ * over rows of ~0.01° (about 1 km), ties by index (see {@link Catchments.facility}).
+ */
+export function categoryFacilities(dataset: Pick<Dataset, 'facilities'>, category: Pick<CategoryDef, 'id'>): Uint32Array {
+  const ids: number[] = [];
+  for (const f of dataset.facilities) if (f.category === category.id) ids.push(f.index);
+  return Uint32Array.from(spatialOrder(dataset.facilities, ids));
 }
 
 /** Facility indices in snake order over rows of ~0.01° (about 1 km), ties by index. */

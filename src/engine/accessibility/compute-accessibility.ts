@@ -1,6 +1,6 @@
-import type { CategoryDef, Dataset, DemandSamples, Problem, Settings } from '../model';
+import { KIND_RURAL, type AccessField, type CategoryDef, type Dataset, type DemandSamples, type Problem, type Settings } from '../model';
 import type { TravelModel } from '../travel/travel-model';
-import { computeCatchments } from './catchments';
+import { categoryFacilities, computeCatchments } from './catchments';
 import { communityAccess } from './community-access';
 import { facilitySupply } from './supply';
 import { twoStepFca } from './two-step-fca';
@@ -47,6 +47,12 @@ export interface AccessibilityOptions {
    * (e.g. children 0–3 for childcare); a missing or null entry uses `samples.population`.
    */
   population?: readonly (Float64Array | null | undefined)[];
+  /**
+   * The analysis' access fields (`Analysis.fields`, same order as `settings.categories`): whether a
+   * sample has any facility of a category in reach is read from them. Default: asked of `travel`
+   * (one pass over the samples per category on the cached search).
+   */
+  fields?: readonly AccessField[];
 }
 
 /** The weight functions `[urban, rural]` of a category. */
@@ -77,23 +83,47 @@ export function computeAccessibility(
   options: AccessibilityOptions = {},
 ): Accessibility {
   const warnings: Problem[] = [];
+  const points = { lon: samples.lon, lat: samples.lat, kind: samples.kind };
   const categories = settings.categories.map((cat, k): CategoryAccessibility => {
     const population = options.population?.[k] ?? samples.population;
     if (population.length !== samples.count)
       throw new RangeError(`computeAccessibility: population of "${cat.id}" has ${population.length} values for ${samples.count} samples`);
-    const catchments = computeCatchments(travel, dataset, samples, cat, settings);
-    const { supply, withoutCapacity } = facilitySupply(dataset.facilities, catchments.facility);
+    const all = categoryFacilities(dataset, cat);
+    const { supply: allSupply, withoutCapacity } = facilitySupply(dataset.facilities, all);
     if (withoutCapacity.length > 0) {
       const ids = withoutCapacity.slice(0, LISTED_IDS).map((j) => dataset.facilities[j]!.id);
       const more = withoutCapacity.length > LISTED_IDS ? ` and ${withoutCapacity.length - LISTED_IDS} more` : '';
       warnings.push({
         file: 'facilities',
         index: -1,
-        reason: `${withoutCapacity.length} of ${catchments.facility.length} facilities of category "${cat.id}" have no usable capacity (missing, zero, negative or not a number): ${ids.join(', ')}${more}. They count for coverage but supply nothing to places per 1,000 residents`,
+        reason: `${withoutCapacity.length} of ${all.length} facilities of category "${cat.id}" have no usable capacity (missing, zero, negative or not a number): ${ids.join(', ')}${more}. They count for coverage but supply nothing to places per 1,000 residents`,
       });
     }
+    // A facility that supplies nothing adds nothing to either stage (R_j = 0, so W·R_j = 0): only the
+    // facilities with a capacity are searched (in the same order, so every sum adds the same terms).
+    // It still puts residents "in reach" (value 0, not NaN): that is the coverage test on the
+    // category's access field, the nearest facility being within the threshold.
+    const supplied = all.filter((_, f) => allSupply[f]! > 0);
+    const supply = allSupply.filter((v) => v > 0);
+    const catchments = computeCatchments(travel, dataset, samples, cat, settings, supplied);
     const two = twoStepFca(catchments, samples.count, population, samples.kind, supply, null);
     const e2 = twoStepFca(catchments, samples.count, population, samples.kind, supply, weightsOf(cat));
+    if (supplied.length < all.length) {
+      const seconds = (
+        options.fields?.[k] ??
+        travel.accessField(
+          cat.id,
+          Uint32Array.from(all).sort((a, b) => a - b),
+          points,
+        )
+      ).seconds;
+      const limitUrban = cat.thresholdMinutes.urban * 60;
+      const limitRural = cat.thresholdMinutes.rural * 60;
+      for (let i = 0; i < samples.count; i++) {
+        if (two.access[i] === two.access[i]) continue; // a supplied facility is in reach
+        if (seconds[i]! <= (samples.kind[i] === KIND_RURAL ? limitRural : limitUrban)) two.access[i] = e2.access[i] = 0;
+      }
+    }
     let total = 0;
     let inReach = 0;
     let sum2 = 0;
@@ -119,7 +149,7 @@ export function computeAccessibility(
       meanSfca2: inReach > 0 ? sum2 / inReach : NaN,
       meanSfcaE2: inReach > 0 ? sumE2 / inReach : NaN,
       supply: supply.reduce((s, v) => s + v, 0),
-      facilities: catchments.facility.length,
+      facilities: all.length,
       withoutCapacity,
     };
   });

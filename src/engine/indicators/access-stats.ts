@@ -79,34 +79,32 @@ export function accessStats(
     if (!(s <= 2 * lim)) st.beyondTwice += p;
     st.bands[band]! += p;
   };
+  const everyone = out[G]!;
   for (let i = 0; i < n; i++) {
     const p = population[i]!;
     const s = seconds[i]!;
     const rural = kind[i] === KIND_RURAL;
     const lim = limit[rural ? 1 : 0]!;
     const band = bandOf(s);
-    const targets = sampleGroup ? [out[sampleGroup[i]!]!, out[G]!] : [out[G]!];
-    for (const t of targets) {
+    if (sampleGroup) {
+      const t = out[sampleGroup[i]!]!;
       add(t.all, p, s, lim, band);
       add(rural ? t.rural : t.urban, p, s, lim, band);
     }
+    add(everyone.all, p, s, lim, band);
+    add(rural ? everyone.rural : everyone.urban, p, s, lim, band);
   }
-  // medians: one walk over the samples in time order (ties by index), every group and kind at once
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => {
-    const sa = seconds[a]!;
-    const sb = seconds[b]!;
-    return sa < sb ? -1 : sa > sb ? 1 : a - b;
-  });
-  const cum = new Map<ResidentStats, number>();
-  const step = (st: ResidentStats, p: number, s: number): void => {
+  // medians: one walk over the samples in time order (ties by index), every group and kind at once;
+  // cum[3g], cum[3g + 1], cum[3g + 2]: residents walked so far of group g (G: everyone), all, urban, rural
+  const order = timeOrder(seconds);
+  const cum = new Float64Array(3 * (G + 1));
+  const step = (st: ResidentStats, slot: number, p: number, s: number): void => {
     if (st.medianMinutes !== null || !(st.population > 0)) return;
-    const c = (cum.get(st) ?? 0) + p;
-    cum.set(st, c);
+    const c = cum[slot]! + p;
+    cum[slot] = c;
     if (c >= st.population / 2 && p > 0) {
       if (Number.isFinite(s)) st.medianMinutes = s / 60;
-      else cum.set(st, -Infinity); // the middle resident has no facility in reach: no median
+      else cum[slot] = -Infinity; // the middle resident has no facility in reach: no median
     }
   };
   for (let j = 0; j < n; j++) {
@@ -115,11 +113,46 @@ export function accessStats(
     if (!(p > 0)) continue;
     const s = seconds[i]!;
     const rural = kind[i] === KIND_RURAL;
-    const targets = sampleGroup ? [out[sampleGroup[i]!]!, out[G]!] : [out[G]!];
-    for (const t of targets) {
-      step(t.all, p, s);
-      step(rural ? t.rural : t.urban, p, s);
+    if (sampleGroup) {
+      const g = sampleGroup[i]!;
+      const t = out[g]!;
+      step(t.all, 3 * g, p, s);
+      if (rural) step(t.rural, 3 * g + 2, p, s);
+      else step(t.urban, 3 * g + 1, p, s);
     }
+    step(everyone.all, 3 * G, p, s);
+    if (rural) step(everyone.rural, 3 * G + 2, p, s);
+    else step(everyone.urban, 3 * G + 1, p, s);
   }
   return out;
+}
+
+/** Samples up to this count sort by one packed number key (index in the low 22 bits). */
+const PACKED_INDEX = 2 ** 22;
+
+/**
+ * Sample indices ordered by time, ties by index. Times ≥ 0 (and +Infinity) order as their float32
+ * bit patterns do, so each sample becomes one integer key `bits × 2²² + index` (below 2⁵³, exact in a
+ * double) and a plain numeric sort of those keys does it; otherwise (a negative or NaN time, or more
+ * than 2²² samples) a comparison sort.
+ */
+function timeOrder(seconds: Float32Array): Uint32Array {
+  const n = seconds.length;
+  const order = new Uint32Array(n);
+  const bits = new Uint32Array(seconds.buffer, seconds.byteOffset, n);
+  let packable = n <= PACKED_INDEX;
+  for (let i = 0; i < n && packable; i++) packable = bits[i]! < 0x80000000 && !(bits[i]! > 0x7f800000);
+  if (packable) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = bits[i]! * PACKED_INDEX + i;
+    keys.sort();
+    for (let j = 0; j < n; j++) order[j] = keys[j]! % PACKED_INDEX;
+    return order;
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => {
+    const sa = seconds[a]!;
+    const sb = seconds[b]!;
+    return sa < sb ? -1 : sa > sb ? 1 : a - b;
+  });
 }

@@ -23,6 +23,16 @@ export function facilityGroups(
   const keep: number[] = [];
   for (let i = 0; i < samples.count; i++) if (Number.isFinite(samples.lon[i]!) && Number.isFinite(samples.lat[i]!)) keep.push(i);
   if (keep.length === 0 || facilities.length === 0) return out;
+  // one group (no districts): every facility with a position is in it, no search needed
+  let single = true;
+  for (let i = 1; i < communityGroup.length && single; i++) single = communityGroup[i] === communityGroup[0];
+  if (single) {
+    const g = communityGroup[samples.community[keep[0]!]!]!;
+    facilities.forEach((f, j) => {
+      if (Number.isFinite(f.lon) && Number.isFinite(f.lat)) out[j] = g;
+    });
+    return out;
+  }
   const lon = Float64Array.from(keep, (i) => samples.lon[i]!);
   const lat = Float64Array.from(keep, (i) => samples.lat[i]!);
   const index = createPointIndex(lon, lat);

@@ -10,7 +10,7 @@ import type { Dataset, PlanTarget, Settings } from '../model';
 import { accessStats, BAND_EDGES_MIN, type GroupStats } from './access-stats';
 import { districtGroups } from './district-groups';
 import { facilityGroups } from './facility-districts';
-import { gini, lorenzCurve } from './gini';
+import { gini, giniAndLorenz } from './gini';
 import { planDashboard, type DashboardRow } from './plan-dashboard';
 
 /** Indicators of one category for one set of communities. */
@@ -76,11 +76,13 @@ export function computeIndicators(
     const stats = accessStats(fields[k]!.seconds.subarray(0, n), samples.population, samples.kind, cat.thresholdMinutes, sampleGroup, G);
     const shares = new Float64Array(C);
     for (let c = 0; c < C; c++) shares[c] = coverage.share[c * K + k]!;
-    overall.push({ ...stats[G]!, gini: gini(shares, pops) });
-    lorenz.push(lorenzCurve(shares, pops, lorenzSteps));
+    const all = giniAndLorenz(shares, pops, lorenzSteps);
+    overall.push({ ...stats[G]!, gini: all.gini });
+    lorenz.push(all.lorenz);
     for (let g = 0; g < G; g++) {
-      const w = pops.map((p, c) => (groups.communityGroup[c] === g ? p : 0));
-      perGroup[g]!.push({ ...stats[g]!, gini: gini(shares, w) });
+      // one group holds every community: its weights are everyone's
+      const w = G === 1 ? pops : pops.map((p, c) => (groups.communityGroup[c] === g ? p : 0));
+      perGroup[g]!.push({ ...stats[g]!, gini: G === 1 ? all.gini : gini(shares, w) });
     }
   }
   const facilityGroup = facilityGroups(dataset.facilities, samples, groups.communityGroup);

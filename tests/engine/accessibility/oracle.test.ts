@@ -191,3 +191,39 @@ describe('2SFCA and E2SFCA equal a brute force over all pairs of the full travel
     }
   }
 });
+
+describe('facilities without capacity are not searched, yet put residents in reach (value 0) exactly as the brute force does', () => {
+  // a category whose facilities all lack a capacity, one with half of them, and a riding mode with a pace
+  const capacityOf = (j: number, rand: () => number): number | null => (j % 3 === 0 ? null : j % 3 === 1 ? (rand() < 0.5 ? 0 : 40) : 25);
+  const categories: CategoryDef[] = [
+    CATEGORIES[0]!,
+    { ...CATEGORIES[1]!, walkSpeedKmh: 3.6 },
+    { ...CATEGORIES[2]!, mode: { urban: 'walk', rural: 'ebike' } },
+  ];
+  for (const model of ['network', 'straight'] as const) {
+    for (const seed of [5, 23]) {
+      it(`${model}, seed ${seed}`, () => {
+        const base = city(seed, true);
+        const rand = mulberry32(seed + 100);
+        const dataset = deepFreeze({ ...base, facilities: base.facilities.map((f, j) => ({ ...f, capacity: capacityOf(j, rand) })) });
+        const settings = deepFreeze({ ...settingsFor(model), categories });
+        const analysis = analyze(dataset, settings);
+        const withFields = computeAccessibility(analysis.travel, dataset, analysis.samples, settings, { fields: analysis.fields });
+        const withoutFields = computeAccessibility(analysis.travel, dataset, analysis.samples, settings);
+        let zeros = 0;
+        categories.forEach((cat, k) => {
+          const two = bruteForce(analysis.travel, dataset, analysis.samples, cat, false);
+          const e2 = bruteForce(analysis.travel, dataset, analysis.samples, cat, true);
+          for (const acc of [withFields, withoutFields]) {
+            expectSame(acc.categories[k]!.sample2, two);
+            expectSame(acc.categories[k]!.sampleE2, e2);
+          }
+          zeros += two.filter((v) => v === 0).length;
+        });
+        // the case the shortcut handles occurs: residents in reach of facilities that supply nothing only
+        expect(zeros).toBeGreaterThan(0);
+        expect(withFields.categories[0]!.supply).toBe(0);
+      });
+    }
+  }
+});

@@ -25,6 +25,8 @@ export interface AccessibilityBench {
   bruteMsPerFacility: number;
   /** Brute force extrapolated to every facility ÷ the engine's median. */
   ratio: number;
+  /** The same ratio on CPU time. */
+  ratioCpu: number;
   /** Pairs of the subset that differ between the engine and the brute force (0 when all is well). */
   mismatches: number;
 }
@@ -60,20 +62,28 @@ export function benchAccessibility(
     const c = process.cpuUsage(c0);
     cpuMs.push((c.user + c.system) / 1000);
   }
-  // pairs of every category (untimed); the subset check on the first category's catchments
-  for (const c of settings.categories)
-    pairs += computeCatchments(analysis.travel, withCapacity, analysis.samples, c, settings).sample.length;
-  const cat = settings.categories[0]!;
-  const catchments = computeCatchments(analysis.travel, withCapacity, analysis.samples, cat, settings);
+  // pairs of every category (untimed); the subset check spreads its facilities over the categories
+  const catchmentsOf = settings.categories.map((c) => computeCatchments(analysis.travel, withCapacity, analysis.samples, c, settings));
+  for (const c of catchmentsOf) pairs += c.sample.length;
   const { samples } = analysis;
   const points = { lon: samples.lon, lat: samples.lat, kind: samples.kind };
-  const limits = [cat.thresholdMinutes.urban * 60, cat.thresholdMinutes.rural * 60];
-  const pick = Math.min(subset, catchments.facility.length);
+  const K = settings.categories.length;
   const bruteMs: number[] = [];
+  const bruteCpuMs: number[] = [];
   let mismatches = 0;
-  for (let k = 0; k < pick; k++) {
-    const f = Math.floor((k * catchments.facility.length) / pick);
+  let pick = 0;
+  const perCategory = Math.ceil(subset / K);
+  for (let k = 0; k < subset; k++) {
+    const cat = settings.categories[k % K]!;
+    const catchments = catchmentsOf[k % K]!;
+    const F = catchments.facility.length;
+    if (F === 0) continue;
+    const limits = [cat.thresholdMinutes.urban * 60, cat.thresholdMinutes.rural * 60];
+    // the m-th of this category's share of the subset, spread evenly over its facilities
+    const f = Math.min(F - 1, Math.floor(((Math.floor(k / K) + 0.5) * F) / perCategory));
     const j = catchments.facility[f]!;
+    pick++;
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const field = analysis.travel.accessField(cat.id, Uint32Array.of(j), points);
     const expected = new Map<number, number>();
@@ -82,6 +92,8 @@ export function benchAccessibility(
       if (t <= limits[samples.kind[i] === KIND_RURAL ? 1 : 0]!) expected.set(i, t);
     }
     bruteMs.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    bruteCpuMs.push((c.user + c.system) / 1000);
     const s = catchments.start[f]!;
     const e = catchments.start[f + 1]!;
     if (e - s !== expected.size) mismatches += Math.abs(e - s - expected.size) || 1;
@@ -89,14 +101,16 @@ export function benchAccessibility(
   }
   const medianMs = median(runsMs);
   const bruteMsPerFacility = median(bruteMs);
+  const medianCpuMs = median(cpuMs);
   return {
     runsMs,
     medianMs,
-    medianCpuMs: median(cpuMs),
+    medianCpuMs,
     pairs,
     bruteFacilities: pick,
     bruteMsPerFacility,
     ratio: (bruteMsPerFacility * dataset.facilities.length) / medianMs,
+    ratioCpu: (median(bruteCpuMs) * dataset.facilities.length) / medianCpuMs,
     mismatches,
   };
 }

@@ -1,6 +1,6 @@
 import type { CategoryDef, Dataset, DemandSamples, Problem, Settings } from '../model';
 import type { TravelModel } from '../travel/travel-model';
-import { computeCatchments } from './catchments';
+import { computeCatchments, createPairStore } from './catchments';
 import { communityAccess } from './community-access';
 import { facilitySupply } from './supply';
 import { twoStepFca } from './two-step-fca';
@@ -77,11 +77,13 @@ export function computeAccessibility(
   options: AccessibilityOptions = {},
 ): Accessibility {
   const warnings: Problem[] = [];
+  // the pairs of one category are read before the next category's overwrite them
+  const store = createPairStore();
   const categories = settings.categories.map((cat, k): CategoryAccessibility => {
     const population = options.population?.[k] ?? samples.population;
     if (population.length !== samples.count)
       throw new RangeError(`computeAccessibility: population of "${cat.id}" has ${population.length} values for ${samples.count} samples`);
-    const catchments = computeCatchments(travel, dataset, samples, cat, settings);
+    const catchments = computeCatchments(travel, dataset, samples, cat, settings, store);
     const { supply, withoutCapacity } = facilitySupply(dataset.facilities, catchments.facility);
     if (withoutCapacity.length > 0) {
       const ids = withoutCapacity.slice(0, LISTED_IDS).map((j) => dataset.facilities[j]!.id);
@@ -92,8 +94,7 @@ export function computeAccessibility(
         reason: `${withoutCapacity.length} of ${catchments.facility.length} facilities of category "${cat.id}" have no usable capacity (missing, zero, negative or not a number): ${ids.join(', ')}${more}. They count for coverage but supply nothing to places per 1,000 residents`,
       });
     }
-    const two = twoStepFca(catchments, samples.count, population, samples.kind, supply, null);
-    const e2 = twoStepFca(catchments, samples.count, population, samples.kind, supply, weightsOf(cat));
+    const { sfca2: two, sfcaE2: e2 } = twoStepFca(catchments, samples.count, population, samples.kind, supply, weightsOf(cat));
     let total = 0;
     let inReach = 0;
     let sum2 = 0;

@@ -41,6 +41,8 @@ interface JobResult {
   analyzeMs: number;
   bench: AccessibilityBench;
   peakRssMB: number;
+  /** Load average (1 min) after the runs: above 2 the 2-core machine was shared and wall times overstate. */
+  load: number;
 }
 
 /** Goal per size name, ms (issue 16); sizes without one print no verdict. */
@@ -67,6 +69,7 @@ function runJob(job: Job): JobResult {
     analyzeMs,
     bench,
     peakRssMB: peakRssMB(),
+    load: os.loadavg()[0]!,
   };
 }
 

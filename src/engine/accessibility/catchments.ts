@@ -23,13 +23,27 @@ export interface Catchments {
 }
 
 /**
+ * Storage for catchment pairs that one computation after another can reuse (the arrays grow by
+ * doubling and are never shrunk), so the categories of an analysis share one allocation.
+ */
+export interface PairStore {
+  sample: Uint32Array;
+  seconds: Float32Array;
+}
+
+/** An empty {@link PairStore} (it grows on first use). */
+export function createPairStore(): PairStore {
+  return { sample: new Uint32Array(0), seconds: new Float32Array(0) };
+}
+
+/**
  * Every (sample, facility) pair of a category within the catchment, by bounded searches from each
  * facility on exactly the analysis' travel model (the same snapping, access legs and float32
  * seconds as `AccessField`; docs/architecture.md, "Travel-time model"):
  *
  * - network: a Dijkstra from the facility's snap point on edges costed in the resident's direction
- *   (residents travel to the facility; network/directed-costs.ts), by the category's mode per kind, stopped at the largest threshold effort of the category; an off-network facility
- *   reaches no one;
+ *   (residents travel to the facility; network/directed-costs.ts), by the category's mode per kind,
+ *   stopped at the largest threshold effort of the category; an off-network facility reaches no one;
  * - straight line: a Flatbush radius query around the facility, then haversine × detour ÷ speed.
  *
  * @param travel the analysis' travel model
@@ -38,6 +52,8 @@ export interface Catchments {
  * @param category thresholds, minutes per kind
  * @param settings speeds, detour factor, maxSnapMeters
  * @param searched the facilities to search, in this order (default: every facility of the category, in {@link categoryFacilities} order)
+ * @param store where to write the pairs: the result's `sample` and `seconds` are then views of the
+ *   store, valid until it is used again (default: fresh arrays of their own)
  */
 export function computeCatchments(
   travel: TravelModel,
@@ -46,6 +62,7 @@ export function computeCatchments(
   category: CategoryDef,
   settings: Settings,
   searched: Uint32Array = categoryFacilities(dataset, category),
+  store?: PairStore,
 ): Catchments {
   const points = { lon: samples.lon, lat: samples.lat, kind: samples.kind };
   const facility = searched;
@@ -53,17 +70,24 @@ export function computeCatchments(
   if (facility.length === 0) return { facility, start, sample: new Uint32Array(0), seconds: new Float32Array(0) };
   // the siting reach query: per mode of the category, the search runs on edges in the resident's direction
   const reach = createSiteReach(travel, points, category, settings, true);
-  let sample = new Uint32Array(Math.max(1024, samples.count));
-  let seconds = new Float32Array(sample.length);
+  const out = store ?? createPairStore();
+  if (out.sample.length === 0) {
+    out.sample = new Uint32Array(Math.max(1024, samples.count));
+    out.seconds = new Float32Array(out.sample.length);
+  }
+  let sample = out.sample;
+  let seconds = out.seconds;
   let n = 0;
+  let room = sample.length;
   const visit = (i: number, s: number): void => {
-    if (n === sample.length) {
-      const grownS = new Uint32Array(n * 2);
+    if (n === room) {
+      room *= 2;
+      const grownS = new Uint32Array(room);
       grownS.set(sample);
-      sample = grownS;
-      const grownT = new Float32Array(n * 2);
+      sample = out.sample = grownS;
+      const grownT = new Float32Array(room);
       grownT.set(seconds);
-      seconds = grownT;
+      seconds = out.seconds = grownT;
     }
     sample[n] = i;
     seconds[n++] = s;
@@ -73,7 +97,9 @@ export function computeCatchments(
     reach.reach(fac.lon, fac.lat, visit);
     start[f + 1] = n;
   }
-  return { facility, start, sample: sample.slice(0, n), seconds: seconds.slice(0, n) };
+  return store
+    ? { facility, start, sample: sample.subarray(0, n), seconds: seconds.subarray(0, n) }
+    : { facility, start, sample: sample.slice(0, n), seconds: seconds.slice(0, n) };
 }
 
 /**

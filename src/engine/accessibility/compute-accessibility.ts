@@ -1,6 +1,6 @@
 import { KIND_RURAL, type AccessField, type CategoryDef, type Dataset, type DemandSamples, type Problem, type Settings } from '../model';
 import type { TravelModel } from '../travel/travel-model';
-import { categoryFacilities, computeCatchments } from './catchments';
+import { categoryFacilities, computeCatchments, createPairStore } from './catchments';
 import { communityAccess } from './community-access';
 import { facilitySupply } from './supply';
 import { twoStepFca } from './two-step-fca';
@@ -84,6 +84,8 @@ export function computeAccessibility(
 ): Accessibility {
   const warnings: Problem[] = [];
   const points = { lon: samples.lon, lat: samples.lat, kind: samples.kind };
+  // the pairs of one category are read before the next category's overwrite them
+  const store = createPairStore();
   const categories = settings.categories.map((cat, k): CategoryAccessibility => {
     const population = options.population?.[k] ?? samples.population;
     if (population.length !== samples.count)
@@ -105,9 +107,8 @@ export function computeAccessibility(
     // category's access field, the nearest facility being within the threshold.
     const supplied = all.filter((_, f) => allSupply[f]! > 0);
     const supply = allSupply.filter((v) => v > 0);
-    const catchments = computeCatchments(travel, dataset, samples, cat, settings, supplied);
-    const two = twoStepFca(catchments, samples.count, population, samples.kind, supply, null);
-    const e2 = twoStepFca(catchments, samples.count, population, samples.kind, supply, weightsOf(cat));
+    const catchments = computeCatchments(travel, dataset, samples, cat, settings, supplied, store);
+    const { sfca2: two, sfcaE2: e2 } = twoStepFca(catchments, samples.count, population, samples.kind, supply, weightsOf(cat));
     if (supplied.length < all.length) {
       const seconds = (
         options.fields?.[k] ??

@@ -1,4 +1,4 @@
-import type { CategoryDef, Settings } from '../model';
+import { type CategoryDef, KIND_RURAL, KIND_URBAN, type Settings } from '../model';
 import type { RoadGraph } from '../network/graph-builder';
 import { MinHeap } from '../network/heap';
 import { costsAB, costsBA } from '../network/directed-costs';
@@ -57,6 +57,24 @@ export function createNetworkReach(
     const s = snap.segment[i]!;
     if (s >= 0) segTargets[fill[s]!++] = i;
   }
+  // the targets' snaps in segment order (a search reads them in sequence, not by target index)
+  const slots = segTargets.length;
+  const slotToA = new Float64Array(slots);
+  const slotToB = new Float64Array(slots);
+  const slotAccess = new Float64Array(slots);
+  const slotT = new Float64Array(slots);
+  const slotKind = new Uint8Array(slots);
+  for (let k = 0; k < slots; k++) {
+    const i = segTargets[k]!;
+    slotToA[k] = snap.costToA[i]!;
+    slotToB[k] = snap.costToB[i]!;
+    slotAccess[k] = snap.accessMeters[i]!;
+    slotT[k] = snap.t[i]!;
+    slotKind[k] = targets.kind[i]!;
+  }
+  // per kind: seconds = fround(effort / speed) ≤ limit implies effort ≤ this (a hair above
+  // limit × speed, for the float32 rounding), so a larger effort is skipped without dividing
+  const effortLimit = [KIND_URBAN, KIND_RURAL].map((k) => limits[k]! * speeds[k]! * (1 + 1e-6) + 1e-6) as [number, number];
   // node → incident segments (CSR)
   const nodeSegStart = new Uint32Array(nodeCount + 1);
   for (let s = 0; s < segmentCount; s++) {
@@ -79,7 +97,6 @@ export function createNetworkReach(
   const heap = new MinHeap(256);
   const siteLon = new Float64Array(1);
   const siteLat = new Float64Array(1);
-  const { kind } = targets;
 
   const relax = (node: number, c: number): void => {
     if (c > cutoff || !(c < cost[node]!)) return;
@@ -114,26 +131,50 @@ export function createNetworkReach(
       }
       stamp = stamp === 0xffffffff ? 1 : stamp + 1;
       if (stamp === 1) segSeen.fill(0);
-      const scan = (s: number): void => {
-        if (segSeen[s] === stamp) return;
-        segSeen[s] = stamp;
-        const costA = cost[segA[s]!]!;
-        const costB = cost[segB[s]!]!;
-        for (let k = segStart[s]!, end = segStart[s + 1]!; k < end; k++) {
-          const i = segTargets[k]!;
-          let best = viaNearerEnd(costA, snap.costToA[i]!, costB, snap.costToB[i]!);
-          if (s === siteSeg) {
-            const direct = alongSameSegment(snap.t[i]!, siteT, segAB[s]!, segBA[s]!, access);
-            if (direct < best) best = direct;
-          }
-          const kd = kind[i]!;
-          const seconds = Math.fround((best + snap.accessMeters[i]!) / speeds[kd]!);
-          if (seconds <= limits[kd]!) visit(i, seconds);
+      const speed0 = speeds[KIND_URBAN]!;
+      const speed1 = speeds[KIND_RURAL]!;
+      const limit0 = limits[KIND_URBAN]!;
+      const limit1 = limits[KIND_RURAL]!;
+      const effort0 = effortLimit[0];
+      const effort1 = effortLimit[1];
+      // every segment with a reached end, once: the site's own first (same-segment paths), then
+      // the segments around each node the search reached
+      for (let q = -1, touchedCount = touched.length; q < touchedCount; q++) {
+        let k0: number;
+        let k1: number;
+        if (q < 0) {
+          k0 = 0;
+          k1 = 1;
+        } else {
+          const u = touched[q]!;
+          k0 = nodeSegStart[u]!;
+          k1 = nodeSegStart[u + 1]!;
         }
-      };
-      scan(siteSeg);
-      for (const u of touched) {
-        for (let k = nodeSegStart[u]!, end = nodeSegStart[u + 1]!; k < end; k++) scan(nodeSegs[k]!);
+        for (let j = k0; j < k1; j++) {
+          const s = q < 0 ? siteSeg : nodeSegs[j]!;
+          if (segSeen[s] === stamp) continue;
+          segSeen[s] = stamp;
+          const costA = cost[segA[s]!]!;
+          const costB = cost[segB[s]!]!;
+          const onSite = s === siteSeg;
+          for (let k = segStart[s]!, end = segStart[s + 1]!; k < end; k++) {
+            let best = viaNearerEnd(costA, slotToA[k]!, costB, slotToB[k]!);
+            if (onSite) {
+              const direct = alongSameSegment(slotT[k]!, siteT, segAB[s]!, segBA[s]!, access);
+              if (direct < best) best = direct;
+            }
+            const effort = best + slotAccess[k]!;
+            if (slotKind[k] === KIND_URBAN) {
+              if (effort > effort0) continue;
+              const seconds = Math.fround(effort / speed0);
+              if (seconds <= limit0) visit(segTargets[k]!, seconds);
+            } else {
+              if (effort > effort1) continue;
+              const seconds = Math.fround(effort / speed1);
+              if (seconds <= limit1) visit(segTargets[k]!, seconds);
+            }
+          }
+        }
       }
       for (const u of touched) {
         cost[u] = Infinity;

@@ -29,7 +29,10 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
   const { lon, lat, kind } = targets;
   const n = lon.length;
   // farthest haversine distance any kind can be covered at (a hair more, for float32 rounding)
-  const radiusMeters = detour > 0 ? (Math.max(limits[0]! * speeds[0]!, limits[1]! * speeds[1]!) / detour) * (1 + 1e-6) + 1e-6 : Infinity;
+  const radiusOf = (k: number): number => (detour > 0 ? ((limits[k]! * speeds[k]!) / detour) * (1 + 1e-6) + 1e-6 : Infinity);
+  const radiusUrban = radiusOf(0);
+  const radiusRural = radiusOf(1);
+  const radiusMeters = Math.max(radiusUrban, radiusRural);
   const [minLon, minLat, maxLon, maxLat] = bboxOf(lon, lat) ?? [0, 0, 0, 0];
   const maxAbsLat = Math.max(Math.abs(minLat), Math.abs(maxLat));
   const projection = projectionForBBox(minLon, minLat, maxLon, maxLat);
@@ -78,18 +81,24 @@ export function createStraightReach(targets: QueryPoints, category: CategoryDef,
       // bound above), so it cannot be covered: skip it without trigonometry (a hair of slack for
       // the squared sum's rounding)
       const r2 = Number.isFinite(r) ? r * r * (1 + 1e-9) : Infinity;
+      // the same bound per kind (a kind with a shorter reach skips the trigonometry sooner)
+      const rUrban = radiusUrban / bound;
+      const rRural = radiusRural / bound;
+      const r2Urban = rUrban * rUrban * (1 + 1e-9);
+      const r2Rural = rRural * rRural * (1 + 1e-9);
       // leaf at box position `pos`: haversineMeters(lon, lat, siteLon, siteLat) term by term with
       // the target's cosine precomputed (bit-identical metres), then the model's float32 seconds
       const test = (pos: number): void => {
         const dx = boxes[pos]! - px,
           dy = boxes[pos + 1]! - py;
-        if (!(dx * dx + dy * dy <= r2)) return;
+        const d2 = dx * dx + dy * dy;
+        const urban = leafData[pos + 3] === 0;
+        if (!(d2 <= (urban ? r2Urban : r2Rural))) return;
         const o = pos; // 4 values per leaf, like the boxes
         const sinDLat = Math.sin(((siteLat - leafData[o + 1]!) * RAD) / 2);
         const sinDLon = Math.sin(((siteLon - leafData[o]!) * RAD) / 2);
         const a = sinDLat * sinDLat + leafData[o + 2]! * cosSite * sinDLon * sinDLon;
         const meters = 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
-        const urban = leafData[o + 3] === 0;
         const seconds = Math.fround((meters * detour) / (urban ? speed0 : speed1));
         if (seconds <= (urban ? limit0 : limit1)) visit(leafTarget[pos >> 2]!, seconds);
       };

@@ -3,19 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { runCli } from '../../src/cli/program';
+import { cli } from '../helpers/run-cli';
 import { fromWgs84 } from '../../src/io/crs';
 import { NORTH_BAYREUTH } from '../helpers/fixtures';
 
 const REAL = NORTH_BAYREUTH;
 const GRID = resolve(__dirname, '../fixtures/grid-3x3/in');
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 const tmp = () => mkdtempSync(join(tmpdir(), 'lc-cli-'));
 
 describe('analyze on the real OSM area (north of Bayreuth)', () => {

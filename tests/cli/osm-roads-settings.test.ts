@@ -2,19 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program';
+import { cli } from '../helpers/run-cli';
 import { northBayreuth } from '../helpers/fixtures';
 
 // Real extract © OpenStreetMap contributors, ODbL (tests/fixtures/real/README.md).
 const PBF = resolve(__dirname, '../fixtures/real/osm/north-bayreuth.osm.pbf');
 process.env.SOURCE_DATE_EPOCH = '1735689600';
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const read = (dir: string, f: string): unknown => JSON.parse(readFileSync(join(dir, f), 'utf8'));
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { check } from '@placemarkio/check-geojson';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program';
+import { cli } from '../helpers/run-cli';
 import { NORTH_BAYREUTH } from '../helpers/fixtures';
 
 const SAMPLE = resolve(__dirname, '../../data/sample');
@@ -17,12 +17,6 @@ const INPUT = [
   join(SAMPLE, 'roads.geojson'),
 ];
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 const tmp = () => mkdtempSync(join(tmpdir(), 'lc-site-'));
 const read = (dir: string) => ({
   sites: JSON.parse(readFileSync(join(dir, 'sites.geojson'), 'utf8')),

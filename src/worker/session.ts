@@ -13,7 +13,7 @@ import { createGapZoneIndex, type GapZone, type GapZoneIndex } from '../engine/c
 import { findGaps } from '../engine/coverage/gaps';
 import { isochrones } from '../engine/coverage/isochrones';
 import { travelTimeSurface } from '../engine/coverage/travel-time-surface';
-import type { Dataset, Problem, Settings } from '../engine/model';
+import type { Community, Dataset, Problem, Settings } from '../engine/model';
 import { writeAnalysisReport, type AnalysisReportFiles, type ReportOptions } from '../io/analysis-report';
 import { loadDataset, type LayerCounts } from '../io/load-dataset';
 import type { CommunityMapping } from '../io/read-communities';
@@ -36,6 +36,7 @@ import { servedBy as servedByOf, type ServedBy } from '../engine/coverage/served
 import { datasetView, type DatasetView } from '../engine/dataset-view';
 import { categoryLegs } from '../engine/travel/category-modes';
 import { computeIndicators, type Indicators } from '../engine/indicators/indicators';
+import { districtPolygons, type DistrictPolygon, type DistrictPolygons } from '../engine/indicators/district-polygons';
 import { getPreset } from '../engine/presets';
 
 export type LayerName = 'facilities' | 'communities' | 'roads';
@@ -163,6 +164,24 @@ export function createSession() {
       accessibilityMemo = { result: a.result, key, value: computeAccessibility(a.result.travel, a.dataset, a.result.samples, settings) };
     }
     return accessibilityMemo.value;
+  };
+
+  // the plan's indicators of the current coverage and thresholds (the panel, the print view and the reports share them)
+  let indicatorsMemo: { coverage: Analysis['coverage']; key: string; value: Indicators } | null = null;
+  const indicatorsOf = (a: NonNullable<typeof analysis>): Indicators => {
+    const key = JSON.stringify([settings.preset, settings.categories.map((c) => [c.id, c.thresholdMinutes])]);
+    if (!indicatorsMemo || indicatorsMemo.coverage !== a.result.coverage || indicatorsMemo.key !== key) {
+      const value = computeIndicators(a.dataset, a.result, settings, getPreset(settings.preset)?.targets ?? [], 100);
+      indicatorsMemo = { coverage: a.result.coverage, key, value };
+    }
+    return indicatorsMemo.value;
+  };
+  // the districts' dissolved outlines, once per communities array (they depend on nothing else)
+  const outlines = new WeakMap<readonly Community[], DistrictPolygons>();
+  const outlinesOf = (communities: readonly Community[]): DistrictPolygons => {
+    let hit = outlines.get(communities);
+    if (!hit) outlines.set(communities, (hit = districtPolygons(communities)));
+    return hit;
   };
 
   const ensureAnalysis = (onProgress?: ProgressFn): NonNullable<typeof analysis> => {
@@ -300,8 +319,11 @@ export function createSession() {
         result,
         zonesNow(a),
         settings,
-        reportProblems([...(loaded?.warnings ?? []), ...result.warnings, ...accessibility.warnings], loaded?.errors ?? []),
-        { ...options, inputs, accessibility },
+        reportProblems(
+          [...(loaded?.warnings ?? []), ...result.warnings, ...accessibility.warnings, ...outlinesOf(dataset.communities).warnings],
+          loaded?.errors ?? [],
+        ),
+        { ...options, inputs, accessibility, indicators: indicatorsOf(a), districtPolygons: outlinesOf(dataset.communities).districts },
       );
     },
 
@@ -310,8 +332,15 @@ export function createSession() {
      * dashboard; engine/indicators), with 100-step Lorenz curves for the charts.
      */
     indicators(): Indicators {
-      const { result, dataset } = ensureAnalysis();
-      return computeIndicators(dataset, result, settings, getPreset(settings.preset)?.targets ?? [], 100);
+      return indicatorsOf(ensureAnalysis());
+    },
+
+    /**
+     * Each district's communities dissolved into one outline (districts in the order of the
+     * indicators' districts; null geometry: point communities only), for the map and the fly-to.
+     */
+    districtOutlines(): DistrictPolygon[] {
+      return outlinesOf((loaded ?? reload()).dataset.communities).districts;
     },
 
     /** Current settings. */

@@ -128,7 +128,18 @@ export interface ProjectView {
   basemap?: BasemapChoice;
 }
 
-const OPTION_KEYS = ['crs', 'lonField', 'latField', 'categoryField', 'populationField', 'kindField', 'defaultKind'] as const;
+const OPTION_KEYS = [
+  'crs',
+  'lonField',
+  'latField',
+  'categoryField',
+  'populationField',
+  'kindField',
+  'defaultKind',
+  'capacityField',
+  'districtField',
+  'demandFields',
+] as const;
 
 function projectOptions(options: InputFile['options']): ProjectFileOptions {
   const out: Record<string, unknown> = {};

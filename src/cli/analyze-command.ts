@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { computeAccessibility } from '../engine/accessibility/compute-accessibility';
 import { analyze } from '../engine/analyze';
 import { districtPolygons } from '../engine/indicators/district-polygons';
+import { categoryDemand } from '../engine/coverage/category-demand';
 import { findGapZones } from '../engine/coverage/gap-zones';
 import { REPORT_LAYERS, writeAnalysisReportBytes } from '../io/analysis-report';
 import { shapefileZip } from '../io/shapefile-write';
@@ -80,7 +81,14 @@ export async function runAnalyze(
   progress.step('gap zones', 0.88);
   const zones = findGapZones(analysis.samples, analysis.fields, settings);
   progress.step('accessibility (2SFCA, E2SFCA)', 0.91);
-  const accessibility = computeAccessibility(analysis.travel, dataset, analysis.samples, settings);
+  const accessibility = computeAccessibility(analysis.travel, dataset, analysis.samples, settings, {
+    // demand by age group: a category's populationField (settings file) counts its column's residents
+    population: categoryDemand(
+      dataset.communities,
+      analysis.samples,
+      settings.categories.map((c) => c.id),
+    ),
+  });
   progress.step('district outlines', 0.93);
   const outlines = districtPolygons(dataset.communities);
   progress.step('writing reports', 0.95);

@@ -34,7 +34,8 @@ export function accessibilityKeys(id: string): [string, string] {
 /**
  * accessibility.csv: one row per community × category (communities in file order, categories in
  * settings order): `community_id, name, kind, district, category, population, minutes,
- * covered_share, sfca_2, sfca_e2`. `district` is empty (no district field yet); `minutes` is the
+ * covered_share, sfca_2, sfca_e2`. `district` is the community's (empty: unassigned); `population` the
+ * residents the category serves (its demand column when one is chosen, else all residents); `minutes` is the
  * time from the community's representative sample to the nearest facility (0.1, as `t_<id>_min`;
  * empty when unreachable); `covered_share` the covered share of its residents (3 decimals);
  * `sfca_2`, `sfca_e2` places per 1,000 residents (0.001), empty when none is in reach.
@@ -57,9 +58,9 @@ export function accessibilityCsv(
         c.id,
         c.name,
         c.kind,
-        '',
+        c.district ?? '',
         cat.id,
-        c.population,
+        c.demand?.[cat.id] ?? c.population,
         Number.isFinite(seconds) ? Math.round(seconds / 6) / 10 : null,
         Number.isFinite(share) ? Math.round(share * 1000) / 1000 : null,
         placesPerThousand(a.sfca2[ci]!),

@@ -36,6 +36,7 @@ import { servedBy as servedByOf, type ServedBy } from '../engine/coverage/served
 import { datasetView, type DatasetView } from '../engine/dataset-view';
 import { categoryLegs } from '../engine/travel/category-modes';
 import { computeIndicators, type Indicators } from '../engine/indicators/indicators';
+import { categoryDemand } from '../engine/coverage/category-demand';
 import { districtPolygons, type DistrictPolygon, type DistrictPolygons } from '../engine/indicators/district-polygons';
 import { getPreset } from '../engine/presets';
 
@@ -161,7 +162,17 @@ export function createSession() {
   const accessibilityOf = (a: NonNullable<typeof analysis>): Accessibility => {
     const key = JSON.stringify(settings.categories.map((c) => [c.id, c.thresholdMinutes, c.accessWeights ?? null]));
     if (!accessibilityMemo || accessibilityMemo.result !== a.result || accessibilityMemo.key !== key) {
-      accessibilityMemo = { result: a.result, key, value: computeAccessibility(a.result.travel, a.dataset, a.result.samples, settings) };
+      accessibilityMemo = {
+        result: a.result,
+        key,
+        value: computeAccessibility(a.result.travel, a.dataset, a.result.samples, settings, {
+          population: categoryDemand(
+            a.dataset.communities,
+            a.result.samples,
+            settings.categories.map((c) => c.id),
+          ),
+        }),
+      };
     }
     return accessibilityMemo.value;
   };
@@ -261,10 +272,10 @@ export function createSession() {
       const res = resolveSettings(raw, 'settings');
       if (!res.value) return { ok: false, settings, warnings: res.warnings, errors: res.errors };
       const categoriesChanged =
-        JSON.stringify(res.value.categories.map((c) => [c.id, c.keywords, c.osmTags])) !==
-        JSON.stringify(settings.categories.map((c) => [c.id, c.keywords, c.osmTags]));
+        JSON.stringify(res.value.categories.map((c) => [c.id, c.keywords, c.osmTags, c.populationField])) !==
+        JSON.stringify(settings.categories.map((c) => [c.id, c.keywords, c.osmTags, c.populationField]));
       settings = res.value;
-      if (categoriesChanged) reload(); // facilities are mapped to categories
+      if (categoriesChanged) reload(); // facilities are mapped to categories; communities read the demand columns
       return { ok: true, settings, warnings: res.warnings, errors: res.errors };
     },
 

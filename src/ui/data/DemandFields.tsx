@@ -17,7 +17,9 @@ interface Props {
 
 export function DemandFields({ fields, draft, onChange }: Props) {
   const { t } = useTranslation();
-  const categories = useAppStore((s) => s.settings?.categories ?? []);
+  // the settings object, not `?? []`: a new array per call would re-render without end
+  const settings = useAppStore((s) => s.settings);
+  const categories = settings?.categories ?? [];
   const language = useAppStore((s) => s.language);
   const counted = categories.filter((c) => c.capacityUnit || c.capacityPerThousand !== undefined);
   if (counted.length === 0) return null;

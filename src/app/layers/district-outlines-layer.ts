@@ -9,9 +9,9 @@ import type { DistrictPolygon } from '../../engine/indicators/district-polygons'
 import type { Rgb } from '../category-style';
 
 /** Colour `[r, g, b]` of the district outlines and names (dark slate). */
-export const DISTRICT_OUTLINE_RGB: Rgb = [38, 50, 72];
+const DISTRICT_OUTLINE_RGB: Rgb = [38, 50, 72];
 /** At most this many districts are named on the map. */
-export const MAX_DISTRICT_LABELS = 24;
+const MAX_DISTRICT_LABELS = 24;
 
 /** One ring-set (polygon) of a district's outline. */
 interface OutlinePart {

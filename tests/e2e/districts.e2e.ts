@@ -90,7 +90,9 @@ describe('districts and the plan dashboard', () => {
     expect(await row.getAttribute('class')).toContain('selected');
     // the outlines of the district flown to, with their names (the side panel narrowed to the map)
     await page.waitForTimeout(2_000);
-    saveScreenshot('districts-6-outlines.png', await page.getByTestId('map').screenshot());
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const clip = { x: box.x + box.width / 2 - 280, y: box.y + box.height / 2 - 200, width: 560, height: 400 };
+    saveScreenshot('districts-6-outlines.png', await page.screenshot({ clip }));
     // the outlines can be switched off and on
     await section.getByTestId('show-outlines').uncheck();
     await expect.poll(layersDrawn).not.toContain('district-outlines');
@@ -129,7 +131,7 @@ describe('districts and the plan dashboard', () => {
     expect(download.suggestedFilename()).toBe('lorenz-clinic.svg');
 
     // the export has accessibility.csv as the command line writes it, and the districts with their outlines
-    await page.getByTestId('nav-export').click();
+    await page.getByTestId('export-accessibility').scrollIntoViewIfNeeded();
     const [acc] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-accessibility').click()]);
     expect(acc.suggestedFilename()).toBe('accessibility.csv');
     const accText = readFileSync((await acc.path())!, 'utf8');

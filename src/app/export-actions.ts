@@ -35,7 +35,8 @@ export const REPORT_FILES = {
   },
   communities: { files: ['communities.geojson', 'communities-points.geojson'], zip: 'communities.zip' },
   csv: { files: ['coverage.csv'], zip: null },
-  districts: { files: ['districts.csv'], zip: null },
+  accessibility: { files: ['accessibility.csv'], zip: null },
+  districts: { files: ['districts.csv', 'districts.geojson'], zip: 'districts.zip' },
   summary: { files: ['summary.json'], zip: null },
 } as const satisfies Record<string, { files: readonly ReportFileName[]; zip: string | null }>;
 export type ReportKind = keyof typeof REPORT_FILES;
@@ -50,6 +51,7 @@ const MIME: Record<ReportFileName, string> = {
   'coverage.csv': 'text/csv;charset=utf-8',
   'accessibility.csv': 'text/csv;charset=utf-8',
   'districts.csv': 'text/csv;charset=utf-8',
+  'districts.geojson': 'application/geo+json',
   'summary.json': 'application/json',
 };
 
@@ -83,13 +85,13 @@ export function reportFiles(crs: CrsId = 'WGS84', sites: ProposedSite[] = propos
 }
 
 /**
- * The files of one download: its name and bytes; several report files (the gap layers, or
- * communities with a `-points` layer) become one zip.
+ * The files of one download: its name and bytes; several report files (the gap layers, always;
+ * communities with a `-points` layer; districts.csv with districts.geojson) become one zip.
  */
 function reportDownload(kind: ReportKind, files: AnalysisReportFiles): { name: string; blob: Blob } {
   const spec = REPORT_FILES[kind];
   const present = spec.files.filter((n) => files[n] !== undefined);
-  if (present.length === 1 && (spec.zip === null || kind === 'communities')) {
+  if (present.length === 1 && kind !== 'gaps') {
     const name = present[0]!;
     // coverage.csv carries its BOM in the text; a Blob of a string writes it as UTF-8
     return { name, blob: new Blob([files[name]!], { type: MIME[name] }) };
@@ -127,7 +129,18 @@ export interface ProjectView {
   basemap?: BasemapChoice;
 }
 
-const OPTION_KEYS = ['crs', 'lonField', 'latField', 'categoryField', 'populationField', 'kindField', 'defaultKind'] as const;
+const OPTION_KEYS = [
+  'crs',
+  'lonField',
+  'latField',
+  'categoryField',
+  'populationField',
+  'kindField',
+  'defaultKind',
+  'capacityField',
+  'districtField',
+  'demandFields',
+] as const;
 
 function projectOptions(options: InputFile['options']): ProjectFileOptions {
   const out: Record<string, unknown> = {};

@@ -89,6 +89,13 @@ export function removeLayerFile(layer: LayerName): Promise<void> {
 /** Drop only the empty options (unset fields) so reports and saved workspaces stay small. */
 export function compactOptions(options: WorkspaceLayerOptions): WorkspaceLayerOptions {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(options)) if (v !== undefined && v !== '') out[k] = v;
+  for (const [k, v] of Object.entries(options)) {
+    if (v === undefined || v === '') continue;
+    if (k === 'demandFields') {
+      // demand by age group: only the categories given a column
+      const chosen = Object.entries(v as Record<string, string>).filter(([, col]) => col !== '');
+      if (chosen.length > 0) out[k] = Object.fromEntries(chosen);
+    } else out[k] = v;
+  }
   return out as WorkspaceLayerOptions;
 }

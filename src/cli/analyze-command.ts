@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeAccessibility } from '../engine/accessibility/compute-accessibility';
 import { analyze } from '../engine/analyze';
+import { districtPolygons } from '../engine/indicators/district-polygons';
+import { categoryDemand } from '../engine/coverage/category-demand';
 import { findGapZones } from '../engine/coverage/gap-zones';
 import { REPORT_LAYERS, writeAnalysisReportBytes } from '../io/analysis-report';
 import { shapefileZip } from '../io/shapefile-write';
@@ -41,7 +43,8 @@ export interface AnalyzeOptions extends InputOptions {
 
 /**
  * `analyze`: coverage and gaps of every category, written to `outDir` as gap-communities.geojson, gap-zones.geojson,
- * communities.geojson, summary.json, coverage.csv and accessibility.csv (2SFCA, E2SFCA; with `formats` shapefile: shapefiles.zip). The reports carry their provenance; their time is
+ * communities.geojson, summary.json, coverage.csv, accessibility.csv (2SFCA, E2SFCA), districts.csv and, when the
+ * communities have polygons, districts.geojson (each district's communities dissolved; with `formats` shapefile: shapefiles.zip). The reports carry their provenance; their time is
  * `generatedAt`, else `SOURCE_DATE_EPOCH` (reproducible output), else now.
  *
  * With `json` the only thing on stdout is summary.json; with `quiet` warnings are not printed.
@@ -78,18 +81,30 @@ export async function runAnalyze(
   progress.step('gap zones', 0.88);
   const zones = findGapZones(analysis.samples, analysis.fields, settings);
   progress.step('accessibility (2SFCA, E2SFCA)', 0.91);
-  const accessibility = computeAccessibility(analysis.travel, dataset, analysis.samples, settings, { fields: analysis.fields });
+  const accessibility = computeAccessibility(analysis.travel, dataset, analysis.samples, settings, {
+    fields: analysis.fields,
+    // demand by age group: a category's populationField (settings file) counts its column's residents
+    population: categoryDemand(
+      dataset.communities,
+      analysis.samples,
+      settings.categories.map((c) => c.id),
+    ),
+  });
+  progress.step('district outlines', 0.93);
+  const outlines = districtPolygons(dataset.communities);
   progress.step('writing reports', 0.95);
   analysis.warnings.forEach(warn);
   accessibility.warnings.forEach(warn);
+  outlines.warnings.forEach(warn);
   const files = writeAnalysisReportBytes(
     dataset,
     analysis,
     zones,
     settings,
-    reportProblems([...input.warnings, ...analysis.warnings, ...accessibility.warnings], input.errors),
+    reportProblems([...input.warnings, ...analysis.warnings, ...accessibility.warnings, ...outlines.warnings], input.errors),
     {
       accessibility,
+      districtPolygons: outlines.districts,
       inputs: input.inputs,
       generatedAt: opts.generatedAt ?? reportTime(process.env.SOURCE_DATE_EPOCH),
       ...(opts.exportCrs ? { crs: opts.exportCrs } : {}),

@@ -58,6 +58,12 @@ export interface CategoryDef {
    * that recorded settings reproduce).
    */
   walkSpeedKmh?: number | null;
+  /**
+   * Demand by age group: the communities' column holding the residents this category serves (e.g.
+   * `age_0_3` for childcare, `age_60_plus` for elderly canteens); places per 1,000 are then per 1,000
+   * of them. Absent: all residents. The mapping step of the app may choose another column.
+   */
+  populationField?: string;
 }
 
 /** Analysis settings. Every field is what a settings file may override (see io/settings.ts). */
@@ -140,6 +146,12 @@ export interface Community {
   geometry: CommunityGeometry;
   /** District (区县 / 街道 / 乡镇) the community reports under; absent when the file gives none (the "unassigned" group). */
   district?: string;
+  /**
+   * Demand by age group, residents per category id (e.g. children aged 0–3 for `childcare`), from
+   * the column the mapping step or the category's `populationField` names; a category not in it
+   * counts all `population`.
+   */
+  demand?: Record<string, number>;
 }
 
 /** A road after reading: a polyline plus what the walkability rule needs. */

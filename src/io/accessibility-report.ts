@@ -34,7 +34,8 @@ export function accessibilityKeys(id: string): [string, string] {
 /**
  * accessibility.csv: one row per community × category (communities in file order, categories in
  * settings order): `community_id, name, kind, district, category, population, minutes,
- * covered_share, sfca_2, sfca_e2`. `district` is empty (no district field yet); `minutes` is the
+ * covered_share, sfca_2, sfca_e2`. `district` is the community's (empty: unassigned); `population` the
+ * residents the category serves (its demand column when one is chosen, else all residents); `minutes` is the
  * time from the community's representative sample to the nearest facility (0.1, as `t_<id>_min`;
  * empty when unreachable); `covered_share` the covered share of its residents (3 decimals);
  * `sfca_2`, `sfca_e2` places per 1,000 residents (0.001), empty when none is in reach.
@@ -76,9 +77,11 @@ export function accessibilityCsv(
     writeCsvCell(w, community.name);
     w.byte(44);
     writeCsvCell(w, community.kind);
-    w.text(',,');
+    w.byte(44);
+    writeCsvCell(w, community.district ?? '');
+    w.byte(44);
     const rowHead = w.length;
-    // and so is the population: written once, copied on the next rows
+    // and so is the population, unless a category counts an age group's column: written once, copied on the next rows
     let popStart = 0;
     let popEnd = 0;
     for (let k = 0; k < K; k++) {
@@ -86,11 +89,14 @@ export function accessibilityCsv(
       const cat = categoryCells[k]!;
       w.copyFrom(cat, 0, cat.length);
       w.byte(44);
-      if (k === 0) {
+      const demand = community.demand?.[settings.categories[k]!.id];
+      if (demand !== undefined) writeCsvCell(w, demand);
+      else if (popEnd > popStart) w.copyFrom(w, popStart, popEnd);
+      else {
         popStart = w.length;
         writeCsvCell(w, community.population);
         popEnd = w.length;
-      } else w.copyFrom(w, popStart, popEnd);
+      }
       w.byte(44);
       const t = table.tenths[c * K + k]!;
       if (Number.isFinite(t)) w.fixed(t, 1, 10);

@@ -11,7 +11,9 @@ import { collectionHead, geometryByteWriter, jsonValue, positionWriter, proposed
 import { buildProvenance, legacyCrsMember, type InputFileMeta } from './report-metadata';
 import { reportColumns, reportTable, type ReportTable } from './report-rows';
 import { buildSummary, type ReportProblem } from './report-summary';
-import { computeIndicators } from '../engine/indicators/indicators';
+import { computeIndicators, type Indicators } from '../engine/indicators/indicators';
+import { districtPolygons, type DistrictPolygon } from '../engine/indicators/district-polygons';
+import { districtsGeoJson } from './districts-geojson';
 import { getPreset } from '../engine/presets';
 import { districtsCsv, summaryIndicators } from './indicators-report';
 
@@ -32,7 +34,8 @@ export type ReportFileName =
   | 'summary.json'
   | 'coverage.csv'
   | 'accessibility.csv'
-  | 'districts.csv';
+  | 'districts.csv'
+  | 'districts.geojson';
 
 /** The GeoJSON layers of a report, in the order they are written. */
 export const REPORT_LAYERS = [
@@ -42,9 +45,13 @@ export const REPORT_LAYERS = [
   'sites.geojson',
   'communities.geojson',
   'communities-points.geojson',
+  'districts.geojson',
 ] as const satisfies readonly ReportFileName[];
 
-/** Report files of type `T` by name: the always-present ones, and the `-points` layers and sites.geojson when there are such features. */
+/**
+ * Report files of type `T` by name: the always-present ones, and the `-points` layers, sites.geojson
+ * and districts.geojson (communities with polygons) when there are such features.
+ */
 type ReportFileSet<T> = Partial<Record<(typeof REPORT_LAYERS)[number], T>> & {
   'gap-communities.geojson': T;
   'gap-zones.geojson': T;
@@ -84,6 +91,13 @@ export interface ReportOptions {
    * community feature, writes accessibility.csv and the `accessibility` member of summary.json.
    */
   accessibility?: Accessibility;
+  /**
+   * The plan's indicators of the same analysis and thresholds (`computeIndicators`; a caller that
+   * keeps them, like the worker session, passes them in). Default: computed here, 10 Lorenz steps.
+   */
+  indicators?: Indicators;
+  /** The districts' dissolved outlines (`districtPolygons` of the dataset's communities); default: computed here. */
+  districtPolygons?: readonly DistrictPolygon[];
 }
 
 /**
@@ -155,6 +169,8 @@ function ringsLength(rings: readonly (readonly unknown[])[]): number {
  *   when the communities mix points and polygons (see {@link ReportFileName});
  * - `summary.json`: model, preset, settings, shares per category, complete-circle share, problems, provenance;
  * - `districts.csv`: one row per district × category (see io/indicators-report.ts);
+ * - `districts.geojson`: each district's communities dissolved into one outline, with its figures
+ *   (io/districts-geojson.ts), when the communities have polygons;
  * - `coverage.csv`: one row per community, UTF-8 with BOM, formulas escaped (no coordinates, so no CRS);
  *   headers and categorical values in a language with `options.csv`.
  *
@@ -227,7 +243,7 @@ export function writeAnalysisReportBytes(
   const accKeys = acc ? ids.flatMap((id) => accessibilityKeys(id).map((k) => `,${JSON.stringify(k)}:`)) : [];
   const geo = geometryByteWriter(crs);
   const withDistrict = dataset.communities.some((c) => c.district !== undefined);
-  const indicators = computeIndicators(dataset, analysis, settings, getPreset(settings.preset)?.targets ?? [], 10);
+  const indicators = options.indicators ?? computeIndicators(dataset, analysis, settings, getPreset(settings.preset)?.targets ?? [], 10);
   // bytes of the head: a writer longer than that holds a feature
   const headBytes = new TextEncoder().encode(head).length;
   const n = dataset.communities.length;
@@ -359,6 +375,8 @@ export function writeAnalysisReportBytes(
   }
   out['communities.geojson'] = close(all);
   if (splitPoints) out['communities-points.geojson'] = close(points);
+  const districts = districtsGeoJson(head, options.districtPolygons ?? districtPolygons(dataset.communities).districts, indicators, geo);
+  if (districts) out['districts.geojson'] = districts;
   const summary = buildSummary(analysis, settings, dataset.communities.length, problems, provenance, summaryIndicators(indicators));
   return {
     ...(out as Omit<AnalysisReportOutput, 'summary.json' | 'coverage.csv' | 'districts.csv'>),

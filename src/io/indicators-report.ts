@@ -8,22 +8,37 @@ import type { Settings } from '../engine/model';
 import { writeCsv } from './csv-write';
 
 /** The name reports give the communities without a district. */
-const UNASSIGNED = 'unassigned';
+export const UNASSIGNED = 'unassigned';
 
 const r4 = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? Math.round(v * 1e4) / 1e4 : null);
 const r1 = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? Math.round(v * 10) / 10 : null);
-const share = (s: ResidentStats): number | null => (s.population > 0 ? r4(s.covered / s.population) : null);
+/** Covered share of a set of residents, 4 decimals; null without residents. */
+export const coveredShare = (s: ResidentStats): number | null => (s.population > 0 ? r4(s.covered / s.population) : null);
 
 /** Figures of one set of residents as summary.json writes them. */
 function residents(s: ResidentStats) {
   return {
     population: Math.round(s.population),
     population_covered: Math.round(s.covered),
-    share: share(s),
+    share: coveredShare(s),
     median_min: r1(s.medianMinutes),
     beyond_twice_threshold: Math.round(s.beyondTwice),
     bands: s.bands.map((b) => Math.round(b)),
   };
+}
+
+/** Lorenz points summary.json writes: 11 (p = 0, 0.1, …, 1). */
+const REPORT_LORENZ_STEPS = 10;
+
+/**
+ * A Lorenz curve at the report's steps: a curve of 10·m steps (the app's 100) is thinned to every m-th
+ * point, which are the very points `lorenzCurve` gives at 10 steps (p = k/10 = mk/10m, the same doubles).
+ */
+function reportLorenz(curve: readonly [number, number][]): readonly [number, number][] {
+  const steps = curve.length - 1;
+  if (steps <= REPORT_LORENZ_STEPS || steps % REPORT_LORENZ_STEPS !== 0) return curve;
+  const every = steps / REPORT_LORENZ_STEPS;
+  return curve.filter((_, i) => i % every === 0);
 }
 
 /** The `indicators` member of summary.json. */
@@ -47,7 +62,7 @@ export function summaryIndicators(ind: Indicators) {
             urban: residents(o.urban),
             rural: residents(o.rural),
             gini: r4(o.gini),
-            lorenz: ind.lorenz[k]!.map(([p, y]) => [r4(p), r4(y)]),
+            lorenz: reportLorenz(ind.lorenz[k]!).map(([p, y]) => [r4(p), r4(y)]),
           },
         ];
       }),
@@ -59,7 +74,7 @@ export function summaryIndicators(ind: Indicators) {
       categories: Object.fromEntries(
         ind.categoryIds.map((id, k) => {
           const c = d.categories[k]!;
-          return [id, { ...residents(c.all), urban_share: share(c.urban), rural_share: share(c.rural), gini: r4(c.gini) }];
+          return [id, { ...residents(c.all), urban_share: coveredShare(c.urban), rural_share: coveredShare(c.rural), gini: r4(c.gini) }];
         }),
       ),
     })),
@@ -113,9 +128,9 @@ export function districtsCsv(ind: Indicators, settings: Pick<Settings, 'categori
         d.communities,
         Math.round(c.all.population),
         Math.round(c.all.covered),
-        share(c.all),
-        share(c.urban),
-        share(c.rural),
+        coveredShare(c.all),
+        coveredShare(c.urban),
+        coveredShare(c.rural),
         r1(c.all.medianMinutes),
         r1(c.urban.medianMinutes),
         r1(c.rural.medianMinutes),

@@ -85,7 +85,12 @@ export function loadDataset(
   };
 
   const fac = layer(input.facilities, (f, file) => readFacilities(f, file, settings, options.facilities));
-  const com = layer(input.communities, (f, file) => readCommunities(f, file, options.communities));
+  // demand by age group: the categories' populationField, overridden per category by the mapping's demandFields
+  const demandFields: Record<string, string> = {};
+  for (const c of settings.categories) if (c.populationField) demandFields[c.id] = c.populationField;
+  Object.assign(demandFields, options.communities?.demandFields ?? {});
+  const communityMapping = Object.keys(demandFields).length > 0 ? { ...options.communities, demandFields } : options.communities;
+  const com = layer(input.communities, (f, file) => readCommunities(f, file, communityMapping));
   const roadsRead = options.roadsRead;
   const roads = input.roads ? layer(input.roads, roadsRead ? () => roadsRead : readRoads) : null;
   if (input.roads && roads?.usable) checkRoads(roads.items, roads.counts.read, input.roads.file, warnings);

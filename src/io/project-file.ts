@@ -30,6 +30,10 @@ export interface ProjectFileOptions {
   populationField?: string;
   kindField?: string;
   defaultKind?: CommunityKind;
+  capacityField?: string;
+  districtField?: string;
+  /** Demand by age group: category id → communities column. */
+  demandFields?: Record<string, string>;
 }
 
 /** One input file of a project, with its bytes. */
@@ -63,7 +67,18 @@ const LAYERS = ['facilities', 'communities', 'roads'] as const;
 const FORMATS: readonly LayerFormat[] = ['geojson', 'csv', 'shapefile', 'osm'];
 const TOP = ['format', 'version', 'app_version', 'files', 'settings', 'proposals', 'view'];
 const FILE = ['layer', 'name', 'format', 'options', 'sha256', 'bytes', 'text', 'base64'];
-const OPTIONS = ['crs', 'lonField', 'latField', 'categoryField', 'populationField', 'kindField', 'defaultKind'];
+const TEXT_OPTIONS = [
+  'crs',
+  'lonField',
+  'latField',
+  'categoryField',
+  'populationField',
+  'kindField',
+  'defaultKind',
+  'capacityField',
+  'districtField',
+];
+const OPTIONS = [...TEXT_OPTIONS, 'demandFields'];
 const SITE = ['lon', 'lat', 'rank', 'category', 'gain_population', 'covered_ids'];
 
 /** A JSON value with object keys sorted (code-unit order). @throws on values JSON cannot hold exactly */
@@ -270,8 +285,15 @@ function readFile(f: unknown, path: string, err: Err, warn: (reason: string) => 
   if (!isObject(options)) fail(`${path}.options`, `${describe(options)} is not an object`);
   else {
     unknown(options, OPTIONS, `${path}.options`, fail);
-    for (const k of OPTIONS)
+    for (const k of TEXT_OPTIONS)
       if (options[k] !== undefined && !isText(options[k])) fail(`${path}.options.${k}`, `${describe(options[k])} is not text`);
+    const demand = options.demandFields;
+    if (demand !== undefined) {
+      if (!isObject(demand)) fail(`${path}.options.demandFields`, `${describe(demand)} is not an object {category id: column}`);
+      else
+        for (const [id, col] of Object.entries(demand))
+          if (!isText(col)) fail(`${path}.options.demandFields.${id}`, `${describe(col)} is not text`);
+    }
     if (isText(options.crs)) {
       try {
         assertCrs(options.crs as CrsId);

@@ -23,6 +23,12 @@ export interface CommunityMapping {
   defaultKind?: CommunityKind;
   /** Property holding the district (区县 / 街道 / 乡镇) results are broken down by (default: {@link DISTRICT_FIELDS}). */
   districtField?: string;
+  /**
+   * Demand by age group: per category id, the property holding the residents that category serves
+   * (e.g. children aged 0–3 for childcare, residents aged 60+ for elderly canteens), read into
+   * `Community.demand`. Categories not named count all residents.
+   */
+  demandFields?: Readonly<Record<string, string>>;
 }
 
 /** Columns tried for a community's district when none is chosen (the OSM import writes `district`). */
@@ -64,6 +70,8 @@ export function parseKind(value: unknown): CommunityKind | null {
  * - `kind` required (see {@link parseKind}) unless `mapping.defaultKind` is given.
  * - `district` optional (`mapping.districtField`, else {@link DISTRICT_FIELDS}): text or number, trimmed;
  *   empty or missing → no district (reported as "unassigned").
+ * - demand by age group (`mapping.demandFields`, category → column): a number ≥ 0 per category in
+ *   `demand`; missing or not a number → 0, one warning per column counting them.
  * - `name` optional (default ""); `id` from `properties.id` or the feature id, else `C<index>`;
  *   a repeated id → error on the later feature.
  *
@@ -97,6 +105,8 @@ function readCommunitiesOnce(
   const popFields = mapping?.populationField ? [mapping.populationField] : ['population', 'pop', '人口', '人口数', '常住人口'];
   const kindFields = mapping?.kindField ? [mapping.kindField] : ['kind', '类型', '城乡', '城乡类型', 'urban_rural'];
   const districtFields = mapping?.districtField ? [mapping.districtField] : DISTRICT_FIELDS;
+  const demandColumns = Object.entries(mapping?.demandFields ?? {}).filter(([, field]) => field !== '');
+  const demandProblems = demandColumns.map(() => ({ missing: [] as string[], above: [] as string[] }));
 
   const f: InspectedFeature = { properties: {}, geometry: undefined, id: null };
   const state: RingState = { closed: 0, minX: 0, minY: 0, maxX: 0, maxY: 0 };
@@ -164,12 +174,31 @@ function readCommunitiesOnce(
       for (let k = 0; k < checked.reasons.length; k++) warnings.push({ file, index, id, reason: checked.reasons[k] as string });
       kept = checked.geometry;
     }
+    const demand = demandColumns.length > 0 ? readDemand(props, demandColumns, population, demandProblems, id) : undefined;
     const rawDistrict = getProp(props, districtFields);
     // an empty or missing district is the "unassigned" group: no property
     const district = typeof rawDistrict === 'string' || typeof rawDistrict === 'number' ? String(rawDistrict).trim() : '';
-    if (district !== '') value.push({ index: value.length, id, name, kind, population, geometry: kept, district });
-    else value.push({ index: value.length, id, name, kind, population, geometry: kept });
+    const c: Community = { index: value.length, id, name, kind, population, geometry: kept };
+    if (district !== '') c.district = district;
+    if (demand) c.demand = demand;
+    value.push(c);
   }
+  demandColumns.forEach(([category, field], j) => {
+    const p = demandProblems[j]!;
+    const list = (ids: string[]) => `${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}`;
+    if (p.missing.length > 0)
+      warnings.push({
+        file,
+        index: -1,
+        reason: `${p.missing.length} of ${value.length} communities have no number ≥ 0 in the demand column "${field}" of category "${category}": counted as 0 residents for its places per 1,000 (${list(p.missing)})`,
+      });
+    if (p.above.length > 0)
+      warnings.push({
+        file,
+        index: -1,
+        reason: `${p.above.length} communities have more residents in the demand column "${field}" of category "${category}" than their population (${list(p.above)}): kept as given`,
+      });
+  });
   const withDistrict = value.reduce((n, c) => n + (c.district !== undefined ? 1 : 0), 0);
   if (value.length > 0 && withDistrict < value.length && (withDistrict > 0 || mapping?.districtField)) {
     const field = districtFields.join(' / ');
@@ -183,6 +212,31 @@ function readCommunitiesOnce(
     });
   }
   return { value, warnings, errors };
+}
+
+/**
+ * The residents of each demand column (category id → number ≥ 0); a missing, negative or
+ * non-numeric value counts 0 and is listed in `problems[j].missing`, more than `population` in `.above`.
+ */
+function readDemand(
+  props: Record<string, unknown>,
+  columns: readonly [string, string][],
+  population: number,
+  problems: { missing: string[]; above: string[] }[],
+  id: string,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  columns.forEach(([category, field], j) => {
+    const v = parseNumberLike(props[field]);
+    if (v === null || v < 0) {
+      problems[j]!.missing.push(id);
+      out[category] = 0;
+    } else {
+      if (v > population) problems[j]!.above.push(id);
+      out[category] = v;
+    }
+  });
+  return out;
 }
 
 /** More residents than this in one community is a mistake in the data (a unit, a misplaced field). */

@@ -46,13 +46,15 @@ const CATEGORY_FIELDS = [
   'color',
   'mode',
   'walkSpeedKmh',
+  'populationField',
 ];
 
 /**
  * Settings from a settings file (already JSON-parsed), merged over its preset.
  *
  * Shape (every field optional): `{ preset, categories: [{ id, label: {zh, en}, thresholdMinutes:
- * {urban, rural}, keywords, osmTags, capacityPerThousand, capacityUnit: {zh, en}, accessWeights, color, mode, walkSpeedKmh }], walkSpeedKmh: {urban, rural},
+ * {urban, rural}, keywords, osmTags, capacityPerThousand, capacityUnit: {zh, en}, accessWeights, color, mode, walkSpeedKmh,
+ * populationField }], walkSpeedKmh: {urban, rural},
  * detourFactor, sampleSpacingMeters, maxSnapMeters, model: "network" | "straight" }`.
  * A category whose id is in the preset overrides the fields it gives; a new id adds a category
  * (thresholds for both kinds required; a missing label falls back to the id, with a warning).
@@ -63,7 +65,8 @@ const CATEGORY_FIELDS = [
  * preset's) is the walking pace of its residents, replacing the kind's.
  * `accessWeights` is an
  * E2SFCA weight table (`AccessWeights`: step, gaussian or gravity); one that is not decreasing is
- * refused with its path, e.g. `categories[0].accessWeights.steps.10`.
+ * refused with its path, e.g. `categories[0].accessWeights.steps.10`. `populationField` names the
+ * communities' column of the residents the category serves (demand by age group, e.g. `"age_0_3"`).
  *
  * @param raw parsed JSON; `undefined` or `null` means no file: the default preset
  * @param file file name for problems
@@ -221,6 +224,11 @@ function mergeCategories(list: unknown[], categories: CategoryDef[], presetId: s
         const v = numberIn(raw.walkSpeedKmh, `${path}.walkSpeedKmh`, NaN, 0, SETTINGS_LIMITS.maxSpeedKmh, err, false);
         if (Number.isFinite(v)) c.walkSpeedKmh = v;
       }
+    }
+    if (raw.populationField !== undefined) {
+      const v = raw.populationField;
+      if (typeof v === 'string' && v.trim() !== '') c.populationField = v.trim();
+      else err(`${path}.populationField`, `${describe(v)} is not the name of a communities column (e.g. "age_0_3")`);
     }
     if (raw.capacityUnit !== undefined) {
       const u = raw.capacityUnit;

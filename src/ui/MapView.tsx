@@ -12,6 +12,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { buildLayers } from '../app/layers';
+import { useIndicatorsStore } from '../app/indicators/indicators-store';
 import { offlineStyle } from '../app/base-style';
 import { dataBounds } from '../app/data-bounds';
 import { tooltipText } from '../app/tooltip';
@@ -66,6 +67,12 @@ export function MapView() {
       newlyCovered: s.newlyCovered,
     })),
   );
+  const outlines = useIndicatorsStore((s) => s.outlines);
+  const showOutlines = useIndicatorsStore((s) => s.showOutlines);
+  const districts = useMemo(
+    () => ({ outlines, visible: showOutlines, unassigned: t('districts.unassigned') }),
+    [outlines, showOutlines, t],
+  );
   // GCJ-02 base maps: overlays are drawn shifted (app/basemap/display-layers.ts), data stays WGS84
   const shift = useBasemapStore((s) => displayShiftOf(s.choice));
   const [view, setView] = useState({ center: INITIAL_CENTER, zoom: INITIAL_ZOOM, bounds: '' });
@@ -112,8 +119,11 @@ export function MapView() {
 
   const layers = useMemo(
     () =>
-      displayLayers(buildLayers({ data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites }), shift),
-    [data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites, shift],
+      displayLayers(
+        buildLayers({ data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites, districts }),
+        shift,
+      ),
+    [data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites, districts, shift],
   );
 
   useEffect(() => {

@@ -13,7 +13,7 @@ import { createGapZoneIndex, type GapZone, type GapZoneIndex } from '../engine/c
 import { findGaps } from '../engine/coverage/gaps';
 import { isochrones } from '../engine/coverage/isochrones';
 import { travelTimeSurface } from '../engine/coverage/travel-time-surface';
-import type { Dataset, Problem, Settings } from '../engine/model';
+import type { Community, Dataset, Problem, Settings } from '../engine/model';
 import { writeAnalysisReport, type AnalysisReportFiles, type ReportOptions } from '../io/analysis-report';
 import { loadDataset, type LayerCounts } from '../io/load-dataset';
 import type { CommunityMapping } from '../io/read-communities';
@@ -36,6 +36,8 @@ import { servedBy as servedByOf, type ServedBy } from '../engine/coverage/served
 import { datasetView, type DatasetView } from '../engine/dataset-view';
 import { categoryLegs } from '../engine/travel/category-modes';
 import { computeIndicators, type Indicators } from '../engine/indicators/indicators';
+import { categoryDemand } from '../engine/coverage/category-demand';
+import { districtPolygons, type DistrictPolygon, type DistrictPolygons } from '../engine/indicators/district-polygons';
 import { getPreset } from '../engine/presets';
 
 export type LayerName = 'facilities' | 'communities' | 'roads';
@@ -162,9 +164,37 @@ export function createSession() {
   const accessibilityOf = (a: NonNullable<typeof analysis>): Accessibility => {
     const key = JSON.stringify(settings.categories.map((c) => [c.id, c.thresholdMinutes, c.accessWeights ?? null]));
     if (!accessibilityMemo || accessibilityMemo.result !== a.result || accessibilityMemo.key !== key) {
-      accessibilityMemo = { result: a.result, key, value: computeAccessibility(a.result.travel, a.dataset, a.result.samples, settings) };
+      accessibilityMemo = {
+        result: a.result,
+        key,
+        value: computeAccessibility(a.result.travel, a.dataset, a.result.samples, settings, {
+          population: categoryDemand(
+            a.dataset.communities,
+            a.result.samples,
+            settings.categories.map((c) => c.id),
+          ),
+        }),
+      };
     }
     return accessibilityMemo.value;
+  };
+
+  // the plan's indicators of the current coverage and thresholds (the panel, the print view and the reports share them)
+  let indicatorsMemo: { coverage: Analysis['coverage']; key: string; value: Indicators } | null = null;
+  const indicatorsOf = (a: NonNullable<typeof analysis>): Indicators => {
+    const key = JSON.stringify([settings.preset, settings.categories.map((c) => [c.id, c.thresholdMinutes])]);
+    if (!indicatorsMemo || indicatorsMemo.coverage !== a.result.coverage || indicatorsMemo.key !== key) {
+      const value = computeIndicators(a.dataset, a.result, settings, getPreset(settings.preset)?.targets ?? [], 100);
+      indicatorsMemo = { coverage: a.result.coverage, key, value };
+    }
+    return indicatorsMemo.value;
+  };
+  // the districts' dissolved outlines, once per communities array (they depend on nothing else)
+  const outlines = new WeakMap<readonly Community[], DistrictPolygons>();
+  const outlinesOf = (communities: readonly Community[]): DistrictPolygons => {
+    let hit = outlines.get(communities);
+    if (!hit) outlines.set(communities, (hit = districtPolygons(communities)));
+    return hit;
   };
 
   const ensureAnalysis = (onProgress?: ProgressFn): NonNullable<typeof analysis> => {
@@ -251,10 +281,10 @@ export function createSession() {
       const res = resolveSettings(raw, 'settings');
       if (!res.value) return { ok: false, settings, warnings: res.warnings, errors: res.errors };
       const categoriesChanged =
-        JSON.stringify(res.value.categories.map((c) => [c.id, c.keywords, c.osmTags])) !==
-        JSON.stringify(settings.categories.map((c) => [c.id, c.keywords, c.osmTags]));
+        JSON.stringify(res.value.categories.map((c) => [c.id, c.keywords, c.osmTags, c.populationField])) !==
+        JSON.stringify(settings.categories.map((c) => [c.id, c.keywords, c.osmTags, c.populationField]));
       settings = res.value;
-      if (categoriesChanged) reload(); // facilities are mapped to categories
+      if (categoriesChanged) reload(); // facilities are mapped to categories; communities read the demand columns
       return { ok: true, settings, warnings: res.warnings, errors: res.errors };
     },
 
@@ -309,8 +339,11 @@ export function createSession() {
         result,
         zonesNow(a),
         settings,
-        reportProblems([...(loaded?.warnings ?? []), ...result.warnings, ...accessibility.warnings], loaded?.errors ?? []),
-        { ...options, inputs, accessibility },
+        reportProblems(
+          [...(loaded?.warnings ?? []), ...result.warnings, ...accessibility.warnings, ...outlinesOf(dataset.communities).warnings],
+          loaded?.errors ?? [],
+        ),
+        { ...options, inputs, accessibility, indicators: indicatorsOf(a), districtPolygons: outlinesOf(dataset.communities).districts },
       );
     },
 
@@ -319,8 +352,15 @@ export function createSession() {
      * dashboard; engine/indicators), with 100-step Lorenz curves for the charts.
      */
     indicators(): Indicators {
-      const { result, dataset } = ensureAnalysis();
-      return computeIndicators(dataset, result, settings, getPreset(settings.preset)?.targets ?? [], 100);
+      return indicatorsOf(ensureAnalysis());
+    },
+
+    /**
+     * Each district's communities dissolved into one outline (districts in the order of the
+     * indicators' districts; null geometry: point communities only), for the map and the fly-to.
+     */
+    districtOutlines(): DistrictPolygon[] {
+      return outlinesOf((loaded ?? reload()).dataset.communities).districts;
     },
 
     /** Current settings. */

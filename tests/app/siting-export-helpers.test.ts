@@ -1,6 +1,6 @@
 /**
  * Pure helpers of the siting and export areas: the sites layers, the drag hit test, the export CRS
- * list, the plan indicators (against independent sums), percent formatting and the scale bar.
+ * list, percent formatting and the scale bar (the plan indicators are engine/indicators', tested there).
  */
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../helpers/fixtures';
@@ -9,7 +9,6 @@ import { haversineMeters } from '../../src/engine/geo/haversine';
 import { sitesLayers, sitePoints, SITE_RADIUS_PX } from '../../src/app/layers/sites-layer';
 import { exportCrsOptions } from '../../src/app/export-actions';
 import { siteAt } from '../../src/ui/siting/site-editing';
-import { planIndicators, PLAN_TARGETS } from '../../src/ui/export/plan-indicators';
 import { formatPercent } from '../../src/ui/siting/format';
 import { scaleBar } from '../../src/ui/export/map-capture';
 import { formatScaleLength } from '../../src/ui/export/map-image';
@@ -85,43 +84,6 @@ describe('export CRS list', () => {
     // 6° zone 21 (CM 123°E) with prefix = EPSG:4499, without = EPSG:4510
     expect(exportCrsOptions({}, {}, 121.55).slice(4, 8)).toEqual(['EPSG:4529', 'EPSG:4550', 'EPSG:4499', 'EPSG:4510']);
     expect(exportCrsOptions({}, {}, 121.55)).toHaveLength(4 + 64);
-  });
-});
-
-describe('plan indicators', () => {
-  it('childcare places per 1,000 residents is the capacity sum over residents; counts of canteens and culture points; sports area not computable', () => {
-    const rand = mulberry32(3);
-    const cats = ['childcare', 'canteen', 'culture', 'clinic'];
-    const facilities = deepFreeze(
-      Array.from({ length: 200 }, () => ({
-        category: cats[Math.floor(rand() * 4)]!,
-        capacity: rand() < 0.2 ? null : Math.floor(rand() * 100),
-      })),
-    );
-    const population = 123_456;
-    const rows = planIndicators(facilities, population);
-    let places = 0,
-      missing = 0,
-      childcare = 0;
-    for (const f of facilities)
-      if (f.category === 'childcare') {
-        childcare++;
-        if (f.capacity === null) missing++;
-        else places += f.capacity;
-      }
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get('childcarePlaces')!.value).toBeCloseTo((places / population) * 1000, 12);
-    expect(byId.get('childcarePlaces')!.target).toBe(4.55);
-    expect(byId.get('childcarePlaces')!.note).toEqual({ key: 'childcareMissing', params: { n: missing, total: childcare } });
-    expect(byId.get('canteens')!.value).toBe(facilities.filter((f) => f.category === 'canteen').length);
-    expect(byId.get('canteens')!.met).toBe(byId.get('canteens')!.value! >= PLAN_TARGETS.canteens);
-    expect(byId.get('culturePoints')!.value).toBe(facilities.filter((f) => f.category === 'culture').length);
-    expect(byId.get('sportsArea')!.value).toBeNull();
-  });
-
-  it('says "not computable" for childcare without any capacity, and uses the settings ratio as the target', () => {
-    const rows = planIndicators(deepFreeze([{ category: 'childcare', capacity: null }]), 1000, 5);
-    expect(rows[0]).toMatchObject({ id: 'childcarePlaces', value: null, met: null, target: 5 });
   });
 });
 

@@ -3,8 +3,12 @@
  * a `district` column): choose the district field in the communities' mapping step (first `kind`,
  * which regroups into urban and rural, then `district`), see the district table, sort it, click a
  * row (the map flies to the district), open the dashboard with a district's column, and find the
- * districts part with its charts in the printable summary. Screenshots go to tests/e2e/__screenshots__.
+ * districts part with its charts in the printable summary (its one indicators section), the
+ * districts' outlines on the map, the demand-by-age columns of the mapping step, and the exports of
+ * accessibility.csv and districts.csv + districts.geojson. Screenshots go to tests/e2e/__screenshots__.
  */
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { saveScreenshot, useAppSession } from './browser';
@@ -40,6 +44,25 @@ describe('districts and the plan dashboard', () => {
     // the sample's district column is found by itself
     await expect.poll(async () => (await districtNames(page)).sort()).toEqual(SAMPLE_DISTRICTS);
 
+    // the districts' dissolved outlines and names are drawn on the map
+    const layersDrawn = () => page.getByTestId('map').getAttribute('data-layers');
+    await expect.poll(layersDrawn, { timeout: 150_000 }).toMatch(/district-outlines.*district-labels/);
+
+    // the mapping step offers a demand column per category that counts places (childcare, canteens, sports)
+    await page.getByTestId('nav-data').click();
+    const demand = page.getByTestId('map-communities-demand-childcare');
+    await page.getByTestId('demand-fields').locator('summary').click();
+    expect(await demand.locator('option').allInnerTexts()).toEqual([
+      'All residents (population column)',
+      'id',
+      'name',
+      'kind',
+      'population',
+      'district',
+    ]);
+    expect(await page.getByTestId('map-communities-demand-canteen').count()).toBe(1);
+    expect(await page.getByTestId('map-communities-demand-clinic').count()).toBe(0); // clinics count no places
+
     // choose another field: the table regroups (urban / rural)
     await chooseDistrictField(page, 'kind');
     await expect.poll(async () => (await districtNames(page)).sort(), { timeout: 150_000 }).toEqual(['rural', 'urban']);
@@ -65,6 +88,16 @@ describe('districts and the plan dashboard', () => {
       .poll(async () => Number((await page.getByTestId('map').getAttribute('data-center'))!.split(',')[0]), { timeout: 30_000 })
       .toBeGreaterThan(121.75);
     expect(await row.getAttribute('class')).toContain('selected');
+    // the outlines of the district flown to, with their names (the side panel narrowed to the map)
+    await page.waitForTimeout(2_000);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const clip = { x: box.x + box.width / 2 - 280, y: box.y + box.height / 2 - 200, width: 560, height: 400 };
+    saveScreenshot('districts-6-outlines.png', await page.screenshot({ clip }));
+    // the outlines can be switched off and on
+    await section.getByTestId('show-outlines').uncheck();
+    await expect.poll(layersDrawn).not.toContain('district-outlines');
+    await section.getByTestId('show-outlines').check();
+    await expect.poll(layersDrawn).toContain('district-outlines');
     await section.scrollIntoViewIfNeeded();
 
     const dashboard = section.getByTestId('dashboard');
@@ -96,6 +129,21 @@ describe('districts and the plan dashboard', () => {
     // an SVG download of a chart
     const [download] = await Promise.all([page.waitForEvent('download'), section.getByTestId('chart-lorenz-svg').click()]);
     expect(download.suggestedFilename()).toBe('lorenz-clinic.svg');
+
+    // the export has accessibility.csv as the command line writes it, and the districts with their outlines
+    await page.getByTestId('export-accessibility').scrollIntoViewIfNeeded();
+    const [acc] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-accessibility').click()]);
+    expect(acc.suggestedFilename()).toBe('accessibility.csv');
+    const accText = readFileSync((await acc.path())!, 'utf8');
+    expect(accText.slice(0, 80)).toBe(
+      '\uFEFFcommunity_id,name,kind,district,category,population,minutes,covered_share,sfca_2,sfca_e2\r\n'.slice(0, 80),
+    );
+    const [dist] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-districts').click()]);
+    expect(dist.suggestedFilename()).toBe('districts.zip');
+    const zipped = unzipSync(new Uint8Array(readFileSync((await dist.path())!)));
+    expect(Object.keys(zipped).sort()).toEqual(['districts.csv', 'districts.geojson']);
+    const outlines = JSON.parse(strFromU8(zipped['districts.geojson']!)) as { features: { properties: { district: string } }[] };
+    expect(outlines.features.map((f) => f.properties.district).sort()).toEqual(SAMPLE_DISTRICTS);
   }, 600_000);
 
   it('in Chinese: the table and dashboard labels, and the districts part of the printable summary', async () => {
@@ -111,6 +159,10 @@ describe('districts and the plan dashboard', () => {
     await print.waitFor();
     expect(await print.locator('svg').count()).toBeGreaterThanOrEqual(3);
     expect(await print.locator('tbody tr').count()).toBe(7); // everyone + six districts
+    // one indicators section: the older plan-indicators table is gone
+    const headings = await page.getByTestId('print-view').locator('h2').allInnerTexts();
+    expect(headings.filter((h) => /规划/.test(h))).toEqual(['分区、公平性与规划目标']);
+    expect(await page.getByTestId('print-indicators').count()).toBe(0);
     await print.scrollIntoViewIfNeeded();
     saveScreenshot('districts-5-print.png', await page.screenshot());
   }, 400_000);

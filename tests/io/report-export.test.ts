@@ -185,6 +185,7 @@ describe('exports open cleanly in GDAL and check-geojson', () => {
         'sites.geojson': 'Point',
         'communities.geojson': 'Multi Polygon',
         'communities-points.geojson': 'Point',
+        'districts.geojson': 'Multi Polygon',
       };
       expect(REPORT_LAYERS.filter((n) => files[n] !== undefined)).toEqual(Object.keys(expected));
       for (const name of REPORT_LAYERS) {

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { Indicators } from '../../engine/indicators/indicators';
+import type { DistrictPolygon } from '../../engine/indicators/district-polygons';
 import type { BBox } from '../../engine/geo/bbox';
 import { flyTo, showError } from '../actions';
 import { engine } from '../engine-client';
@@ -14,9 +15,19 @@ export interface IndicatorsState {
   indicators: Indicators | null;
   /** District (group index) the dashboard shows besides everyone; null: everyone only. */
   district: number | null;
+  /**
+   * Each district's dissolved outline, in the order of `indicators.districts`; null when the
+   * communities have no district (only "unassigned": nothing to outline) or not asked yet.
+   */
+  outlines: DistrictPolygon[] | null;
+  /** Whether the outlines are drawn on the map (the planner's choice; on by default). */
+  showOutlines: boolean;
 }
 
-export const useIndicatorsStore = create<IndicatorsState>(() => ({ indicators: null, district: null }));
+export const useIndicatorsStore = create<IndicatorsState>(() => ({ indicators: null, district: null, outlines: null, showOutlines: true }));
+
+/** Whether the indicators have districts from the data (not only the "unassigned" group). */
+export const hasDistricts = (ind: Indicators | null): boolean => ind !== null && ind.districts.some((d) => d.name !== null);
 
 let request = 0;
 
@@ -28,6 +39,10 @@ export async function refreshIndicators(): Promise<void> {
     if (mine !== request) return;
     const { district } = useIndicatorsStore.getState();
     useIndicatorsStore.setState({ indicators, district: district !== null && district < indicators.districts.length ? district : null });
+    // the outlines depend on the communities only (the worker keeps them); drawn when there are districts
+    const outlines = hasDistricts(indicators) ? await engine().districtOutlines() : null;
+    if (mine !== request) return;
+    useIndicatorsStore.setState({ outlines });
   } catch (e) {
     if (mine === request) {
       useIndicatorsStore.setState({ indicators: null });
@@ -39,7 +54,7 @@ export async function refreshIndicators(): Promise<void> {
 /** Forget the indicators (no coverage). */
 export function clearIndicators(): void {
   request++;
-  useIndicatorsStore.setState({ indicators: null });
+  useIndicatorsStore.setState({ indicators: null, outlines: null });
 }
 
 /**
@@ -55,9 +70,10 @@ function zoomToFit(bbox: BBox, widthPx = 900, heightPx = 700): number {
   return Math.max(2, Math.min(16, zoom));
 }
 
-/** Show a district: the dashboard shows its column and the map flies to its box. */
+/** Show a district: the dashboard shows its column and the map flies to the box of its outline (else of its communities). */
 export function openDistrict(group: number): void {
   useIndicatorsStore.setState({ district: group });
-  const bbox = useIndicatorsStore.getState().indicators?.districts[group]?.bbox;
+  const { outlines, indicators } = useIndicatorsStore.getState();
+  const bbox = outlines?.[group]?.bbox ?? indicators?.districts[group]?.bbox;
   if (bbox) flyTo((bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2, zoomToFit(bbox));
 }

@@ -1,6 +1,6 @@
 /**
  * All deck.gl map layers from the app state, bottom to top: heat grid, service areas, coverage
- * colours, communities, gap zones, facilities, selection highlight (roads are a MapLibre layer
+ * colours, communities, gap zones, district outlines, facilities, selection highlight (roads are a MapLibre layer
  * below them, see roads-layer). Each builder is pure and keeps its
  * `data` reference stable while its inputs are unchanged (memoised on the store's objects), so a
  * slider move only re-colours or re-sizes through deck.gl `updateTriggers`.
@@ -16,6 +16,8 @@ import { heatLayer } from './heat-layer';
 import { serviceAreasLayer } from './service-areas-layer';
 import { selectionLayer } from './selection-layer';
 import { sitesLayers, type SitesLayerInput } from './sites-layer';
+import { districtOutlineLayers } from './district-outlines-layer';
+import type { DistrictPolygon } from '../../engine/indicators/district-polygons';
 
 /** The part of the state the layers depend on (all but `data` and `visible` optional). */
 export type LayerInputs = Pick<AppState, 'data' | 'visible'> &
@@ -24,6 +26,8 @@ export type LayerInputs = Pick<AppState, 'data' | 'visible'> &
     coverageMode?: CoverageMode;
     /** Proposed sites (siting store), drawn on top. */
     sites?: SitesLayerInput | null;
+    /** District outlines (indicators store) and the label of the "unassigned" group. */
+    districts?: { outlines: readonly DistrictPolygon[] | null; visible: boolean; unassigned: string } | null;
   };
 
 /** deck.gl layers for the state; hidden or absent layers are left out. Pure: no side effects. */
@@ -49,6 +53,7 @@ export function buildLayers(state: LayerInputs): Layer[] {
     coverageShown,
     communitiesLayer(d?.communities ?? null, state.visible.communities, coverageShown === null),
     gapZonesLayer(coverage?.zones ?? null, k, state.visible.gapZones),
+    ...districtOutlineLayers(state.districts?.outlines ?? null, state.districts?.visible ?? false, state.districts?.unassigned ?? ''),
     facilitiesLayer(d?.facilities ?? null, state.visible.facilities, style),
     selectionLayer(d?.communities ?? null, d?.facilities ?? null, state.selection ?? null),
     ...sitesLayers(state.sites ? { ...state.sites, communities: d?.communities ?? null } : null),

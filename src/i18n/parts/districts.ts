@@ -5,7 +5,6 @@
 export const en = {
   title: 'Districts and plan indicators',
   nav: 'Districts',
-  exportCsv: 'Districts table (CSV)',
   districtField: 'District (county / street / township)',
   noResults: 'Run an analysis to see the indicators.',
   loading: 'Computing the indicators…',
@@ -67,7 +66,6 @@ export const en = {
 export const zh: { [K in keyof typeof en]: string } = {
   title: '分区与规划指标',
   nav: '分区',
-  exportCsv: '分区表（CSV）',
   districtField: '所属区域（区县 / 街道 / 乡镇）',
   noResults: '运行分析后显示指标。',
   loading: '正在计算指标…',

@@ -21,6 +21,7 @@ import * as modes from './modes';
 import * as access from './access';
 import * as districts from './districts';
 import * as terrain from './terrain';
+import * as outlines from './outlines';
 
 const parts = {
   workspace,
@@ -42,6 +43,7 @@ const parts = {
   access,
   districts,
   terrain,
+  outlines,
 };
 
 type Parts = typeof parts;

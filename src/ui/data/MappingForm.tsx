@@ -1,6 +1,6 @@
 /**
  * The mapping step of a layer: which columns hold the coordinates (CSV), the category and capacity
- * (facilities), the population, urban/rural kind and district (communities), and the kind when missing. Each
+ * (facilities), the population, urban/rural kind, district and demand by age group (communities), and the kind when missing. Each
  * select starts on "automatic", labelled with the columns the readers would use.
  */
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { WorkspaceLayerOptions } from '../../app/workspace-actions';
 import type { LayerName, LayerReport } from '../../app/store';
 import { autoFields, CAPACITY_FIELDS, CATEGORY_FIELDS, KIND_FIELDS, POPULATION_FIELDS } from './field-guess';
 import { DISTRICT_FIELDS } from '../../io/read-communities';
+import { DemandFields } from './DemandFields';
 
 type FieldKey = 'lonField' | 'latField' | 'categoryField' | 'capacityField' | 'populationField' | 'kindField' | 'districtField';
 
@@ -53,6 +54,7 @@ export function MappingForm({ layer, report, draft, onChange }: Props) {
     rows.push(select('populationField', t('workspace.populationField'), autoFields(fields, POPULATION_FIELDS).slice(0, 1)));
     rows.push(select('kindField', t('workspace.kindField'), autoFields(fields, KIND_FIELDS).slice(0, 1)));
     rows.push(select('districtField', t('districts.districtField'), autoFields(fields, DISTRICT_FIELDS).slice(0, 1)));
+    rows.push(<DemandFields key="demand" fields={fields} draft={draft} onChange={onChange} />);
     const id = `map-${layer}-defaultKind`;
     rows.push(
       <div className="mapping-row" key="defaultKind">

@@ -9,8 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
 import { useSitingStore } from '../../app/siting-store';
 import { categoryStyles } from '../../app/category-style';
-import { formatNumber, formatPercent, formatPeople } from '../siting/format';
-import { planIndicators } from './plan-indicators';
+import { formatPercent, formatPeople } from '../siting/format';
 import type { LegendEntry } from './map-image';
 import { PrintIndicators } from '../indicators/PrintIndicators';
 
@@ -40,17 +39,8 @@ export function PrintView({ data, onClose }: { data: PrintData; onClose: () => v
   const coverage = useAppStore((s) => s.coverage);
   const settings = useAppStore((s) => s.settings);
   const communities = useAppStore((s) => s.data?.communities ?? null);
-  const facilities = useAppStore((s) => s.data?.facilities ?? null);
   const siting = useSitingStore();
   const styles = useMemo(() => (settings ? categoryStyles(settings.categories) : []), [settings]);
-  const indicators = useMemo(() => {
-    const list = (facilities?.features ?? []).map((f) => ({
-      category: String(f.properties?.category ?? ''),
-      capacity: typeof f.properties?.capacity === 'number' ? f.properties.capacity : null,
-    }));
-    const ratio = settings?.categories.find((c) => c.id === 'childcare')?.capacityPerThousand;
-    return planIndicators(list, coverage?.population.total ?? 0, ratio);
-  }, [facilities, coverage, settings]);
   const gaps = useMemo(
     () =>
       coverage
@@ -162,30 +152,6 @@ export function PrintView({ data, onClose }: { data: PrintData; onClose: () => v
               share: formatPercent(coverage.population.total > 0 ? coverage.completeCovered / coverage.population.total : NaN, language),
             })}
           </p>
-        </section>
-
-        <section>
-          <h2>{t('export.indicatorsTitle')}</h2>
-          <table className="print-table" data-testid="print-indicators">
-            <thead>
-              <tr>
-                <th>{t('export.indicator')}</th>
-                <th>{t('export.value')}</th>
-                <th>{t('export.targetColumn')}</th>
-                <th>{t('export.note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {indicators.map((ind) => (
-                <tr key={ind.id} data-indicator={ind.id} className={ind.met === false ? 'below' : undefined}>
-                  <td>{t(`export.${ind.id}`)}</td>
-                  <td className="num">{ind.value === null ? t('export.notComputable') : formatNumber(ind.value, language, 2)}</td>
-                  <td className="num">≥ {formatNumber(ind.target, language, 2)}</td>
-                  <td>{ind.note ? t(`export.${ind.note.key}`, ind.note.params ?? {}) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
         </section>
 
         <PrintIndicators categoryId={selectedCategory} categoryLabel={label(selectedCategory)} language={language} />

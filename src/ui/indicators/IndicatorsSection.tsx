@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
 import { categoryStyles } from '../../app/category-style';
-import { clearIndicators, refreshIndicators, useIndicatorsStore } from '../../app/indicators/indicators-store';
+import { clearIndicators, hasDistricts, refreshIndicators, useIndicatorsStore } from '../../app/indicators/indicators-store';
 import { Section } from '../panels/Section';
 import { bandsChart, districtBarsChart, lorenzChart } from './chart-specs';
 import { Dashboard } from './Dashboard';
@@ -16,6 +16,7 @@ import { chartLabels } from './format';
 import { PlotChart } from './PlotChart';
 import { formatNumber } from '../siting/format';
 import './indicators.css';
+import './outlines.css';
 
 export function IndicatorsSection() {
   const { t } = useTranslation();
@@ -25,6 +26,8 @@ export function IndicatorsSection() {
   const selectedCategory = useAppStore((s) => s.selectedCategory);
   const ind = useIndicatorsStore((s) => s.indicators);
   const selected = useIndicatorsStore((s) => s.district);
+  const outlines = useIndicatorsStore((s) => s.outlines);
+  const showOutlines = useIndicatorsStore((s) => s.showOutlines);
   const [category, setCategory] = useState<string | null>(null);
   const styles = useMemo(() => (settings ? categoryStyles(settings.categories) : []), [settings]);
 
@@ -70,6 +73,22 @@ export function IndicatorsSection() {
             </select>
           </label>
           <p className="hint">{t('districts.tableHint')}</p>
+          {hasDistricts(ind) &&
+            (outlines && !outlines.some((o) => o.geometry !== null) ? (
+              <p className="hint" data-testid="no-outlines">
+                {t('outlines.noOutlines')}
+              </p>
+            ) : (
+              <label className="outline-toggle">
+                <input
+                  type="checkbox"
+                  checked={showOutlines}
+                  onChange={(e) => useIndicatorsStore.setState({ showOutlines: e.target.checked })}
+                  data-testid="show-outlines"
+                />
+                {outlines ? t('outlines.showOutlines') : t('outlines.outlinesLoading')}
+              </label>
+            ))}
           <DistrictTable ind={ind} k={k} selected={selected} language={language} />
           <h3>{t('districts.chartsTitle')}</h3>
           <PlotChart

@@ -1,17 +1,54 @@
 /**
- * The printable summary's districts part: the plan targets for all residents and per district
- * (value and met / not met), then the charts of the selected category (bands urban vs rural, Lorenz
+ * The printable summary's indicators part (its only one): the plan targets for all residents and
+ * per district (value and met / not met, with why a value is missing or partial), then the charts of the selected category (bands urban vs rural, Lorenz
  * curve, covered share by district). Reads the indicators the districts section keeps current.
  */
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIndicatorsStore } from '../../app/indicators/indicators-store';
 import type { Language } from '../../i18n/language';
+import type { DashboardCell, DashboardRow } from '../../engine/indicators/plan-dashboard';
 import { bandsChart, districtBarsChart, lorenzChart } from './chart-specs';
 import { chartLabels, districtLabel, formatTargetValue } from './format';
 import { PlotChart } from './PlotChart';
 import { formatNumber } from '../siting/format';
 import './indicators.css';
+import './outlines.css';
+
+const mark = (met: boolean | null) => (met === null ? '' : met ? ' ✓' : ' ✗');
+
+/** One row of the print dashboard: a name (everyone, or a district) and its value of each target with ✓ / ✗. */
+function TargetRow({
+  name,
+  fromData = false,
+  rows,
+  cell,
+  language,
+}: {
+  name: string;
+  /** The name is a district's from the data, not a UI label. */
+  fromData?: boolean;
+  rows: readonly DashboardRow[];
+  cell: (row: DashboardRow) => DashboardCell | undefined;
+  language: Language;
+}) {
+  return (
+    <tr>
+      <th scope="row" data-user-text={fromData ? '' : undefined}>
+        {name}
+      </th>
+      {rows.map((row) => {
+        const c = cell(row);
+        return (
+          <td key={row.target.id} className="num">
+            {formatTargetValue(row.target.measure, c?.value ?? null, language)}
+            {mark(c?.met ?? null)}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
 
 export function PrintIndicators({
   categoryId,
@@ -30,7 +67,19 @@ export function PrintIndicators({
   const makeLorenz = useCallback(() => lorenzChart(ind!, k, labels!, 280), [ind, k, labels]);
   const makeBars = useCallback(() => districtBarsChart(ind!, k, labels!, 420), [ind, k, labels]);
   if (!ind || !labels) return null;
-  const mark = (met: boolean | null) => (met === null ? '' : met ? ' ✓' : ' ✗');
+  const notes = ind.dashboard.flatMap((row) => {
+    const why =
+      row.missing === 'category'
+        ? t('districts.whyCategory')
+        : row.missing === 'capacity'
+          ? t('districts.whyCapacity')
+          : row.missing === 'population'
+            ? t('districts.whyPopulation')
+            : row.missingCapacity > 0
+              ? t('districts.missingCapacity', { n: row.missingCapacity, total: row.facilities })
+              : null;
+    return why ? [`${row.target.label[language]}: ${why}`] : [];
+  });
   return (
     <section className="print-indicators" data-testid="print-districts">
       <h2>{t('districts.printTitle')}</h2>
@@ -47,28 +96,26 @@ export function PrintIndicators({
             </tr>
           </thead>
           <tbody>
-            <tr>
-              <th scope="row">{t('districts.everyone')}</th>
-              {ind.dashboard.map((row) => (
-                <td key={row.target.id} className="num">
-                  {formatTargetValue(row.target.measure, row.value, language)}
-                  {mark(row.met)}
-                </td>
-              ))}
-            </tr>
+            <TargetRow name={t('districts.everyone')} rows={ind.dashboard} cell={(row) => row} language={language} />
             {ind.districts.map((d, g) => (
-              <tr key={g}>
-                <th scope="row">{districtLabel(t, d.name)}</th>
-                {ind.dashboard.map((row) => (
-                  <td key={row.target.id} className="num">
-                    {formatTargetValue(row.target.measure, row.districts[g]?.value ?? null, language)}
-                    {mark(row.districts[g]?.met ?? null)}
-                  </td>
-                ))}
-              </tr>
+              <TargetRow
+                key={g}
+                name={districtLabel(t, d.name)}
+                fromData={d.name !== null}
+                rows={ind.dashboard}
+                cell={(row) => row.districts[g]}
+                language={language}
+              />
             ))}
           </tbody>
         </table>
+      )}
+      {notes.length > 0 && (
+        <ul className="print-notes" data-testid="print-target-notes">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
       )}
       <PlotChart
         title={t('districts.bandsTitle', { category: categoryLabel })}

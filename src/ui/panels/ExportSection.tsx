@@ -33,7 +33,8 @@ const BUTTONS: { kind: ReportKind; testId: string; key: string }[] = [
   { kind: 'gaps', testId: 'export-gaps', key: 'export.gaps' },
   { kind: 'communities', testId: 'export-communities', key: 'export.communities' },
   { kind: 'csv', testId: 'export-csv', key: 'export.csv' },
-  { kind: 'districts', testId: 'export-districts', key: 'districts.exportCsv' },
+  { kind: 'accessibility', testId: 'export-accessibility', key: 'outlines.exportAccessibility' },
+  { kind: 'districts', testId: 'export-districts', key: 'outlines.exportDistricts' },
   { kind: 'summary', testId: 'export-summary', key: 'export.summary' },
 ];
 

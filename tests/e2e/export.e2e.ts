@@ -279,12 +279,26 @@ describe('exports of the sample', () => {
       .filter((f) => f.properties!.category === 'childcare')
       .reduce((a, f) => a + Number(f.properties!.capacity ?? 0), 0);
     const residents = communities.features.reduce((a, f) => a + Number(f.properties!.population), 0);
-    const childcare = await page.locator('[data-indicator="childcarePlaces"] td').allInnerTexts();
-    expect(Number(childcare[1]!.replace(/,/g, ''))).toBeCloseTo((places / residents) * 1000, 2);
-    expect(childcare[2]).toBe('≥ 4.55');
-    const canteens = await page.locator('[data-indicator="canteens"] td').allInnerTexts();
-    expect(Number(canteens[1]!.replace(/,/g, ''))).toBe(fac.features.filter((f) => f.properties!.category === 'canteen').length);
-    expect((await page.locator('[data-indicator="sportsArea"] td').allInnerTexts())[1]).toBe('not computable from the data');
+    // the plan targets for all residents: value, then ✓ met / ✗ not met; the target in the header
+    const dashboard = page.getByTestId('print-districts').locator('.print-dashboard');
+    const target = async (id: string) => {
+      const text = await dashboard.locator(`tr[data-row="everyone"] td[data-target="${id}"]`).innerText();
+      const [, value, mark] = /^([\d,.]+)\s*([✓✗])$/.exec(text.trim()) ?? [];
+      return { value: Number(value?.replace(/,/g, '')), mark };
+    };
+    const childcare = await target('childcarePlaces');
+    expect(childcare.value).toBeCloseTo((places / residents) * 1000, 2);
+    expect(childcare.mark).toBe((places / residents) * 1000 >= 4.55 ? '✓' : '✗');
+    expect(await dashboard.locator('th[data-target="childcarePlaces"]').innerText()).toContain('(≥ 4.55)');
+    const canteenCount = fac.features.filter((f) => f.properties!.category === 'canteen').length;
+    expect(await target('canteens')).toEqual({ value: canteenCount, mark: canteenCount >= 200 ? '✓' : '✗' });
+    // sports ground: the sports facilities' capacity read as m², per resident (2 decimals)
+    const sportsM2 = fac.features
+      .filter((f) => f.properties!.category === 'sports')
+      .reduce((a, f) => a + Number(f.properties!.capacity ?? 0), 0);
+    const sports = await target('sportsArea');
+    expect(sports.value).toBeCloseTo(sportsM2 / residents, 2);
+    expect(sports.mark).toBe(sportsM2 / residents >= 3 ? '✓' : '✗');
     saveScreenshot('export-print-view.png', await page.screenshot({ fullPage: true }));
     await page.emulateMedia({ media: 'print' });
     saveScreenshot('export-print-media.png', await page.screenshot({ fullPage: true }));

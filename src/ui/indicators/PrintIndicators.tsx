@@ -24,8 +24,11 @@ function TargetRow({
   rows,
   cell,
   language,
+  everyone = false,
 }: {
   name: string;
+  /** The row of all residents (not a district). */
+  everyone?: boolean;
   /** The name is a district's from the data, not a UI label. */
   fromData?: boolean;
   rows: readonly DashboardRow[];
@@ -33,14 +36,14 @@ function TargetRow({
   language: Language;
 }) {
   return (
-    <tr>
+    <tr data-row={everyone ? 'everyone' : undefined}>
       <th scope="row" data-user-text={fromData ? '' : undefined}>
         {name}
       </th>
       {rows.map((row) => {
         const c = cell(row);
         return (
-          <td key={row.target.id} className="num">
+          <td key={row.target.id} className="num" data-target={row.target.id}>
             {formatTargetValue(row.target.measure, c?.value ?? null, language)}
             {mark(c?.met ?? null)}
           </td>
@@ -89,14 +92,14 @@ export function PrintIndicators({
             <tr>
               <th>{t('districts.district')}</th>
               {ind.dashboard.map((row) => (
-                <th key={row.target.id} title={row.target.source}>
+                <th key={row.target.id} title={row.target.source} data-target={row.target.id}>
                   {row.target.label[language]} (≥ {formatTargetValue(row.target.measure, row.target.target, language)})
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            <TargetRow name={t('districts.everyone')} rows={ind.dashboard} cell={(row) => row} language={language} />
+            <TargetRow everyone name={t('districts.everyone')} rows={ind.dashboard} cell={(row) => row} language={language} />
             {ind.districts.map((d, g) => (
               <TargetRow
                 key={g}

@@ -7,7 +7,7 @@
 import type { CrsId } from '../io/crs';
 import { exportCrsList } from '../io/export-crs';
 import { detectFormat } from '../io/read-layer-file';
-import { parseProject, serializeProject, type ProjectFileOptions, type ProjectScenario } from '../io/project-file';
+import { parseProject, PROJECT_OPTION_KEYS, serializeProject, type ProjectFileOptions, type ProjectScenario } from '../io/project-file';
 import { zipSync, strToU8 } from 'fflate';
 import { REPORT_LAYERS, type AnalysisReportFiles, type ReportFileName } from '../io/analysis-report';
 import { shapefileZip } from '../io/shapefile-write';
@@ -129,22 +129,9 @@ export interface ProjectView {
   basemap?: BasemapChoice;
 }
 
-const OPTION_KEYS = [
-  'crs',
-  'lonField',
-  'latField',
-  'categoryField',
-  'populationField',
-  'kindField',
-  'defaultKind',
-  'capacityField',
-  'districtField',
-  'demandFields',
-] as const;
-
 function projectOptions(options: InputFile['options']): ProjectFileOptions {
   const out: Record<string, unknown> = {};
-  for (const k of OPTION_KEYS) if (options[k] !== undefined) out[k] = options[k];
+  for (const k of PROJECT_OPTION_KEYS) if (options[k] !== undefined) out[k] = options[k];
   return out as ProjectFileOptions;
 }
 

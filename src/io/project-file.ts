@@ -77,8 +77,9 @@ const TEXT_OPTIONS = [
   'defaultKind',
   'capacityField',
   'districtField',
-];
-const OPTIONS = [...TEXT_OPTIONS, 'demandFields'];
+] as const;
+/** Every key of {@link ProjectFileOptions}, in file order: what a project keeps of a layer's read options. */
+export const PROJECT_OPTION_KEYS = [...TEXT_OPTIONS, 'demandFields'] as const;
 const SITE = ['lon', 'lat', 'rank', 'category', 'gain_population', 'covered_ids'];
 
 /** A JSON value with object keys sorted (code-unit order). @throws on values JSON cannot hold exactly */
@@ -284,7 +285,7 @@ function readFile(f: unknown, path: string, err: Err, warn: (reason: string) => 
   const options = f.options ?? {};
   if (!isObject(options)) fail(`${path}.options`, `${describe(options)} is not an object`);
   else {
-    unknown(options, OPTIONS, `${path}.options`, fail);
+    unknown(options, PROJECT_OPTION_KEYS, `${path}.options`, fail);
     for (const k of TEXT_OPTIONS)
       if (options[k] !== undefined && !isText(options[k])) fail(`${path}.options.${k}`, `${describe(options[k])} is not text`);
     const demand = options.demandFields;

@@ -3,23 +3,10 @@
  * 步行时间（分钟）…) and values (城市社区, category names joined by 、), `--csv-codes` keeps the codes
  * as a second header row, `--lang en` has no Chinese list mark, and a bad --lang is refused.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program';
-
-const GRID = resolve(__dirname, '../fixtures/grid-3x3/in');
-
-/** `analyze` on the grid-3x3 fixture with extra arguments: the out folder, exit code and stderr. */
-async function analyzeFixture(_name: 'grid-3x3', extra: string[] = []): Promise<{ dir: string; code: number; stderr: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'lc-csv-lang-'));
-  let stderr = '';
-  const files = ['facilities', 'communities', 'roads'].flatMap((n) => [`--${n}`, join(GRID, `${n}.geojson`)]);
-  const args = ['analyze', ...files, '--settings', join(GRID, 'settings.json'), '--out', dir, '--quiet', ...extra];
-  const code = await runCli(args, { out: () => {}, err: (t) => (stderr += t) });
-  return { dir, code, stderr };
-}
+import { analyzeGrid } from '../helpers/run-cli';
 
 const lines = (dir: string) => {
   const csv = readFileSync(join(dir, 'coverage.csv'), 'utf8');
@@ -31,7 +18,7 @@ const CODES =
 
 describe('coverage.csv language (grid-3x3 fixture)', () => {
   it('--lang zh --csv-codes: Chinese header, the codes as the second row, Chinese kind and category names', async () => {
-    const { dir, code } = await analyzeFixture('grid-3x3', ['--lang', 'zh', '--csv-codes']);
+    const { dir, code } = await analyzeGrid(['--lang', 'zh', '--csv-codes']);
     expect(code).toBe(0);
     const [header, codes, ne] = lines(dir);
     const cells = header!.split(',');
@@ -45,7 +32,7 @@ describe('coverage.csv language (grid-3x3 fixture)', () => {
   });
 
   it('--lang en (the default): English header, no codes row, no Chinese list mark', async () => {
-    const { dir } = await analyzeFixture('grid-3x3');
+    const { dir } = await analyzeGrid();
     const rows = lines(dir);
     expect(rows).toHaveLength(1 + 3);
     expect(rows[0]!.split(',').slice(0, 6)).toEqual([
@@ -61,7 +48,7 @@ describe('coverage.csv language (grid-3x3 fixture)', () => {
   });
 
   it('refuses an unknown --lang', async () => {
-    const { code, stderr } = await analyzeFixture('grid-3x3', ['--lang', 'fr']);
+    const { code, stderr } = await analyzeGrid(['--lang', 'fr']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/--lang: expected en or zh, got "fr"/);
   });

@@ -4,14 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import area from '@turf/area';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { runCli } from '../../src/cli/program';
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { cli } from '../helpers/run-cli';
 
 // Point communities on a line of latitude 29.8; 1 km ≈ 0.01036° of longitude there. A clinic at 121.5.
 const point = (lon: number) => ({ type: 'Point', coordinates: [lon, 29.8] });

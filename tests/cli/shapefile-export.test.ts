@@ -4,23 +4,11 @@
  * (UTF-8 .dbf with its .cpg); `--format shapefile` alone writes no GeoJSON layers; a bad format is refused.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program';
-
-const GRID = resolve(__dirname, '../fixtures/grid-3x3/in');
-
-async function analyze(extra: string[]): Promise<{ dir: string; code: number; stderr: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'lc-shp-'));
-  let stderr = '';
-  const files = ['facilities', 'communities', 'roads'].flatMap((n) => [`--${n}`, join(GRID, `${n}.geojson`)]);
-  const args = ['analyze', ...files, '--settings', join(GRID, 'settings.json'), '--out', dir, '--quiet', ...extra];
-  const code = await runCli(args, { out: () => {}, err: (t) => (stderr += t) });
-  return { dir, code, stderr };
-}
+import { analyzeGrid as analyze } from '../helpers/run-cli';
 
 /** Unzip shapefiles.zip into a folder; the file names in it. */
 function unzipTo(dir: string): string[] {

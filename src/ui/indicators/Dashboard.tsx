@@ -4,10 +4,10 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Indicators } from '../../engine/indicators/indicators';
-import type { DashboardCell, DashboardRow } from '../../engine/indicators/plan-dashboard';
+import type { DashboardCell } from '../../engine/indicators/plan-dashboard';
 import type { Language } from '../../i18n/language';
 import { useIndicatorsStore } from '../../app/indicators/indicators-store';
-import { districtLabel, formatTargetValue } from './format';
+import { districtLabel, formatTargetValue, targetWhy } from './format';
 
 function Status({ cell, cityWide }: { cell: DashboardCell; cityWide: boolean }) {
   const { t } = useTranslation();
@@ -22,14 +22,6 @@ export function Dashboard({ ind, language }: { ind: Indicators; language: Langua
   const { t } = useTranslation();
   const district = useIndicatorsStore((s) => s.district);
   if (ind.dashboard.length === 0) return <p className="hint">{t('districts.noTargets')}</p>;
-  const why = (row: DashboardRow) =>
-    row.missing === 'category'
-      ? t('districts.whyCategory')
-      : row.missing === 'capacity'
-        ? t('districts.whyCapacity')
-        : row.missing === 'population'
-          ? t('districts.whyPopulation')
-          : null;
   return (
     <div className="dashboard-wrap">
       <label className="dashboard-district">
@@ -65,7 +57,7 @@ export function Dashboard({ ind, language }: { ind: Indicators; language: Langua
           {ind.dashboard.map((row) => {
             const m = row.target.measure;
             const cityWide = m === 'count';
-            const note = why(row);
+            const note = targetWhy(t, row);
             return (
               <tr key={row.target.id} data-target={row.target.id} className={row.met === false ? 'below' : undefined}>
                 <th scope="row">

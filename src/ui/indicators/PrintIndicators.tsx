@@ -9,7 +9,7 @@ import { useIndicatorsStore } from '../../app/indicators/indicators-store';
 import type { Language } from '../../i18n/language';
 import type { DashboardCell, DashboardRow } from '../../engine/indicators/plan-dashboard';
 import { bandsChart, districtBarsChart, lorenzChart } from './chart-specs';
-import { chartLabels, districtLabel, formatTargetValue } from './format';
+import { chartLabels, districtLabel, formatTargetValue, targetWhy } from './format';
 import { PlotChart } from './PlotChart';
 import { formatNumber } from '../siting/format';
 import './indicators.css';
@@ -72,15 +72,8 @@ export function PrintIndicators({
   if (!ind || !labels) return null;
   const notes = ind.dashboard.flatMap((row) => {
     const why =
-      row.missing === 'category'
-        ? t('districts.whyCategory')
-        : row.missing === 'capacity'
-          ? t('districts.whyCapacity')
-          : row.missing === 'population'
-            ? t('districts.whyPopulation')
-            : row.missingCapacity > 0
-              ? t('districts.missingCapacity', { n: row.missingCapacity, total: row.facilities })
-              : null;
+      targetWhy(t, row) ??
+      (row.missingCapacity > 0 ? t('districts.missingCapacity', { n: row.missingCapacity, total: row.facilities }) : null);
     return why ? [`${row.target.label[language]}: ${why}`] : [];
   });
   return (

@@ -14,6 +14,14 @@ export function formatTargetValue(measure: DashboardRow['target']['measure'], va
   return formatNumber(value, language, 2);
 }
 
+/** Why a target has no value for all residents (the data lacks a category, capacities or a population), or null when it has one. */
+export function targetWhy(t: TFunction, row: DashboardRow): string | null {
+  if (row.missing === 'category') return t('districts.whyCategory');
+  if (row.missing === 'capacity') return t('districts.whyCapacity');
+  if (row.missing === 'population') return t('districts.whyPopulation');
+  return null;
+}
+
 /** A district's name, or the "unassigned" label. */
 export const districtLabel = (t: TFunction, name: string | null): string => name ?? t('districts.unassigned');
 

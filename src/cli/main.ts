@@ -1,5 +1,21 @@
 #!/usr/bin/env node
-import { runCli } from './program';
+import { readFileSync } from 'node:fs';
+
+/**
+ * The entry of the built command. `--help` of the command and of each subcommand is answered from
+ * `help.json` beside this file (written by scripts/build-cli.mjs from the same commander program, so
+ * the text is the one commander prints): no module but this one is loaded, and `lifecircle --help`
+ * starts about as fast as bare node. Anything else loads the program (./program) and runs it.
+ */
+
+/** Help texts by argv joined with NUL (`--help`, `analyze\0-h`, …), or null (not built, or unreadable). */
+function builtHelp(): Record<string, string> | null {
+  try {
+    return JSON.parse(readFileSync(new URL('./help.json', import.meta.url), 'utf8')) as Record<string, string>;
+  } catch {
+    return null;
+  }
+}
 
 // stdout closed early (`lifecircle … --json | head`): stop quietly, as other command-line tools do
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -7,18 +23,27 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-runCli(process.argv.slice(2), {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  ...(process.stderr.isTTY ? { tty: process.stderr } : {}),
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    const debug = process.env.LIFECIRCLE_DEBUG === '1';
-    const text = e instanceof Error ? (debug ? (e.stack ?? e.message) : e.message) : String(e);
-    process.stderr.write(`lifecircle: internal error: ${text}\n${debug ? '' : '(set LIFECIRCLE_DEBUG=1 for the stack trace)\n'}`);
-    process.exitCode = 3;
-  },
-);
+const argv = process.argv.slice(2);
+const helpText = argv.some((a) => a === '--help' || a === '-h') && argv.length <= 2 ? builtHelp()?.[argv.join('\0')] : undefined;
+if (helpText !== undefined) process.stdout.write(helpText);
+else {
+  import('./program')
+    .then(({ runCli }) =>
+      runCli(argv, {
+        out: (t) => process.stdout.write(t),
+        err: (t) => process.stderr.write(t),
+        ...(process.stderr.isTTY ? { tty: process.stderr } : {}),
+      }),
+    )
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (e: unknown) => {
+        const debug = process.env.LIFECIRCLE_DEBUG === '1';
+        const text = e instanceof Error ? (debug ? (e.stack ?? e.message) : e.message) : String(e);
+        process.stderr.write(`lifecircle: internal error: ${text}\n${debug ? '' : '(set LIFECIRCLE_DEBUG=1 for the stack trace)\n'}`);
+        process.exitCode = 3;
+      },
+    );
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 
 /**
  * The entry of the built command. `--help` of the command and of each subcommand is answered from
@@ -17,16 +17,26 @@ function builtHelp(): Record<string, string> | null {
   }
 }
 
-// stdout closed early (`lifecircle … --json | head`): stop quietly, as other command-line tools do
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
 const argv = process.argv.slice(2);
 const helpText = argv.some((a) => a === '--help' || a === '-h') && argv.length <= 2 ? builtHelp()?.[argv.join('\0')] : undefined;
-if (helpText !== undefined) process.stdout.write(helpText);
-else {
+if (helpText !== undefined) {
+  // straight to file descriptor 1: process.stdout (its stream, pipe or terminal modules) is not even set up
+  const bytes = Buffer.from(helpText, 'utf8');
+  let at = 0;
+  try {
+    while (at < bytes.length) at += writeSync(1, bytes, at, bytes.length - at);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EAGAIN')
+      process.stdout.write(bytes.subarray(at)); // a non-blocking pipe that is full: the stream waits
+    else if (code !== 'EPIPE') throw e; // EPIPE: stdout closed early (`lifecircle --help | head`)
+  }
+} else {
+  // stdout closed early (`lifecircle … --json | head`): stop quietly, as other command-line tools do
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   import('./program')
     .then(({ runCli }) =>
       runCli(argv, {

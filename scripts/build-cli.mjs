@@ -1,15 +1,18 @@
 /**
  * Builds the `lifecircle` command: src/cli/main.ts bundled by esbuild into plain JavaScript for Node
- * (ESM), `dist-cli/lifecircle.mjs` plus lazily loaded chunks in `dist-cli/chunks/` (each command is a
- * dynamic import, so `--help` loads only commander). Everything is bundled except `highs`, whose
- * WebAssembly file is found next to its own module in node_modules.
+ * (ESM), `dist-cli/lifecircle.mjs` plus lazily loaded chunks in `dist-cli/chunks/` (the program and
+ * each command are dynamic imports). Everything is bundled except `highs`, whose WebAssembly file is
+ * found next to its own module in node_modules. Then the built command is run once per help request
+ * (`--help`, `-h`, `<command> --help`, …) and what it prints goes to `dist-cli/help.json`, from which
+ * the entry answers those requests without loading the program (commander and the commands).
  *
  *   node scripts/build-cli.mjs [--outdir DIR] [--if-stale]
  *
  * `--if-stale` skips the build when the output is newer than every file of src/, package.json, package-lock.json and this script
  * (what `npm run cli` uses). Silent on success; exit code 1 when esbuild fails.
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -71,3 +74,25 @@ try {
 } catch {
   process.exit(1); // esbuild has printed the errors
 }
+
+/** The help requests answered from help.json: argv of the command, without node and script. */
+const HELP_REQUESTS = ['', 'analyze', 'site', 'import-osm'].flatMap((command) =>
+  ['--help', '-h'].map((flag) => (command ? [command, flag] : [flag])),
+);
+// help.json does not exist yet: the command prints commander's help
+const texts = await Promise.all(
+  HELP_REQUESTS.map(
+    (args) =>
+      new Promise((resolve) => {
+        execFile(process.execPath, [entry, ...args], { encoding: 'utf8' }, (error, stdout, stderr) => {
+          if (error || stderr !== '' || stdout === '') {
+            process.stderr.write(`build-cli: lifecircle ${args.join(' ')} failed: ${error?.message ?? stderr}\n`);
+            process.exit(1);
+          }
+          resolve(stdout);
+        });
+      }),
+  ),
+);
+const help = Object.fromEntries(HELP_REQUESTS.map((args, i) => [args.join('\0'), texts[i]]));
+writeFileSync(path.join(options.outdir, 'help.json'), `${JSON.stringify(help)}\n`);

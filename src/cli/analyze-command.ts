@@ -1,11 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeAccessibility } from '../engine/accessibility/compute-accessibility';
 import { analyze } from '../engine/analyze';
 import { districtPolygons } from '../engine/indicators/district-polygons';
 import { categoryDemand } from '../engine/coverage/category-demand';
 import { findGapZones } from '../engine/coverage/gap-zones';
-import { REPORT_LAYERS, writeAnalysisReportBytes } from '../io/analysis-report';
+import { REPORT_LAYERS, streamAnalysisReport, writeAnalysisReportBytes, type ReportFileSink } from '../io/analysis-report';
 import { shapefileZip } from '../io/shapefile-write';
 import type { CsvLabelOptions } from '../io/csv-labels';
 import type { Problem } from '../engine/model';
@@ -14,6 +14,17 @@ import { reportTime } from '../io/report-metadata';
 import { reportProblems } from '../io/report-summary';
 import { formatProblem, loadInputs, type InputOptions } from './load-inputs';
 import { createProgress, type Progress, type TerminalStream } from './progress';
+
+/** A file written in chunks (created or truncated at once; each chunk written whole before the call returns). */
+function fileSink(path: string): ReportFileSink {
+  const fd = openSync(path, 'w');
+  return {
+    write: (chunk) => {
+      for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at, chunk.length - at);
+    },
+    close: () => closeSync(fd),
+  };
+}
 
 /** Output streams of a command (process.stdout/stderr, or buffers in tests). */
 export interface CliStreams {
@@ -96,34 +107,40 @@ export async function runAnalyze(
   analysis.warnings.forEach(warn);
   accessibility.warnings.forEach(warn);
   outlines.warnings.forEach(warn);
-  const files = writeAnalysisReportBytes(
-    dataset,
-    analysis,
-    zones,
-    settings,
-    reportProblems([...input.warnings, ...analysis.warnings, ...accessibility.warnings, ...outlines.warnings], input.errors),
-    {
-      accessibility,
-      districtPolygons: outlines.districts,
-      inputs: input.inputs,
-      generatedAt: opts.generatedAt ?? reportTime(process.env.SOURCE_DATE_EPOCH),
-      ...(opts.exportCrs ? { crs: opts.exportCrs } : {}),
-      ...(opts.csv ? { csv: opts.csv } : {}),
-    },
-  );
+  const reportOptions = {
+    accessibility,
+    districtPolygons: outlines.districts,
+    inputs: input.inputs,
+    generatedAt: opts.generatedAt ?? reportTime(process.env.SOURCE_DATE_EPOCH),
+    ...(opts.exportCrs ? { crs: opts.exportCrs } : {}),
+    ...(opts.csv ? { csv: opts.csv } : {}),
+  };
+  const problems = reportProblems([...input.warnings, ...analysis.warnings, ...accessibility.warnings, ...outlines.warnings], input.errors);
   const formats = opts.formats ?? ['geojson'];
-  const layerNames = new Set<string>(REPORT_LAYERS);
-  const written: Record<string, string | Uint8Array> = {};
-  for (const [name, data] of Object.entries(files)) if (formats.includes('geojson') || !layerNames.has(name)) written[name] = data;
-  if (formats.includes('shapefile')) {
+  mkdirSync(opts.out, { recursive: true });
+  let writtenNames: string[];
+  let summaryJson: string;
+  if (!formats.includes('shapefile')) {
+    // each file streamed to disk as it is made: no report is ever whole in memory
+    const streamed = streamAnalysisReport(dataset, analysis, zones, settings, problems, reportOptions, (name) =>
+      fileSink(join(opts.out, name)),
+    );
+    writtenNames = streamed.names;
+    summaryJson = streamed.summary;
+  } else {
+    const files = writeAnalysisReportBytes(dataset, analysis, zones, settings, problems, reportOptions);
+    const layerNames = new Set<string>(REPORT_LAYERS);
+    const written: Record<string, string | Uint8Array> = {};
+    for (const [name, data] of Object.entries(files)) if (formats.includes('geojson') || !layerNames.has(name)) written[name] = data;
     const layers = Object.fromEntries(Object.entries(files).filter(([name]) => layerNames.has(name)));
     written['shapefiles.zip'] = shapefileZip(layers, opts.exportCrs ?? 'WGS84');
+    for (const [name, data] of Object.entries(written)) writeFileSync(join(opts.out, name), data);
+    writtenNames = Object.keys(written);
+    summaryJson = files['summary.json'];
   }
-  mkdirSync(opts.out, { recursive: true });
-  for (const [name, data] of Object.entries(written)) writeFileSync(join(opts.out, name), data);
   progress.done();
   if (opts.json) {
-    io.out(files['summary.json']);
+    io.out(summaryJson);
     return 0;
   }
   const cov = analysis.coverage;
@@ -139,11 +156,7 @@ export async function runAnalyze(
   io.out(
     `  complete circle ${Number.isFinite(complete) ? (complete * 100).toFixed(1) : '–'} %; ${analysis.gaps.length} communities with gaps, ${zones.length} gap zones\n`,
   );
-  io.out(
-    `wrote ${Object.keys(written)
-      .map((f) => join(opts.out, f))
-      .join(', ')}\n`,
-  );
+  io.out(`wrote ${writtenNames.map((f) => join(opts.out, f)).join(', ')}\n`);
   if (input.errors.length > 0)
     io.out(
       `${input.errors.length} features skipped, ${input.warnings.length + analysis.warnings.length} warnings (see stderr and summary.json)\n`,

@@ -14,6 +14,12 @@ Exit codes:
 
 const SAMPLE = 'data/sample';
 
+/**
+ * Columns the help is wrapped to, on a terminal or not: the same text everywhere, so the built
+ * command answers `--help` from the text written at build time (scripts/build-cli.mjs, help.json).
+ */
+const HELP_WIDTH = 80;
+
 /** Output options every command has. */
 interface OutputOptions {
   /** Print the run summary as JSON on stdout (nothing else goes to stdout). */
@@ -38,7 +44,13 @@ export async function runCli(argv: string[], io: CliStreams): Promise<number> {
   let code = 0;
   const usageLine = (cmd: Command): string => `usage: ${fullName(cmd)} ${cmd.usage()}\n(see ${fullName(cmd)} --help)\n`;
   const withUsage = (cmd: Command): Command =>
-    cmd.configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (str, write) => write(`${str}${usageLine(cmd)}`) });
+    cmd.configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: (str, write) => write(`${str}${usageLine(cmd)}`),
+      getOutHelpWidth: () => HELP_WIDTH,
+      getErrHelpWidth: () => HELP_WIDTH,
+    });
   /** Run a command with progress on stderr; warnings written during the run do not tear the bar. */
   const run = async <O extends OutputOptions>(
     cmd: Command,

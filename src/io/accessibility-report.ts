@@ -1,6 +1,6 @@
 import type { Accessibility } from '../engine/accessibility/compute-accessibility';
 import type { Dataset, Settings } from '../engine/model';
-import { ByteWriter } from './byte-writer';
+import { ByteWriter, type ByteSink } from './byte-writer';
 import { writeCsvCell } from './csv-write';
 import type { ReportTable } from './report-rows';
 
@@ -43,16 +43,18 @@ export function accessibilityKeys(id: string): [string, string] {
  * straight into one buffer.
  *
  * @param table the report's rounded minutes and shares (`reportTable` of the same analysis; its categories in settings order)
+ * @param sink where the bytes go as they are made (then an empty array is returned); default: returned whole
  */
 export function accessibilityCsv(
   dataset: Pick<Dataset, 'communities'>,
   table: Pick<ReportTable, 'tenths' | 'thousandths'>,
   accessibility: Accessibility,
   settings: Pick<Settings, 'categories'>,
+  sink?: ByteSink,
 ): Uint8Array {
   const K = settings.categories.length;
   const C = dataset.communities.length;
-  const w = new ByteWriter(C * K * 80 + 4096);
+  const w = new ByteWriter(C * K * 80 + 4096, sink);
   w.text('\uFEFF');
   ACCESSIBILITY_COLUMNS.forEach((h, j) => {
     if (j > 0) w.byte(44);
@@ -110,8 +112,9 @@ export function accessibilityCsv(
       places(a.sfcaE2[c]!);
       w.text('\r\n');
     }
+    w.flushIfFull();
   }
-  return w.bytes();
+  return w.finish();
 }
 
 /** summary.json's `accessibility` member: per category, what the plan's ratios are compared with. */

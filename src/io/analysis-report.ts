@@ -6,7 +6,7 @@ import type { CommunityGeometry, Dataset, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from './crs';
 import { writeCsvCell } from './csv-write';
 import { csvHeaderRows, csvValueLabels, type CsvLabelOptions } from './csv-labels';
-import { ByteWriter } from './byte-writer';
+import { ByteWriter, type ByteSink } from './byte-writer';
 import { collectionHead, geometryByteWriter, jsonValue, positionWriter, proposedSiteFeatures, type ProposedSite } from './report-geojson';
 import { buildProvenance, legacyCrsMember, type InputFileMeta } from './report-metadata';
 import { reportColumns, reportTable, type ReportTable } from './report-rows';
@@ -111,9 +111,10 @@ function coverageCsv(
   communities: Dataset['communities'],
   table: ReportTable,
   labels: CsvLabelOptions | undefined,
+  sink?: ByteSink,
 ): Uint8Array {
   const K = table.categoryIds.length;
-  const w = new ByteWriter(communities.length * (40 + 12 * K) + 4096);
+  const w = new ByteWriter(communities.length * (40 + 12 * K) + 4096, sink);
   w.text('\uFEFF');
   const header = labels ? csvHeaderRows(settings.categories, columns, labels) : [columns];
   for (const row of header) {
@@ -147,8 +148,9 @@ function coverageCsv(
       if (Number.isFinite(v)) w.fixed(v, 3, 1000);
     }
     w.text('\r\n');
+    w.flushIfFull();
   }
-  return w.bytes();
+  return w.finish();
 }
 
 /** Positions in a polygon's rings, plus one per ring for closing it. */
@@ -220,6 +222,61 @@ export function writeAnalysisReportBytes(
   problems: ReportProblem[],
   options: ReportOptions = {},
 ): AnalysisReportOutput {
+  return writeReport(dataset, analysis, zones, settings, problems, options, null);
+}
+
+/** A file a streamed report is written to: its bytes in chunks (each may be reused after the call), then close. */
+export interface ReportFileSink {
+  write: ByteSink;
+  close: () => void;
+}
+
+/**
+ * {@link writeAnalysisReportBytes} streamed to files: `open(name)` is called for each file of the report
+ * and gets its bytes in chunks of about a MiB as they are made, the same bytes in the same order, so
+ * no file is ever whole in memory (what the CLI writes to disk).
+ *
+ * @returns the names of the files written, in the order of {@link writeAnalysisReportBytes}'s keys, and summary.json's text
+ * @throws on an unusable `crs` or a malformed `generatedAt` (programmer errors)
+ */
+export function streamAnalysisReport(
+  dataset: Dataset,
+  analysis: Analysis,
+  zones: readonly GapZone[],
+  settings: Settings,
+  problems: ReportProblem[],
+  options: ReportOptions,
+  open: (name: ReportFileName) => ReportFileSink,
+): { names: ReportFileName[]; summary: string } {
+  const opened = new Map<ReportFileName, ReportFileSink>();
+  const sinkOf = (name: ReportFileName): ByteSink => {
+    const file = open(name);
+    opened.set(name, file);
+    return file.write;
+  };
+  const out = writeReport(dataset, analysis, zones, settings, problems, options, sinkOf);
+  const encoder = new TextEncoder();
+  // the files not streamed while they were made (small ones): whole, now
+  for (const [name, data] of Object.entries(out) as [ReportFileName, string | Uint8Array][]) {
+    if (!opened.has(name)) sinkOf(name)(typeof data === 'string' ? encoder.encode(data) : data);
+  }
+  for (const file of opened.values()) file.close();
+  return { names: Object.keys(out) as ReportFileName[], summary: out['summary.json'] };
+}
+
+/**
+ * The report: with `sinkOf`, the communities layers, coverage.csv and accessibility.csv are streamed
+ * to their sinks as they are made (their entries are then empty arrays); the others are returned whole.
+ */
+function writeReport(
+  dataset: Dataset,
+  analysis: Analysis,
+  zones: readonly GapZone[],
+  settings: Settings,
+  problems: ReportProblem[],
+  options: ReportOptions,
+  sinkOf: ((name: ReportFileName) => ByteSink) | null,
+): AnalysisReportOutput {
   const crs = options.crs ?? 'WGS84';
   assertCrs(crs);
   const provenance = buildProvenance({
@@ -261,13 +318,28 @@ export function writeAnalysisReportBytes(
   dataset.communities.forEach((c, i) => (featureBytes[i] = 24 * (positionsOf(c.geometry) + 2) + 60 * (keys.length + accKeys.length) + 200));
   let pointBytes = head.length * 3;
   for (let i = 0; i < n; i++) if (splitPoints && isPoint[i]) pointBytes += featureBytes[i]!;
-  const all = new ByteWriter(head.length * 6 + featureBytes.reduce((s, b) => s + b, 0) - pointBytes);
-  const points = new ByteWriter(splitPoints ? pointBytes : 16);
+  let gapBytes = head.length * 3;
+  let gapPointBytes = head.length * 3;
+  for (const g of analysis.gaps) {
+    if (splitPoints && isPoint[g.community]) gapPointBytes += featureBytes[g.community]!;
+    else gapBytes += featureBytes[g.community]!;
+  }
+  // gaps in community order (as findGaps gives them): each gap feature is copied as soon as it is written, so
+  // the layers can be streamed; otherwise they are copied afterwards, in the gaps' order, from memory
+  const gapsInOrder = analysis.gaps.every((g, j, a) => j === 0 || a[j - 1]!.community < g.community);
+  const stream = sinkOf !== null && gapsInOrder ? sinkOf : null;
+  const all = new ByteWriter(head.length * 6 + featureBytes.reduce((s, b) => s + b, 0) - pointBytes, stream?.('communities.geojson'));
+  const points = new ByteWriter(splitPoints ? pointBytes : 16, splitPoints ? stream?.('communities-points.geojson') : undefined);
+  const gaps = new ByteWriter(gapBytes, stream?.('gap-communities.geojson'));
+  const gapPoints = new ByteWriter(splitPoints ? gapPointBytes : 16, splitPoints ? stream?.('gap-communities-points.geojson') : undefined);
   all.text(head);
   points.text(head);
-  // each community's feature is written once, into its layer; start/end are its bytes there
+  gaps.text(head);
+  gapPoints.text(head);
+  // each community's feature is written once, into its layer; start/end are its bytes there (until a flush)
   const start = new Float64Array(n);
   const end = new Float64Array(n);
+  let nextGap = 0;
   // the property keys encoded once (each is written once per community)
   const encoder = new TextEncoder();
   const keyBytes = keys.map((k) => encoder.encode(k));
@@ -285,7 +357,7 @@ export function writeAnalysisReportBytes(
   for (let i = 0; i < n; i++) {
     const community = dataset.communities[i]!;
     const w = splitPoints && isPoint[i] ? points : all;
-    if (w.length > headBytes) w.raw(separator);
+    if (w.total > headBytes) w.raw(separator);
     start[i] = w.length;
     w.raw(featureOpen);
     w.raw(keyBytes[0]!);
@@ -323,27 +395,27 @@ export function writeAnalysisReportBytes(
     geo.geometry(w, community.geometry, promote);
     w.byte(125);
     end[i] = w.length;
+    if (gapsInOrder && nextGap < analysis.gaps.length && analysis.gaps[nextGap]!.community === i) {
+      const gw = w === points ? gapPoints : gaps;
+      if (gw.total > headBytes) gw.raw(separator);
+      gw.copyFrom(w, start[i]!, end[i]!);
+      gw.flushIfFull();
+      nextGap++;
+    }
+    w.flushIfFull();
   }
   const close = (w: ByteWriter): Uint8Array => {
-    w.text(w.length > headBytes ? '\n]}\n' : ']}\n');
-    return w.bytes();
+    w.text(w.total > headBytes ? '\n]}\n' : ']}\n');
+    return w.finish();
   };
 
-  let gapBytes = head.length * 3;
-  let gapPointBytes = head.length * 3;
-  for (const g of analysis.gaps) {
-    if (splitPoints && isPoint[g.community]) gapPointBytes += featureBytes[g.community]!;
-    else gapBytes += featureBytes[g.community]!;
-  }
-  const gaps = new ByteWriter(gapBytes);
-  const gapPoints = new ByteWriter(splitPoints ? gapPointBytes : 16);
-  gaps.text(head);
-  gapPoints.text(head);
-  for (const g of analysis.gaps) {
-    const pt = splitPoints && isPoint[g.community];
-    const w = pt ? gapPoints : gaps;
-    if (w.length > headBytes) w.text(',\n');
-    w.copyFrom(pt ? points : all, start[g.community]!, end[g.community]!);
+  if (!gapsInOrder) {
+    for (const g of analysis.gaps) {
+      const pt = splitPoints && isPoint[g.community];
+      const w = pt ? gapPoints : gaps;
+      if (w.length > headBytes) w.text(',\n');
+      w.copyFrom(pt ? points : all, start[g.community]!, end[g.community]!);
+    }
   }
 
   let zoneBytes = head.length * 3;
@@ -381,8 +453,8 @@ export function writeAnalysisReportBytes(
   return {
     ...(out as Omit<AnalysisReportOutput, 'summary.json' | 'coverage.csv' | 'districts.csv'>),
     'summary.json': `${JSON.stringify(acc ? { ...summary, accessibility: accessibilitySummary(dataset, acc, settings) } : summary, null, 2)}\n`,
-    'coverage.csv': coverageCsv(settings, columns, dataset.communities, table, options.csv),
+    'coverage.csv': coverageCsv(settings, columns, dataset.communities, table, options.csv, stream?.('coverage.csv')),
     'districts.csv': districtsCsv(indicators, settings),
-    ...(acc ? { 'accessibility.csv': accessibilityCsv(dataset, table, acc, settings) } : {}),
+    ...(acc ? { 'accessibility.csv': accessibilityCsv(dataset, table, acc, settings, stream?.('accessibility.csv')) } : {}),
   };
 }

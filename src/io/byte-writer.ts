@@ -6,15 +6,64 @@
 
 const encoder = new TextEncoder();
 
-/** Appends text, numbers and earlier output to one byte buffer. */
+/** Bytes a streaming writer buffers before it hands them to its sink (1 MiB). */
+export const STREAM_CHUNK = 1 << 20;
+
+/** Where a streaming {@link ByteWriter} hands its bytes (e.g. a file): the chunk may be reused after the call. */
+export type ByteSink = (chunk: Uint8Array) => void;
+
+/**
+ * Appends text, numbers and earlier output to one byte buffer. With a sink it streams: at
+ * {@link flushIfFull} (called between records) the bytes buffered go to the sink and the same
+ * buffer is filled again, so a file of any size is written through a buffer of about
+ * {@link STREAM_CHUNK} bytes (fresh memory is what costs most in writing large reports).
+ */
 export class ByteWriter {
   private buf: Uint8Array;
-  /** Bytes written so far. */
+  /** Bytes in the buffer (all bytes written, without a sink). Offsets into the buffer are valid until the next flush. */
   length = 0;
+  /** Bytes already handed to the sink. */
+  private flushed = 0;
+  private readonly sink: ByteSink | undefined;
 
-  /** @param capacity initial size in bytes (the buffer doubles when full) */
-  constructor(capacity = 1 << 16) {
-    this.buf = new Uint8Array(Math.max(16, capacity));
+  /**
+   * @param capacity initial size in bytes (the buffer doubles when full; with a sink at most about twice {@link STREAM_CHUNK})
+   * @param sink where the bytes go at each {@link flushIfFull} and at {@link finish}; without it they stay in memory
+   */
+  constructor(capacity = 1 << 16, sink?: ByteSink) {
+    this.sink = sink;
+    this.buf = new Uint8Array(Math.max(16, sink ? Math.min(capacity, 2 * STREAM_CHUNK) : capacity));
+  }
+
+  /** All bytes written so far (those handed to the sink included). */
+  get total(): number {
+    return this.flushed + this.length;
+  }
+
+  /**
+   * With a sink, when at least {@link STREAM_CHUNK} bytes are buffered: hands them to the sink and
+   * starts the buffer again (offsets into the buffer taken before are no longer valid). Without a
+   * sink nothing happens.
+   */
+  flushIfFull(): void {
+    if (this.sink && this.length >= STREAM_CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.sink || this.length === 0) return;
+    this.sink(this.buf.subarray(0, this.length));
+    this.flushed += this.length;
+    this.length = 0;
+  }
+
+  /**
+   * The end of writing: with a sink the rest goes to it and an empty array is returned; without,
+   * the bytes written (as {@link bytes}).
+   */
+  finish(): Uint8Array {
+    if (!this.sink) return this.bytes();
+    this.flush();
+    return new Uint8Array(0);
   }
 
   private ensure(extra: number): void {

@@ -63,6 +63,32 @@ function idText(value: unknown): string | null {
   return null;
 }
 
+/** Lower-case forms of property names (the same keys come back on every feature of a file). */
+const lowerCase = new Map<string, string>();
+/** At most this many names are kept in {@link lowerCase} (a hostile file may have a new key on every feature). */
+const LOWER_CASE_CACHE_SIZE = 4096;
+
+function lower(s: string): string {
+  let l = lowerCase.get(s);
+  if (l === undefined) {
+    l = s.toLowerCase();
+    if (lowerCase.size < LOWER_CASE_CACHE_SIZE) lowerCase.set(s, l);
+  }
+  return l;
+}
+
+/** The lower-case names of a list of names (cached per list: the readers pass the same constant lists). */
+const wantedNames = new WeakMap<readonly string[], Set<string>>();
+
+function wantedOf(names: readonly string[]): Set<string> {
+  let set = wantedNames.get(names);
+  if (set === undefined) {
+    set = new Set(names.map(lower));
+    wantedNames.set(names, set);
+  }
+  return set;
+}
+
 /**
  * The value of the first property whose name matches one of `names` (case-insensitively, exact
  * names first). Empty strings count as missing.
@@ -74,11 +100,23 @@ export function getProp(props: Record<string, unknown>, names: readonly string[]
     const v = props[name];
     if (v !== undefined && v !== null && v !== '') return v;
   }
-  // case-insensitive: for each name, the first key (in key order) that matches it
-  for (const name of names) {
-    const wanted = name.toLowerCase();
+  // case-insensitive: none of the keys matches any name (the usual case of an absent field): done
+  if (names.length > 1) {
+    const wanted = wantedOf(names);
+    let some = false;
     for (const key in props) {
-      if (!Object.prototype.hasOwnProperty.call(props, key) || key.toLowerCase() !== wanted) continue;
+      if (wanted.has(lower(key))) {
+        some = true;
+        break;
+      }
+    }
+    if (!some) return undefined;
+  }
+  // for each name, the first key (in key order) that matches it
+  for (const name of names) {
+    const wanted = lower(name);
+    for (const key in props) {
+      if (!Object.prototype.hasOwnProperty.call(props, key) || lower(key) !== wanted) continue;
       const v = props[key];
       if (v !== undefined && v !== null && v !== '') return v;
       break;

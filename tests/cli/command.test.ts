@@ -3,11 +3,12 @@
  * process, as a user runs it: help, usage errors, unusable paths, --json and --quiet.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program';
 import { writeShapefile } from '../io/helpers/shapefile-writer';
 import { zipStore } from '../io/helpers/zip-store';
 
@@ -24,7 +25,7 @@ beforeAll(() => {
   buildDir = mkdtempSync(join(CACHE, 'lifecircle-cli-'));
   execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs'), '--outdir', buildDir], { stdio: 'inherit' });
   work = mkdtempSync(join(tmpdir(), 'lc-command-'));
-});
+}, 120_000);
 
 afterAll(() => {
   if (buildDir) rmSync(buildDir, { recursive: true, force: true });
@@ -63,6 +64,34 @@ describe('lifecircle (built command)', () => {
     expect(r.stdout).toMatch(/--json/);
     expect(r.stdout).toMatch(/--quiet/);
   });
+
+  it.each(['--help', '-h', 'analyze --help', 'site -h', 'import-osm --help'])(
+    'lifecircle %s: the text the program prints, answered from help.json without loading it',
+    async (request) => {
+      const args = request.split(' ');
+      let expected = '';
+      expect(await runCli(args, { out: (t) => (expected += t), err: () => {} })).toBe(0);
+      const help = JSON.parse(readFileSync(join(buildDir, 'help.json'), 'utf8')) as Record<string, string>;
+      expect(help[args.join('\0')]).toBe(expected);
+      // with the program's chunks moved away: nothing but the entry is loaded
+      renameSync(join(buildDir, 'chunks'), join(buildDir, 'chunks-away'));
+      try {
+        const r = lifecircle(args);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toBe(expected);
+        expect(r.stderr).toBe('');
+      } finally {
+        renameSync(join(buildDir, 'chunks-away'), join(buildDir, 'chunks'));
+      }
+      // the same text when help.json is missing (the program answers)
+      rmSync(join(buildDir, 'help.json'));
+      try {
+        expect(lifecircle(args).stdout).toBe(expected);
+      } finally {
+        writeFileSync(join(buildDir, 'help.json'), JSON.stringify(help));
+      }
+    },
+  );
 
   it('exits 1 with the usage line on an unknown flag', () => {
     const r = lifecircle(['analyze', ...INPUT, '--colour', 'red']);

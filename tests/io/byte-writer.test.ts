@@ -1,10 +1,65 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteWriter } from '../../src/io/byte-writer';
+import { ByteWriter, STREAM_CHUNK } from '../../src/io/byte-writer';
 
 const text = (w: ByteWriter): string => new TextDecoder().decode(w.bytes());
 
 describe('ByteWriter', () => {
+  it('streamed to a sink, flushed between records, gives the bytes it holds in memory', () => {
+    const record = fc.array(
+      fc.oneof(
+        fc.string({ maxLength: 80 }).map((t) => ({ text: t })),
+        fc.integer({ min: -1e9, max: 1e9 }).map((n) => ({ fixed: n })),
+        fc.double({ noNaN: true }).map((v) => ({ number: v })),
+      ),
+      { minLength: 1, maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 50 }), fc.integer({ min: 1, max: 400 }), (records, repeat) => {
+        const chunks: Uint8Array[] = [];
+        const streamed = new ByteWriter(16, (c) => chunks.push(c.slice()));
+        const memory = new ByteWriter(16);
+        // repeated so that the streamed writer passes STREAM_CHUNK bytes and flushes
+        for (let r = 0; r < repeat; r++) {
+          for (const parts of records) {
+            for (const w of [streamed, memory]) {
+              const start = w.length;
+              for (const p of parts) {
+                if ('text' in p) w.text(p.text);
+                else if ('fixed' in p) w.fixed(p.fixed, 3, 1000);
+                else w.number(p.number);
+              }
+              w.copyFrom(w, start, w.length); // a record copied from the writer itself, as accessibility.csv does
+              w.flushIfFull();
+            }
+          }
+        }
+        expect(streamed.total).toBe(memory.total);
+        expect(streamed.finish()).toHaveLength(0);
+        const whole = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+        let at = 0;
+        for (const c of chunks) {
+          expect(c.length).toBeLessThan(4 * STREAM_CHUNK); // never the whole file at once
+          whole.set(c, at);
+          at += c.length;
+        }
+        expect(Buffer.from(whole).equals(Buffer.from(memory.finish()))).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+    // 3.6 MB in records: handed over in several chunks, none larger than about one STREAM_CHUNK
+    const sizes: number[] = [];
+    const w = new ByteWriter(1 << 30, (c) => sizes.push(c.length));
+    for (let i = 0; i < 100_000; i++) {
+      w.text('0123456789abcdefghijklmnopqrstuvwxyz');
+      w.flushIfFull();
+    }
+    w.finish();
+    expect(sizes.length).toBeGreaterThanOrEqual(3);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(3_600_000);
+    expect(Math.max(...sizes)).toBeLessThan(STREAM_CHUNK + 64);
+  });
+
   it('fixed writes a rounded coordinate exactly as JSON.stringify writes the number (6 and 2 decimals)', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e8, max: 1e8, noNaN: true }), fc.constantFrom(6, 2), (v, decimals) => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getProp, inspectFeature, makeIdGenerator, parseNumberLike } from '../../src/io/feature-helpers';
 
@@ -18,6 +19,30 @@ describe('feature helpers', () => {
     expect(getProp({ Population: 5 }, ['population', 'pop'])).toBe(5);
     expect(getProp({ population: '', POP: 3 }, ['population', 'pop'])).toBe(3);
     expect(getProp({}, ['x'])).toBeUndefined();
+  });
+
+  it('getProp gives what a plain scan of the keys gives (exact names, then each name case-insensitively)', () => {
+    // the reference: the rule as the doc states it, with no shortcut
+    const reference = (props: Record<string, unknown>, names: readonly string[]): unknown => {
+      const usable = (v: unknown) => v !== undefined && v !== null && v !== '';
+      for (const n of names) if (usable(props[n])) return props[n];
+      for (const n of names) {
+        const key = Object.keys(props).find((k) => k.toLowerCase() === n.toLowerCase());
+        if (key !== undefined && usable(props[key])) return props[key];
+      }
+      return undefined;
+    };
+    const word = fc.constantFrom('pop', 'Pop', 'POP', 'population', 'Population', '人口', 'kind', 'KIND', 'District', 'name', 'x');
+    const names = fc.uniqueArray(fc.constantFrom('pop', 'population', '人口', 'kind', 'district', 'name'), { minLength: 1, maxLength: 4 });
+    const props = fc.dictionary(word, fc.constantFrom('', null, 0, 5, 'a', 'b'), { maxKeys: 6 });
+    fc.assert(
+      fc.property(props, names, (p, n) => {
+        expect(getProp(p, n)).toBe(reference(p, n));
+        // the same list again (its lower-case names are cached per list)
+        expect(getProp(p, n)).toBe(reference(p, n));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('inspectFeature takes properties.id, then feature.id, and reports non-features', () => {

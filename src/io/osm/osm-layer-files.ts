@@ -2,6 +2,7 @@ import type { CategoryDef } from '../../engine/model';
 import { importOsm } from './import-osm';
 import { OsmFormatError } from './osm-elements';
 import type { OsmImportReport } from './osm-import-types';
+import { encodeChunks, roadLinesGeoJson } from './road-lines';
 
 /** The three layers of an extract as GeoJSON files, or why the extract was refused. */
 export type OsmLayerFiles =
@@ -25,7 +26,8 @@ export function importOsmLayers(name: string, bytes: Uint8Array, categories: rea
     const files = (['facilities', 'communities', 'roads'] as const).map((layer) => ({
       layer,
       name: `${base}.${layer}.geojson`,
-      bytes: enc.encode(JSON.stringify(r[layer])),
+      // roads (the bulk) written as text straight from the columns, never as objects
+      bytes: layer === 'roads' ? encodeChunks(roadLinesGeoJson(r.roads)) : enc.encode(JSON.stringify(r[layer])),
     }));
     return { ok: true, files, report: r.report };
   } catch (e) {

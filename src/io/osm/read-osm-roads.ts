@@ -48,7 +48,7 @@ export function readOsmRoadsLayer(name: string, bytes: Uint8Array, footProfile?:
     const res = importOsm(bytes, { file: name, categories: [], ...(footProfile ? { footProfile } : {}) });
     const warnings: Problem[] = roadsReportLines(res.report).map((reason) => ({ file: name, index: -1, reason }));
     for (const p of res.report.problems) if (p.startsWith('way ')) warnings.push({ file: name, index: -1, reason: p });
-    return { ...base, features: res.roads.features, fields: ['osm_id', 'highway', 'name'], warnings };
+    return { ...base, features: res.roads.features(), fields: ['osm_id', 'highway', 'name'], warnings };
   } catch (e) {
     if (!(e instanceof OsmFormatError)) throw e;
     return { ...base, errors: [{ file: name, index: -1, reason: e.message.replace(`${name}: `, '') }] };

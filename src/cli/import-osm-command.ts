@@ -7,6 +7,7 @@ import { OsmFormatError } from '../io/osm/osm-elements';
 import type { OsmImportReport } from '../io/osm/osm-import-types';
 import { roadsReportLines } from '../io/osm/read-osm-roads';
 import { roadLinesGeoJson } from '../io/osm/road-lines';
+import { nodeInflateZlib } from './node-inflate';
 import { parseSettingsText, resolveSettings } from '../io/settings';
 import { decodeText } from '../io/text-decode';
 import type { CliStreams } from './analyze-command';
@@ -156,6 +157,7 @@ export async function runImportOsm(path: string, opts: ImportOsmOptions, io: Cli
       file,
       categories: settings.categories,
       lang: opts.lang === 'en' ? 'en' : 'zh',
+      inflate: nodeInflateZlib,
       ...extra.value,
       ...(bbox ? { bbox } : {}),
       ...(boundary ? { boundary } : {}),

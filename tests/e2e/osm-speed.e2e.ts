@@ -29,16 +29,17 @@ const { open } = useAppSession({
 describe('OpenStreetMap import speed: browser worker vs Node', () => {
   it('imports a 1.1 M-element synthetic extract in the worker and prints the time against Node', async () => {
     const { bytes, elements } = syntheticGridPbf(SIDE);
-    // Node, twice each way; the faster run (the first warms the JIT, as the worker's page load does not)
+    // Node, once each way (a cold start, as the worker's)
     const nodeRun = (inflate?: typeof nodeInflateZlib): { ms: number; walkable: number } => {
       const t0 = performance.now();
       const r = importOsm(bytes, { file: 'grid.osm.pbf', categories: [], lang: 'en', ...(inflate ? { inflate } : {}) });
       expect(r.report.elements.nodes + r.report.elements.ways).toBe(elements);
       return { ms: performance.now() - t0, walkable: r.report.roads.ways };
     };
-    const js = Math.min(nodeRun().ms, nodeRun().ms);
-    const native = Math.min(nodeRun(nodeInflateZlib).ms, nodeRun(nodeInflateZlib).ms);
-    const walkable = nodeRun().walkable;
+    const jsRun = nodeRun();
+    const js = jsRun.ms;
+    const walkable = jsRun.walkable;
+    const native = nodeRun(nodeInflateZlib).ms;
 
     const { page } = await open();
     const t1 = Date.now();
@@ -72,5 +73,5 @@ describe('OpenStreetMap import speed: browser worker vs Node', () => {
         `${r(browserMs - worker!.ms - (stages['osm:load-layers']?.ms ?? 0) - (stages['osm:coverage']?.ms ?? 0))}`,
     );
     expect(importMs).toBeLessThan(Math.max(120_000, 20 * js));
-  });
+  }, 600_000);
 });

@@ -42,6 +42,7 @@ describe('OpenStreetMap import speed: browser worker vs Node', () => {
     const native = nodeRun(nodeInflateZlib).ms;
 
     const { page } = await open();
+    await page.getByTestId('nav-data').click();
     const t1 = Date.now();
     await page
       .getByTestId('file-input-osm')

@@ -10,7 +10,10 @@
  * street grid of about N elements, written as OSM XML and converted with `osmium cat` (kept in the
  * system temp folder for the next run). Each figure is the median of R runs (default 3); wall time
  * and CPU time (user + system, GC threads included: on a shared machine the steadier figure).
- * Then the issue's goals for the whole import, each with PASS/FAIL: a 100 MB PBF in under 15 s
+ * Jobs: `own` / `own-js` decode every element (Node's zlib as in the CLI / the JS inflater as in
+ * the browser), `import` / `import-js` the whole import into the three layers (roads as line
+ * columns), `import-osm` the CLI command (import, then write the four files).
+ * Then the issue's goals for the import jobs, each with PASS/FAIL: a 100 MB PBF in under 15 s
  * (projected from this file's elements per second at the elements per byte of the real
  * north-bayreuth extract, and, pessimistically for the dense synthetic grids, from its bytes per
  * second), peak RSS under 1.5 GB, and within 3× of osmium's time.
@@ -27,7 +30,7 @@ import { median } from './bench/stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHILD = path.join(ROOT, 'scripts/bench/osm-child.ts');
-const JOBS = ['own', 'osm-pbf-parser', 'osm-read', 'tiny-osmpbf', 'import'];
+const JOBS = ['own', 'own-js', 'osm-pbf-parser', 'osm-read', 'tiny-osmpbf', 'import', 'import-js', 'import-osm'];
 
 interface Measure {
   ms: number;
@@ -177,7 +180,7 @@ async function main(): Promise<void> {
   ];
   const goals: string[] = [
     `goals (import): 100 MB PBF < ${GOAL_SECONDS_100MB} s, peak RSS < ${GOAL_RSS_MB} MB, ≤ ${GOAL_X_OSMIUM}× osmium`,
-    'file | MB | import ms | s for a 100 MB extract: wall / CPU (wall by bytes) | goal | peak RSS MB | goal | × osmium (wall / CPU) | goal',
+    'file | MB | job | ms | s for a 100 MB extract: wall / CPU (wall by bytes) | goal | peak RSS MB | goal | × osmium (wall / CPU) | goal',
   ];
   // elements per byte of a real extract (north-bayreuth: 66,611 elements in 0.7 MB), counted here
   let elementsPerByte = NaN;
@@ -219,7 +222,7 @@ async function main(): Promise<void> {
         `${name} | ${mb} | ${job} | ${elements} | ${Math.round(wall)} | ${Math.round(cpu)} | ${rate.toFixed(2)} | ${Math.round(rss)} | ` +
           `${(wall / osMs).toFixed(2)} | ${(cpu / osCpu).toFixed(2)}`,
       );
-      if (job !== 'import') continue;
+      if (!job.startsWith('import')) continue;
       // a 100 MB extract: as many elements as 100 MB of the real extract holds, at this file's
       // elements per second; and at this file's bytes per second (pessimistic for the dense grids)
       const elementsPer100MB = 100 * 1048576 * elementsPerByte;
@@ -229,7 +232,7 @@ async function main(): Promise<void> {
       const xWall = wall / osMs;
       const xCpu = cpu / osCpu;
       goals.push(
-        `${name} | ${mb} | ${Math.round(wall)} | ${projWall.toFixed(1)} / ${projCpu.toFixed(1)} (${byBytes.toFixed(1)}) | ${verdict(projWall < GOAL_SECONDS_100MB)} | ` +
+        `${name} | ${mb} | ${job} | ${Math.round(wall)} | ${projWall.toFixed(1)} / ${projCpu.toFixed(1)} (${byBytes.toFixed(1)}) | ${verdict(projWall < GOAL_SECONDS_100MB)} | ` +
           `${Math.round(rss)} | ${verdict(rss < GOAL_RSS_MB)} | ${xWall.toFixed(2)} / ${xCpu.toFixed(2)} | ${verdict(xWall <= GOAL_X_OSMIUM)}`,
       );
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Settings } from '../engine/model';
 import { readOsmImportSettings } from '../io/osm/osm-import-settings';
@@ -6,6 +6,8 @@ import { importOsm } from '../io/osm/import-osm';
 import { OsmFormatError } from '../io/osm/osm-elements';
 import type { OsmImportReport } from '../io/osm/osm-import-types';
 import { roadsReportLines } from '../io/osm/read-osm-roads';
+import { roadLinesGeoJson } from '../io/osm/road-lines';
+import { nodeInflateZlib } from './node-inflate';
 import { parseSettingsText, resolveSettings } from '../io/settings';
 import { decodeText } from '../io/text-decode';
 import type { CliStreams } from './analyze-command';
@@ -61,6 +63,16 @@ const fc = (v: unknown): string => {
   const c = v as { features: unknown[] };
   return `{"type":"FeatureCollection","features":[\n${c.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
 };
+
+/** Write text handed out in pieces to a file, piece by piece (no one string of the whole file). */
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const c of chunks) writeSync(fd, c);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Human lines of the import report. */
 function importReportLines(r: OsmImportReport): string[] {
@@ -145,6 +157,7 @@ export async function runImportOsm(path: string, opts: ImportOsmOptions, io: Cli
       file,
       categories: settings.categories,
       lang: opts.lang === 'en' ? 'en' : 'zh',
+      inflate: nodeInflateZlib,
       ...extra.value,
       ...(bbox ? { bbox } : {}),
       ...(boundary ? { boundary } : {}),
@@ -156,7 +169,7 @@ export async function runImportOsm(path: string, opts: ImportOsmOptions, io: Cli
   }
   progress.step('writing', 1);
   mkdirSync(opts.out, { recursive: true });
-  writeFileSync(join(opts.out, 'roads.geojson'), fc(res.roads));
+  writeChunks(join(opts.out, 'roads.geojson'), roadLinesGeoJson(res.roads));
   writeFileSync(join(opts.out, 'facilities.geojson'), fc(res.facilities));
   writeFileSync(join(opts.out, 'communities.geojson'), fc(res.communities));
   writeFileSync(join(opts.out, 'import-report.json'), `${JSON.stringify(res.report, null, 2)}\n`);

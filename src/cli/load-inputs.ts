@@ -11,6 +11,7 @@ import { MAX_LAYER_FILE_BYTES, readLayerFile, type LayerFile } from '../io/read-
 import { readOsmImportSettings, type OsmImportSettings } from '../io/osm/osm-import-settings';
 import { isOsmFile, readOsmRoadsLayer } from '../io/osm/read-osm-roads';
 import { readRoads } from '../io/read-roads';
+import { nodeInflateZlib } from './node-inflate';
 import { roadDistancesOf } from '../io/road-distances';
 import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { parseSettingsText, resolveSettings } from '../io/settings';
@@ -174,7 +175,7 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
     const crs = crsOf[layer];
     const read =
       layer === 'roads' && isOsmFile(basename(path), bytes)
-        ? readOsmRoadsLayer(basename(path), bytes, osm.footProfile)
+        ? readOsmRoadsLayer(basename(path), bytes, osm.footProfile, nodeInflateZlib)
         : await readLayerFile(basename(path), bytes, {
             ...(crs ? { crs } : {}),
             ...(layer !== 'roads' && nearestRoadMeters ? { nearestRoadMeters } : {}),

@@ -4,6 +4,7 @@
  * already computed (docs/architecture.md). It is glue: every computation is in engine/ or io/. It also runs in
  * Node (tests) without a worker.
  */
+import { transfer } from 'comlink';
 import { analyze, type Analysis } from '../engine/analyze';
 import { communityAccessibility, type CommunityAccessibilityRow } from '../engine/accessibility/community-accessibility';
 import { type Accessibility, computeAccessibility } from '../engine/accessibility/compute-accessibility';
@@ -267,7 +268,14 @@ export function createSession() {
      * then loads each file like a dropped one. A refused extract says why and changes nothing.
      */
     importOsmExtract(name: string, bytes: Uint8Array, lang: 'zh' | 'en') {
-      return importOsmLayers(name, bytes, settings.categories, lang);
+      const r = importOsmLayers(name, bytes, settings.categories, lang);
+      // the files' bytes are moved to the page, not copied (each has its own buffer)
+      return r.ok
+        ? transfer(
+            r,
+            r.files.map((f) => f.bytes.buffer as ArrayBuffer),
+          )
+        : r;
     },
 
     /** Remove a layer (e.g. roads, to use the straight-line model). */

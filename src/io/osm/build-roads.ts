@@ -1,10 +1,11 @@
-import type { Feature, LineString } from 'geojson';
 import type { Collected } from './collect-osm';
 import type { AreaFilter } from './area-filter';
+import { RoadLines } from './road-lines';
 
 /** Roads built from the kept ways, with their counts for the report. */
 export interface BuiltRoads {
-  features: Feature<LineString>[];
+  /** The road lines (ways cut at barriers, pieces outside the area left out). */
+  lines: RoadLines;
   ways: number;
   keptByReason: Record<string, number>;
   barriers: Record<string, number>;
@@ -14,7 +15,7 @@ export interface BuiltRoads {
 const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;
 
 /**
- * Walkable ways → LineString features in the roads input shape (`osm_id`, `highway`, `name`,
+ * Walkable ways → road lines (LineString features when written) in the roads input shape (`osm_id`, `highway`, `name`,
  * `foot` / `sidewalk` when they open a motor road, and `bicycle` when tagged, for the riding modes). Ways connect where they share a node: the
  * shared node is a vertex of both, at identical coordinates, which the network builder joins (with
  * `splitAtJunctions` a way is also split there, one feature per junction-to-junction piece; off by
@@ -54,36 +55,22 @@ export function buildRoads(c: Collected, filter: AreaFilter, problems: string[],
       if (uses[k]! < 255) uses[k]!++;
     }
   }
-  const sidewalkOf = new Map<string, string | null>();
   const seenBarrier = new Set<number>();
-  const features: Feature<LineString>[] = [];
+  const lines = new RoadLines(roads, nodes);
   let ways = 0;
   for (let r = 0; r < roads.count; r++) {
     if (!complete[r]) continue;
-    const reason = roads.reason[r] as string;
-    const props: Record<string, string | null> = {
-      osm_id: `w${roads.ids[r]}`,
-      highway: roads.highway[r] as string,
-      name: roads.name[r] ?? null,
-    };
-    if (reason.startsWith('foot=')) props.foot = roads.foot[r] ?? null;
-    const bicycle = roads.bicycle[r] ?? null;
-    if (bicycle !== null) props.bicycle = bicycle;
-    let sidewalk = sidewalkOf.get(reason);
-    if (sidewalk === undefined) {
-      sidewalk = /with sidewalk=(\w+)/.exec(reason)?.[1] ?? null;
-      sidewalkOf.set(reason, sidewalk);
-    }
-    if (sidewalk !== null) props.sidewalk = sidewalk;
-    let piece: [number, number][] = [];
+    // a piece is a run of consecutive vertices of the way: `from` … `end − 1` (from < 0: none yet)
+    let from = -1;
     let inside = false;
     let wrote = 0;
-    const flush = (): void => {
-      if (piece.length >= 2 && inside) {
-        features.push({ type: 'Feature', properties: { ...props }, geometry: { type: 'LineString', coordinates: piece } });
+    const flush = (end: number): void => {
+      const n = from < 0 ? 0 : end - from;
+      if (n >= 2 && inside) {
+        lines.add(r, from, end);
         wrote++;
-      } else if (piece.length >= 2) skippedByReason['outside the area'] = (skippedByReason['outside the area'] ?? 0) + 1;
-      piece = [];
+      } else if (n >= 2) skippedByReason['outside the area'] = (skippedByReason['outside the area'] ?? 0) + 1;
+      from = -1;
       inside = false;
     };
     const a = start[r] as number;
@@ -96,23 +83,23 @@ export function buildRoads(c: Collected, filter: AreaFilter, problems: string[],
           const why = c.barriers.get(k) ?? 'barrier';
           barriers[why] = (barriers[why] ?? 0) + 1;
         }
-        flush();
+        flush(i);
         continue;
       }
-      const p: [number, number] = [round7(nodes.lon[k] as number), round7(nodes.lat[k] as number)];
-      piece.push(p);
-      if (!inside) inside = filter.contains(p[0], p[1]);
+      if (from < 0) from = i;
+      if (!inside) inside = filter.contains(round7(nodes.lon[k] as number), round7(nodes.lat[k] as number));
       if (splitAtJunctions && i > a && i < b - 1 && uses[k]! > 1) {
-        flush();
-        piece.push(p);
-        inside = filter.contains(p[0], p[1]);
+        flush(i + 1);
+        from = i;
+        inside = filter.contains(round7(nodes.lon[k] as number), round7(nodes.lat[k] as number));
       }
     }
-    flush();
+    flush(b);
     if (wrote > 0) {
       ways++;
+      const reason = roads.reason[r] as string;
       keptByReason[reason] = (keptByReason[reason] ?? 0) + 1;
     }
   }
-  return { features, ways, keptByReason, barriers, skippedByReason };
+  return { lines, ways, keptByReason, barriers, skippedByReason };
 }

@@ -177,23 +177,28 @@ export function collectOsm(
         counts.ways++;
         if (isHighwayLike(tags)) {
           const d = footWayDecision(tags, profile);
-          if (d.walkable) roads.add(id, refs, tags, d.reason, nodes);
+          if (d.walkable) roads.add(id, refs, tags, d.reason);
           else count(skippedRoads, d.reason);
         }
         const r = areaRole(tags, match);
         if (r !== null && (r.role === 'facility' || refs[0] === refs[refs.length - 1])) {
           areaWays.push({ id, refs, tags, role: r.role, category: r.category });
-          want(refs);
         }
-        if (wantedWays.has(id)) {
-          memberWays.set(id, refs);
-          want(refs);
-        }
+        if (wantedWays.has(id)) memberWays.set(id, refs);
       },
     },
     { ...shared, onProgress: progress(1) },
     format,
   );
+  // the needed nodes get their indices now that their number is bounded: the table is made about
+  // the right size at once instead of doubling a dozen times while the ways are read
+  let refs = roads.refCount;
+  for (const w of areaWays) refs += w.refs.length;
+  for (const m of memberWays.values()) refs += m.length;
+  nodes.reserve(refs);
+  roads.resolve(nodes);
+  for (const w of areaWays) want(w.refs);
+  for (const m of memberWays.values()) want(m);
   nodes.seal();
   const facilityNodes: KeptNode[] = [];
   const placeNodes: KeptNode[] = [];

@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { mergeFootProfile } from '../../engine/presets/foot-profile';
 import { makeAreaFilter } from './area-filter';
 import { buildCommunities } from './build-communities';
@@ -7,11 +7,13 @@ import { buildRoads } from './build-roads';
 import { collectOsm } from './collect-osm';
 import { detectOsmFormat } from './detect-format';
 import { OsmFormatError } from './osm-elements';
+import type { RoadLines } from './road-lines';
 import { DEFAULT_PLACE_POPULATION, DEFAULT_POPULATION_DENSITY, type OsmImportOptions, type OsmImportReport } from './osm-import-types';
 
 /** The three layers of an extract in the input shape, and what was kept and skipped. */
 export interface OsmImport {
-  roads: FeatureCollection<LineString>;
+  /** Walkable road lines in columns (GeoJSON by `roads.features()` or `roadLinesGeoJson`). */
+  roads: RoadLines;
   facilities: FeatureCollection<Point>;
   communities: FeatureCollection;
   report: OsmImportReport;
@@ -39,7 +41,7 @@ export function importOsm(bytes: Uint8Array, options: OsmImportOptions): OsmImpo
     const filter = makeAreaFilter(options.bbox, options.boundary);
     const problems: string[] = [];
     const roads = buildRoads(c, filter, problems);
-    if (roads.features.length === 0) {
+    if (roads.lines.count === 0) {
       const skipped = Object.entries({ ...c.skippedRoads, ...roads.skippedByReason })
         .map(([k, v]) => `${k}: ${v}`)
         .join('; ');
@@ -64,7 +66,7 @@ export function importOsm(bytes: Uint8Array, options: OsmImportOptions): OsmImpo
       elements: c.counts,
       roads: {
         ways: roads.ways,
-        features: roads.features.length,
+        features: roads.lines.count,
         keptByReason: sorted(roads.keptByReason),
         skippedByReason: sorted({ ...c.skippedRoads, ...roads.skippedByReason }),
         barriers: sorted(roads.barriers),
@@ -87,7 +89,7 @@ export function importOsm(bytes: Uint8Array, options: OsmImportOptions): OsmImpo
       problems: problems.slice(0, MAX_PROBLEMS),
     };
     return {
-      roads: collection(roads.features),
+      roads: roads.lines,
       facilities: collection(facilities.features),
       communities: collection(communities.features),
       report,

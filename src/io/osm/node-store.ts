@@ -2,7 +2,7 @@
 const FIRST_CAPACITY = 1 << 12;
 
 /**
- * Coordinates of the nodes an import needs, and nothing else. While the ways are read, each needed
+ * Coordinates of the nodes an import needs, and nothing else. Once the ways are read, each needed
  * node id gets an index ({@link add}: an open-addressing hash table of float64 ids, linear probing,
  * at most half full, id and index side by side); then {@link seal} makes lon/lat in parallel Float64Arrays (NaN until the node
  * is seen) and the node pass fills them ({@link indexOf}). Memory: 32 to 64 bytes of table per
@@ -38,6 +38,17 @@ export class NodeStore {
     return this.size - 1;
   }
 
+  /**
+   * Make room for the ids to come when at most `refs` of them (repeats counted) will be added: the
+   * table takes the next power of two ≥ `refs` slots at once (when every node is used twice, as on a
+   * street grid, the size it would reach by doubling; otherwise at most one doubling is left).
+   */
+  reserve(refs: number): void {
+    let capacity = this.mask + 1;
+    while (capacity < refs) capacity *= 2;
+    if (capacity > this.mask + 1) this.rehash(capacity);
+  }
+
   /** Make the coordinate arrays for the nodes added so far. */
   seal(): void {
     this.lon = new Float64Array(this.size).fill(NaN);
@@ -64,8 +75,12 @@ export class NodeStore {
   }
 
   private grow(): void {
+    this.rehash(2 * (this.mask + 1));
+  }
+
+  /** Move the entries into a table of `capacity` slots (a power of two). */
+  private rehash(capacity: number): void {
     const old = this.table;
-    const capacity = old.length; // twice the old number of slots
     const t = new Float64Array(2 * capacity);
     const mask = capacity - 1;
     for (let i = 0; i < old.length; i += 2) {

@@ -8,6 +8,7 @@ import {
   type OsmScanOptions,
   type OsmTags,
   type OsmVisitor,
+  type ZlibInflate,
 } from './osm-elements';
 
 /** Features of the PBF format this decoder reads; a file requiring others is refused. */
@@ -98,7 +99,7 @@ export function decodePbf(bytes: Uint8Array, visitor: OsmVisitor, options: OsmSc
     // a data blob an earlier pass found without the kinds this pass wants is not inflated again
     const wanted = header.type === 'OSMHeader' || (header.type === 'OSMData' && (known === undefined || (known & want) !== 0));
     if (wanted) {
-      const data = inflateBlob(blobBytes, blobIndex, maxBlob);
+      const data = inflateBlob(blobBytes, blobIndex, maxBlob, options.inflate ?? inflateJs);
       if (header.type === 'OSMHeader') checkHeaderBlock(data);
       else {
         const kinds = decodePrimitiveBlock(data, visitor);
@@ -112,7 +113,9 @@ export function decodePbf(bytes: Uint8Array, visitor: OsmVisitor, options: OsmSc
   if (first) throw new OsmFormatError('empty file');
 }
 
-function inflateBlob(blobBytes: Uint8Array, blobIndex: number, maxBlob: number): Uint8Array {
+const inflateJs: ZlibInflate = (data, maxBytes) => inflateBounded(data, 'zlib', maxBytes);
+
+function inflateBlob(blobBytes: Uint8Array, blobIndex: number, maxBlob: number, inflate: ZlibInflate): Uint8Array {
   const blob = new Pbf(blobBytes).readFields(readBlob, { raw: null, rawSize: -1, zlib: null, other: 0 });
   if (blob.raw) return blob.raw;
   if (blob.zlib) {
@@ -120,7 +123,7 @@ function inflateBlob(blobBytes: Uint8Array, blobIndex: number, maxBlob: number):
       throw new OsmFormatError(`blob ${blobIndex} claims ${blob.rawSize} bytes inflated, past the limit of ${maxBlob}`);
     }
     const limit = blob.rawSize >= 0 ? blob.rawSize : maxBlob;
-    return inflateBounded(blob.zlib, 'zlib', limit);
+    return inflate(blob.zlib, limit);
   }
   if (blob.other) throw new OsmFormatError(`blob ${blobIndex} uses ${COMPRESSION_NAMES[blob.other]} compression, which is not supported`);
   throw new OsmFormatError(`blob ${blobIndex} holds no data`);

@@ -2,7 +2,7 @@ import type { Problem } from '../../engine/model';
 import type { FootProfile } from '../../engine/presets/foot-profile';
 import type { LayerFile } from '../read-layer-file';
 import { importOsm } from './import-osm';
-import { OsmFormatError } from './osm-elements';
+import { OsmFormatError, type ZlibInflate } from './osm-elements';
 import type { OsmImportReport } from './osm-import-types';
 
 /** File names that say OpenStreetMap. */
@@ -41,14 +41,15 @@ export function roadsReportLines(r: OsmImportReport): string[] {
  * @param name file name
  * @param bytes file contents
  * @param footProfile the walking profile (default: built in)
+ * @param inflate the zlib inflater for PBF blobs (default: the JS one; the CLI passes Node's)
  */
-export function readOsmRoadsLayer(name: string, bytes: Uint8Array, footProfile?: FootProfile): LayerFile {
+export function readOsmRoadsLayer(name: string, bytes: Uint8Array, footProfile?: FootProfile, inflate?: ZlibInflate): LayerFile {
   const base: LayerFile = { file: name, format: 'osm', features: null, fields: [], encoding: null, crs: 'WGS84', warnings: [], errors: [] };
   try {
-    const res = importOsm(bytes, { file: name, categories: [], ...(footProfile ? { footProfile } : {}) });
+    const res = importOsm(bytes, { file: name, categories: [], ...(footProfile ? { footProfile } : {}), ...(inflate ? { inflate } : {}) });
     const warnings: Problem[] = roadsReportLines(res.report).map((reason) => ({ file: name, index: -1, reason }));
     for (const p of res.report.problems) if (p.startsWith('way ')) warnings.push({ file: name, index: -1, reason: p });
-    return { ...base, features: res.roads.features, fields: ['osm_id', 'highway', 'name'], warnings };
+    return { ...base, features: res.roads.features(), fields: ['osm_id', 'highway', 'name'], warnings };
   } catch (e) {
     if (!(e instanceof OsmFormatError)) throw e;
     return { ...base, errors: [{ file: name, index: -1, reason: e.message.replace(`${name}: `, '') }] };

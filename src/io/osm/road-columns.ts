@@ -3,7 +3,7 @@ import type { OsmTags } from './osm-elements';
 
 /**
  * The walkable ways an import keeps, in columns rather than one object per way: way `r` has the
- * node indices `nodes[start[r]] … nodes[start[r + 1] − 1]` (indices into the {@link NodeStore}, so
+ * node indices (after {@link RoadColumns.resolve}) `nodes[start[r]] … nodes[start[r + 1] − 1]` (indices into the {@link NodeStore}, so
  * no id is looked up twice), its OSM id, the profile's reason, and only the tag values the roads
  * layer writes (`highway`, `name`, `foot`, `bicycle`; strings shared with the decoder's table).
  */
@@ -14,8 +14,10 @@ export class RoadColumns {
   ids = new Float64Array(1024);
   /** Offset of each way's first node in {@link nodes}; `start[count]` is the end. */
   start = new Int32Array(1025);
-  /** Node indices of all ways, way after way. */
-  nodes = new Int32Array(16384);
+  /** Node ids of all ways, way after way, while the ways are read (emptied by {@link resolve}). */
+  private refIds = new Float64Array(16384);
+  /** Node indices of all ways, way after way (made by {@link resolve}). */
+  nodes = new Int32Array(0);
   /** Why the foot profile keeps the way (`highway=footway`, `foot=yes` …). */
   readonly reason: string[] = [];
   /** `highway` (`platform` for railway/public_transport platforms and ferries). */
@@ -24,17 +26,17 @@ export class RoadColumns {
   readonly foot: (string | null)[] = [];
   readonly bicycle: (string | null)[] = [];
 
-  /** Add a way, giving its nodes indices in the store. */
-  add(id: number, refs: readonly number[], tags: OsmTags, reason: string, store: NodeStore): void {
+  /** Add a way (its node ids are given indices later, by {@link resolve}). */
+  add(id: number, refs: readonly number[], tags: OsmTags, reason: string): void {
     const r = this.count;
     if (r + 1 >= this.ids.length) {
       this.ids = grown(this.ids, this.ids.length * 2);
       this.start = grown(this.start, this.start.length * 2);
     }
     let at = this.start[r] as number;
-    if (at + refs.length > this.nodes.length) this.nodes = grown(this.nodes, Math.max(this.nodes.length * 2, at + refs.length));
-    const nodes = this.nodes;
-    for (let i = 0; i < refs.length; i++) nodes[at++] = store.add(refs[i] as number);
+    if (at + refs.length > this.refIds.length) this.refIds = grown(this.refIds, Math.max(this.refIds.length * 2, at + refs.length));
+    const ids = this.refIds;
+    for (let i = 0; i < refs.length; i++) ids[at++] = refs[i] as number;
     this.ids[r] = id;
     this.start[r + 1] = at;
     this.reason.push(reason);
@@ -43,6 +45,21 @@ export class RoadColumns {
     this.foot.push(tags.foot ?? null);
     this.bicycle.push(tags.bicycle ?? null);
     this.count = r + 1;
+  }
+
+  /** Number of node refs of the ways added so far. */
+  get refCount(): number {
+    return this.start[this.count] as number;
+  }
+
+  /** Give every node of the ways its index in the store (in way order), after the last {@link add}. */
+  resolve(store: NodeStore): void {
+    const n = this.refCount;
+    const ids = this.refIds;
+    const nodes = new Int32Array(n);
+    for (let i = 0; i < n; i++) nodes[i] = store.add(ids[i] as number);
+    this.nodes = nodes;
+    this.refIds = new Float64Array(0);
   }
 }
 

@@ -34,18 +34,18 @@ describe('north Bayreuth', () => {
   const fromGz = importOsm(bytesOf('north-bayreuth.osm.gz'), { file: 'nb', categories });
 
   it('imported from .osm.pbf and from .osm.gz gives identical layers and counts', () => {
-    expect(fromGz.roads).toEqual(fromPbf.roads);
+    expect(fromGz.roads.features()).toEqual(fromPbf.roads.features());
     expect(fromGz.facilities).toEqual(fromPbf.facilities);
     expect(fromGz.communities).toEqual(fromPbf.communities);
     expect({ ...fromGz.report, format: '' }).toEqual({ ...fromPbf.report, format: '' });
-    expect(fromPbf.roads.features.length).toBeGreaterThan(1500);
+    expect(fromPbf.roads.features().length).toBeGreaterThan(1500);
     expect(fromPbf.facilities.features.length).toBeGreaterThan(10);
     expect(fromPbf.communities.features.length).toBeGreaterThan(50);
   });
 
   it('walkable km per highway value against the hand-made roads.geojson', () => {
     const hand = kmByHighway(JSON.parse(readFileSync(northBayreuth('roads.geojson'), 'utf8')).features);
-    const ours = kmByHighway(fromPbf.roads.features);
+    const ours = kmByHighway(fromPbf.roads.features());
     // The hand-made layer left out ways with access or foot = no/private and cut nothing at nodes:
     // with that profile every highway value it has must match to the metre, except motorway, which
     // it kept (tagged) on purpose and the foot profile refuses without foot access.
@@ -54,7 +54,7 @@ describe('north Bayreuth', () => {
         file: 'nb',
         categories: [],
         footProfile: mergeFootProfile({ forbidValues: ['no', 'private'], obeyBarriers: false }),
-      }).roads.features,
+      }).roads.features(),
     );
     const rows = [...new Set([...Object.keys(hand), ...Object.keys(ours)])].sort();
     console.log(
@@ -99,8 +99,8 @@ describe('north Bayreuth', () => {
   it('--bbox keeps only what lies in the box', () => {
     const box: [number, number, number, number] = [11.45, 49.95, 11.55, 50.05];
     const r = importOsm(bytesOf('north-bayreuth.osm.pbf'), { file: 'nb', categories, bbox: box });
-    expect(r.roads.features.length).toBeLessThan(fromPbf.roads.features.length);
-    for (const f of r.roads.features) {
+    expect(r.roads.features().length).toBeLessThan(fromPbf.roads.features().length);
+    for (const f of r.roads.features()) {
       expect(f.geometry.coordinates.some(([x, y]) => x! >= box[0] && x! <= box[2] && y! >= box[1] && y! <= box[3])).toBe(true);
     }
     for (const f of r.facilities.features) {
@@ -127,7 +127,7 @@ describe('sidewalk rules on map-sidewalk-no', () => {
     const r = importOsm(asTrunk, { file: 's', categories: [] });
     expect(r.report.roads.keptByReason['highway=trunk with sidewalk=left']).toBe(15);
     expect(r.report.roads.skippedByReason['highway=trunk without foot access']).toBe(25); // 5 sidewalk=no + 20 untagged
-    const trunks = r.roads.features.filter((f) => f.properties?.highway === 'trunk');
+    const trunks = r.roads.features().filter((f) => f.properties?.highway === 'trunk');
     expect(trunks.length).toBeGreaterThan(0);
     // the network builder takes them (explicit foot access), not only the importer
     const graph = buildRoadGraph(readRoads(trunks, 's').value);
@@ -169,11 +169,11 @@ describe('Berlin Siegessäule', () => {
   it('the pedestrian tunnels connect the roundabout inside to outside (the roundabout itself is foot=no)', () => {
     const r = importOsm(bytesOf('berlin-siegessaeule.osm.pbf'), { file: 'b', categories: [] });
     expect(r.report.roads.skippedByReason['foot=no']).toBeGreaterThan(0);
-    expect(reachFromColumn(r.roads.features)).toBeGreaterThan(1000);
+    expect(reachFromColumn(r.roads.features())).toBeGreaterThan(1000);
     // without the four tunnel footways the island is cut off: the tunnels are what connect it
     const tunnels = new Set(['w186885712', 'w186885713', 'w186885714', 'w186885715']);
-    const without = r.roads.features.filter((f) => !tunnels.has(String(f.properties?.osm_id)));
-    expect(without.length).toBeLessThan(r.roads.features.length);
+    const without = r.roads.features().filter((f) => !tunnels.has(String(f.properties?.osm_id)));
+    expect(without.length).toBeLessThan(r.roads.features().length);
     expect(reachFromColumn(without)).toBeLessThan(100);
   });
 });

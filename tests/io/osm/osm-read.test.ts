@@ -147,14 +147,14 @@ describe('importOsm on small hand-made extracts', () => {
       file: 'x.osm',
       categories: [],
     });
-    expect(r.roads.features).toHaveLength(1);
+    expect(r.roads.features()).toHaveLength(1);
     expect(r.report.roads.skippedByReason['nodes missing from the file']).toBe(1);
     expect(r.report.problems[0]).toMatch(/^way w11: 1 of its 2 nodes are missing/);
   });
 
   it('cuts a way at a wall node: nothing joins the two sides there', () => {
     const r = importOsm(xml(`${nodes}\n${way(10, [1, 2, 3, 4, 5], tag('highway', 'path'))}`), { file: 'x.osm', categories: [] });
-    const lines = r.roads.features.map((f) => f.geometry.coordinates);
+    const lines = r.roads.features().map((f) => f.geometry.coordinates);
     expect(lines).toEqual([
       [
         [0, 0],
@@ -177,8 +177,8 @@ describe('importOsm on small hand-made extracts', () => {
       ),
       { file: 'x.osm', categories: [] },
     );
-    expect(r.roads.features.map((f) => f.properties?.osm_id)).toEqual(['w10', 'w11', 'w12']);
-    const g = buildRoadGraph(readRoads(r.roads.features, 'x').value);
+    expect(r.roads.features().map((f) => f.properties?.osm_id)).toEqual(['w10', 'w11', 'w12']);
+    const g = buildRoadGraph(readRoads(r.roads.features(), 'x').value);
     // 1,2,4,5 + 6 + 7,8: node 2 shared, the bridge crosses w10 between 4 and 5 without a node
     expect(g.nodeCount).toBe(7);
     const degree = (lon: number, lat: number): number => {

@@ -81,7 +81,7 @@ export function polygonIndex(parts: readonly PolygonRings[], items: ArrayLike<nu
 }
 
 /** Whether (lon, lat) is inside part `p` by the even–odd rule over all its rings. */
-export function partContains(index: PolygonIndex, p: number, lon: number, lat: number): boolean {
+function partContains(index: PolygonIndex, p: number, lon: number, lat: number): boolean {
   const { coords, ringStart } = index;
   let inside = false;
   for (let r = index.partRing[p]!; r < index.partRing[p + 1]!; r++) {
@@ -99,7 +99,7 @@ export function partContains(index: PolygonIndex, p: number, lon: number, lat: n
 }
 
 /** Screen distance (pixels) from the cursor to the nearest edge of part `p` (rings closed). */
-export function partEdgeDistancePx(index: PolygonIndex, p: number, frame: ScreenFrame): number {
+function partEdgeDistancePx(index: PolygonIndex, p: number, frame: ScreenFrame): number {
   const { coords, ringStart } = index;
   let best = Infinity;
   for (let r = index.partRing[p]!; r < index.partRing[p + 1]!; r++) {

@@ -26,7 +26,7 @@ const CLICK_REACH_PX = 2;
 const CLICKABLE = new Set(CLICKABLE_LAYER_IDS);
 
 /** The projection frame at container pixel (x, y) of the map, through the current display shift. */
-export function mapFrame(map: Pick<MapLibreMap, 'project' | 'unproject'>, x: number, y: number): ScreenFrame {
+function mapFrame(map: Pick<MapLibreMap, 'project' | 'unproject'>, x: number, y: number): ScreenFrame {
   const shift = currentDisplayShift();
   const at = map.unproject([x, y]);
   const [lon, lat] = fromDisplay(shift, at.lng, at.lat);

@@ -47,7 +47,8 @@ export function attachMapPicking(map: MapLibreMap, context: () => PickContext | 
   const tip = document.createElement('div');
   tip.className = 'map-tooltip';
   tip.dataset.testid = 'map-tooltip';
-  container.appendChild(tip);
+  // beside the deck.gl canvas (MapLibre puts controls, the overlay among them, in the control container)
+  (container.querySelector('.maplibregl-control-container') ?? container).appendChild(tip);
   let frameRequest = 0;
   let pointer: { x: number; y: number } | null = null;
 

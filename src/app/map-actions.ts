@@ -36,8 +36,8 @@ export function setCoverageMode(coverageMode: CoverageMode): void {
 const COMMUNITY_LAYERS = new Set(['coverage', 'communities']);
 
 /**
- * The layers a click can select from (facilities, community fills): the map picks only these on a
- * click, in one picking pass, so a click does not redraw roads, zones or the heat grid for picking.
+ * The layers a click can select from (facilities, community fills): a click picks among these alone
+ * (app/picking, on the CPU), so a gap zone over a community does not hide it from a click.
  */
 export const CLICKABLE_LAYER_IDS: readonly string[] = ['facilities', ...COMMUNITY_LAYERS];
 

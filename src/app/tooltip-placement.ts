@@ -1,8 +1,8 @@
 /**
  * Where the map tooltip goes: right of and below the pointer, flipped to the left of it near the
- * right edge and above it near the bottom edge, so it stays inside the map. deck.gl sets
- * `translate(x, y)` and then applies the returned style, so the flip is a second translate by the
- * tooltip's own size (percentages), whatever its text.
+ * right edge and above it near the bottom edge, so it stays inside the map (ui/map/map-picking.ts
+ * sets the returned style): `translate(x, y)` to the pointer, then a second translate by the gap or
+ * by the tooltip's own size (percentages), whatever its text.
  */
 
 /** Widest the tooltip may get (px); longer text wraps. */

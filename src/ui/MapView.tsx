@@ -8,7 +8,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { PickingInfo } from '@deck.gl/core';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
 import { buildLayers } from '../app/layers';
@@ -16,10 +15,11 @@ import { useIndicatorsStore } from '../app/indicators/indicators-store';
 import { offlineStyle } from '../app/base-style';
 import { dataBounds } from '../app/data-bounds';
 import { tooltipText } from '../app/tooltip';
-import { tooltipPlacement } from '../app/tooltip-placement';
 import { categoryLookup } from '../app/layers/category-lookup';
 import { coverageValues } from '../app/layers/coverage-layer';
-import { CLICKABLE_LAYER_IDS, clickMap, useMapStore } from '../app/map-actions';
+import { useMapStore } from '../app/map-actions';
+import { pickTargets } from '../app/picking/pick-targets';
+import { attachMapPicking, type PickContext } from './map/map-picking';
 import { DetailCard } from './map/DetailCard';
 import { useShallow } from 'zustand/react/shallow';
 import { useSitingStore } from '../app/siting-store';
@@ -45,6 +45,7 @@ export function MapView() {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
+  const pickRef = useRef<PickContext | null>(null);
   const [mapReady, setMapReady] = useState(false);
   const data = useAppStore((s) => s.data);
   const visible = useAppStore((s) => s.visible);
@@ -100,6 +101,7 @@ export function MapView() {
     const detachTools = attachMapTools(map, overlay); // site dragging/adding, map capture (siting/export)
     const detachBasemap = attachBasemap(map);
     const detachPmtiles = attachPmtilesBasemap(map); // the local vector base map (choice `pmtiles`)
+    const detachPicking = attachMapPicking(map, () => pickRef.current); // hover text and click selection, picked on the CPU
     map.on('moveend', () => {
       const c = map.getCenter();
       const b = map.getBounds();
@@ -113,6 +115,7 @@ export function MapView() {
       detachTools();
       detachBasemap();
       detachPmtiles();
+      detachPicking();
       map.remove();
     };
   }, []);
@@ -127,29 +130,20 @@ export function MapView() {
   );
 
   useEffect(() => {
+    overlayRef.current?.setProps({ layers });
+  }, [layers, mapReady]);
+
+  // what hover and click pick: built from the data (indexes memoised per data object), not from the renderers
+  useEffect(() => {
     const style = categoryLookup(settings?.categories);
     const k = coverage ? coverage.categoryIds.indexOf(selectedCategory) : -1;
     const shares = coverage && (coverageMode === 'complete' || k >= 0) ? coverageValues(coverage, k, coverageMode) : null;
-    overlayRef.current?.setProps({
-      layers,
-      getTooltip: (info: PickingInfo) => {
-        const bitmapPixel = (info as PickingInfo & { bitmap?: { pixel: [number, number] } }).bitmap?.pixel ?? null;
-        const text = info.layer ? tooltipText(info.layer.id, info.object, language, t, { style, shares, surface, bitmapPixel }) : null;
-        if (!text) return null;
-        // `text` is set as text, never parsed as HTML; placed to stay inside the map
-        const vp = info.viewport;
-        return {
-          text,
-          style: { ...tooltipPlacement(info.x, info.y, vp?.width ?? 0, vp?.height ?? 0), whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
-        };
-      },
-      onClick: (info: PickingInfo) => {
-        // one picking pass over the selectable layers only (a gap zone or road above does not hide the community below)
-        const pick = overlayRef.current?.pickObject({ x: info.x, y: info.y, radius: 2, layerIds: [...CLICKABLE_LAYER_IDS] });
-        clickMap(pick?.layer ? [{ layerId: pick.layer.id, object: pick.object }] : []);
-      },
-    });
-  }, [layers, language, t, mapReady, settings, coverage, surface, selectedCategory, coverageMode]);
+    pickRef.current = {
+      targets: pickTargets({ data, visible, coverage, surface, selectedCategory, coverageMode, sites }),
+      text: (pick) =>
+        tooltipText(pick.layerId, pick.object, language, t, { style, shares, surface, bitmapPixel: pick.bitmapPixel ?? null }),
+    };
+  }, [data, visible, language, t, settings, coverage, surface, selectedCategory, coverageMode, sites]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -199,10 +199,10 @@ describe('hover and click on the map', () => {
     at = await screenOf(page, tLon, tLat);
     await page.mouse.move(at.x + 1, at.y);
     await page.mouse.move(at.x, at.y);
-    const tooltip = page.locator('.deck-tooltip');
+    const tooltip = page.getByTestId('map-tooltip');
     await expect.poll(() => tooltip.innerText(), { timeout: 20_000 }).toContain(EVIL);
     expect((await tooltip.innerText()).split('\n')[0]).toBe(EVIL);
-    expect(await page.locator('.deck-tooltip img').count()).toBe(0);
+    expect(await page.locator('[data-testid="map-tooltip"] img').count()).toBe(0);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     saveScreenshot('map-tooltip.png', await page.screenshot());
 

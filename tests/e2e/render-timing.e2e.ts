@@ -2,7 +2,7 @@
  * How long the map takes to settle in Chromium's software renderer (SwiftShader, no GPU) at
  * 1400 × 900 on the built-in sample — what a planner on a virtual-machine desktop waits for. One page
  * load; prints every figure: first open → share text, first open → map settled, click on a community
- * → settled, layer toggles → settled, a zoom step → settled, and slider input → new share text
+ * → settled, hovering over communities → settled, layer toggles → settled, a zoom step → settled, and slider input → new share text
  * (median of several moves, measured in the page with a MutationObserver). "Settled" means the main
  * thread has had no long task (≥ 50 ms) for a quiet period; the figure is the end of the last long
  * task after the action. Bounds are loose: they catch regressions on a noisy shared machine.
@@ -120,6 +120,16 @@ describe('software rendering (SwiftShader) at 1400 × 900 on the built-in sample
     await page.locator('[data-testid="community-detail"], [data-testid="facility-detail"]').first().waitFor({ timeout: 60_000 });
     const click = await settledSince(page, t0);
     log('click on a community → settled', click);
+    await settledSince(page, 0);
+
+    // hover: twelve mouse moves across the communities, 60 ms apart (each one a tooltip) → settled
+    t0 = await now(page);
+    for (let i = 0; i < 12; i++) {
+      await page.mouse.move(at.x - 60 + 10 * i, at.y - 20 + 4 * i);
+      await page.waitForTimeout(60);
+    }
+    const hover = await settledSince(page, t0);
+    log('hover, 12 moves over communities → settled', hover);
     await page.mouse.move(5, 5);
     await settledSince(page, 0);
 
@@ -150,6 +160,7 @@ describe('software rendering (SwiftShader) at 1400 × 900 on the built-in sample
 
     // loose bounds: a regression far past the goals (click/toggle/zoom < 1 s, slider < 16 ms) on a noisy machine
     expect(click).toBeLessThan(120_000);
+    expect(hover).toBeLessThan(120_000);
     // toggles no longer redraw the roads (a MapLibre layer): 2.1 s each at load average 28 on 2 cores
     expect(toggles['heat off']!).toBeLessThan(30_000);
     expect(toggles['coverage off']!).toBeLessThan(30_000);

@@ -28,6 +28,6 @@ export function communitiesLayer(communities: FeatureCollection | null, visible:
     lineWidthUnits: 'pixels',
     getPointRadius: (f: Feature) => communityRadiusPixels(f.properties?.population),
     pointRadiusUnits: 'pixels',
-    pickable: true,
+    pickable: false, // picked on the CPU from the data (app/picking), never by a deck.gl picking pass
   });
 }

@@ -82,6 +82,6 @@ export function coverageLayer(
     getPointRadius: (f: Feature) => communityRadiusPixels(f.properties?.population),
     pointRadiusUnits: 'pixels',
     updateTriggers: { getFillColor: [values] },
-    pickable: true,
+    pickable: false, // picked on the CPU from the data (app/picking), never by a deck.gl picking pass
   });
 }

@@ -67,6 +67,6 @@ export function facilitiesLayer(
     stroked: true,
     getLineWidth: 1,
     lineWidthUnits: 'pixels',
-    pickable: true,
+    pickable: false, // picked on the CPU from the data (app/picking), never by a deck.gl picking pass
   });
 }

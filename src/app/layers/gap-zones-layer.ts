@@ -37,6 +37,6 @@ export function gapZonesLayer(zones: readonly GapZone[] | null, k: number, visib
     getLineColor: [...GAP_COLOR, 255],
     getLineWidth: 2,
     lineWidthUnits: 'pixels',
-    pickable: true,
+    pickable: false, // picked on the CPU from the data (app/picking), never by a deck.gl picking pass
   });
 }

@@ -108,6 +108,6 @@ export function heatLayer(surface: SurfaceState | null, categoryId: string, visi
     bounds: heatBounds(surface),
     _imageCoordinateSystem: COORDINATE_SYSTEM.LNGLAT, // the grid is regular in degrees, not in Web Mercator
     textureParameters: { minFilter: 'nearest', magFilter: 'nearest' },
-    pickable: true,
+    pickable: false, // picked on the CPU from the data (app/picking), never by a deck.gl picking pass
   });
 }

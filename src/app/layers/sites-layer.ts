@@ -153,7 +153,7 @@ export function sitesLayers(input: SitesLayerInput | null | undefined): Layer[] 
       stroked: true,
       getLineWidth: 3,
       lineWidthUnits: 'pixels',
-      pickable: true,
+      pickable: false, // hit on the CPU (app/picking, ui/siting/site-editing)
       updateTriggers: { getRadius: dragging },
     }),
   );

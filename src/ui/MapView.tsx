@@ -91,6 +91,7 @@ export function MapView() {
       zoom: INITIAL_ZOOM,
       attributionControl: false, // credits are rendered by <Attribution/>, per data source
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS, // Chinese base-map labels from the system's fonts, no glyph download
+      fadeDuration: 0, // labels appear at once: no fade frames (each costs a full redraw in a software renderer)
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');

@@ -144,8 +144,10 @@ export function MapView() {
         style: categoryLookup(settings?.categories),
         visible,
         districts,
+        facilities: data?.facilities ?? null,
+        selection,
       }),
-    [data, settings, coverage, surface, selectedCategory, coverageMode, visible, districts],
+    [data, settings, coverage, surface, selectedCategory, coverageMode, visible, districts, selection],
   );
 
   useEffect(() => {

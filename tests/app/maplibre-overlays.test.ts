@@ -109,4 +109,11 @@ describe('MapLibre overlays', () => {
     ]);
     expect(buildOverlays(base({ communities: null, coverage: null }))).toHaveLength(2); // district outlines and names only
   });
+
+  it('highlights the selected community on top', () => {
+    const groups = buildOverlays(base({ selection: { type: 'community', index: 1 } }));
+    expect(groups.map((g) => g.id).at(-1)).toBe('selection');
+    expect(groups.at(-1)!.data.features).toEqual([communities.features[1]]);
+    expect(buildOverlays(base({ selection: { type: 'community', index: 9 } })).map((g) => g.id)).not.toContain('selection');
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * All deck.gl map layers from the app state, bottom to top: heat grid, service circles (straight-line
- * model), coverage colours, communities, gap zones, facilities, selection highlight. Roads, the
- * network model's service areas, district outlines and names are MapLibre layers (roads-layer,
+ * model), coverage colours, communities, gap zones, facilities, proposed sites. Roads, the
+ * network model's service areas, district outlines and names, the selection highlight are MapLibre layers (roads-layer,
  * maplibre-overlays), and so is the picture of coverage, communities and gap zones: their deck.gl
  * layers here are pick-only (see {@link PICK_ONLY_LAYER_IDS}). Each builder is pure and keeps its
  * `data` reference stable while its inputs are unchanged (memoised on the store's objects), so a
@@ -16,7 +16,6 @@ import { coverageLayer, type CoverageMode } from './coverage-layer';
 import { gapZonesLayer } from './gap-zones-layer';
 import { heatLayer } from './heat-layer';
 import { serviceAreasLayer } from './service-areas-layer';
-import { selectionLayer } from './selection-layer';
 import { sitesLayers, type SitesLayerInput } from './sites-layer';
 
 /** The part of the state the layers depend on (all but `data` and `visible` optional). */
@@ -63,7 +62,6 @@ export function buildLayers(state: LayerInputs): Layer[] {
     fillOnly(communitiesLayer(d?.communities ?? null, state.visible.communities, coverageShown === null)),
     fillOnly(gapZonesLayer(coverage?.zones ?? null, k, state.visible.gapZones)),
     facilitiesLayer(d?.facilities ?? null, state.visible.facilities, style),
-    selectionLayer(d?.communities ?? null, d?.facilities ?? null, state.selection ?? null),
     ...sitesLayers(state.sites ? { ...state.sites, communities: d?.communities ?? null } : null),
   ];
   return layers.filter((l): l is Layer => l !== null);

@@ -1,6 +1,6 @@
 /**
  * The analysis layers MapLibre draws (not deck.gl): service areas (isochrones), coverage colours,
- * communities, gap zones, district outlines and their names, as GeoJSON sources with fill, line,
+ * communities, gap zones, district outlines and their names, the selection highlight, as GeoJSON sources with fill, line,
  * circle and symbol layers. In a software renderer (SwiftShader) deck.gl's instanced PathLayer
  * strokes cost about 50–70 µs per segment per frame (the sample's community and district outlines
  * 1.2–1.6 s each, isochrones 0.4 s), and any deck.gl redraw (a hover, a click, a toggle) redrew them
@@ -22,7 +22,8 @@ import type { CoverageView } from '../../engine/coverage/coverage-view';
 import type { GapZone } from '../../engine/coverage/gap-zones';
 import type { DistrictPolygon } from '../../engine/indicators/district-polygons';
 import type { Settings } from '../../engine/model';
-import type { SurfaceState } from '../store';
+import type { Selection, SurfaceState } from '../store';
+import { featuresWithIndex } from './selection-layer';
 import { CJK_FONT_FAMILIES } from '../basemap/pmtiles-style';
 import { communityColor, communityRadiusPixels, shareColor } from '../community-style';
 import type { Rgb } from '../category-style';
@@ -64,6 +65,25 @@ export interface OverlayInputs {
   style: CategoryLookup;
   visible: { communities: boolean; coverage: boolean; gapZones: boolean; serviceAreas: boolean };
   districts: { outlines: readonly DistrictPolygon[] | null; visible: boolean; unassigned: string } | null;
+  /** Facilities and the selected community or facility (a highlight on top; optional). */
+  facilities?: FeatureCollection | null;
+  selection?: Selection;
+}
+
+/** Colour of the selection highlight. */
+const SELECTION_COLOR = '#00aaff';
+
+const selectionCache = new WeakMap<readonly Feature[], FeatureCollection>();
+/** The selected community or facility as a collection (memoised per feature list), or null. */
+function selectionData(x: OverlayInputs): FeatureCollection | null {
+  const sel = x.selection;
+  const fc = sel ? (sel.type === 'community' ? x.communities : x.facilities) : null;
+  if (!sel || !fc) return null;
+  const features = featuresWithIndex(fc, sel.index);
+  if (features.length === 0) return null;
+  let hit = selectionCache.get(features);
+  if (!hit) selectionCache.set(features, (hit = { type: 'FeatureCollection', features }));
+  return hit;
 }
 
 const coverageCache = new WeakMap<FeatureCollection, WeakMap<Float64Array, FeatureCollection>>();
@@ -182,7 +202,7 @@ function serviceAreas(x: OverlayInputs): OverlayGroup | null {
 /**
  * The MapLibre overlay groups for the state, bottom to top; hidden or absent ones are left out.
  * Their ids follow the deck.gl layers they replace: `service-areas`, `coverage`, `communities`,
- * `gap-zones`, `district-outlines`, `district-labels`.
+ * `gap-zones`, `district-outlines`, `district-labels`, `selection`.
  */
 export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
   const out: OverlayGroup[] = [];
@@ -291,6 +311,22 @@ export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
         });
       }
     }
+  }
+  const selected = selectionData(x);
+  if (selected) {
+    out.push({
+      id: 'selection',
+      data: selected,
+      layers: [
+        { id: 'selection', type: 'line', filter: polygonal, paint: { 'line-color': SELECTION_COLOR, 'line-width': 3 } },
+        {
+          id: 'selection-points',
+          type: 'circle',
+          filter: pointy,
+          paint: { 'circle-radius': 10, 'circle-opacity': 0, 'circle-stroke-color': SELECTION_COLOR, 'circle-stroke-width': 3 },
+        },
+      ],
+    });
   }
   return out;
 }

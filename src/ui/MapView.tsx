@@ -10,7 +10,8 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import { buildLayers } from '../app/layers';
+import { buildLayers, PICK_ONLY_LAYER_IDS } from '../app/layers';
+import { buildOverlays } from '../app/layers/maplibre-overlays';
 import { useIndicatorsStore } from '../app/indicators/indicators-store';
 import { offlineStyle } from '../app/base-style';
 import { dataBounds } from '../app/data-bounds';
@@ -30,6 +31,7 @@ import { displayShiftOf, useBasemapStore } from '../app/basemap/basemap-store';
 import { displayLayers } from '../app/basemap/display-layers';
 import { toDisplay } from '../app/basemap/display-shift';
 import { syncRoads } from './map/roads-maplibre';
+import { syncOverlays } from './map/overlays-maplibre';
 
 /** Ningbo, where the view starts before data arrives. */
 const INITIAL_CENTER: [number, number] = [121.6, 29.85];
@@ -78,6 +80,7 @@ export function MapView() {
   const shift = useBasemapStore((s) => displayShiftOf(s.choice));
   const [view, setView] = useState({ center: INITIAL_CENTER, zoom: INITIAL_ZOOM, bounds: '' });
   const [roadsShown, setRoadsShown] = useState(false);
+  const [overlaysShown, setOverlaysShown] = useState<string[]>([]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -89,11 +92,18 @@ export function MapView() {
       zoom: INITIAL_ZOOM,
       attributionControl: false, // credits are rendered by <Attribution/>, per data source
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS, // Chinese base-map labels from the system's fonts, no glyph download
+      fadeDuration: 0, // labels appear at once: no fade frames (each costs a full redraw in a software renderer)
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     // no multisampling: in a software renderer (SwiftShader) it multiplies the raster work of every frame
-    const overlay = new MapboxOverlay({ interleaved: false, layers: [], deviceProps: { webgl: { antialias: false } } });
+    const overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      deviceProps: { webgl: { antialias: false } },
+      // coverage, communities and gap zones are drawn by MapLibre; their deck.gl layers only answer picking
+      layerFilter: ({ layer, isPicking }) => isPicking || !PICK_ONLY_LAYER_IDS.has(layer.root.id),
+    });
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;
@@ -122,12 +132,31 @@ export function MapView() {
 
   const layers = useMemo(
     () =>
-      displayLayers(
-        buildLayers({ data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites, districts }),
-        shift,
-      ),
-    [data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites, districts, shift],
+      displayLayers(buildLayers({ data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites }), shift),
+    [data, visible, settings, coverage, surface, selectedCategory, selection, coverageMode, sites, shift],
   );
+  const overlays = useMemo(
+    () =>
+      buildOverlays({
+        communities: data?.communities ?? null,
+        settings,
+        coverage,
+        surface,
+        categoryId: selectedCategory,
+        coverageMode,
+        style: categoryLookup(settings?.categories),
+        visible,
+        districts,
+        facilities: data?.facilities ?? null,
+        selection,
+      }),
+    [data, settings, coverage, surface, selectedCategory, coverageMode, visible, districts, selection],
+  );
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && mapReady) setOverlaysShown(syncOverlays(map, overlays, shift));
+  }, [overlays, mapReady, shift]);
 
   useEffect(() => {
     overlayRef.current?.setProps({ layers });
@@ -176,7 +205,11 @@ export function MapView() {
         data-center={`${view.center[0].toFixed(6)},${view.center[1].toFixed(6)}`}
         data-zoom={view.zoom.toFixed(3)}
         data-bounds={view.bounds}
-        data-layers={[...(roadsShown ? ['roads'] : []), ...layers.map((l) => l.id)].join(',')}
+        data-layers={[
+          ...(roadsShown ? ['roads'] : []),
+          ...overlaysShown,
+          ...layers.map((l) => l.id).filter((id) => !PICK_ONLY_LAYER_IDS.has(id)),
+        ].join(',')}
         role="region"
         aria-label={t('map.label')}
       />

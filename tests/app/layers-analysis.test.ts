@@ -323,7 +323,8 @@ describe('gap zones and layer assembly', () => {
       selection: { type: 'community', index: 3 },
     };
     const layers = buildLayers(state);
-    expect(layers.map((l) => l.id)).toEqual(['heat', 'service-circles', 'coverage', 'communities', 'gap-zones', 'facilities', 'selection']);
+    // the selection highlight is a MapLibre overlay (maplibre-overlays.test.ts)
+    expect(layers.map((l) => l.id)).toEqual(['heat', 'service-circles', 'coverage', 'communities', 'gap-zones', 'facilities']);
     expect(layers.find((l) => l.id === 'communities')!.props).toMatchObject({ filled: false });
     const noCoverage = buildLayers({ ...state, visible: { ...ALL, coverage: false } });
     expect(noCoverage.find((l) => l.id === 'communities')!.props).toMatchObject({ filled: true });
@@ -334,7 +335,6 @@ describe('gap zones and layer assembly', () => {
       'communities',
       'gap-zones',
       'facilities',
-      'selection',
     ]);
     expect(buildLayers({ ...state, selectedCategory: 'nope', selection: null }).map((l) => l.id)).toEqual(['communities', 'facilities']);
   });

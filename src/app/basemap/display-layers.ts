@@ -69,6 +69,14 @@ function shiftBinary(data: Binary, shift: DisplayShift): Binary {
   return { ...data, attributes: { ...data.attributes, getPosition: { ...attr, value } } };
 }
 
+/**
+ * A FeatureCollection as drawn through `shift` (the MapLibre overlays, ui/map/overlays-maplibre.ts):
+ * the same object when `shift` is null, else a shifted copy memoised per collection and shift.
+ */
+export function displayGeoJson<T extends object>(data: T, shift: DisplayShift | null): T {
+  return shift ? (shiftGeoJson(data, shift) as T) : data;
+}
+
 /** One layer drawn through `shift` (a clone; the input layer is not changed). */
 function shiftLayer(layer: Layer, shift: DisplayShift): Layer {
   const props = layer.props as unknown as Record<string, unknown> & { data: unknown; updateTriggers?: Record<string, unknown> };

@@ -1,7 +1,9 @@
 /**
- * All deck.gl map layers from the app state, bottom to top: heat grid, service areas, coverage
- * colours, communities, gap zones, district outlines, facilities, selection highlight (roads are a MapLibre layer
- * below them, see roads-layer). Each builder is pure and keeps its
+ * All deck.gl map layers from the app state, bottom to top: heat grid, service circles (straight-line
+ * model), coverage colours, communities, gap zones, facilities, proposed sites. Roads, the
+ * network model's service areas, district outlines and names, the selection highlight are MapLibre layers (roads-layer,
+ * maplibre-overlays), and so is the picture of coverage, communities and gap zones: their deck.gl
+ * layers here are pick-only (see {@link PICK_ONLY_LAYER_IDS}). Each builder is pure and keeps its
  * `data` reference stable while its inputs are unchanged (memoised on the store's objects), so a
  * slider move only re-colours or re-sizes through deck.gl `updateTriggers`.
  */
@@ -14,10 +16,7 @@ import { coverageLayer, type CoverageMode } from './coverage-layer';
 import { gapZonesLayer } from './gap-zones-layer';
 import { heatLayer } from './heat-layer';
 import { serviceAreasLayer } from './service-areas-layer';
-import { selectionLayer } from './selection-layer';
 import { sitesLayers, type SitesLayerInput } from './sites-layer';
-import { districtOutlineLayers } from './district-outlines-layer';
-import type { DistrictPolygon } from '../../engine/indicators/district-polygons';
 
 /** The part of the state the layers depend on (all but `data` and `visible` optional). */
 export type LayerInputs = Pick<AppState, 'data' | 'visible'> &
@@ -26,9 +25,16 @@ export type LayerInputs = Pick<AppState, 'data' | 'visible'> &
     coverageMode?: CoverageMode;
     /** Proposed sites (siting store), drawn on top. */
     sites?: SitesLayerInput | null;
-    /** District outlines (indicators store) and the label of the "unassigned" group. */
-    districts?: { outlines: readonly DistrictPolygon[] | null; visible: boolean; unassigned: string } | null;
   };
+
+/**
+ * Ids of the deck.gl layers kept only for clicks and hover text (GPU picking): MapLibre draws them
+ * (maplibre-overlays.ts), so the map's deck.gl overlay leaves them out of every drawing pass but
+ * the picking one. Fill only (no strokes), so a picking pass stays cheap too.
+ */
+export const PICK_ONLY_LAYER_IDS: ReadonlySet<string> = new Set(['coverage', 'communities', 'gap-zones']);
+
+const fillOnly = <L extends Layer>(l: L | null): Layer | null => (l ? l.clone({ stroked: false } as never) : null);
 
 /** deck.gl layers for the state; hidden or absent layers are left out. Pure: no side effects. */
 export function buildLayers(state: LayerInputs): Layer[] {
@@ -41,21 +47,21 @@ export function buildLayers(state: LayerInputs): Layer[] {
   const coverageShown = coverageLayer(d?.communities ?? null, coverage, k, mode, state.visible.coverage);
   const layers: (Layer | null)[] = [
     heatLayer(state.surface ?? null, categoryId, state.visible.heat),
-    serviceAreasLayer({
-      facilities: d?.facilities ?? null,
-      settings: state.settings ?? null,
-      categoryId,
-      model: coverage?.model ?? null,
-      surface: state.surface ?? null,
-      style,
-      visible: state.visible.serviceAreas,
-    }),
+    (state.coverage?.model ?? null) === 'network' // isochrones: a MapLibre layer
+      ? null
+      : serviceAreasLayer({
+          facilities: d?.facilities ?? null,
+          settings: state.settings ?? null,
+          categoryId,
+          model: coverage?.model ?? null,
+          surface: state.surface ?? null,
+          style,
+          visible: state.visible.serviceAreas,
+        }),
     coverageShown,
-    communitiesLayer(d?.communities ?? null, state.visible.communities, coverageShown === null),
-    gapZonesLayer(coverage?.zones ?? null, k, state.visible.gapZones),
-    ...districtOutlineLayers(state.districts?.outlines ?? null, state.districts?.visible ?? false, state.districts?.unassigned ?? ''),
+    fillOnly(communitiesLayer(d?.communities ?? null, state.visible.communities, coverageShown === null)),
+    fillOnly(gapZonesLayer(coverage?.zones ?? null, k, state.visible.gapZones)),
     facilitiesLayer(d?.facilities ?? null, state.visible.facilities, style),
-    selectionLayer(d?.communities ?? null, d?.facilities ?? null, state.selection ?? null),
     ...sitesLayers(state.sites ? { ...state.sites, communities: d?.communities ?? null } : null),
   ];
   return layers.filter((l): l is Layer => l !== null);

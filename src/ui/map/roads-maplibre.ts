@@ -1,11 +1,13 @@
 /**
  * Keeps the MapLibre roads source and line layer (id `roads`, see app/layers/roads-layer) in step
- * with the loaded roads and the layer switch. Roads are drawn by MapLibre, below every deck.gl layer.
+ * with the loaded roads and the layer switch. Roads are drawn by MapLibre, below the analysis overlays
+ * (overlays-maplibre.ts) and every deck.gl layer.
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { roadLines, roadsLineLayer } from '../../app/layers/roads-layer';
 import type { DisplayShift } from '../../app/basemap/display-shift';
+import { firstOverlayLayer } from './overlays-maplibre';
 
 const shownData = new WeakMap<MapLibreMap, FeatureCollection>();
 const shifted = new WeakMap<FeatureCollection, { shift: DisplayShift; fc: FeatureCollection }>();
@@ -49,7 +51,7 @@ export function syncRoads(map: MapLibreMap, roads: FeatureCollection | null, vis
   if (!data || data.features.length === 0) return false;
   if (!map.getSource<GeoJSONSource>('roads')) {
     map.addSource('roads', { type: 'geojson', data });
-    map.addLayer(roadsLineLayer(latitudeOf(data)));
+    map.addLayer(roadsLineLayer(latitudeOf(data)), firstOverlayLayer(map)); // below the analysis overlays
     shownData.set(map, data);
   }
   return true;

@@ -1,0 +1,332 @@
+/**
+ * The analysis layers MapLibre draws (not deck.gl): service areas (isochrones), coverage colours,
+ * communities, gap zones, district outlines and their names, the selection highlight, as GeoJSON sources with fill, line,
+ * circle and symbol layers. In a software renderer (SwiftShader) deck.gl's instanced PathLayer
+ * strokes cost about 50–70 µs per segment per frame (the sample's community and district outlines
+ * 1.2–1.6 s each, isochrones 0.4 s), and any deck.gl redraw (a hover, a click, a toggle) redrew them
+ * all; MapLibre draws the same lines from tiled, simplified buffers in milliseconds and only when
+ * its own view changes. Pure: each group's `data` is memoised on the store's objects, so the map
+ * re-uploads a source (setData) only when its data changed. Drawn above the base map and the
+ * roads, below every deck.gl layer (heat, facilities, selection, sites), in the order returned.
+ */
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  CircleLayerSpecification,
+  FillLayerSpecification,
+  LineLayerSpecification,
+  SymbolLayerSpecification,
+} from 'maplibre-gl';
+import type { CoverageView } from '../../engine/coverage/coverage-view';
+import type { GapZone } from '../../engine/coverage/gap-zones';
+import type { DistrictPolygon } from '../../engine/indicators/district-polygons';
+import type { Settings } from '../../engine/model';
+import type { Selection, SurfaceState } from '../store';
+import { featuresWithIndex } from './selection-layer';
+import { CJK_FONT_FAMILIES } from '../basemap/pmtiles-style';
+import { communityColor, communityRadiusPixels, shareColor } from '../community-style';
+import type { Rgb } from '../category-style';
+import type { CategoryLookup } from './category-lookup';
+import { COMMUNITY_FILL_ALPHA } from './communities-layer';
+import { COVERAGE_FILL_ALPHA, coverageValues, type CoverageMode } from './coverage-layer';
+import { GAP_COLOR, GAP_FILL_ALPHA, zonesOfCategory } from './gap-zones-layer';
+import { isochroneFeatures, SERVICE_FILL_ALPHA, SERVICE_LINE_ALPHA } from './service-areas-layer';
+
+/** A MapLibre layer of a group, without its `source` (the map sync sets it). */
+export type OverlayLayer = NoSource<FillLayerSpecification | LineLayerSpecification | CircleLayerSpecification | SymbolLayerSpecification>;
+type NoSource<T> = T extends unknown ? Omit<T, 'source'> : never;
+
+/** One GeoJSON source and the layers drawn from it (bottom to top). */
+export interface OverlayGroup {
+  /** Source id and the name the map lists in `data-layers` (`coverage`, `gap-zones`, …). */
+  id: string;
+  data: FeatureCollection;
+  layers: OverlayLayer[];
+}
+
+/** Colour and opacity of the district outlines and names (dark slate). */
+const DISTRICT_RGB: Rgb = [38, 50, 72];
+/** At most this many districts are named on the map. */
+const MAX_DISTRICT_LABELS = 24;
+
+const hex = (rgb: readonly number[]) => `#${[0, 1, 2].map((i) => (rgb[i] ?? 0).toString(16).padStart(2, '0')).join('')}`;
+const polygonal: FilterSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
+const pointy: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+
+/** Inputs of the overlays (the same state the deck.gl layers read). */
+export interface OverlayInputs {
+  communities: FeatureCollection | null;
+  settings: Settings | null;
+  coverage: CoverageView | null;
+  surface: SurfaceState | null;
+  categoryId: string;
+  coverageMode: CoverageMode;
+  style: CategoryLookup;
+  visible: { communities: boolean; coverage: boolean; gapZones: boolean; serviceAreas: boolean };
+  districts: { outlines: readonly DistrictPolygon[] | null; visible: boolean; unassigned: string } | null;
+  /** Facilities and the selected community or facility (a highlight on top; optional). */
+  facilities?: FeatureCollection | null;
+  selection?: Selection;
+}
+
+/** Colour of the selection highlight. */
+const SELECTION_COLOR = '#00aaff';
+
+const selectionCache = new WeakMap<readonly Feature[], FeatureCollection>();
+/** The selected community or facility as a collection (memoised per feature list), or null. */
+function selectionData(x: OverlayInputs): FeatureCollection | null {
+  const sel = x.selection;
+  const fc = sel ? (sel.type === 'community' ? x.communities : x.facilities) : null;
+  if (!sel || !fc) return null;
+  const features = featuresWithIndex(fc, sel.index);
+  if (features.length === 0) return null;
+  let hit = selectionCache.get(features);
+  if (!hit) selectionCache.set(features, (hit = { type: 'FeatureCollection', features }));
+  return hit;
+}
+
+const coverageCache = new WeakMap<FeatureCollection, WeakMap<Float64Array, FeatureCollection>>();
+/** Communities with their fill colour (`color`) and point radius (`r`, px) for the shares `values`. */
+function coverageData(communities: FeatureCollection, values: Float64Array): FeatureCollection {
+  let byValues = coverageCache.get(communities);
+  if (!byValues) coverageCache.set(communities, (byValues = new WeakMap()));
+  const hit = byValues.get(values);
+  if (hit) return hit;
+  const fc: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: communities.features.map((f) => {
+      const i = f.properties?.index;
+      const v = Number.isInteger(i) && i < values.length ? values[i as number]! : NaN;
+      return {
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: { color: hex(shareColor(v)), r: communityRadiusPixels(f.properties?.population) },
+      };
+    }),
+  };
+  byValues.set(values, fc);
+  return fc;
+}
+
+const kindCache = new WeakMap<FeatureCollection, FeatureCollection>();
+/** Communities with their kind colour (`color`) and point radius (`r`, px). */
+function communityData(communities: FeatureCollection): FeatureCollection {
+  const hit = kindCache.get(communities);
+  if (hit) return hit;
+  const fc: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: communities.features.map((f) => ({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: { color: hex(communityColor(f.properties?.kind)), r: communityRadiusPixels(f.properties?.population) },
+    })),
+  };
+  kindCache.set(communities, fc);
+  return fc;
+}
+
+const zoneCache = new WeakMap<readonly GapZone[], FeatureCollection>();
+/** Gap zones as polygon features. */
+function zoneData(zones: readonly GapZone[]): FeatureCollection {
+  const hit = zoneCache.get(zones);
+  if (hit) return hit;
+  const fc: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: zones.map((z) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: z.polygon } })),
+  };
+  zoneCache.set(zones, fc);
+  return fc;
+}
+
+const outlineCache = new WeakMap<readonly DistrictPolygon[], FeatureCollection>();
+/** District outlines as (multi)polygon features (districts without a polygon are left out). */
+function outlineData(outlines: readonly DistrictPolygon[]): FeatureCollection {
+  const hit = outlineCache.get(outlines);
+  if (hit) return hit;
+  const fc: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: outlines.flatMap((d): Feature[] => (d.geometry ? [{ type: 'Feature', properties: {}, geometry: d.geometry }] : [])),
+  };
+  outlineCache.set(outlines, fc);
+  return fc;
+}
+
+const labelCache = new WeakMap<readonly DistrictPolygon[], Map<string, FeatureCollection>>();
+/** One point per district with a box (at its middle), property `name`; none when there are too many to read. */
+function labelData(outlines: readonly DistrictPolygon[], unassigned: string): FeatureCollection {
+  let byName = labelCache.get(outlines);
+  if (!byName) labelCache.set(outlines, (byName = new Map()));
+  const hit = byName.get(unassigned);
+  if (hit) return hit;
+  const named = outlines.filter((d) => d.bbox !== null);
+  const features: Feature<Point>[] =
+    named.length <= MAX_DISTRICT_LABELS
+      ? named.map((d) => ({
+          type: 'Feature',
+          properties: { name: d.name ?? unassigned },
+          geometry: { type: 'Point', coordinates: [(d.bbox![0] + d.bbox![2]) / 2, (d.bbox![1] + d.bbox![3]) / 2] },
+        }))
+      : [];
+  const fc: FeatureCollection = { type: 'FeatureCollection', features };
+  byName.set(unassigned, fc);
+  return fc;
+}
+
+/** The service areas of the network model (isochrones), or null (straight-line circles stay a deck.gl layer). */
+function serviceAreas(x: OverlayInputs): OverlayGroup | null {
+  if (!x.visible.serviceAreas || !x.settings || x.coverage?.model !== 'network' || !x.surface || x.surface.category !== x.categoryId)
+    return null;
+  const cat = x.settings.categories.find((c) => c.id === x.categoryId);
+  if (!cat) return null;
+  const color = hex(x.style(x.categoryId).rgb);
+  const urban: ExpressionSpecification = ['==', ['get', 'kind'], 'urban'];
+  return {
+    id: 'service-areas',
+    data: isochroneFeatures(x.surface, cat.thresholdMinutes),
+    layers: [
+      { id: 'service-areas-fill', type: 'fill', paint: { 'fill-color': color, 'fill-opacity': SERVICE_FILL_ALPHA / 255 } },
+      {
+        id: 'service-areas',
+        type: 'line',
+        paint: {
+          'line-color': color,
+          'line-opacity': ['case', urban, SERVICE_LINE_ALPHA.urban / 255, SERVICE_LINE_ALPHA.rural / 255],
+          'line-width': ['case', urban, 2, 1.5],
+        },
+      },
+    ] as OverlayLayer[],
+  };
+}
+
+/**
+ * The MapLibre overlay groups for the state, bottom to top; hidden or absent ones are left out.
+ * Their ids follow the deck.gl layers they replace: `service-areas`, `coverage`, `communities`,
+ * `gap-zones`, `district-outlines`, `district-labels`, `selection`.
+ */
+export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
+  const out: OverlayGroup[] = [];
+  const service = serviceAreas(x);
+  if (service) out.push(service);
+  const k = x.coverage ? x.coverage.categoryIds.indexOf(x.categoryId) : -1;
+  const coverageShown = !!x.communities && !!x.coverage && x.visible.coverage && (x.coverageMode === 'complete' || k >= 0);
+  if (coverageShown) {
+    out.push({
+      id: 'coverage',
+      data: coverageData(x.communities!, coverageValues(x.coverage!, k, x.coverageMode)),
+      layers: [
+        {
+          id: 'coverage',
+          type: 'fill',
+          filter: polygonal,
+          paint: { 'fill-color': ['get', 'color'], 'fill-opacity': COVERAGE_FILL_ALPHA / 255 },
+        },
+        {
+          id: 'coverage-points',
+          type: 'circle',
+          filter: pointy,
+          paint: { 'circle-color': ['get', 'color'], 'circle-opacity': COVERAGE_FILL_ALPHA / 255, 'circle-radius': ['get', 'r'] },
+        },
+      ] as OverlayLayer[],
+    });
+  }
+  if (x.communities && x.visible.communities) {
+    const filled = !coverageShown;
+    out.push({
+      id: 'communities',
+      data: communityData(x.communities),
+      layers: [
+        ...(filled
+          ? [
+              {
+                id: 'communities-fill',
+                type: 'fill',
+                filter: polygonal,
+                paint: { 'fill-color': ['get', 'color'], 'fill-opacity': COMMUNITY_FILL_ALPHA / 255 },
+              },
+            ]
+          : []),
+        { id: 'communities', type: 'line', filter: polygonal, paint: { 'line-color': ['get', 'color'], 'line-width': filled ? 1 : 1.5 } },
+        {
+          id: 'communities-points',
+          type: 'circle',
+          filter: pointy,
+          paint: {
+            'circle-color': ['get', 'color'],
+            'circle-opacity': filled ? COMMUNITY_FILL_ALPHA / 255 : 0,
+            'circle-radius': ['get', 'r'],
+            'circle-stroke-color': ['get', 'color'],
+            'circle-stroke-width': filled ? 1 : 1.5,
+          },
+        },
+      ] as OverlayLayer[],
+    });
+  }
+  if (x.coverage && x.visible.gapZones && k >= 0) {
+    const zones = zonesOfCategory(x.coverage.zones, k);
+    out.push({
+      id: 'gap-zones',
+      data: zoneData(zones),
+      layers: [
+        { id: 'gap-zones-fill', type: 'fill', paint: { 'fill-color': hex(GAP_COLOR), 'fill-opacity': GAP_FILL_ALPHA / 255 } },
+        { id: 'gap-zones', type: 'line', paint: { 'line-color': hex(GAP_COLOR), 'line-width': 2 } },
+      ],
+    });
+  }
+  const d = x.districts;
+  if (d?.outlines && d.visible) {
+    const outlines = outlineData(d.outlines);
+    if (outlines.features.length > 0) {
+      out.push({
+        id: 'district-outlines',
+        data: outlines,
+        layers: [
+          {
+            id: 'district-outlines',
+            type: 'line',
+            paint: { 'line-color': hex(DISTRICT_RGB), 'line-opacity': 230 / 255, 'line-width': 1.5 },
+          },
+        ],
+      });
+      const labels = labelData(d.outlines, d.unassigned);
+      if (labels.features.length > 0) {
+        out.push({
+          id: 'district-labels',
+          data: labels,
+          layers: [
+            {
+              id: 'district-labels',
+              type: 'symbol',
+              layout: {
+                'text-field': ['get', 'name'],
+                // no glyphs URL: MapLibre draws every letter from the browser's fonts (no network, any base map)
+                'text-font': ['Noto Sans Medium', ...CJK_FONT_FAMILIES],
+                'text-size': 13,
+                'text-allow-overlap': true,
+                'text-ignore-placement': true,
+              },
+              paint: { 'text-color': hex(DISTRICT_RGB), 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 2 },
+            },
+          ],
+        });
+      }
+    }
+  }
+  const selected = selectionData(x);
+  if (selected) {
+    out.push({
+      id: 'selection',
+      data: selected,
+      layers: [
+        { id: 'selection', type: 'line', filter: polygonal, paint: { 'line-color': SELECTION_COLOR, 'line-width': 3 } },
+        {
+          id: 'selection-points',
+          type: 'circle',
+          filter: pointy,
+          paint: { 'circle-radius': 10, 'circle-opacity': 0, 'circle-stroke-color': SELECTION_COLOR, 'circle-stroke-width': 3 },
+        },
+      ],
+    });
+  }
+  return out;
+}

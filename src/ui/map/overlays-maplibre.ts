@@ -1,0 +1,75 @@
+/**
+ * Keeps the MapLibre analysis overlays (app/layers/maplibre-overlays.ts) in step with the state:
+ * one GeoJSON source per group (`lc-<group id>`), re-uploaded with setData only when the group's
+ * data object changed; layers (`lc-<layer id>`) added, removed or replaced when their spec changed,
+ * and kept above the base map and the roads in the groups' order. A hidden group keeps its source,
+ * so switching it on again uploads nothing. Under a GCJ-02 base map (`shift`) the data is drawn
+ * shifted like every other overlay (a copy memoised per collection).
+ */
+import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { OverlayGroup } from '../../app/layers/maplibre-overlays';
+import type { DisplayShift } from '../../app/basemap/display-shift';
+import { displayGeoJson } from '../../app/basemap/display-layers';
+
+const PREFIX = 'lc-';
+const own = (id: string) => id.startsWith(PREFIX);
+
+/** Id of the lowest overlay layer on the map (the roads go below it), or undefined when none is drawn. */
+export function firstOverlayLayer(map: MapLibreMap): string | undefined {
+  return map.getLayersOrder().find(own);
+}
+
+interface Shown {
+  /** Data last handed to each source. */
+  data: Map<string, FeatureCollection>;
+  /** Spec (JSON) of each layer on the map. */
+  specs: Map<string, string>;
+}
+const state = new WeakMap<MapLibreMap, Shown>();
+
+/**
+ * Shows `groups` (bottom to top) on the map's loaded style, removing the overlay layers not among them.
+ * @returns the ids of the groups drawn, in order (for the map's `data-layers`)
+ */
+export function syncOverlays(map: MapLibreMap, groups: readonly OverlayGroup[], shift: DisplayShift | null): string[] {
+  let shown = state.get(map);
+  if (!shown || (shown.data.size > 0 && ![...shown.data.keys()].some((id) => map.getSource(id)))) {
+    shown = { data: new Map(), specs: new Map() };
+    state.set(map, shown);
+  }
+  const wanted: LayerSpecification[] = [];
+  for (const g of groups) {
+    const source = PREFIX + g.id;
+    const data = displayGeoJson(g.data, shift);
+    const src = map.getSource<GeoJSONSource>(source);
+    if (!src) {
+      map.addSource(source, { type: 'geojson', data, tolerance: 0.375 });
+      shown.data.set(source, data);
+    } else if (shown.data.get(source) !== data) {
+      src.setData(data);
+      shown.data.set(source, data);
+    }
+    for (const l of g.layers) wanted.push({ ...l, id: PREFIX + l.id, source } as LayerSpecification);
+  }
+  const wantedIds = new Set(wanted.map((l) => l.id));
+  for (const id of map.getLayersOrder()) {
+    if (own(id) && !wantedIds.has(id)) {
+      map.removeLayer(id);
+      shown.specs.delete(id);
+    }
+  }
+  for (const l of wanted) {
+    const spec = JSON.stringify(l);
+    if (map.getLayer(l.id) && shown.specs.get(l.id) === spec) continue;
+    if (map.getLayer(l.id)) map.removeLayer(l.id);
+    map.addLayer(l);
+    shown.specs.set(l.id, spec);
+  }
+  // keep the groups' order, all above the other map layers (base map, roads)
+  const order = map.getLayersOrder().filter(own);
+  const ids = wanted.map((l) => l.id);
+  const tail = map.getLayersOrder().slice(-ids.length);
+  if (order.join() !== ids.join() || tail.join() !== ids.join()) for (const id of ids) map.moveLayer(id);
+  return groups.map((g) => g.id);
+}

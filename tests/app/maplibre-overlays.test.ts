@@ -1,0 +1,119 @@
+/**
+ * The MapLibre overlays (coverage, communities, gap zones, service areas, district outlines and
+ * names): what is drawn in which order, each community's colour from its covered share, and that
+ * a change which does not touch a group keeps its `data` object (so the map does not re-upload it).
+ */
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { resolveSettings } from '../../src/io/settings';
+import { shareColor } from '../../src/app/community-style';
+import { buildOverlays, type OverlayInputs } from '../../src/app/layers/maplibre-overlays';
+import { categoryLookup } from '../../src/app/layers/category-lookup';
+import type { CoverageView } from '../../src/engine/coverage/coverage-view';
+import type { GapZone } from '../../src/engine/coverage/gap-zones';
+import type { DistrictPolygon } from '../../src/engine/indicators/district-polygons';
+import { deepFreeze } from '../helpers/fixtures';
+
+const settings = deepFreeze(resolveSettings(undefined, 'settings').value!);
+const ids = settings.categories.map((c) => c.id);
+const K = ids.length;
+
+const square = (x: number, y: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, y],
+      [x + 0.01, y],
+      [x + 0.01, y + 0.01],
+      [x, y + 0.01],
+      [x, y],
+    ],
+  ],
+});
+const communities: FeatureCollection = deepFreeze({
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { index: 0, kind: 'urban', population: 100 }, geometry: square(121.5, 29.8) },
+    { type: 'Feature', properties: { index: 1, kind: 'rural', population: 50 }, geometry: square(121.6, 29.8) },
+    {
+      type: 'Feature',
+      properties: { index: 2, kind: 'urban', population: 20000 },
+      geometry: { type: 'Point', coordinates: [121.7, 29.8] },
+    },
+  ],
+});
+
+function coverage(shareOfFirst: number, zones: GapZone[]): CoverageView {
+  const share = new Float64Array(3 * K).fill(1);
+  share[0] = shareOfFirst; // community 0, category 0
+  share[2 * K] = NaN; // community 2: no residents
+  return { categoryIds: ids, share, zones, model: 'network' } as unknown as CoverageView;
+}
+const zones: GapZone[] = [{ category: 0, polygon: square(121.5, 29.8).coordinates } as unknown as GapZone];
+const outlines: DistrictPolygon[] = [
+  { name: '海曙区', geometry: square(121.5, 29.8) as DistrictPolygon['geometry'], bbox: [121.5, 29.8, 121.51, 29.81] } as DistrictPolygon,
+  { name: null, geometry: square(121.6, 29.8) as DistrictPolygon['geometry'], bbox: [121.6, 29.8, 121.61, 29.81] } as DistrictPolygon,
+];
+
+const base = (over: Partial<OverlayInputs> = {}): OverlayInputs => ({
+  communities,
+  settings,
+  coverage: coverage(0.25, zones),
+  surface: null,
+  categoryId: ids[0]!,
+  coverageMode: 'category',
+  style: categoryLookup(settings.categories),
+  visible: { communities: true, coverage: true, gapZones: true, serviceAreas: true },
+  districts: { outlines, visible: true, unassigned: 'Unassigned' },
+  ...over,
+});
+
+describe('MapLibre overlays', () => {
+  it('draws coverage, community outlines, gap zones, then district outlines and names, bottom to top', () => {
+    const groups = buildOverlays(base());
+    expect(groups.map((g) => g.id)).toEqual(['coverage', 'communities', 'gap-zones', 'district-outlines', 'district-labels']);
+    // with coverage shown the communities are outlines only (no fill below the coverage colours' outlines)
+    expect(groups[1]!.layers.map((l) => l.type)).toEqual(['line', 'circle']);
+    // names at the middle of each district's box, the one without a name labelled "Unassigned"
+    const labels = groups[4]!.data.features;
+    expect(labels.map((f) => f.properties?.name)).toEqual(['海曙区', 'Unassigned']);
+    const at = labels.map((f) => (f.geometry as { coordinates: number[] }).coordinates);
+    for (const [i, [x, y]] of [
+      [121.505, 29.805],
+      [121.605, 29.805],
+    ].entries()) {
+      expect(at[i]![0]).toBeCloseTo(x!, 9);
+      expect(at[i]![1]).toBeCloseTo(y!, 9);
+    }
+  });
+
+  it('colours each community by its covered share and fills communities by kind when coverage is hidden', () => {
+    const [cov] = buildOverlays(base());
+    const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    expect(cov!.data.features.map((f) => f.properties?.color)).toEqual([hex(shareColor(0.25)), hex(shareColor(1)), hex(shareColor(NaN))]);
+    const groups = buildOverlays(base({ visible: { communities: true, coverage: false, gapZones: false, serviceAreas: false } }));
+    expect(groups.map((g) => g.id)).toEqual(['communities', 'district-outlines', 'district-labels']);
+    expect(groups[0]!.layers.map((l) => l.type)).toEqual(['fill', 'line', 'circle']);
+  });
+
+  it('keeps every unchanged group`s data object when only the coverage changes, and leaves hidden groups out', () => {
+    const a = buildOverlays(base());
+    const b = buildOverlays(base({ coverage: coverage(0.75, zones) }));
+    expect(b[0]!.data).not.toBe(a[0]!.data); // recoloured
+    expect(b[1]!.data).toBe(a[1]!.data); // community outlines
+    expect(b[3]!.data).toBe(a[3]!.data); // district outlines
+    expect(buildOverlays(base({ districts: { outlines, visible: false, unassigned: '' } })).map((g) => g.id)).toEqual([
+      'coverage',
+      'communities',
+      'gap-zones',
+    ]);
+    expect(buildOverlays(base({ communities: null, coverage: null }))).toHaveLength(2); // district outlines and names only
+  });
+
+  it('highlights the selected community on top', () => {
+    const groups = buildOverlays(base({ selection: { type: 'community', index: 1 } }));
+    expect(groups.map((g) => g.id).at(-1)).toBe('selection');
+    expect(groups.at(-1)!.data.features).toEqual([communities.features[1]]);
+    expect(buildOverlays(base({ selection: { type: 'community', index: 9 } })).map((g) => g.id)).not.toContain('selection');
+  });
+});

@@ -10,7 +10,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../app/store';
-import { buildLayers, PICK_ONLY_LAYER_IDS } from '../app/layers';
+import { buildLayers } from '../app/layers';
 import { buildOverlays } from '../app/layers/maplibre-overlays';
 import { useIndicatorsStore } from '../app/indicators/indicators-store';
 import { offlineStyle } from '../app/base-style';
@@ -101,8 +101,6 @@ export function MapView() {
       interleaved: false,
       layers: [],
       deviceProps: { webgl: { antialias: false } },
-      // coverage, communities and gap zones are drawn by MapLibre; their deck.gl layers only answer picking
-      layerFilter: ({ layer, isPicking }) => isPicking || !PICK_ONLY_LAYER_IDS.has(layer.root.id),
     });
     map.addControl(overlay);
     mapRef.current = map;
@@ -205,11 +203,7 @@ export function MapView() {
         data-center={`${view.center[0].toFixed(6)},${view.center[1].toFixed(6)}`}
         data-zoom={view.zoom.toFixed(3)}
         data-bounds={view.bounds}
-        data-layers={[
-          ...(roadsShown ? ['roads'] : []),
-          ...overlaysShown,
-          ...layers.map((l) => l.id).filter((id) => !PICK_ONLY_LAYER_IDS.has(id)),
-        ].join(',')}
+        data-layers={[...(roadsShown ? ['roads'] : []), ...overlaysShown, ...layers.map((l) => l.id)].join(',')}
         role="region"
         aria-label={t('map.label')}
       />

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
-import { communitiesLayer } from '../../src/app/layers/communities-layer';
+import { buildOverlays } from '../../src/app/layers/maplibre-overlays';
+import { categoryLookup } from '../../src/app/layers/category-lookup';
 import { communityRadiusPixels } from '../../src/app/community-style';
 
 const point = (population: number): Feature => ({
@@ -26,11 +27,25 @@ describe('point community markers', () => {
     expect(communityRadiusPixels(5000)).toBeGreaterThan(communityRadiusPixels(100));
   });
 
-  it('the layer sizes points in pixels, not metres', () => {
+  it('the map draws them as circles of that many pixels, not metres', () => {
     const fc: FeatureCollection = { type: 'FeatureCollection', features: [point(300), point(8000)] };
-    const layer = communitiesLayer(fc, true)!;
-    expect(layer.props.pointRadiusUnits).toBe('pixels');
-    const get = layer.props.getPointRadius as (f: Feature) => number;
-    expect(fc.features.map((f) => get(f)).every((r) => r >= 4 && r <= 8)).toBe(true);
+    const visible = { communities: true, coverage: false, gapZones: false, serviceAreas: false };
+    const groups = buildOverlays({
+      communities: fc,
+      settings: null,
+      coverage: null,
+      surface: null,
+      categoryId: '',
+      coverageMode: 'category',
+      style: categoryLookup(undefined),
+      visible,
+      districts: null,
+    });
+    const group = groups.find((g) => g.id === 'communities')!;
+    const circle = group.layers.find((l) => l.type === 'circle')!;
+    expect(circle.paint?.['circle-radius' as never]).toEqual(['get', 'r']);
+    const r = group.data.features.map((f) => f.properties?.r as number);
+    expect(r).toEqual(fc.features.map((f) => communityRadiusPixels(f.properties?.population)));
+    expect(r.every((x) => x >= 4 && x <= 8)).toBe(true);
   });
 });

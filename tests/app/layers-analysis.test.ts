@@ -311,7 +311,7 @@ describe('gap zones and layer assembly', () => {
     isochrones: [],
   });
 
-  it('stacks every visible layer bottom to top, and the communities layer only outlines when coverage fills', () => {
+  it('stacks every visible deck.gl layer bottom to top; coverage, communities and gap zones are left to MapLibre', () => {
     const coverage = randomCoverage(4, 20, [zone(0, 10)]);
     const state: LayerInputs = {
       data: { source: 'user', roads: null, communities, facilities },
@@ -323,23 +323,14 @@ describe('gap zones and layer assembly', () => {
       selection: { type: 'community', index: 3 },
     };
     const layers = buildLayers(state);
-    // the selection highlight is a MapLibre overlay (maplibre-overlays.test.ts)
-    expect(layers.map((l) => l.id)).toEqual(['heat', 'service-circles', 'coverage', 'communities', 'gap-zones', 'facilities']);
-    expect(layers.find((l) => l.id === 'communities')!.props).toMatchObject({ filled: false });
-    const noCoverage = buildLayers({ ...state, visible: { ...ALL, coverage: false } });
-    expect(noCoverage.find((l) => l.id === 'communities')!.props).toMatchObject({ filled: true });
-    // heat waits for the surface of the selected category; a category the coverage does not know has no coverage or zones
-    expect(buildLayers({ ...state, selectedCategory: 'canteen' }).map((l) => l.id)).toEqual([
-      'service-circles',
-      'coverage',
-      'communities',
-      'gap-zones',
-      'facilities',
-    ]);
-    expect(buildLayers({ ...state, selectedCategory: 'nope', selection: null }).map((l) => l.id)).toEqual(['communities', 'facilities']);
+    // coverage, communities, gap zones and the selection highlight are MapLibre overlays (maplibre-overlays.test.ts)
+    expect(layers.map((l) => l.id)).toEqual(['heat', 'service-circles', 'facilities']);
+    // heat waits for the surface of the selected category; a category the settings do not know has no service circles
+    expect(buildLayers({ ...state, selectedCategory: 'canteen' }).map((l) => l.id)).toEqual(['service-circles', 'facilities']);
+    expect(buildLayers({ ...state, selectedCategory: 'nope', selection: null }).map((l) => l.id)).toEqual(['facilities']);
   });
 
-  it('a threshold move (new coverage) keeps every data reference and changes only the coverage colour trigger', () => {
+  it('a threshold move (new coverage) keeps every deck.gl data reference and colour trigger', () => {
     const base: LayerInputs = {
       data: { source: 'user', roads: null, communities, facilities },
       visible: ALL,
@@ -353,7 +344,7 @@ describe('gap zones and layer assembly', () => {
     const b = buildLayers({ ...base, coverage: randomCoverage(2, 20, base.coverage!.zones) });
     const byId = (ls: typeof a) => new Map(ls.map((l) => [l.id, l]));
     const [A, B] = [byId(a), byId(b)];
-    for (const id of ['heat', 'service-circles', 'coverage', 'communities', 'gap-zones', 'facilities']) {
+    for (const id of ['heat', 'service-circles', 'facilities']) {
       expect(B.get(id)!.props.data, id).toBe(A.get(id)!.props.data);
     }
     expect((B.get('heat')!.props as unknown as { image: unknown }).image).toBe(
@@ -361,7 +352,6 @@ describe('gap zones and layer assembly', () => {
     );
     const trig = (m: Map<string, (typeof a)[number]>, id: string) =>
       (m.get(id)!.props.updateTriggers as Record<string, unknown[]>).getFillColor![0];
-    expect(trig(B, 'coverage')).not.toBe(trig(A, 'coverage'));
     expect(trig(B, 'facilities')).toBe(trig(A, 'facilities'));
     expect(categoryLookup(settings.categories)).toBe(categoryLookup(settings.categories));
     expect(categoryLookup(settings.categories)('clinic').color).toBe(settings.categories.find((c) => c.id === 'clinic')!.color);

@@ -1,12 +1,10 @@
 /**
  * Communities coloured by covered share (red → green, see SHARE_RAMP): of the selected category, or
- * "complete circle" = the smallest share over all categories. The geometry is the communities
- * collection itself (a stable `data` reference), so a slider move only recolours.
+ * "complete circle" = the smallest share over all categories. MapLibre draws them (maplibre-overlays).
  */
-import { GeoJsonLayer } from '@deck.gl/layers';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature } from 'geojson';
 import type { CoverageView } from '../../engine/coverage/coverage-view';
-import { communityRadiusPixels, shareColor } from '../community-style';
+import { shareColor } from '../community-style';
 
 /** What the coverage layer colours by: one category's share, or the minimum over all categories. */
 export type CoverageMode = 'category' | 'complete';
@@ -57,31 +55,4 @@ export function coverageFill(values: Float64Array, feature: Feature): [number, n
   const i = feature.properties?.index;
   const v = Number.isInteger(i) && i < values.length ? values[i as number]! : NaN;
   return [...shareColor(v), COVERAGE_FILL_ALPHA];
-}
-
-/**
- * The coverage layer (id `coverage`), or null when hidden, without communities or without coverage.
- * @param k index of the selected category in `coverage.categoryIds` (-1 when unknown: the layer is left out in `category` mode)
- */
-export function coverageLayer(
-  communities: FeatureCollection | null,
-  coverage: CoverageView | null,
-  k: number,
-  mode: CoverageMode,
-  visible: boolean,
-): GeoJsonLayer | null {
-  if (!communities || !coverage || !visible || (mode === 'category' && k < 0)) return null;
-  const values = coverageValues(coverage, k, mode);
-  return new GeoJsonLayer({
-    id: 'coverage',
-    data: communities,
-    filled: true,
-    stroked: false,
-    pointType: 'circle',
-    getFillColor: (f: Feature) => coverageFill(values, f),
-    getPointRadius: (f: Feature) => communityRadiusPixels(f.properties?.population),
-    pointRadiusUnits: 'pixels',
-    updateTriggers: { getFillColor: [values] },
-    pickable: false, // picked on the CPU from the data (app/picking), never by a deck.gl picking pass
-  });
 }

@@ -1,8 +1,8 @@
 /**
- * Gap zones of the selected category (coverage.zones: contiguous uncovered populated areas), drawn
- * as hatched-looking magenta outlines with a light fill over the coverage colours.
+ * Gap zones of the selected category (coverage.zones: contiguous uncovered populated areas): their
+ * colours and the zones of one category. MapLibre draws them (maplibre-overlays) as magenta outlines
+ * with a light fill over the coverage colours.
  */
-import { PolygonLayer } from '@deck.gl/layers';
 import type { GapZone } from '../../engine/coverage/gap-zones';
 import type { Rgb } from '../category-style';
 
@@ -22,21 +22,4 @@ export function zonesOfCategory(zones: readonly GapZone[], k: number): GapZone[]
   const out = zones.filter((z) => z.category === k);
   byK.set(k, out);
   return out;
-}
-
-/** The gap-zones layer (id `gap-zones`), or null when hidden, without zones or category (`k` < 0). */
-export function gapZonesLayer(zones: readonly GapZone[] | null, k: number, visible: boolean): PolygonLayer<GapZone> | null {
-  if (!zones || !visible || k < 0) return null;
-  return new PolygonLayer<GapZone>({
-    id: 'gap-zones',
-    data: zonesOfCategory(zones, k),
-    getPolygon: (z) => z.polygon,
-    filled: true,
-    stroked: true,
-    getFillColor: [...GAP_COLOR, GAP_FILL_ALPHA],
-    getLineColor: [...GAP_COLOR, 255],
-    getLineWidth: 2,
-    lineWidthUnits: 'pixels',
-    pickable: false, // picked on the CPU from the data (app/picking), never by a deck.gl picking pass
-  });
 }

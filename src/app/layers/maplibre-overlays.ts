@@ -25,11 +25,11 @@ import type { Settings } from '../../engine/model';
 import type { Selection, SurfaceState } from '../store';
 import { featuresWithIndex } from './selection-layer';
 import { CJK_FONT_FAMILIES } from '../basemap/pmtiles-style';
-import { communityColor, communityRadiusPixels, shareColor } from '../community-style';
+import { communityColor, communityRadiusPixels } from '../community-style';
 import type { Rgb } from '../category-style';
 import type { CategoryLookup } from './category-lookup';
 import { COMMUNITY_FILL_ALPHA } from './communities-layer';
-import { COVERAGE_FILL_ALPHA, coverageValues, type CoverageMode } from './coverage-layer';
+import { COVERAGE_FILL_ALPHA, coverageFill, coverageValues, type CoverageMode } from './coverage-layer';
 import { GAP_COLOR, GAP_FILL_ALPHA, zonesOfCategory } from './gap-zones-layer';
 import { isochroneFeatures, SERVICE_FILL_ALPHA, SERVICE_LINE_ALPHA } from './service-areas-layer';
 
@@ -95,15 +95,11 @@ function coverageData(communities: FeatureCollection, values: Float64Array): Fea
   if (hit) return hit;
   const fc: FeatureCollection = {
     type: 'FeatureCollection',
-    features: communities.features.map((f) => {
-      const i = f.properties?.index;
-      const v = Number.isInteger(i) && i < values.length ? values[i as number]! : NaN;
-      return {
-        type: 'Feature',
-        geometry: f.geometry,
-        properties: { color: hex(shareColor(v)), r: communityRadiusPixels(f.properties?.population) },
-      };
-    }),
+    features: communities.features.map((f) => ({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: { color: hex(coverageFill(values, f)), r: communityRadiusPixels(f.properties?.population) },
+    })),
   };
   byValues.set(values, fc);
   return fc;

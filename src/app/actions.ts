@@ -1,6 +1,7 @@
 /**
  * Changes to the app store. Components call these; only these talk to the engine worker.
  */
+import type { DatasetView } from '../engine/dataset-view';
 import i18n from '../i18n';
 import type { LayerName, LayerOptions } from '../worker/session';
 import { callback, engine, terminateEngine } from './engine-client';
@@ -48,21 +49,38 @@ function setData(data: LoadedData): void {
 /** Source of the data being loaded (the store's `data.source` once loaded). */
 let source: DataSource = 'user';
 
-/** Send one input to the worker and record its report; the previous layer stays when the file is refused. */
-async function sendInput(input: InputFile): Promise<boolean> {
+/**
+ * Send one input to the worker and record its report; the previous layer stays when the file is
+ * refused. Returns the worker's dataset after it (null when refused), not yet drawn.
+ */
+async function loadInput(input: InputFile): Promise<DatasetView | null> {
   const res = await engine().loadLayer(input.layer, input.name, input.bytes, input.options);
   set((s) => ({ reports: { ...s.reports, [input.layer]: { ...res.report, ok: res.ok } } }));
-  if (res.ok) {
-    setInput(input);
-    set((s) => ({
-      files: {
-        ...s.files,
-        [input.layer]: { name: input.name, size: input.bytes.length, options: input.options, sample: input.sample === true },
-      },
-    }));
-    setData(datasetCollections(res.dataset, source));
+  if (!res.ok) return null;
+  setInput(input);
+  set((s) => ({
+    files: {
+      ...s.files,
+      [input.layer]: { name: input.name, size: input.bytes.length, options: input.options, sample: input.sample === true },
+    },
+  }));
+  return res.dataset;
+}
+
+/**
+ * Send inputs in turn, then draw the dataset once (not once per layer: each redraw of the map costs
+ * seconds in a software renderer). False when any was refused.
+ */
+async function sendInputs(inputs: readonly InputFile[]): Promise<boolean> {
+  let view: DatasetView | null = null;
+  let ok = true;
+  for (const input of inputs) {
+    const v = await loadInput(input);
+    if (v) view = v;
+    else ok = false;
   }
-  return res.ok;
+  if (view) setData(datasetCollections(view, source));
+  return ok;
 }
 
 /**
@@ -76,7 +94,7 @@ export async function loadFile(layer: LayerName, name: string, bytes: Uint8Array
     // re-reading the loaded bytes with new options (the mapping step) keeps whether they are the sample
     const prev = allInputs().find((i) => i.layer === layer);
     const sample = prev?.bytes === bytes && prev.sample === true;
-    const ok = await sendInput({ layer, name, bytes, options, sample });
+    const ok = await sendInputs([{ layer, name, bytes, options, sample }]);
     set({ status: get().data ? 'ready' : 'idle', job: null });
     if (ok) await runCoverage();
     return ok;
@@ -106,7 +124,7 @@ export async function loadOsmExtract(name: string, bytes: Uint8Array): Promise<O
     // the stages as performance measures (`osm:…`), for the speed test and the browser's profiler
     const t1 = performance.now();
     performance.measure('osm:worker-import', { start: t0, end: t1, detail: res.timings });
-    for (const f of res.files) await sendInput({ layer: f.layer, name: f.name, bytes: f.bytes, options: {} });
+    await sendInputs(res.files.map((f) => ({ layer: f.layer, name: f.name, bytes: f.bytes, options: {} })));
     set({ status: 'ready', job: null });
     const t2 = performance.now();
     performance.measure('osm:load-layers', { start: t1, end: t2 });
@@ -131,7 +149,7 @@ export async function loadSample(): Promise<void> {
       }),
     );
     source = 'sample';
-    for (const f of files) await sendInput(f);
+    await sendInputs(files);
     set({ status: 'ready', job: null });
     await runCoverage();
   } catch (e) {
@@ -156,7 +174,7 @@ export async function applyWorkspace(ws: SavedWorkspace): Promise<boolean> {
     source = ws.source;
     clearInputs();
     if (ws.settings) await engine().setSettings(ws.settings);
-    for (const input of ws.inputs) await sendInput({ ...input, sample: restoredIsSample(input, ws.source) });
+    await sendInputs(ws.inputs.map((input) => ({ ...input, sample: restoredIsSample(input, ws.source) })));
     set({ status: 'ready', job: null, selectedCategory: ws.selectedCategory });
     await runCoverage();
     return true;

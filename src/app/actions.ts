@@ -8,7 +8,7 @@ import { callback, engine, terminateEngine } from './engine-client';
 import { replayDemFiles } from './dem-actions';
 import { datasetCollections } from './dataset-collections';
 import { allInputs, clearInputs, removeInput, setInput, type InputFile } from './inputs';
-import { SAMPLE_URLS } from './load-sample';
+import { fetchSampleFiles } from './load-sample';
 import { loadWorkspace, type SavedWorkspace } from './persistence';
 import { restoredIsSample } from './layer-origin';
 import type { Language } from '../i18n/language';
@@ -137,17 +137,11 @@ export async function loadOsmExtract(name: string, bytes: Uint8Array): Promise<O
   }
 }
 
-/** Loads the built-in sample city (bundled with the app; no network beyond the app's own server). */
-export async function loadSample(): Promise<void> {
+/** Loads the built-in sample city (bundled with the app; no network beyond the app's own server), from `prefetched` files when the start already fetched them. */
+export async function loadSample(prefetched: Promise<InputFile[]> = fetchSampleFiles()): Promise<void> {
   set({ status: 'loading', error: null, job: { stage: 'sample', fraction: 0 } });
   try {
-    const files = await Promise.all(
-      (['facilities', 'communities', 'roads'] as const).map(async (layer) => {
-        const res = await fetch(SAMPLE_URLS[layer]);
-        if (!res.ok) throw new Error(`${layer}.geojson: HTTP ${res.status}`);
-        return { layer, name: `${layer}.geojson`, bytes: new Uint8Array(await res.arrayBuffer()), options: {}, sample: true };
-      }),
-    );
+    const files = await prefetched;
     source = 'sample';
     await sendInputs(files);
     set({ status: 'ready', job: null });

@@ -6,7 +6,8 @@
  * tools) has no side effects.
  */
 import { loadSample, restoreWorkspace, showError } from './actions';
-import { onEngineFailure } from './engine-client';
+import { engine, onEngineFailure } from './engine-client';
+import { fetchSampleFiles } from './load-sample';
 import { startPersistence } from './persistence';
 import { followCoverage } from './siting-actions';
 import { restorePmtilesBasemap } from './basemap/pmtiles-actions';
@@ -24,5 +25,9 @@ export function startApp(): Promise<void> {
   followCoverage();
   startPersistence();
   void restorePmtilesBasemap();
-  return restoreWorkspace().then((restored) => (restored ? undefined : loadSample()));
+  // while the saved workspace is looked up, the worker's script loads and the sample's files come
+  engine();
+  const sample = fetchSampleFiles();
+  sample.catch(() => undefined); // a failure is shown by loadSample, if the sample is needed
+  return restoreWorkspace().then((restored) => (restored ? undefined : loadSample(sample)));
 }

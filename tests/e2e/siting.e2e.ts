@@ -109,7 +109,7 @@ describe('siting on the sample', () => {
     const editMs = Number((await page.getByTestId('siting-edit-ms').innerText()).replace(/,/g, '').match(/\d+/)![0]);
     console.log(`siting: run k=5 ${runMs} ms (click to list); last drag update ${editMs} ms`);
     // a loose bound that catches a breakdown; the figure is printed above. It was under 100 ms before the
-    // analysis layers moved to MapLibre and is about 300 ms since (SwiftShader; cause not yet profiled)
+    // analysis layers moved to MapLibre and 113–304 ms since (SwiftShader; cause not yet profiled)
     expect(editMs).toBeLessThan(2000);
     saveScreenshot('siting-dragged.png', await mapScreenshot(page));
 
@@ -177,6 +177,8 @@ describe('siting on the sample', () => {
 
     // each site's service area is drawn: close to site 1, its blue outline and the newly covered
     // communities are there with the proposal and gone once it is cleared (same view)
+    // the map's centre is reported at the end of a move, so wait for a new one that then holds
+    const beforeFly = await mapCenter(page);
     await page.locator('[data-testid="site-list"] tbody tr').first().locator('button.link').click();
     let center = '';
     await expect
@@ -184,7 +186,7 @@ describe('siting on the sample', () => {
         async () => {
           const [a, b] = [await mapCenter(page), (await page.waitForTimeout(700), await mapCenter(page))];
           center = b ?? '';
-          return a === b;
+          return a === b && b !== beforeFly;
         },
         { timeout: 30_000 },
       )

@@ -116,19 +116,18 @@ export async function runAnalyze(
     ...(opts.csv ? { csv: opts.csv } : {}),
   };
   const problems = reportProblems([...input.warnings, ...analysis.warnings, ...accessibility.warnings, ...outlines.warnings], input.errors);
+  const report = { dataset, analysis, zones, settings, problems, options: reportOptions };
   const formats = opts.formats ?? ['geojson'];
   mkdirSync(opts.out, { recursive: true });
   let writtenNames: string[];
   let summaryJson: string;
   if (!formats.includes('shapefile')) {
     // each file streamed to disk as it is made: no report is ever whole in memory
-    const streamed = streamAnalysisReport(dataset, analysis, zones, settings, problems, reportOptions, (name) =>
-      fileSink(join(opts.out, name)),
-    );
+    const streamed = streamAnalysisReport(report, (name) => fileSink(join(opts.out, name)));
     writtenNames = streamed.names;
     summaryJson = streamed.summary;
   } else {
-    const files = writeAnalysisReportBytes(dataset, analysis, zones, settings, problems, reportOptions);
+    const files = writeAnalysisReportBytes(report);
     const layerNames = new Set<string>(REPORT_LAYERS);
     const written: Record<string, string | Uint8Array> = {};
     for (const [name, data] of Object.entries(files)) if (formats.includes('geojson') || !layerNames.has(name)) written[name] = data;

@@ -100,6 +100,19 @@ export interface ReportOptions {
   districtPolygons?: readonly DistrictPolygon[];
 }
 
+/** What a report is made of: one analysis of a dataset, its gap zones, and what the report should say besides. */
+export interface AnalysisReportInput {
+  dataset: Dataset;
+  /** The analysis of `dataset` with `settings`. */
+  analysis: Analysis;
+  /** Gap zones of the analysis (`findGapZones`). */
+  zones: readonly GapZone[];
+  settings: Settings;
+  /** Warnings and errors of reading and analysing, for summary.json (`reportProblems`). */
+  problems: ReportProblem[];
+  options?: ReportOptions;
+}
+
 /**
  * coverage.csv as UTF-8 bytes with a BOM: the code header, or the header in a language (then the
  * codes as a second row when asked) with the categorical values labelled (see {@link ReportOptions.csv});
@@ -180,15 +193,8 @@ function ringsLength(rings: readonly (readonly unknown[])[]): number {
  *
  * @throws on an unusable `crs` or a malformed `generatedAt` (programmer errors)
  */
-export function writeAnalysisReport(
-  dataset: Dataset,
-  analysis: Analysis,
-  zones: readonly GapZone[],
-  settings: Settings,
-  problems: ReportProblem[],
-  options: ReportOptions = {},
-): AnalysisReportFiles {
-  const out = writeAnalysisReportBytes(dataset, analysis, zones, settings, problems, options);
+export function writeAnalysisReport(input: AnalysisReportInput): AnalysisReportFiles {
+  const out = writeAnalysisReportBytes(input);
   const decoder = new TextDecoder();
   const files: Partial<Record<ReportFileName, string>> = {
     'summary.json': out['summary.json'],
@@ -214,15 +220,8 @@ export type AnalysisReportOutput = ReportFileSet<Uint8Array>;
  *
  * @throws on an unusable `crs` or a malformed `generatedAt` (programmer errors)
  */
-export function writeAnalysisReportBytes(
-  dataset: Dataset,
-  analysis: Analysis,
-  zones: readonly GapZone[],
-  settings: Settings,
-  problems: ReportProblem[],
-  options: ReportOptions = {},
-): AnalysisReportOutput {
-  return writeReport(dataset, analysis, zones, settings, problems, options, null);
+export function writeAnalysisReportBytes(input: AnalysisReportInput): AnalysisReportOutput {
+  return writeReport(input, null);
 }
 
 /** A file a streamed report is written to: its bytes in chunks (each may be reused after the call), then close. */
@@ -240,12 +239,7 @@ export interface ReportFileSink {
  * @throws on an unusable `crs` or a malformed `generatedAt` (programmer errors)
  */
 export function streamAnalysisReport(
-  dataset: Dataset,
-  analysis: Analysis,
-  zones: readonly GapZone[],
-  settings: Settings,
-  problems: ReportProblem[],
-  options: ReportOptions,
+  input: AnalysisReportInput,
   open: (name: ReportFileName) => ReportFileSink,
 ): { names: ReportFileName[]; summary: string } {
   const opened = new Map<ReportFileName, ReportFileSink>();
@@ -254,7 +248,7 @@ export function streamAnalysisReport(
     opened.set(name, file);
     return file.write;
   };
-  const out = writeReport(dataset, analysis, zones, settings, problems, options, sinkOf);
+  const out = writeReport(input, sinkOf);
   const encoder = new TextEncoder();
   // the files not streamed while they were made (small ones): whole, now
   for (const [name, data] of Object.entries(out) as [ReportFileName, string | Uint8Array][]) {
@@ -268,15 +262,8 @@ export function streamAnalysisReport(
  * The report: with `sinkOf`, the communities layers, coverage.csv and accessibility.csv are streamed
  * to their sinks as they are made (their entries are then empty arrays); the others are returned whole.
  */
-function writeReport(
-  dataset: Dataset,
-  analysis: Analysis,
-  zones: readonly GapZone[],
-  settings: Settings,
-  problems: ReportProblem[],
-  options: ReportOptions,
-  sinkOf: ((name: ReportFileName) => ByteSink) | null,
-): AnalysisReportOutput {
+function writeReport(input: AnalysisReportInput, sinkOf: ((name: ReportFileName) => ByteSink) | null): AnalysisReportOutput {
+  const { dataset, analysis, zones, settings, problems, options = {} } = input;
   const crs = options.crs ?? 'WGS84';
   assertCrs(crs);
   const provenance = buildProvenance({

@@ -342,17 +342,23 @@ export function createSession() {
       });
       const accessibility = accessibilityOf(a);
       inputs.push(...dem.map((d) => d.meta));
-      return writeAnalysisReport(
+      return writeAnalysisReport({
         dataset,
-        result,
-        zonesNow(a),
+        analysis: result,
+        zones: zonesNow(a),
         settings,
-        reportProblems(
+        problems: reportProblems(
           [...(loaded?.warnings ?? []), ...result.warnings, ...accessibility.warnings, ...outlinesOf(dataset.communities).warnings],
           loaded?.errors ?? [],
         ),
-        { ...options, inputs, accessibility, indicators: indicatorsOf(a), districtPolygons: outlinesOf(dataset.communities).districts },
-      );
+        options: {
+          ...options,
+          inputs,
+          accessibility,
+          indicators: indicatorsOf(a),
+          districtPolygons: outlinesOf(dataset.communities).districts,
+        },
+      });
     },
 
     /**

@@ -142,10 +142,13 @@ async function analyseAndExport(input: { communities: Feat[]; facilities: Feat[]
   expect(loaded.errors).toEqual([]);
   const analysis = analyze(loaded.dataset, settings);
   const zones = findGapZones(analysis.samples, analysis.fields, settings);
-  const files = writeAnalysisReport(loaded.dataset, analysis, zones, settings, reportProblems(loaded.warnings, loaded.errors), {
-    crs,
-    generatedAt: '2025-06-01T08:00:00Z',
-    ...options,
+  const files = writeAnalysisReport({
+    dataset: loaded.dataset,
+    analysis,
+    zones,
+    settings,
+    problems: reportProblems(loaded.warnings, loaded.errors),
+    options: { crs, generatedAt: '2025-06-01T08:00:00Z', ...options },
   });
   return { files, dataset: loaded.dataset, analysis, zones };
 }
@@ -239,8 +242,13 @@ describe('exports open cleanly in GDAL and check-geojson', () => {
     );
     const analysis = analyze(loaded.dataset, settings);
     const zones = findGapZones(analysis.samples, analysis.fields, settings);
-    const files = writeAnalysisReport(loaded.dataset, analysis, zones, settings, reportProblems(loaded.warnings, loaded.errors), {
-      generatedAt: '2025-06-01T08:00:00Z',
+    const files = writeAnalysisReport({
+      dataset: loaded.dataset,
+      analysis,
+      zones,
+      settings,
+      problems: reportProblems(loaded.warnings, loaded.errors),
+      options: { generatedAt: '2025-06-01T08:00:00Z' },
     });
     for (const name of REPORT_LAYERS) {
       const text = files[name];

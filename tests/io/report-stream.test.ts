@@ -10,7 +10,12 @@ import { analyze, type Analysis } from '../../src/engine/analyze';
 import { findGapZones } from '../../src/engine/coverage/gap-zones';
 import type { Community, Dataset, Facility, Settings } from '../../src/engine/model';
 import { mulberry32 } from '../../src/engine/prng';
-import { streamAnalysisReport, writeAnalysisReportBytes, type ReportFileName } from '../../src/io/analysis-report';
+import {
+  streamAnalysisReport,
+  writeAnalysisReportBytes,
+  type AnalysisReportInput,
+  type ReportFileName,
+} from '../../src/io/analysis-report';
 import { STREAM_CHUNK } from '../../src/io/byte-writer';
 import { reportProblems } from '../../src/io/report-summary';
 import { resolveSettings } from '../../src/io/settings';
@@ -62,11 +67,10 @@ function city(): Dataset {
 }
 
 /** Every file of the streamed report, its chunks joined; and how many chunks the largest came in. */
-function streamed(...args: Parameters<typeof writeAnalysisReportBytes>) {
-  const [dataset, analysis, zones, settings, problems, options] = args;
+function streamed(input: AnalysisReportInput) {
   const chunks = new Map<ReportFileName, Uint8Array[]>();
   const closed: ReportFileName[] = [];
-  const res = streamAnalysisReport(dataset, analysis, zones, settings, problems, options ?? {}, (name) => {
+  const res = streamAnalysisReport(input, (name) => {
     expect(chunks.has(name)).toBe(false); // each file opened once
     chunks.set(name, []);
     return { write: (c) => chunks.get(name)!.push(c.slice()), close: () => closed.push(name) };
@@ -88,8 +92,9 @@ describe('streamAnalysisReport', () => {
     ['gaps in another order (copied afterwards)', { ...analysis, gaps: [...analysis.gaps].reverse() } as Analysis],
   ])('%s: every file is the bytes of the report in memory', (_, a) => {
     expect(a.gaps.length).toBeGreaterThan(10);
-    const memory = writeAnalysisReportBytes(dataset, a, zones, settings, reportProblems([], []), options);
-    const { res, files, closed, most } = streamed(dataset, a, zones, settings, reportProblems([], []), options);
+    const input = { dataset, analysis: a, zones, settings, problems: reportProblems([], []), options };
+    const memory = writeAnalysisReportBytes(input);
+    const { res, files, closed, most } = streamed(input);
     expect(res.names).toEqual(Object.keys(memory));
     expect([...files.keys()].sort()).toEqual(Object.keys(memory).sort());
     expect(closed.sort()).toEqual(Object.keys(memory).sort());

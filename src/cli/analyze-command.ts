@@ -6,7 +6,6 @@ import { districtPolygons } from '../engine/indicators/district-polygons';
 import { categoryDemand } from '../engine/coverage/category-demand';
 import { findGapZones } from '../engine/coverage/gap-zones';
 import { REPORT_LAYERS, streamAnalysisReport, writeAnalysisReportBytes, type ReportFileSink } from '../io/analysis-report';
-import { shapefileZip } from '../io/shapefile-write';
 import type { CsvLabelOptions } from '../io/csv-labels';
 import type { Problem } from '../engine/model';
 import { crsName, type CrsId } from '../io/crs';
@@ -132,6 +131,8 @@ export async function runAnalyze(
     const written: Record<string, string | Uint8Array> = {};
     for (const [name, data] of Object.entries(files)) if (formats.includes('geojson') || !layerNames.has(name)) written[name] = data;
     const layers = Object.fromEntries(Object.entries(files).filter(([name]) => layerNames.has(name)));
+    // the Shapefile writer (shp-write, dbf) is loaded only when shapefiles are asked for
+    const { shapefileZip } = await import('../io/shapefile-write');
     written['shapefiles.zip'] = shapefileZip(layers, opts.exportCrs ?? 'WGS84');
     for (const [name, data] of Object.entries(written)) writeFileSync(join(opts.out, name), data);
     writtenNames = Object.keys(written);

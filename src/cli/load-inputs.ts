@@ -4,14 +4,12 @@ import { basename } from 'node:path';
 import type { Dataset, Problem, ReadResult, Road, Settings } from '../engine/model';
 import { assertCrs, type CrsId } from '../io/crs';
 import type { ElevationGrid } from '../engine/terrain/elevation-grid';
-import { demFormatOf, readDemFile } from '../io/dem/read-dem';
 import { appendAll, loadDataset } from '../io/load-dataset';
 import type { RoadDistances } from '../io/crs-offset';
 import { MAX_LAYER_FILE_BYTES, readLayerFile, type LayerFile } from '../io/read-layer-file';
 import { readOsmImportSettings, type OsmImportSettings } from '../io/osm/osm-import-settings';
-import { isOsmFile, readOsmRoadsLayer } from '../io/osm/read-osm-roads';
+import { isOsmFile } from '../io/osm/is-osm-file';
 import { readRoads } from '../io/read-roads';
-import { nodeInflateZlib } from './node-inflate';
 import { roadDistancesOf } from '../io/road-distances';
 import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { parseSettingsText, resolveSettings } from '../io/settings';
@@ -173,9 +171,10 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
       continue;
     }
     const crs = crsOf[layer];
+    // the OSM reader (and its dependencies) is loaded only for an OSM file: not at every start
     const read =
       layer === 'roads' && isOsmFile(basename(path), bytes)
-        ? readOsmRoadsLayer(basename(path), bytes, osm.footProfile, nodeInflateZlib)
+        ? await readOsmRoads(basename(path), bytes, osm.footProfile)
         : await readLayerFile(basename(path), bytes, {
             ...(crs ? { crs } : {}),
             ...(layer !== 'roads' && nearestRoadMeters ? { nearestRoadMeters } : {}),
@@ -215,6 +214,12 @@ export async function loadInputs(opts: InputOptions): Promise<LoadedInputs> {
   return { dataset: res.dataset, settings, warnings, errors, fatal, inputs, ...(nearestRoadMeters ? { nearestRoadMeters } : {}) };
 }
 
+/** An OpenStreetMap roads file read with Node's zlib; the OSM reader is imported on the first call. */
+async function readOsmRoads(name: string, bytes: Uint8Array, footProfile: OsmImportSettings['footProfile']): Promise<LayerFile> {
+  const [{ readOsmRoadsLayer }, { nodeInflateZlib }] = await Promise.all([import('../io/osm/read-osm-roads'), import('./node-inflate')]);
+  return readOsmRoadsLayer(name, bytes, footProfile, nodeInflateZlib);
+}
+
 /**
  * Reads the DEM files; one that cannot be read or is not a DEM is an error (the analysis runs on
  * the others, or flat), each one read is listed in the provenance (name, size, SHA-256).
@@ -226,6 +231,9 @@ async function loadElevation(
   inputs: InputFileMeta[],
 ): Promise<ElevationGrid[]> {
   const grids: ElevationGrid[] = [];
+  if (paths.length === 0) return grids;
+  // the DEM readers (GeoTIFF and its codecs) are loaded only when elevation files are given
+  const { demFormatOf, readDemFile } = await import('../io/dem/read-dem');
   for (const path of paths) {
     const name = basename(path);
     let bytes: Uint8Array;

@@ -167,35 +167,51 @@ export class ByteWriter {
     }
     this.ensure(28);
     const buf = this.buf;
-    if (n < 0) buf[this.length++] = 45; // '-'
+    let at = this.length;
+    if (n < 0) buf[at++] = 45; // '-'
     let int = Math.floor(a / scale);
-    let frac = a - int * scale;
-    // integer part
-    if (int === 0) buf[this.length++] = 48;
-    else {
+    const frac = a - int * scale;
+    // integer part: int32 arithmetic while it fits (coordinates, shares, minutes), else doubles
+    if (int === 0) buf[at++] = 48;
+    else if (int < 2147483648) {
+      let digits = 0;
+      for (let t = int; t !== 0; t = (t / 10) | 0) digits++;
+      let p = at + digits;
+      at = p;
+      let t = int | 0;
+      while (t !== 0) {
+        const q = (t / 10) | 0;
+        buf[--p] = 48 + t - q * 10;
+        t = q;
+      }
+    } else {
       let digits = 0;
       for (let t = int; t >= 1; t = Math.floor(t / 10)) digits++;
-      let p = this.length + digits;
-      this.length = p;
+      let p = at + digits;
+      at = p;
       while (int >= 1) {
         buf[--p] = 48 + (int % 10);
         int = Math.floor(int / 10);
       }
     }
     if (frac > 0) {
+      // frac < scale ≤ 10^8: an int32
+      let f = frac | 0;
       let d = decimals;
-      while (frac % 10 === 0) {
-        frac /= 10;
+      while (f % 10 === 0) {
+        f = (f / 10) | 0;
         d--;
       }
-      buf[this.length++] = 46; // '.'
-      let p = this.length + d;
-      this.length = p;
+      buf[at++] = 46; // '.'
+      let p = at + d;
+      at = p;
       for (let i = 0; i < d; i++) {
-        buf[--p] = 48 + (frac % 10);
-        frac = Math.floor(frac / 10);
+        const q = (f / 10) | 0;
+        buf[--p] = 48 + f - q * 10;
+        f = q;
       }
     }
+    this.length = at;
   }
 
   /** Appends bytes `[start, end)` of another writer. */

@@ -127,32 +127,54 @@ export function accessStats(
   return out;
 }
 
-/** Samples up to this count sort by one packed number key (index in the low 22 bits). */
-const PACKED_INDEX = 2 ** 22;
-
 /**
  * Sample indices ordered by time, ties by index. Times ≥ 0 (and +Infinity) order as their float32
- * bit patterns do, so each sample becomes one integer key `bits × 2²² + index` (below 2⁵³, exact in a
- * double) and a plain numeric sort of those keys does it; otherwise (a negative or NaN time, or more
- * than 2²² samples) a comparison sort.
+ * bit patterns do, so a stable radix sort of those bits (three passes of 11 bits, least significant
+ * first, indices carried along) does it in linear time; otherwise (a negative or NaN time) a
+ * comparison sort.
  */
 function timeOrder(seconds: Float32Array): Uint32Array {
   const n = seconds.length;
-  const order = new Uint32Array(n);
   const bits = new Uint32Array(seconds.buffer, seconds.byteOffset, n);
-  let packable = n <= PACKED_INDEX;
-  for (let i = 0; i < n && packable; i++) packable = bits[i]! < 0x80000000 && !(bits[i]! > 0x7f800000);
-  if (packable) {
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = bits[i]! * PACKED_INDEX + i;
-    keys.sort();
-    for (let j = 0; j < n; j++) order[j] = keys[j]! % PACKED_INDEX;
-    return order;
-  }
+  let sortable = true;
+  for (let i = 0; i < n && sortable; i++) sortable = bits[i]! < 0x80000000 && !(bits[i]! > 0x7f800000);
+  let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  return order.sort((a, b) => {
-    const sa = seconds[a]!;
-    const sb = seconds[b]!;
-    return sa < sb ? -1 : sa > sb ? 1 : a - b;
-  });
+  if (!sortable) {
+    return order.sort((a, b) => {
+      const sa = seconds[a]!;
+      const sb = seconds[b]!;
+      return sa < sb ? -1 : sa > sb ? 1 : a - b;
+    });
+  }
+  let keys = Uint32Array.from(bits);
+  let nextOrder = new Uint32Array(n);
+  let nextKeys = new Uint32Array(n);
+  const count = new Uint32Array(RADIX);
+  for (let shift = 0; shift < 32; shift += RADIX_BITS) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(keys[i]! >>> shift) & RADIX_MASK]!++;
+    // a pass where every key has the same digit changes nothing
+    if (count[(keys[0]! >>> shift) & RADIX_MASK] === n) continue;
+    let sum = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      const at = count[(k >>> shift) & RADIX_MASK]!++;
+      nextKeys[at] = k;
+      nextOrder[at] = order[i]!;
+    }
+    [keys, nextKeys] = [nextKeys, keys];
+    [order, nextOrder] = [nextOrder, order];
+  }
+  return order;
 }
+
+/** Bits per pass of {@link timeOrder}'s radix sort, and the buckets of a pass. */
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS;
+const RADIX_MASK = RADIX - 1;

@@ -5,22 +5,6 @@ import { importOsm } from './import-osm';
 import { OsmFormatError, type ZlibInflate } from './osm-elements';
 import type { OsmImportReport } from './osm-import-types';
 
-/** File names that say OpenStreetMap. */
-const OSM_NAME = /\.(osm|osm\.pbf|pbf|osm\.gz|osm\.xml)$/i;
-
-/**
- * Whether a file is (or claims to be) an OpenStreetMap extract: by its name, or by content (PBF
- * BlobHeader, `<osm`, gzip). A file named `.osm.pbf` that is not OSM is still sent to the OSM
- * reader, which says what it is instead (GeoJSON, a PNG …).
- */
-export function isOsmFile(name: string, bytes: Uint8Array): boolean {
-  if (OSM_NAME.test(name)) return true;
-  if (bytes.length >= 14 && bytes[0] === 0 && bytes[1] === 0 && bytes[4] === 0x0a && bytes[5] === 9) return true;
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return /\.gz$/i.test(name) && /osm/i.test(name);
-  const head = new TextDecoder().decode(bytes.subarray(0, 512));
-  return /^\uFEFF?\s*(<\?xml[^>]*\?>\s*)?<osm[\s>]/.test(head);
-}
-
 /** Lines of the import report for a load report: counts kept and skipped. */
 export function roadsReportLines(r: OsmImportReport): string[] {
   const sk = Object.entries(r.roads.skippedByReason).map(([k, v]) => `${k} ×${v}`);

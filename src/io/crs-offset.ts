@@ -109,6 +109,16 @@ function median(values: Float64Array): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
+/**
+ * The median of distances some of which were searched only up to `cap` (those beyond it may be
+ * Infinity): when the middle values are within the cap they are exact, and so is the median; else
+ * the median of `uncapped()`.
+ */
+function medianBeyondCap(capped: Float64Array, cap: number, uncapped: () => Float64Array): number {
+  const s = Float64Array.from(capped).sort();
+  return (s[s.length >> 1] as number) <= cap ? median(s) : median(uncapped());
+}
+
 /** Indices of at most `max` points, drawn without replacement with a seeded shuffle. */
 function sampleIndices(n: number, max: number, seed: number): Int32Array {
   const idx = new Int32Array(n);
@@ -165,9 +175,12 @@ export function testCrsOffset(lon: ArrayLike<number>, lat: ArrayLike<number>, op
     px[k] = x;
     py[k] = y;
   }
+  // every figure but the median reads distances only up to the cap: the index may stop searching
+  // there (a point farther than the cap may be answered Infinity), which is much cheaper for points
+  // far from every road; the uncapped distances are asked for only when the median is beyond the cap
   const distances = (xs: Float64Array, ys: Float64Array, maxMeters?: number): Float64Array =>
     Float64Array.from(maxMeters === undefined ? near(xs, ys) : near(xs, ys, maxMeters));
-  const fitOf = (crs: CrsId, d: Float64Array): ReadingFit => {
+  const fitOf = (crs: CrsId, d: Float64Array, xs?: Float64Array, ys?: Float64Array): ReadingFit => {
     let sum = 0;
     let within = 0;
     for (let k = 0; k < n; k++) {
@@ -175,10 +188,17 @@ export function testCrsOffset(lon: ArrayLike<number>, lat: ArrayLike<number>, op
       sum += Math.min(v, cap);
       if (v <= nearM) within++;
     }
-    return { crs, cappedMeanMeters: n ? sum / n : NaN, medianMeters: n ? median(d) : NaN, nearShare: n ? within / n : NaN };
+    return {
+      crs,
+      cappedMeanMeters: n ? sum / n : NaN,
+      medianMeters: n ? (xs && ys ? medianBeyondCap(d, searchCap, () => distances(xs, ys)) : median(d)) : NaN,
+      nearShare: n ? within / n : NaN,
+    };
   };
-  const givenD = distances(px, py);
-  const given = fitOf(chosen, givenD);
+  // distances are searched up to the cap (and the near distance, should it be larger)
+  const searchCap = Math.max(cap, nearM);
+  const givenD = distances(px, py, searchCap);
+  const given = fitOf(chosen, givenD, px, py);
   const readings: CrsOffsetResult['readings'] = [];
   if (n < 12) return { sampled: n, given, readings, suggested: null };
 
@@ -202,8 +222,8 @@ export function testCrsOffset(lon: ArrayLike<number>, lat: ArrayLike<number>, op
       if (Math.abs(ex[k] as number) + Math.abs(ey[k] as number) > 1) moved++;
     }
     if (moved < n / 2) continue; // outside China both readings are the same
-    const qD = distances(qx, qy);
-    const fit = fitOf(crs, qD);
+    const qD = distances(qx, qy, searchCap);
+    const fit = fitOf(crs, qD, qx, qy);
     const nullMeans: number[] = [];
     const below = new Float64Array(n); // per point: rotations nearer than this reading (ties count ½)
     const differs = new Uint8Array(n);

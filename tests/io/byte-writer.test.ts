@@ -71,6 +71,17 @@ describe('ByteWriter', () => {
       }),
       { numRuns: 5000 },
     );
+    // integer parts past 2^31 (written with doubles, not int32)
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.constantFrom(3, 2, 1), (v, decimals) => {
+        const scale = 10 ** decimals;
+        const n = Math.round(v * scale);
+        const w = new ByteWriter(4);
+        w.fixed(n, decimals, scale);
+        expect(text(w)).toBe(JSON.stringify(n / scale + 0));
+      }),
+      { numRuns: 2000 },
+    );
     for (const [n, want] of [
       [0, '0'],
       [-0, '0'],

@@ -92,6 +92,16 @@ describe('testCrsOffset in a dense street grid (80 m blocks, denser than the ~50
     expect(issues[0]?.reason).toMatch(/these points fit the roads ~\d+(\.\d)? m better when read as GCJ-02 \(Amap\/Tencent\)/);
   });
 
+  it('gives the uncapped median distance when most points are beyond the 100 m searched for the other figures', () => {
+    // the truth moved 3.5 km east: past the grid's east edge (1.6 km from its centre), 0.3–3.5 km from every road
+    const far = truth.map(([lon, lat]): XY => [lon + 3500 / KX(lat), lat]);
+    const res = run(far, near);
+    const uncapped = Float64Array.from(near(Float64Array.from(lons(far)), Float64Array.from(lats(far)))).sort();
+    const m = uncapped.length >> 1;
+    expect(res.given.medianMeters).toBeGreaterThan(1000);
+    expect(res.given.medianMeters).toBe(uncapped.length % 2 ? uncapped[m] : (uncapped[m - 1]! + uncapped[m]!) / 2);
+  });
+
   it('says BD-09 for Baidu points', () => {
     const res = run(shift(truth, 'BD09'), near);
     expect(res.suggested?.crs).toBe('BD09');

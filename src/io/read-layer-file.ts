@@ -191,17 +191,14 @@ export async function readLayerFile(name: string, bytes: Uint8Array, options: La
     });
   }
   const result = { ...base, features, fields: fieldsOf(features), encoding, warnings, errors: parsed.errors };
-  return hasReplacementCharacter(text, bytes, encoding) ? done(result) : result;
+  return hasReplacementCharacter(text) ? done(result) : result;
 }
 
 /**
- * True when the decoded text holds U+FFFD. For UTF-8 (decoded strictly, so every U+FFFD was in the
- * file as the bytes EF BF BD) the bytes are searched, a typed-array scan faster than a string one.
+ * True when the decoded text holds U+FFFD (for UTF-8, decoded strictly, every U+FFFD was in the file
+ * as the bytes EF BF BD). A string search: for text that is all Latin-1, the usual GeoJSON, the
+ * engine answers without reading it (U+FFFD cannot be in a one-byte string); else a fast scan.
  */
-function hasReplacementCharacter(text: string, bytes: Uint8Array, encoding: string): boolean {
-  if (encoding !== 'utf-8') return text.includes('\uFFFD');
-  for (let i = bytes.indexOf(0xef); i !== -1; i = bytes.indexOf(0xef, i + 1)) {
-    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) return true;
-  }
-  return false;
+function hasReplacementCharacter(text: string): boolean {
+  return text.includes('\uFFFD');
 }

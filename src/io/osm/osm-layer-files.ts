@@ -22,7 +22,7 @@ export type OsmLayerFiles =
  * The name a layer of an extract goes by (`<extract> roads.geojson` …): the file `import-osm` would
  * write for it, distinct per layer so that each layer's load report lists its own problems.
  */
-export function osmLayerName(extract: string, layer: OsmLayerName): string {
+function osmLayerName(extract: string, layer: OsmLayerName): string {
   return `${extract.replace(/\.(osm\.pbf|osm\.gz|osm\.xml|osm|pbf)$/i, '')}.${layer}.geojson`;
 }
 

@@ -61,7 +61,8 @@ async function loadInput(input: InputFile): Promise<DatasetView | null> {
   set((s) => ({
     files: {
       ...s.files,
-      [input.layer]: { name: input.name, size: input.bytes.length, options: input.options, sample: input.sample === true },
+      // the layer's own name: a layer of an OSM extract goes by `<extract>.<layer>.geojson`
+      [input.layer]: { name: res.report.file, size: input.bytes.length, options: input.options, sample: input.sample === true },
     },
   }));
   return res.dataset;
@@ -106,8 +107,10 @@ export async function loadFile(layer: LayerName, name: string, bytes: Uint8Array
 
 /**
  * Load a whole OpenStreetMap extract (.osm.pbf, .osm, .osm.gz): the worker imports it into the three
- * layers, each is then loaded like a dropped file (with its own load report), and coverage runs
- * once. A refused extract shows why and leaves every layer as it was.
+ * layers and loads them as they are (no GeoJSON text on the way), each with its own load report, and
+ * coverage runs once. The extract's bytes are kept as the input of each layer (one array, shared), so
+ * a saved workspace, a project or a restarted worker imports it again. A refused extract shows why
+ * and leaves every layer as it was.
  *
  * @returns the import report (counts kept, skipped, estimated), or null when refused
  */
@@ -116,7 +119,8 @@ export async function loadOsmExtract(name: string, bytes: Uint8Array): Promise<O
   try {
     source = 'user';
     const t0 = performance.now();
-    const res = await engine().importOsmExtract(name, bytes, get().language);
+    const lang = get().language;
+    const res = await engine().importOsmExtract(name, bytes, lang);
     if (!res.ok) {
       set({ status: get().data ? 'ready' : 'idle', error: res.error, job: null });
       return null;
@@ -124,7 +128,15 @@ export async function loadOsmExtract(name: string, bytes: Uint8Array): Promise<O
     // the stages as performance measures (`osm:…`), for the speed test and the browser's profiler
     const t1 = performance.now();
     performance.measure('osm:worker-import', { start: t0, end: t1, detail: res.timings });
-    await sendInputs(res.files.map((f) => ({ layer: f.layer, name: f.name, bytes: f.bytes, options: {} })));
+    for (const report of res.layers) {
+      const input: InputFile = { layer: report.layer, name, bytes, options: { osmLang: lang } };
+      setInput(input);
+      set((s) => ({
+        reports: { ...s.reports, [report.layer]: { ...report, ok: true } },
+        files: { ...s.files, [report.layer]: { name: report.file, size: bytes.length, options: input.options, sample: false } },
+      }));
+    }
+    setData(datasetCollections(res.dataset, source));
     set({ status: 'ready', job: null });
     const t2 = performance.now();
     performance.measure('osm:load-layers', { start: t1, end: t2 });

@@ -32,6 +32,8 @@ export interface ProjectFileOptions {
   defaultKind?: CommunityKind;
   capacityField?: string;
   districtField?: string;
+  /** A layer of a whole OpenStreetMap extract (the file is the extract): the language of its names. */
+  osmLang?: 'zh' | 'en';
   /** Demand by age group: category id → communities column. */
   demandFields?: Record<string, string>;
 }
@@ -77,6 +79,7 @@ const TEXT_OPTIONS = [
   'defaultKind',
   'capacityField',
   'districtField',
+  'osmLang',
 ] as const;
 /** Every key of {@link ProjectFileOptions}, in file order: what a project keeps of a layer's read options. */
 export const PROJECT_OPTION_KEYS = [...TEXT_OPTIONS, 'demandFields'] as const;

@@ -4,7 +4,6 @@
  * already computed (docs/architecture.md). It is glue: every computation is in engine/ or io/. It also runs in
  * Node (tests) without a worker.
  */
-import { transfer } from 'comlink';
 import { analyze, type Analysis } from '../engine/analyze';
 import { communityAccessibility, type CommunityAccessibilityRow } from '../engine/accessibility/community-accessibility';
 import { type Accessibility, computeAccessibility } from '../engine/accessibility/compute-accessibility';
@@ -27,7 +26,8 @@ import { crsName } from '../io/crs';
 import { readLayerFile, type LayerFile, type LayerFileOptions } from '../io/read-layer-file';
 import { isOsmFile } from '../io/osm/is-osm-file';
 import { readOsmRoadsLayer } from '../io/osm/read-osm-roads';
-import { importOsmLayers } from '../io/osm/osm-layer-files';
+import { importOsmLayerFiles } from '../io/osm/osm-layer-files';
+import type { OsmImportReport } from '../io/osm/osm-import-types';
 import type { RoadDistances } from '../io/crs-offset';
 import { describeInputFile, type InputFileMeta } from '../io/report-metadata';
 import { reportProblems } from '../io/report-summary';
@@ -45,7 +45,10 @@ import { getPreset } from '../engine/presets';
 export type LayerName = 'facilities' | 'communities' | 'roads';
 
 /** How a layer file is read and mapped (what the mapping step lets the user correct). */
-export interface LayerOptions extends Omit<LayerFileOptions, 'nearestRoadMeters'>, FacilityMapping, CommunityMapping {}
+export interface LayerOptions extends Omit<LayerFileOptions, 'nearestRoadMeters'>, FacilityMapping, CommunityMapping {
+  /** A layer read from a whole OpenStreetMap extract: the language of its names (default `zh`). */
+  osmLang?: 'zh' | 'en';
+}
 
 /** The load report of one layer file. */
 export interface LayerReport {
@@ -83,7 +86,36 @@ export interface DemReport {
   files: string[];
 }
 
+/** What importing a whole OpenStreetMap extract did: the import's counts and each layer's load report. */
+export type OsmExtractResult =
+  | {
+      ok: true;
+      report: OsmImportReport;
+      layers: LayerReport[];
+      dataset: DatasetView;
+      /** Milliseconds in the worker: importing (the layers as features), then loading them into the dataset. */
+      timings: { importMs: number; loadMs: number };
+    }
+  | { ok: false; error: string };
+
 type ProgressFn = (stage: string, fraction: number) => void;
+
+const LAYERS: readonly LayerName[] = ['facilities', 'communities', 'roads'];
+
+/** The layer file of an extract that was refused: one whole-file error. */
+function refusedOsm(name: string, error: string): LayerFile {
+  const reason = error.replace(`${name}: `, '');
+  return {
+    file: name,
+    format: 'osm',
+    features: null,
+    fields: [],
+    encoding: null,
+    crs: 'WGS84',
+    warnings: [],
+    errors: [{ file: name, index: -1, reason }],
+  };
+}
 
 /** Settings that change travel times (anything but thresholds and labels). */
 function travelKey(s: Settings): string {
@@ -116,6 +148,15 @@ export function createSession() {
       return z;
     });
 
+  /**
+   * The layers of the last OpenStreetMap extract imported, keyed by its SHA-256, the language and
+   * the categories' OSM tags: loading the same extract into another layer (a restored workspace, a
+   * restarted worker, the mapping step) takes its layer from here instead of importing again.
+   */
+  let extract: { key: string; layers: Record<LayerName, LayerFile> } | null = null;
+  const extractKey = (sha256: string, lang: 'zh' | 'en') =>
+    JSON.stringify([sha256, lang, settings.categories.map((c) => [c.id, c.osmTags])]);
+
   /** Elevation files the network costs follow (docs/architecture.md, "Terrain"), in the order loaded. */
   const dem: { grid: ElevationGrid; meta: InputFileMeta }[] = [];
 
@@ -132,6 +173,9 @@ export function createSession() {
   };
 
   const reload = (): ReturnType<typeof loadDataset> => {
+    // an extract none of whose layers is loaded any more is forgotten (its roads are the bulk of memory)
+    const kept = extract;
+    if (kept && !LAYERS.some((l) => files[l]?.read === kept.layers[l])) extract = null;
     const layer = (n: LayerName) => ({ features: files[n]?.read.features ?? [], file: files[n]?.read.file ?? n });
     loaded = loadDataset(
       { facilities: layer('facilities'), communities: layer('communities'), roads: files.roads ? layer('roads') : null },
@@ -251,32 +295,55 @@ export function createSession() {
      * leaves the previous layer in place and says why.
      */
     async loadLayer(layer: LayerName, name: string, bytes: Uint8Array, options: LayerOptions = {}): Promise<LoadResult> {
-      // points are checked against the loaded roads for a GCJ-02/BD-09 offset
-      const nearestRoadMeters = layer !== 'roads' ? roadDistances() : undefined;
-      const read =
-        layer === 'roads' && isOsmFile(name, bytes)
-          ? readOsmRoadsLayer(name, bytes)
-          : await readLayerFile(name, bytes, { ...options, ...(nearestRoadMeters ? { nearestRoadMeters } : {}) });
+      let read: LayerFile;
+      let meta: InputFileMeta;
+      const lang = options.osmLang;
+      if (isOsmFile(name, bytes) && (layer === 'roads' || lang !== undefined)) {
+        // OpenStreetMap is WGS84 by definition: no offset check against the roads
+        meta = describeInputFile(layer, name, bytes, 'osm', 'WGS84');
+        if (lang === undefined) read = readOsmRoadsLayer(name, bytes);
+        else if (extract?.key === extractKey(meta.sha256, lang)) read = extract.layers[layer];
+        else {
+          // a layer of a whole extract (restored, or re-read by the mapping step): all three are kept for the others
+          const r = importOsmLayerFiles(name, bytes, settings.categories, lang);
+          if (r.ok) extract = { key: extractKey(meta.sha256, lang), layers: r.layers };
+          read = r.ok ? r.layers[layer] : refusedOsm(name, r.error);
+        }
+      } else {
+        // points are checked against the loaded roads for a GCJ-02/BD-09 offset
+        const nearestRoadMeters = layer !== 'roads' ? roadDistances() : undefined;
+        read = await readLayerFile(name, bytes, { ...options, ...(nearestRoadMeters ? { nearestRoadMeters } : {}) });
+        meta = describeInputFile(layer, name, bytes, read.format, read.crs);
+      }
       if (!read.features) return { ok: false, report: report(layer, read), dataset: datasetView(loaded?.dataset ?? null) };
-      files[layer] = { read, options, meta: describeInputFile(layer, name, bytes, read.format, read.crs) };
+      files[layer] = { read, options, meta };
       reload();
       return { ok: true, report: report(layer, read), dataset: datasetView(loaded!.dataset) };
     },
 
     /**
-     * Import a whole OpenStreetMap extract into the three layers' files (GeoJSON bytes in the input
-     * shape, named after the extract) and its import report, with the current categories; the app
-     * then loads each file like a dropped one. A refused extract says why and changes nothing.
+     * Import a whole OpenStreetMap extract into the three layers with the current categories: the
+     * import's features become the layers as they are (no GeoJSON text on the way), each with its
+     * load report, and the dataset is assembled once. The layers remember the extract, so loading
+     * its bytes into a layer again (`loadLayer`, with `osmLang`) takes the same layer. A refused
+     * extract says why and changes nothing.
      */
-    importOsmExtract(name: string, bytes: Uint8Array, lang: 'zh' | 'en') {
-      const r = importOsmLayers(name, bytes, settings.categories, lang);
-      // the files' bytes are moved to the page, not copied (each has its own buffer)
-      return r.ok
-        ? transfer(
-            r,
-            r.files.map((f) => f.bytes.buffer as ArrayBuffer),
-          )
-        : r;
+    importOsmExtract(name: string, bytes: Uint8Array, lang: 'zh' | 'en'): OsmExtractResult {
+      const r = importOsmLayerFiles(name, bytes, settings.categories, lang);
+      if (!r.ok) return r;
+      const t0 = performance.now();
+      const meta = describeInputFile('roads', name, bytes, 'osm', 'WGS84');
+      extract = { key: extractKey(meta.sha256, lang), layers: r.layers };
+      for (const l of LAYERS) files[l] = { read: r.layers[l], options: { osmLang: lang }, meta: { ...meta, layer: l } };
+      reload();
+      const layers = LAYERS.map((l) => report(l, r.layers[l]));
+      return {
+        ok: true,
+        report: r.report,
+        layers,
+        dataset: datasetView(loaded!.dataset),
+        timings: { importMs: r.importMs, loadMs: performance.now() - t0 },
+      };
     },
 
     /** Remove a layer (e.g. roads, to use the straight-line model). */

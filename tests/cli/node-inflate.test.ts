@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { nodeInflateZlib } from '../../src/cli/node-inflate';
-import { OsmFormatError } from '../../src/io/osm/osm-elements';
 import { scanOsm } from '../../src/io/osm/scan-osm';
+import { osmRefusal, pbfBomb } from '../helpers/osm-pbf';
 
 const PBF = new Uint8Array(readFileSync(resolve(__dirname, '../fixtures/real/osm/north-bayreuth.osm.pbf')));
 
@@ -23,16 +23,6 @@ function elements(inflate?: typeof nodeInflateZlib): string[] {
   return out;
 }
 
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OsmFormatError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a refusal');
-}
-
 describe("the CLI's native zlib for PBF blobs", () => {
   it('reads the same elements as the JS inflater the browser uses', () => {
     const native = elements(nodeInflateZlib);
@@ -43,9 +33,16 @@ describe("the CLI's native zlib for PBF blobs", () => {
   it('refuses a decompression bomb and corrupt data as the JS inflater does', () => {
     const bomb = deflateSync(new Uint8Array(64 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(200_000);
-    expect(refusal(() => nodeInflateZlib(bomb, 100))).toMatch(/inflates past the limit of 100 bytes .*decompression bomb/);
-    expect(refusal(() => nodeInflateZlib(bomb.subarray(0, 1000), 1 << 30))).toMatch(/corrupt or truncated/);
-    expect(refusal(() => nodeInflateZlib(new Uint8Array([1, 2, 3, 4]), 100))).toMatch(/corrupt or truncated/);
+    expect(osmRefusal(() => nodeInflateZlib(bomb, 100))).toMatch(/inflates past the limit of 100 bytes .*decompression bomb/);
+    expect(osmRefusal(() => nodeInflateZlib(bomb.subarray(0, 1000), 1 << 30))).toMatch(/corrupt or truncated/);
+    expect(osmRefusal(() => nodeInflateZlib(new Uint8Array([1, 2, 3, 4]), 100))).toMatch(/corrupt or truncated/);
     expect(Array.from(nodeInflateZlib(deflateSync(new Uint8Array([7, 8, 9])), 3))).toEqual([7, 8, 9]);
+  });
+
+  it('stops a PBF blob that inflates past the size it claims, with the JS inflater’s message', () => {
+    const bomb = pbfBomb();
+    const js = osmRefusal(() => scanOsm(bomb, { node: () => {} }));
+    expect(js).toMatch(/inflates past the limit of 100 bytes/);
+    expect(osmRefusal(() => scanOsm(bomb, { node: () => {} }, { inflate: nodeInflateZlib }))).toBe(js);
   });
 });

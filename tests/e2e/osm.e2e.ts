@@ -2,7 +2,8 @@
  * OpenStreetMap in real Chromium on the built app: one page load; a GeoJSON renamed .osm.pbf is
  * refused with a clear message and the sample stays; then north Bayreuth's .osm.pbf dropped on the
  * whole-extract input fills the three layers through the worker, with a load report per layer, the
- * estimated-population notice and new coverage numbers.
+ * estimated-population notice and new coverage numbers; after a reload the workspace kept in the
+ * browser (the extract as the input of its three layers) shows the same layers and coverage.
  * Data © OpenStreetMap contributors, ODbL (tests/fixtures/real/README.md).
  */
 import { readFileSync } from 'node:fs';
@@ -60,5 +61,45 @@ describe('OpenStreetMap extract in the browser', () => {
     await page.waitForSelector('main[data-status="ready"]', { timeout: 120_000 });
     await expect.poll(() => page.getByTestId('complete-share').innerText(), { timeout: 120_000 }).not.toBe(shareBefore);
     expect(await page.getByTestId('complete-share').innerText()).toMatch(/%/);
+    step('coverage shown');
+
+    // the workspace kept in this browser holds the extract as the input of its three layers; a
+    // reload imports it again and shows the same layers and coverage
+    const share = await page.getByTestId('complete-share').innerText();
+    const roads = await page.getByTestId('count-roads').innerText();
+    const savedInputs = () =>
+      page.evaluate(
+        () =>
+          new Promise<{ inputs: [string, string, number][]; shared: boolean }>((done, fail) => {
+            const req = indexedDB.open('lifecircle');
+            req.onerror = () => fail(req.error);
+            req.onsuccess = () => {
+              const get = req.result.transaction('workspace').objectStore('workspace').get('current');
+              get.onsuccess = () => {
+                req.result.close();
+                const inputs = (get.result as { inputs?: { layer: string; name: string; bytes: Uint8Array }[] } | undefined)?.inputs ?? [];
+                done({
+                  inputs: inputs.map((i) => [i.layer, i.name, i.bytes.length]),
+                  shared: inputs.length > 1 && inputs.every((i) => i.bytes.buffer === inputs[0]!.bytes.buffer),
+                });
+              };
+              get.onerror = () => fail(get.error);
+            };
+          }),
+      );
+    await expect
+      .poll(async () => (await savedInputs()).inputs, { timeout: 60_000 })
+      .toEqual(['facilities', 'communities', 'roads'].map((l) => [l, 'north-bayreuth.osm.pbf', PBF.length]));
+    console.log(`saved workspace: the extract's bytes stored once for the three layers: ${(await savedInputs()).shared}`);
+    await page.reload();
+    await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 180_000 });
+    for (const layer of ['facilities', 'communities', 'roads']) {
+      await expect
+        .poll(() => page.getByTestId(`file-name-${layer}`).innerText(), { timeout: 120_000 })
+        .toContain(`north-bayreuth.${layer}.geojson`);
+    }
+    await expect.poll(() => page.getByTestId('count-roads').innerText(), { timeout: 120_000 }).toBe(roads);
+    await expect.poll(() => page.getByTestId('complete-share').innerText(), { timeout: 120_000 }).toBe(share);
+    step('restored after a reload');
   }, 300_000);
 });

@@ -162,14 +162,10 @@ export function collectOsm(
     { ...shared, onProgress: progress(0) },
     format,
   );
-  const nodes = new NodeStore();
   const roads = new RoadColumns();
   const skippedRoads: Record<string, number> = {};
   const areaWays: Collected['areaWays'] = [];
   const memberWays = new Map<number, readonly number[]>();
-  const want = (refs: readonly number[]): void => {
-    for (let i = 0; i < refs.length; i++) nodes.add(refs[i] as number);
-  };
   scanOsm(
     bytes,
     {
@@ -190,16 +186,22 @@ export function collectOsm(
     { ...shared, onProgress: progress(1) },
     format,
   );
-  // the needed nodes get their indices now that their number is bounded: the table is made about
-  // the right size at once instead of doubling a dozen times while the ways are read
-  let refs = roads.refCount;
+  // the needed nodes get their indices now that all are known: the ids the ways use, sorted
+  // (the roads' first, whose indices the road columns keep; then the areas' and members')
+  const roadRefs = roads.refCount;
+  let refs = roadRefs;
   for (const w of areaWays) refs += w.refs.length;
   for (const m of memberWays.values()) refs += m.length;
-  nodes.reserve(refs);
-  roads.resolve(nodes);
+  const ids = new Float64Array(refs);
+  roads.copyRefIds(ids);
+  let at = roadRefs;
+  const want = (r: readonly number[]): void => {
+    for (let i = 0; i < r.length; i++) ids[at++] = r[i] as number;
+  };
   for (const w of areaWays) want(w.refs);
   for (const m of memberWays.values()) want(m);
-  nodes.seal();
+  roads.nodes = new Int32Array(roadRefs);
+  const nodes = NodeStore.of(ids, refs, roads.nodes);
   const facilityNodes: KeptNode[] = [];
   const placeNodes: KeptNode[] = [];
   const barriers = new Map<number, string>();
@@ -208,7 +210,7 @@ export function collectOsm(
     {
       node(id, lon, lat, tags) {
         counts.nodes++;
-        const i = nodes.indexOf(id);
+        const i = nodes.indexOfAscending(id);
         if (i >= 0) {
           nodes.lon[i] = lon;
           nodes.lat[i] = lat;

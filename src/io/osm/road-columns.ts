@@ -1,9 +1,11 @@
-import type { NodeStore } from './node-store';
 import type { OsmTags } from './osm-elements';
+
+/** Node ids per chunk of {@link RoadColumns}' ids while the ways are read (8 MB). */
+const CHUNK = 1 << 20;
 
 /**
  * The walkable ways an import keeps, in columns rather than one object per way: way `r` has the
- * node indices (after {@link RoadColumns.resolve}) `nodes[start[r]] … nodes[start[r + 1] − 1]` (indices into the {@link NodeStore}, so
+ * node indices (set once the ways are read) `nodes[start[r]] … nodes[start[r + 1] − 1]` (indices into the {@link NodeStore}, so
  * no id is looked up twice), its OSM id, the profile's reason, and only the tag values the roads
  * layer writes (`highway`, `name`, `foot`, `bicycle`; strings shared with the decoder's table).
  */
@@ -14,9 +16,12 @@ export class RoadColumns {
   ids = new Float64Array(1024);
   /** Offset of each way's first node in {@link nodes}; `start[count]` is the end. */
   start = new Int32Array(1025);
-  /** Node ids of all ways, way after way, while the ways are read (emptied by {@link resolve}). */
-  private refIds = new Float64Array(16384);
-  /** Node indices of all ways, way after way (made by {@link resolve}). */
+  /**
+   * Node ids of all ways, way after way, while the ways are read, in chunks of {@link CHUNK} (no
+   * array grown and copied by doubling; copied out once by {@link copyRefIds}).
+   */
+  private chunks: Float64Array[] = [];
+  /** Node indices of all ways, way after way (into the {@link NodeStore}; set after the ways are read). */
   nodes = new Int32Array(0);
   /** Why the foot profile keeps the way (`highway=footway`, `foot=yes` …). */
   readonly reason: string[] = [];
@@ -26,19 +31,26 @@ export class RoadColumns {
   readonly foot: (string | null)[] = [];
   readonly bicycle: (string | null)[] = [];
 
-  /** Add a way (its node ids are given indices later, by {@link resolve}). */
+  /** Add a way (its node ids are given indices once all ways are read). */
   add(id: number, refs: readonly number[], tags: OsmTags, reason: string): void {
     const r = this.count;
     if (r + 1 >= this.ids.length) {
       this.ids = grown(this.ids, this.ids.length * 2);
       this.start = grown(this.start, this.start.length * 2);
     }
-    let at = this.start[r] as number;
-    if (at + refs.length > this.refIds.length) this.refIds = grown(this.refIds, Math.max(this.refIds.length * 2, at + refs.length));
-    const ids = this.refIds;
-    for (let i = 0; i < refs.length; i++) ids[at++] = refs[i] as number;
+    const first = this.start[r] as number;
+    for (let i = 0, at = first; i < refs.length;) {
+      // the part of the refs that fits in the chunk of `at`
+      const c = (at / CHUNK) | 0;
+      const chunk = this.chunks[c] ?? (this.chunks[c] = new Float64Array(CHUNK));
+      const off = at - c * CHUNK;
+      const m = Math.min(refs.length - i, CHUNK - off);
+      for (let k = 0; k < m; k++) chunk[off + k] = refs[i + k] as number;
+      i += m;
+      at += m;
+    }
     this.ids[r] = id;
-    this.start[r + 1] = at;
+    this.start[r + 1] = first + refs.length;
     this.reason.push(reason);
     this.highway.push(tags.highway ?? 'platform');
     this.name.push(tags.name ?? null);
@@ -52,14 +64,15 @@ export class RoadColumns {
     return this.start[this.count] as number;
   }
 
-  /** Give every node of the ways its index in the store (in way order), after the last {@link add}. */
-  resolve(store: NodeStore): void {
+  /**
+   * Copy the node ids of the ways added so far, way after way (`refCount` of them), to the start of
+   * `into` and let them go: the caller gives them their indices ({@link NodeStore.of}) and sets
+   * {@link nodes}.
+   */
+  copyRefIds(into: Float64Array): void {
     const n = this.refCount;
-    const ids = this.refIds;
-    const nodes = new Int32Array(n);
-    for (let i = 0; i < n; i++) nodes[i] = store.add(ids[i] as number);
-    this.nodes = nodes;
-    this.refIds = new Float64Array(0);
+    for (let c = 0; c * CHUNK < n; c++) into.set(this.chunks[c]!.subarray(0, Math.min(CHUNK, n - c * CHUNK)), c * CHUNK);
+    this.chunks = [];
   }
 }
 

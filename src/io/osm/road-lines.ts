@@ -138,25 +138,6 @@ export function* roadLinesGeoJson(lines: RoadLines): Generator<string> {
   yield parts.join('');
 }
 
-/** UTF-8 bytes of text handed out in pieces, in one array. */
-export function encodeChunks(chunks: Iterable<string>): Uint8Array {
-  const enc = new TextEncoder();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (const c of chunks) {
-    const b = enc.encode(c);
-    parts.push(b);
-    total += b.length;
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const next = new Int32Array(a.length * 2);
   next.set(a);

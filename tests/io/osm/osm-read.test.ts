@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gunzipSync, zlibSync } from 'fflate';
-import { PbfWriter } from 'pbf';
+import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { detectOsmFormat } from '../../../src/io/osm/detect-format';
 import { buildRoadGraph } from '../../../src/engine/network/graph-builder';
 import { importOsm } from '../../../src/io/osm/import-osm';
 import { readRoads } from '../../../src/io/read-roads';
-import { OsmFormatError } from '../../../src/io/osm/osm-elements';
 import { scanOsm } from '../../../src/io/osm/scan-osm';
+import { osmRefusal, pbfBomb } from '../../helpers/osm-pbf';
 
 const OSM = resolve(__dirname, '../../fixtures/real/osm');
 const bytesOf = (name: string): Uint8Array => new Uint8Array(readFileSync(resolve(OSM, name)));
@@ -31,52 +30,6 @@ function counts(bytes: Uint8Array): { nodes: number; ways: number; relations: nu
   return c;
 }
 
-/** The message of the OsmFormatError a call throws. */
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OsmFormatError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a refusal');
-}
-
-/** A PBF file of the given blobs: [type, blob message bytes]. */
-function pbfFile(blobs: [string, Uint8Array][]): Uint8Array {
-  const parts: Uint8Array[] = [];
-  for (const [type, blob] of blobs) {
-    const h = new PbfWriter();
-    h.writeStringField(1, type);
-    h.writeVarintField(3, blob.length);
-    const header = h.finish();
-    const len = new Uint8Array(4);
-    new DataView(len.buffer).setUint32(0, header.length);
-    parts.push(len, header, blob);
-  }
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-function zlibBlob(raw: Uint8Array, claimedSize: number): Uint8Array {
-  const w = new PbfWriter();
-  w.writeVarintField(2, claimedSize);
-  w.writeBytesField(3, zlibSync(raw));
-  return w.finish();
-}
-
-const headerBlock = (): Uint8Array => {
-  const w = new PbfWriter();
-  w.writeStringField(4, 'OsmSchema-V0.6');
-  w.writeStringField(4, 'DenseNodes');
-  return w.finish();
-};
-
 describe('OSM readers', () => {
   it('PBF and gzipped XML of north Bayreuth hold the elements osmium counts (58,631 nodes, 7,801 ways, 179 relations)', () => {
     const a = counts(PBF);
@@ -94,31 +47,28 @@ describe('OSM readers', () => {
 
   it('refuses files that are not OSM, saying what they are', () => {
     const geojson = new TextEncoder().encode('{"type":"FeatureCollection","features":[]}');
-    expect(refusal(() => detectOsmFormat(geojson))).toMatch(/GeoJSON, not an OpenStreetMap extract/);
+    expect(osmRefusal(() => detectOsmFormat(geojson))).toMatch(/GeoJSON, not an OpenStreetMap extract/);
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-    expect(refusal(() => detectOsmFormat(png))).toMatch(/a PNG image/);
-    expect(refusal(() => detectOsmFormat(new Uint8Array(0)))).toMatch(/empty/);
-    expect(refusal(() => importOsm(geojson, { file: 'roads.osm.pbf', categories: [] }))).toMatch(/^roads\.osm\.pbf: this is GeoJSON/);
+    expect(osmRefusal(() => detectOsmFormat(png))).toMatch(/a PNG image/);
+    expect(osmRefusal(() => detectOsmFormat(new Uint8Array(0)))).toMatch(/empty/);
+    expect(osmRefusal(() => importOsm(geojson, { file: 'roads.osm.pbf', categories: [] }))).toMatch(/^roads\.osm\.pbf: this is GeoJSON/);
   });
 
   it('refuses a truncated PBF and a wrong magic number', () => {
-    expect(refusal(() => scanOsm(PBF.subarray(0, Math.floor(PBF.length / 2)), {}))).toMatch(/truncated/);
+    expect(osmRefusal(() => scanOsm(PBF.subarray(0, Math.floor(PBF.length / 2)), {}))).toMatch(/truncated/);
     const bad = PBF.slice();
     bad[4 + 2] = 0x58; // "OSMHeader" → "XSMHeader"
-    expect(refusal(() => scanOsm(bad, {}, {}, 'pbf'))).toMatch(/not an OSM PBF file/);
+    expect(osmRefusal(() => scanOsm(bad, {}, {}, 'pbf'))).toMatch(/not an OSM PBF file/);
     const gzCut = GZ.subarray(0, GZ.length - 5000);
-    expect(refusal(() => scanOsm(gzCut, { node: () => {} }))).toMatch(/truncated|corrupt|malformed/);
+    expect(osmRefusal(() => scanOsm(gzCut, { node: () => {} }))).toMatch(/truncated|corrupt|malformed/);
   });
 
   it('refuses a blob that claims, or inflates, past the size limit (a decompression bomb)', () => {
-    expect(refusal(() => scanOsm(PBF, {}, { maxBlobBytes: 1000 }))).toMatch(/past the limit of 1000/);
+    expect(osmRefusal(() => scanOsm(PBF, {}, { maxBlobBytes: 1000 }))).toMatch(/past the limit of 1000/);
     // 64 MiB of zeros that claim to be 100 bytes: stopped after the first slice, not after 64 MiB
-    const bomb = pbfFile([
-      ['OSMHeader', zlibBlob(headerBlock(), headerBlock().length)],
-      ['OSMData', zlibBlob(new Uint8Array(64 * 1024 * 1024), 100)],
-    ]);
+    const bomb = pbfBomb();
     expect(bomb.length).toBeLessThan(200_000);
-    expect(refusal(() => scanOsm(bomb, { node: () => {} }))).toMatch(/inflates past the limit of 100 bytes/);
+    expect(osmRefusal(() => scanOsm(bomb, { node: () => {} }))).toMatch(/inflates past the limit of 100 bytes/);
   });
 
   it('stops when cancelled', () => {
@@ -190,7 +140,7 @@ describe('importOsm on small hand-made extracts', () => {
   });
 
   it('says so when the extract has no walkable way', () => {
-    const msg = refusal(() =>
+    const msg = osmRefusal(() =>
       importOsm(xml(`${nodes}\n${way(10, [1, 2], tag('highway', 'motorway'))}`), { file: 'm.osm', categories: [] }),
     );
     expect(msg).toMatch(/^m\.osm: no walkable way in the extract \(1 ways read; left out: highway=motorway without foot access: 1\)/);

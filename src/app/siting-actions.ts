@@ -160,20 +160,36 @@ export async function moveSite(i: number, lon: number, lat: number): Promise<voi
   }
 }
 
-/** Start or end a drag (the map must not pan meanwhile; the comparison is refreshed at the end). */
+/** Drags begun or ended so far (a drag's end is applied only if no other began meanwhile). */
+let drags = 0;
+
+/**
+ * Start or end a drag (the map must not pan meanwhile). The map holds the proposal while `dragging`
+ * is set (app/layers/proposal-on-map.ts), so the drag ends in the store once the last move's answer
+ * and the service areas (moves leave the moved site's area out to stay fast) are in: the map is
+ * redrawn once, with all of them; then the comparison is refreshed.
+ */
 export function setDragging(i: number | null): void {
-  set({ dragging: i });
-  if (i === null) void settle().then(refreshAreas).then(refreshComparison);
+  const drag = ++drags;
+  if (i !== null) return set({ dragging: i });
+  void settle()
+    .then(freshAreas)
+    .then((serviceAreas) => {
+      if (drag !== drags) return; // another drag began meanwhile: it ends this one
+      set(serviceAreas ? { dragging: null, serviceAreas } : { dragging: null });
+      void refreshComparison();
+    });
 }
 
-/** Service areas of the proposal once a drag ended (moves leave the moved site's area out to stay fast). */
-async function refreshAreas(): Promise<void> {
-  if (!get().category || get().sites.length === 0) return;
+/** Service areas of the whole proposal from the worker, or null (none, or an error shown). */
+async function freshAreas(): Promise<SitingState['serviceAreas']> {
+  if (!get().category || get().sites.length === 0) return null;
   try {
     const serviceAreas = await sitingEngine().serviceAreas();
-    if (serviceAreas.length === get().sites.length) set({ serviceAreas });
+    return serviceAreas.length === get().sites.length ? serviceAreas : null;
   } catch (e) {
     set({ error: message(e) });
+    return null;
   }
 }
 

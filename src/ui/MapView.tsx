@@ -22,8 +22,7 @@ import { useMapStore } from '../app/map-actions';
 import { pickTargets } from '../app/picking/pick-targets';
 import { attachMapPicking, type PickContext } from './map/map-picking';
 import { DetailCard } from './map/DetailCard';
-import { useShallow } from 'zustand/react/shallow';
-import { useSitingStore } from '../app/siting-store';
+import { useProposalOnMap } from './siting/use-proposal-on-map';
 import { attachMapTools } from './siting/map-tools';
 import { LOCAL_IDEOGRAPH_FONTS, attachPmtilesBasemap } from './basemap/pmtiles-sync';
 import { attachBasemap } from './map/basemap-sync';
@@ -59,17 +58,8 @@ export function MapView() {
   const selection = useAppStore((s) => s.selection);
   const flyTo = useAppStore((s) => s.flyTo);
   const coverageMode = useMapStore((s) => s.coverageMode);
-  const sites = useSitingStore(
-    useShallow((s) => ({
-      sites: s.sites,
-      coveredSamples: s.coveredSamples,
-      category: s.category,
-      dragging: s.dragging,
-      numbers: s.numbers,
-      serviceAreas: s.serviceAreas,
-      newlyCovered: s.newlyCovered,
-    })),
-  );
+  // held while a site is dragged (the dragged site is a DOM disc): one map redraw per drag, not two per pointer move
+  const sites = useProposalOnMap();
   const outlines = useIndicatorsStore((s) => s.outlines);
   const showOutlines = useIndicatorsStore((s) => s.showOutlines);
   const districts = useMemo(

@@ -29,8 +29,12 @@ describe('sites layers', () => {
       [0, 2, [121.5, 29.8]],
       [1, 1, [121.6, 29.9]],
     ]);
-    const radius = (layers[1]!.props as unknown as { getRadius: (d: { index: number }) => number }).getRadius;
-    expect([radius({ index: 0 }), radius({ index: 1 })]).toEqual([SITE_RADIUS_PX, SITE_RADIUS_PX + 3]);
+    // the dragged site (index 1) is left out of the discs and numbers: a DOM disc follows the pointer
+    expect((layers[1]!.props.data as { index: number }[]).map((p) => p.index)).toEqual([0]);
+    expect((layers[2]!.props.data as { index: number }[]).map((p) => p.index)).toEqual([0]);
+    expect((layers[1]!.props as unknown as { getRadius: unknown }).getRadius).toBe(SITE_RADIUS_PX);
+    const still = sitesLayers({ ...input, dragging: null });
+    expect((still[1]!.props.data as { index: number }[]).map((p) => p.index)).toEqual([0, 1]);
   });
 });
 

@@ -3,7 +3,8 @@
  * drawn and listed, the covered share rises; dragging a site with the mouse moves it (the map does
  * not pan) and the share changes at once; a click in add mode adds a site, × removes one; a saved
  * scenario appears as a column of the comparison table; the exact solver runs offline. Proposals are
- * visible: each site's service area is drawn in blue, a dragged site keeps its number, and loading
+ * visible: each site's service area is drawn in blue, a dragged site keeps its number (and follows the
+ * pointer as a disc while the map holds the rest), and loading
  * another facilities file clears the proposal and scenarios with a notice that applies them again.
  */
 import { readFileSync } from 'node:fs';
@@ -90,9 +91,23 @@ describe('siting on the sample', () => {
     const site = byRank[0]!;
     const start = await project(page, site.lon, site.lat);
     const center0 = await mapCenter(page);
+    // per pointer move, the time until the frame after it (two animation frames): the site following the hand
+    await page.evaluate(() => {
+      const w = window as unknown as { __moveFrameMs: number[] };
+      w.__moveFrameMs = [];
+      addEventListener('mousemove', () => {
+        const t = performance.now();
+        requestAnimationFrame(() => requestAnimationFrame(() => w.__moveFrameMs.push(performance.now() - t)));
+      });
+    });
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(start.x + 6 * i, start.y + 4 * i);
+    // while the button is held the dragged site is a disc at the pointer (the map holds the rest)
+    const disc = (await page.getByTestId('drag-disc').boundingBox())!;
+    expect(Math.abs(disc.x + disc.width / 2 - (start.x + 60))).toBeLessThan(2);
+    expect(Math.abs(disc.y + disc.height / 2 - (start.y + 40))).toBeLessThan(2);
+    saveScreenshot('siting-dragging.png', await mapScreenshot(page));
     await page.mouse.up();
     await expect
       .poll(async () => (await listedSites(page)).find((s) => s.index === site.index)!.lon, { timeout: 10000 })
@@ -107,10 +122,17 @@ describe('siting on the sample', () => {
     expect(Math.abs(end.y - (start.y + 40))).toBeLessThan(3);
     expect(await mapCenter(page)).toBe(center0); // … and the map did not pan
     const editMs = Number((await page.getByTestId('siting-edit-ms').innerText()).replace(/,/g, '').match(/\d+/)![0]);
-    console.log(`siting: run k=5 ${runMs} ms (click to list); last drag update ${editMs} ms`);
-    // a loose bound that catches a breakdown; the figure is printed above. It was under 100 ms before the
-    // analysis layers moved to MapLibre and 113–304 ms since (SwiftShader; cause not yet profiled)
-    expect(editMs).toBeLessThan(2000);
+    // the first move's frame carries the press (the map redrawn once without the dragged site): moves 2–10
+    const moveMs = (await page.evaluate(() => (window as unknown as { __moveFrameMs: number[] }).__moveFrameMs)).slice(1, 10);
+    const moveMedian = [...moveMs].sort((a, b) => a - b)[Math.floor(moveMs.length / 2)]!;
+    console.log(
+      `siting: run k=5 ${runMs} ms (click to list); last drag update ${editMs} ms; pointer move to next frame, median ${moveMedian.toFixed(0)} ms`,
+    );
+    // SwiftShader, 2 shared cores: 12–24 ms (median 15) and moves ~20–45 ms since the map holds the proposal
+    // during a drag; 137–304 ms when each move and each answer redrew the deck.gl canvas (~165 ms, read back
+    // on the main thread). The bound of before the regression, with room for a loaded machine.
+    expect(editMs).toBeLessThan(100);
+    expect(moveMedian).toBeLessThan(100);
     saveScreenshot('siting-dragged.png', await mapScreenshot(page));
 
     // add one by clicking the map in add mode, then remove it with ×

@@ -1,8 +1,9 @@
 /**
  * Proposed sites on the map: each site's service area (isochrone or circle, blue outline), the
  * communities the proposal newly covers (blue), the demand samples it newly covers (small dots), the
- * sites (white discs ringed in the category colour, the one being dragged larger) and their numbers
- * (kept through drags: ../site-numbers.ts).
+ * sites (white discs ringed in the category colour) and their numbers (kept through drags:
+ * ../site-numbers.ts). The site being dragged is left out: it follows the pointer as a DOM disc
+ * (ui/siting/drag-disc.ts) while the map holds the rest (./proposal-on-map.ts).
  */
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
@@ -91,8 +92,9 @@ export function sitePoints(sites: SitesLayerInput['sites'], numbers?: readonly n
 export function sitesLayers(input: SitesLayerInput | null | undefined): Layer[] {
   if (!input || !input.category || input.sites.length === 0) return [];
   const rgb = categoryStyle(input.category).rgb;
-  const points = sitePoints(input.sites, input.numbers);
   const dragging = input.dragging;
+  const all = sitePoints(input.sites, input.numbers);
+  const points = dragging === null ? all : all.filter((p) => p.index !== dragging);
   const layers: Layer[] = [];
   if (input.serviceAreas && input.serviceAreas.length === input.sites.length) {
     layers.push(
@@ -148,13 +150,12 @@ export function sitesLayers(input: SitesLayerInput | null | undefined): Layer[] 
       getPosition: (d) => d.position,
       getFillColor: [255, 255, 255, 240],
       getLineColor: [rgb[0], rgb[1], rgb[2], 255],
-      getRadius: (d) => (d.index === dragging ? SITE_RADIUS_PX + 3 : SITE_RADIUS_PX),
+      getRadius: SITE_RADIUS_PX,
       radiusUnits: 'pixels',
       stroked: true,
       getLineWidth: 3,
       lineWidthUnits: 'pixels',
       pickable: false, // hit on the CPU (app/picking, ui/siting/site-editing)
-      updateTriggers: { getRadius: dragging },
     }),
   );
   layers.push(

@@ -3,7 +3,8 @@
  * click the map in add mode to add one. Uses maplibre's own mouse events: a `mousedown` whose
  * default is prevented does not start the map's drag-pan, and the site follows `mousemove` until
  * `mouseup`. (deck.gl's layer-level onDrag cannot be used with MapboxOverlay: its drag events are
- * the map's pan events, which stop when panning is suppressed.)
+ * the map's pan events, which stop when panning is suppressed.) The dragged site is a DOM disc
+ * (./drag-disc.ts) from the press until the map has drawn the drag's final answer.
  */
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useSitingStore } from '../../app/siting-store';
@@ -11,6 +12,8 @@ import { addSite, moveSite, setDragging } from '../../app/siting-actions';
 import { SITE_RADIUS_PX } from '../../app/layers/sites-layer';
 import { currentDisplayShift } from '../../app/basemap/basemap-store';
 import { fromDisplay, toDisplay } from '../../app/basemap/display-shift';
+import { categoryStyle } from '../../app/category-style';
+import { createDragDisc } from './drag-disc';
 
 /** Extra pixels around a site disc that still grab it. */
 const GRAB_SLACK_PX = 4;
@@ -40,6 +43,13 @@ export function attachSiteEditing(map: MapLibreMap): () => void {
   let dragging: number | null = null;
   const canvas = map.getCanvasContainer();
   const hit = (e: MapMouseEvent) => siteAt(map, useSitingStore.getState().sites, e.point.x, e.point.y);
+  const disc = createDragDisc(map.getContainer().querySelector('.maplibregl-control-container') ?? map.getContainer());
+  // the disc stays until the store's drag has ended (the answer is in) and the map has drawn it (two frames)
+  let hideFrame = 0;
+  const stopWatching = useSitingStore.subscribe((s, prev) => {
+    if (s.dragging !== null || prev.dragging === null || dragging !== null) return;
+    hideFrame = requestAnimationFrame(() => (hideFrame = requestAnimationFrame(() => disc.hide())));
+  });
 
   const onDown = (e: MapMouseEvent) => {
     if (e.originalEvent.button !== 0) return;
@@ -47,12 +57,17 @@ export function attachSiteEditing(map: MapLibreMap): () => void {
     if (i === null) return;
     e.preventDefault(); // no drag-pan, rotate or box zoom from this press
     dragging = i;
+    cancelAnimationFrame(hideFrame);
+    const st = useSitingStore.getState();
+    const at = map.project(toDisplay(currentDisplayShift(), st.sites[i]!.lon, st.sites[i]!.lat));
+    disc.show(at.x, at.y, String(st.numbers[i] ?? st.sites[i]!.rank), categoryStyle(st.category ?? '').rgb);
     setDragging(i);
     canvas.style.cursor = 'grabbing';
   };
   const onMove = (e: MapMouseEvent) => {
     if (dragging !== null) {
       const [lon, lat] = fromDisplay(currentDisplayShift(), e.lngLat.lng, e.lngLat.lat);
+      disc.move(e.point.x, e.point.y);
       void moveSite(dragging, lon, lat);
       return;
     }
@@ -80,5 +95,8 @@ export function attachSiteEditing(map: MapLibreMap): () => void {
     map.off('mouseup', onUp);
     map.off('click', onClick);
     window.removeEventListener('mouseup', onUp);
+    stopWatching();
+    cancelAnimationFrame(hideFrame);
+    disc.remove();
   };
 }

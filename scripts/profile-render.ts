@@ -5,7 +5,7 @@
  * of animation frames and long tasks, the top functions by self time and by total time (main
  * thread), and writes the `.cpuprofile` (open it in Chrome DevTools → Performance) to `--out`.
  *
- * Usage: `npx vite build && npm run profile:render -- [--out /tmp/profiles] [--top 25] [--hide coverage,facilities]`
+ * Usage: `npx vite build && npm run profile:render -- [--out /tmp/profiles] [--top 25] [--hide coverage,facilities] [--show-hide heat]`
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,6 +40,10 @@ const arg = (name: string, fallback: string) => {
 const OUT = arg('out', '/tmp/lifecircle-profiles');
 const TOP = Number(arg('top', '25'));
 /** Legend toggles (`roads`, `communities`, `facilities`, `coverage`, `gapZones`, `serviceAreas`) switched off before the zoom steps. */
+/** Legend toggles switched on, then off again, before the zoom steps (e.g. `heat`, as render-timing.e2e does). */
+const SHOW_HIDE = arg('show-hide', '')
+  .split(',')
+  .filter((x) => x !== '');
 const HIDE = arg('hide', '')
   .split(',')
   .filter((x) => x !== '');
@@ -263,8 +267,13 @@ try {
     await page.waitForSelector('main[data-status="ready"]', { timeout: 180_000 });
     await settled(page);
   });
+  for (const layer of SHOW_HIDE) {
+    await page.getByTestId(`toggle-${layer}`).setChecked(true);
+    await settled(page, 1000);
+    await page.getByTestId(`toggle-${layer}`).setChecked(false);
+  }
   for (const layer of HIDE) await page.getByTestId(`toggle-${layer}`).setChecked(false);
-  if (HIDE.length > 0) await settled(page, 1000);
+  if (HIDE.length + SHOW_HIDE.length > 0) await settled(page, 1000);
   const zoomOnce = async (how: () => Promise<void>) => {
     const before = await page.getByTestId('map').getAttribute('data-zoom');
     await how();

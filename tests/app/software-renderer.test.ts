@@ -24,7 +24,7 @@ describe('wheelZoomDelta (the jumping wheel zoom of software renderers)', () => 
     expect(wheelZoomDelta(300)).toBeCloseTo(-0.402, 3);
     expect(wheelZoomDelta(0)).toBe(0);
   });
-  it('uses the trackpad rate for small deltas and never zooms more than one level per frame', () => {
+  it('uses the trackpad rate for small deltas and never zooms more than one level per event', () => {
     expect(wheelZoomDelta(-4)).toBeCloseTo(Math.log2(2 / (1 + Math.exp(-0.04))), 6);
     expect(wheelZoomDelta(-1e6)).toBeCloseTo(1, 6);
     expect(Math.abs(wheelZoomDelta(1e6))).toBeLessThanOrEqual(1);

@@ -1,9 +1,10 @@
 /**
  * Mouse-wheel zoom that jumps instead of easing, for software renderers (app/render/software-renderer).
  * MapLibre eases a wheel step over 200 ms and reports the end 200 ms later; where each full frame
- * costs 0.1–0.4 s that is five or six frames and over a second before the new zoom settles. Here the
- * wheel deltas of one animation frame are summed and applied at once (zoom around the pointer, the
- * same zoom per delta as MapLibre's wheel handler), so a wheel step draws one frame.
+ * costs 0.1–0.4 s that is five or six frames and over a second before the new zoom settles. Here each
+ * wheel event zooms at once, in its handler (around the pointer, as far per delta as MapLibre's
+ * wheel handler), so a wheel step draws one frame. Not in an animation frame: while the GPU process
+ * is behind, the next animation frame can be a second away (measured in render-timing.e2e).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
@@ -16,8 +17,8 @@ const TRACKPAD_MAX_DELTA = 4.000244140625;
 const LINE_PX = 40;
 
 /**
- * Zoom change (levels, positive = in) for a summed wheel `deltaY` in pixels: MapLibre's sigmoid,
- * at most one level per frame.
+ * Zoom change (levels, positive = in) for a wheel `deltaY` in pixels: MapLibre's sigmoid, at most
+ * one level per event.
  */
 export function wheelZoomDelta(deltaY: number): number {
   if (deltaY === 0) return 0;
@@ -30,32 +31,19 @@ export function wheelZoomDelta(deltaY: number): number {
 export function attachInstantWheelZoom(map: MapLibreMap): () => void {
   map.scrollZoom.disable();
   const target = map.getCanvasContainer();
-  let delta = 0;
-  let x = 0;
-  let y = 0;
-  let frame = 0;
-  const apply = () => {
-    frame = 0;
-    const dz = wheelZoomDelta(delta);
-    delta = 0;
-    if (dz === 0) return;
-    const zoom = Math.min(map.getMaxZoom(), Math.max(map.getMinZoom(), map.getZoom() + dz));
-    map.easeTo({ zoom, around: map.unproject([x, y]), duration: 0 });
-  };
   const onWheel = (e: WheelEvent) => {
     e.preventDefault();
     let d = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? e.deltaY * LINE_PX : e.deltaY;
     if (e.shiftKey) d /= 4; // as MapLibre: shift zooms slower
-    delta += d;
+    const dz = wheelZoomDelta(d);
+    if (dz === 0) return;
     const rect = target.getBoundingClientRect();
-    x = e.clientX - rect.left;
-    y = e.clientY - rect.top;
-    if (!frame) frame = requestAnimationFrame(apply);
+    const zoom = Math.min(map.getMaxZoom(), Math.max(map.getMinZoom(), map.getZoom() + dz));
+    map.easeTo({ zoom, around: map.unproject([e.clientX - rect.left, e.clientY - rect.top]), duration: 0 });
   };
   target.addEventListener('wheel', onWheel, { passive: false });
   return () => {
     target.removeEventListener('wheel', onWheel);
-    if (frame) cancelAnimationFrame(frame);
     map.scrollZoom.enable();
   };
 }

@@ -163,10 +163,15 @@ export async function loadSample(prefetched: Promise<InputFile[]> = fetchSampleF
   }
 }
 
-/** Restore the workspace saved in the browser; false when there is none (then the caller loads the sample). */
-export async function restoreWorkspace(): Promise<boolean> {
+/**
+ * Restore the workspace saved in the browser, or load the built-in sample when there is none (or it
+ * has no inputs, or it failed to load).
+ * @param prefetched the sample's files when the start fetched them already (null: fetched only if needed)
+ */
+export async function restoreWorkspaceOrSample(prefetched: Promise<InputFile[]> | null = null): Promise<void> {
   const ws = await loadWorkspace();
-  return ws ? applyWorkspace(ws) : false;
+  performance.mark('lifecircle:workspace-looked-up');
+  if (!ws || !(await applyWorkspace(ws))) await loadSample(prefetched ?? undefined);
 }
 
 /**

@@ -53,6 +53,8 @@ export interface KeyValueStorage {
 const DB = 'lifecircle';
 const STORE = 'workspace';
 const WORKSPACE_KEY = 'current';
+/** localStorage key, '1' once a workspace record was written in this browser (read synchronously at the start). */
+const SAVED_FLAG = 'lifecircle:workspace-saved';
 const SITING_KEY = 'siting';
 const PMTILES_KEY = 'pmtiles';
 /** Quiet time (ms) after the last change before a record is written (a dragged slider writes once). */
@@ -67,6 +69,27 @@ function browserStorage(): KeyValueStorage | null {
     get: (key) => idbGet(key, (idbStore ??= createStore(DB, STORE))),
     set: (key, value) => idbSet(key, value, (idbStore ??= createStore(DB, STORE))),
   };
+}
+
+/**
+ * Whether a workspace was saved in this browser (a synchronous localStorage flag, so the start
+ * need not wait for IndexedDB to decide whether to fetch the sample). False without localStorage.
+ */
+export function workspaceMaybeSaved(): boolean {
+  try {
+    return typeof localStorage !== 'undefined' && localStorage.getItem(SAVED_FLAG) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Sets the flag of {@link workspaceMaybeSaved} (ignored where localStorage is missing or full). */
+function flagWorkspaceSaved(): void {
+  try {
+    if (typeof localStorage !== 'undefined') localStorage.setItem(SAVED_FLAG, '1');
+  } catch {
+    // private mode: the next start fetches the sample while it looks the workspace up, as a first visit
+  }
 }
 
 /** The saved workspace, or null when there is none, it cannot be read or there is no storage. */
@@ -154,12 +177,16 @@ const sameKey = (a: unknown[] | null, b: unknown[]): boolean => a !== null && a.
  */
 export function startPersistence(storage: KeyValueStorage | null = browserStorage()): () => void {
   if (!storage) return () => undefined;
-  const write = (key: string, value: unknown) =>
-    storage.set(key, value).catch((e: unknown) => {
-      console.warn(
-        `lifecircle: could not save the ${key === SITING_KEY ? 'siting state' : 'workspace'} (${e instanceof Error ? e.message : String(e)}); it will not survive a reload`,
-      );
-    });
+  const write = (key: string, value: unknown): Promise<boolean> =>
+    storage.set(key, value).then(
+      () => true,
+      (e: unknown) => {
+        console.warn(
+          `lifecircle: could not save the ${key === SITING_KEY ? 'siting state' : 'workspace'} (${e instanceof Error ? e.message : String(e)}); it will not survive a reload`,
+        );
+        return false;
+      },
+    );
 
   // workspace
   let savedKey: unknown[] | null = workspaceKey(workspaceSnapshot());
@@ -173,7 +200,7 @@ export function startPersistence(storage: KeyValueStorage | null = browserStorag
       const key = workspaceKey(ws);
       if (sameKey(savedKey, key)) return;
       savedKey = key;
-      void write(WORKSPACE_KEY, ws);
+      void write(WORKSPACE_KEY, ws).then((ok) => ok && flagWorkspaceSaved());
     }, SAVE_DELAY_MS);
   };
   const stopWorkspace = useAppStore.subscribe((s, prev) => {

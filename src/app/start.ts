@@ -5,10 +5,10 @@
  * loaded on a first visit, and a remembered PMTiles base map gets its kept file back. Nothing subscribes at import time, so importing app modules (tests,
  * tools) has no side effects.
  */
-import { loadSample, restoreWorkspace, showError } from './actions';
+import { restoreWorkspaceOrSample, showError } from './actions';
 import { engine, onEngineFailure } from './engine-client';
+import { startPersistence, workspaceMaybeSaved } from './persistence';
 import { fetchSampleFiles } from './load-sample';
-import { startPersistence } from './persistence';
 import { followCoverage } from './siting-actions';
 import { restorePmtilesBasemap } from './basemap/pmtiles-actions';
 
@@ -25,9 +25,12 @@ export function startApp(): Promise<void> {
   followCoverage();
   startPersistence();
   void restorePmtilesBasemap();
-  // while the saved workspace is looked up, the worker's script loads and the sample's files come
+  // while the saved workspace is looked up (IndexedDB: its answer waits for the first render, 0.3–2 s),
+  // the worker's script loads and, on a first visit, the sample's files come; a return visit
+  // (a workspace was saved here) fetches the sample only if restoring fails
   engine();
-  const sample = fetchSampleFiles();
-  sample.catch(() => undefined); // a failure is shown by loadSample, if the sample is needed
-  return restoreWorkspace().then((restored) => (restored ? undefined : loadSample(sample)));
+  performance.mark('lifecircle:start');
+  const sample = workspaceMaybeSaved() ? null : fetchSampleFiles();
+  sample?.catch(() => undefined); // a failure is shown by loadSample, if the sample is needed
+  return restoreWorkspaceOrSample(sample);
 }

@@ -298,7 +298,8 @@ describe('loading data into the workspace', () => {
     expect(await text('count-communities')).toMatch(/^7 /);
     await shoot(page, '8-broken', 'facilities');
 
-    // 7. reload: the same data and counts come back from IndexedDB
+    // 7. reload: the same data and counts come back from IndexedDB, and the sample's files are not downloaded again
+    const requestsBefore = app.requests.length;
     await page.reload();
     await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 60_000 });
     await page.waitForSelector('main[data-status="ready"]', { timeout: 120_000 });
@@ -311,6 +312,8 @@ describe('loading data into the workspace', () => {
     const reloaded = await settledMap(page);
     expect(reloaded.counts.matches[0] ?? 0, 'facility pixels after reload').toBeGreaterThan(6 * 10);
     await shoot(page, '9-reloaded', 'facilities');
+    const sampleFiles = app.requests.slice(requestsBefore).filter((u) => /\/(roads|communities|facilities)-[\w-]+\.geojson$/.test(u));
+    expect(sampleFiles, 'sample files fetched on the return visit').toEqual([]);
   }, 600_000);
 
   it('shows long work in a progress bar that cancels it; the data stays consistent and the worker keeps working', async () => {

@@ -73,80 +73,63 @@ export interface OverlayInputs {
 /** Colour of the selection highlight. */
 const SELECTION_COLOR = '#00aaff';
 
-const selectionCache = new WeakMap<readonly Feature[], FeatureCollection>();
+/**
+ * `make` memoised on its argument's identity (a WeakMap): the same store object gives the same
+ * result object, so the map's sync sees unchanged data and re-uploads nothing.
+ */
+function memo<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    let hit = cache.get(key);
+    if (hit === undefined) cache.set(key, (hit = make(key)));
+    return hit;
+  };
+}
+
+/** Features as a collection. */
+const selectionCollection = memo((features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features }));
 /** The selected community or facility as a collection (memoised per feature list), or null. */
 function selectionData(x: OverlayInputs): FeatureCollection | null {
   const sel = x.selection;
   const fc = sel ? (sel.type === 'community' ? x.communities : x.facilities) : null;
   if (!sel || !fc) return null;
   const features = featuresWithIndex(fc, sel.index);
-  if (features.length === 0) return null;
-  let hit = selectionCache.get(features);
-  if (!hit) selectionCache.set(features, (hit = { type: 'FeatureCollection', features }));
-  return hit;
+  return features.length === 0 ? null : selectionCollection(features);
 }
 
-const coverageCache = new WeakMap<FeatureCollection, WeakMap<Float64Array, FeatureCollection>>();
-/** Communities with their fill colour (`color`) and point radius (`r`, px) for the shares `values`. */
-function coverageData(communities: FeatureCollection, values: Float64Array): FeatureCollection {
-  let byValues = coverageCache.get(communities);
-  if (!byValues) coverageCache.set(communities, (byValues = new WeakMap()));
-  const hit = byValues.get(values);
-  if (hit) return hit;
-  const fc: FeatureCollection = {
+/** Communities with their fill colour (`color`) and point radius (`r`, px) for the shares `values` (memoised per communities, then per values). */
+const coverageData = memo((communities: FeatureCollection) =>
+  memo((values: Float64Array): FeatureCollection => ({
     type: 'FeatureCollection',
     features: communities.features.map((f) => ({
       type: 'Feature',
       geometry: f.geometry,
       properties: { color: hex(coverageFill(values, f)), r: communityRadiusPixels(f.properties?.population) },
     })),
-  };
-  byValues.set(values, fc);
-  return fc;
-}
+  })),
+);
 
-const kindCache = new WeakMap<FeatureCollection, FeatureCollection>();
 /** Communities with their kind colour (`color`) and point radius (`r`, px). */
-function communityData(communities: FeatureCollection): FeatureCollection {
-  const hit = kindCache.get(communities);
-  if (hit) return hit;
-  const fc: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: communities.features.map((f) => ({
-      type: 'Feature',
-      geometry: f.geometry,
-      properties: { color: hex(communityColor(f.properties?.kind)), r: communityRadiusPixels(f.properties?.population) },
-    })),
-  };
-  kindCache.set(communities, fc);
-  return fc;
-}
+const communityData = memo((communities: FeatureCollection): FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: communities.features.map((f) => ({
+    type: 'Feature',
+    geometry: f.geometry,
+    properties: { color: hex(communityColor(f.properties?.kind)), r: communityRadiusPixels(f.properties?.population) },
+  })),
+}));
 
-const zoneCache = new WeakMap<readonly GapZone[], FeatureCollection>();
 /** Gap zones as polygon features. */
-function zoneData(zones: readonly GapZone[]): FeatureCollection {
-  const hit = zoneCache.get(zones);
-  if (hit) return hit;
-  const fc: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: zones.map((z) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: z.polygon } })),
-  };
-  zoneCache.set(zones, fc);
-  return fc;
-}
+const zoneData = memo((zones: readonly GapZone[]): FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: zones.map((z) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: z.polygon } })),
+}));
 
-const outlineCache = new WeakMap<readonly DistrictPolygon[], FeatureCollection>();
 /** District outlines as (multi)polygon features (districts without a polygon are left out). */
-function outlineData(outlines: readonly DistrictPolygon[]): FeatureCollection {
-  const hit = outlineCache.get(outlines);
-  if (hit) return hit;
-  const fc: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: outlines.flatMap((d): Feature[] => (d.geometry ? [{ type: 'Feature', properties: {}, geometry: d.geometry }] : [])),
-  };
-  outlineCache.set(outlines, fc);
-  return fc;
-}
+const outlineData = memo((outlines: readonly DistrictPolygon[]): FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: outlines.flatMap((d): Feature[] => (d.geometry ? [{ type: 'Feature', properties: {}, geometry: d.geometry }] : [])),
+}));
 
 const labelCache = new WeakMap<readonly DistrictPolygon[], Map<string, FeatureCollection>>();
 /** One point per district with a box (at its middle), property `name`; none when there are too many to read. */
@@ -209,7 +192,7 @@ export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
   if (coverageShown) {
     out.push({
       id: 'coverage',
-      data: coverageData(x.communities!, coverageValues(x.coverage!, k, x.coverageMode)),
+      data: coverageData(x.communities!)(coverageValues(x.coverage!, k, x.coverageMode)),
       layers: [
         {
           id: 'coverage',

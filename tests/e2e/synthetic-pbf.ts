@@ -4,25 +4,11 @@
  * from a walkable-heavy list. Same shape as the bench's synthetic grid (scripts/bench-osm.ts).
  */
 import { PbfWriter } from 'pbf';
-import { zlibSync } from 'fflate';
+import { osmHeaderBlock, pbfFile, zlibBlob } from '../helpers/osm-pbf';
 import { mulberry32 } from '../../src/engine/prng';
 
 const HIGHWAYS = ['residential', 'footway', 'service', 'tertiary', 'track', 'motorway', 'path'];
 const PER_BLOCK = 8000;
-
-function blob(type: string, data: Uint8Array): Uint8Array[] {
-  const body = new PbfWriter();
-  body.writeVarintField(2, data.length);
-  body.writeBytesField(3, zlibSync(data));
-  const blobBytes = body.finish();
-  const header = new PbfWriter();
-  header.writeStringField(1, type);
-  header.writeVarintField(3, blobBytes.length);
-  const headerBytes = header.finish();
-  const len = new Uint8Array(4);
-  new DataView(len.buffer).setUint32(0, headerBytes.length);
-  return [len, headerBytes, blobBytes];
-}
 
 function primitiveBlock(strings: string[], group: (p: PbfWriter) => void): Uint8Array {
   const p = new PbfWriter();
@@ -34,10 +20,7 @@ function primitiveBlock(strings: string[], group: (p: PbfWriter) => void): Uint8
 /** The PBF bytes of a grid of `side × side` nodes and its row and column ways. */
 export function syntheticGridPbf(side: number, seed = 42): { bytes: Uint8Array; elements: number } {
   const rand = mulberry32(seed);
-  const head = new PbfWriter();
-  head.writeStringField(4, 'OsmSchema-V0.6');
-  head.writeStringField(4, 'DenseNodes');
-  const parts: Uint8Array[] = [...blob('OSMHeader', head.finish())];
+  const blobs: [string, Uint8Array][] = [['OSMHeader', zlibBlob(osmHeaderBlock())]];
   let elements = 0;
   const n = side * side;
   for (let first = 0; first < n; first += PER_BLOCK) {
@@ -66,7 +49,7 @@ export function syntheticGridPbf(side: number, seed = 42): { bytes: Uint8Array; 
         null,
       ),
     );
-    parts.push(...blob('OSMData', block));
+    blobs.push(['OSMData', zlibBlob(block)]);
   }
   const ways: { id: number; refs: number[]; hw: number }[] = [];
   let wayId = 1;
@@ -102,14 +85,7 @@ export function syntheticGridPbf(side: number, seed = 42): { bytes: Uint8Array; 
         elements++;
       }
     });
-    parts.push(...blob('OSMData', block));
+    blobs.push(['OSMData', zlibBlob(block)]);
   }
-  const total = parts.reduce((s, p) => s + p.length, 0);
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p, at);
-    at += p.length;
-  }
-  return { bytes, elements };
+  return { bytes: pbfFile(blobs), elements };
 }

@@ -90,17 +90,26 @@ describe('MapLibre overlays', () => {
   it('colours each community by its covered share and fills communities by kind when coverage is hidden', () => {
     const [cov] = buildOverlays(base());
     const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-    expect(cov!.data.features.map((f) => f.properties?.color)).toEqual([hex(shareColor(0.25)), hex(shareColor(1)), hex(shareColor(NaN))]);
+    expect(cov!.data.features.map((f) => f.properties?.cover)).toEqual([hex(shareColor(0.25)), hex(shareColor(1)), hex(shareColor(NaN))]);
     const groups = buildOverlays(base({ visible: { communities: true, coverage: false, gapZones: false, serviceAreas: false } }));
     expect(groups.map((g) => g.id)).toEqual(['communities', 'district-outlines', 'district-labels']);
     expect(groups[0]!.layers.map((l) => l.type)).toEqual(['fill', 'line', 'circle']);
   });
 
   it('keeps every unchanged group`s data object when only the coverage changes, and leaves hidden groups out', () => {
-    const a = buildOverlays(base());
+    const shares = coverage(0.25, zones);
+    const a = buildOverlays(base({ coverage: shares }));
     const b = buildOverlays(base({ coverage: coverage(0.75, zones) }));
     expect(b[0]!.data).not.toBe(a[0]!.data); // recoloured
-    expect(b[1]!.data).toBe(a[1]!.data); // community outlines
+    // coverage and community outlines draw from one source (each polygon cut and uploaded once)
+    expect([a[0]!.source, a[1]!.source ?? a[1]!.id]).toEqual(['communities', 'communities']);
+    expect(a[1]!.data).toBe(a[0]!.data);
+    // hiding the coverage keeps that source's data (nothing re-uploaded)
+    const hidden = buildOverlays(
+      base({ coverage: shares, visible: { communities: true, coverage: false, gapZones: true, serviceAreas: true } }),
+    );
+    expect(hidden[0]!.id).toBe('communities');
+    expect(hidden[0]!.data).toBe(a[0]!.data);
     expect(b[3]!.data).toBe(a[3]!.data); // district outlines
     expect(buildOverlays(base({ districts: { outlines, visible: false, unassigned: '' } })).map((g) => g.id)).toEqual([
       'coverage',

@@ -41,6 +41,8 @@ type NoSource<T> = T extends unknown ? Omit<T, 'source'> : never;
 export interface OverlayGroup {
   /** Source id and the name the map lists in `data-layers` (`coverage`, `gap-zones`, …). */
   id: string;
+  /** Id of the source the layers draw from when not `id` (groups sharing a source carry the same `data` object). */
+  source?: string;
   data: FeatureCollection;
   layers: OverlayLayer[];
 }
@@ -97,27 +99,28 @@ function selectionData(x: OverlayInputs): FeatureCollection | null {
   return features.length === 0 ? null : selectionCollection(features);
 }
 
-/** Communities with their fill colour (`color`) and point radius (`r`, px) for the shares `values` (memoised per communities, then per values). */
-const coverageData = memo((communities: FeatureCollection) =>
+const NO_VALUES = new Float64Array(0);
+/**
+ * Communities with their kind colour (`color`), their coverage colour for the shares `values`
+ * (`cover`, only when there are shares) and their point radius (`r`, px), memoised per communities,
+ * then per values. One collection for both the coverage and the communities groups: MapLibre cuts
+ * and uploads each polygon once (the two groups share one source), and a coverage toggle
+ * re-uploads nothing.
+ */
+const polygonData = memo((communities: FeatureCollection) =>
   memo((values: Float64Array): FeatureCollection => ({
     type: 'FeatureCollection',
     features: communities.features.map((f) => ({
       type: 'Feature',
       geometry: f.geometry,
-      properties: { color: hex(coverageFill(values, f)), r: communityRadiusPixels(f.properties?.population) },
+      properties: {
+        color: hex(communityColor(f.properties?.kind)),
+        ...(values === NO_VALUES ? {} : { cover: hex(coverageFill(values, f)) }),
+        r: communityRadiusPixels(f.properties?.population),
+      },
     })),
   })),
 );
-
-/** Communities with their kind colour (`color`) and point radius (`r`, px). */
-const communityData = memo((communities: FeatureCollection): FeatureCollection => ({
-  type: 'FeatureCollection',
-  features: communities.features.map((f) => ({
-    type: 'Feature',
-    geometry: f.geometry,
-    properties: { color: hex(communityColor(f.properties?.kind)), r: communityRadiusPixels(f.properties?.population) },
-  })),
-}));
 
 /** Gap zones as polygon features. */
 const zoneData = memo((zones: readonly GapZone[]): FeatureCollection => ({
@@ -188,32 +191,37 @@ export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
   const service = serviceAreas(x);
   if (service) out.push(service);
   const k = x.coverage ? x.coverage.categoryIds.indexOf(x.categoryId) : -1;
-  const coverageShown = !!x.communities && !!x.coverage && x.visible.coverage && (x.coverageMode === 'complete' || k >= 0);
+  const hasValues = !!x.coverage && (x.coverageMode === 'complete' || k >= 0);
+  const polygons = x.communities
+    ? polygonData(x.communities)(hasValues ? coverageValues(x.coverage!, k, x.coverageMode) : NO_VALUES)
+    : null;
+  const coverageShown = !!polygons && hasValues && x.visible.coverage;
   if (coverageShown) {
     out.push({
       id: 'coverage',
-      data: coverageData(x.communities!)(coverageValues(x.coverage!, k, x.coverageMode)),
+      source: 'communities',
+      data: polygons,
       layers: [
         {
           id: 'coverage',
           type: 'fill',
           filter: polygonal,
-          paint: { 'fill-color': ['get', 'color'], 'fill-opacity': COVERAGE_FILL_ALPHA / 255 },
+          paint: { 'fill-color': ['get', 'cover'], 'fill-opacity': COVERAGE_FILL_ALPHA / 255 },
         },
         {
           id: 'coverage-points',
           type: 'circle',
           filter: pointy,
-          paint: { 'circle-color': ['get', 'color'], 'circle-opacity': COVERAGE_FILL_ALPHA / 255, 'circle-radius': ['get', 'r'] },
+          paint: { 'circle-color': ['get', 'cover'], 'circle-opacity': COVERAGE_FILL_ALPHA / 255, 'circle-radius': ['get', 'r'] },
         },
       ] as OverlayLayer[],
     });
   }
-  if (x.communities && x.visible.communities) {
+  if (polygons && x.visible.communities) {
     const filled = !coverageShown;
     out.push({
       id: 'communities',
-      data: communityData(x.communities),
+      data: polygons,
       layers: [
         ...(filled
           ? [

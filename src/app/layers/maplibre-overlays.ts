@@ -1,13 +1,13 @@
 /**
  * The analysis layers MapLibre draws (not deck.gl): service areas (isochrones), coverage colours,
- * communities, gap zones, district outlines and their names, the selection highlight, as GeoJSON sources with fill, line,
+ * communities, gap zones, district outlines and their names, facilities (facilities-layer.ts), the selection highlight, as GeoJSON sources with fill, line,
  * circle and symbol layers. In a software renderer (SwiftShader) deck.gl's instanced PathLayer
  * strokes cost about 50–70 µs per segment per frame (the sample's community and district outlines
  * 1.2–1.6 s each, isochrones 0.4 s), and any deck.gl redraw (a hover, a click, a toggle) redrew them
  * all; MapLibre draws the same lines from tiled, simplified buffers in milliseconds and only when
  * its own view changes. Pure: each group's `data` is memoised on the store's objects, so the map
  * re-uploads a source (setData) only when its data changed. Drawn above the base map and the
- * roads, below every deck.gl layer (heat, facilities, selection, sites), in the order returned.
+ * roads, below every deck.gl layer (heat, straight-line service circles, sites), in the order returned.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type {
@@ -29,6 +29,7 @@ import { communityColor, communityRadiusPixels } from '../community-style';
 import type { Rgb } from '../category-style';
 import type { CategoryLookup } from './category-lookup';
 import { COMMUNITY_FILL_ALPHA } from './communities-layer';
+import { facilitiesGroup } from './facilities-layer';
 import { COVERAGE_FILL_ALPHA, coverageFill, coverageValues, type CoverageMode } from './coverage-layer';
 import { GAP_COLOR, GAP_FILL_ALPHA, zonesOfCategory } from './gap-zones-layer';
 import { isochroneFeatures, SERVICE_FILL_ALPHA, SERVICE_LINE_ALPHA } from './service-areas-layer';
@@ -65,9 +66,10 @@ export interface OverlayInputs {
   categoryId: string;
   coverageMode: CoverageMode;
   style: CategoryLookup;
-  visible: { communities: boolean; coverage: boolean; gapZones: boolean; serviceAreas: boolean };
+  /** Layers switched on (`facilities` absent: facilities not drawn). */
+  visible: { communities: boolean; coverage: boolean; gapZones: boolean; serviceAreas: boolean; facilities?: boolean };
   districts: { outlines: readonly DistrictPolygon[] | null; visible: boolean; unassigned: string } | null;
-  /** Facilities and the selected community or facility (a highlight on top; optional). */
+  /** Facilities (dots, when `visible.facilities`) and the selected community or facility (a highlight on top; optional). */
   facilities?: FeatureCollection | null;
   selection?: Selection;
 }
@@ -184,7 +186,7 @@ function serviceAreas(x: OverlayInputs): OverlayGroup | null {
 /**
  * The MapLibre overlay groups for the state, bottom to top; hidden or absent ones are left out.
  * Their ids follow the deck.gl layers they replace: `service-areas`, `coverage`, `communities`,
- * `gap-zones`, `district-outlines`, `district-labels`, `selection`.
+ * `gap-zones`, `district-outlines`, `district-labels`, `facilities`, `selection`.
  */
 export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
   const out: OverlayGroup[] = [];
@@ -299,6 +301,8 @@ export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
       }
     }
   }
+  const facilities = facilitiesGroup(x.facilities ?? null, !!x.visible.facilities, x.style);
+  if (facilities) out.push(facilities);
   const selected = selectionData(x);
   if (selected) {
     out.push({

@@ -55,23 +55,24 @@ export function facilityPoints(facilities: FeatureCollection): FacilityPoint[] {
 const hex = (rgb: readonly number[]) => `#${[0, 1, 2].map((i) => (rgb[i] ?? 0).toString(16).padStart(2, '0')).join('')}`;
 
 /**
- * The dot radius (px, without the outline) as a MapLibre zoom expression: 40 m at the points' mean
- * latitude, clamped to 3–9 px minus half the outline (so the outline's outer edge is where the
- * CPU picking puts it). Exponential base 2 between the two clamp zooms is exactly "metres × pixels per metre".
+ * The dot radius (px) as a MapLibre zoom expression: 40 m at the points' mean latitude, clamped to
+ * 3–9 px, with the 1 px outline outside it. MapLibre fades a circle's edges over the pixel inside
+ * them (deck.gl and the CPU picking centre them), so the fill meets the outline at `radius − 0.5` px
+ * and the dot ends at `radius + 0.5` px, as deck.gl drew it. Exponential base 2 between the two
+ * clamp zooms is exactly "metres × pixels per metre".
  */
 function radiusExpression(points: readonly FacilityPoint[]): ExpressionSpecification {
   const lat = points.length > 0 ? points.reduce((s, p) => s + p.position[1], 0) / points.length : 0;
   const pxPerMeterAtZ0 = WORLD_PX / (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180));
   const zoomAt = (px: number) => Math.log2(px / (FACILITY_DOT.meters * pxPerMeterAtZ0));
-  const half = FACILITY_DOT.outlinePx / 2;
   return [
     'interpolate',
     ['exponential', 2],
     ['zoom'],
     zoomAt(FACILITY_DOT.minPx),
-    FACILITY_DOT.minPx - half,
+    FACILITY_DOT.minPx,
     zoomAt(FACILITY_DOT.maxPx),
-    FACILITY_DOT.maxPx - half,
+    FACILITY_DOT.maxPx,
   ];
 }
 

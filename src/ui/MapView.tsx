@@ -31,6 +31,7 @@ import { displayLayers } from '../app/basemap/display-layers';
 import { toDisplay } from '../app/basemap/display-shift';
 import { syncRoads } from './map/roads-maplibre';
 import { syncOverlays } from './map/overlays-maplibre';
+import { showDeckCanvas } from './map/deck-canvas';
 import { softwareRendering } from '../app/render/software-renderer';
 import { attachInstantWheelZoom } from './map/instant-wheel-zoom';
 
@@ -154,7 +155,10 @@ export function MapView() {
   }, [overlays, mapReady, shift]);
 
   useEffect(() => {
-    overlayRef.current?.setProps({ layers });
+    const overlay = overlayRef.current;
+    if (!overlay) return;
+    overlay.setProps({ layers });
+    showDeckCanvas(overlay, layers.length); // no deck.gl layer: its canvas is no part of the frame
   }, [layers, mapReady]);
 
   // what hover and click pick: built from the data (indexes memoised per data object), not from the renderers

@@ -323,11 +323,11 @@ describe('gap zones and layer assembly', () => {
       selection: { type: 'community', index: 3 },
     };
     const layers = buildLayers(state);
-    // coverage, communities, gap zones and the selection highlight are MapLibre overlays (maplibre-overlays.test.ts)
-    expect(layers.map((l) => l.id)).toEqual(['heat', 'service-circles', 'facilities']);
+    // coverage, communities, gap zones, facilities and the selection highlight are MapLibre overlays (maplibre-overlays.test.ts)
+    expect(layers.map((l) => l.id)).toEqual(['heat', 'service-circles']);
     // heat waits for the surface of the selected category; a category the settings do not know has no service circles
-    expect(buildLayers({ ...state, selectedCategory: 'canteen' }).map((l) => l.id)).toEqual(['service-circles', 'facilities']);
-    expect(buildLayers({ ...state, selectedCategory: 'nope', selection: null }).map((l) => l.id)).toEqual(['facilities']);
+    expect(buildLayers({ ...state, selectedCategory: 'canteen' }).map((l) => l.id)).toEqual(['service-circles']);
+    expect(buildLayers({ ...state, selectedCategory: 'nope', selection: null }).map((l) => l.id)).toEqual([]);
   });
 
   it('a threshold move (new coverage) keeps every deck.gl data reference and colour trigger', () => {
@@ -344,15 +344,12 @@ describe('gap zones and layer assembly', () => {
     const b = buildLayers({ ...base, coverage: randomCoverage(2, 20, base.coverage!.zones) });
     const byId = (ls: typeof a) => new Map(ls.map((l) => [l.id, l]));
     const [A, B] = [byId(a), byId(b)];
-    for (const id of ['heat', 'service-circles', 'facilities']) {
+    for (const id of ['heat', 'service-circles']) {
       expect(B.get(id)!.props.data, id).toBe(A.get(id)!.props.data);
     }
     expect((B.get('heat')!.props as unknown as { image: unknown }).image).toBe(
       (A.get('heat')!.props as unknown as { image: unknown }).image,
     );
-    const trig = (m: Map<string, (typeof a)[number]>, id: string) =>
-      (m.get(id)!.props.updateTriggers as Record<string, unknown[]>).getFillColor![0];
-    expect(trig(B, 'facilities')).toBe(trig(A, 'facilities'));
     expect(categoryLookup(settings.categories)).toBe(categoryLookup(settings.categories));
     expect(categoryLookup(settings.categories)('clinic').color).toBe(settings.categories.find((c) => c.id === 'clinic')!.color);
   });

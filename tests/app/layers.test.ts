@@ -117,13 +117,12 @@ describe('facilityPoints', () => {
 const NO_COVERAGE_LAYERS = { coverage: false, gapZones: false, heat: false, serviceAreas: false };
 
 describe('buildLayers', () => {
-  it("draws exactly the visible layers, bottom to top (roads are MapLibre's, never a deck.gl layer)", () => {
+  it("draws no deck.gl layer for roads, communities or facilities (MapLibre's, maplibre-overlays.test.ts)", () => {
     const data = randomData(11);
     for (let mask = 0; mask < 8; mask++) {
       const visible: VisibleLayers = { ...NO_COVERAGE_LAYERS, roads: !!(mask & 1), communities: !!(mask & 2), facilities: !!(mask & 4) };
       const ids = buildLayers({ data, visible }).map((l) => l.id);
-      // communities are a MapLibre overlay (maplibre-overlays.test.ts)
-      expect(ids).toEqual(visible.facilities ? ['facilities'] : []);
+      expect(ids).toEqual([]);
     }
     expect(buildLayers({ data: null, visible: { ...NO_COVERAGE_LAYERS, roads: true, communities: true, facilities: true } })).toEqual([]);
     expect(

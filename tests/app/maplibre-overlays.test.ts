@@ -1,7 +1,8 @@
 /**
  * The MapLibre overlays (coverage, communities, gap zones, service areas, district outlines and
  * names): what is drawn in which order, each community's colour from its covered share, and that
- * a change which does not touch a group keeps its `data` object (so the map does not re-upload it).
+ * a change which does not touch a group keeps its `data` object (so the map does not re-upload it),
+ * facilities as dots in their category colours and at the size the CPU picking assumes.
  */
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Polygon } from 'geojson';
@@ -9,6 +10,7 @@ import { resolveSettings } from '../../src/io/settings';
 import { shareColor } from '../../src/app/community-style';
 import { buildOverlays, type OverlayInputs } from '../../src/app/layers/maplibre-overlays';
 import { categoryLookup } from '../../src/app/layers/category-lookup';
+import { FACILITY_DOT } from '../../src/app/layers/facilities-layer';
 import type { CoverageView } from '../../src/engine/coverage/coverage-view';
 import type { GapZone } from '../../src/engine/coverage/gap-zones';
 import type { DistrictPolygon } from '../../src/engine/indicators/district-polygons';
@@ -90,17 +92,26 @@ describe('MapLibre overlays', () => {
   it('colours each community by its covered share and fills communities by kind when coverage is hidden', () => {
     const [cov] = buildOverlays(base());
     const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-    expect(cov!.data.features.map((f) => f.properties?.color)).toEqual([hex(shareColor(0.25)), hex(shareColor(1)), hex(shareColor(NaN))]);
+    expect(cov!.data.features.map((f) => f.properties?.cover)).toEqual([hex(shareColor(0.25)), hex(shareColor(1)), hex(shareColor(NaN))]);
     const groups = buildOverlays(base({ visible: { communities: true, coverage: false, gapZones: false, serviceAreas: false } }));
     expect(groups.map((g) => g.id)).toEqual(['communities', 'district-outlines', 'district-labels']);
     expect(groups[0]!.layers.map((l) => l.type)).toEqual(['fill', 'line', 'circle']);
   });
 
   it('keeps every unchanged group`s data object when only the coverage changes, and leaves hidden groups out', () => {
-    const a = buildOverlays(base());
+    const shares = coverage(0.25, zones);
+    const a = buildOverlays(base({ coverage: shares }));
     const b = buildOverlays(base({ coverage: coverage(0.75, zones) }));
     expect(b[0]!.data).not.toBe(a[0]!.data); // recoloured
-    expect(b[1]!.data).toBe(a[1]!.data); // community outlines
+    // coverage and community outlines draw from one source (each polygon cut and uploaded once)
+    expect([a[0]!.source, a[1]!.source ?? a[1]!.id]).toEqual(['communities', 'communities']);
+    expect(a[1]!.data).toBe(a[0]!.data);
+    // hiding the coverage keeps that source's data (nothing re-uploaded)
+    const hidden = buildOverlays(
+      base({ coverage: shares, visible: { communities: true, coverage: false, gapZones: true, serviceAreas: true } }),
+    );
+    expect(hidden[0]!.id).toBe('communities');
+    expect(hidden[0]!.data).toBe(a[0]!.data);
     expect(b[3]!.data).toBe(a[3]!.data); // district outlines
     expect(buildOverlays(base({ districts: { outlines, visible: false, unassigned: '' } })).map((g) => g.id)).toEqual([
       'coverage',
@@ -115,5 +126,34 @@ describe('MapLibre overlays', () => {
     expect(groups.map((g) => g.id).at(-1)).toBe('selection');
     expect(groups.at(-1)!.data.features).toEqual([communities.features[1]]);
     expect(buildOverlays(base({ selection: { type: 'community', index: 9 } })).map((g) => g.id)).not.toContain('selection');
+  });
+
+  it('draws facilities as dots in their category colours, 40 m clamped to 3–9 px, under the selection', () => {
+    const facilities: FeatureCollection = deepFreeze({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { index: 0, category: ids[0] }, geometry: { type: 'Point', coordinates: [121.5, 29.8] } },
+        { type: 'Feature', properties: { index: 1, category: ids[1] }, geometry: { type: 'Point', coordinates: [121.6, 29.9] } },
+        { type: 'Feature', properties: { index: 2, category: ids[1] }, geometry: square(121.6, 29.8) }, // not a point: left out
+      ],
+    });
+    const visible = { communities: true, coverage: true, gapZones: true, serviceAreas: true, facilities: true };
+    const groups = buildOverlays(base({ facilities, visible, selection: { type: 'facility', index: 0 } }));
+    expect(groups.map((g) => g.id).slice(-3)).toEqual(['district-labels', 'facilities', 'selection']);
+    const dots = groups.find((g) => g.id === 'facilities')!;
+    const style = categoryLookup(settings.categories);
+    const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    expect(dots.data.features.map((f) => f.properties?.color)).toEqual([hex(style(ids[0]!).rgb), hex(style(ids[1]!).rgb)]);
+    expect(buildOverlays(base({ facilities, visible: { ...visible, facilities: false } })).map((g) => g.id)).not.toContain('facilities');
+    // the radius expression (exponential base 2 in the zoom) against metres × pixels per metre at the dots' mean latitude
+    const paint = dots.layers[0]!.paint as Record<string, unknown>;
+    const [, , , z0, r0, z1, r1] = paint['circle-radius'] as [string, unknown, unknown, number, number, number, number];
+    const radiusAt = (z: number) => (z <= z0 ? r0 : z >= z1 ? r1 : r0 + ((r1 - r0) * (2 ** (z - z0) - 1)) / (2 ** (z1 - z0) - 1));
+    const pxPerMeter = (z: number) => (512 * 2 ** z) / (2 * Math.PI * 6371008.8 * Math.cos((29.85 * Math.PI) / 180));
+    for (const z of [8, 11, 12.5, 13, 13.7, 16]) {
+      const outer = Math.min(FACILITY_DOT.maxPx, Math.max(FACILITY_DOT.minPx, FACILITY_DOT.meters * pxPerMeter(z))) + 0.5;
+      // MapLibre fades the outline's outer edge over its last pixel: the dot ends (half opaque) at radius + outline − 0.5
+      expect(radiusAt(z) + (paint['circle-stroke-width'] as number) - 0.5).toBeCloseTo(outer, 3);
+    }
   });
 });

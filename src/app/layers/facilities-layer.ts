@@ -1,10 +1,15 @@
 /**
- * Facilities as a deck.gl ScatterplotLayer coloured by category.
+ * Facilities as dots coloured by category: a MapLibre circle layer (a group of the MapLibre
+ * overlays). As a deck.gl ScatterplotLayer they cost ~85 ms of every deck.gl redraw in a software
+ * renderer (SwiftShader), and every deck.gl redraw is read back at commit; MapLibre draws the same
+ * dots from its tiles in a few milliseconds. Hover and click are picked on the CPU (app/picking)
+ * with the same dot size.
  */
-import { ScatterplotLayer } from '@deck.gl/layers';
-import type { FeatureCollection } from 'geojson';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { Feature, FeatureCollection } from 'geojson';
 import { categoryStyle } from '../category-style';
 import type { CategoryLookup } from './category-lookup';
+import type { OverlayGroup } from './maplibre-overlays';
 
 /** One drawable facility. */
 export interface FacilityPoint {
@@ -16,8 +21,12 @@ export interface FacilityPoint {
   category: string;
 }
 
-/** Radius of a facility dot in metres (drawn 3–9 px wide whatever the zoom). */
-const FACILITY_RADIUS_METERS = 40;
+/** A facility dot: 40 m in radius, drawn 3–9 px (radius) whatever the zoom, with a 1 px white outline centred on its edge. */
+export const FACILITY_DOT = { meters: 40, minPx: 3, maxPx: 9, outlinePx: 1 } as const;
+/** Metres around the Earth at the equator in MapLibre's web-mercator world (its Earth radius 6,371,008.8 m). */
+const EARTH_CIRCUMFERENCE_M = 2 * Math.PI * 6371008.8;
+/** Pixels of MapLibre's world at zoom 0 (512 px tiles). */
+const WORLD_PX = 512;
 
 const cache = new WeakMap<FeatureCollection, FacilityPoint[]>();
 
@@ -43,30 +52,72 @@ export function facilityPoints(facilities: FeatureCollection): FacilityPoint[] {
   return out;
 }
 
+const hex = (rgb: readonly number[]) => `#${[0, 1, 2].map((i) => (rgb[i] ?? 0).toString(16).padStart(2, '0')).join('')}`;
+
 /**
- * The facilities layer (id `facilities`), or null when hidden or absent.
- * @param style colours by category (default: the preset's); a new lookup recolours without new data
+ * The dot radius (px) as a MapLibre zoom expression: 40 m at the points' mean latitude, clamped to
+ * 3–9 px, with the 1 px outline outside it. MapLibre fades a circle's edges over the pixel inside
+ * them (deck.gl and the CPU picking centre them), so the fill meets the outline at `radius − 0.5` px
+ * and the dot ends at `radius + 0.5` px, as deck.gl drew it. Exponential base 2 between the two
+ * clamp zooms is exactly "metres × pixels per metre".
  */
-export function facilitiesLayer(
+function radiusExpression(points: readonly FacilityPoint[]): ExpressionSpecification {
+  const lat = points.length > 0 ? points.reduce((s, p) => s + p.position[1], 0) / points.length : 0;
+  const pxPerMeterAtZ0 = WORLD_PX / (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180));
+  const zoomAt = (px: number) => Math.log2(px / (FACILITY_DOT.meters * pxPerMeterAtZ0));
+  return [
+    'interpolate',
+    ['exponential', 2],
+    ['zoom'],
+    zoomAt(FACILITY_DOT.minPx),
+    FACILITY_DOT.minPx,
+    zoomAt(FACILITY_DOT.maxPx),
+    FACILITY_DOT.maxPx,
+  ];
+}
+
+const dataCache = new WeakMap<FacilityPoint[], WeakMap<CategoryLookup, FeatureCollection>>();
+/** The points as GeoJSON with their category colour (`color`), memoised per points, then per lookup. */
+function facilityData(points: FacilityPoint[], style: CategoryLookup): FeatureCollection {
+  let byStyle = dataCache.get(points);
+  if (!byStyle) dataCache.set(points, (byStyle = new WeakMap()));
+  let fc = byStyle.get(style);
+  if (!fc) {
+    const features = points.map((p): Feature => ({
+      type: 'Feature',
+      properties: { color: hex(style(p.category).rgb) },
+      geometry: { type: 'Point', coordinates: p.position },
+    }));
+    byStyle.set(style, (fc = { type: 'FeatureCollection', features }));
+  }
+  return fc;
+}
+
+/**
+ * The facilities group of the MapLibre overlays (id `facilities`), or null when hidden or absent.
+ * @param style colours by category (default: the preset's); a new lookup recolours (new data)
+ */
+export function facilitiesGroup(
   facilities: FeatureCollection | null,
   visible: boolean,
   style: CategoryLookup = categoryStyle,
-): ScatterplotLayer<FacilityPoint> | null {
+): OverlayGroup | null {
   if (!facilities || !visible) return null;
-  return new ScatterplotLayer<FacilityPoint>({
+  const points = facilityPoints(facilities);
+  return {
     id: 'facilities',
-    data: facilityPoints(facilities),
-    getPosition: (d) => d.position,
-    getFillColor: (d) => style(d.category).rgb,
-    updateTriggers: { getFillColor: [style] },
-    getLineColor: [255, 255, 255],
-    getRadius: FACILITY_RADIUS_METERS,
-    radiusUnits: 'meters',
-    radiusMinPixels: 3,
-    radiusMaxPixels: 9,
-    stroked: true,
-    getLineWidth: 1,
-    lineWidthUnits: 'pixels',
-    pickable: false, // picked on the CPU from the data (app/picking), never by a deck.gl picking pass
-  });
+    data: facilityData(points, style),
+    layers: [
+      {
+        id: 'facilities',
+        type: 'circle',
+        paint: {
+          'circle-color': ['get', 'color'],
+          'circle-radius': radiusExpression(points),
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': FACILITY_DOT.outlinePx,
+        },
+      },
+    ],
+  };
 }

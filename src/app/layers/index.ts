@@ -1,8 +1,8 @@
 /**
  * All deck.gl map layers from the app state, bottom to top: heat grid, service circles (straight-line
- * model), facilities, proposed sites. Roads, the
+ * model), proposed sites. Roads, the
  * network model's service areas, coverage colours, communities, gap zones, district outlines and
- * names and the selection highlight are MapLibre layers (roads-layer, maplibre-overlays): deck.gl's
+ * names, facilities and the selection highlight are MapLibre layers (roads-layer, maplibre-overlays): deck.gl's
  * instanced strokes cost seconds per frame in software rendering. Hover and click are picked on the
  * CPU from the data (app/picking), so no layer here is pickable. Each builder is pure and keeps its
  * `data` reference stable while its inputs are unchanged (memoised on the store's objects), so a
@@ -10,7 +10,6 @@
  */
 import type { Layer } from '@deck.gl/core';
 import type { AppState } from '../store';
-import { facilitiesLayer } from './facilities-layer';
 import { categoryLookup } from './category-lookup';
 import type { CoverageMode } from './coverage-layer';
 import { heatLayer } from './heat-layer';
@@ -45,7 +44,6 @@ export function buildLayers(state: LayerInputs): Layer[] {
           style,
           visible: state.visible.serviceAreas,
         }),
-    facilitiesLayer(d?.facilities ?? null, state.visible.facilities, style),
     ...sitesLayers(state.sites ? { ...state.sites, communities: d?.communities ?? null } : null),
   ];
   return layers.filter((l): l is Layer => l !== null);

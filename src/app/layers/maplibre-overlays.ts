@@ -1,13 +1,13 @@
 /**
  * The analysis layers MapLibre draws (not deck.gl): service areas (isochrones), coverage colours,
- * communities, gap zones, district outlines and their names, the selection highlight, as GeoJSON sources with fill, line,
+ * communities, gap zones, district outlines and their names, facilities (facilities-layer.ts), the selection highlight, as GeoJSON sources with fill, line,
  * circle and symbol layers. In a software renderer (SwiftShader) deck.gl's instanced PathLayer
  * strokes cost about 50–70 µs per segment per frame (the sample's community and district outlines
  * 1.2–1.6 s each, isochrones 0.4 s), and any deck.gl redraw (a hover, a click, a toggle) redrew them
  * all; MapLibre draws the same lines from tiled, simplified buffers in milliseconds and only when
  * its own view changes. Pure: each group's `data` is memoised on the store's objects, so the map
  * re-uploads a source (setData) only when its data changed. Drawn above the base map and the
- * roads, below every deck.gl layer (heat, facilities, selection, sites), in the order returned.
+ * roads, below every deck.gl layer (heat, straight-line service circles, sites), in the order returned.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type {
@@ -29,6 +29,7 @@ import { communityColor, communityRadiusPixels } from '../community-style';
 import type { Rgb } from '../category-style';
 import type { CategoryLookup } from './category-lookup';
 import { COMMUNITY_FILL_ALPHA } from './communities-layer';
+import { facilitiesGroup } from './facilities-layer';
 import { COVERAGE_FILL_ALPHA, coverageFill, coverageValues, type CoverageMode } from './coverage-layer';
 import { GAP_COLOR, GAP_FILL_ALPHA, zonesOfCategory } from './gap-zones-layer';
 import { isochroneFeatures, SERVICE_FILL_ALPHA, SERVICE_LINE_ALPHA } from './service-areas-layer';
@@ -41,6 +42,8 @@ type NoSource<T> = T extends unknown ? Omit<T, 'source'> : never;
 export interface OverlayGroup {
   /** Source id and the name the map lists in `data-layers` (`coverage`, `gap-zones`, …). */
   id: string;
+  /** Id of the source the layers draw from when not `id` (groups sharing a source carry the same `data` object). */
+  source?: string;
   data: FeatureCollection;
   layers: OverlayLayer[];
 }
@@ -63,9 +66,10 @@ export interface OverlayInputs {
   categoryId: string;
   coverageMode: CoverageMode;
   style: CategoryLookup;
-  visible: { communities: boolean; coverage: boolean; gapZones: boolean; serviceAreas: boolean };
+  /** Layers switched on (`facilities` absent: facilities not drawn). */
+  visible: { communities: boolean; coverage: boolean; gapZones: boolean; serviceAreas: boolean; facilities?: boolean };
   districts: { outlines: readonly DistrictPolygon[] | null; visible: boolean; unassigned: string } | null;
-  /** Facilities and the selected community or facility (a highlight on top; optional). */
+  /** Facilities (dots, when `visible.facilities`) and the selected community or facility (a highlight on top; optional). */
   facilities?: FeatureCollection | null;
   selection?: Selection;
 }
@@ -97,27 +101,28 @@ function selectionData(x: OverlayInputs): FeatureCollection | null {
   return features.length === 0 ? null : selectionCollection(features);
 }
 
-/** Communities with their fill colour (`color`) and point radius (`r`, px) for the shares `values` (memoised per communities, then per values). */
-const coverageData = memo((communities: FeatureCollection) =>
+const NO_VALUES = new Float64Array(0);
+/**
+ * Communities with their kind colour (`color`), their coverage colour for the shares `values`
+ * (`cover`, only when there are shares) and their point radius (`r`, px), memoised per communities,
+ * then per values. One collection for both the coverage and the communities groups: MapLibre cuts
+ * and uploads each polygon once (the two groups share one source), and a coverage toggle
+ * re-uploads nothing.
+ */
+const polygonData = memo((communities: FeatureCollection) =>
   memo((values: Float64Array): FeatureCollection => ({
     type: 'FeatureCollection',
     features: communities.features.map((f) => ({
       type: 'Feature',
       geometry: f.geometry,
-      properties: { color: hex(coverageFill(values, f)), r: communityRadiusPixels(f.properties?.population) },
+      properties: {
+        color: hex(communityColor(f.properties?.kind)),
+        ...(values === NO_VALUES ? {} : { cover: hex(coverageFill(values, f)) }),
+        r: communityRadiusPixels(f.properties?.population),
+      },
     })),
   })),
 );
-
-/** Communities with their kind colour (`color`) and point radius (`r`, px). */
-const communityData = memo((communities: FeatureCollection): FeatureCollection => ({
-  type: 'FeatureCollection',
-  features: communities.features.map((f) => ({
-    type: 'Feature',
-    geometry: f.geometry,
-    properties: { color: hex(communityColor(f.properties?.kind)), r: communityRadiusPixels(f.properties?.population) },
-  })),
-}));
 
 /** Gap zones as polygon features. */
 const zoneData = memo((zones: readonly GapZone[]): FeatureCollection => ({
@@ -181,39 +186,44 @@ function serviceAreas(x: OverlayInputs): OverlayGroup | null {
 /**
  * The MapLibre overlay groups for the state, bottom to top; hidden or absent ones are left out.
  * Their ids follow the deck.gl layers they replace: `service-areas`, `coverage`, `communities`,
- * `gap-zones`, `district-outlines`, `district-labels`, `selection`.
+ * `gap-zones`, `district-outlines`, `district-labels`, `facilities`, `selection`.
  */
 export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
   const out: OverlayGroup[] = [];
   const service = serviceAreas(x);
   if (service) out.push(service);
   const k = x.coverage ? x.coverage.categoryIds.indexOf(x.categoryId) : -1;
-  const coverageShown = !!x.communities && !!x.coverage && x.visible.coverage && (x.coverageMode === 'complete' || k >= 0);
+  const hasValues = !!x.coverage && (x.coverageMode === 'complete' || k >= 0);
+  const polygons = x.communities
+    ? polygonData(x.communities)(hasValues ? coverageValues(x.coverage!, k, x.coverageMode) : NO_VALUES)
+    : null;
+  const coverageShown = !!polygons && hasValues && x.visible.coverage;
   if (coverageShown) {
     out.push({
       id: 'coverage',
-      data: coverageData(x.communities!)(coverageValues(x.coverage!, k, x.coverageMode)),
+      source: 'communities',
+      data: polygons,
       layers: [
         {
           id: 'coverage',
           type: 'fill',
           filter: polygonal,
-          paint: { 'fill-color': ['get', 'color'], 'fill-opacity': COVERAGE_FILL_ALPHA / 255 },
+          paint: { 'fill-color': ['get', 'cover'], 'fill-opacity': COVERAGE_FILL_ALPHA / 255 },
         },
         {
           id: 'coverage-points',
           type: 'circle',
           filter: pointy,
-          paint: { 'circle-color': ['get', 'color'], 'circle-opacity': COVERAGE_FILL_ALPHA / 255, 'circle-radius': ['get', 'r'] },
+          paint: { 'circle-color': ['get', 'cover'], 'circle-opacity': COVERAGE_FILL_ALPHA / 255, 'circle-radius': ['get', 'r'] },
         },
       ] as OverlayLayer[],
     });
   }
-  if (x.communities && x.visible.communities) {
+  if (polygons && x.visible.communities) {
     const filled = !coverageShown;
     out.push({
       id: 'communities',
-      data: communityData(x.communities),
+      data: polygons,
       layers: [
         ...(filled
           ? [
@@ -291,6 +301,8 @@ export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
       }
     }
   }
+  const facilities = facilitiesGroup(x.facilities ?? null, !!x.visible.facilities, x.style);
+  if (facilities) out.push(facilities);
   const selected = selectionData(x);
   if (selected) {
     out.push({

@@ -7,7 +7,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { LayerInputs } from '../layers';
-import { facilityPoints, type FacilityPoint } from '../layers/facilities-layer';
+import { FACILITY_DOT, facilityPoints, type FacilityPoint } from '../layers/facilities-layer';
 import { zonesOfCategory } from '../layers/gap-zones-layer';
 import { sitePoints, SITE_RADIUS_PX, type SitePoint } from '../layers/sites-layer';
 import type { GapZone } from '../../engine/coverage/gap-zones';
@@ -37,8 +37,8 @@ export interface PickTarget {
   hit(frame: ScreenFrame, reachPx: number): TargetHit | null;
 }
 
-/** Facility discs: 40 m, drawn 3–9 px wide, with a 1 px outline (facilities-layer.ts). */
-const FACILITY = { meters: 40, minPx: 3, maxPx: 9, outlinePx: 1 } as const;
+/** Facility discs as facilities-layer.ts draws them. */
+const FACILITY = FACILITY_DOT;
 /** Site discs: outline 3 px (sites-layer.ts); the dragged one is 3 px larger. */
 const SITE_OUTLINE_PX = 3;
 const SITE_DRAG_GROW_PX = 3;

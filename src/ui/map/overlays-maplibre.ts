@@ -1,6 +1,6 @@
 /**
  * Keeps the MapLibre analysis overlays (app/layers/maplibre-overlays.ts) in step with the state:
- * one GeoJSON source per group (`lc-<group id>`), re-uploaded with setData only when the group's
+ * one GeoJSON source per group (`lc-<group id>`, or `lc-<group source>` for groups sharing one), re-uploaded with setData only when the group's
  * data object changed; layers (`lc-<layer id>`) added, removed or replaced when their spec changed,
  * and kept above the base map and the roads in the groups' order. A hidden group keeps its source,
  * so switching it on again uploads nothing. Under a GCJ-02 base map (`shift`) the data is drawn
@@ -40,7 +40,7 @@ export function syncOverlays(map: MapLibreMap, groups: readonly OverlayGroup[], 
   }
   const wanted: LayerSpecification[] = [];
   for (const g of groups) {
-    const source = PREFIX + g.id;
+    const source = PREFIX + (g.source ?? g.id);
     const data = displayGeoJson(g.data, shift);
     const src = map.getSource<GeoJSONSource>(source);
     if (!src) {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
 import { buildLayers, type LayerInputs } from '../../../src/app/layers';
-import { facilitiesLayer } from '../../../src/app/layers/facilities-layer';
+import { FACILITY_DOT } from '../../../src/app/layers/facilities-layer';
 import { communityRadiusPixels } from '../../../src/app/community-style';
 import { heatSecondsAt } from '../../../src/app/layers/heat-layer';
 import { pickTargets } from '../../../src/app/picking/pick-targets';
@@ -103,10 +103,9 @@ const nameOf = (o: unknown) => ((o as Feature).properties?.name ?? (o as { name?
 describe('map picking on the CPU', () => {
   it('hits a facility where its dot is drawn (size as the facilities layer draws it), the zone beside it, the community for a click', () => {
     // the dot's radius: 40 m at this zoom clamped to the layer's pixel bounds, plus half its outline
-    const p = facilitiesLayer(facilities, true)!.props;
+    const p = FACILITY_DOT;
     const pxPerMeter = frameAt(760, 450).pxPerMeter;
-    const radius =
-      Math.min(p.radiusMaxPixels, Math.max(p.radiusMinPixels, (p.getRadius as number) * pxPerMeter)) + (p.getLineWidth as number) / 2;
+    const radius = Math.min(p.maxPx, Math.max(p.minPx, p.meters * pxPerMeter)) + p.outlinePx / 2;
     expect(radius).toBeGreaterThan(3);
     const on = hover(state, 760 + radius - 0.3, 450);
     expect([on?.layerId, nameOf(on?.object)]).toEqual(['facilities', 'F']);
@@ -169,7 +168,7 @@ describe('map picking on the CPU', () => {
 
   it('asks deck.gl for no picking pass: no layer is pickable', () => {
     const layers = buildLayers({ ...state, settings: null, selection: { type: 'community', index: 0 } });
-    expect(layers.map((l) => l.id)).toEqual(expect.arrayContaining(['heat', 'facilities', 'sites']));
+    expect(layers.map((l) => l.id)).toEqual(expect.arrayContaining(['heat', 'sites']));
     expect(layers.filter((l) => l.props.pickable).map((l) => l.id)).toEqual([]);
   });
 });

@@ -10,25 +10,15 @@
  */
 import type { SitingState } from '../siting-store';
 
-/** The part of the siting state the map layers and picking read. */
-export type ProposalOnMap = Pick<
-  SitingState,
-  'sites' | 'coveredSamples' | 'category' | 'dragging' | 'numbers' | 'serviceAreas' | 'newlyCovered'
->;
-
+/** The keys of the siting state the map layers and picking read. */
 const KEYS = ['sites', 'coveredSamples', 'category', 'dragging', 'numbers', 'serviceAreas', 'newlyCovered'] as const;
+
+/** The part of the siting state the map layers and picking read. */
+export type ProposalOnMap = Pick<SitingState, (typeof KEYS)[number]>;
 
 /** The slice of the state the map reads. */
 export function proposalSlice(s: SitingState): ProposalOnMap {
-  return {
-    sites: s.sites,
-    coveredSamples: s.coveredSamples,
-    category: s.category,
-    dragging: s.dragging,
-    numbers: s.numbers,
-    serviceAreas: s.serviceAreas,
-    newlyCovered: s.newlyCovered,
-  };
+  return Object.fromEntries(KEYS.map((k) => [k, s[k]])) as ProposalOnMap;
 }
 
 /**

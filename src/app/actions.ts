@@ -264,21 +264,26 @@ async function refreshSurface(): Promise<void> {
 }
 
 /**
- * Cancel long work: the worker is stopped and restarted with the inputs and settings it had; the
- * results are cleared until the next change runs the analysis again.
+ * Cancel long work: the worker is stopped and restarted with the inputs and settings it had. A
+ * cancelled file read leaves inputs and settings as they were, so the results shown still hold: they
+ * stay, and the restarted worker computes them again (it needs them for details and siting). A
+ * cancelled analysis clears the results until the next change runs it again (it was stopped because
+ * it was slow, so it does not restart by itself).
  */
 export async function cancelJob(): Promise<void> {
+  const readCancelled = get().job?.stage === 'reading';
   terminateEngine();
   // the terminated worker never answers the pending call: forget it, so the next change runs afresh
   running = null;
   again = false;
-  // results of the cancelled run would be stale (new data or speeds): none is shown until the next run
-  set({ job: null, status: get().data ? 'ready' : 'idle', coverage: null, surface: null });
+  // results of a cancelled analysis would be stale (new data or speeds): none is shown until the next run
+  set({ job: null, status: get().data ? 'ready' : 'idle', ...(readCancelled ? {} : { coverage: null, surface: null }) });
   const s = get();
   try {
     if (s.settings) await engine().setSettings(s.settings);
     for (const input of allInputs()) await engine().loadLayer(input.layer, input.name, input.bytes, input.options);
     await replayDemFiles();
+    if (readCancelled && get().coverage) await runCoverage();
   } catch (e) {
     showError(e);
   }

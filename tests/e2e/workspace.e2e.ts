@@ -320,6 +320,8 @@ describe('loading data into the workspace', () => {
     const app = await open('zh-CN');
     const { page } = app;
     const sampleCommunities = (await page.getByTestId('count-communities').innerText()).split(' ')[0];
+    await expect.poll(() => page.getByTestId('answer-complete').innerText(), { timeout: 120_000 }).toMatch(/^\d+(\.\d+)?\s?%$/);
+    const sampleComplete = await page.getByTestId('answer-complete').innerText();
     // 1,500 big polygons over the sample's road network: about 3.7 million demand samples, seconds
     // of worker time. The page itself can be busy for seconds drawing them (software WebGL), so the
     // click comes first (a screenshot before it let a fast job finish) with a generous timeout.
@@ -351,6 +353,11 @@ describe('loading data into the workspace', () => {
     // cancelled while reading: the previous communities stay; while computing: the file was already loaded
     const shown = (await page.getByTestId('count-communities').innerText()).split(' ')[0];
     expect([sampleCommunities, n(cancelled.size)]).toContain(shown);
+    if (cancelled.stage.endsWith('读取文件')) {
+      // a cancelled read changed nothing: the answer the planner had is still on the first screen
+      expect(shown).toBe(sampleCommunities);
+      expect(await page.getByTestId('answer-complete').innerText({ timeout: 5_000 })).toBe(sampleComplete);
+    }
     saveScreenshot('workspace-11-cancelled.png', await page.screenshot());
     // the restarted worker holds the inputs and takes new files
     const more = geojsonSet(6, 12, 0).facilities;

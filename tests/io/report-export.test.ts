@@ -140,6 +140,11 @@ async function analyseAndExport(input: { communities: Feat[]; facilities: Feat[]
     settings,
   );
   expect(loaded.errors).toEqual([]);
+  return reportOf(loaded, settings, { crs, ...options });
+}
+
+/** Analyse a loaded dataset, find its gap zones and write the report (at a fixed time, so files compare). */
+function reportOf(loaded: ReturnType<typeof loadDataset>, settings: Settings, options: ReportOptions = {}) {
   const analysis = analyze(loaded.dataset, settings);
   const zones = findGapZones(analysis.samples, analysis.fields, settings);
   const files = writeAnalysisReport({
@@ -148,7 +153,7 @@ async function analyseAndExport(input: { communities: Feat[]; facilities: Feat[]
     zones,
     settings,
     problems: reportProblems(loaded.warnings, loaded.errors),
-    options: { crs, generatedAt: '2025-06-01T08:00:00Z', ...options },
+    options: { generatedAt: '2025-06-01T08:00:00Z', ...options },
   });
   return { files, dataset: loaded.dataset, analysis, zones };
 }
@@ -240,16 +245,7 @@ describe('exports open cleanly in GDAL and check-geojson', () => {
       { facilities: text('facilities.geojson'), communities: text('communities.geojson'), roads: text('roads.geojson') },
       settings,
     );
-    const analysis = analyze(loaded.dataset, settings);
-    const zones = findGapZones(analysis.samples, analysis.fields, settings);
-    const files = writeAnalysisReport({
-      dataset: loaded.dataset,
-      analysis,
-      zones,
-      settings,
-      problems: reportProblems(loaded.warnings, loaded.errors),
-      options: { generatedAt: '2025-06-01T08:00:00Z' },
-    });
+    const { files, zones } = reportOf(loaded, settings);
     for (const name of REPORT_LAYERS) {
       const text = files[name];
       if (text === undefined) continue;

@@ -7,6 +7,7 @@ import { zlibSync } from 'fflate';
 import { PbfWriter } from 'pbf';
 import { expect } from 'vitest';
 import { OsmFormatError } from '../../src/io/osm/osm-elements';
+import { concatBytes } from './bytes';
 
 /** A PBF file of the given blobs: `[type, Blob message bytes]` (`OSMHeader`, `OSMData`). */
 export function pbfFile(blobs: [string, Uint8Array][]): Uint8Array {
@@ -20,13 +21,7 @@ export function pbfFile(blobs: [string, Uint8Array][]): Uint8Array {
     new DataView(len.buffer).setUint32(0, header.length);
     parts.push(len, header, blob);
   }
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** A Blob message holding `raw` zlib-compressed and claiming `claimedSize` raw bytes. */

@@ -4,6 +4,7 @@
  * in GeoJSON order (outer first) and written clockwise for outer rings, counter-clockwise for holes,
  * as the format requires.
  */
+import { concatBytes } from '../../helpers/bytes';
 
 type XY = [number, number];
 
@@ -86,16 +87,6 @@ function header(fileBytes: number, shapeType: number, bbox: number[]): Uint8Arra
   return b;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
 function writeDbf(spec: ShapefileSpec): Uint8Array {
   const n = spec.records.length;
   const recLen = 1 + spec.fields.reduce((s, f) => s + f.length, 0);
@@ -166,7 +157,7 @@ export function writeShapefile(spec: ShapefileSpec): { shp: Uint8Array; shx: Uin
     index.push(ix);
     offset += 8 + c.length;
   });
-  const shp = concat([header(offset, shapeType, bbox), ...records]);
-  const shx = concat([header(100 + 8 * contents.length, shapeType, bbox), ...index]);
+  const shp = concatBytes([header(offset, shapeType, bbox), ...records]);
+  const shx = concatBytes([header(100 + 8 * contents.length, shapeType, bbox), ...index]);
   return { shp, shx, dbf: writeDbf(spec) };
 }

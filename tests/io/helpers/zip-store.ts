@@ -2,6 +2,7 @@
  * A minimal zip writer for tests: STORE (no compression) entries, CRC-32, UTF-8 names.
  * Independent of the readers under test (they use but-unzip).
  */
+import { concatBytes } from '../../helpers/bytes';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -72,12 +73,5 @@ export function zipStore(files: ReadonlyArray<{ name: string; data: Uint8Array; 
   ev.setUint16(10, files.length, true);
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
-  const parts = [...locals, ...centrals, end];
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes([...locals, ...centrals, end]);
 }

@@ -1,7 +1,8 @@
 /**
  * Builds the `lifecircle` command: src/cli/main.ts bundled by esbuild into plain JavaScript for Node
  * (ESM), `dist-cli/lifecircle.mjs` plus lazily loaded chunks in `dist-cli/chunks/` (the program and
- * each command are dynamic imports). Everything is bundled except `highs`, whose WebAssembly file is
+ * each command are dynamic imports), and `dist-cli/lifecircle.cjs`, the launcher `bin` runs
+ * (src/cli/launcher.ts as CommonJS: help from help.json, else it imports lifecircle.mjs). Everything is bundled except `highs`, whose WebAssembly file is
  * found next to its own module in node_modules. Then the built command is run once per help request
  * (`--help`, `-h`, `<command> --help`, …) and what it prints goes to `dist-cli/help.json`, from which
  * the entry answers those requests without loading the program (commander and the commands).
@@ -68,6 +69,19 @@ try {
     banner: {
       js: "import { createRequire as __lifecircleRequire } from 'node:module';\nconst require = __lifecircleRequire(import.meta.url);",
     },
+    legalComments: 'none',
+    logLevel: 'error',
+  });
+  // what `bin` runs: a CommonJS launcher (Node starts it faster than an ES module) that answers help
+  // from help.json and imports lifecircle.mjs for anything else
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli/launcher.ts'],
+    outfile: path.join(options.outdir, 'lifecircle.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     legalComments: 'none',
     logLevel: 'error',
   });

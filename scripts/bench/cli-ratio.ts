@@ -249,7 +249,7 @@ function formatCliRatio(r: CliRatioResult): string {
 /** Goal of issue 12: `lifecircle --help` starts within this many ms (median of 10). */
 const HELP_GOAL_MS = 150;
 
-/** Median wall time of 10 runs of the built `lifecircle --help` (after 2 warm-up runs), with bare `node -e 0` beside it. */
+/** Median wall time of 10 runs of the built `lifecircle --help` (the `bin` file, after 2 warm-up runs), with bare `node -e 0` beside it. */
 function formatHelpStartup(): string {
   const time = (args: string[]): number => {
     const runs: number[] = [];
@@ -261,9 +261,11 @@ function formatHelpStartup(): string {
     }
     return median(runs);
   };
-  const help = time([path.join(root, 'dist-cli/lifecircle.mjs'), '--help']);
+  // the file `bin` names (the CommonJS launcher), as `lifecircle --help` runs it
+  const bin = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: { lifecircle: string } }).bin.lifecircle;
+  const help = time([path.join(root, bin), '--help']);
   const bare = time(['-e', '0']);
-  return `Start-up: lifecircle --help ${help.toFixed(0)} ms (median of 10; bare node -e 0: ${bare.toFixed(0)} ms)  goal under ${HELP_GOAL_MS} ms: ${help < HELP_GOAL_MS ? 'PASS' : 'FAIL'}`;
+  return `Start-up: lifecircle --help (${bin}) ${help.toFixed(0)} ms (median of 10; bare node -e 0: ${bare.toFixed(0)} ms)  goal under ${HELP_GOAL_MS} ms: ${help < HELP_GOAL_MS ? 'PASS' : 'FAIL'}`;
 }
 
 /**

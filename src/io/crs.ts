@@ -18,6 +18,7 @@
 import proj4 from 'proj4';
 import gcoord from 'gcoord';
 import type { Geometry, Position } from 'geojson';
+import { wgs84ToBd09, wgs84ToGcj02 } from './gcj02';
 
 /** A coordinate reference system id. */
 export type CrsId = 'WGS84' | 'CGCS2000' | 'GCJ02' | 'BD09' | `EPSG:${number}` | `PROJ:${string}`;
@@ -123,7 +124,10 @@ export function assertCrs(crs: CrsId): void {
 const wgsToGcj = (x: number, y: number): XY => gcoord.transform([x, y], gcoord.WGS84, gcoord.GCJ02) as XY;
 const wgsToBd = (x: number, y: number): XY => gcoord.transform([x, y], gcoord.WGS84, gcoord.BD09) as XY;
 
-/** Inverts a near-identity map by fixed-point iteration: w ← w − (forward(w) − target). */
+/**
+ * Inverts a near-identity map by fixed-point iteration: w ← w − (forward(w) − target). The forward
+ * maps are gcj02.ts's (the same bits as gcoord's, a few times cheaper per call).
+ */
 function invert(forward: (x: number, y: number) => XY, x: number, y: number): XY {
   let wx = x;
   let wy = y;
@@ -151,8 +155,8 @@ function assertFinite(x: number, y: number, crs: CrsId): void {
 export function toWgs84(x: number, y: number, crs: CrsId): XY {
   assertFinite(x, y, crs);
   if (IDENTITY.has(crs)) return [x, y];
-  if (crs === 'GCJ02') return invert(wgsToGcj, x, y);
-  if (crs === 'BD09') return invert(wgsToBd, x, y);
+  if (crs === 'GCJ02') return invert(wgs84ToGcj02, x, y);
+  if (crs === 'BD09') return invert(wgs84ToBd09, x, y);
   const p = converter(crs).inverse([x, y]);
   return [p[0] ?? NaN, p[1] ?? NaN];
 }

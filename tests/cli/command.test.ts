@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program';
@@ -18,6 +18,8 @@ const INPUT = ['--facilities', join(SAMPLE, 'facilities.geojson'), '--communitie
 // built inside node_modules so that `highs` (kept out of the bundle) resolves as in an install
 const CACHE = join(ROOT, 'node_modules', '.cache');
 let buildDir = '';
+/** The file `bin` names, in the build folder (the CommonJS launcher). */
+const BIN = basename((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { lifecircle: string } }).bin.lifecircle);
 let work = '';
 
 beforeAll(() => {
@@ -34,7 +36,7 @@ afterAll(() => {
 
 /** Run the built command; a hang fails the test through the timeout (status null). */
 function lifecircle(args: string[], timeoutMs = 25_000) {
-  const r = spawnSync(process.execPath, [join(buildDir, 'lifecircle.mjs'), ...args], {
+  const r = spawnSync(process.execPath, [join(buildDir, BIN), ...args], {
     cwd: work,
     encoding: 'utf8',
     timeout: timeoutMs,
@@ -44,8 +46,18 @@ function lifecircle(args: string[], timeoutMs = 25_000) {
 }
 
 describe('lifecircle (built command)', () => {
-  it('is one plain JavaScript file with a node shebang', () => {
-    expect(readFileSync(join(buildDir, 'lifecircle.mjs'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  it('is plain JavaScript with a node shebang: the CommonJS launcher bin names, and the ES module entry', () => {
+    expect(BIN).toBe('lifecircle.cjs');
+    for (const file of [BIN, 'lifecircle.mjs'])
+      expect(readFileSync(join(buildDir, file), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('the ES module entry answers like the launcher (help from help.json, and a usage error)', () => {
+    for (const args of [['--help'], ['analyze', '--bogus']]) {
+      const viaBin = lifecircle(args);
+      const direct = spawnSync(process.execPath, [join(buildDir, 'lifecircle.mjs'), ...args], { cwd: work, encoding: 'utf8' });
+      expect([direct.status, direct.stdout, direct.stderr]).toEqual([viaBin.code, viaBin.stdout, viaBin.stderr]);
+    }
   });
 
   it('--help exits 0 with usage, an example and the exit codes', () => {

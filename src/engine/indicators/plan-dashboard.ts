@@ -55,9 +55,13 @@ export function planDashboard(
     groupPop[sampleGroup[i]!]! += pop[i]!;
     total += pop[i]!;
   }
+  // facility indices per category, listed once for all the targets of a category (no pair per facility and target)
+  const byCategory = new Map<string, number[]>();
+  for (const t of targets) byCategory.set(t.category, []);
+  for (let i = 0; i < facilities.length; i++) byCategory.get(facilities[i]!.category)?.push(i);
   return targets.map((target) => {
     const k = settings.categories.findIndex((c) => c.id === target.category);
-    const mine = facilities.map((f, i) => [f, i] as const).filter(([f]) => f.category === target.category);
+    const mine = byCategory.get(target.category)!;
     const base = { target, facilities: mine.length, missingCapacity: 0 };
     const none = (missing: DashboardRow['missing']): DashboardRow => ({
       ...base,
@@ -71,7 +75,7 @@ export function planDashboard(
     switch (target.measure) {
       case 'count': {
         const byGroup = new Array<number>(groupCount).fill(0);
-        for (const [, i] of mine) if (facilityGroup[i]! >= 0) byGroup[facilityGroup[i]!]!++;
+        for (const i of mine) if (facilityGroup[i]! >= 0) byGroup[facilityGroup[i]!]!++;
         return {
           ...base,
           value: mine.length,
@@ -86,7 +90,8 @@ export function planDashboard(
         const supply = new Float64Array(groupCount);
         let all = 0;
         let missingCapacity = 0;
-        for (const [f, i] of mine) {
+        for (const i of mine) {
+          const f = facilities[i]!;
           if (!usableCapacity(f.capacity)) {
             missingCapacity++;
             continue;

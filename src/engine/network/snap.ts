@@ -37,8 +37,9 @@ const MAX_RINGS = 12;
  * around them ring by ring; candidates are ranked by their tangent-plane distance, only those
  * within `tangentPlaneWindowMeters` of the best get the haversine, and the search stops when a
  * safe lower bound (`haversineLowerBoundFactor`) proves that no segment outside the rings read can
- * be nearer (or within `maxSnapMeters`). Points outside the grid, or far from every segment, are
- * answered one by one with Flatbush `neighbors`. Ties go to the lower id. Points with non-finite
+ * be nearer (or within `maxSnapMeters`). Points outside the grid search from its nearest border
+ * cell; points the rings cannot answer (far from every segment) are answered one by one with
+ * Flatbush `neighbors`. Ties go to the lower id. Points with non-finite
  * coordinates are off-network.
  *
  * @param graph the road graph
@@ -75,12 +76,34 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
     const plat = lat[q] as number;
     snapOne(graph, getSegmentIndex(graph), plon, plat, projectX(projection, plon), projectY(projection, plat), maxSnapMeters, q, record);
   };
-  // a point outside the grid: off-network outright when the grid itself is beyond maxSnapMeters
+  // a point outside the grid: off-network outright when the grid itself is beyond maxSnapMeters; else
+  // searched ring by ring from the border cell nearest to it (every cell the rings read is on its
+  // side of the ring's edges, so the same proof holds), and one by one only when the rings do not
+  // prove the answer (no Flatbush index is built for a few points just outside the roads' box)
   const outside = (q: number, px: number, py: number): void => {
     const gx = Math.max(0, grid.minX - px, px - (grid.minX + cols * size));
     const gy = Math.max(0, grid.minY - py, py - (grid.minY + rows * size));
-    const far = Math.sqrt(gx * gx + gy * gy) * haversineLowerBoundFactor(projection, Math.max(maxAbsLat, Math.abs(lat[q] as number)));
-    if (far <= maxSnapMeters) single(q);
+    const plat = lat[q] as number;
+    const far = Math.sqrt(gx * gx + gy * gy) * haversineLowerBoundFactor(projection, Math.max(maxAbsLat, Math.abs(plat)));
+    if (!(far <= maxSnapMeters)) return;
+    const col = Math.min(cols - 1, Math.max(0, Math.floor((px - grid.minX) / size)));
+    const row = Math.min(rows - 1, Math.max(0, Math.floor((py - grid.minY) / size)));
+    const absLat = Math.min(89.9, Math.abs(plat));
+    const found = ringSnap(
+      graph,
+      grid,
+      search,
+      lon[q] as number,
+      plat,
+      Math.cos(plat * RAD),
+      row,
+      col,
+      Math.tan(absLat * RAD),
+      haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat)),
+      maxSnapMeters,
+    );
+    if (!found) single(q);
+    else if (search.bestMeters <= maxSnapMeters) record(q, search.bestSeg, search.bestT, search.bestMeters);
   };
 
   if (64 * count < cols * rows) {
@@ -181,8 +204,8 @@ function searchOf(graph: RoadGraph): GridSearch {
 }
 
 /**
- * The nearest segment of one point inside the grid (cell `row`, `col`), read ring by ring of
- * cells around it, into `search.bestSeg`, `bestT`, `bestMeters` (-1 / Infinity when none).
+ * The nearest segment of one point in grid cell `row`, `col` (or, outside the grid, nearest to
+ * that border cell), read ring by ring of cells around it, into `search.bestSeg`, `bestT`, `bestMeters` (-1 / Infinity when none).
  *
  * @param tanAbsLat `tan |φ|` of the point or more (for `tangentPlaneWindowMeters`)
  * @param bound haversine ≥ bound × projected distance between the point and any segment

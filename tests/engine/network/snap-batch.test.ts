@@ -123,6 +123,33 @@ describe('snapPoints (batched by grid cell)', () => {
     for (const maxSnap of [300, 2000, Infinity]) expectSame(g, lon, lat, maxSnap);
   });
 
+  it("equals the brute-force definition for points around the roads' box, corners included (searched from the border cells)", () => {
+    const g = buildRoadGraph(jitteredGrid(7, 20, 80));
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < g.nodeLon.length; i++) {
+      w = Math.min(w, g.nodeLon[i]!);
+      e = Math.max(e, g.nodeLon[i]!);
+      s = Math.min(s, g.nodeLat[i]!);
+      n = Math.max(n, g.nodeLat[i]!);
+    }
+    // a frame up to ~400 m wide around the box: every side and every corner
+    const rand = mulberry32(77);
+    const pad = 0.004;
+    const count = 800;
+    const lon = new Float64Array(count);
+    const lat = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const side = i % 4;
+      const along = rand();
+      const out = rand() * pad;
+      lon[i] = side === 0 ? w - out : side === 1 ? e + out : w - pad + along * (e - w + 2 * pad);
+      lat[i] = side === 2 ? s - out : side === 3 ? n + out : s - pad + along * (n - s + 2 * pad);
+    }
+    for (const maxSnap of [50, 250, 500, Infinity]) expectSame(g, lon, lat, maxSnap);
+    // a few points: each searched alone (the path without bucketing)
+    for (const maxSnap of [250, Infinity]) expectSame(g, lon.subarray(0, 12), lat.subarray(0, 12), maxSnap);
+  });
+
   it('equals the brute-force definition exactly on the real north-Bayreuth roads', () => {
     const g = buildRoadGraph(readRealRoads());
     const rand = mulberry32(12);

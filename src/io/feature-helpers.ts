@@ -58,7 +58,10 @@ export function inspectFeatureInto(raw: unknown, out: InspectedFeature): string 
 }
 
 function idText(value: unknown): string | null {
-  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'string') {
+    const t = value.trim();
+    return t === '' ? null : t;
+  }
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return null;
 }

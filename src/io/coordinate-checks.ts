@@ -56,6 +56,14 @@ export function positionProblem(pos: unknown): string | null {
   return `position ${short(pos)} is outside lon −180…180 / lat −90…90`;
 }
 
+/** A bounding box in degrees that {@link readPositionList} grows while it checks (so no second pass is needed). */
+export interface PositionBox {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
 /**
  * Check a list of positions like {@link checkPositionList}, but without copying what needs no
  * change: a good position of exactly two values is the file's own array (shared, never changed);
@@ -64,9 +72,10 @@ export function positionProblem(pos: unknown): string | null {
  *
  * @param value anything found where the list should be
  * @param minCount fewest positions allowed
+ * @param box grown by every good position when given (it may have grown before a bad one is found)
  * @returns the 2D positions (read-only: may be `value` itself), or a reason naming the first bad position
  */
-export function readPositionList(value: unknown, minCount: number): readonly (readonly [number, number])[] | string {
+export function readPositionList(value: unknown, minCount: number, box?: PositionBox): readonly (readonly [number, number])[] | string {
   if (!Array.isArray(value)) return `coordinates are ${short(value)}, not an array of positions`;
   let copy: [number, number][] | null = null;
   for (let i = 0; i < value.length; i++) {
@@ -74,6 +83,14 @@ export function readPositionList(value: unknown, minCount: number): readonly (re
     const problem = positionProblem(p);
     if (problem !== null) return `vertex ${i}: ${problem}`;
     const q = p as number[];
+    if (box !== undefined) {
+      const x = q[0] as number;
+      const y = q[1] as number;
+      if (x < box.minX) box.minX = x;
+      if (x > box.maxX) box.maxX = x;
+      if (y < box.minY) box.minY = y;
+      if (y > box.maxY) box.maxY = y;
+    }
     if (copy === null && q.length !== 2) copy = (value as [number, number][]).slice(0, i);
     if (copy !== null) copy.push(q.length === 2 ? (q as [number, number]) : [q[0] as number, q[1] as number]);
   }
@@ -103,26 +120,51 @@ export function allSamePosition(list: readonly (readonly [number, number])[]): b
  * @returns true when swapping explains the data much better
  */
 export function looksSwapped(lon: ArrayLike<number>, lat: ArrayLike<number>, reference: BBox = CHINA_BBOX): boolean {
+  return pointLayerSummary(lon, lat, reference).swapped;
+}
+
+/** What {@link pointLayerSummary} finds in one pass over a layer's points. */
+export interface PointLayerSummary {
+  /** `[minLon, minLat, maxLon, maxLat]` of the points, or null when there is none. */
+  bbox: BBox | null;
+  /** The {@link looksSwapped} verdict. */
+  swapped: boolean;
+}
+
+/**
+ * A layer's bounding box and the {@link looksSwapped} verdict in one pass over its points (nothing
+ * allocated per point).
+ *
+ * @param lon longitudes in degrees
+ * @param lat latitudes in degrees (same length)
+ * @param reference where the data is expected (default {@link CHINA_BBOX})
+ */
+export function pointLayerSummary(lon: ArrayLike<number>, lat: ArrayLike<number>, reference: BBox = CHINA_BBOX): PointLayerSummary {
   const n = lon.length;
-  if (n === 0) return false;
+  if (n === 0) return { bbox: null, swapped: false };
+  const [r0, r1, r2, r3] = reference;
   let inside = 0;
   let insideSwapped = 0;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
   for (let i = 0; i < n; i++) {
     const x = lon[i] as number;
     const y = lat[i] as number;
-    if (inBBox(x, y, reference)) inside++;
-    if (inBBox(y, x, reference)) insideSwapped++;
+    if (x >= r0 && x <= r2 && y >= r1 && y <= r3) inside++;
+    if (y >= r0 && y <= r2 && x >= r1 && x <= r3) insideSwapped++;
+    if (x < minX) minX = x;
+    if (y < minY) minY = y;
+    if (x > maxX) maxX = x;
+    if (y > maxY) maxY = y;
   }
-  return inside * 2 < n && insideSwapped * 2 > n;
+  return { bbox: [minX, minY, maxX, maxY], swapped: inside * 2 < n && insideSwapped * 2 > n };
 }
 
 /** A bbox grown by `marginDegrees` on every side. */
 export function padBBox(b: BBox, marginDegrees: number): BBox {
   return [b[0] - marginDegrees, b[1] - marginDegrees, b[2] + marginDegrees, b[3] + marginDegrees];
-}
-
-function inBBox(x: number, y: number, b: BBox): boolean {
-  return x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
 }
 
 /**

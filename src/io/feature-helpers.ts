@@ -58,7 +58,10 @@ export function inspectFeatureInto(raw: unknown, out: InspectedFeature): string 
 }
 
 function idText(value: unknown): string | null {
-  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'string') {
+    const t = value.trim();
+    return t === '' ? null : t;
+  }
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return null;
 }
@@ -77,16 +80,32 @@ function lower(s: string): string {
   return l;
 }
 
-/** The lower-case names of a list of names (cached per list: the readers pass the same constant lists). */
-const wantedNames = new WeakMap<readonly string[], Set<string>>();
+/**
+ * Per list of names (the readers pass the same constant lists): for each property name seen, whether
+ * it matches one of the names case-insensitively. One map lookup per key of a feature answers the
+ * usual case, a field absent from the file.
+ */
+const matchesByNames = new WeakMap<readonly string[], Map<string, boolean>>();
 
-function wantedOf(names: readonly string[]): Set<string> {
-  let set = wantedNames.get(names);
-  if (set === undefined) {
-    set = new Set(names.map(lower));
-    wantedNames.set(names, set);
+function matchesOf(names: readonly string[]): Map<string, boolean> {
+  let m = matchesByNames.get(names);
+  if (m === undefined) {
+    m = new Map();
+    matchesByNames.set(names, m);
   }
-  return set;
+  return m;
+}
+
+/** True when `key` matches one of `names` case-insensitively (answers cached in `cache`, bounded). */
+function keyMatches(key: string, names: readonly string[], cache: Map<string, boolean>): boolean {
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    const l = lower(key);
+    hit = false;
+    for (let i = 0; i < names.length; i++) if (lower(names[i] as string) === l) hit = true;
+    if (cache.size < LOWER_CASE_CACHE_SIZE) cache.set(key, hit);
+  }
+  return hit;
 }
 
 /**
@@ -102,10 +121,10 @@ export function getProp(props: Record<string, unknown>, names: readonly string[]
   }
   // case-insensitive: none of the keys matches any name (the usual case of an absent field): done
   if (names.length > 1) {
-    const wanted = wantedOf(names);
+    const cache = matchesOf(names);
     let some = false;
     for (const key in props) {
-      if (wanted.has(lower(key))) {
+      if (keyMatches(key, names, cache)) {
         some = true;
         break;
       }
@@ -126,16 +145,34 @@ export function getProp(props: Record<string, unknown>, names: readonly string[]
 }
 
 /**
- * True when two items share an id. Sorts a copy of the ids and compares neighbours: for 100,000 ids
- * several times faster than a hash set (whose growing tables the garbage collector has to copy).
+ * True when two items share an id. An open-addressing hash table of item indices in an Int32Array
+ * (off the JavaScript heap: nothing for the garbage collector to copy or mark), keyed by a
+ * 32-bit FNV-1a hash of the id's characters; equal hashes are compared as strings. One pass.
  *
  * @param items items with a string `id` (not changed)
  */
 export function hasDuplicateId(items: readonly { id: string }[]): boolean {
-  const ids = new Array<string>(items.length);
-  for (let i = 0; i < items.length; i++) ids[i] = (items[i] as { id: string }).id;
-  ids.sort();
-  for (let i = 1; i < ids.length; i++) if (ids[i] === ids[i - 1]) return true;
+  const n = items.length;
+  if (n < 2) return false;
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const id = (items[i] as { id: string }).id;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
+    let slot = h & mask;
+    for (;;) {
+      const j = table[slot] as number;
+      if (j < 0) {
+        table[slot] = i;
+        break;
+      }
+      if ((items[j] as { id: string }).id === id) return true;
+      slot = (slot + 1) & mask;
+    }
+  }
   return false;
 }
 

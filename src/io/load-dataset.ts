@@ -2,7 +2,7 @@ import { estimateDemandSamples, MAX_DEMAND_SAMPLES } from '../engine/coverage/de
 import type { Community, Dataset, Problem, ReadResult, Road, Settings } from '../engine/model';
 import { isWalkable } from '../engine/network/walkability';
 import type { CategoryMapping } from './category-mapping';
-import { bboxOf, looksSwapped, padBBox, type BBox } from './coordinate-checks';
+import { padBBox, pointLayerSummary, type BBox } from './coordinate-checks';
 import type { FeatureLike } from './feature-helpers';
 import { parseGeoJsonText } from './geojson-parse';
 import { readCommunities, type CommunityMapping } from './read-communities';
@@ -112,11 +112,13 @@ export function loadDataset(
     comPts.lon[i] = (p as [number, number])[0];
     comPts.lat[i] = (p as [number, number])[1];
   }
-  for (const [name, file, pts] of [
-    ['facilities', input.facilities.file, facPts],
-    ['communities', input.communities.file, comPts],
+  const facLayer = pointLayerSummary(facPts.lon, facPts.lat);
+  const comLayer = pointLayerSummary(comPts.lon, comPts.lat);
+  for (const [name, file, summary] of [
+    ['facilities', input.facilities.file, facLayer],
+    ['communities', input.communities.file, comLayer],
   ] as const) {
-    if (looksSwapped(pts.lon, pts.lat)) {
+    if (summary.swapped) {
       warnings.push({
         file,
         index: -1,
@@ -126,8 +128,8 @@ export function loadDataset(
       });
     }
   }
-  const facBox = bboxOf(facPts.lon, facPts.lat);
-  const comBox = bboxOf(comPts.lon, comPts.lat);
+  const facBox = facLayer.bbox;
+  const comBox = comLayer.bbox;
   if (facBox && comBox && !intersects(padBBox(facBox, 0.1), comBox)) {
     const swapped: BBox = [facBox[1], facBox[0], facBox[3], facBox[2]];
     const hint =

@@ -110,6 +110,7 @@ function readCommunitiesOnce(
 
   const f: InspectedFeature = { properties: {}, geometry: undefined, id: null };
   const state: RingState = { closed: 0, minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  let withDistrict = 0;
   for (let index = 0; index < features.length; index++) {
     const notFeature = inspectFeatureInto(features[index], f);
     if (notFeature !== null) {
@@ -179,7 +180,10 @@ function readCommunitiesOnce(
     // an empty or missing district is the "unassigned" group: no property
     const district = typeof rawDistrict === 'string' || typeof rawDistrict === 'number' ? String(rawDistrict).trim() : '';
     const c: Community = { index: value.length, id, name, kind, population, geometry: kept };
-    if (district !== '') c.district = district;
+    if (district !== '') {
+      c.district = district;
+      withDistrict++;
+    }
     if (demand) c.demand = demand;
     value.push(c);
   }
@@ -199,7 +203,6 @@ function readCommunitiesOnce(
         reason: `${p.above.length} communities have more residents in the demand column "${field}" of category "${category}" than their population (${list(p.above)}): kept as given`,
       });
   });
-  const withDistrict = value.reduce((n, c) => n + (c.district !== undefined ? 1 : 0), 0);
   if (value.length > 0 && withDistrict < value.length && (withDistrict > 0 || mapping?.districtField)) {
     const field = districtFields.join(' / ');
     warnings.push({
@@ -263,25 +266,19 @@ function polygonRings(rings: unknown, where: string, state: RingState): [number,
   if (!Array.isArray(rings) || rings.length === 0) return `${where}has no rings`;
   const out: [number, number][][] = [];
   for (let r = 0; r < rings.length; r++) {
-    const checked = readPositionList(rings[r], 1);
+    // the outer ring's positions grow the bounding box as they are checked (one pass)
+    const checked = readPositionList(rings[r], 1, r === 0 ? state : undefined);
     if (typeof checked === 'string') return `${where}ring ${r} ${checked}`;
     let list = checked as [number, number][];
     const first = list[0] as [number, number];
     const last = list[list.length - 1] as [number, number];
     if (first[0] !== last[0] || first[1] !== last[1]) {
-      list = [...list, [first[0], first[1]]];
+      // a copy (the file's own array is never changed), closed by the first position
+      list = list.slice();
+      list.push([first[0], first[1]]);
       state.closed++;
     }
     if (list.length < 4) return `${where}ring ${r} has ${list.length} positions once closed, needs at least 4`;
-    if (r === 0) {
-      for (let i = 0; i < list.length; i++) {
-        const p = list[i] as [number, number];
-        if (p[0] < state.minX) state.minX = p[0];
-        if (p[0] > state.maxX) state.maxX = p[0];
-        if (p[1] < state.minY) state.minY = p[1];
-        if (p[1] > state.maxY) state.maxY = p[1];
-      }
-    }
     out.push(list);
   }
   return out;

@@ -1,7 +1,7 @@
 import pointOnFeature from '@turf/point-on-feature';
 import type { Facility, Problem, ReadResult, Settings } from '../engine/model';
 import { categoryIdIndex, mapCategory, type CategoryMapping } from './category-mapping';
-import { checkPositionList, positionProblem, readPositionList } from './coordinate-checks';
+import { positionProblem, readPositionList } from './coordinate-checks';
 import {
   describe,
   getProp,
@@ -84,6 +84,8 @@ function readFacilitiesOnce(
   const capacityFields = mapping?.capacityField ? [mapping.capacityField] : CAPACITY_FIELDS;
 
   const f: InspectedFeature = { properties: {}, geometry: undefined, id: null };
+  // where a facility is: overwritten by facilityPoint for each feature (no object per facility)
+  const where: FacilityPoint = { lon: 0, lat: 0, warning: null };
   for (let index = 0; index < features.length; index++) {
     const notFeature = inspectFeatureInto(features[index], f);
     if (notFeature !== null) {
@@ -93,9 +95,9 @@ function readFacilitiesOnce(
     const id = f.id ?? generateId(index);
     const props = f.properties;
 
-    const where = facilityPoint(f.geometry);
-    if (typeof where === 'string') {
-      errors.push({ file, index, id, reason: where });
+    const notAPoint = facilityPoint(f.geometry, where);
+    if (notAPoint !== null) {
+      errors.push({ file, index, id, reason: notAPoint });
       continue;
     }
 
@@ -143,9 +145,20 @@ function readFacilitiesOnce(
 const CAPACITY_FIELDS = ['capacity', '容量', '床位', '托位'];
 const NAME_FIELDS = ['name', '名称', 'name:zh'];
 
-type PointOrReason = { lon: number; lat: number; warning?: string } | string;
+/** Where a facility is, in degrees, and a caveat about its geometry (or null). */
+interface FacilityPoint {
+  lon: number;
+  lat: number;
+  warning: string | null;
+}
 
-function facilityPoint(geometry: unknown): PointOrReason {
+/**
+ * The location of a facility's geometry, written into `out`.
+ *
+ * @returns null when `out` holds the location, else the reason the geometry gives none
+ */
+function facilityPoint(geometry: unknown, out: FacilityPoint): string | null {
+  out.warning = null;
   if (geometry === null || geometry === undefined) return `geometry is ${describe(geometry)}`;
   if (!isObject(geometry)) return `geometry is ${describe(geometry)}, not an object`;
   const coords = geometry.coordinates;
@@ -154,13 +167,18 @@ function facilityPoint(geometry: unknown): PointOrReason {
       const problem = positionProblem(coords);
       if (problem !== null) return problem;
       const p = coords as number[];
-      return { lon: p[0] as number, lat: p[1] as number };
+      out.lon = p[0] as number;
+      out.lat = p[1] as number;
+      return null;
     }
     case 'MultiPoint': {
       const list = readPositionList(coords, 1);
       if (typeof list === 'string') return `MultiPoint ${list}`;
-      const [lon, lat] = list[0] as [number, number];
-      return list.length > 1 ? { lon, lat, warning: `MultiPoint with ${list.length} points: the first one is used` } : { lon, lat };
+      const first = list[0] as readonly [number, number];
+      out.lon = first[0];
+      out.lat = first[1];
+      if (list.length > 1) out.warning = `MultiPoint with ${list.length} points: the first one is used`;
+      return null;
     }
     case 'Polygon':
     case 'MultiPolygon': {
@@ -171,11 +189,17 @@ function facilityPoint(geometry: unknown): PointOrReason {
         if (!Array.isArray(poly) || poly.length === 0) return `${geometry.type} has a polygon without rings`;
         const rings: [number, number][][] = [];
         for (const ring of poly) {
-          const r = checkPositionList(ring, 3);
+          // the file's own positions (not copied; pointOnFeature only reads them)
+          const r = readPositionList(ring, 3);
           if (typeof r === 'string') return `${geometry.type} ring ${r}`;
           const first = r[0] as [number, number];
           const last = r[r.length - 1] as [number, number];
-          rings.push(first[0] === last[0] && first[1] === last[1] ? r : [...r, first]);
+          if (first[0] === last[0] && first[1] === last[1]) rings.push(r as [number, number][]);
+          else {
+            const closed = r.slice() as [number, number][];
+            closed.push(first);
+            rings.push(closed);
+          }
         }
         clean.push(rings);
       }
@@ -183,7 +207,11 @@ function facilityPoint(geometry: unknown): PointOrReason {
         const p = pointOnFeature({ type: 'MultiPolygon', coordinates: clean }).geometry.coordinates;
         const lon = p[0];
         const lat = p[1];
-        if (typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat)) return { lon, lat };
+        if (typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat)) {
+          out.lon = lon;
+          out.lat = lat;
+          return null;
+        }
       } catch {
         // a degenerate polygon: reported below
       }

@@ -40,7 +40,8 @@ export function readRoads(features: readonly FeatureLike[], file: string): ReadR
       continue;
     }
     const highwayRaw = f.properties.highway;
-    const highway = typeof highwayRaw === 'string' && highwayRaw.trim() !== '' ? highwayRaw.trim() : null;
+    const highwayText = typeof highwayRaw === 'string' ? highwayRaw.trim() : '';
+    const highway = highwayText !== '' ? highwayText : null;
     const footAccess = hasFootAccess(f.properties);
     const first = value.length;
     if (g.type === 'LineString') {
@@ -75,8 +76,8 @@ export function readRoads(features: readonly FeatureLike[], file: string): ReadR
       continue;
     }
     const bicycleRaw = f.properties.bicycle;
-    if (typeof bicycleRaw === 'string' && bicycleRaw.trim() !== '')
-      for (let r = first; r < value.length; r++) (value[r] as Road).bicycle = bicycleRaw.trim();
+    const bicycle = typeof bicycleRaw === 'string' ? bicycleRaw.trim() : '';
+    if (bicycle !== '') for (let r = first; r < value.length; r++) (value[r] as Road).bicycle = bicycle;
     const speedRaw = f.properties.speed;
     if (speedRaw !== undefined && speedRaw !== null && speedRaw !== '') {
       const s = parseNumberLike(speedRaw);

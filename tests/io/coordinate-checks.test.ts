@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/engine/prng';
-import { bboxOf, checkPosition, checkPositionList, looksSwapped } from '../../src/io/coordinate-checks';
+import {
+  bboxOf,
+  checkPosition,
+  checkPositionList,
+  looksSwapped,
+  pointLayerSummary,
+  readPositionList,
+} from '../../src/io/coordinate-checks';
 
 describe('checkPosition', () => {
   it('accepts WGS84 positions and drops elevation', () => {
@@ -107,5 +114,31 @@ describe('looksSwapped', () => {
     const sy = [...lat].sort((a, b) => a - b);
     expect(bboxOf(lon, lat)).toEqual([sx[0], sy[0], sx[49], sy[49]]);
     expect(bboxOf([], [])).toBeNull();
+  });
+
+  it('pointLayerSummary gives in one pass what bboxOf and looksSwapped give', () => {
+    const rand = mulberry32(9);
+    for (const n of [0, 1, 7, 300]) {
+      const lon = Array.from({ length: n }, () => (rand() < 0.7 ? 25 + rand() * 20 : 100 + rand() * 30));
+      const lat = Array.from({ length: n }, () => (rand() < 0.7 ? 100 + rand() * 30 : 25 + rand() * 20));
+      for (const [x, y] of [
+        [lon, lat],
+        [lat, lon],
+      ] as const) {
+        expect(pointLayerSummary(x, y)).toEqual({ bbox: bboxOf(x, y), swapped: looksSwapped(x, y) });
+      }
+    }
+  });
+
+  it('readPositionList grows a bounding box while it checks', () => {
+    const box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+    const ring = [
+      [121.5, 29.8, 3],
+      [121.6, 29.7],
+      [121.55, 29.9],
+      [121.5, 29.8],
+    ];
+    expect(readPositionList(ring, 4, box)).toEqual(ring.map((p) => [p[0], p[1]]));
+    expect(box).toEqual({ minX: 121.5, minY: 29.7, maxX: 121.6, maxY: 29.9 });
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getProp, inspectFeature, makeIdGenerator, parseNumberLike } from '../../src/io/feature-helpers';
+import { getProp, hasDuplicateId, inspectFeature, makeIdGenerator, parseNumberLike } from '../../src/io/feature-helpers';
 
 describe('feature helpers', () => {
   it('parseNumberLike accepts numbers and numeric text with thousands separators, nothing else', () => {
@@ -58,5 +58,35 @@ describe('feature helpers', () => {
     const gen = makeIdGenerator('F', new Set(['F1', 'F1-2']));
     expect(gen(0)).toBe('F0');
     expect(gen(1)).toBe('F1-3');
+  });
+});
+
+describe('hasDuplicateId', () => {
+  it('agrees with comparing every pair of ids (oracle), on ids made to collide', () => {
+    // few distinct characters and short ids: many repeats; unicode ids exercise the character hash
+    const id = fc.oneof(fc.stringMatching(/^[ab1]{0,3}$/), fc.string({ unit: 'binary', maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 60 }), (ids) => {
+        const items = ids.map((x) => ({ id: x }));
+        const brute = ids.some((x, i) => ids.indexOf(x) !== i);
+        expect(hasDuplicateId(items)).toBe(brute);
+      }),
+      { numRuns: 400, seed: 12 },
+    );
+  });
+
+  it('finds the one repeated id among 100,000 and none when all differ', () => {
+    const items = Array.from({ length: 100_000 }, (_, i) => ({ id: `c${i}` }));
+    expect(hasDuplicateId(items)).toBe(false);
+    items[77_777] = { id: 'c12' };
+    expect(hasDuplicateId(items)).toBe(true);
+  });
+});
+
+describe('getProp (case-insensitive fallback)', () => {
+  it('finds a field whatever the case of its key, on feature after feature of the same file', () => {
+    const names = ['district', '区县'];
+    const rows = [{ id: 'a' }, { District: 'Haishu' }, { id: 'b', DISTRICT: 'Yinzhou' }, { 区县: '鄞州' }, { name: 'x' }];
+    expect(rows.map((p) => getProp(p, names))).toEqual([undefined, 'Haishu', 'Yinzhou', '鄞州', undefined]);
   });
 });

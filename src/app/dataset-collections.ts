@@ -17,11 +17,18 @@ export function datasetCollections(view: DatasetView, source: DataSource): Loade
     properties: { index: c.index, id: c.id, name: c.name, kind: c.kind, population: c.population },
     geometry: c.geometry,
   }));
-  const roads: Feature[] = view.roads.map((r) => ({
-    type: 'Feature',
-    properties: { highway: r.highway, walkable: r.walkable },
-    geometry: { type: 'LineString', coordinates: r.path },
-  }));
+  const { count, start, coords, highway, walkable } = view.roads;
+  const roads: Feature[] = new Array<Feature>(count);
+  for (let r = 0; r < count; r++) {
+    const path: [number, number][] = [];
+    for (let v = start[r] as number, end = start[r + 1] as number; v < end; v++)
+      path.push([coords[2 * v] as number, coords[2 * v + 1] as number]);
+    roads[r] = {
+      type: 'Feature',
+      properties: { highway: highway[r] ?? null, walkable: walkable[r] === 1 },
+      geometry: { type: 'LineString', coordinates: path },
+    };
+  }
   const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
   return { source, roads: roads.length > 0 ? fc(roads) : null, communities: fc(communities), facilities: fc(facilities) };
 }

@@ -8,6 +8,12 @@
  * to the summary on screen is printed apart: loading the three layers into the dataset in the
  * worker (straight from the import, no GeoJSON text), sending the dataset to the page, drawing it,
  * and the first coverage run.
+ * The machine running the suite is shared and busy, so one pair of runs minutes apart compares two
+ * different loads: the test runs ROUNDS rounds, each a Node import then a drop on a fresh page right
+ * after it, and the ratio against the goal is the median of the rounds' ratios (each pair under
+ * about the same load). The worker is cold in every round (a fresh page: a new worker whose heap
+ * holds the sample, not the extract of the round before); Node is cold in the first round only
+ * (later rounds favour Node).
  * A measurement, not a timing test — the only assertion on time is a generous bound (the machine
  * running the suite may be busy), besides the import's own result.
  */
@@ -18,6 +24,7 @@ import { useAppSession } from './browser';
 import { syntheticGridPbf } from './synthetic-pbf';
 
 const SIDE = 1000;
+const ROUNDS = 3;
 const { open } = useAppSession({
   openOptions: {
     readySelectors: [
@@ -30,8 +37,7 @@ const { open } = useAppSession({
 describe('OpenStreetMap import speed: browser worker vs Node', () => {
   it('imports a 1.1 M-element synthetic extract in the worker and prints the time against Node', async () => {
     const { bytes, elements } = syntheticGridPbf(SIDE);
-    // Node, once each way (a cold start, as the worker's)
-    // the import alone, then the roads' features (the worker makes them for its layers; the CLI for analyze --roads)
+    // Node: the import alone, then the roads' features (the worker makes them for its layers; the CLI for analyze --roads)
     const nodeRun = (inflate?: typeof nodeInflateZlib): { ms: number; featuresMs: number; walkable: number } => {
       const t0 = performance.now();
       const r = importOsm(bytes, { file: 'grid.osm.pbf', categories: [], lang: 'en', ...(inflate ? { inflate } : {}) });
@@ -40,45 +46,80 @@ describe('OpenStreetMap import speed: browser worker vs Node', () => {
       expect(r.report.elements.nodes + r.report.elements.ways).toBe(elements);
       return { ms: t1 - t0, featuresMs: performance.now() - t1, walkable: r.report.roads.ways };
     };
-    const jsRun = nodeRun();
-    const js = jsRun.ms;
-    const walkable = jsRun.walkable;
-    const native = nodeRun(nodeInflateZlib).ms;
-
-    const { page } = await open();
-    await page.getByTestId('nav-data').click();
-    const t1 = Date.now();
-    await page
-      .getByTestId('file-input-osm')
-      .setInputFiles({ name: 'grid.osm.pbf', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
-    await page.getByTestId('osm-summary').waitFor({ timeout: 300_000 });
-    const browserMs = Date.now() - t1;
-    // the worker kept the same walkable ways as Node
-    expect(await page.getByTestId('osm-summary').innerText()).toMatch(new RegExp(`^${walkable} walkable ways, `));
-    const stages = await page.evaluate(() =>
-      Object.fromEntries(
-        performance
-          .getEntriesByType('measure')
-          .filter((m) => m.name.startsWith('osm:'))
-          .map((m) => [m.name, { ms: m.duration, detail: (m as PerformanceMeasure).detail as unknown }]),
-      ),
-    );
-    const worker = stages['osm:worker-import'];
-    expect(worker).toBeDefined();
-    const { importMs, layersMs, loadMs } = worker!.detail as { importMs: number; layersMs: number; loadMs: number };
-    expect(importMs).toBeGreaterThan(0);
+    const rounds: Round[] = [];
+    for (let k = 1; k <= ROUNDS; k++) {
+      // a fresh page each round: the worker cold, its heap holding the sample only (not the extract of the round before)
+      const { page, context } = await open();
+      await page.getByTestId('nav-data').click();
+      const js = nodeRun();
+      const native = nodeRun(nodeInflateZlib).ms;
+      const t1 = Date.now();
+      await page
+        .getByTestId('file-input-osm')
+        .setInputFiles({ name: 'grid.osm.pbf', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+      await page.getByTestId('osm-summary').waitFor({ timeout: 300_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('osm:coverage').length > 0, null, { timeout: 300_000 });
+      const browserMs = Date.now() - t1;
+      // the worker kept the same walkable ways as Node
+      expect(await page.getByTestId('osm-summary').innerText()).toMatch(new RegExp(`^${js.walkable} walkable ways, `));
+      const measures = await page.evaluate(() =>
+        Object.fromEntries(
+          ['osm:worker-import', 'osm:load-layers', 'osm:coverage'].map((name) => {
+            const m = performance.getEntriesByName(name)[0] as PerformanceMeasure;
+            return [name, { ms: m.duration, detail: m.detail as unknown }];
+          }),
+        ),
+      );
+      const worker = measures['osm:worker-import']!;
+      const timings = worker.detail as { importMs: number; layersMs: number; loadMs: number };
+      expect(timings.importMs).toBeGreaterThan(0);
+      rounds.push({
+        js: js.ms,
+        native,
+        featuresMs: js.featuresMs,
+        ...timings,
+        workerMs: worker.ms,
+        shown: measures['osm:load-layers']!.ms,
+        coverage: measures['osm:coverage']!.ms,
+        browserMs,
+      });
+      await context.close();
+    }
     const r = (v: number): number => Math.round(v);
-    const shown = stages['osm:load-layers']?.ms ?? NaN;
-    const coverage = stages['osm:coverage']?.ms ?? NaN;
+    const x = (v: number): string => v.toFixed(2);
+    const first = rounds[0]!;
+    const med = (f: (q: Round) => number): number => median(rounds.map(f));
+    const ratio = med((q) => q.importMs / q.js);
     console.log(
-      `OSM import of ${elements} elements (${(bytes.length / 1048576).toFixed(1)} MB PBF):\n` +
-        `  import alone: worker ${r(importMs)} ms; Node ${r(js)} ms with the same JS inflater (worker × ${(importMs / js).toFixed(2)}, goal ≤ 1.5), ` +
-        `${r(native)} ms with Node's zlib as the CLI (worker × ${(importMs / native).toFixed(2)})\n` +
-        `  the roads' features: worker ${r(layersMs)} ms; Node ${r(jsRun.featuresMs)} ms (worker × ${(layersMs / jsRun.featuresMs).toFixed(2)})\n` +
-        `  drop → summary on screen ${browserMs} ms = the worker's import ${r(importMs)} + features ${r(layersMs)} + layers loaded in the worker ${r(loadMs)} ` +
-        `+ transfer of the dataset ${r(worker!.ms - importMs - layersMs - loadMs)} + layers shown ${r(shown)} ` +
-        `+ coverage ${r(coverage)} + rest (file read, render) ${r(browserMs - worker!.ms - shown - coverage)}`,
+      `OSM import of ${elements} elements (${(bytes.length / 1048576).toFixed(1)} MB PBF), ${ROUNDS} rounds (Node then the worker, interleaved):\n` +
+        `  import alone, median ratio of the rounds: worker × ${x(ratio)} of Node with the same JS inflater (goal ≤ 1.5: ${ratio <= 1.5 ? 'PASS' : 'FAIL'}); ` +
+        `× ${x(med((q) => q.importMs / q.native))} of Node's zlib as the CLI\n` +
+        `  rounds: ${rounds.map((q) => `worker ${r(q.importMs)} / Node ${r(q.js)} ms (× ${x(q.importMs / q.js)})`).join('; ')} — the first cold on both sides, then Node warm\n` +
+        `  the roads' features (median): worker ${r(med((q) => q.layersMs))} ms; Node ${r(med((q) => q.featuresMs))} ms (worker × ${x(med((q) => q.layersMs / q.featuresMs))})\n` +
+        `  first drop → summary on screen ${first.browserMs} ms = the worker's import ${r(first.importMs)} + features ${r(first.layersMs)} + layers loaded in the worker ${r(first.loadMs)} ` +
+        `+ transfer of the dataset ${r(first.workerMs - first.importMs - first.layersMs - first.loadMs)} + layers shown ${r(first.shown)} ` +
+        `+ coverage ${r(first.coverage)} + rest (file read, render) ${r(first.browserMs - first.workerMs - first.shown - first.coverage)}`,
     );
-    expect(importMs).toBeLessThan(Math.max(120_000, 20 * js));
-  }, 600_000);
+    expect(first.importMs).toBeLessThan(Math.max(120_000, 20 * first.js));
+  }, 900_000);
 });
+
+/** One round: Node's import then the worker's, milliseconds. */
+interface Round {
+  js: number;
+  native: number;
+  featuresMs: number;
+  importMs: number;
+  layersMs: number;
+  loadMs: number;
+  workerMs: number;
+  shown: number;
+  coverage: number;
+  browserMs: number;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}

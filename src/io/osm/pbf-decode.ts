@@ -1,5 +1,5 @@
 import { PbfReader as Pbf } from 'pbf';
-import { inflateBounded } from './inflate-bounded';
+import { reusingZlibInflater } from './blob-inflater';
 import {
   DEFAULT_MAX_BLOB_BYTES,
   OsmFormatError,
@@ -76,6 +76,8 @@ export function decodePbf(bytes: Uint8Array, visitor: OsmVisitor, options: OsmSc
   let blobIndex = 0;
   const want = (visitor.node ? KIND_NODES : 0) | (visitor.way ? KIND_WAYS : 0) | (visitor.relation ? KIND_RELATIONS : 0);
   const memo = options.blobKinds;
+  // the JS inflater reuses its output buffer: each blob is decoded before the next is inflated
+  const inflate = options.inflate ?? reusingZlibInflater();
   while (at < bytes.length) {
     throwIfAborted(options.signal);
     if (at + 4 > bytes.length) throw new OsmFormatError(`truncated PBF: ${bytes.length - at} stray bytes at the end`);
@@ -99,7 +101,7 @@ export function decodePbf(bytes: Uint8Array, visitor: OsmVisitor, options: OsmSc
     // a data blob an earlier pass found without the kinds this pass wants is not inflated again
     const wanted = header.type === 'OSMHeader' || (header.type === 'OSMData' && (known === undefined || (known & want) !== 0));
     if (wanted) {
-      const data = inflateBlob(blobBytes, blobIndex, maxBlob, options.inflate ?? inflateJs);
+      const data = inflateBlob(blobBytes, blobIndex, maxBlob, inflate);
       if (header.type === 'OSMHeader') checkHeaderBlock(data);
       else {
         const kinds = decodePrimitiveBlock(data, visitor);
@@ -112,8 +114,6 @@ export function decodePbf(bytes: Uint8Array, visitor: OsmVisitor, options: OsmSc
   }
   if (first) throw new OsmFormatError('empty file');
 }
-
-const inflateJs: ZlibInflate = (data, maxBytes) => inflateBounded(data, 'zlib', maxBytes);
 
 function inflateBlob(blobBytes: Uint8Array, blobIndex: number, maxBlob: number, inflate: ZlibInflate): Uint8Array {
   const blob = new Pbf(blobBytes).readFields(readBlob, { raw: null, rawSize: -1, zlib: null, other: 0 });

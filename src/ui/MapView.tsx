@@ -34,6 +34,7 @@ import { syncOverlays } from './map/overlays-maplibre';
 import { showDeckCanvas } from './map/deck-canvas';
 import { softwareRendering } from '../app/render/software-renderer';
 import { attachInstantWheelZoom } from './map/instant-wheel-zoom';
+import { attachRepaintHold } from './map/hold-repaint';
 
 /** Ningbo, where the view starts before data arrives. */
 const INITIAL_CENTER: [number, number] = [121.6, 29.85];
@@ -91,6 +92,7 @@ export function MapView() {
       reduceMotion: software ? true : undefined, // buttons, keys, double-click: no eased frames, no pan inertia
     });
     const detachWheel = software ? attachInstantWheelZoom(map) : () => undefined;
+    const detachHold = software ? attachRepaintHold(map) : () => undefined; // one frame when all tiles are in, not one per batch
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     // no multisampling: in a software renderer (SwiftShader) it multiplies the raster work of every frame
@@ -122,6 +124,7 @@ export function MapView() {
       detachPmtiles();
       detachPicking();
       detachWheel();
+      detachHold();
       map.remove();
     };
   }, []);

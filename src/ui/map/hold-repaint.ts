@@ -12,7 +12,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /** Longest wait for tiles before the map is drawn anyway (ms): a slow source does not freeze the others. */
-export const MAX_HOLD_MS = 1500;
+const MAX_HOLD_MS = 1500;
 
 /** The part of MapLibre's map the hold uses. */
 export type HoldableMap = Pick<

@@ -52,7 +52,7 @@ describe('attachRepaintHold', () => {
     now = 0;
   });
   afterEach(() => vi.useRealTimers());
-  const attach = (map: FakeMap) => attachRepaintHold(map as unknown as HoldableMap, 1500, () => now);
+  const attach = (map: FakeMap) => attachRepaintHold(map as unknown as HoldableMap, 1500, 400, () => now);
 
   it('draws a zoom step at once, then holds the repaints of arriving tiles until the last one is in', () => {
     const map = new FakeMap();
@@ -94,6 +94,13 @@ describe('attachRepaintHold', () => {
     map.tilesLoaded = true;
     map.triggerRepaint();
     expect(map.frames).toBe(1);
+    // the next step's tiles are slow: the step is drawn (the old tiles scaled) after 400 ms, not 1.5 s
+    map.zoom = 10.8;
+    map.triggerRepaint();
+    expect(map.frames).toBe(1);
+    now = 400;
+    vi.advanceTimersByTime(400);
+    expect(map.frames).toBe(2);
   });
 
   it('draws anyway after the longest hold, and at once while the camera moves', async () => {

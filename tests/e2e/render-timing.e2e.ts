@@ -51,10 +51,17 @@ const probe = (page: Page) => page.evaluate(() => (window as unknown as { __prob
 const now = (page: Page) => page.evaluate(() => performance.now());
 const QUIET_MS = 1000;
 
-/** Waits for `QUIET_MS` without a long task; returns ms from `since` (page clock) to the end of the last long task (0 if none). */
+/**
+ * Waits for `QUIET_MS` without a long task and, where the map reports it (`data-map-idle`), for the
+ * map to have drawn everything asked for (a repaint held for tiles is no long task); returns ms from
+ * `since` (page clock) to the later of the end of the last long task and the map's idle (0 if none).
+ */
 async function settledSince(page: Page, since: number): Promise<number> {
   await page.waitForFunction(
-    (quiet) => performance.now() - (window as unknown as { __probe: Probe }).__probe.lastLongTaskEnd > quiet,
+    (quiet) => {
+      const idle = document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset['mapIdle'];
+      return performance.now() - (window as unknown as { __probe: Probe }).__probe.lastLongTaskEnd > quiet && idle !== 'false';
+    },
     QUIET_MS,
     {
       timeout: 90_000,
@@ -62,7 +69,8 @@ async function settledSince(page: Page, since: number): Promise<number> {
     },
   );
   const { lastLongTaskEnd } = await probe(page);
-  return Math.max(0, lastLongTaskEnd - since);
+  const idleAt = Number((await page.getByTestId('map').getAttribute('data-map-idle-at')) ?? 0);
+  return Math.max(0, lastLongTaskEnd - since, idleAt - since);
 }
 
 /** Screen position (page CSS pixels) of a lon/lat from the map's `data-bounds` (Web Mercator). */

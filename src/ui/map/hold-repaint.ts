@@ -13,6 +13,11 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /** Longest wait for tiles before the map is drawn anyway (ms): a slow source does not freeze the others. */
 const MAX_HOLD_MS = 1500;
+/**
+ * Longest wait for the tiles of a jump (zoom step) before the old tiles are drawn scaled (ms): about
+ * one software frame, so the step is seen no later than when MapLibre drew it at once.
+ */
+const MAX_JUMP_HOLD_MS = 400;
 
 /** The part of MapLibre's map the hold uses. */
 export type HoldableMap = Pick<
@@ -44,17 +49,24 @@ const cameraOf = (map: HoldableMap) => {
  * Holds the map's repaints while tiles load and the camera stands still; returns a function that
  * restores MapLibre's own `triggerRepaint`.
  * @param maxHoldMs longest hold (ms) from the first held repaint
+ * @param maxJumpHoldMs longest hold (ms) of a camera jump
  * @param clock milliseconds now (tests pass their own)
  */
-export function attachRepaintHold(map: HoldableMap, maxHoldMs = MAX_HOLD_MS, clock: () => number = () => performance.now()): () => void {
+export function attachRepaintHold(
+  map: HoldableMap,
+  maxHoldMs = MAX_HOLD_MS,
+  maxJumpHoldMs = MAX_JUMP_HOLD_MS,
+  clock: () => number = () => performance.now(),
+): () => void {
   // MapLibre calls this.triggerRepaint() from inside: an own property on the instance takes its place
   const original = map.triggerRepaint;
   const repaint = () => original.call(map);
   let drawnCamera = cameraOf(map);
-  let heldSince: number | null = null;
+  /** Time (clock ms) the held repaint is drawn at the latest. */
+  let deadline: number | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const release = () => {
-    heldSince = null;
+    deadline = null;
     clearTimeout(timer);
     timer = undefined;
     repaint();
@@ -88,10 +100,19 @@ export function attachRepaintHold(map: HoldableMap, maxHoldMs = MAX_HOLD_MS, clo
     if (camera !== drawnCamera && camera !== requestedCamera) {
       if (!requestTiles(map)) return release();
       requestedCamera = camera;
+      if (!map.areTilesLoaded()) {
+        // the jump is seen soon, if need be as the old tiles scaled
+        const by = clock() + maxJumpHoldMs;
+        if (deadline === null || by < deadline) {
+          deadline = by;
+          clearTimeout(timer);
+          timer = undefined;
+        }
+      }
     }
     if (map.areTilesLoaded()) return release();
-    heldSince ??= clock();
-    const left = heldSince + maxHoldMs - clock();
+    deadline ??= clock() + maxHoldMs;
+    const left = deadline - clock();
     if (left <= 0) return release();
     timer ??= setTimeout(release, left);
   };

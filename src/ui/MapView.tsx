@@ -2,7 +2,8 @@
  * The map: the one owner of the maplibre map and of the deck.gl overlay drawn over it. Layers come
  * from the pure builders in app/layers; this component only hands them over, shows hover text,
  * turns clicks into store.selection (with a detail card), and follows store.flyTo. The container
- * exposes `data-center="lon,lat"` and `data-zoom` (updated on moveend) for tests and other panels.
+ * exposes `data-center="lon,lat"` and `data-zoom` (updated on moveend) for tests and other panels, and
+ * `data-map-idle` (with `data-map-idle-at`) once MapLibre has drawn everything asked for.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
@@ -34,6 +35,7 @@ import { syncOverlays } from './map/overlays-maplibre';
 import { showDeckCanvas } from './map/deck-canvas';
 import { softwareRendering } from '../app/render/software-renderer';
 import { attachInstantWheelZoom } from './map/instant-wheel-zoom';
+import { attachRepaintHold } from './map/hold-repaint';
 
 /** Ningbo, where the view starts before data arrives. */
 const INITIAL_CENTER: [number, number] = [121.6, 29.85];
@@ -91,6 +93,7 @@ export function MapView() {
       reduceMotion: software ? true : undefined, // buttons, keys, double-click: no eased frames, no pan inertia
     });
     const detachWheel = software ? attachInstantWheelZoom(map) : () => undefined;
+    const detachHold = software ? attachRepaintHold(map) : () => undefined; // one frame when all tiles are in, not one per batch
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     // no multisampling: in a software renderer (SwiftShader) it multiplies the raster work of every frame
@@ -107,6 +110,16 @@ export function MapView() {
     const detachBasemap = attachBasemap(map);
     const detachPmtiles = attachPmtilesBasemap(map); // the local vector base map (choice `pmtiles`)
     const detachPicking = attachMapPicking(map, () => pickRef.current); // hover text and click selection, picked on the CPU
+    // for tests: `data-map-idle` is "true" once the map has drawn everything asked for (MapLibre's idle), at `data-map-idle-at` (page ms)
+    const busy = () => {
+      container.dataset['mapIdle'] = 'false';
+    };
+    map.on('move', busy);
+    map.on('dataloading', busy);
+    map.on('idle', () => {
+      container.dataset['mapIdle'] = 'true';
+      container.dataset['mapIdleAt'] = String(Math.round(performance.now()));
+    });
     map.on('moveend', () => {
       const c = map.getCenter();
       const b = map.getBounds();
@@ -122,6 +135,7 @@ export function MapView() {
       detachPmtiles();
       detachPicking();
       detachWheel();
+      detachHold();
       map.remove();
     };
   }, []);

@@ -5,7 +5,9 @@
  * → settled, hovering over communities → settled, layer toggles → settled, a zoom step (wheel, + button) → settled, and slider input → new share text
  * (median of several moves, measured in the page with a MutationObserver). "Settled" means the main
  * thread has had no long task (≥ 50 ms) for a quiet period; the figure is the end of the last long
- * task after the action. Bounds are loose: they catch regressions on a noisy shared machine.
+ * task after the action. Each settled figure also prints the map frames drawn (MapLibre frames, counted
+ * where it clears its canvas): the cost in a software renderer that does not depend on the machine's load.
+ * Bounds are loose: they catch regressions on a noisy shared machine.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,10 +21,27 @@ import { REPO_ROOT, mapScreenshot, saveScreenshot, useAppSession } from './brows
 
 const communities = JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/sample/communities.geojson'), 'utf8')) as FeatureCollection;
 
+/**
+ * Counts the map's frames (`window.__mapFrames`): MapLibre clears its canvas's colour buffer once at
+ * the start of each frame it draws. Frames are what a software renderer pays for (0.3–0.6 s each
+ * at this size), and unlike the times they do not depend on the machine's load.
+ */
+const FRAME_PROBE = `
+  window.__mapFrames = 0;
+  for (const C of [window.WebGLRenderingContext, window.WebGL2RenderingContext]) {
+    const clear = C.prototype.clear;
+    C.prototype.clear = function (mask) {
+      if ((mask & this.COLOR_BUFFER_BIT) && this.canvas.classList && this.canvas.classList.contains('maplibregl-canvas') &&
+          this.getParameter(this.FRAMEBUFFER_BINDING) === null) window.__mapFrames++;
+      return clear.call(this, mask);
+    };
+  }
+`;
+
 const { open } = useAppSession({
   openOptions: {
     viewport: { width: 1400, height: 900 },
-    initScript: PROBE,
+    initScript: PROBE + FRAME_PROBE,
     readySelectors: [{ selector: '[data-testid="category-share-clinic"]', timeoutMs: 180_000 }],
   },
 });
@@ -32,10 +51,17 @@ const probe = (page: Page) => page.evaluate(() => (window as unknown as { __prob
 const now = (page: Page) => page.evaluate(() => performance.now());
 const QUIET_MS = 1000;
 
-/** Waits for `QUIET_MS` without a long task; returns ms from `since` (page clock) to the end of the last long task (0 if none). */
+/**
+ * Waits for `QUIET_MS` without a long task and, where the map reports it (`data-map-idle`), for the
+ * map to have drawn everything asked for (a repaint held for tiles is no long task); returns ms from
+ * `since` (page clock) to the later of the end of the last long task and the map's idle (0 if none).
+ */
 async function settledSince(page: Page, since: number): Promise<number> {
   await page.waitForFunction(
-    (quiet) => performance.now() - (window as unknown as { __probe: Probe }).__probe.lastLongTaskEnd > quiet,
+    (quiet) => {
+      const idle = document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset['mapIdle'];
+      return performance.now() - (window as unknown as { __probe: Probe }).__probe.lastLongTaskEnd > quiet && idle !== 'false';
+    },
     QUIET_MS,
     {
       timeout: 90_000,
@@ -43,7 +69,8 @@ async function settledSince(page: Page, since: number): Promise<number> {
     },
   );
   const { lastLongTaskEnd } = await probe(page);
-  return Math.max(0, lastLongTaskEnd - since);
+  const idleAt = Number((await page.getByTestId('map').getAttribute('data-map-idle-at')) ?? 0);
+  return Math.max(0, lastLongTaskEnd - since, idleAt - since);
 }
 
 /** Screen position (page CSS pixels) of a lon/lat from the map's `data-bounds` (Web Mercator). */
@@ -83,17 +110,28 @@ async function moveAndTime(page: Page, id: string, kind: 'urban' | 'rural', minu
   return p.changedAt! - p.inputAt!;
 }
 
-const log = (what: string, ms: number) => console.log(`[render-timing] ${what}: ${Math.round(ms)} ms`);
+const frames = (page: Page) => page.evaluate(() => (window as unknown as { __mapFrames: number }).__mapFrames);
+let framesAt = 0;
+/** Prints a figure, with the map frames drawn since the last figure when `counted`. */
+const log = async (what: string, ms: number, page?: Page) => {
+  const drawn = page ? await frames(page) : 0;
+  console.log(`[render-timing] ${what}: ${Math.round(ms)} ms${page ? ` (${drawn - framesAt} map frames)` : ''}`);
+  if (page) framesAt = drawn;
+};
+/** Starts counting the map frames of an interaction. */
+const countFrom = async (page: Page) => {
+  framesAt = await frames(page);
+};
 
 describe('software rendering (SwiftShader) at 1400 × 900 on the built-in sample', () => {
   it('opens, clicks, toggles, zooms and follows the slider within loose bounds, printing every figure', async () => {
     const { page } = await open();
     const firstShare = (await probe(page)).firstShareMs!;
-    log('first open → share text shown', firstShare);
+    await log('first open → share text shown', firstShare);
     await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 180_000 });
     await page.waitForSelector('main[data-status="ready"]', { timeout: 180_000 });
     const firstSettled = await settledSince(page, 0);
-    log('first open → map settled', firstSettled);
+    await log('first open → map settled', firstSettled, page);
     saveScreenshot('render-timing-first-open.png', await mapScreenshot(page));
     expect(firstShare).toBeGreaterThan(0);
     expect(firstSettled).toBeLessThan(180_000);
@@ -116,21 +154,23 @@ describe('software rendering (SwiftShader) at 1400 × 900 on the built-in sample
     const target = [...polys].sort((a, b) => area(b) - area(a))[0]!;
     const [lon, lat] = pointOnFeature(target).geometry.coordinates as [number, number];
     const at = await screenOf(page, lon, lat);
+    await countFrom(page);
     let t0 = await now(page);
     await page.mouse.click(at.x, at.y);
     await page.locator('[data-testid="community-detail"], [data-testid="facility-detail"]').first().waitFor({ timeout: 60_000 });
     const click = await settledSince(page, t0);
-    log('click on a community → settled', click);
+    await log('click on a community → settled', click, page);
     await settledSince(page, 0);
 
     // hover: twelve mouse moves across the communities, 60 ms apart (each one a tooltip) → settled
+    await countFrom(page);
     t0 = await now(page);
     for (let i = 0; i < 12; i++) {
       await page.mouse.move(at.x - 60 + 10 * i, at.y - 20 + 4 * i);
       await page.waitForTimeout(60);
     }
     const hover = await settledSince(page, t0);
-    log('hover, 12 moves over communities → settled', hover);
+    await log('hover, 12 moves over communities → settled', hover, page);
     await page.mouse.move(5, 5);
     await settledSince(page, 0);
 
@@ -143,10 +183,11 @@ describe('software rendering (SwiftShader) at 1400 × 900 on the built-in sample
     ] as const) {
       const box = page.getByTestId(`toggle-${toggle}`);
       const wasOn = await box.isChecked();
+      await countFrom(page);
       t0 = await now(page);
       await box.setChecked(!wasOn);
       toggles[label] = await settledSince(page, t0);
-      log(`layer toggle (${label}) → settled`, toggles[label]);
+      await log(`layer toggle (${label}) → settled`, toggles[label], page);
     }
 
     // one zoom step at the map's centre, with the wheel and with the map's + button
@@ -185,16 +226,18 @@ describe('software rendering (SwiftShader) at 1400 × 900 on the built-in sample
       const inPage = zp.input !== null && zp.changed !== null ? zp.changed - zp.input : NaN;
       return { shown, settled: Math.max(shown, await settledSince(page, t)), inPage };
     };
+    await countFrom(page);
     const wheel = await zoomStep(() => page.mouse.wheel(0, -300));
-    log('zoom step (wheel) → new zoom shown', wheel.shown);
-    log('zoom step (wheel): wheel event in the page → new zoom in the DOM', wheel.inPage);
-    log('zoom step (wheel) → new zoom shown and settled', wheel.settled);
+    await log('zoom step (wheel) → new zoom shown', wheel.shown);
+    await log('zoom step (wheel): wheel event in the page → new zoom in the DOM', wheel.inPage);
+    await log('zoom step (wheel) → new zoom shown and settled', wheel.settled, page);
     saveScreenshot('render-timing-zoomed.png', await mapScreenshot(page));
     await settledSince(page, 0);
+    await countFrom(page);
     const button = await zoomStep(() => page.locator('.maplibregl-ctrl-zoom-in').click());
-    log('zoom step (+ button) → new zoom shown', button.shown);
-    log('zoom step (+ button): pointerdown in the page → new zoom in the DOM', button.inPage);
-    log('zoom step (+ button) → new zoom shown and settled', button.settled);
+    await log('zoom step (+ button) → new zoom shown', button.shown);
+    await log('zoom step (+ button): pointerdown in the page → new zoom in the DOM', button.inPage);
+    await log('zoom step (+ button) → new zoom shown and settled', button.settled, page);
     await page.mouse.move(5, 5);
 
     // loose bounds: a regression far past the goals (click/toggle/zoom < 1 s, slider < 16 ms) on a noisy machine

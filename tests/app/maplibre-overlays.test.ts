@@ -73,7 +73,14 @@ const base = (over: Partial<OverlayInputs> = {}): OverlayInputs => ({
 describe('MapLibre overlays', () => {
   it('draws coverage, community outlines, gap zones, then district outlines and names, bottom to top', () => {
     const groups = buildOverlays(base());
-    expect(groups.map((g) => g.id)).toEqual(['coverage', 'communities', 'gap-zones', 'district-outlines', 'district-labels']);
+    expect(groups.map((g) => g.id)).toEqual([
+      'coverage',
+      'communities',
+      'gap-zones',
+      'district-outlines',
+      'district-labels',
+      'communities-highlight', // the selection highlight, idle: nothing selected
+    ]);
     // with coverage shown the communities are outlines only (no fill below the coverage colours' outlines)
     expect(groups[1]!.layers.map((l) => l.type)).toEqual(['line', 'circle']);
     // names at the middle of each district's box, the one without a name labelled "Unassigned"
@@ -94,7 +101,7 @@ describe('MapLibre overlays', () => {
     const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
     expect(cov!.data.features.map((f) => f.properties?.cover)).toEqual([hex(shareColor(0.25)), hex(shareColor(1)), hex(shareColor(NaN))]);
     const groups = buildOverlays(base({ visible: { communities: true, coverage: false, gapZones: false, serviceAreas: false } }));
-    expect(groups.map((g) => g.id)).toEqual(['communities', 'district-outlines', 'district-labels']);
+    expect(groups.map((g) => g.id)).toEqual(['communities', 'district-outlines', 'district-labels', 'communities-highlight']);
     expect(groups[0]!.layers.map((l) => l.type)).toEqual(['fill', 'line', 'circle']);
   });
 
@@ -117,15 +124,31 @@ describe('MapLibre overlays', () => {
       'coverage',
       'communities',
       'gap-zones',
+      'communities-highlight',
     ]);
     expect(buildOverlays(base({ communities: null, coverage: null }))).toHaveLength(2); // district outlines and names only
   });
 
-  it('highlights the selected community on top', () => {
+  it('highlights the selected community on top by a feature state on the communities source, changing no data or layer', () => {
+    const idle = buildOverlays(base());
     const groups = buildOverlays(base({ selection: { type: 'community', index: 1 } }));
-    expect(groups.map((g) => g.id).at(-1)).toBe('selection');
-    expect(groups.at(-1)!.data.features).toEqual([communities.features[1]]);
-    expect(buildOverlays(base({ selection: { type: 'community', index: 9 } })).map((g) => g.id)).not.toContain('selection');
+    const sel = groups.at(-1)!;
+    expect([sel.id, sel.source, sel.selected]).toEqual(['selection', 'communities', 1]);
+    // the same features as the outlines (feature id = community index), the same layers as with nothing selected
+    expect(sel.data).toBe(groups[0]!.data);
+    expect(sel.data.features.map((f) => f.id)).toEqual([0, 1, 2]);
+    expect([idle.at(-1)!.id, idle.at(-1)!.selected]).toEqual(['communities-highlight', null]);
+    expect(JSON.stringify(sel.layers)).toBe(JSON.stringify(idle.at(-1)!.layers));
+    // #00aaff, 3 px where the feature state `selected` is set, 0 px (nothing drawn) elsewhere
+    const outline = sel.layers.find((l) => l.type === 'line')!.paint as Record<string, unknown>;
+    expect(outline['line-color']).toBe('#00aaff');
+    expect(outline['line-width']).toEqual(['case', ['boolean', ['feature-state', 'selected'], false], 3, 0]);
+    const ring = sel.layers.find((l) => l.type === 'circle')!.paint as Record<string, unknown>;
+    expect([ring['circle-stroke-color'], ring['circle-opacity']]).toEqual(['#00aaff', 0]);
+    // an index with no feature highlights nothing
+    const none = buildOverlays(base({ selection: { type: 'community', index: 9 } }));
+    expect(none.map((g) => g.id)).not.toContain('selection');
+    expect(none.at(-1)!.selected).toBeNull();
   });
 
   it('draws facilities as dots in their category colours, 40 m clamped to 3–9 px, under the selection', () => {
@@ -139,8 +162,16 @@ describe('MapLibre overlays', () => {
     });
     const visible = { communities: true, coverage: true, gapZones: true, serviceAreas: true, facilities: true };
     const groups = buildOverlays(base({ facilities, visible, selection: { type: 'facility', index: 0 } }));
-    expect(groups.map((g) => g.id).slice(-3)).toEqual(['district-labels', 'facilities', 'selection']);
+    expect(groups.map((g) => g.id).slice(-4)).toEqual(['district-labels', 'facilities', 'communities-highlight', 'selection']);
     const dots = groups.find((g) => g.id === 'facilities')!;
+    // the ring is a feature state on the dots' own source (feature id = facility index)
+    const ring = groups.at(-1)!;
+    expect([ring.source, ring.selected, ring.data]).toEqual(['facilities', 0, dots.data]);
+    expect(dots.data.features.map((f) => f.id)).toEqual([0, 1]);
+    // facilities hidden: a selected facility keeps its ring (its source stays), an unselected one draws nothing
+    const hidden = { ...visible, facilities: false };
+    expect(buildOverlays(base({ facilities, visible: hidden, selection: { type: 'facility', index: 1 } })).at(-1)!.selected).toBe(1);
+    expect(buildOverlays(base({ facilities, visible: hidden })).map((g) => g.id)).not.toContain('facilities-highlight');
     const style = categoryLookup(settings.categories);
     const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
     expect(dots.data.features.map((f) => f.properties?.color)).toEqual([hex(style(ids[0]!).rgb), hex(style(ids[1]!).rgb)]);

@@ -73,6 +73,22 @@ async function settledSince(page: Page, since: number): Promise<number> {
   return Math.max(0, lastLongTaskEnd - since, idleAt - since);
 }
 
+/** Pixels of a PNG within a few levels of the selection colour #00aaff (decoded in the page). */
+async function highlightPixels(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    const img = await createImageBitmap(blob);
+    const ctx = new OffscreenCanvas(img.width, img.height).getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, img.width, img.height).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      if (Math.abs(px[i]! - 0x00) <= 12 && Math.abs(px[i + 1]! - 0xaa) <= 12 && Math.abs(px[i + 2]! - 0xff) <= 12) n++;
+    }
+    return n;
+  }, png.toString('base64'));
+}
+
 /** Screen position (page CSS pixels) of a lon/lat from the map's `data-bounds` (Web Mercator). */
 async function screenOf(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
   const map = page.getByTestId('map');
@@ -154,6 +170,7 @@ describe('software rendering (SwiftShader) at 1400 × 900 on the built-in sample
     const target = [...polys].sort((a, b) => area(b) - area(a))[0]!;
     const [lon, lat] = pointOnFeature(target).geometry.coordinates as [number, number];
     const at = await screenOf(page, lon, lat);
+    const blueBefore = await highlightPixels(page, await mapScreenshot(page));
     await countFrom(page);
     let t0 = await now(page);
     await page.mouse.click(at.x, at.y);
@@ -161,6 +178,10 @@ describe('software rendering (SwiftShader) at 1400 × 900 on the built-in sample
     const click = await settledSince(page, t0);
     await log('click on a community → settled', click, page);
     await settledSince(page, 0);
+    // the clicked community is outlined in the selection colour (#00aaff, 3 px): dozens of such pixels more than before (a small polygon at this zoom)
+    const clicked = await mapScreenshot(page);
+    saveScreenshot('render-timing-clicked.png', clicked);
+    expect(await highlightPixels(page, clicked)).toBeGreaterThan(blueBefore + 30);
 
     // hover: twelve mouse moves across the communities, 60 ms apart (each one a tooltip) → settled
     await countFrom(page);

@@ -85,6 +85,7 @@ function facilityData(points: FacilityPoint[], style: CategoryLookup): FeatureCo
   if (!fc) {
     const features = points.map((p): Feature => ({
       type: 'Feature',
+      ...(p.index >= 0 ? { id: p.index } : {}),
       properties: { color: hex(style(p.category).rgb) },
       geometry: { type: 'Point', coordinates: p.position },
     }));

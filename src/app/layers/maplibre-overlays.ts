@@ -1,6 +1,7 @@
 /**
  * The analysis layers MapLibre draws (not deck.gl): service areas (isochrones), coverage colours,
- * communities, gap zones, district outlines and their names, facilities (facilities-layer.ts), the selection highlight, as GeoJSON sources with fill, line,
+ * communities, gap zones, district outlines and their names, facilities (facilities-layer.ts), the selection highlight (a
+ * feature state on the communities' and facilities' own sources), as GeoJSON sources with fill, line,
  * circle and symbol layers. In a software renderer (SwiftShader) deck.gl's instanced PathLayer
  * strokes cost about 50–70 µs per segment per frame (the sample's community and district outlines
  * 1.2–1.6 s each, isochrones 0.4 s), and any deck.gl redraw (a hover, a click, a toggle) redrew them
@@ -18,12 +19,12 @@ import type {
   LineLayerSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
+import { featuresWithIndex } from './selection-layer';
 import type { CoverageView } from '../../engine/coverage/coverage-view';
 import type { GapZone } from '../../engine/coverage/gap-zones';
 import type { DistrictPolygon } from '../../engine/indicators/district-polygons';
 import type { Settings } from '../../engine/model';
 import type { Selection, SurfaceState } from '../store';
-import { featuresWithIndex } from './selection-layer';
 import { CJK_FONT_FAMILIES } from '../basemap/pmtiles-style';
 import { communityColor, communityRadiusPixels } from '../community-style';
 import type { Rgb } from '../category-style';
@@ -46,6 +47,11 @@ export interface OverlayGroup {
   source?: string;
   data: FeatureCollection;
   layers: OverlayLayer[];
+  /**
+   * Feature `id` given the feature-state `selected: true` on the group's source (null: none). A
+   * click changes only this state: no setData, no tile re-cut, one map frame.
+   */
+  selected?: number | null;
 }
 
 /** Colour and opacity of the district outlines and names (dark slate). */
@@ -90,15 +96,47 @@ function memo<K extends object, V>(make: (key: K) => V): (key: K) => V {
   };
 }
 
-/** Features as a collection. */
-const selectionCollection = memo((features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features }));
-/** The selected community or facility as a collection (memoised per feature list), or null. */
-function selectionData(x: OverlayInputs): FeatureCollection | null {
-  const sel = x.selection;
-  const fc = sel ? (sel.type === 'community' ? x.communities : x.facilities) : null;
-  if (!sel || !fc) return null;
-  const features = featuresWithIndex(fc, sel.index);
-  return features.length === 0 ? null : selectionCollection(features);
+/** Feature-state `selected` true: the highlight's width (px) where set, else 0 (nothing drawn). */
+const whenSelected = (px: number): ExpressionSpecification => ['case', ['boolean', ['feature-state', 'selected'], false], px, 0];
+
+/**
+ * The selection highlight of one source (communities or facilities): layers on the source that
+ * already holds the features, drawn only where the feature-state `selected` is set (the community's
+ * outline, #00aaff 3 px; a 10 px ring around a point). Kept on the map while nothing is selected,
+ * so a click changes a feature state, not a layer or a source. Group id `selection` while it
+ * highlights something (the map's `data-layers`), else `<source>-highlight`.
+ */
+function highlightGroup(source: 'communities' | 'facilities', data: FeatureCollection, selected: number | null): OverlayGroup {
+  const ring: OverlayLayer = {
+    id: source === 'communities' ? 'selection-points' : 'selection-facility',
+    type: 'circle',
+    ...(source === 'communities' ? { filter: pointy } : {}),
+    paint: {
+      'circle-radius': whenSelected(10),
+      'circle-opacity': 0,
+      'circle-stroke-color': SELECTION_COLOR,
+      'circle-stroke-width': whenSelected(3),
+    },
+  };
+  const outline: OverlayLayer = {
+    id: 'selection',
+    type: 'line',
+    filter: polygonal,
+    paint: { 'line-color': SELECTION_COLOR, 'line-width': whenSelected(3) },
+  };
+  return {
+    id: selected !== null ? 'selection' : `${source}-highlight`,
+    source,
+    data,
+    selected,
+    layers: source === 'communities' ? [outline, ring] : [ring],
+  };
+}
+
+/** The feature's `id` for MapLibre's feature state: its property `index` when an integer ≥ 0. */
+function featureId(f: Feature): { id?: number } {
+  const i: unknown = f.properties?.index;
+  return Number.isInteger(i) && (i as number) >= 0 ? { id: i as number } : {};
 }
 
 const NO_VALUES = new Float64Array(0);
@@ -114,6 +152,7 @@ const polygonData = memo((communities: FeatureCollection) =>
     type: 'FeatureCollection',
     features: communities.features.map((f) => ({
       type: 'Feature',
+      ...featureId(f),
       geometry: f.geometry,
       properties: {
         color: hex(communityColor(f.properties?.kind)),
@@ -303,21 +342,15 @@ export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
   }
   const facilities = facilitiesGroup(x.facilities ?? null, !!x.visible.facilities, x.style);
   if (facilities) out.push(facilities);
-  const selected = selectionData(x);
-  if (selected) {
-    out.push({
-      id: 'selection',
-      data: selected,
-      layers: [
-        { id: 'selection', type: 'line', filter: polygonal, paint: { 'line-color': SELECTION_COLOR, 'line-width': 3 } },
-        {
-          id: 'selection-points',
-          type: 'circle',
-          filter: pointy,
-          paint: { 'circle-radius': 10, 'circle-opacity': 0, 'circle-stroke-color': SELECTION_COLOR, 'circle-stroke-width': 3 },
-        },
-      ],
-    });
+  const sel = x.selection ?? null;
+  const has = (fc: FeatureCollection | null, index: number) => !!fc && featuresWithIndex(fc, index).length > 0;
+  const community = sel?.type === 'community' && has(x.communities, sel.index) ? sel.index : null;
+  if (polygons && (coverageShown || x.visible.communities || community !== null))
+    out.push(highlightGroup('communities', polygons, community));
+  const facility = sel?.type === 'facility' && has(x.facilities ?? null, sel.index) ? sel.index : null;
+  if (x.facilities && (facilities || facility !== null)) {
+    const data = facilities?.data ?? facilitiesGroup(x.facilities, true, x.style)!.data;
+    out.push(highlightGroup('facilities', data, facility));
   }
   return out;
 }

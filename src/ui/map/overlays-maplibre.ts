@@ -3,7 +3,8 @@
  * one GeoJSON source per group (`lc-<group id>`, or `lc-<group source>` for groups sharing one), re-uploaded with setData only when the group's
  * data object changed; layers (`lc-<layer id>`) added, removed or replaced when their spec changed,
  * and kept above the base map and the roads in the groups' order. A hidden group keeps its source,
- * so switching it on again uploads nothing. Under a GCJ-02 base map (`shift`) the data is drawn
+ * so switching it on again uploads nothing. A group's `selected` feature is marked with the
+ * feature-state `selected` (the selection highlight: no setData on a click). Under a GCJ-02 base map (`shift`) the data is drawn
  * shifted like every other overlay (a copy memoised per collection).
  */
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
@@ -25,6 +26,8 @@ interface Shown {
   data: Map<string, FeatureCollection>;
   /** Spec (JSON) of each layer on the map. */
   specs: Map<string, string>;
+  /** Feature id with the feature-state `selected` on each source. */
+  selected: Map<string, number>;
 }
 const state = new WeakMap<MapLibreMap, Shown>();
 
@@ -35,7 +38,7 @@ const state = new WeakMap<MapLibreMap, Shown>();
 export function syncOverlays(map: MapLibreMap, groups: readonly OverlayGroup[], shift: DisplayShift | null): string[] {
   let shown = state.get(map);
   if (!shown || (shown.data.size > 0 && ![...shown.data.keys()].some((id) => map.getSource(id)))) {
-    shown = { data: new Map(), specs: new Map() };
+    shown = { data: new Map(), specs: new Map(), selected: new Map() };
     state.set(map, shown);
   }
   const wanted: LayerSpecification[] = [];
@@ -50,6 +53,7 @@ export function syncOverlays(map: MapLibreMap, groups: readonly OverlayGroup[], 
       src.setData(data);
       shown.data.set(source, data);
     }
+    if (g.selected !== undefined) select(map, shown, source, g.selected);
     for (const l of g.layers) wanted.push({ ...l, id: PREFIX + l.id, source } as LayerSpecification);
   }
   const wantedIds = new Set(wanted.map((l) => l.id));
@@ -72,4 +76,16 @@ export function syncOverlays(map: MapLibreMap, groups: readonly OverlayGroup[], 
   const tail = map.getLayersOrder().slice(-ids.length);
   if (order.join() !== ids.join() || tail.join() !== ids.join()) for (const id of ids) map.moveLayer(id);
   return groups.map((g) => g.id);
+}
+
+/** Moves the feature-state `selected` of `source` to the feature `id` (null: to none). */
+function select(map: MapLibreMap, shown: Shown, source: string, id: number | null): void {
+  const old = shown.selected.get(source);
+  if (old === (id ?? undefined)) return;
+  if (old !== undefined) map.removeFeatureState({ source, id: old }, 'selected');
+  if (id === null) shown.selected.delete(source);
+  else {
+    map.setFeatureState({ source, id }, { selected: true });
+    shown.selected.set(source, id);
+  }
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { BitmapLayer, GeoJsonLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import { displayLayers } from '../../../src/app/basemap/display-layers';
+import { displayGeoJson, displayLayers } from '../../../src/app/basemap/display-layers';
 import { GCJ02_DISPLAY } from '../../../src/app/basemap/display-shift';
 
 const P: [number, number] = [121.502076, 29.864544];
@@ -56,5 +56,14 @@ describe('displayLayers', () => {
     const a = props(displayLayers([geo], GCJ02_DISPLAY)[0]!).data;
     const b = props(displayLayers([new GeoJsonLayer({ id: 'communities', data: fc, opacity: 0.5 })], GCJ02_DISPLAY)[0]!).data;
     expect(b).toBe(a);
+  });
+
+  it('keeps the feature ids of a MapLibre overlay (the selection highlight is a feature state by id)', () => {
+    const withId = { ...fc, features: fc.features.map((f) => ({ ...f, id: 3 })) };
+    const shifted = displayGeoJson(withId, GCJ02_DISPLAY);
+    expect(shifted.features.map((f) => f.id)).toEqual([3]);
+    const [x, y] = shifted.features[0]!.geometry.coordinates;
+    expect([x, y]).toEqual(G);
+    expect(displayGeoJson(withId, GCJ02_DISPLAY)).toBe(shifted); // once per collection: the source is not re-set
   });
 });

@@ -238,6 +238,14 @@ describe('hover and click on the map', () => {
     expect(await card.getByTestId('detail-name').innerText()).toBe(EVIL);
     const rows = card.locator('[data-testid^="community-detail-row-"]');
     expect(await rows.count()).toBe(6);
+    // all six columns inside the card, the card inside the window (it once ran past both)
+    const fit = await card.evaluate((el) => {
+      const c = el.getBoundingClientRect();
+      const t = el.querySelector('table')!.getBoundingClientRect();
+      return { card: c.right, table: t.right, window: window.innerWidth };
+    });
+    expect(fit.table).toBeLessThanOrEqual(fit.card);
+    expect(fit.card).toBeLessThanOrEqual(fit.window);
     for (let i = 0; i < 6; i++) {
       const row = rows.nth(i);
       const within = await row.getAttribute('data-within');

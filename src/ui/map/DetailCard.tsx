@@ -63,44 +63,47 @@ function CommunityCard({ index }: { index: number }) {
         {t(`kind.${kind}`)} · {t('layers.population', { value: Number(p.population ?? 0).toLocaleString(locale) })}
       </p>
       {rows ? (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('layers.colCategory')}</th>
-              <th>{t('layers.colTime')}</th>
-              <th>{t('layers.colThreshold')}</th>
-              <th>{t('layers.colWithin')}</th>
-              <th>{t('layers.colNearest')}</th>
-              <th title={t('access.perThousandHint')}>{t('access.colPerThousand')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const minutes = formatMinutes(r.seconds, locale);
-              const near = nearest?.find((n) => n.categoryId === r.categoryId)?.facility;
-              return (
-                <tr key={r.categoryId} data-testid={`community-detail-row-${r.categoryId}`} data-within={r.within ? 'true' : 'false'}>
-                  <td>
-                    <span className="swatch dot" style={{ background: style(r.categoryId).color }} /> {style(r.categoryId).label[language]}
-                  </td>
-                  <td className="num">{minutes === null ? t('layers.unreachable') : t('layers.minutes', { value: minutes })}</td>
-                  <td className="num">{t('layers.minutes', { value: r.thresholdMinutes.toLocaleString(locale) })}</td>
-                  <td>
-                    <Mark within={r.within} />
-                  </td>
-                  <td className="detail-nearest">{near ? near.name || near.id : nearest ? '—' : ''}</td>
-                  <td className="num" data-testid={`community-detail-access-${r.categoryId}`}>
-                    {perThousandText(
-                      access?.find((a) => a.categoryId === r.categoryId),
-                      locale,
-                      t('access.noneInReach'),
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="detail-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('layers.colCategory')}</th>
+                <th>{t('layers.colTime')}</th>
+                <th>{t('layers.colThreshold')}</th>
+                <th>{t('layers.colWithin')}</th>
+                <th>{t('layers.colNearest')}</th>
+                <th title={t('access.perThousandHint')}>{t('access.colPerThousand')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const minutes = formatMinutes(r.seconds, locale);
+                const near = nearest?.find((n) => n.categoryId === r.categoryId)?.facility;
+                return (
+                  <tr key={r.categoryId} data-testid={`community-detail-row-${r.categoryId}`} data-within={r.within ? 'true' : 'false'}>
+                    <td>
+                      <span className="swatch dot" style={{ background: style(r.categoryId).color }} />{' '}
+                      {style(r.categoryId).label[language]}
+                    </td>
+                    <td className="num">{minutes === null ? t('layers.unreachable') : t('layers.minutes', { value: minutes })}</td>
+                    <td className="num">{t('layers.minutes', { value: r.thresholdMinutes.toLocaleString(locale) })}</td>
+                    <td>
+                      <Mark within={r.within} />
+                    </td>
+                    <td className="detail-nearest">{near ? near.name || near.id : nearest ? '—' : ''}</td>
+                    <td className="num" data-testid={`community-detail-access-${r.categoryId}`}>
+                      {perThousandText(
+                        access?.find((a) => a.categoryId === r.categoryId),
+                        locale,
+                        t('access.noneInReach'),
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p>{t('layers.noCoverage')}</p>
       )}

@@ -76,6 +76,25 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
     const plat = lat[q] as number;
     snapOne(graph, getSegmentIndex(graph), plon, plat, projectX(projection, plon), projectY(projection, plat), maxSnapMeters, q, record);
   };
+  // a point searched ring by ring from grid cell (row, col); one by one when the rings do not prove the answer
+  const fromCell = (q: number, plon: number, plat: number, row: number, col: number): void => {
+    const absLat = Math.min(89.9, Math.abs(plat));
+    const found = ringSnap(
+      graph,
+      grid,
+      search,
+      plon,
+      plat,
+      Math.cos(plat * RAD),
+      row,
+      col,
+      Math.tan(absLat * RAD),
+      haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat)),
+      maxSnapMeters,
+    );
+    if (!found) single(q);
+    else if (search.bestMeters <= maxSnapMeters) record(q, search.bestSeg, search.bestT, search.bestMeters);
+  };
   // a point outside the grid: off-network outright when the grid itself is beyond maxSnapMeters; else
   // searched ring by ring from the border cell nearest to it (every cell the rings read is on its
   // side of the ring's edges, so the same proof holds), and one by one only when the rings do not
@@ -88,22 +107,7 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
     if (!(far <= maxSnapMeters)) return;
     const col = Math.min(cols - 1, Math.max(0, Math.floor((px - grid.minX) / size)));
     const row = Math.min(rows - 1, Math.max(0, Math.floor((py - grid.minY) / size)));
-    const absLat = Math.min(89.9, Math.abs(plat));
-    const found = ringSnap(
-      graph,
-      grid,
-      search,
-      lon[q] as number,
-      plat,
-      Math.cos(plat * RAD),
-      row,
-      col,
-      Math.tan(absLat * RAD),
-      haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat)),
-      maxSnapMeters,
-    );
-    if (!found) single(q);
-    else if (search.bestMeters <= maxSnapMeters) record(q, search.bestSeg, search.bestT, search.bestMeters);
+    fromCell(q, lon[q] as number, plat, row, col);
   };
 
   if (64 * count < cols * rows) {
@@ -120,22 +124,7 @@ export function snapPoints(graph: RoadGraph, lon: Float64Array, lat: Float64Arra
         outside(q, px, py);
         continue;
       }
-      const absLat = Math.min(89.9, Math.abs(plat));
-      const found = ringSnap(
-        graph,
-        grid,
-        search,
-        plon,
-        plat,
-        Math.cos(plat * RAD),
-        row,
-        col,
-        Math.tan(absLat * RAD),
-        haversineLowerBoundFactor(projection, Math.max(maxAbsLat, absLat)),
-        maxSnapMeters,
-      );
-      if (!found) single(q);
-      else if (search.bestMeters <= maxSnapMeters) record(q, search.bestSeg, search.bestT, search.bestMeters);
+      fromCell(q, plon, plat, row, col);
     }
     return out;
   }

@@ -16,7 +16,9 @@
  * Then the issue's goals for the import jobs, each with PASS/FAIL: a 100 MB PBF in under 15 s
  * (projected from this file's elements per second at the elements per byte of the real
  * north-bayreuth extract, and, pessimistically for the dense synthetic grids, from its bytes per
- * second), peak RSS under 1.5 GB, and within 3× of osmium's time.
+ * second) — judged only on files of at least a million elements: on a small extract the fixed costs
+ * of a cold start (JIT warm-up, first allocations) dominate and a linear projection to 100 MB says
+ * nothing — peak RSS under 1.5 GB, and within 3× of osmium's time.
  * Exit code 0 whatever the figures (benchmarks are not tests).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -143,6 +145,8 @@ async function synthetic(elements: number, dir: string): Promise<string> {
 
 /** The goals of issue 14. */
 const GOAL_SECONDS_100MB = 15;
+/** Files with fewer elements are not projected to 100 MB (a cold start's fixed costs would dominate). */
+const MIN_ELEMENTS_TO_PROJECT = 1_000_000;
 const GOAL_RSS_MB = 1536;
 const GOAL_X_OSMIUM = 3;
 
@@ -229,10 +233,14 @@ async function main(): Promise<void> {
       const projWall = (wall * elementsPer100MB) / elements / 1000;
       const projCpu = (cpu * elementsPer100MB) / elements / 1000;
       const byBytes = (wall * (100 * 1048576)) / bytes / 1000;
+      const projected =
+        elements >= MIN_ELEMENTS_TO_PROJECT
+          ? `${projWall.toFixed(1)} / ${projCpu.toFixed(1)} (${byBytes.toFixed(1)}) | ${verdict(projWall < GOAL_SECONDS_100MB)}`
+          : `– (under ${MIN_ELEMENTS_TO_PROJECT / 1e6} M elements: start-up costs dominate, not projected) | –`;
       const xWall = wall / osMs;
       const xCpu = cpu / osCpu;
       goals.push(
-        `${name} | ${mb} | ${job} | ${Math.round(wall)} | ${projWall.toFixed(1)} / ${projCpu.toFixed(1)} (${byBytes.toFixed(1)}) | ${verdict(projWall < GOAL_SECONDS_100MB)} | ` +
+        `${name} | ${mb} | ${job} | ${Math.round(wall)} | ${projected} | ` +
           `${Math.round(rss)} | ${verdict(rss < GOAL_RSS_MB)} | ${xWall.toFixed(2)} / ${xCpu.toFixed(2)} | ${verdict(xWall <= GOAL_X_OSMIUM)}`,
       );
     }

@@ -47,18 +47,7 @@ function CommunityCard({ index }: { index: number }) {
   }, [coverage, settings, index, kind]);
   return (
     <section className="detail-card" data-testid="community-detail" aria-label={t('layers.communityDetail')}>
-      <header>
-        <h3 data-testid="detail-name">{String(p.name ?? p.id ?? '')}</h3>
-        <button
-          type="button"
-          className="detail-close"
-          data-testid="detail-close"
-          aria-label={t('layers.close')}
-          onClick={() => select(null)}
-        >
-          ×
-        </button>
-      </header>
+      <CardHeader properties={p} />
       <p className="detail-sub">
         {t(`kind.${kind}`)} · {t('layers.population', { value: Number(p.population ?? 0).toLocaleString(locale) })}
       </p>
@@ -111,6 +100,19 @@ function CommunityCard({ index }: { index: number }) {
   );
 }
 
+/** A card's title — the feature's name, else its id (an empty name is no name) — and its close button. */
+function CardHeader({ properties }: { properties: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  return (
+    <header>
+      <h3 data-testid="detail-name">{String(properties.name || properties.id || '')}</h3>
+      <button type="button" className="detail-close" data-testid="detail-close" aria-label={t('layers.close')} onClick={() => select(null)}>
+        ×
+      </button>
+    </header>
+  );
+}
+
 function FacilityCard({ index }: { index: number }) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
@@ -124,18 +126,7 @@ function FacilityCard({ index }: { index: number }) {
   const n = (x: number) => x.toLocaleString(locale);
   return (
     <section className="detail-card" data-testid="facility-detail" aria-label={t('layers.facilityDetail')}>
-      <header>
-        <h3 data-testid="detail-name">{String(p.name || p.id || '')}</h3>
-        <button
-          type="button"
-          className="detail-close"
-          data-testid="detail-close"
-          aria-label={t('layers.close')}
-          onClick={() => select(null)}
-        >
-          ×
-        </button>
-      </header>
+      <CardHeader properties={p} />
       <p className="detail-sub">
         <span className="swatch dot" style={{ background: style.color }} /> {style.label[language]}
         {served?.thresholdMinutes

@@ -16,10 +16,38 @@ import { ScenarioTable } from '../siting/ScenarioTable';
 import { StaleNotice } from '../siting/StaleNotice';
 import { formatNumber, formatPercent, formatPeople } from '../siting/format';
 
-async function readUpload(e: ChangeEvent<HTMLInputElement>, kind: 'candidates' | 'exclude') {
+type UploadKind = 'candidates' | 'exclude';
+
+async function readUpload(e: ChangeEvent<HTMLInputElement>, kind: UploadKind) {
   const file = e.target.files?.[0];
   e.target.value = '';
   if (file) setSitingUpload(kind, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+}
+
+/** What each upload takes: candidates also as CSV tables, exclusions only as areas. */
+const ACCEPT: Record<UploadKind, string> = { candidates: '.geojson,.json,.csv,.zip', exclude: '.geojson,.json,.zip' };
+
+/** A siting upload: the loaded file's name with a clear button (or what is used without one), and the file button. */
+function UploadField({ kind, file, empty, upload }: { kind: UploadKind; file: string | null; empty: string; upload: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className="upload">
+      {file ? (
+        <>
+          {file}{' '}
+          <button type="button" className="icon" onClick={() => setSitingUpload(kind, null)} aria-label={t('siting.clear')}>
+            ×
+          </button>
+        </>
+      ) : (
+        <span className="muted">{empty}</span>
+      )}
+      <label className="file-button">
+        {upload}
+        <input type="file" accept={ACCEPT[kind]} data-testid={`siting-${kind}-file`} onChange={(e) => void readUpload(e, kind)} />
+      </label>
+    </span>
+  );
 }
 
 export function SitingSection() {
@@ -110,27 +138,7 @@ export function SitingSection() {
               </>
             )}
             <span>{t('siting.candidates')}</span>
-            <span className="upload">
-              {st.candidatesFile ? (
-                <>
-                  {st.candidatesFile}{' '}
-                  <button type="button" className="icon" onClick={() => setSitingUpload('candidates', null)} aria-label={t('siting.clear')}>
-                    ×
-                  </button>
-                </>
-              ) : (
-                <span className="muted">{t('siting.generated')}</span>
-              )}
-              <label className="file-button">
-                {t('siting.uploadCandidates')}
-                <input
-                  type="file"
-                  accept=".geojson,.json,.csv,.zip"
-                  data-testid="siting-candidates-file"
-                  onChange={(e) => void readUpload(e, 'candidates')}
-                />
-              </label>
-            </span>
+            <UploadField kind="candidates" file={st.candidatesFile} empty={t('siting.generated')} upload={t('siting.uploadCandidates')} />
             {!st.candidatesFile && (
               <>
                 <label htmlFor="siting-spacing">{t('siting.spacing')}</label>
@@ -146,27 +154,7 @@ export function SitingSection() {
               </>
             )}
             <span>{t('siting.exclude')}</span>
-            <span className="upload">
-              {st.excludeFile ? (
-                <>
-                  {st.excludeFile}{' '}
-                  <button type="button" className="icon" onClick={() => setSitingUpload('exclude', null)} aria-label={t('siting.clear')}>
-                    ×
-                  </button>
-                </>
-              ) : (
-                <span className="muted">{t('siting.none')}</span>
-              )}
-              <label className="file-button">
-                {t('siting.uploadExclude')}
-                <input
-                  type="file"
-                  accept=".geojson,.json,.zip"
-                  data-testid="siting-exclude-file"
-                  onChange={(e) => void readUpload(e, 'exclude')}
-                />
-              </label>
-            </span>
+            <UploadField kind="exclude" file={st.excludeFile} empty={t('siting.none')} upload={t('siting.uploadExclude')} />
             <label htmlFor="siting-exact">{t('siting.exact')}</label>
             <span className="row">
               <input

@@ -104,7 +104,7 @@ export async function runSiting(): Promise<boolean> {
         candidateCount: res.candidateCount,
         seconds: res.seconds,
       },
-      problems: res.problems.map((p) => `${p.file}${p.index >= 0 ? ` #${p.index}` : ''}: ${p.reason}`),
+      problems: res.problems,
     });
     useAppStore.setState({ job: null });
     void refreshComparison();

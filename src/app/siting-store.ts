@@ -4,6 +4,7 @@
  * and the comparison table. Plain data only; changed through ./siting-actions.ts.
  */
 import { create } from 'zustand';
+import type { Problem } from '../engine/model';
 import type { SiteView } from '../worker/siting-session';
 import type { StaleProposals } from './stale-proposals';
 
@@ -70,8 +71,8 @@ export interface SitingState {
   /** Demand samples newly covered, `[lon, lat, …]`. */
   coveredSamples: Float64Array | null;
   run: RunInfo | null;
-  /** Problems of uploaded files (and a skipped exact solve). */
-  problems: string[];
+  /** Problems of uploaded files (and a skipped exact solve, under the file name `(siting)`). */
+  problems: Problem[];
   running: boolean;
   error: string | null;
   /** Clicking the map adds a site. */

@@ -227,6 +227,68 @@ describe('siting on the sample', () => {
     expect(blueWith).toBeGreaterThan(blueWithout + 1500);
   }, 480_000);
 
+  it('sites only on the uploaded candidates (a CSV, one bad row named), never in an uploaded excluded area; × goes back to generated candidates', async () => {
+    const app = await open('en-US');
+    const { page } = app;
+    // eight candidates at sample communities spread over the city (a vertex of each), as a planner's CSV
+    const sample = JSON.parse(readFileSync(path.resolve('data/sample/communities.geojson'), 'utf8')) as {
+      features: { geometry: { coordinates: number[][][] } }[];
+    };
+    const step = Math.floor(sample.features.length / 8);
+    const candidates = Array.from({ length: 8 }, (_, i) => sample.features[i * step]!.geometry.coordinates[0]![0]!);
+    const csv = ['id,name,lon,lat', ...candidates.map(([lon, lat], i) => `K${i},Site ${i},${lon},${lat}`), 'K8,Broken,abc,29.9'].join('\n');
+    await page
+      .getByTestId('siting-candidates-file')
+      .setInputFiles({ name: 'my-candidates.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.getByTestId('section-siting').innerText()).toContain('my-candidates.csv');
+    // an excluded area: a 200 m square around candidate K0
+    const [x0, y0] = candidates[0]!;
+    const d = 0.001;
+    const square = [
+      [x0! - d, y0! - d],
+      [x0! + d, y0! - d],
+      [x0! + d, y0! + d],
+      [x0! - d, y0! + d],
+      [x0! - d, y0! - d],
+    ];
+    const exclude = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square] } }],
+    };
+    await page
+      .getByTestId('siting-exclude-file')
+      .setInputFiles({ name: 'protected.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(exclude)) });
+    await expect.poll(() => page.getByTestId('section-siting').innerText()).toContain('protected.geojson');
+    // the spacing of generated candidates is not asked while candidates are uploaded
+    expect(await page.locator('#siting-spacing').count()).toBe(0);
+
+    // ask for as many sites as candidates: siting stops where a site would cover no one more
+    await page.getByTestId('siting-category').selectOption('clinic');
+    await page.getByTestId('siting-k').fill('8');
+    await page.getByTestId('siting-run').click();
+    // eight valid rows, one of them in the excluded area: seven candidates
+    await expect.poll(() => page.locator('.siting-result').innerText(), { timeout: 90_000 }).toMatch(/\b7 candidates\b/);
+    const sites = await listedSites(page);
+    const isCandidate = (s: { lon: number; lat: number }, c: number[]) => Math.abs(s.lon - c[0]!) < 1e-6 && Math.abs(s.lat - c[1]!) < 1e-6;
+    // every site is one of the seven candidates left, none K0 in the excluded area
+    expect(sites.length).toBeGreaterThan(0);
+    expect(sites.length).toBeLessThanOrEqual(7);
+    for (const site of sites) expect(candidates.slice(1).some((c) => isCandidate(site, c))).toBe(true);
+    expect(sites.some((site) => isCandidate(site, candidates[0]!))).toBe(false);
+    // the bad row is named with its file and the reason
+    const problems = page.locator('details.problems');
+    await problems.locator('summary').click();
+    expect(await problems.getByTestId('siting-problems-file').allInnerTexts()).toEqual([
+      expect.stringMatching(/^my-candidates\.csv\s+Feature 8 · K8 row 9 \(line 10\): "lon" value "abc" is not a number$/),
+    ]);
+    saveScreenshot('siting-uploads.png', await page.getByTestId('section-siting').screenshot());
+
+    // × clears the upload: generated candidates again, the spacing back
+    await page.locator('.upload', { hasText: 'my-candidates.csv' }).getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => page.locator('.upload', { hasText: 'my-candidates.csv' }).count()).toBe(0);
+    expect(await page.locator('#siting-spacing').count()).toBe(1);
+  }, 240_000);
+
   it('solves exactly with HiGHS in the browser (wasm bundled, no request leaves the machine), in Chinese', async () => {
     const app = await open('zh-CN');
     const { page } = app;

@@ -30,6 +30,16 @@ function lineLengthMeters(coords: readonly (readonly number[])[]): number {
   return sum;
 }
 
+/** Facilities per `category` property value (no entry for a category without any). */
+export function facilitiesPerCategory(facilities: LoadedData['facilities']): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of facilities.features) {
+    const cat = String(f.properties?.category ?? '');
+    out[cat] = (out[cat] ?? 0) + 1;
+  }
+  return out;
+}
+
 /** Counts features by kind and category; lengths of LineStrings and MultiLineStrings. */
 export function datasetStats(data: LoadedData): DatasetStats {
   let roadLengthMeters = 0;
@@ -48,11 +58,7 @@ export function datasetStats(data: LoadedData): DatasetStats {
     const pop = Number(p.population);
     if (Number.isFinite(pop) && pop >= 0) population += pop;
   }
-  const facilitiesByCategory: Record<string, number> = {};
-  for (const f of data.facilities.features) {
-    const cat = String(f.properties?.category ?? '');
-    facilitiesByCategory[cat] = (facilitiesByCategory[cat] ?? 0) + 1;
-  }
+  const facilitiesByCategory = facilitiesPerCategory(data.facilities);
   return {
     roads: data.roads?.features.length ?? 0,
     roadLengthKm: roadLengthMeters / 1000,

@@ -61,6 +61,11 @@ describe('OpenStreetMap extract in the browser', () => {
     await page.waitForSelector('main[data-status="ready"]', { timeout: 120_000 });
     await expect.poll(() => page.getByTestId('complete-share').innerText(), { timeout: 120_000 }).not.toBe(shareBefore);
     expect(await page.getByTestId('complete-share').innerText()).toMatch(/%/);
+    // the extract tags no clinic: its 0 % is said to be for want of data, and no circle can be complete
+    expect(await page.getByTestId('answer-share-clinic').innerText()).toMatch(/^0\.0\s?%$/);
+    expect(await page.getByTestId('answer-no-facilities-clinic').innerText()).toBe('no facilities of this kind loaded');
+    expect(await page.getByTestId('answer-no-facilities-sports').count()).toBe(0); // sports grounds are tagged
+    expect(await page.getByTestId('answer-complete-missing').innerText()).toMatch(/^None can be complete without facilities of: .*Clinics/);
     step('coverage shown');
 
     // the workspace kept in this browser holds the extract as the input of its three layers; a

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
 import { answerState } from '../../app/answer-state';
 import { categoryStyles } from '../../app/category-style';
+import { facilitiesPerCategory } from '../../app/dataset-stats';
 import { selectCategory } from '../../app/actions';
 import { formatCount, formatPercent } from '../../app/results/format';
 import { SampleNotice } from './SampleNotice';
@@ -24,7 +25,11 @@ export function AnswerCards() {
   const language = useAppStore((s) => s.language);
   const selected = useAppStore((s) => s.selectedCategory);
   const styles = useMemo(() => (settings ? categoryStyles(settings.categories) : []), [settings]);
+  const facilityCounts = useMemo(() => (data ? facilitiesPerCategory(data.facilities) : {}), [data]);
   const state = answerState({ data, status, job, error, coverage });
+  const labelOf = (id: string) => styles.find((s) => s.id === id)?.label[language] ?? id;
+  // categories with no facility loaded: their share is 0 by want of data, and no circle is complete
+  const missing = coverage ? coverage.totals.filter((c) => !facilityCounts[c.id]).map((c) => labelOf(c.id)) : [];
   const communityCount = coverage && coverage.categoryIds.length > 0 ? coverage.share.length / coverage.categoryIds.length : 0;
 
   return (
@@ -44,6 +49,11 @@ export function AnswerCards() {
                 {formatPercent(coverage.population.total > 0 ? coverage.completeCovered / coverage.population.total : NaN, language)}
               </strong>
               <span className="figure-hint">{t('answer.completeHint')}</span>
+              {missing.length > 0 && (
+                <span className="figure-hint warn" data-testid="answer-complete-missing">
+                  {t('answer.completeMissing', { categories: missing.join(t('answer.sample.separator')) })}
+                </span>
+              )}
               <span className="figure-hint">
                 {t('answer.completeCommunities', {
                   covered: formatCount(communityCount - coverage.gaps.length, language),
@@ -70,13 +80,14 @@ export function AnswerCards() {
             {coverage.totals.map((c) => {
               const style = styles.find((s) => s.id === c.id);
               const def = settings?.categories.find((x) => x.id === c.id);
-              const label = style?.label[language] ?? c.id;
+              const label = labelOf(c.id);
+              const none = !facilityCounts[c.id];
               const minutes = { urban: def?.thresholdMinutes.urban ?? '—', rural: def?.thresholdMinutes.rural ?? '—' };
               return (
                 <li key={c.id}>
                   <button
                     type="button"
-                    className={`figure-card share${c.id === selected ? ' selected' : ''}`}
+                    className={`figure-card share${c.id === selected ? ' selected' : ''}${none ? ' no-facilities' : ''}`}
                     aria-pressed={c.id === selected}
                     title={t('answer.shareTitle', { category: label, ...minutes })}
                     onClick={() => selectCategory(c.id)}
@@ -88,7 +99,13 @@ export function AnswerCards() {
                     <strong className="figure-value" data-testid={`answer-share-${c.id}`}>
                       {formatPercent(c.share, language)}
                     </strong>
-                    <span className="figure-hint">{t('answer.share', minutes)}</span>
+                    {none ? (
+                      <span className="figure-hint warn" data-testid={`answer-no-facilities-${c.id}`}>
+                        {t('answer.noFacilities')}
+                      </span>
+                    ) : (
+                      <span className="figure-hint">{t('answer.share', minutes)}</span>
+                    )}
                   </button>
                 </li>
               );

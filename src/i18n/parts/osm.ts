@@ -13,6 +13,16 @@ export const en = {
   estimated:
     'Population estimated for {{n}} of {{total}} communities (residential area × density); load your own communities where you have real populations.',
   skipped: 'Left out: {{list}}',
+  /** Why ways were left out of the walking network (the import report's reasons, by shape). */
+  reason: {
+    noFootAccess: '{{tag}} without foot access',
+    neverWalkable: '{{tag}} is never walkable',
+    notWalkable: '{{tag}} is not in the walkable list',
+    noHighway: 'no highway tag',
+    ferriesOff: 'route=ferry (ferries off)',
+    missingNodes: 'nodes missing from the file',
+    outside: 'outside the area',
+  },
 };
 
 export const zh: typeof en = {
@@ -25,4 +35,13 @@ export const zh: typeof en = {
     '从 {{name}} 读取：可步行道路 {{roads}} 条，设施 {{facilities}} 个，社区 {{communities}} 个（城市社区 {{urban}} 个，农村社区 {{rural}} 个）',
   estimated: '{{total}} 个社区中有 {{n}} 个的人口为估算值（居住用地面积 × 密度）；如有实际人口数据，请加载自己的社区图层。',
   skipped: '未采用：{{list}}',
+  reason: {
+    noFootAccess: '{{tag}}（无步行许可）',
+    neverWalkable: '{{tag}}（不可步行）',
+    notWalkable: '{{tag}}（不在可步行道路类型中）',
+    noHighway: '无 highway 标签',
+    ferriesOff: 'route=ferry（未启用渡轮）',
+    missingNodes: '文件中缺少节点',
+    outside: '在范围之外',
+  },
 };

@@ -9,10 +9,12 @@ import { loadOsmExtract } from '../../app/actions';
 import { useAppStore } from '../../app/store';
 import type { OsmImportReport } from '../../io/osm/osm-import-types';
 import { DropZone } from './DropZone';
+import { osmReasonText } from './osm-reason';
 import './osm-extract.css';
 
 export function OsmExtractCard() {
   const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
   const busy = useAppStore((s) => s.status === 'loading' || s.job !== null);
   const [report, setReport] = useState<OsmImportReport | null>(null);
   const [reading, setReading] = useState(false);
@@ -23,7 +25,7 @@ export function OsmExtractCard() {
     setReading(false);
     if (r) setReport(r);
   };
-  const skipped = report ? Object.entries(report.roads.skippedByReason).map(([k, v]) => `${k} ×${v}`) : [];
+  const skipped = report ? Object.entries(report.roads.skippedByReason).map(([k, v]) => `${osmReasonText(t, k)} ×${v}`) : [];
   return (
     <div className="layer-card osm-extract" data-testid="layer-osm">
       <h3>{t('osm.title')}</h3>
@@ -50,7 +52,7 @@ export function OsmExtractCard() {
               rural: report.communities.rural,
             })}
           </p>
-          {skipped.length > 0 && <p className="hint">{t('osm.skipped', { list: skipped.join(', ') })}</p>}
+          {skipped.length > 0 && <p className="hint">{t('osm.skipped', { list: skipped.join(language === 'zh' ? '；' : '; ') })}</p>}
           {report.communities.estimated > 0 && (
             <p className="osm-estimated" role="note" data-testid="osm-estimated-notice">
               {t('osm.estimated', { n: report.communities.estimated, total: report.communities.kept })}

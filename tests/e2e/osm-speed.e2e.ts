@@ -67,7 +67,9 @@ describe('OpenStreetMap import speed: browser worker vs Node', () => {
       await page.waitForFunction(() => performance.getEntriesByName('osm:coverage').length > 0, null, { timeout: 300_000 });
       const browserMs = Date.now() - t1;
       // the worker kept the same walkable ways as Node
-      expect(await page.getByTestId('osm-summary').innerText()).toMatch(new RegExp(`^${node.walkable} walkable ways, `));
+      expect(await page.getByTestId('osm-summary').innerText()).toMatch(
+        new RegExp(`^${node.walkable.toLocaleString('en')} walkable ways, `),
+      );
       const measures = await page.evaluate(() =>
         Object.fromEntries(
           ['osm:worker-import', 'osm:load-layers', 'osm:coverage'].map((name) => {

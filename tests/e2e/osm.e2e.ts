@@ -47,7 +47,7 @@ describe('OpenStreetMap extract in the browser', () => {
     await page.getByTestId('osm-summary').waitFor({ timeout: 120_000 });
     step('extract imported');
     expect(await page.getByTestId('osm-summary').innerText()).toMatch(
-      /^\d+ walkable ways, \d+ facilities, \d+ communities \(0 urban, \d+ rural\) from north-bayreuth\.osm\.pbf$/,
+      /^\d{1,3}(,\d{3})* walkable ways, \d+ facilities, \d+ communities \(0 urban, \d+ rural\) from north-bayreuth\.osm\.pbf$/,
     );
     expect(await page.getByTestId('osm-estimated-notice').innerText()).toMatch(/^Population estimated for \d+ of \d+ communities/);
     for (const layer of ['facilities', 'communities', 'roads']) {

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadOsmExtract } from '../../app/actions';
+import { formatCount } from '../../app/results/format';
 import { useAppStore } from '../../app/store';
 import type { OsmImportReport } from '../../io/osm/osm-import-types';
 import { DropZone } from './DropZone';
@@ -25,7 +26,7 @@ export function OsmExtractCard() {
     setReading(false);
     if (r) setReport(r);
   };
-  const skipped = report ? Object.entries(report.roads.skippedByReason).map(([k, v]) => `${osmReasonText(t, k)} ×${v}`) : [];
+  const skipped = report ? Object.entries(report.roads.skippedByReason).map(([k, v]) => `${osmReasonText(t, k)} ×${formatCount(v, language)}`) : [];
   return (
     <div className="layer-card osm-extract" data-testid="layer-osm">
       <h3>{t('osm.title')}</h3>
@@ -45,17 +46,17 @@ export function OsmExtractCard() {
           <p data-testid="osm-summary">
             {t('osm.summary', {
               name: report.file,
-              roads: report.roads.ways,
-              facilities: report.facilities.kept,
-              communities: report.communities.kept,
-              urban: report.communities.urban,
-              rural: report.communities.rural,
+              roads: formatCount(report.roads.ways, language),
+              facilities: formatCount(report.facilities.kept, language),
+              communities: formatCount(report.communities.kept, language),
+              urban: formatCount(report.communities.urban, language),
+              rural: formatCount(report.communities.rural, language),
             })}
           </p>
           {skipped.length > 0 && <p className="hint">{t('osm.skipped', { list: skipped.join(language === 'zh' ? '；' : '; ') })}</p>}
           {report.communities.estimated > 0 && (
             <p className="osm-estimated" role="note" data-testid="osm-estimated-notice">
-              {t('osm.estimated', { n: report.communities.estimated, total: report.communities.kept })}
+              {t('osm.estimated', { n: formatCount(report.communities.estimated, language), total: formatCount(report.communities.kept, language) })}
             </p>
           )}
         </div>

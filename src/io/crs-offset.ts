@@ -58,6 +58,12 @@ export interface CrsOffsetOptions {
   minPairedShare?: number;
   /** Seed of the point sample (default 1). */
   seed?: number;
+  /**
+   * Try the rotated shifts of every reading (default false: only of a reading that passes the
+   * improvement and paired rules, the ones that need no shifts; the others get NaN `z`, `meanZ` and
+   * `rank`, and the same `fits`, false). For diagnostics and tests; the outcome is the same.
+   */
+  allRotations?: boolean;
 }
 
 /** How one reading fits the roads. All distances in metres. */
@@ -84,12 +90,13 @@ export interface CrsOffsetResult {
      * distances in the rotated shifts (mid-ranks for ties, 0 = nearer than all, 1 = farther than
      * all); under "this reading is just another shift" the mean rank is 0.5 with variance
      * (K + 2) / (12 K n). z = (0.5 − mean rank) / that standard deviation, over the points whose
-     * distances are not all equal (n). Higher is a better fit.
+     * distances are not all equal (n). Higher is a better fit. NaN when the rotations were not
+     * tried (the reading fails a rule that needs none; see {@link CrsOffsetOptions.allRotations}).
      */
     z: number;
-    /** (mean of the rotations' capped means − this capped mean) / their standard deviation. */
+    /** (mean of the rotations' capped means − this capped mean) / their standard deviation; NaN as `z`. */
     meanZ: number;
-    /** How many rotations have a capped mean at or below this one (0 = it beats all). */
+    /** How many rotations have a capped mean at or below this one (0 = it beats all); NaN as `z`. */
     rank: number;
     /** Share of moved points nearer to a road than as given, 0–1. */
     pairedShare: number;
@@ -224,6 +231,24 @@ export function testCrsOffset(lon: ArrayLike<number>, lat: ArrayLike<number>, op
     if (moved < n / 2) continue; // outside China both readings are the same
     const qD = distances(qx, qy, searchCap);
     const fit = fitOf(crs, qD, qx, qy);
+    let nearer = 0;
+    let differ = 0;
+    for (let k = 0; k < n; k++) {
+      const a = Math.min(qD[k] as number, cap);
+      const b = Math.min(givenD[k] as number, cap);
+      if (Math.abs(a - b) > 0.5) {
+        differ++;
+        if (a < b) nearer++;
+      }
+    }
+    const pairedShare = differ ? nearer / differ : 0;
+    // the two rules that need no rotated shifts first: a reading failing one cannot fit, and its
+    // rotations (most of the test's nearest-road queries) are not tried unless asked for
+    const plausible = given.cappedMeanMeters - fit.cappedMeanMeters >= minImprovement && pairedShare > minPaired;
+    if (!plausible && !options.allRotations) {
+      readings.push({ ...fit, z: NaN, meanZ: NaN, rank: NaN, pairedShare, fits: false });
+      continue;
+    }
     const nullMeans: number[] = [];
     const below = new Float64Array(n); // per point: rotations nearer than this reading (ties count ½)
     const differs = new Uint8Array(n);
@@ -264,23 +289,7 @@ export function testCrsOffset(lon: ArrayLike<number>, lat: ArrayLike<number>, op
     }
     const z = m > 0 ? (0.5 - rankSum / m) / Math.sqrt((rotations + 2) / (12 * rotations * m)) : 0;
     const rank = nullMeans.filter((m) => m <= fit.cappedMeanMeters).length;
-    let nearer = 0;
-    let differ = 0;
-    for (let k = 0; k < n; k++) {
-      const a = Math.min(qD[k] as number, cap);
-      const b = Math.min(givenD[k] as number, cap);
-      if (Math.abs(a - b) > 0.5) {
-        differ++;
-        if (a < b) nearer++;
-      }
-    }
-    const pairedShare = differ ? nearer / differ : 0;
-    const fits =
-      rank === 0 &&
-      z >= minZ &&
-      meanZ >= minMeanZ &&
-      given.cappedMeanMeters - fit.cappedMeanMeters >= minImprovement &&
-      pairedShare > minPaired;
+    const fits = plausible && rank === 0 && z >= minZ && meanZ >= minMeanZ;
     readings.push({ ...fit, z, meanZ, rank, pairedShare, fits });
   }
   let suggested: CrsOffsetResult['suggested'] = null;

@@ -39,14 +39,6 @@ export function bandOf(seconds: number): number {
   return BAND_EDGES_MIN.length;
 }
 
-const emptyStats = (): ResidentStats => ({
-  population: 0,
-  covered: 0,
-  beyondTwice: 0,
-  bands: new Array<number>(BAND_COUNT).fill(0),
-  medianMinutes: null,
-});
-
 /**
  * Statistics of one category per group and for everyone.
  *
@@ -70,60 +62,80 @@ export function accessStats(
   if (population.length < n || kind.length < n || (sampleGroup && sampleGroup.length < n))
     throw new RangeError(`accessStats: ${n} times, ${population.length} populations, ${kind.length} kinds`);
   const G = sampleGroup ? groupCount : 0;
-  const out: GroupStats[] = [];
-  for (let g = 0; g <= G; g++) out.push({ all: emptyStats(), urban: emptyStats(), rural: emptyStats() });
-  const limit = [thresholdMinutes.urban * 60, thresholdMinutes.rural * 60];
-  const add = (st: ResidentStats, p: number, s: number, lim: number, band: number): void => {
-    st.population += p;
-    if (s <= lim) st.covered += p;
-    if (!(s <= 2 * lim)) st.beyondTwice += p;
-    st.bands[band]! += p;
-  };
-  const everyone = out[G]!;
+  // sums per slot in typed arrays (no object touched per sample): slot 3g + 0, 1, 2 = all, urban and
+  // rural residents of group g (g = G: everyone); every sum is added to in sample order
+  const slots = 3 * (G + 1);
+  const pop = new Float64Array(slots);
+  const covered = new Float64Array(slots);
+  const beyond = new Float64Array(slots);
+  const bands = new Float64Array(slots * BAND_COUNT);
+  const edges = Float64Array.from(BAND_EDGES_MIN, (m) => m * 60);
+  const E = edges.length;
+  const limUrban = thresholdMinutes.urban * 60;
+  const limRural = thresholdMinutes.rural * 60;
+  const everyone = 3 * G;
   for (let i = 0; i < n; i++) {
     const p = population[i]!;
     const s = seconds[i]!;
-    const rural = kind[i] === KIND_RURAL;
-    const lim = limit[rural ? 1 : 0]!;
-    const band = bandOf(s);
-    if (sampleGroup) {
-      const t = out[sampleGroup[i]!]!;
-      add(t.all, p, s, lim, band);
-      add(rural ? t.rural : t.urban, p, s, lim, band);
+    const kindSlot = kind[i] === KIND_RURAL ? 2 : 1;
+    const lim = kindSlot === 2 ? limRural : limUrban;
+    // bandOf, inline: not finite → "no road"; else the first edge at or above it, or "> last edge"
+    let band = BAND_COUNT - 1;
+    if (s - s === 0) {
+      band = E;
+      for (let b = 0; b < E; b++)
+        if (s <= edges[b]!) {
+          band = b;
+          break;
+        }
     }
-    add(everyone.all, p, s, lim, band);
-    add(rural ? everyone.rural : everyone.urban, p, s, lim, band);
+    const isCovered = s <= lim;
+    const isBeyond = !(s <= 2 * lim);
+    // the slots of this sample: its group's all and kind, everyone's all and kind
+    for (let r = sampleGroup ? 0 : 2; r < 4; r++) {
+      const slot = r === 0 ? 3 * sampleGroup![i]! : r === 1 ? 3 * sampleGroup![i]! + kindSlot : r === 2 ? everyone : everyone + kindSlot;
+      pop[slot]! += p;
+      if (isCovered) covered[slot]! += p;
+      if (isBeyond) beyond[slot]! += p;
+      bands[slot * BAND_COUNT + band]! += p;
+    }
   }
-  // medians: one walk over the samples in time order (ties by index), every group and kind at once;
-  // cum[3g], cum[3g + 1], cum[3g + 2]: residents walked so far of group g (G: everyone), all, urban, rural
-  const order = timeOrder(seconds);
-  const cum = new Float64Array(3 * (G + 1));
-  const step = (st: ResidentStats, slot: number, p: number, s: number): void => {
-    if (st.medianMinutes !== null || !(st.population > 0)) return;
-    const c = cum[slot]! + p;
-    cum[slot] = c;
-    if (c >= st.population / 2 && p > 0) {
-      if (Number.isFinite(s)) st.medianMinutes = s / 60;
-      else cum[slot] = -Infinity; // the middle resident has no facility in reach: no median
-    }
-  };
-  for (let j = 0; j < n; j++) {
+  // medians: one walk over the samples in time order (ties by index), every slot at once, stopped
+  // when every slot with residents has its median or is known to have none
+  const median = new Float64Array(slots).fill(NaN);
+  const settled = new Uint8Array(slots);
+  const cum = new Float64Array(slots);
+  let open = 0;
+  for (let slot = 0; slot < slots; slot++) if (pop[slot]! > 0) open++;
+  const order = open > 0 ? timeOrder(seconds) : new Uint32Array(0);
+  for (let j = 0; j < order.length && open > 0; j++) {
     const i = order[j]!;
     const p = population[i]!;
     if (!(p > 0)) continue;
     const s = seconds[i]!;
-    const rural = kind[i] === KIND_RURAL;
-    if (sampleGroup) {
-      const g = sampleGroup[i]!;
-      const t = out[g]!;
-      step(t.all, 3 * g, p, s);
-      if (rural) step(t.rural, 3 * g + 2, p, s);
-      else step(t.urban, 3 * g + 1, p, s);
+    const kindSlot = kind[i] === KIND_RURAL ? 2 : 1;
+    for (let r = sampleGroup ? 0 : 2; r < 4; r++) {
+      const slot = r === 0 ? 3 * sampleGroup![i]! : r === 1 ? 3 * sampleGroup![i]! + kindSlot : r === 2 ? everyone : everyone + kindSlot;
+      if (settled[slot]) continue;
+      const c = cum[slot]! + p;
+      cum[slot] = c;
+      // half of the slot's residents walked: this time is the median, or none when it is unreachable
+      if (c >= pop[slot]! / 2) {
+        settled[slot] = 1;
+        open--;
+        if (Number.isFinite(s)) median[slot] = s / 60;
+      }
     }
-    step(everyone.all, 3 * G, p, s);
-    if (rural) step(everyone.rural, 3 * G + 2, p, s);
-    else step(everyone.urban, 3 * G + 1, p, s);
   }
+  const stats = (slot: number): ResidentStats => ({
+    population: pop[slot]!,
+    covered: covered[slot]!,
+    beyondTwice: beyond[slot]!,
+    bands: Array.from(bands.subarray(slot * BAND_COUNT, (slot + 1) * BAND_COUNT)),
+    medianMinutes: Number.isNaN(median[slot]!) ? null : median[slot]!,
+  });
+  const out: GroupStats[] = [];
+  for (let g = 0; g <= G; g++) out.push({ all: stats(3 * g), urban: stats(3 * g + 1), rural: stats(3 * g + 2) });
   return out;
 }
 

@@ -40,6 +40,8 @@ describe('accessStats', () => {
       const thr = { urban: 15, rural: 20 };
       const stats = accessStats(seconds, population, kind, thr, group, G);
       expect(stats).toHaveLength(G + 1);
+      // without groups: everyone's figures alone, the same
+      expect(accessStats(seconds, population, kind, thr, null, 0)).toEqual([stats[G]]);
       for (let g = 0; g <= G; g++) {
         for (const which of ['all', 'urban', 'rural'] as const) {
           const idx = [...Array(n).keys()].filter(

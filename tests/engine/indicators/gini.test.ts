@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gini, lorenzCurve } from '../../../src/engine/indicators/gini';
+import { gini, giniAndLorenz, lorenzCurve } from '../../../src/engine/indicators/gini';
 import { mulberry32 } from '../../../src/engine/prng';
 import { deepFreeze } from '../../helpers/fixtures';
 
@@ -61,6 +61,59 @@ describe('gini', () => {
         area += ((pts[k]![1] + pts[k - 1]![1]) / 2) * (pts[k]![0] - pts[k - 1]![0]);
       }
       expect(1 - 2 * area).toBeCloseTo(bruteGini(x, w), 9);
+    }
+  });
+
+  it('orders values as a comparison sort does (ties by index, -0 with 0), bit for bit: Lorenz and Gini equal a brute-force walk', () => {
+    // a walk over the pairs sorted with a comparison function: the same sums in the same order
+    const bruteLorenzGini = (x: number[], w: number[], steps: number): { lorenz: [number, number][]; gini: number } => {
+      const idx = [...x.keys()]
+        .filter((i) => w[i]! > 0 && Number.isFinite(x[i]!) && Number.isFinite(w[i]!))
+        .sort((a, b) => x[a]! - x[b]! || a - b);
+      let W = 0;
+      let S = 0;
+      for (const i of idx) {
+        W += w[i]!;
+        S += w[i]! * x[i]!;
+      }
+      if (!(W > 0) || !(S > 0)) return { lorenz: [], gini: NaN };
+      let before = 0;
+      let sum = 0;
+      for (const i of idx) {
+        const after = before + w[i]!;
+        sum += w[i]! * x[i]! * (before + after - W);
+        before = after;
+      }
+      const lorenz: [number, number][] = [];
+      let j = 0;
+      let cw = 0;
+      let cs = 0;
+      for (let k = 0; k <= steps; k++) {
+        const target = (k / steps) * W;
+        while (j < idx.length && cw + w[idx[j]!]! < target) {
+          cw += w[idx[j]!]!;
+          cs += w[idx[j]!]! * x[idx[j]!]!;
+          j++;
+        }
+        const y = j < idx.length ? cs + (target - cw) * x[idx[j]!]! : cs;
+        lorenz.push([k / steps, k === steps ? 1 : Math.min(1, y / S)]);
+      }
+      return { lorenz, gini: Math.max(0, sum / (W * S)) };
+    };
+    const rand = mulberry32(2718);
+    // magnitudes across the whole double range (subnormals, huge), exact ties, both zeros, non-finite values left out
+    const pool = [0, -0, 5e-324, 1e-310, 1e-300, 0.1, 0.1 + 1e-17, 0.3, 0.5, 1, 1 + Number.EPSILON, 3, 1e10, 1e300, NaN, Infinity];
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + Math.floor(rand() * 300);
+      const x = Array.from({ length: n }, () =>
+        rand() < 0.5 ? pool[Math.floor(rand() * pool.length)]! : rand() * 10 ** Math.floor(rand() * 8 - 4),
+      );
+      const w = Array.from({ length: n }, () => (rand() < 0.1 ? 0 : 1 + Math.floor(rand() * 50)));
+      const steps = 1 + Math.floor(rand() * 40);
+      const want = bruteLorenzGini(x, w, steps);
+      const got = giniAndLorenz(x, w, steps);
+      // toEqual: NaN equals NaN (a total of 1e300 values overflows to Infinity on both sides alike)
+      expect(got).toEqual(want);
     }
   });
 });

@@ -14,6 +14,15 @@ import type { DisplayShift } from '../../app/basemap/display-shift';
 import { displayGeoJson } from '../../app/basemap/display-layers';
 
 const PREFIX = 'lc-';
+
+/**
+ * Tile buffer (in 1/512 of a tile, ≥ screen pixels) of the sources with lines, fills and circles only:
+ * the widest thing drawn across a tile edge is the selection ring (10 px radius + 3 px stroke).
+ * MapLibre's default, 128, cuts every geometry with a quarter tile more on each side: about twice
+ * the vertices to cut and build in the worker after each zoom step and to draw in each frame
+ * (SwiftShader). Label sources keep the default (a name near an edge is placed from its own tile).
+ */
+const TILE_BUFFER = 16;
 const own = (id: string) => id.startsWith(PREFIX);
 
 /** Id of the lowest overlay layer on the map (the roads go below it), or undefined when none is drawn. */
@@ -47,7 +56,8 @@ export function syncOverlays(map: MapLibreMap, groups: readonly OverlayGroup[], 
     const data = displayGeoJson(g.data, shift);
     const src = map.getSource<GeoJSONSource>(source);
     if (!src) {
-      map.addSource(source, { type: 'geojson', data, tolerance: 0.375 });
+      const labels = g.layers.some((l) => l.type === 'symbol');
+      map.addSource(source, { type: 'geojson', data, tolerance: 0.375, ...(labels ? {} : { buffer: TILE_BUFFER }) });
       shown.data.set(source, data);
     } else if (shown.data.get(source) !== data) {
       src.setData(data);

@@ -99,7 +99,14 @@ describe('MapLibre overlays', () => {
   it('colours each community by its covered share and fills communities by kind when coverage is hidden', () => {
     const [cov] = buildOverlays(base());
     const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-    expect(cov!.data.features.map((f) => f.properties?.cover)).toEqual([hex(shareColor(0.25)), hex(shareColor(1)), hex(shareColor(NaN))]);
+    // the colours are the feature state `cover` of each community (by feature id), not a property of the uploaded data
+    expect(cov!.states!.key).toBe('cover');
+    expect(cov!.data.features.map((f) => cov!.states!.byId.get(f.id as number))).toEqual([
+      hex(shareColor(0.25)),
+      hex(shareColor(1)),
+      hex(shareColor(NaN)),
+    ]);
+    expect(cov!.data.features.every((f) => f.properties?.cover === undefined)).toBe(true);
     const groups = buildOverlays(base({ visible: { communities: true, coverage: false, gapZones: false, serviceAreas: false } }));
     expect(groups.map((g) => g.id)).toEqual(['communities', 'district-outlines', 'district-labels', 'communities-highlight']);
     expect(groups[0]!.layers.map((l) => l.type)).toEqual(['fill', 'line', 'circle']);
@@ -109,7 +116,10 @@ describe('MapLibre overlays', () => {
     const shares = coverage(0.25, zones);
     const a = buildOverlays(base({ coverage: shares }));
     const b = buildOverlays(base({ coverage: coverage(0.75, zones) }));
-    expect(b[0]!.data).not.toBe(a[0]!.data); // recoloured
+    // recoloured by feature states: the same data object (nothing re-uploaded), new colours
+    expect(b[0]!.data).toBe(a[0]!.data);
+    expect(b[0]!.states!.byId).not.toBe(a[0]!.states!.byId);
+    expect([...b[0]!.states!.byId.values()]).not.toEqual([...a[0]!.states!.byId.values()]);
     // coverage and community outlines draw from one source (each polygon cut and uploaded once)
     expect([a[0]!.source, a[1]!.source ?? a[1]!.id]).toEqual(['communities', 'communities']);
     expect(a[1]!.data).toBe(a[0]!.data);

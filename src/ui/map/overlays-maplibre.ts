@@ -4,7 +4,8 @@
  * data object changed; layers (`lc-<layer id>`) added, removed or replaced when their spec changed,
  * and kept above the base map and the roads in the groups' order. A hidden group keeps its source,
  * so switching it on again uploads nothing. A group's `selected` feature is marked with the
- * feature-state `selected` (the selection highlight: no setData on a click). Under a GCJ-02 base map (`shift`) the data is drawn
+ * feature-state `selected` (the selection highlight: no setData on a click), and a group's `states` (the
+ * coverage colours) are feature states set where they changed (new shares: no setData). Under a GCJ-02 base map (`shift`) the data is drawn
  * shifted like every other overlay (a copy memoised per collection).
  */
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
@@ -37,6 +38,8 @@ interface Shown {
   specs: Map<string, string>;
   /** Feature id with the feature-state `selected` on each source. */
   selected: Map<string, number>;
+  /** Feature-state values last set, per source and state key. */
+  states: Map<string, ReadonlyMap<number, string>>;
 }
 const state = new WeakMap<MapLibreMap, Shown>();
 
@@ -47,7 +50,7 @@ const state = new WeakMap<MapLibreMap, Shown>();
 export function syncOverlays(map: MapLibreMap, groups: readonly OverlayGroup[], shift: DisplayShift | null): string[] {
   let shown = state.get(map);
   if (!shown || (shown.data.size > 0 && ![...shown.data.keys()].some((id) => map.getSource(id)))) {
-    shown = { data: new Map(), specs: new Map(), selected: new Map() };
+    shown = { data: new Map(), specs: new Map(), selected: new Map(), states: new Map() };
     state.set(map, shown);
   }
   const wanted: LayerSpecification[] = [];
@@ -64,6 +67,7 @@ export function syncOverlays(map: MapLibreMap, groups: readonly OverlayGroup[], 
       shown.data.set(source, data);
     }
     if (g.selected !== undefined) select(map, shown, source, g.selected);
+    if (g.states) setStates(map, shown, source, g.states.key, g.states.byId);
     for (const l of g.layers) wanted.push({ ...l, id: PREFIX + l.id, source } as LayerSpecification);
   }
   const wantedIds = new Set(wanted.map((l) => l.id));
@@ -86,6 +90,15 @@ export function syncOverlays(map: MapLibreMap, groups: readonly OverlayGroup[], 
   const tail = map.getLayersOrder().slice(-ids.length);
   if (order.join() !== ids.join() || tail.join() !== ids.join()) for (const id of ids) map.moveLayer(id);
   return groups.map((g) => g.id);
+}
+
+/** Sets the feature state `key` of each feature of `source` whose value in `byId` changed since the last call. */
+function setStates(map: MapLibreMap, shown: Shown, source: string, key: string, byId: ReadonlyMap<number, string>): void {
+  const at = `${source} ${key}`;
+  const old = shown.states.get(at);
+  if (old === byId) return;
+  for (const [id, value] of byId) if (old?.get(id) !== value) map.setFeatureState({ source, id }, { [key]: value });
+  shown.states.set(at, byId);
 }
 
 /** Moves the feature-state `selected` of `source` to the feature `id` (null: to none). */

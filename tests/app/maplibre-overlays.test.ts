@@ -81,8 +81,9 @@ describe('MapLibre overlays', () => {
       'district-labels',
       'communities-highlight', // the selection highlight, idle: nothing selected
     ]);
-    // with coverage shown the communities are outlines only (no fill below the coverage colours' outlines)
-    expect(groups[1]!.layers.map((l) => l.type)).toEqual(['line', 'circle']);
+    // with coverage shown the communities are outlines only (their fill transparent below the coverage colours' outlines)
+    expect(groups[1]!.layers.map((l) => l.type)).toEqual(['fill', 'line', 'circle']);
+    expect(groups[1]!.layers[0]!.paint).toMatchObject({ 'fill-opacity': 0 });
     // names at the middle of each district's box, the one without a name labelled "Unassigned"
     const labels = groups[4]!.data.features;
     expect(labels.map((f) => f.properties?.name)).toEqual(['海曙区', 'Unassigned']);
@@ -108,8 +109,21 @@ describe('MapLibre overlays', () => {
     ]);
     expect(cov!.data.features.every((f) => f.properties?.cover === undefined)).toBe(true);
     const groups = buildOverlays(base({ visible: { communities: true, coverage: false, gapZones: false, serviceAreas: false } }));
-    expect(groups.map((g) => g.id)).toEqual(['communities', 'district-outlines', 'district-labels', 'communities-highlight']);
-    expect(groups[0]!.layers.map((l) => l.type)).toEqual(['fill', 'line', 'circle']);
+    // the coverage switched off stays on the map, transparent and not listed (switching changes opacities only)
+    expect(groups.filter((g) => !g.hidden).map((g) => g.id)).toEqual([
+      'communities',
+      'district-outlines',
+      'district-labels',
+      'communities-highlight',
+    ]);
+    expect(groups[0]!.id).toBe('coverage');
+    expect(groups[0]!.layers.map((l) => l.paint)).toEqual([
+      expect.objectContaining({ 'fill-opacity': 0 }),
+      expect.objectContaining({ 'circle-opacity': 0 }),
+    ]);
+    const fill = groups[1]!.layers[0]!;
+    expect([fill.type, (fill.paint as Record<string, unknown>)['fill-opacity']]).toEqual(['fill', expect.any(Number)]);
+    expect((fill.paint as Record<string, number>)['fill-opacity']).toBeGreaterThan(0);
   });
 
   it('keeps every unchanged group`s data object when only the coverage changes, and leaves hidden groups out', () => {
@@ -127,8 +141,7 @@ describe('MapLibre overlays', () => {
     const hidden = buildOverlays(
       base({ coverage: shares, visible: { communities: true, coverage: false, gapZones: true, serviceAreas: true } }),
     );
-    expect(hidden[0]!.id).toBe('communities');
-    expect(hidden[0]!.data).toBe(a[0]!.data);
+    expect(hidden.find((g) => g.id === 'communities')!.data).toBe(a[0]!.data);
     expect(b[3]!.data).toBe(a[3]!.data); // district outlines
     expect(buildOverlays(base({ districts: { outlines, visible: false, unassigned: '' } })).map((g) => g.id)).toEqual([
       'coverage',

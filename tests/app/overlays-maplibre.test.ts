@@ -35,6 +35,7 @@ function recordingMap() {
       calls.push(`removeLayer ${id}`);
       layers.splice(layers.indexOf(id), 1);
     },
+    setPaintProperty: (id: string, name: string) => calls.push(`setPaintProperty ${id} ${name}`),
     moveLayer: (id: string) => {
       calls.push(`moveLayer ${id}`);
       layers.splice(layers.indexOf(id), 1);
@@ -132,5 +133,30 @@ describe('syncOverlays', () => {
     expect(calls.filter((c) => !c.startsWith('setFeatureState'))).not.toContain('setData lc-communities');
     expect(calls.filter((c) => c.startsWith('setFeatureState'))).toEqual(['setFeatureState lc-communities 0']);
     expect(states.get('lc-communities 0')?.['cover']).toBe(states.get('lc-communities 1')?.['cover']);
+  });
+
+  it('switches the coverage colours off and on by opacities only: no layer added or removed, no upload', () => {
+    const { map, calls } = recordingMap();
+    const share = new Float64Array(2 * settings.categories.length).fill(0.5);
+    const coverage = { categoryIds: settings.categories.map((c) => c.id), share, zones: [], model: 'network' } as unknown as CoverageView;
+    const sync = (on: boolean) => {
+      calls.length = 0;
+      return syncOverlays(map, buildOverlays({ ...inputs(null), coverage, visible: { ...inputs(null).visible, coverage: on } }), null);
+    };
+    expect(sync(true)).toContain('coverage');
+    expect(sync(false)).not.toContain('coverage');
+    expect(calls.every((c) => c.startsWith('setPaintProperty'))).toBe(true);
+    // coverage transparent, communities filled by kind with thinner outlines
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        'setPaintProperty lc-coverage fill-opacity',
+        'setPaintProperty lc-coverage-points circle-opacity',
+        'setPaintProperty lc-communities-fill fill-opacity',
+        'setPaintProperty lc-communities line-width',
+      ]),
+    );
+    expect(sync(true)).toContain('coverage');
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((c) => c.startsWith('setPaintProperty'))).toBe(true);
   });
 });

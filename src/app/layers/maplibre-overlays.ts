@@ -57,6 +57,11 @@ export interface OverlayGroup {
    * colour of each community). A change sets the states that changed: no setData, no tile re-cut.
    */
   states?: { key: string; byId: ReadonlyMap<number, string> };
+  /**
+   * Drawn fully transparent and left out of the map's `data-layers`: a switched-off layer kept on
+   * the map, so switching it on or off changes constant paint values only (no tile rebuilt, one frame).
+   */
+  hidden?: boolean;
 }
 
 /** Colour and opacity of the district outlines and names (dark slate). */
@@ -249,44 +254,39 @@ export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
   const hasValues = !!x.coverage && (x.coverageMode === 'complete' || k >= 0);
   const polygons = x.communities ? polygonData(x.communities) : null;
   const coverageShown = !!polygons && hasValues && x.visible.coverage;
-  if (coverageShown) {
+  if (polygons && hasValues) {
+    // kept while switched off (transparent): the switch changes opacities only
+    const alpha = coverageShown ? COVERAGE_FILL_ALPHA / 255 : 0;
     out.push({
       id: 'coverage',
       source: 'communities',
       data: polygons,
       states: { key: 'cover', byId: coverColours(x.communities!)(coverageValues(x.coverage!, k, x.coverageMode)) },
+      ...(coverageShown ? {} : { hidden: true }),
       layers: [
-        {
-          id: 'coverage',
-          type: 'fill',
-          filter: polygonal,
-          paint: { 'fill-color': cover, 'fill-opacity': COVERAGE_FILL_ALPHA / 255 },
-        },
+        { id: 'coverage', type: 'fill', filter: polygonal, paint: { 'fill-color': cover, 'fill-opacity': alpha } },
         {
           id: 'coverage-points',
           type: 'circle',
           filter: pointy,
-          paint: { 'circle-color': cover, 'circle-opacity': COVERAGE_FILL_ALPHA / 255, 'circle-radius': ['get', 'r'] },
+          paint: { 'circle-color': cover, 'circle-opacity': alpha, 'circle-radius': ['get', 'r'] },
         },
       ] as OverlayLayer[],
     });
   }
   if (polygons && x.visible.communities) {
+    // filled by kind unless the coverage colours are shown (then a transparent fill: a coverage switch changes opacities only)
     const filled = !coverageShown;
     out.push({
       id: 'communities',
       data: polygons,
       layers: [
-        ...(filled
-          ? [
-              {
-                id: 'communities-fill',
-                type: 'fill',
-                filter: polygonal,
-                paint: { 'fill-color': ['get', 'color'], 'fill-opacity': COMMUNITY_FILL_ALPHA / 255 },
-              },
-            ]
-          : []),
+        {
+          id: 'communities-fill',
+          type: 'fill',
+          filter: polygonal,
+          paint: { 'fill-color': ['get', 'color'], 'fill-opacity': filled ? COMMUNITY_FILL_ALPHA / 255 : 0 },
+        },
         { id: 'communities', type: 'line', filter: polygonal, paint: { 'line-color': ['get', 'color'], 'line-width': filled ? 1 : 1.5 } },
         {
           id: 'communities-points',

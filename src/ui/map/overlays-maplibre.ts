@@ -1,7 +1,8 @@
 /**
  * Keeps the MapLibre analysis overlays (app/layers/maplibre-overlays.ts) in step with the state:
  * one GeoJSON source per group (`lc-<group id>`, or `lc-<group source>` for groups sharing one), re-uploaded with setData only when the group's
- * data object changed; layers (`lc-<layer id>`) added, removed or replaced when their spec changed,
+ * data object changed; layers (`lc-<layer id>`) added, removed or replaced when their spec changed
+ * (only their paint values set when nothing else changed),
  * and kept above the base map and the roads in the groups' order. A hidden group keeps its source,
  * so switching it on again uploads nothing. A group's `selected` feature is marked with the
  * feature-state `selected` (the selection highlight: no setData on a click), and a group's `states` (the
@@ -15,6 +16,8 @@ import type { DisplayShift } from '../../app/basemap/display-shift';
 import { displayGeoJson } from '../../app/basemap/display-layers';
 
 const PREFIX = 'lc-';
+type PaintName = Parameters<MapLibreMap['setPaintProperty']>[1];
+type PaintValue = Parameters<MapLibreMap['setPaintProperty']>[2];
 
 /**
  * Tile buffer (in 1/512 of a tile, ≥ screen pixels) of the sources with lines, fills and circles only:
@@ -45,7 +48,7 @@ const state = new WeakMap<MapLibreMap, Shown>();
 
 /**
  * Shows `groups` (bottom to top) on the map's loaded style, removing the overlay layers not among them.
- * @returns the ids of the groups drawn, in order (for the map's `data-layers`)
+ * @returns the ids of the groups drawn (not `hidden`), in order (for the map's `data-layers`)
  */
 export function syncOverlays(map: MapLibreMap, groups: readonly OverlayGroup[], shift: DisplayShift | null): string[] {
   let shown = state.get(map);
@@ -79,9 +82,18 @@ export function syncOverlays(map: MapLibreMap, groups: readonly OverlayGroup[], 
   }
   for (const l of wanted) {
     const spec = JSON.stringify(l);
-    if (map.getLayer(l.id) && shown.specs.get(l.id) === spec) continue;
-    if (map.getLayer(l.id)) map.removeLayer(l.id);
-    map.addLayer(l);
+    const old = shown.specs.get(l.id);
+    if (map.getLayer(l.id) && old === spec) continue;
+    if (map.getLayer(l.id) && old !== undefined && samePaintless(old, l)) {
+      // only paint changed: MapLibre redraws (and re-cuts tiles only for a data-driven change)
+      const was = (JSON.parse(old) as { paint?: Record<string, unknown> }).paint ?? {};
+      const now = (l as { paint?: Record<string, unknown> }).paint ?? {};
+      for (const name of new Set([...Object.keys(was), ...Object.keys(now)]))
+        if (JSON.stringify(was[name]) !== JSON.stringify(now[name])) map.setPaintProperty(l.id, name as PaintName, now[name] as PaintValue);
+    } else {
+      if (map.getLayer(l.id)) map.removeLayer(l.id);
+      map.addLayer(l);
+    }
     shown.specs.set(l.id, spec);
   }
   // keep the groups' order, all above the other map layers (base map, roads)
@@ -89,7 +101,14 @@ export function syncOverlays(map: MapLibreMap, groups: readonly OverlayGroup[], 
   const ids = wanted.map((l) => l.id);
   const tail = map.getLayersOrder().slice(-ids.length);
   if (order.join() !== ids.join() || tail.join() !== ids.join()) for (const id of ids) map.moveLayer(id);
-  return groups.map((g) => g.id);
+  return groups.filter((g) => !g.hidden).map((g) => g.id);
+}
+
+/** Whether the layer spec `old` (JSON) and `l` differ at most in their paint properties. */
+function samePaintless(old: string, l: LayerSpecification): boolean {
+  const { paint: _a, ...a } = JSON.parse(old) as LayerSpecification & { paint?: unknown };
+  const { paint: _b, ...b } = l as LayerSpecification & { paint?: unknown };
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Sets the feature state `key` of each feature of `source` whose value in `byId` changed since the last call. */

@@ -12,6 +12,8 @@ export function offlineStyle(): StyleSpecification {
   return {
     version: 8,
     name: 'lifecircle-offline',
+    // paint changes (a layer switch: opacities) show at once: no 300 ms fade, each of whose frames costs a full redraw in a software renderer
+    transition: { duration: 0, delay: 0 },
     sources: {},
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } }],
   };

@@ -36,6 +36,7 @@ import { showDeckCanvas } from './map/deck-canvas';
 import { softwareRendering } from '../app/render/software-renderer';
 import { attachInstantWheelZoom } from './map/instant-wheel-zoom';
 import { attachRepaintHold } from './map/hold-repaint';
+import { attachPlaceOnce } from './map/placement-once';
 
 /** Ningbo, where the view starts before data arrives. */
 const INITIAL_CENTER: [number, number] = [121.6, 29.85];
@@ -94,6 +95,7 @@ export function MapView() {
     });
     const detachWheel = software ? attachInstantWheelZoom(map) : () => undefined;
     const detachHold = software ? attachRepaintHold(map) : () => undefined; // one frame when all tiles are in, not one per batch
+    const detachPlace = software ? attachPlaceOnce(map) : () => undefined; // no second frame when new labels are placed
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     // no multisampling: in a software renderer (SwiftShader) it multiplies the raster work of every frame
@@ -136,6 +138,7 @@ export function MapView() {
       detachPicking();
       detachWheel();
       detachHold();
+      detachPlace();
       map.remove();
     };
   }, []);

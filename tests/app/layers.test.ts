@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
 import { mulberry32 } from '../../src/engine/prng';
 import { buildLayers } from '../../src/app/layers';
-import { roadLines, roadPaths, roadsLineLayer } from '../../src/app/layers/roads-layer';
+import { roadLines, roadPaths, roadsLineLayer, roadsTileBuffer } from '../../src/app/layers/roads-layer';
 import { facilityPoints } from '../../src/app/layers/facilities-layer';
 import { ROAD_CLASSES, roadClass } from '../../src/app/road-style';
 import { datasetStats, haversineMeters } from '../../src/app/dataset-stats';
@@ -90,6 +90,16 @@ describe('roadPaths', () => {
     expect(at(16, 'major')).toBeCloseTo((10 * 2 ** 16) / (78271.517 * 0.5), 6);
     expect(at(10, 'major')).toBe(1);
     expect(at(22, 'path')).toBeCloseTo(at(22, 'major') / 5, 6);
+    // the tile buffer covers half the widest road at tile zoom 18 (deeper views scale those tiles, buffer and all)
+    for (const lat of [0, 29.85, 60]) {
+      const w = roadsLineLayer(lat).paint!['line-width'] as unknown[];
+      const widest = Math.max(
+        ...ROAD_CLASSES.map((c) => (w[4 + 2 * 18] as unknown[])[(w[4 + 2 * 18] as unknown[]).indexOf(c) + 1] as number),
+      );
+      expect(roadsTileBuffer(lat)).toBeGreaterThanOrEqual(widest / 2);
+      expect(roadsTileBuffer(lat)).toBeLessThanOrEqual(Math.min(128, widest / 2 + 2));
+    }
+    expect(roadsTileBuffer(29.85)).toBeLessThan(128 / 4); // Ningbo: 7 m at 0.26 m per pixel, under a quarter of MapLibre's default
   });
 
   it('classes every OSM highway value, unknown ones as minor', () => {

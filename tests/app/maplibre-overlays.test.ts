@@ -81,8 +81,9 @@ describe('MapLibre overlays', () => {
       'district-labels',
       'communities-highlight', // the selection highlight, idle: nothing selected
     ]);
-    // with coverage shown the communities are outlines only (no fill below the coverage colours' outlines)
-    expect(groups[1]!.layers.map((l) => l.type)).toEqual(['line', 'circle']);
+    // with coverage shown the communities are outlines only (their fill transparent below the coverage colours' outlines)
+    expect(groups[1]!.layers.map((l) => l.type)).toEqual(['fill', 'line', 'circle']);
+    expect(groups[1]!.layers[0]!.paint).toMatchObject({ 'fill-opacity': 0 });
     // names at the middle of each district's box, the one without a name labelled "Unassigned"
     const labels = groups[4]!.data.features;
     expect(labels.map((f) => f.properties?.name)).toEqual(['海曙区', 'Unassigned']);
@@ -99,17 +100,40 @@ describe('MapLibre overlays', () => {
   it('colours each community by its covered share and fills communities by kind when coverage is hidden', () => {
     const [cov] = buildOverlays(base());
     const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-    expect(cov!.data.features.map((f) => f.properties?.cover)).toEqual([hex(shareColor(0.25)), hex(shareColor(1)), hex(shareColor(NaN))]);
+    // the colours are the feature state `cover` of each community (by feature id), not a property of the uploaded data
+    expect(cov!.states!.key).toBe('cover');
+    expect(cov!.data.features.map((f) => cov!.states!.byId.get(f.id as number))).toEqual([
+      hex(shareColor(0.25)),
+      hex(shareColor(1)),
+      hex(shareColor(NaN)),
+    ]);
+    expect(cov!.data.features.every((f) => f.properties?.cover === undefined)).toBe(true);
     const groups = buildOverlays(base({ visible: { communities: true, coverage: false, gapZones: false, serviceAreas: false } }));
-    expect(groups.map((g) => g.id)).toEqual(['communities', 'district-outlines', 'district-labels', 'communities-highlight']);
-    expect(groups[0]!.layers.map((l) => l.type)).toEqual(['fill', 'line', 'circle']);
+    // the coverage switched off stays on the map, transparent and not listed (switching changes opacities only)
+    expect(groups.filter((g) => !g.hidden).map((g) => g.id)).toEqual([
+      'communities',
+      'district-outlines',
+      'district-labels',
+      'communities-highlight',
+    ]);
+    expect(groups[0]!.id).toBe('coverage');
+    expect(groups[0]!.layers.map((l) => l.paint)).toEqual([
+      expect.objectContaining({ 'fill-opacity': 0 }),
+      expect.objectContaining({ 'circle-opacity': 0 }),
+    ]);
+    const fill = groups[1]!.layers[0]!;
+    expect([fill.type, (fill.paint as Record<string, unknown>)['fill-opacity']]).toEqual(['fill', expect.any(Number)]);
+    expect((fill.paint as Record<string, number>)['fill-opacity']).toBeGreaterThan(0);
   });
 
   it('keeps every unchanged group`s data object when only the coverage changes, and leaves hidden groups out', () => {
     const shares = coverage(0.25, zones);
     const a = buildOverlays(base({ coverage: shares }));
     const b = buildOverlays(base({ coverage: coverage(0.75, zones) }));
-    expect(b[0]!.data).not.toBe(a[0]!.data); // recoloured
+    // recoloured by feature states: the same data object (nothing re-uploaded), new colours
+    expect(b[0]!.data).toBe(a[0]!.data);
+    expect(b[0]!.states!.byId).not.toBe(a[0]!.states!.byId);
+    expect([...b[0]!.states!.byId.values()]).not.toEqual([...a[0]!.states!.byId.values()]);
     // coverage and community outlines draw from one source (each polygon cut and uploaded once)
     expect([a[0]!.source, a[1]!.source ?? a[1]!.id]).toEqual(['communities', 'communities']);
     expect(a[1]!.data).toBe(a[0]!.data);
@@ -117,8 +141,7 @@ describe('MapLibre overlays', () => {
     const hidden = buildOverlays(
       base({ coverage: shares, visible: { communities: true, coverage: false, gapZones: true, serviceAreas: true } }),
     );
-    expect(hidden[0]!.id).toBe('communities');
-    expect(hidden[0]!.data).toBe(a[0]!.data);
+    expect(hidden.find((g) => g.id === 'communities')!.data).toBe(a[0]!.data);
     expect(b[3]!.data).toBe(a[3]!.data); // district outlines
     expect(buildOverlays(base({ districts: { outlines, visible: false, unassigned: '' } })).map((g) => g.id)).toEqual([
       'coverage',

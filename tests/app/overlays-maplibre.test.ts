@@ -10,6 +10,7 @@ import { syncOverlays } from '../../src/ui/map/overlays-maplibre';
 import { buildOverlays, type OverlayInputs } from '../../src/app/layers/maplibre-overlays';
 import { resolveSettings } from '../../src/io/settings';
 import { categoryLookup } from '../../src/app/layers/category-lookup';
+import type { CoverageView } from '../../src/engine/coverage/coverage-view';
 import { deepFreeze } from '../helpers/fixtures';
 
 /** A map that keeps sources, layers and feature states and records every call that changes them. */
@@ -34,6 +35,7 @@ function recordingMap() {
       calls.push(`removeLayer ${id}`);
       layers.splice(layers.indexOf(id), 1);
     },
+    setPaintProperty: (id: string, name: string) => calls.push(`setPaintProperty ${id} ${name}`),
     moveLayer: (id: string) => {
       calls.push(`moveLayer ${id}`);
       layers.splice(layers.indexOf(id), 1);
@@ -95,5 +97,66 @@ describe('syncOverlays', () => {
     sync(null);
     expect(calls).toEqual(['removeFeatureState lc-facilities 0 selected']);
     expect(states.size).toBe(0);
+  });
+
+  it('colours the coverage by feature states: the first shares and new shares upload no data, only changed colours are set', () => {
+    const { map, calls, states } = recordingMap();
+    const K = settings.categories.length;
+    const coverage = (first: number): CoverageView => {
+      const share = new Float64Array(2 * K).fill(1);
+      share[0] = first; // community 0, category 0
+      return { categoryIds: settings.categories.map((c) => c.id), share, zones: [], model: 'network' } as unknown as CoverageView;
+    };
+    const sync = (cov: CoverageView | null) => {
+      calls.length = 0;
+      const ids = syncOverlays(
+        map,
+        buildOverlays({ ...inputs(null), coverage: cov, visible: { ...inputs(null).visible, coverage: true } }),
+        null,
+      );
+      return ids;
+    };
+    sync(null); // first open: the communities before the analysis
+    expect(calls.filter((c) => c.startsWith('addSource'))).toEqual(['addSource lc-communities', 'addSource lc-facilities']);
+
+    expect(sync(coverage(0.25))).toContain('coverage'); // the analysis is done: colours, no second upload
+    expect(calls.filter((c) => c.startsWith('setData') || c.startsWith('addSource'))).toEqual([]);
+    expect(calls.filter((c) => c.startsWith('setFeatureState'))).toEqual([
+      'setFeatureState lc-communities 0',
+      'setFeatureState lc-communities 1',
+    ]);
+    const colour0 = states.get('lc-communities 0')?.['cover'];
+    expect(colour0).toMatch(/^#[0-9a-f]{6}$/);
+    expect(states.get('lc-communities 1')?.['cover']).not.toBe(colour0);
+
+    sync(coverage(1)); // a slider move: only community 0's share changed
+    expect(calls.filter((c) => !c.startsWith('setFeatureState'))).not.toContain('setData lc-communities');
+    expect(calls.filter((c) => c.startsWith('setFeatureState'))).toEqual(['setFeatureState lc-communities 0']);
+    expect(states.get('lc-communities 0')?.['cover']).toBe(states.get('lc-communities 1')?.['cover']);
+  });
+
+  it('switches the coverage colours off and on by opacities only: no layer added or removed, no upload', () => {
+    const { map, calls } = recordingMap();
+    const share = new Float64Array(2 * settings.categories.length).fill(0.5);
+    const coverage = { categoryIds: settings.categories.map((c) => c.id), share, zones: [], model: 'network' } as unknown as CoverageView;
+    const sync = (on: boolean) => {
+      calls.length = 0;
+      return syncOverlays(map, buildOverlays({ ...inputs(null), coverage, visible: { ...inputs(null).visible, coverage: on } }), null);
+    };
+    expect(sync(true)).toContain('coverage');
+    expect(sync(false)).not.toContain('coverage');
+    expect(calls.every((c) => c.startsWith('setPaintProperty'))).toBe(true);
+    // coverage transparent, communities filled by kind with thinner outlines
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        'setPaintProperty lc-coverage fill-opacity',
+        'setPaintProperty lc-coverage-points circle-opacity',
+        'setPaintProperty lc-communities-fill fill-opacity',
+        'setPaintProperty lc-communities line-width',
+      ]),
+    );
+    expect(sync(true)).toContain('coverage');
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((c) => c.startsWith('setPaintProperty'))).toBe(true);
   });
 });

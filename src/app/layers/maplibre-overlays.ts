@@ -52,6 +52,16 @@ export interface OverlayGroup {
    * click changes only this state: no setData, no tile re-cut, one map frame.
    */
   selected?: number | null;
+  /**
+   * Feature states set on the group's source: `key` = the value for each feature `id` (the coverage
+   * colour of each community). A change sets the states that changed: no setData, no tile re-cut.
+   */
+  states?: { key: string; byId: ReadonlyMap<number, string> };
+  /**
+   * Drawn fully transparent and left out of the map's `data-layers`: a switched-off layer kept on
+   * the map, so switching it on or off changes constant paint values only (no tile rebuilt, one frame).
+   */
+  hidden?: boolean;
 }
 
 /** Colour and opacity of the district outlines and names (dark slate). */
@@ -139,29 +149,38 @@ function featureId(f: Feature): { id?: number } {
   return Number.isInteger(i) && (i as number) >= 0 ? { id: i as number } : {};
 }
 
-const NO_VALUES = new Float64Array(0);
 /**
- * Communities with their kind colour (`color`), their coverage colour for the shares `values`
- * (`cover`, only when there are shares) and their point radius (`r`, px), memoised per communities,
- * then per values. One collection for both the coverage and the communities groups: MapLibre cuts
- * and uploads each polygon once (the two groups share one source), and a coverage toggle
- * re-uploads nothing.
+ * Communities with their kind colour (`color`) and their point radius (`r`, px), memoised per
+ * communities. One collection for the coverage, the communities and the highlight groups: MapLibre
+ * cuts and uploads each polygon once (the groups share one source); the coverage colours are
+ * feature states ({@link coverColours}), so new shares or a coverage toggle re-upload nothing.
  */
-const polygonData = memo((communities: FeatureCollection) =>
-  memo((values: Float64Array): FeatureCollection => ({
-    type: 'FeatureCollection',
-    features: communities.features.map((f) => ({
-      type: 'Feature',
-      ...featureId(f),
-      geometry: f.geometry,
-      properties: {
-        color: hex(communityColor(f.properties?.kind)),
-        ...(values === NO_VALUES ? {} : { cover: hex(coverageFill(values, f)) }),
-        r: communityRadiusPixels(f.properties?.population),
-      },
-    })),
+const polygonData = memo((communities: FeatureCollection): FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: communities.features.map((f) => ({
+    type: 'Feature',
+    ...featureId(f),
+    geometry: f.geometry,
+    properties: {
+      color: hex(communityColor(f.properties?.kind)),
+      r: communityRadiusPixels(f.properties?.population),
+    },
   })),
+}));
+
+/** The coverage colour (`#rrggbb`) of each community by feature id for the shares `values`, memoised per communities, then per values. */
+const coverColours = memo((communities: FeatureCollection) =>
+  memo((values: Float64Array): ReadonlyMap<number, string> => {
+    const byId = new Map<number, string>();
+    for (const f of communities.features) {
+      const { id } = featureId(f);
+      if (id !== undefined) byId.set(id, hex(coverageFill(values, f)));
+    }
+    return byId;
+  }),
 );
+/** A community's coverage colour (feature state `cover`), transparent where none is set. */
+const cover: ExpressionSpecification = ['coalesce', ['feature-state', 'cover'], 'rgba(0,0,0,0)'];
 
 /** Gap zones as polygon features. */
 const zoneData = memo((zones: readonly GapZone[]): FeatureCollection => ({
@@ -233,47 +252,41 @@ export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
   if (service) out.push(service);
   const k = x.coverage ? x.coverage.categoryIds.indexOf(x.categoryId) : -1;
   const hasValues = !!x.coverage && (x.coverageMode === 'complete' || k >= 0);
-  const polygons = x.communities
-    ? polygonData(x.communities)(hasValues ? coverageValues(x.coverage!, k, x.coverageMode) : NO_VALUES)
-    : null;
+  const polygons = x.communities ? polygonData(x.communities) : null;
   const coverageShown = !!polygons && hasValues && x.visible.coverage;
-  if (coverageShown) {
+  if (polygons && hasValues) {
+    // kept while switched off (transparent): the switch changes opacities only
+    const alpha = coverageShown ? COVERAGE_FILL_ALPHA / 255 : 0;
     out.push({
       id: 'coverage',
       source: 'communities',
       data: polygons,
+      states: { key: 'cover', byId: coverColours(x.communities!)(coverageValues(x.coverage!, k, x.coverageMode)) },
+      ...(coverageShown ? {} : { hidden: true }),
       layers: [
-        {
-          id: 'coverage',
-          type: 'fill',
-          filter: polygonal,
-          paint: { 'fill-color': ['get', 'cover'], 'fill-opacity': COVERAGE_FILL_ALPHA / 255 },
-        },
+        { id: 'coverage', type: 'fill', filter: polygonal, paint: { 'fill-color': cover, 'fill-opacity': alpha } },
         {
           id: 'coverage-points',
           type: 'circle',
           filter: pointy,
-          paint: { 'circle-color': ['get', 'cover'], 'circle-opacity': COVERAGE_FILL_ALPHA / 255, 'circle-radius': ['get', 'r'] },
+          paint: { 'circle-color': cover, 'circle-opacity': alpha, 'circle-radius': ['get', 'r'] },
         },
       ] as OverlayLayer[],
     });
   }
   if (polygons && x.visible.communities) {
+    // filled by kind unless the coverage colours are shown (then a transparent fill: a coverage switch changes opacities only)
     const filled = !coverageShown;
     out.push({
       id: 'communities',
       data: polygons,
       layers: [
-        ...(filled
-          ? [
-              {
-                id: 'communities-fill',
-                type: 'fill',
-                filter: polygonal,
-                paint: { 'fill-color': ['get', 'color'], 'fill-opacity': COMMUNITY_FILL_ALPHA / 255 },
-              },
-            ]
-          : []),
+        {
+          id: 'communities-fill',
+          type: 'fill',
+          filter: polygonal,
+          paint: { 'fill-color': ['get', 'color'], 'fill-opacity': filled ? COMMUNITY_FILL_ALPHA / 255 : 0 },
+        },
         { id: 'communities', type: 'line', filter: polygonal, paint: { 'line-color': ['get', 'color'], 'line-width': filled ? 1 : 1.5 } },
         {
           id: 'communities-points',

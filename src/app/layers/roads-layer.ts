@@ -67,6 +67,21 @@ const METERS_PER_PIXEL_Z0 = 78271.517;
 
 const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 
+/** Zoom of the deepest tiles MapLibre cuts from a GeoJSON source (its default `maxzoom`); deeper views scale them. */
+const GEOJSON_MAX_TILE_ZOOM = 18;
+
+/**
+ * Tile buffer of the roads source (1/512 of a tile): half the widest road at the deepest tile zoom,
+ * plus a pixel, so no road end cut at the buffer shows inside a tile (27 px at Ningbo's latitude;
+ * MapLibre's default, 128, cuts twice the vertices after each zoom step for nothing). At most 128.
+ * @param latitude degrees
+ */
+export function roadsTileBuffer(latitude: number): number {
+  const metersPerPixel = (METERS_PER_PIXEL_Z0 * Math.cos((latitude * Math.PI) / 180)) / 2 ** GEOJSON_MAX_TILE_ZOOM;
+  const widest = Math.max(...Object.values(ROAD_WIDTH_METERS));
+  return Math.min(128, Math.ceil(widest / 2 / metersPerPixel) + 1);
+}
+
 /**
  * The MapLibre line layer of the roads (id and source `roads`): colour by class, width
  * {@link ROAD_WIDTH_METERS} in metres at latitude `latitude` (degrees), at least 1 px.

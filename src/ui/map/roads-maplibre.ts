@@ -5,7 +5,7 @@
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { roadLines, roadsLineLayer } from '../../app/layers/roads-layer';
+import { roadLines, roadsLineLayer, roadsTileBuffer } from '../../app/layers/roads-layer';
 import type { DisplayShift } from '../../app/basemap/display-shift';
 import { firstOverlayLayer } from './overlays-maplibre';
 
@@ -50,8 +50,9 @@ export function syncRoads(map: MapLibreMap, roads: FeatureCollection | null, vis
   }
   if (!data || data.features.length === 0) return false;
   if (!map.getSource<GeoJSONSource>('roads')) {
-    map.addSource('roads', { type: 'geojson', data });
-    map.addLayer(roadsLineLayer(latitudeOf(data)), firstOverlayLayer(map)); // below the analysis overlays
+    const latitude = latitudeOf(data);
+    map.addSource('roads', { type: 'geojson', data, buffer: roadsTileBuffer(latitude) });
+    map.addLayer(roadsLineLayer(latitude), firstOverlayLayer(map)); // below the analysis overlays
     shownData.set(map, data);
   }
   return true;

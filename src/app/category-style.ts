@@ -34,6 +34,11 @@ export function hexToRgb(hex: string): Rgb {
   return [parseInt(m[1] ?? '0', 16), parseInt(m[2] ?? '0', 16), parseInt(m[3] ?? '0', 16)];
 }
 
+/** `#rrggbb` of the first three channels of an `[r, g, b(, a)]` colour (alpha dropped; a missing channel is 0). */
+export function rgbToHex(rgb: readonly number[]): string {
+  return `#${[0, 1, 2].map((i) => (rgb[i] ?? 0).toString(16).padStart(2, '0')).join('')}`;
+}
+
 function style(id: string, label: Label, color: string): CategoryStyle {
   return Object.freeze({ id, label: Object.freeze({ zh: label.zh, en: label.en }), color, rgb: hexToRgb(color) });
 }

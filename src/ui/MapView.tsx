@@ -68,10 +68,7 @@ export function MapView() {
   const sites = useProposalOnMap();
   const outlines = useIndicatorsStore((s) => s.outlines);
   const showOutlines = useIndicatorsStore((s) => s.showOutlines);
-  const districts = useMemo(
-    () => ({ outlines, visible: showOutlines, unassigned: t('districts.unassigned') }),
-    [outlines, showOutlines, t],
-  );
+  const districts = useMemo(() => ({ outlines, visible: showOutlines }), [outlines, showOutlines]);
   // GCJ-02 base maps: overlays are drawn shifted (app/basemap/display-layers.ts), data stays WGS84
   const shift = useBasemapStore((s) => displayShiftOf(s.choice));
   const [view, setView] = useState({ center: INITIAL_CENTER, zoom: INITIAL_ZOOM, bounds: '' });

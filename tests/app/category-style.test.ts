@@ -7,6 +7,7 @@ import {
   categoryStyles,
   FALLBACK_PALETTE,
   hexToRgb,
+  rgbToHex,
   UNKNOWN_CATEGORY_COLOR,
 } from '../../src/app/category-style';
 
@@ -35,5 +36,14 @@ describe('category styles', () => {
     expect(categoryStyle('no-such-id')).toMatchObject({ label: { zh: 'no-such-id', en: 'no-such-id' }, color: UNKNOWN_CATEGORY_COLOR });
     expect(() => hexToRgb('#12345')).toThrow(/#12345/);
     expect(hexToRgb('#ff8000')).toEqual([255, 128, 0]);
+  });
+
+  it('writes a colour back as #rrggbb, alpha dropped, for every channel value', () => {
+    for (let v = 0; v < 256; v++) {
+      const hex = rgbToHex([v, 255 - v, (v * 7) % 256, 128]);
+      expect(hex).toMatch(/^#[0-9a-f]{6}$/);
+      expect(hexToRgb(hex)).toEqual([v, 255 - v, (v * 7) % 256]);
+    }
+    expect(rgbToHex([16])).toBe('#100000');
   });
 });

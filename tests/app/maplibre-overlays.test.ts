@@ -66,7 +66,7 @@ const base = (over: Partial<OverlayInputs> = {}): OverlayInputs => ({
   coverageMode: 'category',
   style: categoryLookup(settings.categories),
   visible: { communities: true, coverage: true, gapZones: true, serviceAreas: true },
-  districts: { outlines, visible: true, unassigned: 'Unassigned' },
+  districts: { outlines, visible: true },
   ...over,
 });
 
@@ -84,17 +84,15 @@ describe('MapLibre overlays', () => {
     // with coverage shown the communities are outlines only (their fill transparent below the coverage colours' outlines)
     expect(groups[1]!.layers.map((l) => l.type)).toEqual(['fill', 'line', 'circle']);
     expect(groups[1]!.layers[0]!.paint).toMatchObject({ 'fill-opacity': 0 });
-    // names at the middle of each district's box, the one without a name labelled "Unassigned"
+    // the named district outlined and named at the middle of its box; the "unassigned" group (no
+    // name: communities without a district, scattered) is not a place, neither outlined nor named
+    expect(groups[3]!.data.features).toHaveLength(1);
+    expect(groups[3]!.data.features[0]!.geometry).toBe(outlines[0]!.geometry);
     const labels = groups[4]!.data.features;
-    expect(labels.map((f) => f.properties?.name)).toEqual(['海曙区', 'Unassigned']);
-    const at = labels.map((f) => (f.geometry as { coordinates: number[] }).coordinates);
-    for (const [i, [x, y]] of [
-      [121.505, 29.805],
-      [121.605, 29.805],
-    ].entries()) {
-      expect(at[i]![0]).toBeCloseTo(x!, 9);
-      expect(at[i]![1]).toBeCloseTo(y!, 9);
-    }
+    expect(labels.map((f) => f.properties?.name)).toEqual(['海曙区']);
+    const [x, y] = (labels[0]!.geometry as { coordinates: number[] }).coordinates;
+    expect(x).toBeCloseTo(121.505, 9);
+    expect(y).toBeCloseTo(29.805, 9);
   });
 
   it('colours each community by its covered share and fills communities by kind when coverage is hidden', () => {
@@ -143,7 +141,7 @@ describe('MapLibre overlays', () => {
     );
     expect(hidden.find((g) => g.id === 'communities')!.data).toBe(a[0]!.data);
     expect(b[3]!.data).toBe(a[3]!.data); // district outlines
-    expect(buildOverlays(base({ districts: { outlines, visible: false, unassigned: '' } })).map((g) => g.id)).toEqual([
+    expect(buildOverlays(base({ districts: { outlines, visible: false } })).map((g) => g.id)).toEqual([
       'coverage',
       'communities',
       'gap-zones',

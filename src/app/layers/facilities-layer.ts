@@ -7,7 +7,7 @@
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
-import { categoryStyle } from '../category-style';
+import { categoryStyle, rgbToHex } from '../category-style';
 import type { CategoryLookup } from './category-lookup';
 import type { OverlayGroup } from './maplibre-overlays';
 
@@ -52,8 +52,6 @@ export function facilityPoints(facilities: FeatureCollection): FacilityPoint[] {
   return out;
 }
 
-const hex = (rgb: readonly number[]) => `#${[0, 1, 2].map((i) => (rgb[i] ?? 0).toString(16).padStart(2, '0')).join('')}`;
-
 /**
  * The dot radius (px) as a MapLibre zoom expression: 40 m at the points' mean latitude, clamped to
  * 3–9 px, with the 1 px outline outside it. MapLibre fades a circle's edges over the pixel inside
@@ -86,7 +84,7 @@ function facilityData(points: FacilityPoint[], style: CategoryLookup): FeatureCo
     const features = points.map((p): Feature => ({
       type: 'Feature',
       ...(p.index >= 0 ? { id: p.index } : {}),
-      properties: { color: hex(style(p.category).rgb) },
+      properties: { color: rgbToHex(style(p.category).rgb) },
       geometry: { type: 'Point', coordinates: p.position },
     }));
     byStyle.set(style, (fc = { type: 'FeatureCollection', features }));

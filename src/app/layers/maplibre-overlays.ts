@@ -23,11 +23,13 @@ import { featuresWithIndex } from './selection-layer';
 import type { CoverageView } from '../../engine/coverage/coverage-view';
 import type { GapZone } from '../../engine/coverage/gap-zones';
 import type { DistrictPolygon } from '../../engine/indicators/district-polygons';
+import type { BBox } from '../../engine/geo/bbox';
 import type { Settings } from '../../engine/model';
 import type { Selection, SurfaceState } from '../store';
 import { CJK_FONT_FAMILIES } from '../basemap/pmtiles-style';
 import { communityColor, communityRadiusPixels } from '../community-style';
 import type { Rgb } from '../category-style';
+import { rgbToHex } from '../category-style';
 import type { CategoryLookup } from './category-lookup';
 import { COMMUNITY_FILL_ALPHA } from './communities-layer';
 import { facilitiesGroup } from './facilities-layer';
@@ -69,7 +71,6 @@ const DISTRICT_RGB: Rgb = [38, 50, 72];
 /** At most this many districts are named on the map. */
 const MAX_DISTRICT_LABELS = 24;
 
-const hex = (rgb: readonly number[]) => `#${[0, 1, 2].map((i) => (rgb[i] ?? 0).toString(16).padStart(2, '0')).join('')}`;
 const polygonal: FilterSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const pointy: FilterSpecification = ['==', ['geometry-type'], 'Point'];
 
@@ -84,7 +85,7 @@ export interface OverlayInputs {
   style: CategoryLookup;
   /** Layers switched on (`facilities` absent: facilities not drawn). */
   visible: { communities: boolean; coverage: boolean; gapZones: boolean; serviceAreas: boolean; facilities?: boolean };
-  districts: { outlines: readonly DistrictPolygon[] | null; visible: boolean; unassigned: string } | null;
+  districts: { outlines: readonly DistrictPolygon[] | null; visible: boolean } | null;
   /** Facilities (dots, when `visible.facilities`) and the selected community or facility (a highlight on top; optional). */
   facilities?: FeatureCollection | null;
   selection?: Selection;
@@ -162,7 +163,7 @@ const polygonData = memo((communities: FeatureCollection): FeatureCollection => 
     ...featureId(f),
     geometry: f.geometry,
     properties: {
-      color: hex(communityColor(f.properties?.kind)),
+      color: rgbToHex(communityColor(f.properties?.kind)),
       r: communityRadiusPixels(f.properties?.population),
     },
   })),
@@ -174,7 +175,7 @@ const coverColours = memo((communities: FeatureCollection) =>
     const byId = new Map<number, string>();
     for (const f of communities.features) {
       const { id } = featureId(f);
-      if (id !== undefined) byId.set(id, hex(coverageFill(values, f)));
+      if (id !== undefined) byId.set(id, rgbToHex(coverageFill(values, f)));
     }
     return byId;
   }),
@@ -188,32 +189,31 @@ const zoneData = memo((zones: readonly GapZone[]): FeatureCollection => ({
   features: zones.map((z) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: z.polygon } })),
 }));
 
-/** District outlines as (multi)polygon features (districts without a polygon are left out). */
+/**
+ * District outlines as (multi)polygon features. Districts without a polygon are left out, and so is
+ * the "unassigned" group: it is not a place, only the communities without a district, scattered
+ * over the study area (the district table lists it).
+ */
 const outlineData = memo((outlines: readonly DistrictPolygon[]): FeatureCollection => ({
   type: 'FeatureCollection',
-  features: outlines.flatMap((d): Feature[] => (d.geometry ? [{ type: 'Feature', properties: {}, geometry: d.geometry }] : [])),
+  features: outlines.flatMap((d): Feature[] =>
+    d.geometry && d.name !== null ? [{ type: 'Feature', properties: {}, geometry: d.geometry }] : [],
+  ),
 }));
 
-const labelCache = new WeakMap<readonly DistrictPolygon[], Map<string, FeatureCollection>>();
-/** One point per district with a box (at its middle), property `name`; none when there are too many to read. */
-function labelData(outlines: readonly DistrictPolygon[], unassigned: string): FeatureCollection {
-  let byName = labelCache.get(outlines);
-  if (!byName) labelCache.set(outlines, (byName = new Map()));
-  const hit = byName.get(unassigned);
-  if (hit) return hit;
-  const named = outlines.filter((d) => d.bbox !== null);
+/** One point per named district with a box (at its middle), property `name`; none when there are too many to read. */
+const labelData = memo((outlines: readonly DistrictPolygon[]): FeatureCollection => {
+  const named = outlines.filter((d): d is DistrictPolygon & { name: string; bbox: BBox } => d.bbox !== null && d.name !== null);
   const features: Feature<Point>[] =
     named.length <= MAX_DISTRICT_LABELS
       ? named.map((d) => ({
           type: 'Feature',
-          properties: { name: d.name ?? unassigned },
-          geometry: { type: 'Point', coordinates: [(d.bbox![0] + d.bbox![2]) / 2, (d.bbox![1] + d.bbox![3]) / 2] },
+          properties: { name: d.name },
+          geometry: { type: 'Point', coordinates: [(d.bbox[0] + d.bbox[2]) / 2, (d.bbox[1] + d.bbox[3]) / 2] },
         }))
       : [];
-  const fc: FeatureCollection = { type: 'FeatureCollection', features };
-  byName.set(unassigned, fc);
-  return fc;
-}
+  return { type: 'FeatureCollection', features };
+});
 
 /** The service areas of the network model (isochrones), or null (straight-line circles stay a deck.gl layer). */
 function serviceAreas(x: OverlayInputs): OverlayGroup | null {
@@ -221,7 +221,7 @@ function serviceAreas(x: OverlayInputs): OverlayGroup | null {
     return null;
   const cat = x.settings.categories.find((c) => c.id === x.categoryId);
   if (!cat) return null;
-  const color = hex(x.style(x.categoryId).rgb);
+  const color = rgbToHex(x.style(x.categoryId).rgb);
   const urban: ExpressionSpecification = ['==', ['get', 'kind'], 'urban'];
   return {
     id: 'service-areas',
@@ -309,8 +309,8 @@ export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
       id: 'gap-zones',
       data: zoneData(zones),
       layers: [
-        { id: 'gap-zones-fill', type: 'fill', paint: { 'fill-color': hex(GAP_COLOR), 'fill-opacity': GAP_FILL_ALPHA / 255 } },
-        { id: 'gap-zones', type: 'line', paint: { 'line-color': hex(GAP_COLOR), 'line-width': 2 } },
+        { id: 'gap-zones-fill', type: 'fill', paint: { 'fill-color': rgbToHex(GAP_COLOR), 'fill-opacity': GAP_FILL_ALPHA / 255 } },
+        { id: 'gap-zones', type: 'line', paint: { 'line-color': rgbToHex(GAP_COLOR), 'line-width': 2 } },
       ],
     });
   }
@@ -325,11 +325,11 @@ export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
           {
             id: 'district-outlines',
             type: 'line',
-            paint: { 'line-color': hex(DISTRICT_RGB), 'line-opacity': 230 / 255, 'line-width': 1.5 },
+            paint: { 'line-color': rgbToHex(DISTRICT_RGB), 'line-opacity': 230 / 255, 'line-width': 1.5 },
           },
         ],
       });
-      const labels = labelData(d.outlines, d.unassigned);
+      const labels = labelData(d.outlines);
       if (labels.features.length > 0) {
         out.push({
           id: 'district-labels',
@@ -346,7 +346,7 @@ export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
                 'text-allow-overlap': true,
                 'text-ignore-placement': true,
               },
-              paint: { 'text-color': hex(DISTRICT_RGB), 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 2 },
+              paint: { 'text-color': rgbToHex(DISTRICT_RGB), 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 2 },
             },
           ],
         });

@@ -8,6 +8,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LineLayerSpecification } from 'maplibre-gl';
 import { roadClass, ROAD_COLORS, ROAD_WIDTH_METERS, type RoadClass } from '../road-style';
+import { rgbToHex } from '../category-style';
 
 /** One drawable polyline. */
 export interface RoadPath {
@@ -65,8 +66,6 @@ export function roadLines(roads: FeatureCollection): FeatureCollection {
 /** Web Mercator metres per CSS pixel at zoom 0 on the equator for MapLibre's 512-pixel tiles. */
 const METERS_PER_PIXEL_Z0 = 78271.517;
 
-const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-
 /** Zoom of the deepest tiles MapLibre cuts from a GeoJSON source (its default `maxzoom`); deeper views scale them. */
 const GEOJSON_MAX_TILE_ZOOM = 18;
 
@@ -107,8 +106,8 @@ export function roadsLineLayer(latitude: number): LineLayerSpecification {
       'line-color': [
         'match',
         cls,
-        ...classes.flatMap((c) => [c, hex(ROAD_COLORS[c])]),
-        hex(ROAD_COLORS.minor),
+        ...classes.flatMap((c) => [c, rgbToHex(ROAD_COLORS[c])]),
+        rgbToHex(ROAD_COLORS.minor),
       ] as unknown as ExpressionSpecification,
       'line-width': [
         'interpolate',

@@ -2,14 +2,12 @@
 import type { TFunction } from 'i18next';
 import type { Settings } from '../../engine/model';
 import { KINDS } from '../../engine/model';
-import { categoryStyles, categoryStyle } from '../../app/category-style';
+import { categoryStyles, categoryStyle, rgbToHex } from '../../app/category-style';
 import { COMMUNITY_COLORS, SHARE_RAMP } from '../../app/community-style';
 import { GAP_COLOR } from '../../app/layers/gap-zones-layer';
 import type { VisibleLayers } from '../../app/store';
 import type { Language } from '../../i18n/language';
 import type { LegendEntry } from './map-image';
-
-const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 
 /**
  * Every colour the map shows: facility categories (when shown), community kinds (when shown), the
@@ -32,15 +30,15 @@ export function legendEntries(
   if (visible.coverage && category)
     for (const stop of SHARE_RAMP)
       out.push({
-        color: hex(stop.rgb),
+        color: rgbToHex(stop.rgb),
         shape: 'area',
         label: t('exports.legendShare', { category: name(category), pct: Math.round(stop.share * 100) }),
       });
   if (visible.gapZones && category)
-    out.push({ color: hex(GAP_COLOR), shape: 'area', label: t('exports.legendGapZones', { category: name(category) }) });
+    out.push({ color: rgbToHex(GAP_COLOR), shape: 'area', label: t('exports.legendGapZones', { category: name(category) }) });
   if (visible.facilities && settings)
     for (const c of categoryStyles(settings.categories)) out.push({ color: c.color, shape: 'dot', label: c.label[language] });
-  if (visible.communities) for (const k of KINDS) out.push({ color: hex(COMMUNITY_COLORS[k]), shape: 'area', label: t(`kind.${k}`) });
+  if (visible.communities) for (const k of KINDS) out.push({ color: rgbToHex(COMMUNITY_COLORS[k]), shape: 'area', label: t(`kind.${k}`) });
   if (siteCategory) {
     const c = settings
       ? (categoryStyles(settings.categories).find((x) => x.id === siteCategory) ?? categoryStyle(siteCategory))

@@ -64,6 +64,8 @@ describe('answer first', () => {
       expect(await card.innerText()).toBe(await page.getByTestId(`category-share-${id}`).innerText());
       expect(await card.innerText()).toMatch(/^\d{1,3}\.\d %$/);
     }
+    // the sample has facilities of every category: no card says a category has none
+    expect(await page.locator('[data-testid^="answer-no-facilities-"], [data-testid="answer-complete-missing"]').count()).toBe(0);
     const complete = page.getByTestId('answer-complete');
     await expectOnFirstScreen(complete, 'complete-circle share');
     expect(await complete.innerText()).toBe(await page.getByTestId('complete-share').innerText());

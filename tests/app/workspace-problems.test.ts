@@ -10,6 +10,7 @@ import { readFacilities } from '../../src/io/read-facilities';
 import {
   fileErrors,
   problemsCsv,
+  problemsByFile,
   problemsCsvName,
   skippedFeatures,
   splitCrsWarnings,
@@ -129,5 +130,14 @@ describe('problem lists', () => {
     expect(got.some((u) => u.value === 'bank')).toBe(true);
     expect(got.some((u) => u.value === 'clinic' || u.value === '社区卫生服务站' || u.value === 'sports')).toBe(false);
     for (let i = 1; i < got.length; i++) expect(got[i]!.count).toBeLessThanOrEqual(got[i - 1]!.count);
+  });
+});
+
+describe('problemsByFile', () => {
+  it('groups problems by file in the order the files first appear, each group in the given order', () => {
+    const problems = randomProblems(7, 200);
+    const groups = problemsByFile(problems);
+    expect(groups.map(([f]) => f)).toEqual([...new Set(problems.map((p) => p.file))]);
+    for (const [file, list] of groups) expect(list).toEqual(problems.filter((p) => p.file === file));
   });
 });

@@ -11,6 +11,7 @@ import { categoryStyles } from '../../app/category-style';
 import { facilitiesPerCategory } from '../../app/dataset-stats';
 import { selectCategory } from '../../app/actions';
 import { formatCount, formatPercent } from '../../app/results/format';
+import { formatList } from '../../i18n/format-list';
 import { SampleNotice } from './SampleNotice';
 import './answer.css';
 
@@ -51,7 +52,7 @@ export function AnswerCards() {
               <span className="figure-hint">{t('answer.completeHint')}</span>
               {missing.length > 0 && (
                 <span className="figure-hint warn" data-testid="answer-complete-missing">
-                  {t('answer.completeMissing', { categories: missing.join(t('answer.sample.separator')) })}
+                  {t('answer.completeMissing', { categories: formatList(missing, language) })}
                 </span>
               )}
               <span className="figure-hint">

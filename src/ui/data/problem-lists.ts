@@ -61,6 +61,17 @@ export function unmappedValues(errors: readonly Problem[]): UnmappedValue[] {
   return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
 }
 
+/** Problems grouped by file, in the order the files first appear. */
+export function problemsByFile(problems: readonly Problem[]): [string, Problem[]][] {
+  const groups = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const g = groups.get(p.file);
+    if (g) g.push(p);
+    else groups.set(p.file, [p]);
+  }
+  return [...groups];
+}
+
 /**
  * The skipped features as CSV (UTF-8 with BOM, for Excel): columns file, index, id, reason; one
  * row per problem, in the given order; a missing id is an empty cell.

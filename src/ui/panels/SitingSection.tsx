@@ -10,24 +10,13 @@ import { useSitingStore } from '../../app/siting-store';
 import { categoryStyles } from '../../app/category-style';
 import { cancelJob } from '../../app/actions';
 import { clearProposal, runSiting, setAddMode, setSitingForm, setSitingUpload } from '../../app/siting-actions';
-import type { Problem } from '../../engine/model';
 import { ProblemList } from '../data/ProblemList';
+import { problemsByFile } from '../data/problem-lists';
 import { Section } from './Section';
 import { SiteList } from '../siting/SiteList';
 import { ScenarioTable } from '../siting/ScenarioTable';
 import { StaleNotice } from '../siting/StaleNotice';
 import { formatNumber, formatPercent, formatPeople } from '../siting/format';
-
-/** Problems grouped by file, in the order the files first appear. */
-function byFile(problems: readonly Problem[]): [string, Problem[]][] {
-  const groups = new Map<string, Problem[]>();
-  for (const p of problems) {
-    const g = groups.get(p.file);
-    if (g) g.push(p);
-    else groups.set(p.file, [p]);
-  }
-  return [...groups];
-}
 
 type UploadKind = 'candidates' | 'exclude';
 
@@ -217,7 +206,7 @@ export function SitingSection() {
               <summary>
                 {t('siting.problems')} ({st.problems.length})
               </summary>
-              {byFile(st.problems).map(([file, problems]) => (
+              {problemsByFile(st.problems).map(([file, problems]) => (
                 <div key={file} data-testid="siting-problems-file">
                   <p className="problem-file">{file}</p>
                   <ProblemList problems={problems} testId="siting-problem-list" />

@@ -43,6 +43,12 @@ describe('districts and the plan dashboard', () => {
     await section.getByTestId('district-table').waitFor();
     // the sample's district column is found by itself
     await expect.poll(async () => (await districtNames(page)).sort()).toEqual(SAMPLE_DISTRICTS);
+    // every column of the table is visible in the side panel: nothing hides behind a sideways scroll
+    const overflow = await section
+      .getByTestId('district-table')
+      .evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await section.getByTestId('district-row').first().innerText()).toMatch(/\d+ communities/);
 
     // the districts' dissolved outlines and names are drawn on the map
     const layersDrawn = () => page.getByTestId('map').getAttribute('data-layers');
@@ -152,6 +158,8 @@ describe('districts and the plan dashboard', () => {
     await section.getByTestId('dashboard').waitFor();
     expect(await section.getByTestId('dashboard').locator('thead th').allInnerTexts()).toEqual(['指标', '目标', '全部居民']);
     await page.getByTestId('nav-districts').click();
+    await section.getByTestId('district-table').waitFor();
+    expect(await section.getByTestId('district-row').first().innerText()).toMatch(/\d+ 个社区/);
     await section.getByTestId('dashboard').scrollIntoViewIfNeeded();
     saveScreenshot('districts-4-zh.png', await page.getByTestId('side-panel').screenshot());
     await page.getByTestId('export-print').click();

@@ -4,7 +4,6 @@
  */
 export const en = {
   title: 'Districts and plan indicators',
-  nav: 'Districts',
   districtField: 'District (county / street / township)',
   noResults: 'Run an analysis to see the indicators.',
   loading: 'Computing the indicators…',
@@ -15,7 +14,8 @@ export const en = {
   tableTitle: 'Districts',
   tableHint: 'Click a row to show the district on the map and in the dashboard.',
   district: 'District',
-  communities: 'Communities',
+  communitiesCount_one: '{{n}} community',
+  communitiesCount_other: '{{n}} communities',
   residents: 'Residents',
   covered: 'Covered',
   urbanShare: 'Urban',
@@ -65,7 +65,6 @@ export const en = {
 
 export const zh: { [K in keyof typeof en]: string } = {
   title: '分区与规划指标',
-  nav: '分区',
   districtField: '所属区域（区县 / 街道 / 乡镇）',
   noResults: '运行分析后显示指标。',
   loading: '正在计算指标…',
@@ -75,7 +74,9 @@ export const zh: { [K in keyof typeof en]: string } = {
   tableTitle: '分区',
   tableHint: '点击一行，在地图和指标面板中查看该区域。',
   district: '区域',
-  communities: '社区数',
+  // Chinese has no plural forms: both read the same
+  communitiesCount_one: '{{n}} 个社区',
+  communitiesCount_other: '{{n}} 个社区',
   residents: '人口',
   covered: '覆盖率',
   urbanShare: '城市',

@@ -13,9 +13,10 @@ import { districtLabel } from './format';
 import '../labels.css';
 
 type Key = 'name' | 'communities' | 'population' | 'share' | 'urban' | 'rural' | 'median' | 'beyond' | 'gini';
-// the panel is narrow: communities go under the name, urban and rural shares under the covered share
+// The panel is narrow (about 300 px): each district is two rows, its name (with the communities under
+// it) across the table, then its figures; urban and rural shares go under the covered share.
+const NAME_COLUMN = { key: 'name', label: 'districts.district' } as const;
 const COLUMNS: { key: Key; label: string }[] = [
-  { key: 'name', label: 'districts.district' },
   { key: 'population', label: 'districts.residents' },
   { key: 'share', label: 'districts.covered' },
   { key: 'median', label: 'districts.median' },
@@ -67,50 +68,50 @@ export function DistrictTable({ ind, k, selected, language }: { ind: Indicators;
   }, [rows, sort, locale]);
 
   const by = (key: Key) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'name' }));
+  const header = (c: { key: Key; label: string }, colSpan?: number) => (
+    <th key={c.key} colSpan={colSpan} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <button
+        type="button"
+        className="sort"
+        onClick={() => by(c.key)}
+        title={t('districts.sortBy', { column: t(c.label) })}
+        data-testid={`district-sort-${c.key}`}
+      >
+        {t(c.label)}
+        {sort.key === c.key ? (sort.descending ? '\u00a0▼' : '\u00a0▲') : ''}
+      </button>
+    </th>
+  );
   return (
     <div className="district-table-wrap">
       <table className="district-table" data-testid="district-table">
         <thead>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th key={c.key} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                <button
-                  type="button"
-                  className="sort"
-                  onClick={() => by(c.key)}
-                  title={t('districts.sortBy', { column: t(c.label) })}
-                  data-testid={`district-sort-${c.key}`}
-                >
-                  {t(c.label)}
-                  {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-                </button>
-              </th>
-            ))}
-          </tr>
+          <tr className="name-row">{header(NAME_COLUMN, COLUMNS.length)}</tr>
+          <tr>{COLUMNS.map((c) => header(c))}</tr>
         </thead>
-        <tbody>
-          {sorted.map((r) => (
-            <tr
-              key={r.g}
-              className={`${r.g === selected ? 'selected' : ''} ${r.unassigned ? 'unassigned' : ''}`}
-              onClick={() => openDistrict(r.g)}
-              data-testid="district-row"
-              data-district={r.name}
-              tabIndex={0}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  openDistrict(r.g);
-                }
-              }}
-            >
-              <th scope="row">
+        {sorted.map((r) => (
+          <tbody
+            key={r.g}
+            className={`${r.g === selected ? 'selected' : ''} ${r.unassigned ? 'unassigned' : ''}`}
+            onClick={() => openDistrict(r.g)}
+            data-testid="district-row"
+            data-district={r.name}
+            tabIndex={0}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                openDistrict(r.g);
+              }
+            }}
+          >
+            <tr className="name-row">
+              <th scope="rowgroup" colSpan={COLUMNS.length}>
                 {/* a name from the data, not a UI label */}
-                <span data-user-text="">{r.name}</span>
-                <small>
-                  {formatPeople(r.communities, language)} {t('districts.communities')}
-                </small>
+                <span data-user-text="">{r.name}</span>{' '}
+                <small>{t('districts.communitiesCount', { count: r.communities, n: formatPeople(r.communities, language) })}</small>
               </th>
+            </tr>
+            <tr>
               <td>{formatPeople(r.population, language)}</td>
               <td>
                 <span className="share">{formatPercent(r.share, language)}</span>
@@ -125,8 +126,8 @@ export function DistrictTable({ ind, k, selected, language }: { ind: Indicators;
               <td>{formatPeople(r.beyond, language)}</td>
               <td title={t('districts.giniHint')}>{Number.isFinite(r.gini) ? formatNumber(r.gini, language, 2) : '–'}</td>
             </tr>
-          ))}
-        </tbody>
+          </tbody>
+        ))}
       </table>
     </div>
   );

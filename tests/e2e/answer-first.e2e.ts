@@ -118,5 +118,18 @@ describe('answer first', () => {
     await expectOnFirstScreen(complete, 'complete-circle share (zh)');
     await expectOnFirstScreen(gaps, 'gap count (zh)');
     saveScreenshot('answer-first-zh.png', await page.screenshot());
+
+    // the section nav stays one line in Chinese, and each link brings its section's title into view below it
+    const nav = page.getByTestId('section-nav');
+    const navLinks = nav.locator('a');
+    const linkTops = new Set((await navLinks.evaluateAll((as) => as.map((a) => Math.round(a.getBoundingClientRect().top)))).values());
+    expect(linkTops.size, 'nav lines').toBe(1);
+    for (const id of ['gaps', 'districts', 'siting', 'data', 'settings', 'answer']) {
+      await page.getByTestId(`nav-${id}`).click();
+      const navBottom = (await nav.boundingBox())!.y + (await nav.boundingBox())!.height;
+      const title = (await page.locator(`#section-${id}-title`).boundingBox())!;
+      expect(title.y, `${id} title below the nav`).toBeGreaterThanOrEqual(navBottom);
+      expect(title.y + title.height, `${id} title on screen`).toBeLessThanOrEqual(VIEWPORT.height);
+    }
   }, 240_000);
 });

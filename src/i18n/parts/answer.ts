@@ -5,6 +5,8 @@
 export const en = {
   title: 'Coverage at a glance',
   nav: 'Sections',
+  // the sticky nav's links: short enough for one line in the side panel
+  navLinks: { answer: 'Results', gaps: 'Gaps', districts: 'Districts', siting: 'Siting', data: 'Data', settings: 'Settings' },
   complete: 'Complete circle',
   completeHint: 'residents with every service within its time',
   completeCommunities: '{{covered}} of {{total}} communities complete',
@@ -34,7 +36,8 @@ export const en = {
 
 export const zh: typeof en = {
   title: '覆盖概况',
-  nav: '分区导航',
+  nav: '栏目导航',
+  navLinks: { answer: '覆盖', gaps: '缺口', districts: '分区', siting: '选址', data: '数据', settings: '设置' },
   complete: '完整生活圈',
   completeHint: '各类设施均在时限内可达的居民',
   completeCommunities: '{{covered}} / {{total}} 个社区完整覆盖',

@@ -1,30 +1,35 @@
 /** The sticky section nav at the top of the side panel: jump to Results, Gaps, Siting, Data, Settings. */
 import { useTranslation } from 'react-i18next';
 
-const SECTIONS = [
-  { id: 'answer', label: 'panel.results' },
-  { id: 'gaps', label: 'panel.gaps' },
-  { id: 'districts', label: 'districts.nav' },
-  { id: 'siting', label: 'panel.siting' },
-  { id: 'data', label: 'panel.data' },
-  { id: 'settings', label: 'panel.settings' },
-] as const;
+const SECTIONS = ['answer', 'gaps', 'districts', 'siting', 'data', 'settings'] as const;
+
+/**
+ * Scrolls the side panel so that `title` sits just below the sticky `nav`, however many lines the
+ * nav takes (a fixed scroll margin hid titles under a nav that wrapped).
+ */
+function scrollBelow(nav: HTMLElement, title: HTMLElement): void {
+  title.scrollIntoView({ block: 'start' });
+  const covered = nav.getBoundingClientRect().bottom + 6 - title.getBoundingClientRect().top;
+  const scroller = nav.closest<HTMLElement>('[data-testid="side-panel"]') ?? nav.parentElement;
+  if (covered > 0 && scroller) scroller.scrollTop -= covered;
+}
 
 export function SectionNav() {
   const { t } = useTranslation();
   return (
     <nav className="section-nav" aria-label={t('answer.nav')} data-testid="section-nav">
-      {SECTIONS.map((s) => (
+      {SECTIONS.map((id) => (
         <a
-          key={s.id}
-          href={`#section-${s.id}-title`}
-          data-testid={`nav-${s.id}`}
+          key={id}
+          href={`#section-${id}-title`}
+          data-testid={`nav-${id}`}
           onClick={(e) => {
             e.preventDefault();
-            document.getElementById(`section-${s.id}-title`)?.scrollIntoView({ block: 'start' });
+            const title = document.getElementById(`section-${id}-title`);
+            if (title) scrollBelow(e.currentTarget.parentElement!, title);
           }}
         >
-          {t(s.label)}
+          {t(`answer.navLinks.${id}`)}
         </a>
       ))}
     </nav>

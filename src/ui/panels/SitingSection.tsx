@@ -236,11 +236,19 @@ export function SitingSection() {
                 <p className="muted">
                   {t('siting.solver', {
                     solver: t(st.run.solver === 'exact' ? 'siting.solverExact' : 'siting.solverGreedy'),
-                    status: st.run.status,
+                    status: t(`siting.status.${st.run.status}`),
                     candidates: formatPeople(st.run.candidateCount, language),
                     seconds: formatNumber(st.run.seconds, language, 2),
                   })}
-                  {Number.isFinite(st.run.gap) && <> · {t('siting.gapProven', { gap: formatPercent(st.run.gap, language) })}</>}
+                  {Number.isFinite(st.run.gap) && (
+                    <>
+                      {' · '}
+                      {/* a gap that shows as 0.0 % is the bound met: say so rather than "within 0.0 %" */}
+                      {st.run.gap < 0.0005
+                        ? t('siting.provenOptimal')
+                        : t('siting.gapProven', { gap: formatPercent(st.run.gap, language) })}
+                    </>
+                  )}
                 </p>
               )}
               {st.run && !st.run.targetReached && (

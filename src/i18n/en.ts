@@ -20,6 +20,8 @@ const en = {
     communities: 'Communities',
     roads: 'Roads',
     show: 'Show',
+    hide: 'Fold the legend to see more of the map',
+    expand: 'Unfold the legend',
   },
   kind: {
     urban: 'Urban community',

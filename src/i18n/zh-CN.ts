@@ -20,6 +20,8 @@ const zhCN = {
     communities: '社区',
     roads: '道路',
     show: '显示',
+    hide: '收起图例，露出更多地图',
+    expand: '展开图例',
   },
   kind: {
     urban: '城市社区',

@@ -4,7 +4,7 @@
  * share ramp, gap zones, service circles or isochrones, travel-time ramp) and the road classes, each
  * group with a show/hide switch, and the category the analysis layers show.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, type VisibleLayers } from '../app/store';
 import { CATEGORY_STYLES, categoryStyle, categoryStyles, type Rgb } from '../app/category-style';
@@ -79,10 +79,32 @@ export function Legend() {
   const selectedDef = settings?.categories.find((c) => c.id === selectedCategory);
   const pct = (x: number) => x.toLocaleString(locale, { style: 'percent' });
   const heatMax = HEAT_STOPS[HEAT_STOPS.length - 1]!.minutes;
+  // folded, the legend is one line: the map behind it shows (zoomed in, the panel hides a fifth of the map)
+  const [open, setOpen] = useState(true);
+  const heading = (
+    <h2>
+      <button
+        type="button"
+        className="legend-fold"
+        aria-expanded={open}
+        title={t(open ? 'legend.hide' : 'legend.expand')}
+        data-testid="legend-fold"
+        onClick={() => setOpen(!open)}
+      >
+        {t('legend.title')} <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+      </button>
+    </h2>
+  );
+  if (!open)
+    return (
+      <section className="legend folded" data-testid="legend" aria-label={t('legend.title')}>
+        {heading}
+      </section>
+    );
 
   return (
     <section className="legend" data-testid="legend" aria-label={t('legend.title')}>
-      <h2>{t('legend.title')}</h2>
+      {heading}
       <GroupTitle layer="facilities" title={t('legend.facilities')} />
       <ul>
         {categories.map((c) => (

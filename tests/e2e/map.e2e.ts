@@ -166,6 +166,23 @@ describe('analysis layers on the built-in sample', () => {
     saveScreenshot('map-layers-complete.png', complete);
     expect(await diffPixels(page, canteen, complete)).toBeGreaterThan(500);
     saveScreenshot('map-app-layers.png', await page.screenshot());
+
+    // the legend folds to one line (the map behind it shows) and unfolds with its switches as they were
+    const legend = page.getByTestId('legend');
+    const unfolded = (await legend.boundingBox())!;
+    const mapBox = (await page.getByTestId('map').boundingBox())!;
+    const withLegend = await page.screenshot({ clip: mapBox }); // legend included (mapScreenshot hides it)
+    await page.getByTestId('legend-fold').click();
+    const folded = (await legend.boundingBox())!;
+    expect(folded.height).toBeLessThan(40);
+    expect(folded.height * folded.width).toBeLessThan((unfolded.height * unfolded.width) / 10);
+    expect(await page.getByTestId('toggle-coverage').count()).toBe(0);
+    const foldedShot = await page.screenshot({ clip: mapBox });
+    saveScreenshot('map-legend-folded.png', foldedShot);
+    expect(await diffPixels(page, withLegend, foldedShot), 'the map shows where the legend was').toBeGreaterThan(20_000);
+    await page.getByTestId('legend-fold').click();
+    expect(await page.getByTestId('toggle-coverage-complete').isChecked()).toBe(true);
+    expect(await page.getByTestId('layer-category-select').inputValue()).toBe('canteen');
   }, 300_000);
 });
 

@@ -62,6 +62,9 @@ const PHASES: { name: string; from: (stage: string) => boolean }[] = [
   { name: 'reading', from: (s) => s === 'reading input' },
   { name: 'engine', from: (s) => s === 'demand samples' },
   { name: 'gap zones', from: (s) => s === 'gap zones' },
+  { name: 'accessibility', from: (s) => s.startsWith('accessibility') },
+  { name: 'district outlines', from: (s) => s === 'district outlines' },
+  { name: 'indicators', from: (s) => s === 'indicators' },
   { name: 'reports', from: (s) => s === 'writing reports' },
 ];
 

@@ -28,15 +28,15 @@ function usable(values: ArrayLike<number>, weights: ArrayLike<number>): Uint32Ar
   // the keys, word by word: position j's value as [low 32 bits, high 32 bits]
   const bits = new Float64Array(m);
   for (let j = 0; j < m; j++) bits[j] = values[order[j]!]! + 0; // -0 + 0 = 0
-  const words = new Uint32Array(bits.buffer);
+  // int32 words and int32 operations only (a uint32 above 2³¹ would be a heap number in code not yet optimised)
+  const words = new Int32Array(bits.buffer);
   const lo = LITTLE_ENDIAN ? 0 : 1;
-  const keys = new Uint32Array(2 * m);
+  const keys = new Int32Array(2 * m);
   for (let j = 0; j < m; j++) {
     const l = words[2 * j + lo]!;
     const h = words[2 * j + 1 - lo]!;
-    const negative = h >>> 31 === 1;
-    keys[2 * j] = negative ? ~l >>> 0 : l;
-    keys[2 * j + 1] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    keys[2 * j] = h < 0 ? ~l : l;
+    keys[2 * j + 1] = h < 0 ? ~h : h ^ -0x80000000;
   }
   // positions 0..m-1 in order of their keys; position order is index order (ties stay so)
   let at = new Uint32Array(m);
@@ -47,8 +47,8 @@ function usable(values: ArrayLike<number>, weights: ArrayLike<number>): Uint32Ar
     const word = pass >> 2;
     const shift = (pass & 3) * 8;
     count.fill(0);
-    for (let j = 0; j < m; j++) count[(keys[2 * j + word]! >>> shift) & 255]!++;
-    if (count[(keys[word]! >>> shift) & 255] === m) continue;
+    for (let j = 0; j < m; j++) count[(keys[2 * j + word]! >> shift) & 255]!++;
+    if (count[(keys[word]! >> shift) & 255] === m) continue;
     let sum = 0;
     for (let d = 0; d < 256; d++) {
       const c = count[d]!;
@@ -57,7 +57,7 @@ function usable(values: ArrayLike<number>, weights: ArrayLike<number>): Uint32Ar
     }
     for (let r = 0; r < m; r++) {
       const j = at[r]!;
-      next[count[(keys[2 * j + word]! >>> shift) & 255]!++] = j;
+      next[count[(keys[2 * j + word]! >> shift) & 255]!++] = j;
     }
     [at, next] = [next, at];
   }

@@ -46,6 +46,8 @@ interface CliRatioResult {
    * stage (Node, loading the command). Empty when that run gave none.
    */
   phaseCpu: { phase: string; cpuMs: number; faults: number }[];
+  /** Whether that run was also under `--cpu-prof` (its figures then carry the profiler's cost). */
+  phaseCpuProfiled: boolean;
   /** Median command ÷ median (parse + analyze). */
   ratio: number;
   /** Disagreements between the command's summary and analyze() (empty when the answers agree). */
@@ -265,6 +267,7 @@ function measureCliRatio(
       commandCpuMs,
       inProcessCpuMs,
       phaseCpu,
+      phaseCpuProfiled: cpuProfDir !== null,
       ratio,
       problems,
     };
@@ -288,7 +291,7 @@ function formatCliRatio(r: CliRatioResult): string {
       .join(', ')}`,
     ...(r.phaseCpu.length > 0
       ? [
-          `  its CPU per phase (one more run; user + system, minor page faults): ${r.phaseCpu
+          `  its CPU per phase (one more run${r.phaseCpuProfiled ? ', under --cpu-prof' : ''}; user + system, minor page faults): ${r.phaseCpu
             .map((p) => `${p.phase} ${ms(p.cpuMs)} (${Math.round(p.faults / 1000)}k)`)
             .join(', ')}; total ${ms(r.phaseCpu.reduce((t, p) => t + p.cpuMs, 0))}`,
         ]

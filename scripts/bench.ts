@@ -16,7 +16,7 @@
  * E.g. `npm run bench -- --only read,cli --sizes M` for issue 12's two ratios alone.
  *
  * `--cpu-prof DIR` writes V8 CPU profiles of every child into DIR/<size>-<job>/ (open the largest,
- * the main thread's, in Chrome DevTools).
+ * the main thread's, in Chrome DevTools), and of the whole command's untimed run into DIR/<size>-cli/.
  *
  * Exit code 0 whatever the goals say (benchmarks are not tests); 1 when a child crashed or the
  * answers disagree (with the baseline, with `analyze()`, or a network time beats the crow).
@@ -229,7 +229,9 @@ async function main(): Promise<number> {
   }
   if (options.only.has('engine')) process.stdout.write(`${formatReport(results, repeatsBySize, machine)}\n`);
   const readCode = options.only.has('read') ? runReadRatioBench(options.sizes, options.seed) : 0;
-  const cliOk = options.only.has('cli') ? benchCliRatio(options.sizes, options.seed, options.repeat ?? DEFAULT_REPEATS) : true;
+  const cliOk = options.only.has('cli')
+    ? benchCliRatio(options.sizes, options.seed, options.repeat ?? DEFAULT_REPEATS, options.cpuProfDir)
+    : true;
   const disagree = results.some((r) => r.problems.length > 0) || readCode !== 0 || !cliOk;
   const sitingCode = options.siting === 'none' || !options.only.has('siting') ? 0 : runSitingBench(options.siting === 'quick');
   const terrainCode = options.only.has('terrain') ? runTerrainBench(options.sizes, options.repeat ?? DEFAULT_REPEATS) : 0;

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyze } from '../../src/engine/analyze';
 import type { Dataset, Settings } from '../../src/engine/model';
 import { resolveSettings } from '../../src/io/settings';
@@ -40,6 +40,14 @@ interface CliRatioResult {
   commandCpuMs: number[];
   /** CPU time of JSON.parse + analyze() in-process, ms per run. */
   inProcessCpuMs: number[];
+  /**
+   * CPU ms (user + system) and minor page faults per phase of one extra run with a preload
+   * (phase-cpu.mjs) reporting them at each stage line; `start-up` is everything before the first
+   * stage (Node, loading the command). Empty when that run gave none.
+   */
+  phaseCpu: { phase: string; cpuMs: number; faults: number }[];
+  /** Whether that run was also under `--cpu-prof` (its figures then carry the profiler's cost). */
+  phaseCpuProfiled: boolean;
   /** Median command ÷ median (parse + analyze). */
   ratio: number;
   /** Disagreements between the command's summary and analyze() (empty when the answers agree). */
@@ -62,6 +70,9 @@ const PHASES: { name: string; from: (stage: string) => boolean }[] = [
   { name: 'reading', from: (s) => s === 'reading input' },
   { name: 'engine', from: (s) => s === 'demand samples' },
   { name: 'gap zones', from: (s) => s === 'gap zones' },
+  { name: 'accessibility', from: (s) => s.startsWith('accessibility') },
+  { name: 'district outlines', from: (s) => s === 'district outlines' },
+  { name: 'indicators', from: (s) => s === 'indicators' },
   { name: 'reports', from: (s) => s === 'writing reports' },
 ];
 
@@ -80,6 +91,24 @@ function commandPhases(stderr: string, wallMs: number): Record<string, number> {
   const done = marks.find((m) => m.phase === 'done');
   if (done) out['start-up and exit'] = wallMs - done.at;
   return out;
+}
+
+/**
+ * CPU time and page faults per phase from the `[cpu] user system faults stage` lines of phase-cpu.mjs:
+ * each phase from its first stage to the next phase's (or `done`).
+ */
+function phaseCpuOf(stderr: string): CliRatioResult['phaseCpu'] {
+  const marks: { phase: string; cpu: number; faults: number }[] = [];
+  for (const m of stderr.matchAll(/^\[cpu\] ([0-9.]+) ([0-9.]+) ([0-9]+) (.+)$/gm)) {
+    const stage = m[4]!;
+    const phase = stage === 'done' ? 'done' : PHASES.find((p) => p.from(stage))?.name;
+    if (phase && marks.at(-1)?.phase !== phase) marks.push({ phase, cpu: Number(m[1]) + Number(m[2]), faults: Number(m[3]) });
+  }
+  if (marks.length === 0) return [];
+  return [
+    { phase: 'start-up', cpuMs: marks[0]!.cpu, faults: marks[0]!.faults },
+    ...marks.slice(0, -1).map((m, i) => ({ phase: m.phase, cpuMs: marks[i + 1]!.cpu - m.cpu, faults: marks[i + 1]!.faults - m.faults })),
+  ];
 }
 
 /** The city as the three GeoJSON texts a user would hand to the command. */
@@ -123,8 +152,15 @@ function cityGeoJson(dataset: Dataset): { facilities: string; communities: strin
  * @param seed city seed
  * @param repeats runs of each side (median)
  * @param log progress lines (stderr)
+ * @param cpuProfDir with `--cpu-prof DIR`: the untimed run per phase also writes a V8 CPU profile of the command to DIR/<size>-cli/
  */
-function measureCliRatio(size: CitySize, seed: number, repeats: number, log: (line: string) => void): CliRatioResult {
+function measureCliRatio(
+  size: CitySize,
+  seed: number,
+  repeats: number,
+  log: (line: string) => void,
+  cpuProfDir: string | null,
+): CliRatioResult {
   execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs'), '--if-stale'], { stdio: 'inherit' });
   const preset = resolveSettings({ preset: PRESET, model: MODEL }, 'bench');
   if (!preset.value) throw new Error(`settings of preset ${PRESET}: ${preset.errors.map((e) => e.reason).join('; ')}`);
@@ -184,6 +220,13 @@ function measureCliRatio(size: CitySize, seed: number, repeats: number, log: (li
       log(`${size.name} whole CLI run ${r + 1}/${repeats}: lifecircle analyze ${commandMs[r]!.toFixed(0)} ms`);
     }
 
+    // one more run, not timed: where its CPU time goes, phase by phase
+    // (with --cpu-prof DIR, also a V8 CPU profile of the command)
+    const cpuProf = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(cpuProfDir, `${size.name}-cli`)] : [];
+    const preload = ['--import', pathToFileURL(path.join(root, 'scripts/bench/phase-cpu.mjs')).href];
+    const profiled = spawnSync(process.execPath, [...preload, ...cpuProf, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const phaseCpu = profiled.status === 0 ? phaseCpuOf(profiled.stderr) : [];
+
     const parseMs: number[] = [];
     const analyzeMs: number[] = [];
     const inProcessCpuMs: number[] = [];
@@ -214,7 +257,20 @@ function measureCliRatio(size: CitySize, seed: number, repeats: number, log: (li
       });
     }
     const ratio = median(commandMs) / median(parseMs.map((p, i) => p + analyzeMs[i]!));
-    return { size: size.name, inputBytes, commandMs, parseMs, analyzeMs, phasesMs, commandCpuMs, inProcessCpuMs, ratio, problems };
+    return {
+      size: size.name,
+      inputBytes,
+      commandMs,
+      parseMs,
+      analyzeMs,
+      phasesMs,
+      commandCpuMs,
+      inProcessCpuMs,
+      phaseCpu,
+      phaseCpuProfiled: cpuProfDir !== null,
+      ratio,
+      problems,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -233,6 +289,13 @@ function formatCliRatio(r: CliRatioResult): string {
     `  its phases (stage lines, 0.1 s steps): ${Object.keys(r.phasesMs[0] ?? {})
       .map((k) => `${k} ${ms(median(r.phasesMs.map((p) => p[k] ?? NaN)))}`)
       .join(', ')}`,
+    ...(r.phaseCpu.length > 0
+      ? [
+          `  its CPU per phase (one more run${r.phaseCpuProfiled ? ', under --cpu-prof' : ''}; user + system, minor page faults): ${r.phaseCpu
+            .map((p) => `${p.phase} ${ms(p.cpuMs)} (${Math.round(p.faults / 1000)}k)`)
+            .join(', ')}; total ${ms(r.phaseCpu.reduce((t, p) => t + p.cpuMs, 0))}`,
+        ]
+      : []),
     `  JSON.parse of its inputs ${ms(median(r.parseMs))} + analyze() ${ms(median(r.analyzeMs))} = ${ms(inProcess)}`,
     ...(r.commandCpuMs.length > 0
       ? [
@@ -274,7 +337,7 @@ function formatHelpStartup(): string {
  *
  * @returns false when a measurement failed or the answers differ (the bench then exits 1)
  */
-export function benchCliRatio(sizes: readonly CitySize[], seed: number, repeats: number): boolean {
+export function benchCliRatio(sizes: readonly CitySize[], seed: number, repeats: number, cpuProfDir: string | null = null): boolean {
   try {
     execFileSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs'), '--if-stale'], { stdio: 'inherit' });
     process.stdout.write(`\n${formatHelpStartup()}\n`);
@@ -286,7 +349,7 @@ export function benchCliRatio(sizes: readonly CitySize[], seed: number, repeats:
   if (!size) return true;
   process.stderr.write(`bench: whole CLI on ${size.name} (${repeats} run(s)) …\n`);
   try {
-    const result = measureCliRatio(size, seed, repeats, (line) => process.stderr.write(`  [${line}]\n`));
+    const result = measureCliRatio(size, seed, repeats, (line) => process.stderr.write(`  [${line}]\n`), cpuProfDir);
     process.stdout.write(`\n${formatCliRatio(result)}\n`);
     return result.problems.length === 0;
   } catch (error) {

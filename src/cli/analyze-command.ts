@@ -2,10 +2,19 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import { join } from 'node:path';
 import { computeAccessibility } from '../engine/accessibility/compute-accessibility';
 import { analyze } from '../engine/analyze';
+import { districtGroups } from '../engine/indicators/district-groups';
 import { districtPolygons } from '../engine/indicators/district-polygons';
+import { computeIndicators } from '../engine/indicators/indicators';
+import { getPreset } from '../engine/presets';
 import { categoryDemand } from '../engine/coverage/category-demand';
 import { findGapZones } from '../engine/coverage/gap-zones';
-import { REPORT_LAYERS, streamAnalysisReport, writeAnalysisReportBytes, type ReportFileSink } from '../io/analysis-report';
+import {
+  REPORT_LAYERS,
+  REPORT_LORENZ_STEPS,
+  streamAnalysisReport,
+  writeAnalysisReportBytes,
+  type ReportFileSink,
+} from '../io/analysis-report';
 import type { CsvLabelOptions } from '../io/csv-labels';
 import type { Problem } from '../engine/model';
 import { crsName, type CrsId } from '../io/crs';
@@ -101,13 +110,18 @@ export async function runAnalyze(
     ),
   });
   progress.step('district outlines', 0.93);
-  const outlines = districtPolygons(dataset.communities);
+  // the districts grouped once: for their outlines and for the indicators
+  const groups = districtGroups(dataset.communities);
+  const outlines = districtPolygons(dataset.communities, groups);
+  progress.step('indicators', 0.94);
+  const indicators = computeIndicators(dataset, analysis, settings, getPreset(settings.preset)?.targets ?? [], REPORT_LORENZ_STEPS, groups);
   progress.step('writing reports', 0.95);
   analysis.warnings.forEach(warn);
   accessibility.warnings.forEach(warn);
   outlines.warnings.forEach(warn);
   const reportOptions = {
     accessibility,
+    indicators,
     districtPolygons: outlines.districts,
     inputs: input.inputs,
     generatedAt: opts.generatedAt ?? reportTime(process.env.SOURCE_DATE_EPOCH),

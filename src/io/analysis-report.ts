@@ -66,6 +66,9 @@ type ReportFileSet<T> = Partial<Record<(typeof REPORT_LAYERS)[number], T>> & {
 /** The files of an analysis report, by name: what the CLI writes to its out folder and the browser downloads. */
 export type AnalysisReportFiles = ReportFileSet<string>;
 
+/** Lorenz points per category minus one in summary.json (the indicators a report computes when not given them). */
+export const REPORT_LORENZ_STEPS = 10;
+
 /** Options of {@link writeAnalysisReport}. */
 export interface ReportOptions {
   /**
@@ -287,7 +290,8 @@ function writeReport(input: AnalysisReportInput, sinkOf: ((name: ReportFileName)
   const accKeys = acc ? ids.flatMap((id) => accessibilityKeys(id).map((k) => `,${JSON.stringify(k)}:`)) : [];
   const geo = geometryByteWriter(crs);
   const withDistrict = dataset.communities.some((c) => c.district !== undefined);
-  const indicators = options.indicators ?? computeIndicators(dataset, analysis, settings, getPreset(settings.preset)?.targets ?? [], 10);
+  const indicators =
+    options.indicators ?? computeIndicators(dataset, analysis, settings, getPreset(settings.preset)?.targets ?? [], REPORT_LORENZ_STEPS);
   // bytes of the head: a writer longer than that holds a feature
   const headBytes = new TextEncoder().encode(head).length;
   const n = dataset.communities.length;

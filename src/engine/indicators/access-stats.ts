@@ -61,7 +61,11 @@ export function accessStats(
   const n = seconds.length;
   if (population.length < n || kind.length < n || (sampleGroup && sampleGroup.length < n))
     throw new RangeError(`accessStats: ${n} times, ${population.length} populations, ${kind.length} kinds`);
-  const G = sampleGroup ? groupCount : 0;
+  // one group holds every sample: its sums are everyone's (the same samples in the same order), so
+  // they are summed once and reported twice
+  const single = sampleGroup !== null && groupCount === 1;
+  const G = sampleGroup && !single ? groupCount : 0;
+  const groups = G > 0 ? sampleGroup : null;
   // sums per slot in typed arrays (no object touched per sample): slot 3g + 0, 1, 2 = all, urban and
   // rural residents of group g (g = G: everyone); every sum is added to in sample order
   const slots = 3 * (G + 1);
@@ -92,8 +96,8 @@ export function accessStats(
     const isCovered = s <= lim;
     const isBeyond = !(s <= 2 * lim);
     // the slots of this sample: its group's all and kind, everyone's all and kind
-    for (let r = sampleGroup ? 0 : 2; r < 4; r++) {
-      const slot = r === 0 ? 3 * sampleGroup![i]! : r === 1 ? 3 * sampleGroup![i]! + kindSlot : r === 2 ? everyone : everyone + kindSlot;
+    for (let r = groups ? 0 : 2; r < 4; r++) {
+      const slot = r === 0 ? 3 * groups![i]! : r === 1 ? 3 * groups![i]! + kindSlot : r === 2 ? everyone : everyone + kindSlot;
       pop[slot]! += p;
       if (isCovered) covered[slot]! += p;
       if (isBeyond) beyond[slot]! += p;
@@ -114,8 +118,8 @@ export function accessStats(
     if (!(p > 0)) continue;
     const s = seconds[i]!;
     const kindSlot = kind[i] === KIND_RURAL ? 2 : 1;
-    for (let r = sampleGroup ? 0 : 2; r < 4; r++) {
-      const slot = r === 0 ? 3 * sampleGroup![i]! : r === 1 ? 3 * sampleGroup![i]! + kindSlot : r === 2 ? everyone : everyone + kindSlot;
+    for (let r = groups ? 0 : 2; r < 4; r++) {
+      const slot = r === 0 ? 3 * groups![i]! : r === 1 ? 3 * groups![i]! + kindSlot : r === 2 ? everyone : everyone + kindSlot;
       if (settled[slot]) continue;
       const c = cum[slot]! + p;
       cum[slot] = c;
@@ -136,6 +140,7 @@ export function accessStats(
   });
   const out: GroupStats[] = [];
   for (let g = 0; g <= G; g++) out.push({ all: stats(3 * g), urban: stats(3 * g + 1), rural: stats(3 * g + 2) });
+  if (single) out.push({ all: stats(everyone), urban: stats(everyone + 1), rural: stats(everyone + 2) });
   return out;
 }
 

@@ -20,19 +20,23 @@ export function facilityGroups(
   communityGroup: Int32Array,
 ): Int32Array {
   const out = new Int32Array(facilities.length).fill(-1);
-  const keep: number[] = [];
-  for (let i = 0; i < samples.count; i++) if (Number.isFinite(samples.lon[i]!) && Number.isFinite(samples.lat[i]!)) keep.push(i);
-  if (keep.length === 0 || facilities.length === 0) return out;
-  // one group (no districts): every facility with a position is in it, no search needed
+  const usable = (i: number): boolean => Number.isFinite(samples.lon[i]!) && Number.isFinite(samples.lat[i]!);
+  // one group (no districts): every facility with a position is in it when there is a usable sample, no search needed
   let single = true;
   for (let i = 1; i < communityGroup.length && single; i++) single = communityGroup[i] === communityGroup[0];
   if (single) {
-    const g = communityGroup[samples.community[keep[0]!]!]!;
+    let first = 0;
+    while (first < samples.count && !usable(first)) first++;
+    if (first === samples.count || facilities.length === 0) return out;
+    const g = communityGroup[samples.community[first]!]!;
     facilities.forEach((f, j) => {
       if (Number.isFinite(f.lon) && Number.isFinite(f.lat)) out[j] = g;
     });
     return out;
   }
+  const keep: number[] = [];
+  for (let i = 0; i < samples.count; i++) if (usable(i)) keep.push(i);
+  if (keep.length === 0 || facilities.length === 0) return out;
   const lon = Float64Array.from(keep, (i) => samples.lon[i]!);
   const lat = Float64Array.from(keep, (i) => samples.lat[i]!);
   const index = createPointIndex(lon, lat);

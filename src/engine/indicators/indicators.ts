@@ -8,7 +8,7 @@ import type { Analysis } from '../analyze';
 import type { BBox } from '../geo/bbox';
 import type { Dataset, PlanTarget, Settings } from '../model';
 import { accessStats, BAND_EDGES_MIN, type GroupStats } from './access-stats';
-import { districtGroups } from './district-groups';
+import { districtGroups, type DistrictGroups } from './district-groups';
 import { facilityGroups } from './facility-districts';
 import { gini, giniAndLorenz } from './gini';
 import { planDashboard, type DashboardRow } from './plan-dashboard';
@@ -51,6 +51,8 @@ export interface Indicators {
  * @param settings thresholds and category order
  * @param targets the plan's targets (the preset's), [] for none
  * @param lorenzSteps Lorenz points per category minus one
+ * @param groups the communities' `districtGroups` (computed when not given; a caller that also
+ *   draws the district outlines passes the same groups to both)
  */
 export function computeIndicators(
   dataset: Pick<Dataset, 'communities' | 'facilities'>,
@@ -58,10 +60,10 @@ export function computeIndicators(
   settings: Pick<Settings, 'categories'>,
   targets: readonly PlanTarget[],
   lorenzSteps = 20,
+  groups: DistrictGroups = districtGroups(dataset.communities),
 ): Indicators {
   const { samples, fields, coverage } = analysis;
   const n = samples.count;
-  const groups = districtGroups(dataset.communities);
   const G = groups.names.length;
   const sampleGroup = new Int32Array(n);
   for (let i = 0; i < n; i++) sampleGroup[i] = groups.communityGroup[samples.community[i]!]!;

@@ -101,8 +101,31 @@ describe('gini', () => {
       return { lorenz, gini: Math.max(0, sum / (W * S)) };
     };
     const rand = mulberry32(2718);
-    // magnitudes across the whole double range (subnormals, huge), exact ties, both zeros, non-finite values left out
-    const pool = [0, -0, 5e-324, 1e-310, 1e-300, 0.1, 0.1 + 1e-17, 0.3, 0.5, 1, 1 + Number.EPSILON, 3, 1e10, 1e300, NaN, Infinity];
+    // magnitudes across the whole double range (subnormals, huge), exact ties, both zeros, negative values, non-finite values left out
+    const pool = [
+      -1e300,
+      -3,
+      -0.5,
+      -0.1,
+      -(0.1 + 1e-17),
+      -5e-324,
+      0,
+      -0,
+      5e-324,
+      1e-310,
+      1e-300,
+      0.1,
+      0.1 + 1e-17,
+      0.3,
+      0.5,
+      1,
+      1 + Number.EPSILON,
+      3,
+      1e10,
+      1e300,
+      NaN,
+      Infinity,
+    ];
     for (let trial = 0; trial < 300; trial++) {
       const n = 1 + Math.floor(rand() * 300);
       const x = Array.from({ length: n }, () =>

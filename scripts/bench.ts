@@ -28,7 +28,7 @@ import type { BenchJob, BenchResult, JobKind } from './bench/job';
 import os from 'node:os';
 import { benchCliRatio } from './bench/cli-ratio';
 import { formatReport } from './bench/report';
-import { calibrationNsPerElement } from './bench/stats';
+import { calibrationNsPerElement, CHILD_NODE_ARGS } from './bench/stats';
 import { CITY_SIZES, type CitySize } from './bench/synthetic-city';
 
 interface Options {
@@ -185,17 +185,7 @@ function runReadRatioBench(sizes: readonly CitySize[], seed: number): number {
   if (names.length === 0) return 0;
   const res = spawnSync(
     process.execPath,
-    [
-      '--max-old-space-size=8192',
-      '--expose-gc',
-      '--import',
-      'tsx',
-      path.join(here, 'bench', 'read-ratio.ts'),
-      '--sizes',
-      names.join(','),
-      '--seed',
-      String(seed),
-    ],
+    [...CHILD_NODE_ARGS, path.join(here, 'bench', 'read-ratio.ts'), '--sizes', names.join(','), '--seed', String(seed)],
     { stdio: 'inherit' },
   );
   return res.status ?? 1;

@@ -14,7 +14,7 @@ import { analyze } from '../../src/engine/analyze';
 import type { Dataset, Settings } from '../../src/engine/model';
 import { resolveSettings } from '../../src/io/settings';
 import type { BaselineJob, BaselineResult } from './cli-baseline-child';
-import { collectGarbage, median } from './stats';
+import { CHILD_NODE_ARGS, collectGarbage, median } from './stats';
 import { type CitySize, generateSyntheticCity } from './synthetic-city';
 
 /** The goal: the whole command at most this many times (JSON.parse of its inputs + analyze()). */
@@ -154,14 +154,7 @@ function cityGeoJson(dataset: Dataset): { facilities: string; communities: strin
 function runColdBaseline(job: BaselineJob): BaselineResult {
   const res = spawnSync(
     process.execPath,
-    [
-      '--max-old-space-size=8192',
-      '--expose-gc',
-      '--import',
-      'tsx',
-      path.join(root, 'scripts/bench/cli-baseline-child.ts'),
-      JSON.stringify(job),
-    ],
+    [...CHILD_NODE_ARGS, path.join(root, 'scripts/bench/cli-baseline-child.ts'), JSON.stringify(job)],
     { encoding: 'utf8', maxBuffer: 1 << 24 },
   );
   if (res.status !== 0) throw new Error(`the cold baseline exited with ${res.status ?? res.signal}: ${res.stderr}`);

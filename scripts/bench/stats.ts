@@ -71,6 +71,9 @@ export function peakRssMB(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
+/** Node flags of the bench's TypeScript children: a big heap, `gc()` exposed, tsx to load the sources. */
+export const CHILD_NODE_ARGS: readonly string[] = ['--max-old-space-size=8192', '--expose-gc', '--import', 'tsx'];
+
 /** Runs a full garbage collection when node was started with `--expose-gc`. */
 export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();

@@ -9,7 +9,7 @@ import { replayDemFiles } from './dem-actions';
 import { datasetCollections } from './dataset-collections';
 import { allInputs, clearInputs, removeInput, setInput, type InputFile } from './inputs';
 import { fetchSampleFiles } from './load-sample';
-import { loadWorkspace, type KeyValueStorage, type SavedWorkspace } from './persistence';
+import { loadWorkspace, needsSampleBytes, withSampleBytes, type KeyValueStorage, type SavedWorkspace } from './persistence';
 import { restoredIsSample } from './layer-origin';
 import type { Language } from '../i18n/language';
 import type { OsmImportReport } from '../io/osm/osm-import-types';
@@ -200,8 +200,9 @@ export async function restoreWorkspaceOrSample(
   performance.mark('lifecircle:workspace-looked-up');
   if (ws && ws.inputs.length > 0) {
     if (sampleRead) await forgetSampleRead(sampleRead);
-    if (await applyWorkspace(ws)) return;
-    await loadSample(prefetched ?? undefined);
+    const sample = needsSampleBytes(ws) ? (prefetched ?? fetchSampleFiles()) : null;
+    if (await applyWorkspace(ws, sample)) return;
+    await loadSample(sample ?? prefetched ?? undefined);
   } else await (sampleRead ? applySample(sampleRead) : loadSample());
 }
 
@@ -217,11 +218,14 @@ async function forgetSampleRead(read: Promise<ReadInput[]>): Promise<void> {
 /**
  * Replace the loaded inputs and settings with a workspace's (a saved one, an opened project), then
  * compute coverage. False when it has no inputs or loading failed (the failure is shown).
+ * @param sample the built-in sample's files, for a saved workspace that has them without bytes (default: fetched when needed)
  */
-export async function applyWorkspace(ws: SavedWorkspace): Promise<boolean> {
-  if (ws.inputs.length === 0) return false;
+export async function applyWorkspace(saved: SavedWorkspace, sample: Promise<InputFile[]> | null = null): Promise<boolean> {
+  if (saved.inputs.length === 0) return false;
   set({ status: 'loading', error: null, job: { stage: 'restoring', fraction: 0 } });
   try {
+    // the built-in sample's files are saved without their bytes: the app carries them
+    const ws = needsSampleBytes(saved) ? withSampleBytes(saved, await (sample ?? fetchSampleFiles())) : saved;
     source = ws.source;
     clearInputs();
     if (ws.settings) await engine().setSettings(ws.settings);

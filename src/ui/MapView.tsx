@@ -207,7 +207,8 @@ export function MapView() {
     const bounds = data ? dataBounds(data) : null;
     if (!map || !bounds) return;
     // Leave room on the left for the legend that floats over the map, when the map is wide enough.
-    const wide = map.getContainer().clientWidth >= 800;
+    // the canvas's buffer width (set by the map on resize), not the container's clientWidth: that read forced a layout of the page right after the data's render
+    const wide = map.getCanvas().width / map.getPixelRatio() >= 800;
     map.fitBounds(bounds, { padding: { top: 30, bottom: 30, right: 50, left: wide ? LEGEND_ROOM_PX : 30 }, animate: false });
   }, [data, mapReady]);
 

@@ -145,7 +145,46 @@ describe('restore the workspace, or the sample read while it is looked up', () =
     expect(useAppStore.getState().files.roads!.sample).toBe(true);
     expect(useAppStore.getState().data!.source).toBe('sample');
     expect(storage.writes).toEqual(['current']);
-    const ws = await loadWorkspace({ get: async (k) => storage.map.get(k), set: async () => {} });
-    expect(ws!.inputs.map((i) => i.name)).toEqual(['facilities.geojson', 'communities.geojson', 'roads.geojson']);
+    // saved without the sample's bytes (the app carries them)
+    const ws = (await loadWorkspace({ get: async (k) => storage.map.get(k), set: async () => {} }))!;
+    expect(ws.inputs.map((i) => [i.name, i.bytes.length, i.builtInSample])).toEqual([
+      ['facilities.geojson', 0, true],
+      ['communities.geojson', 0, true],
+      ['roads.geojson', 0, true],
+    ]);
+  });
+
+  it('restores a workspace saved with the sample (without its bytes) from the sample the app carries, with its saved options', async () => {
+    const saved = {
+      version: 1,
+      source: 'user', // the user replaced one of the sample's layers
+      inputs: [
+        {
+          ...input('facilities', 'facilities.geojson', true),
+          bytes: new Uint8Array(0),
+          builtInSample: true,
+          options: { crs: 'EPSG:4326' },
+        },
+        input('communities', 'my-communities.csv'),
+      ],
+      settings: null,
+      selectedCategory: 'school',
+    };
+    const storage = heldStorage({ current: saved });
+    storage.answer();
+    const sample = sampleFiles().map((f) => ({ ...f, bytes: new Uint8Array([7, 7, 7]) }));
+    const done = restoreWorkspaceOrSample(Promise.resolve(sample), storage);
+    await vi.advanceTimersByTimeAsync(2000);
+    await done;
+    expect(allInputs().map((i) => [i.name, Array.from(i.bytes), i.sample === true, i.options])).toEqual([
+      ['facilities.geojson', [7, 7, 7], true, { crs: 'EPSG:4326' }],
+      ['my-communities.csv', [1], false, {}],
+    ]);
+    expect(useAppStore.getState().files.facilities!.sample).toBe(true);
+    expect(useAppStore.getState().selectedCategory).toBe('school');
+    expect([...worker.layers.entries()].sort()).toEqual([
+      ['communities', 'my-communities.csv'],
+      ['facilities', 'facilities.geojson'],
+    ]);
   });
 });

@@ -12,6 +12,7 @@
  */
 import { createStore, get as idbGet, set as idbSet, type UseStore } from 'idb-keyval';
 import { allInputs, type InputFile } from './inputs';
+import { SAVED_FLAG } from './saved-flag';
 import { useAppStore, type AppState, type DataSource } from './store';
 import { useSitingStore, type Scenario, type SitingForm, type SitingState } from './siting-store';
 import { restoreProposal, setScenarios, setSitingForm } from './siting-actions';
@@ -60,8 +61,6 @@ export interface KeyValueStorage {
 const DB = 'lifecircle';
 const STORE = 'workspace';
 const WORKSPACE_KEY = 'current';
-/** localStorage key, '1' once a workspace record was written in this browser (read synchronously at the start). */
-const SAVED_FLAG = 'lifecircle:workspace-saved';
 const SITING_KEY = 'siting';
 const PMTILES_KEY = 'pmtiles';
 /** Quiet time (ms) after the last change before a record is written (a dragged slider writes once). */

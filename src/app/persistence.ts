@@ -19,8 +19,8 @@ import { restoreProposal, setScenarios, setSitingForm } from './siting-actions';
 
 /**
  * An input as saved: a file of the built-in sample is saved without its bytes (`builtInSample`,
- * `bytes` empty) — the app carries them, and cloning its 4 MB into IndexedDB cost the first open
- * about 0.5 s of main thread in a software-rendered 2-core VM; {@link withSampleBytes} puts them back.
+ * `bytes` empty) — the app carries them, and writing its 4 MB into IndexedDB (three times) cost the first open
+ * 0.54 s of main-thread samples (a profile on a loaded 2-core machine); {@link withSampleBytes} puts them back.
  */
 export type SavedInput = InputFile & { builtInSample?: true };
 

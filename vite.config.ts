@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { preloadSample } from './scripts/vite-preload-sample';
 
 // Relative base so the built app works from any folder and offline.
 // The service worker (Workbox, via vite-plugin-pwa) precaches the app shell, the worker, the solver's
@@ -10,6 +11,7 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
+    preloadSample(), // the sample downloads while the app's script loads
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -3,13 +3,13 @@
  */
 import type { DatasetView } from '../engine/dataset-view';
 import i18n from '../i18n';
-import type { LayerName, LayerOptions } from '../worker/session';
+import type { LayerName, LayerOptions, LoadResult } from '../worker/session';
 import { callback, engine, terminateEngine } from './engine-client';
 import { replayDemFiles } from './dem-actions';
 import { datasetCollections } from './dataset-collections';
 import { allInputs, clearInputs, removeInput, setInput, type InputFile } from './inputs';
 import { fetchSampleFiles } from './load-sample';
-import { loadWorkspace, type SavedWorkspace } from './persistence';
+import { loadWorkspace, needsSampleBytes, withSampleBytes, type KeyValueStorage, type SavedWorkspace } from './persistence';
 import { restoredIsSample } from './layer-origin';
 import type { Language } from '../i18n/language';
 import type { OsmImportReport } from '../io/osm/osm-import-types';
@@ -49,39 +49,50 @@ function setData(data: LoadedData): void {
 /** Source of the data being loaded (the store's `data.source` once loaded). */
 let source: DataSource = 'user';
 
-/**
- * Send one input to the worker and record its report; the previous layer stays when the file is
- * refused. Returns the worker's dataset after it (null when refused), not yet drawn.
- */
-async function loadInput(input: InputFile): Promise<DatasetView | null> {
-  const res = await engine().loadLayer(input.layer, input.name, input.bytes, input.options);
-  set((s) => ({ reports: { ...s.reports, [input.layer]: { ...res.report, ok: res.ok } } }));
-  if (!res.ok) return null;
-  setInput(input);
-  set((s) => ({
-    files: {
-      ...s.files,
-      // the layer's own name: a layer of an OSM extract goes by `<extract>.<layer>.geojson`
-      [input.layer]: { name: res.report.file, size: input.bytes.length, options: input.options, sample: input.sample === true },
-    },
-  }));
-  return res.dataset;
+/** An input the worker has read, with its answer, not yet recorded in the store. */
+interface ReadInput {
+  input: InputFile;
+  res: LoadResult;
+}
+
+/** Send inputs to the worker in turn (each replaces its layer there; a refused one leaves the layer before). Nothing reaches the store. */
+async function readInputs(inputs: readonly InputFile[]): Promise<ReadInput[]> {
+  const read: ReadInput[] = [];
+  for (const input of inputs) read.push({ input, res: await engine().loadLayer(input.layer, input.name, input.bytes, input.options) });
+  return read;
 }
 
 /**
- * Send inputs in turn, then draw the dataset once (not once per layer: each redraw of the map costs
+ * Record what the worker read: each input's report, the accepted inputs (kept for a restarted worker
+ * and the autosave), then draw the dataset once (not once per layer: each redraw of the map costs
  * seconds in a software renderer). False when any was refused.
  */
-async function sendInputs(inputs: readonly InputFile[]): Promise<boolean> {
+function recordInputs(read: readonly ReadInput[]): boolean {
   let view: DatasetView | null = null;
   let ok = true;
-  for (const input of inputs) {
-    const v = await loadInput(input);
-    if (v) view = v;
-    else ok = false;
+  for (const { input, res } of read) {
+    set((s) => ({ reports: { ...s.reports, [input.layer]: { ...res.report, ok: res.ok } } }));
+    if (!res.ok) {
+      ok = false;
+      continue;
+    }
+    view = res.dataset;
+    setInput(input);
+    set((s) => ({
+      files: {
+        ...s.files,
+        // the layer's own name: a layer of an OSM extract goes by `<extract>.<layer>.geojson`
+        [input.layer]: { name: res.report.file, size: input.bytes.length, options: input.options, sample: input.sample === true },
+      },
+    }));
   }
   if (view) setData(datasetCollections(view, source));
   return ok;
+}
+
+/** Send inputs in turn, record their reports, then draw the dataset once. False when any was refused. */
+async function sendInputs(inputs: readonly InputFile[]): Promise<boolean> {
+  return recordInputs(await readInputs(inputs));
 }
 
 /**
@@ -150,12 +161,17 @@ export async function loadOsmExtract(name: string, bytes: Uint8Array): Promise<O
 }
 
 /** Loads the built-in sample city (bundled with the app; no network beyond the app's own server), from `prefetched` files when the start already fetched them. */
-export async function loadSample(prefetched: Promise<InputFile[]> = fetchSampleFiles()): Promise<void> {
+export function loadSample(prefetched: Promise<InputFile[]> = fetchSampleFiles()): Promise<void> {
+  return applySample(prefetched.then(readInputs));
+}
+
+/** Record the sample the worker read (or say why it could not), then compute coverage. */
+async function applySample(read: Promise<ReadInput[]>): Promise<void> {
   set({ status: 'loading', error: null, job: { stage: 'sample', fraction: 0 } });
   try {
-    const files = await prefetched;
+    const files = await read;
     source = 'sample';
-    await sendInputs(files);
+    recordInputs(files);
     set({ status: 'ready', job: null });
     await runCoverage();
   } catch (e) {
@@ -165,23 +181,51 @@ export async function loadSample(prefetched: Promise<InputFile[]> = fetchSampleF
 
 /**
  * Restore the workspace saved in the browser, or load the built-in sample when there is none (or it
- * has no inputs, or it failed to load).
+ * has no inputs, or it failed to load). On a first visit (`prefetched`) the worker reads the sample
+ * while IndexedDB looks the workspace up (its answer waits for the page's first work, 0.3–2 s), but
+ * nothing of it reaches the store — nothing is drawn, and the autosave has nothing to write over a
+ * saved workspace — until the lookup found none; a workspace found after all clears the sample's
+ * layers from the worker before it is applied.
  * @param prefetched the sample's files when the start fetched them already (null: fetched only if needed)
+ * @param storage where the workspace is looked up (default: the browser's IndexedDB)
  */
-export async function restoreWorkspaceOrSample(prefetched: Promise<InputFile[]> | null = null): Promise<void> {
-  const ws = await loadWorkspace();
+export async function restoreWorkspaceOrSample(
+  prefetched: Promise<InputFile[]> | null = null,
+  storage?: KeyValueStorage | null,
+): Promise<void> {
+  const lookup = loadWorkspace(storage);
+  const sampleRead = prefetched?.then(readInputs) ?? null;
+  sampleRead?.catch(() => undefined); // a failure is shown by applySample, if the sample is needed
+  const ws = await lookup;
   performance.mark('lifecircle:workspace-looked-up');
-  if (!ws || !(await applyWorkspace(ws))) await loadSample(prefetched ?? undefined);
+  if (ws && ws.inputs.length > 0) {
+    if (sampleRead) await forgetSampleRead(sampleRead);
+    const sample = needsSampleBytes(ws) ? (prefetched ?? fetchSampleFiles()) : null;
+    if (await applyWorkspace(ws, sample)) return;
+    await loadSample(sample ?? prefetched ?? undefined);
+  } else await (sampleRead ? applySample(sampleRead) : loadSample());
+}
+
+/** Wait for the worker's read of the sample to end, then remove the layers it put there. */
+async function forgetSampleRead(read: Promise<ReadInput[]>): Promise<void> {
+  const layers = await read.then(
+    (r) => r.filter((x) => x.res.ok).map((x) => x.input.layer),
+    () => [] as LayerName[],
+  );
+  for (const layer of new Set(layers)) await engine().clearLayer(layer);
 }
 
 /**
  * Replace the loaded inputs and settings with a workspace's (a saved one, an opened project), then
  * compute coverage. False when it has no inputs or loading failed (the failure is shown).
+ * @param sample the built-in sample's files, for a saved workspace that has them without bytes (default: fetched when needed)
  */
-export async function applyWorkspace(ws: SavedWorkspace): Promise<boolean> {
-  if (ws.inputs.length === 0) return false;
+export async function applyWorkspace(saved: SavedWorkspace, sample: Promise<InputFile[]> | null = null): Promise<boolean> {
+  if (saved.inputs.length === 0) return false;
   set({ status: 'loading', error: null, job: { stage: 'restoring', fraction: 0 } });
   try {
+    // the built-in sample's files are saved without their bytes: the app carries them
+    const ws = needsSampleBytes(saved) ? withSampleBytes(saved, await (sample ?? fetchSampleFiles())) : saved;
     source = ws.source;
     clearInputs();
     if (ws.settings) await engine().setSettings(ws.settings);

@@ -12,15 +12,23 @@
  */
 import { createStore, get as idbGet, set as idbSet, type UseStore } from 'idb-keyval';
 import { allInputs, type InputFile } from './inputs';
+import { SAVED_FLAG } from './saved-flag';
 import { useAppStore, type AppState, type DataSource } from './store';
 import { useSitingStore, type Scenario, type SitingForm, type SitingState } from './siting-store';
 import { restoreProposal, setScenarios, setSitingForm } from './siting-actions';
+
+/**
+ * An input as saved: a file of the built-in sample is saved without its bytes (`builtInSample`,
+ * `bytes` empty) — the app carries them, and writing its 4 MB into IndexedDB (three times) cost the first open
+ * 0.54 s of main-thread samples (a profile on a loaded 2-core machine); {@link withSampleBytes} puts them back.
+ */
+export type SavedInput = InputFile & { builtInSample?: true };
 
 /** The saved workspace. */
 export interface SavedWorkspace {
   version: 1;
   source: DataSource;
-  inputs: InputFile[];
+  inputs: SavedInput[];
   /** Settings as the user set them (settings-file shape), or null for the preset. */
   settings: unknown;
   selectedCategory: string;
@@ -53,8 +61,6 @@ export interface KeyValueStorage {
 const DB = 'lifecircle';
 const STORE = 'workspace';
 const WORKSPACE_KEY = 'current';
-/** localStorage key, '1' once a workspace record was written in this browser (read synchronously at the start). */
-const SAVED_FLAG = 'lifecircle:workspace-saved';
 const SITING_KEY = 'siting';
 const PMTILES_KEY = 'pmtiles';
 /** Quiet time (ms) after the last change before a record is written (a dragged slider writes once). */
@@ -144,6 +150,38 @@ export async function loadPmtilesFile(storage: KeyValueStorage | null = browserS
   }
 }
 
+/** The record as written: the built-in sample's files without their bytes (see {@link SavedInput}). */
+function storedWorkspace(ws: SavedWorkspace): SavedWorkspace {
+  return {
+    ...ws,
+    inputs: ws.inputs.map((i) => (i.sample === true ? { ...i, bytes: new Uint8Array(0), builtInSample: true as const } : i)),
+  };
+}
+
+/** Whether a saved workspace has files of the built-in sample saved without their bytes. */
+export function needsSampleBytes(ws: SavedWorkspace): boolean {
+  return ws.inputs.some((i) => i.builtInSample === true);
+}
+
+/**
+ * The workspace with the built-in sample's bytes put back (matched by layer and file name; the
+ * saved options stay).
+ * @param sample the sample's files as the app carries them
+ * @throws naming the file when the sample has no such file
+ */
+export function withSampleBytes(ws: SavedWorkspace, sample: readonly InputFile[]): SavedWorkspace {
+  return {
+    ...ws,
+    inputs: ws.inputs.map((i) => {
+      if (i.builtInSample !== true) return i;
+      const file = sample.find((f) => f.layer === i.layer && f.name === i.name);
+      if (!file) throw new Error(`${i.name}: not a file of the built-in sample (${i.layer})`);
+      const { builtInSample: _, ...input } = i;
+      return { ...input, bytes: file.bytes, sample: true };
+    }),
+  };
+}
+
 /** The workspace record of the current state (the inputs' bytes are shared, not copied). */
 function workspaceSnapshot(app: AppState = useAppStore.getState(), inputs: InputFile[] = allInputs()): SavedWorkspace {
   return { version: 1, source: app.data?.source ?? 'user', inputs, settings: app.settings, selectedCategory: app.selectedCategory };
@@ -200,7 +238,7 @@ export function startPersistence(storage: KeyValueStorage | null = browserStorag
       const key = workspaceKey(ws);
       if (sameKey(savedKey, key)) return;
       savedKey = key;
-      void write(WORKSPACE_KEY, ws).then((ok) => ok && flagWorkspaceSaved());
+      void write(WORKSPACE_KEY, storedWorkspace(ws)).then((ok) => ok && flagWorkspaceSaved());
     }, SAVE_DELAY_MS);
   };
   const stopWorkspace = useAppStore.subscribe((s, prev) => {

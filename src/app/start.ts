@@ -31,6 +31,6 @@ export function startApp(): Promise<void> {
   engine();
   performance.mark('lifecircle:start');
   const sample = workspaceMaybeSaved() ? null : fetchSampleFiles();
-  sample?.catch(() => undefined); // a failure is shown by loadSample, if the sample is needed
+  sample?.catch(() => undefined); // a failure is shown when the sample is needed
   return restoreWorkspaceOrSample(sample);
 }

@@ -32,6 +32,7 @@ import { displayLayers } from '../app/basemap/display-layers';
 import { toDisplay } from '../app/basemap/display-shift';
 import { syncRoads } from './map/roads-maplibre';
 import { syncOverlays } from './map/overlays-maplibre';
+import { dropDefaultTooltip } from './map/no-default-tooltip';
 import { showDeckCanvas } from './map/deck-canvas';
 import { softwareRendering } from '../app/render/software-renderer';
 import { attachInstantWheelZoom } from './map/instant-wheel-zoom';
@@ -96,10 +97,12 @@ export function MapView() {
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     // no multisampling: in a software renderer (SwiftShader) it multiplies the raster work of every frame
-    const overlay = new MapboxOverlay({
+    const overlay: MapboxOverlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
       deviceProps: { webgl: { antialias: false } },
+      // deck.gl's default tooltip widget (we show our own) forced a page layout after every redraw
+      onLoad: () => dropDefaultTooltip((overlay as unknown as { _deck?: unknown })._deck),
     });
     map.addControl(overlay);
     mapRef.current = map;
@@ -204,7 +207,8 @@ export function MapView() {
     const bounds = data ? dataBounds(data) : null;
     if (!map || !bounds) return;
     // Leave room on the left for the legend that floats over the map, when the map is wide enough.
-    const wide = map.getContainer().clientWidth >= 800;
+    // the canvas's buffer width (set by the map on resize), not the container's clientWidth: that read forced a layout of the page right after the data's render
+    const wide = map.getCanvas().width / map.getPixelRatio() >= 800;
     map.fitBounds(bounds, { padding: { top: 30, bottom: 30, right: 50, left: wide ? LEGEND_ROOM_PX : 30 }, animate: false });
   }, [data, mapReady]);
 

@@ -17,7 +17,7 @@ vi.mock('../../src/app/engine-client', () => ({
   onEngineFailure: () => {},
 }));
 
-const { startPersistence, loadWorkspace, loadSiting } = await import('../../src/app/persistence');
+const { startPersistence, loadWorkspace, loadSiting, withSampleBytes } = await import('../../src/app/persistence');
 const { useAppStore, initialState } = await import('../../src/app/store');
 const { useSitingStore, initialSitingState } = await import('../../src/app/siting-store');
 const { setInput, clearInputs } = await import('../../src/app/inputs');
@@ -151,5 +151,33 @@ describe('siting autosave', () => {
     useSitingStore.setState({ form: { ...useSitingStore.getState().form, k: 4 } });
     await vi.advanceTimersByTimeAsync(1000);
     expect(storage.writes).toEqual([]);
+  });
+});
+
+describe('the built-in sample in a saved workspace', () => {
+  it('is saved without its bytes, and put back from the sample the app carries (a file it does not carry is named)', async () => {
+    const storage = memoryStorage();
+    stop = startPersistence(storage);
+    const sampleInput = { layer: 'roads' as const, name: 'roads.geojson', bytes: new Uint8Array(4_000), options: {}, sample: true };
+    setInput(file);
+    setInput(sampleInput);
+    useAppStore.setState({
+      status: 'ready',
+      data,
+      settings: settings(),
+      files: { roads: { name: 'roads.geojson', size: 4000, options: {} } },
+    });
+    await vi.advanceTimersByTimeAsync(2000);
+    const ws = (await loadWorkspace(storage))!;
+    expect(ws.inputs.map((i) => [i.name, i.bytes.length, i.builtInSample ?? false])).toEqual([
+      ['f.geojson', 3, false],
+      ['roads.geojson', 0, true],
+    ]);
+    const back = withSampleBytes(ws, [{ ...sampleInput, bytes: new Uint8Array([9]) }]);
+    expect(back.inputs.map((i) => [i.name, Array.from(i.bytes), i.sample ?? false])).toEqual([
+      ['f.geojson', [1, 2, 3], false],
+      ['roads.geojson', [9], true],
+    ]);
+    expect(() => withSampleBytes(ws, [])).toThrow(/roads\.geojson: not a file of the built-in sample/);
   });
 });

@@ -14,6 +14,7 @@ import type { FeatureCollection } from 'geojson';
 import type { OverlayGroup } from '../../app/layers/maplibre-overlays';
 import type { DisplayShift } from '../../app/basemap/display-shift';
 import { displayGeoJson } from '../../app/basemap/display-layers';
+import { sourceData } from './source-data';
 
 const PREFIX = 'lc-';
 type PaintName = Parameters<MapLibreMap['setPaintProperty']>[1];
@@ -63,10 +64,10 @@ export function syncOverlays(map: MapLibreMap, groups: readonly OverlayGroup[], 
     const src = map.getSource<GeoJSONSource>(source);
     if (!src) {
       const labels = g.layers.some((l) => l.type === 'symbol');
-      map.addSource(source, { type: 'geojson', data, tolerance: 0.375, ...(labels ? {} : { buffer: TILE_BUFFER }) });
+      map.addSource(source, { type: 'geojson', data: sourceData(data), tolerance: 0.375, ...(labels ? {} : { buffer: TILE_BUFFER }) });
       shown.data.set(source, data);
     } else if (shown.data.get(source) !== data) {
-      src.setData(data);
+      src.setData(sourceData(data));
       shown.data.set(source, data);
     }
     if (g.selected !== undefined) select(map, shown, source, g.selected);

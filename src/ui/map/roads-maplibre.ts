@@ -8,6 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import { roadLines, roadsLineLayer, roadsTileBuffer } from '../../app/layers/roads-layer';
 import type { DisplayShift } from '../../app/basemap/display-shift';
 import { firstOverlayLayer } from './overlays-maplibre';
+import { sourceData } from './source-data';
 
 const shownData = new WeakMap<MapLibreMap, FeatureCollection>();
 const shifted = new WeakMap<FeatureCollection, { shift: DisplayShift; fc: FeatureCollection }>();
@@ -51,7 +52,7 @@ export function syncRoads(map: MapLibreMap, roads: FeatureCollection | null, vis
   if (!data || data.features.length === 0) return false;
   if (!map.getSource<GeoJSONSource>('roads')) {
     const latitude = latitudeOf(data);
-    map.addSource('roads', { type: 'geojson', data, buffer: roadsTileBuffer(latitude) });
+    map.addSource('roads', { type: 'geojson', data: sourceData(data), buffer: roadsTileBuffer(latitude) });
     map.addLayer(roadsLineLayer(latitude), firstOverlayLayer(map)); // below the analysis overlays
     shownData.set(map, data);
   }

@@ -10,7 +10,7 @@ const SECTIONS = ['answer', 'gaps', 'districts', 'siting', 'data', 'settings'] a
 function scrollBelow(nav: HTMLElement, title: HTMLElement): void {
   title.scrollIntoView({ block: 'start' });
   const covered = nav.getBoundingClientRect().bottom + 6 - title.getBoundingClientRect().top;
-  const scroller = nav.closest<HTMLElement>('[data-testid="side-panel"]') ?? nav.parentElement;
+  const scroller = nav.closest<HTMLElement>('.side-panel') ?? nav.parentElement;
   if (covered > 0 && scroller) scroller.scrollTop -= covered;
 }
 

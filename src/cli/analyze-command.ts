@@ -4,13 +4,11 @@ import { computeAccessibility } from '../engine/accessibility/compute-accessibil
 import { analyze } from '../engine/analyze';
 import { districtGroups } from '../engine/indicators/district-groups';
 import { districtPolygons } from '../engine/indicators/district-polygons';
-import { computeIndicators } from '../engine/indicators/indicators';
-import { getPreset } from '../engine/presets';
 import { categoryDemand } from '../engine/coverage/category-demand';
 import { findGapZones } from '../engine/coverage/gap-zones';
 import {
   REPORT_LAYERS,
-  REPORT_LORENZ_STEPS,
+  reportIndicators,
   streamAnalysisReport,
   writeAnalysisReportBytes,
   type ReportFileSink,
@@ -114,7 +112,7 @@ export async function runAnalyze(
   const groups = districtGroups(dataset.communities);
   const outlines = districtPolygons(dataset.communities, groups);
   progress.step('indicators', 0.94);
-  const indicators = computeIndicators(dataset, analysis, settings, getPreset(settings.preset)?.targets ?? [], REPORT_LORENZ_STEPS, groups);
+  const indicators = reportIndicators(dataset, analysis, settings, groups);
   progress.step('writing reports', 0.95);
   analysis.warnings.forEach(warn);
   accessibility.warnings.forEach(warn);

@@ -13,6 +13,7 @@ import { reportColumns, reportTable, type ReportTable } from './report-rows';
 import { buildSummary, type ReportProblem } from './report-summary';
 import { computeIndicators, type Indicators } from '../engine/indicators/indicators';
 import { districtPolygons, type DistrictPolygon } from '../engine/indicators/district-polygons';
+import type { DistrictGroups } from '../engine/indicators/district-groups';
 import { districtsGeoJson } from './districts-geojson';
 import { getPreset } from '../engine/presets';
 import { districtsCsv, summaryIndicators } from './indicators-report';
@@ -66,8 +67,22 @@ type ReportFileSet<T> = Partial<Record<(typeof REPORT_LAYERS)[number], T>> & {
 /** The files of an analysis report, by name: what the CLI writes to its out folder and the browser downloads. */
 export type AnalysisReportFiles = ReportFileSet<string>;
 
-/** Lorenz points per category minus one in summary.json (the indicators a report computes when not given them). */
-export const REPORT_LORENZ_STEPS = 10;
+/** Lorenz points per category minus one in summary.json. */
+const REPORT_LORENZ_STEPS = 10;
+
+/**
+ * The plan's indicators as a report carries them (the preset's targets, {@link REPORT_LORENZ_STEPS}
+ * Lorenz steps): what a report computes when not given them.
+ * @param groups the communities' district groups, when the caller has them already (the district outlines)
+ */
+export function reportIndicators(
+  dataset: AnalysisReportInput['dataset'],
+  analysis: Analysis,
+  settings: Settings,
+  groups?: DistrictGroups,
+): Indicators {
+  return computeIndicators(dataset, analysis, settings, getPreset(settings.preset)?.targets ?? [], REPORT_LORENZ_STEPS, groups);
+}
 
 /** Options of {@link writeAnalysisReport}. */
 export interface ReportOptions {
@@ -290,8 +305,7 @@ function writeReport(input: AnalysisReportInput, sinkOf: ((name: ReportFileName)
   const accKeys = acc ? ids.flatMap((id) => accessibilityKeys(id).map((k) => `,${JSON.stringify(k)}:`)) : [];
   const geo = geometryByteWriter(crs);
   const withDistrict = dataset.communities.some((c) => c.district !== undefined);
-  const indicators =
-    options.indicators ?? computeIndicators(dataset, analysis, settings, getPreset(settings.preset)?.targets ?? [], REPORT_LORENZ_STEPS);
+  const indicators = options.indicators ?? reportIndicators(dataset, analysis, settings);
   // bytes of the head: a writer longer than that holds a feature
   const headBytes = new TextEncoder().encode(head).length;
   const n = dataset.communities.length;

@@ -7,62 +7,39 @@
  * computed in O(n log n) after sorting by x. 0 = everyone has the same value; larger = more unequal.
  */
 
-/** True when typed arrays store a double's low 32 bits first (every platform Node and browsers run on). */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
 /**
  * Indices of the usable pairs (a weight ≤ 0 or a non-finite value is left out) in ascending order of
- * value, ties by index: a stable least-significant-digit radix sort (8 passes of 8 bits, a pass
- * skipped when every key has the same digit there) of the values' 64 bits, made to order as
- * unsigned integers as the numbers do (sign bit set for x ≥ 0, all bits flipped for x < 0; -0 as
- * 0), the indices carried along — no comparison function called per pair.
+ * value, ties by index: the distinct values sorted as numbers, then a stable counting sort of the
+ * indices by the rank of their value (no comparison function called per pair).
  */
 function usable(values: ArrayLike<number>, weights: ArrayLike<number>): Uint32Array {
   if (values.length !== weights.length) throw new RangeError(`gini: ${values.length} values, ${weights.length} weights`);
-  let order = new Uint32Array(values.length);
+  const keep = new Uint32Array(values.length);
   let m = 0;
-  for (let i = 0; i < values.length; i++)
-    if (weights[i]! > 0 && Number.isFinite(values[i]!) && Number.isFinite(weights[i]!)) order[m++] = i;
-  order = order.subarray(0, m);
-  if (m < 2) return order.slice();
-  // the keys, word by word: position j's value as [low 32 bits, high 32 bits]
-  const bits = new Float64Array(m);
-  for (let j = 0; j < m; j++) bits[j] = values[order[j]!]! + 0; // -0 + 0 = 0
-  // int32 words and int32 operations only (a uint32 above 2³¹ would be a heap number in code not yet optimised)
-  const words = new Int32Array(bits.buffer);
-  const lo = LITTLE_ENDIAN ? 0 : 1;
-  const keys = new Int32Array(2 * m);
+  for (let i = 0; i < values.length; i++) if (weights[i]! > 0 && Number.isFinite(values[i]!) && Number.isFinite(weights[i]!)) keep[m++] = i;
+  const distinct = new Float64Array(m);
+  for (let j = 0; j < m; j++) distinct[j] = values[keep[j]!]!;
+  distinct.sort();
+  let d = 0;
+  // -0 === 0: one rank for both, as the comparison `a − b` gives
+  for (let j = 0; j < m; j++) if (d === 0 || distinct[j] !== distinct[d - 1]) distinct[d++] = distinct[j]!;
+  const rank = new Uint32Array(m);
+  const next = new Uint32Array(d + 1);
   for (let j = 0; j < m; j++) {
-    const l = words[2 * j + lo]!;
-    const h = words[2 * j + 1 - lo]!;
-    keys[2 * j] = h < 0 ? ~l : l;
-    keys[2 * j + 1] = h < 0 ? ~h : h ^ -0x80000000;
-  }
-  // positions 0..m-1 in order of their keys; position order is index order (ties stay so)
-  let at = new Uint32Array(m);
-  for (let j = 0; j < m; j++) at[j] = j;
-  let next = new Uint32Array(m);
-  const count = new Uint32Array(256);
-  for (let pass = 0; pass < 8; pass++) {
-    const word = pass >> 2;
-    const shift = (pass & 3) * 8;
-    count.fill(0);
-    for (let j = 0; j < m; j++) count[(keys[2 * j + word]! >> shift) & 255]!++;
-    if (count[(keys[word]! >> shift) & 255] === m) continue;
-    let sum = 0;
-    for (let d = 0; d < 256; d++) {
-      const c = count[d]!;
-      count[d] = sum;
-      sum += c;
+    const x = values[keep[j]!]!;
+    let lo = 0;
+    let hi = d - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (distinct[mid]! < x) lo = mid + 1;
+      else hi = mid;
     }
-    for (let r = 0; r < m; r++) {
-      const j = at[r]!;
-      next[count[(keys[2 * j + word]! >> shift) & 255]!++] = j;
-    }
-    [at, next] = [next, at];
+    rank[j] = lo;
+    next[lo + 1]!++;
   }
+  for (let r = 1; r <= d; r++) next[r]! += next[r - 1]!;
   const idx = new Uint32Array(m);
-  for (let r = 0; r < m; r++) idx[r] = order[at[r]!]!;
+  for (let j = 0; j < m; j++) idx[next[rank[j]!]!++] = keep[j]!;
   return idx;
 }
 

@@ -3,13 +3,15 @@
  */
 import type { DatasetView } from '../engine/dataset-view';
 import i18n from '../i18n';
-import type { LayerName, LayerOptions, LoadResult } from '../worker/session';
+import type { LayerName, LayerOptions } from '../worker/session';
 import { callback, engine, terminateEngine } from './engine-client';
 import { replayDemFiles } from './dem-actions';
 import { datasetCollections } from './dataset-collections';
 import { allInputs, clearInputs, removeInput, setInput, type InputFile } from './inputs';
 import { fetchSampleFiles } from './load-sample';
-import { loadWorkspace, needsSampleBytes, withSampleBytes, type KeyValueStorage, type SavedWorkspace } from './persistence';
+import type { EarlyStart } from './early-start';
+import { needsSampleBytes, withSampleBytes, type SavedWorkspace } from './persistence';
+import { readInputs, type ReadInput } from './read-inputs';
 import { restoredIsSample } from './layer-origin';
 import type { Language } from '../i18n/language';
 import type { OsmImportReport } from '../io/osm/osm-import-types';
@@ -48,19 +50,6 @@ function setData(data: LoadedData): void {
 
 /** Source of the data being loaded (the store's `data.source` once loaded). */
 let source: DataSource = 'user';
-
-/** An input the worker has read, with its answer, not yet recorded in the store. */
-interface ReadInput {
-  input: InputFile;
-  res: LoadResult;
-}
-
-/** Send inputs to the worker in turn (each replaces its layer there; a refused one leaves the layer before). Nothing reaches the store. */
-async function readInputs(inputs: readonly InputFile[]): Promise<ReadInput[]> {
-  const read: ReadInput[] = [];
-  for (const input of inputs) read.push({ input, res: await engine().loadLayer(input.layer, input.name, input.bytes, input.options) });
-  return read;
-}
 
 /**
  * Record what the worker read: each input's report, the accepted inputs (kept for a restarted worker
@@ -181,29 +170,22 @@ async function applySample(read: Promise<ReadInput[]>): Promise<void> {
 
 /**
  * Restore the workspace saved in the browser, or load the built-in sample when there is none (or it
- * has no inputs, or it failed to load). On a first visit (`prefetched`) the worker reads the sample
- * while IndexedDB looks the workspace up (its answer waits for the page's first work, 0.3–2 s), but
- * nothing of it reaches the store — nothing is drawn, and the autosave has nothing to write over a
- * saved workspace — until the lookup found none; a workspace found after all clears the sample's
- * layers from the worker before it is applied.
- * @param prefetched the sample's files when the start fetched them already (null: fetched only if needed)
- * @param storage where the workspace is looked up (default: the browser's IndexedDB)
+ * has no inputs, or it failed to load). On a first visit the worker has read and is analysing the
+ * sample while IndexedDB looks the workspace up (./early-start.ts), but nothing of it reaches the
+ * store — nothing is drawn, and the autosave has nothing to write over a saved workspace — until the
+ * lookup found none; a workspace found after all clears the sample's layers from the worker before
+ * it is applied.
+ * @param start the lookup and the sample's read, begun by beginStart (./early-start.ts)
  */
-export async function restoreWorkspaceOrSample(
-  prefetched: Promise<InputFile[]> | null = null,
-  storage?: KeyValueStorage | null,
-): Promise<void> {
-  const lookup = loadWorkspace(storage);
-  const sampleRead = prefetched?.then(readInputs) ?? null;
-  sampleRead?.catch(() => undefined); // a failure is shown by applySample, if the sample is needed
-  const ws = await lookup;
+export async function restoreWorkspaceOrSample(start: EarlyStart): Promise<void> {
+  const ws = await start.lookup;
   performance.mark('lifecircle:workspace-looked-up');
   if (ws && ws.inputs.length > 0) {
-    if (sampleRead) await forgetSampleRead(sampleRead);
-    const sample = needsSampleBytes(ws) ? (prefetched ?? fetchSampleFiles()) : null;
+    if (start.read) await forgetSampleRead(start.read);
+    const sample = needsSampleBytes(ws) ? (start.sample ?? fetchSampleFiles()) : null;
     if (await applyWorkspace(ws, sample)) return;
-    await loadSample(sample ?? prefetched ?? undefined);
-  } else await (sampleRead ? applySample(sampleRead) : loadSample());
+    await loadSample(sample ?? start.sample ?? undefined);
+  } else await (start.read ? applySample(start.read) : loadSample());
 }
 
 /** Wait for the worker's read of the sample to end, then remove the layers it put there. */
@@ -325,7 +307,7 @@ export async function cancelJob(): Promise<void> {
   const s = get();
   try {
     if (s.settings) await engine().setSettings(s.settings);
-    for (const input of allInputs()) await engine().loadLayer(input.layer, input.name, input.bytes, input.options);
+    await readInputs(allInputs());
     await replayDemFiles();
     if (readCancelled && get().coverage) await runCoverage();
   } catch (e) {

@@ -8,31 +8,17 @@
  * `startPersistence` starts (from the app's start) and read back on start. A third record holds the
  * local PMTiles base map's file (name and bytes, written when a file is opened, read back on start by
  * ./basemap/pmtiles-actions.ts): the choice of base map is in localStorage and in projects, the file
- * only here. Nothing leaves the browser.
+ * only here. Nothing leaves the browser. Where the records live, and the lookup of the saved
+ * workspace (which the entry starts before the app's code loads), are in ./browser-storage.ts.
  */
-import { createStore, get as idbGet, set as idbSet, type UseStore } from 'idb-keyval';
 import { allInputs, type InputFile } from './inputs';
+import { browserStorage, PMTILES_KEY, SITING_KEY, WORKSPACE_KEY, type KeyValueStorage, type SavedWorkspace } from './browser-storage';
 import { SAVED_FLAG } from './saved-flag';
-import { useAppStore, type AppState, type DataSource } from './store';
+import { useAppStore, type AppState } from './store';
 import { useSitingStore, type Scenario, type SitingForm, type SitingState } from './siting-store';
 import { restoreProposal, setScenarios, setSitingForm } from './siting-actions';
 
-/**
- * An input as saved: a file of the built-in sample is saved without its bytes (`builtInSample`,
- * `bytes` empty) — the app carries them, and writing its 4 MB into IndexedDB (three times) cost the first open
- * 0.54 s of main-thread samples (a profile on a loaded 2-core machine); {@link withSampleBytes} puts them back.
- */
-export type SavedInput = InputFile & { builtInSample?: true };
-
-/** The saved workspace. */
-export interface SavedWorkspace {
-  version: 1;
-  source: DataSource;
-  inputs: SavedInput[];
-  /** Settings as the user set them (settings-file shape), or null for the preset. */
-  settings: unknown;
-  selectedCategory: string;
-}
+export { loadWorkspace, type KeyValueStorage, type SavedWorkspace } from './browser-storage';
 
 /** The saved siting state: the form, the current proposal (WGS84 degrees) and the scenarios. */
 export interface SavedSiting {
@@ -51,43 +37,8 @@ export interface SavedPmtiles {
   bytes: Blob;
 }
 
-/** Where records are kept: IndexedDB in the browser, any key-value map in tests. */
-export interface KeyValueStorage {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-}
-
-/** Database and object store of the workspace since the first version (saved workspaces still open). */
-const DB = 'lifecircle';
-const STORE = 'workspace';
-const WORKSPACE_KEY = 'current';
-const SITING_KEY = 'siting';
-const PMTILES_KEY = 'pmtiles';
 /** Quiet time (ms) after the last change before a record is written (a dragged slider writes once). */
 const SAVE_DELAY_MS = 300;
-
-let idbStore: UseStore | null = null;
-
-/** The IndexedDB storage (opened on first use), or null where there is no IndexedDB. */
-function browserStorage(): KeyValueStorage | null {
-  if (typeof indexedDB === 'undefined') return null;
-  return {
-    get: (key) => idbGet(key, (idbStore ??= createStore(DB, STORE))),
-    set: (key, value) => idbSet(key, value, (idbStore ??= createStore(DB, STORE))),
-  };
-}
-
-/**
- * Whether a workspace was saved in this browser (a synchronous localStorage flag, so the start
- * need not wait for IndexedDB to decide whether to fetch the sample). False without localStorage.
- */
-export function workspaceMaybeSaved(): boolean {
-  try {
-    return typeof localStorage !== 'undefined' && localStorage.getItem(SAVED_FLAG) === '1';
-  } catch {
-    return false;
-  }
-}
 
 /** Sets the flag of {@link workspaceMaybeSaved} (ignored where localStorage is missing or full). */
 function flagWorkspaceSaved(): void {
@@ -95,17 +46,6 @@ function flagWorkspaceSaved(): void {
     if (typeof localStorage !== 'undefined') localStorage.setItem(SAVED_FLAG, '1');
   } catch {
     // private mode: the next start fetches the sample while it looks the workspace up, as a first visit
-  }
-}
-
-/** The saved workspace, or null when there is none, it cannot be read or there is no storage. */
-export async function loadWorkspace(storage: KeyValueStorage | null = browserStorage()): Promise<SavedWorkspace | null> {
-  if (!storage) return null;
-  try {
-    const v = (await storage.get(WORKSPACE_KEY)) as SavedWorkspace | undefined;
-    return v && v.version === 1 && Array.isArray(v.inputs) ? v : null;
-  } catch {
-    return null;
   }
 }
 
@@ -150,7 +90,7 @@ export async function loadPmtilesFile(storage: KeyValueStorage | null = browserS
   }
 }
 
-/** The record as written: the built-in sample's files without their bytes (see {@link SavedInput}). */
+/** The record as written: the built-in sample's files without their bytes (see SavedInput, ./browser-storage.ts). */
 function storedWorkspace(ws: SavedWorkspace): SavedWorkspace {
   return {
     ...ws,

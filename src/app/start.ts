@@ -6,9 +6,9 @@
  * tools) has no side effects.
  */
 import { restoreWorkspaceOrSample, showError } from './actions';
-import { engine, onEngineFailure } from './engine-client';
-import { startPersistence, workspaceMaybeSaved } from './persistence';
-import { fetchSampleFiles } from './load-sample';
+import { onEngineFailure } from './engine-client';
+import { takeEarlyStart } from './early-start';
+import { startPersistence } from './persistence';
 import { followCoverage } from './siting-actions';
 import { restorePmtilesBasemap } from './basemap/pmtiles-actions';
 
@@ -25,12 +25,9 @@ export function startApp(): Promise<void> {
   followCoverage();
   startPersistence();
   void restorePmtilesBasemap();
-  // while the saved workspace is looked up (IndexedDB: its answer waits for the first render, 0.3–2 s),
-  // the worker's script loads and, on a first visit, the sample's files come; a return visit
-  // (a workspace was saved here) fetches the sample only if restoring fails
-  engine();
+  // the worker, the lookup of the saved workspace and, on a first visit, the sample's read and
+  // analysis were begun by the entry (./early-start.ts) while this code loaded
+  const start = takeEarlyStart();
   performance.mark('lifecircle:start');
-  const sample = workspaceMaybeSaved() ? null : fetchSampleFiles();
-  sample?.catch(() => undefined); // a failure is shown when the sample is needed
-  return restoreWorkspaceOrSample(sample);
+  return restoreWorkspaceOrSample(start);
 }

@@ -74,6 +74,20 @@ export interface LoadResult {
   dataset: DatasetView;
 }
 
+/** A file to read into a layer ({@link EngineSession.loadLayers}). */
+export interface LayerInput {
+  layer: LayerName;
+  name: string;
+  bytes: Uint8Array;
+  options?: LayerOptions;
+}
+
+/** What reading several files did: each file's result, then the dataset once. */
+export interface LoadLayersResult {
+  results: Omit<LoadResult, 'dataset'>[];
+  dataset: DatasetView;
+}
+
 /** What loading an elevation file did. */
 export interface DemReport {
   ok: boolean;
@@ -186,6 +200,32 @@ export function createSession() {
     return loaded;
   };
 
+  /** Read a file; a usable one replaces its layer's file (the dataset is not assembled: the caller reloads). */
+  const readInto = async (layer: LayerName, name: string, bytes: Uint8Array, options: LayerOptions): Promise<LayerFile> => {
+    let read: LayerFile;
+    let meta: InputFileMeta;
+    const lang = options.osmLang;
+    if (isOsmFile(name, bytes) && (layer === 'roads' || lang !== undefined)) {
+      // OpenStreetMap is WGS84 by definition: no offset check against the roads
+      meta = describeInputFile(layer, name, bytes, 'osm', 'WGS84');
+      if (lang === undefined) read = readOsmRoadsLayer(name, bytes);
+      else if (extract?.key === extractKey(meta.sha256, lang)) read = extract.layers[layer];
+      else {
+        // a layer of a whole extract (restored, or re-read by the mapping step): all three are kept for the others
+        const r = importOsmLayerFiles(name, bytes, settings.categories, lang);
+        if (r.ok) extract = { key: extractKey(meta.sha256, lang), layers: r.layers };
+        read = r.ok ? r.layers[layer] : refusedOsm(name, r.error);
+      }
+    } else {
+      // points are checked against the loaded roads for a GCJ-02/BD-09 offset
+      const nearestRoadMeters = layer !== 'roads' ? roadDistances() : undefined;
+      read = await readLayerFile(name, bytes, { ...options, ...(nearestRoadMeters ? { nearestRoadMeters } : {}) });
+      meta = describeInputFile(layer, name, bytes, read.format, read.crs);
+    }
+    if (read.features) files[layer] = { read, options, meta };
+    return read;
+  };
+
   const report = (layer: LayerName, read: LayerFile): LayerReport => {
     const own = (p: Problem) => p.file === read.file;
     const counts = loaded?.counts[layer] ?? { read: 0, kept: 0, skipped: 0 };
@@ -295,30 +335,48 @@ export function createSession() {
      * leaves the previous layer in place and says why.
      */
     async loadLayer(layer: LayerName, name: string, bytes: Uint8Array, options: LayerOptions = {}): Promise<LoadResult> {
-      let read: LayerFile;
-      let meta: InputFileMeta;
-      const lang = options.osmLang;
-      if (isOsmFile(name, bytes) && (layer === 'roads' || lang !== undefined)) {
-        // OpenStreetMap is WGS84 by definition: no offset check against the roads
-        meta = describeInputFile(layer, name, bytes, 'osm', 'WGS84');
-        if (lang === undefined) read = readOsmRoadsLayer(name, bytes);
-        else if (extract?.key === extractKey(meta.sha256, lang)) read = extract.layers[layer];
-        else {
-          // a layer of a whole extract (restored, or re-read by the mapping step): all three are kept for the others
-          const r = importOsmLayerFiles(name, bytes, settings.categories, lang);
-          if (r.ok) extract = { key: extractKey(meta.sha256, lang), layers: r.layers };
-          read = r.ok ? r.layers[layer] : refusedOsm(name, r.error);
-        }
-      } else {
-        // points are checked against the loaded roads for a GCJ-02/BD-09 offset
-        const nearestRoadMeters = layer !== 'roads' ? roadDistances() : undefined;
-        read = await readLayerFile(name, bytes, { ...options, ...(nearestRoadMeters ? { nearestRoadMeters } : {}) });
-        meta = describeInputFile(layer, name, bytes, read.format, read.crs);
+      const read = await readInto(layer, name, bytes, options);
+      if (read.features) reload();
+      return { ok: read.features !== null, report: report(layer, read), dataset: datasetView(loaded?.dataset ?? null) };
+    },
+
+    /**
+     * Read several files into their layers, in order, as {@link loadLayer} would one by one, but
+     * with the dataset assembled and sent back once (assembling checks and snaps everything loaded,
+     * and each view sent is a copy of the whole dataset) and in one round trip — the start's read of
+     * the sample or a saved workspace does not wait between files for a main thread busy drawing.
+     * Each file's report is made after the last one is in (its counts and checks are of the whole
+     * dataset, e.g. an offset of the facilities against roads read after them).
+     * @param then `analyse`: once it has answered, and when every file was usable, the worker goes on
+     *   to compute the analysis (travel times, gap zones), so a coverage() asked for a moment later
+     *   only reads the result — the start's read of the sample, while the page is still busy with its
+     *   first render. Loading a layer or changing settings in between makes it be computed again.
+     */
+    async loadLayers(inputs: readonly LayerInput[], then: { analyse?: boolean } = {}): Promise<LoadLayersResult> {
+      const reads: LayerFile[] = [];
+      for (let i = 0; i < inputs.length; i++) {
+        const { layer, name, bytes, options = {} } = inputs[i]!;
+        const read = await readInto(layer, name, bytes, options);
+        reads.push(read);
+        // points read after the roads are checked against them (as loadLayer one by one would)
+        if (read.features && layer === 'roads' && i < inputs.length - 1) reload();
       }
-      if (!read.features) return { ok: false, report: report(layer, read), dataset: datasetView(loaded?.dataset ?? null) };
-      files[layer] = { read, options, meta };
-      reload();
-      return { ok: true, report: report(layer, read), dataset: datasetView(loaded!.dataset) };
+      if (reads.some((r) => r.features)) reload();
+      const result = {
+        results: reads.map((read, i) => ({ ok: read.features !== null, report: report(inputs[i]!.layer, read) })),
+        dataset: datasetView(loaded?.dataset ?? null),
+      };
+      if (then.analyse && reads.every((r) => r.features)) {
+        // after the answer is posted; a failure is reported by the coverage() that asks next
+        setTimeout(() => {
+          try {
+            zonesNow(ensureAnalysis());
+          } catch {
+            // coverage() computes it again and reports the error
+          }
+        }, 0);
+      }
+      return result;
     },
 
     /**

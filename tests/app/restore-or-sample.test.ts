@@ -20,6 +20,18 @@ vi.mock('../../src/app/engine-client', () => ({
       worker.layers.set(layer, name);
       return { ok: true, report: { file: name, layer }, dataset: { layers: [...worker.layers.keys()] } };
     },
+    loadLayers: async (inputs: { layer: LayerName; name: string }[], then: { analyse?: boolean } = {}) => {
+      for (const { layer, name } of inputs) {
+        worker.calls.push(`load ${layer} ${name}`);
+        await new Promise((r) => setTimeout(r, 50));
+        worker.layers.set(layer, name);
+      }
+      if (then.analyse) worker.calls.push('analyse');
+      return {
+        results: inputs.map(({ layer, name }) => ({ ok: true, report: { file: name, layer } })),
+        dataset: { layers: [...worker.layers.keys()] },
+      };
+    },
     clearLayer: async (layer: LayerName) => {
       worker.calls.push(`clear ${layer}`);
       worker.layers.delete(layer);
@@ -42,6 +54,7 @@ vi.mock('../../src/app/dataset-collections', () => ({
 }));
 
 const { restoreWorkspaceOrSample } = await import('../../src/app/actions');
+const { beginStart } = await import('../../src/app/early-start');
 const { startPersistence, loadWorkspace } = await import('../../src/app/persistence');
 const { useAppStore, initialState } = await import('../../src/app/store');
 const { allInputs, clearInputs } = await import('../../src/app/inputs');
@@ -104,7 +117,7 @@ describe('restore the workspace, or the sample read while it is looked up', () =
     };
     const storage = heldStorage({ current: saved });
     stop = startPersistence(storage);
-    const done = restoreWorkspaceOrSample(Promise.resolve(sampleFiles()), storage);
+    const done = restoreWorkspaceOrSample(beginStart(Promise.resolve(sampleFiles()), storage));
 
     await vi.advanceTimersByTimeAsync(2000); // the worker has read the sample; the lookup has not answered
     expect([...worker.layers.keys()].sort()).toEqual(['communities', 'facilities', 'roads']);
@@ -128,7 +141,7 @@ describe('restore the workspace, or the sample read while it is looked up', () =
   it('applies the sample from that one read when no workspace was saved, then saves it', async () => {
     const storage = heldStorage({});
     stop = startPersistence(storage);
-    const done = restoreWorkspaceOrSample(Promise.resolve(sampleFiles()), storage);
+    const done = restoreWorkspaceOrSample(beginStart(Promise.resolve(sampleFiles()), storage));
     await vi.advanceTimersByTimeAsync(2000);
     expect(storage.writes).toEqual([]);
     expect(useAppStore.getState().data).toBeNull();
@@ -140,6 +153,8 @@ describe('restore the workspace, or the sample read while it is looked up', () =
       'load facilities facilities.geojson',
       'load communities communities.geojson',
       'load roads roads.geojson',
+      // the worker was asked to analyse the sample as soon as it was read, before the lookup answered
+      'analyse',
     ]);
     expect(Object.keys(useAppStore.getState().files).sort()).toEqual(['communities', 'facilities', 'roads']);
     expect(useAppStore.getState().files.roads!.sample).toBe(true);
@@ -173,7 +188,7 @@ describe('restore the workspace, or the sample read while it is looked up', () =
     const storage = heldStorage({ current: saved });
     storage.answer();
     const sample = sampleFiles().map((f) => ({ ...f, bytes: new Uint8Array([7, 7, 7]) }));
-    const done = restoreWorkspaceOrSample(Promise.resolve(sample), storage);
+    const done = restoreWorkspaceOrSample(beginStart(Promise.resolve(sample), storage));
     await vi.advanceTimersByTimeAsync(2000);
     await done;
     expect(allInputs().map((i) => [i.name, Array.from(i.bytes), i.sample === true, i.options])).toEqual([

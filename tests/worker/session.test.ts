@@ -37,6 +37,53 @@ describe('engine session on the built-in sample', () => {
     expect(s.coverage().totals[k]!.share).toBeCloseTo(second.totals[k]!.share, 12);
   });
 
+  it('reads several files in one call as one by one would, checks points read after roads against them, and analyses when asked', async () => {
+    const one = createSession();
+    const single = [];
+    for (const f of ['facilities', 'communities', 'roads'] as const)
+      single.push(await one.loadLayer(f, `${f}.geojson`, bytes(`${f}.geojson`)));
+    const batch = createSession();
+    const layers = (['facilities', 'communities', 'roads'] as const).map((layer) => ({
+      layer,
+      name: `${layer}.geojson`,
+      bytes: bytes(`${layer}.geojson`),
+    }));
+    const res = await batch.loadLayers(layers, { analyse: true });
+    expect(res.results.map((r) => r.ok)).toEqual([true, true, true]);
+    // each file's counts, and the dataset once, as after the last single load
+    expect(res.results.map((r) => r.report.counts)).toEqual(single.map((r) => r.report.counts));
+    expect(res.dataset).toEqual(single[2]!.dataset);
+    // the analysis was computed after the answer: coverage() only reads it, and agrees with the one-by-one session
+    await new Promise((r) => setTimeout(r, 0));
+    const cov = batch.coverage();
+    expect(cov.recomputed).toBe(false);
+    expect(cov.totals.map((t) => t.share)).toEqual(one.coverage().totals.map((t) => t.share));
+
+    // a refused file in the batch leaves its layer as it was and says why; the others are read, and nothing is analysed
+    const broken = await batch.loadLayers(
+      [
+        { layer: 'facilities', name: 'bad.geojson', bytes: new TextEncoder().encode('{"type": "FeatureCollection", "features": [}') },
+        { layer: 'communities', name: 'communities.geojson', bytes: bytes('communities.geojson') },
+      ],
+      { analyse: true },
+    );
+    expect(broken.results.map((r) => r.ok)).toEqual([false, true]);
+    expect(broken.results[0]!.report.errors[0]!.reason).toMatch(/line 1, column/);
+    expect(broken.dataset.facilities.length).toBe(res.dataset.facilities.length);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(batch.coverage().recomputed).toBe(true);
+
+    // roads first: the points after them are checked against them (an Amap offset is found while reading)
+    const fc = JSON.parse(new TextDecoder().decode(bytes('facilities.geojson')));
+    fc.features = fc.features.filter((f: { properties: { name: string } }) => f.properties.name.includes('村'));
+    for (const f of fc.features) f.geometry.coordinates = fromWgs84(f.geometry.coordinates[0], f.geometry.coordinates[1], 'GCJ02');
+    const amap = await createSession().loadLayers([
+      { layer: 'roads', name: 'roads.geojson', bytes: bytes('roads.geojson') },
+      { layer: 'facilities', name: 'amap.geojson', bytes: new TextEncoder().encode(JSON.stringify(fc)) },
+    ]);
+    expect(amap.results[1]!.report.warnings.find((w) => /GCJ-02/.test(w.reason))?.file).toBe('amap.geojson');
+  });
+
   it('rejects invalid settings and keeps the old ones', () => {
     const s = createSession();
     const res = s.setSettings({ walkSpeedKmh: { urban: -1, rural: 5 } });

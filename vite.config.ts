@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { preloadSample } from './scripts/vite-preload-sample';
+import { preloadApp } from './scripts/vite-preload-app';
 
 // Relative base so the built app works from any folder and offline.
 // The service worker (Workbox, via vite-plugin-pwa) precaches the app shell, the worker, the solver's
@@ -12,6 +13,7 @@ export default defineConfig({
   plugins: [
     react(),
     preloadSample(), // the sample downloads while the app's script loads
+    preloadApp(), // the app's chunk downloads while the entry begins the start
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -14,6 +14,7 @@ import { engine } from './engine-client';
 import type { InputFile } from './inputs';
 import { fetchSampleFiles } from './load-sample';
 import { readInputs, type ReadInput } from './read-inputs';
+import { DEFAULT_CATEGORY } from './store';
 
 /** The start's first steps, under way. */
 export interface EarlyStart {
@@ -37,7 +38,7 @@ export interface EarlyStart {
  */
 export function beginStart(sample: Promise<InputFile[]> | null, storage?: KeyValueStorage | null): EarlyStart {
   const lookup = loadWorkspace(storage);
-  const read = sample?.then((files) => readInputs(files, { analyse: true })) ?? null;
+  const read = sample?.then((files) => readInputs(files, { analyse: true, surfaceOf: DEFAULT_CATEGORY })) ?? null;
   // a failure is shown when the sample is needed (no workspace)
   sample?.catch(() => undefined);
   read?.catch(() => undefined);
@@ -46,11 +47,22 @@ export function beginStart(sample: Promise<InputFile[]> | null, storage?: KeyVal
 
 let early: EarlyStart | null = null;
 
-/** Called by the entry before it loads the app's code: the worker starts, and {@link beginStart} on this visit. */
-export function startEarly(): void {
-  if (early) return;
+/**
+ * Called by the entry before it loads the app's code: the worker starts, and {@link beginStart} on this visit.
+ * @returns settles once the sample's files have been handed to the worker (or could not be fetched); at once on a return visit
+ */
+export function startEarly(): Promise<void> {
+  if (early) return Promise.resolve();
   engine();
-  early = beginStart(workspaceMaybeSaved() ? null : fetchSampleFiles());
+  const sample = workspaceMaybeSaved() ? null : fetchSampleFiles();
+  early = beginStart(sample);
+  // beginStart's read took the files first, so by now they are posted to the worker
+  return sample
+    ? sample.then(
+        () => undefined,
+        () => undefined,
+      )
+    : Promise.resolve();
 }
 
 /** What {@link startEarly} began (begun now when it was not called), once: a second call begins afresh. */

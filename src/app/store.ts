@@ -104,6 +104,9 @@ export interface AppState {
   lastUpdateMs: number | null;
 }
 
+/** The category the map and the answer show first (the engine worker computes its service areas at the start). */
+export const DEFAULT_CATEGORY = 'clinic';
+
 /** The state before anything is loaded, in the given language. */
 export function initialState(language: Language): AppState {
   return {
@@ -118,7 +121,7 @@ export function initialState(language: Language): AppState {
     settingsErrors: [],
     coverage: null,
     analysisWarnings: [],
-    selectedCategory: 'clinic',
+    selectedCategory: DEFAULT_CATEGORY,
     surface: null,
     selection: null,
     job: null,

@@ -265,6 +265,31 @@ export function createSession() {
     return accessibilityMemo.value;
   };
 
+  // the travel-time grid and isochrones of a category, once per analysis, category, kind and thresholds
+  let surfaceMemo: { result: Analysis; key: string; value: ReturnType<typeof computeSurface> } | null = null;
+  const computeSurface = (a: NonNullable<typeof analysis>, categoryId: string, kind: 'urban' | 'rural') => {
+    const { result, dataset } = a;
+    const cat = settings.categories.find((c) => c.id === categoryId);
+    if (!cat) throw new Error(`surface: unknown category "${categoryId}"`);
+    const s = result.samples;
+    const box = bboxOfPositions(
+      dataset.facilities.map((f) => [f.lon, f.lat]),
+      bboxOf(s.lon, s.lat, s.count),
+    );
+    if (!box || !Number.isFinite(box[0])) return null;
+    const surface = travelTimeSurface(result.travel, dataset, settings, categoryId, box, 200, kind);
+    const iso = isochrones(surface, [cat.thresholdMinutes.urban * 60, cat.thresholdMinutes.rural * 60]);
+    return { surface, isochrones: iso };
+  };
+  const surfaceOf = (a: NonNullable<typeof analysis>, categoryId: string, kind: 'urban' | 'rural') => {
+    const cat = settings.categories.find((c) => c.id === categoryId);
+    const key = JSON.stringify([categoryId, kind, cat?.thresholdMinutes ?? null]);
+    if (!surfaceMemo || surfaceMemo.result !== a.result || surfaceMemo.key !== key) {
+      surfaceMemo = { result: a.result, key, value: computeSurface(a, categoryId, kind) };
+    }
+    return surfaceMemo.value;
+  };
+
   // the plan's indicators of the current coverage and thresholds (the panel, the print view and the reports share them)
   let indicatorsMemo: { coverage: Analysis['coverage']; key: string; value: Indicators } | null = null;
   const indicatorsOf = (a: NonNullable<typeof analysis>): Indicators => {
@@ -348,11 +373,13 @@ export function createSession() {
      * Each file's report is made after the last one is in (its counts and checks are of the whole
      * dataset, e.g. an offset of the facilities against roads read after them).
      * @param then `analyse`: once it has answered, and when every file was usable, the worker goes on
-     *   to compute the analysis (travel times, gap zones), so a coverage() asked for a moment later
-     *   only reads the result — the start's read of the sample, while the page is still busy with its
-     *   first render. Loading a layer or changing settings in between makes it be computed again.
+     *   to compute the analysis (travel times, gap zones), then the travel-time surface of the
+     *   category `surfaceOf` (the one the map shows), the indicators and the district outlines, so the
+     *   coverage(), surface(), indicators() and districtOutlines() asked for a moment later only read
+     *   the results — the start's read of the sample, while the page is still busy with its first
+     *   render. Loading a layer or changing settings in between makes them be computed again.
      */
-    async loadLayers(inputs: readonly LayerInput[], then: { analyse?: boolean } = {}): Promise<LoadLayersResult> {
+    async loadLayers(inputs: readonly LayerInput[], then: { analyse?: boolean; surfaceOf?: string } = {}): Promise<LoadLayersResult> {
       const reads: LayerFile[] = [];
       for (let i = 0; i < inputs.length; i++) {
         const { layer, name, bytes, options = {} } = inputs[i]!;
@@ -367,14 +394,27 @@ export function createSession() {
         dataset: datasetView(loaded?.dataset ?? null),
       };
       if (then.analyse && reads.every((r) => r.features)) {
-        // after the answer is posted; a failure is reported by the coverage() that asks next
-        setTimeout(() => {
+        // after the answer is posted, each step its own task (a call that comes in between is not held
+        // up by the rest); they stop when something else is loaded, and a failure is reported by the
+        // call that asks for the same thing next
+        const dataset = loaded;
+        const steps: (() => unknown)[] = [
+          () => zonesNow(ensureAnalysis()),
+          ...(then.surfaceOf ? [() => surfaceOf(ensureAnalysis(), then.surfaceOf!, 'urban')] : []),
+          () => indicatorsOf(ensureAnalysis()),
+          () => outlinesOf(dataset!.dataset.communities),
+        ];
+        const next = (): void => {
+          const step = steps.shift();
+          if (!step || loaded !== dataset) return;
           try {
-            zonesNow(ensureAnalysis());
+            step();
+            setTimeout(next, 0);
           } catch {
-            // coverage() computes it again and reports the error
+            // asked for again, it is computed again and its error reported
           }
-        }, 0);
+        };
+        setTimeout(next, 0);
       }
       return result;
     },
@@ -440,18 +480,7 @@ export function createSession() {
 
     /** Travel-time grid of a category (heat layer) and its isochrones at the urban and rural thresholds. */
     surface(categoryId: string, kind: 'urban' | 'rural' = 'urban') {
-      const { result, dataset } = ensureAnalysis();
-      const cat = settings.categories.find((c) => c.id === categoryId);
-      if (!cat) throw new Error(`surface: unknown category "${categoryId}"`);
-      const s = result.samples;
-      const box = bboxOfPositions(
-        dataset.facilities.map((f) => [f.lon, f.lat]),
-        bboxOf(s.lon, s.lat, s.count),
-      );
-      if (!box || !Number.isFinite(box[0])) return null;
-      const surface = travelTimeSurface(result.travel, dataset, settings, categoryId, box, 200, kind);
-      const iso = isochrones(surface, [cat.thresholdMinutes.urban * 60, cat.thresholdMinutes.rural * 60]);
-      return { surface, isochrones: iso };
+      return surfaceOf(ensureAnalysis(), categoryId, kind);
     },
 
     /**

@@ -48,16 +48,20 @@ describe('engine session on the built-in sample', () => {
       name: `${layer}.geojson`,
       bytes: bytes(`${layer}.geojson`),
     }));
-    const res = await batch.loadLayers(layers, { analyse: true });
+    const res = await batch.loadLayers(layers, { analyse: true, surfaceOf: 'clinic' });
     expect(res.results.map((r) => r.ok)).toEqual([true, true, true]);
     // each file's counts, and the dataset once, as after the last single load
     expect(res.results.map((r) => r.report.counts)).toEqual(single.map((r) => r.report.counts));
     expect(res.dataset).toEqual(single[2]!.dataset);
-    // the analysis was computed after the answer: coverage() only reads it, and agrees with the one-by-one session
-    await new Promise((r) => setTimeout(r, 0));
+    // the analysis, the clinics' service areas, the indicators and outlines were computed after the answer
+    // (a task each): coverage() only reads them, and everything agrees with the one-by-one session
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
     const cov = batch.coverage();
     expect(cov.recomputed).toBe(false);
     expect(cov.totals.map((t) => t.share)).toEqual(one.coverage().totals.map((t) => t.share));
+    expect(batch.surface('clinic')).toEqual(one.surface('clinic'));
+    expect(batch.indicators()).toEqual(one.indicators());
+    expect(batch.districtOutlines()).toEqual(one.districtOutlines());
 
     // a refused file in the batch leaves its layer as it was and says why; the others are read, and nothing is analysed
     const broken = await batch.loadLayers(

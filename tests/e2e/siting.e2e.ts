@@ -279,11 +279,11 @@ describe('siting on the sample', () => {
     expect(sites.length).toBeLessThanOrEqual(7);
     for (const site of sites) expect(candidates.slice(1).some((c) => isCandidate(site, c))).toBe(true);
     expect(sites.some((site) => isCandidate(site, candidates[0]!))).toBe(false);
-    // the bad row is named with its file and the reason
+    // the bad row is named with its file and the reason, counted from 1 like the CSV's rows
     const problems = page.locator('details.problems');
     await problems.locator('summary').click();
     expect(await problems.getByTestId('siting-problems-file').allInnerTexts()).toEqual([
-      expect.stringMatching(/^my-candidates\.csv\s+Feature 8 · K8 row 9 \(line 10\): "lon" value "abc" is not a number$/),
+      expect.stringMatching(/^my-candidates\.csv\s+Feature 9 · K8 row 9 \(line 10\): "lon" value "abc" is not a number$/),
     ]);
     saveScreenshot('siting-uploads.png', await page.getByTestId('section-siting').screenshot());
 

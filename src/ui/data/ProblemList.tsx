@@ -16,7 +16,8 @@ export function ProblemList({ problems, testId }: { problems: readonly Problem[]
         {shown.map((p, i) => (
           <li key={`${p.index}:${i}`}>
             <span className="problem-where">
-              {p.index >= 0 ? t('workspace.feature', { index: p.index }) : t('workspace.fileLevel')}
+              {/* counted from 1, as a person counts (and as a CSV's "row 9" in the reason): the reports' index is 0-based */}
+              {p.index >= 0 ? t('workspace.feature', { index: p.index + 1 }) : t('workspace.fileLevel')}
               {p.id !== undefined && <> · <code>{p.id}</code></>}
             </span>{' '}
             <span className="problem-reason">{p.reason}</span>

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { resolveSettings } from '../../src/io/settings';
-import { shareColor } from '../../src/app/community-style';
+import { createExpression, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
+import { communityColor, shareColor } from '../../src/app/community-style';
 import { buildOverlays, type OverlayInputs } from '../../src/app/layers/maplibre-overlays';
 import { categoryLookup } from '../../src/app/layers/category-lookup';
 import { FACILITY_DOT } from '../../src/app/layers/facilities-layer';
@@ -32,6 +33,13 @@ const square = (x: number, y: number): Polygon => ({
     ],
   ],
 });
+/** A data-driven colour paint property, as MapLibre's style specification describes fill-color and circle-color. */
+const COLOR_SPEC = {
+  type: 'color',
+  'property-type': 'data-driven',
+  expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] },
+} as unknown as StylePropertySpecification;
+
 const communities: FeatureCollection = deepFreeze({
   type: 'FeatureCollection',
   features: [
@@ -97,14 +105,31 @@ describe('MapLibre overlays', () => {
 
   it('colours each community by its covered share and fills communities by kind when coverage is hidden', () => {
     const [cov] = buildOverlays(base());
-    const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-    // the colours are the feature state `cover` of each community (by feature id), not a property of the uploaded data
-    expect(cov!.states!.key).toBe('cover');
-    expect(cov!.data.features.map((f) => cov!.states!.byId.get(f.id as number))).toEqual([
-      hex(shareColor(0.25)),
-      hex(shareColor(1)),
-      hex(shareColor(NaN)),
-    ]);
+    // the colours come from the feature state `share` of each community (by feature id), not from a property of the uploaded data
+    expect(cov!.states!.key).toBe('share');
+    expect(cov!.data.features.map((f) => cov!.states!.byId.get(f.id as number))).toEqual([0.25, 1, -1]);
+    // MapLibre's own evaluation of the layers' colours: the share ramp, grey without a share, transparent with no state
+    const fillColour = (layer: { paint?: unknown }, key: string) => {
+      const e = createExpression((layer.paint as Record<string, unknown>)[key], `paint.${key}`, COLOR_SPEC);
+      if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+      return (props: Record<string, unknown>, state: Record<string, unknown>) => {
+        const c = e.value.evaluate({ zoom: 12 }, { type: 'Polygon', properties: props } as never, state) as {
+          r: number;
+          g: number;
+          b: number;
+          a: number;
+        };
+        return [c.r, c.g, c.b].map((v) => Math.round(v * 255)).concat(Math.round(c.a * 255));
+      };
+    };
+    const colour = fillColour(cov!.layers[0]!, 'fill-color');
+    for (const share of [0, 0.1, 0.25, 0.6, 0.99, 1]) {
+      const got = colour({}, { share });
+      shareColor(share).forEach((v, j) => expect(Math.abs(got[j]! - v)).toBeLessThanOrEqual(1));
+    }
+    expect(colour({}, { share: -1 })).toEqual([...shareColor(NaN), 255]);
+    expect(colour({}, {})[3]).toBe(0);
+    expect(fillColour(cov!.layers[1]!, 'circle-color')({}, { share: 1 })).toEqual([...shareColor(1), 255]);
     expect(cov!.data.features.every((f) => f.properties?.cover === undefined)).toBe(true);
     const groups = buildOverlays(base({ visible: { communities: true, coverage: false, gapZones: false, serviceAreas: false } }));
     // the coverage switched off stays on the map, transparent and not listed (switching changes opacities only)
@@ -121,6 +146,10 @@ describe('MapLibre overlays', () => {
     ]);
     const fill = groups[1]!.layers[0]!;
     expect([fill.type, (fill.paint as Record<string, unknown>)['fill-opacity']]).toEqual(['fill', expect.any(Number)]);
+    // filled by kind: urban, rural and any other kind in their colours
+    const kind = fillColour(fill, 'fill-color');
+    for (const k of ['urban', 'rural', 'other']) expect(kind({ kind: k }, {})).toEqual([...communityColor(k), 255]);
+    expect(groups[1]!.data.features.map((f) => f.properties?.kind)).toEqual(['urban', 'rural', 'urban']);
     expect((fill.paint as Record<string, number>)['fill-opacity']).toBeGreaterThan(0);
   });
 

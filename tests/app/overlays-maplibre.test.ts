@@ -125,14 +125,14 @@ describe('syncOverlays', () => {
       'setFeatureState lc-communities 0',
       'setFeatureState lc-communities 1',
     ]);
-    const colour0 = states.get('lc-communities 0')?.['cover'];
-    expect(colour0).toMatch(/^#[0-9a-f]{6}$/);
-    expect(states.get('lc-communities 1')?.['cover']).not.toBe(colour0);
+    // each community's covered share (the layers turn it into a colour)
+    expect(states.get('lc-communities 0')?.['share']).toBe(0.25);
+    expect(states.get('lc-communities 1')?.['share']).not.toBe(0.25);
 
     sync(coverage(1)); // a slider move: only community 0's share changed
     expect(calls.filter((c) => !c.startsWith('setFeatureState'))).not.toContain('setData lc-communities');
     expect(calls.filter((c) => c.startsWith('setFeatureState'))).toEqual(['setFeatureState lc-communities 0']);
-    expect(states.get('lc-communities 0')?.['cover']).toBe(states.get('lc-communities 1')?.['cover']);
+    expect(states.get('lc-communities 0')?.['share']).toBe(states.get('lc-communities 1')?.['share']);
   });
 
   it('switches the coverage colours off and on by opacities only: no layer added or removed, no upload', () => {

@@ -27,13 +27,13 @@ import type { BBox } from '../../engine/geo/bbox';
 import type { Settings } from '../../engine/model';
 import type { Selection, SurfaceState } from '../store';
 import { CJK_FONT_FAMILIES } from '../basemap/pmtiles-style';
-import { communityColor, communityRadiusPixels } from '../community-style';
+import { communityColor, communityRadiusPixels, SHARE_RAMP, shareColor } from '../community-style';
 import type { Rgb } from '../category-style';
 import { rgbToHex } from '../category-style';
 import type { CategoryLookup } from './category-lookup';
 import { COMMUNITY_FILL_ALPHA } from './communities-layer';
 import { facilitiesGroup } from './facilities-layer';
-import { COVERAGE_FILL_ALPHA, coverageFill, coverageValues, type CoverageMode } from './coverage-layer';
+import { COVERAGE_FILL_ALPHA, coverageValues, type CoverageMode } from './coverage-layer';
 import { GAP_COLOR, GAP_FILL_ALPHA, zonesOfCategory } from './gap-zones-layer';
 import { isochroneFeatures, SERVICE_FILL_ALPHA, SERVICE_LINE_ALPHA } from './service-areas-layer';
 
@@ -56,9 +56,9 @@ export interface OverlayGroup {
   selected?: number | null;
   /**
    * Feature states set on the group's source: `key` = the value for each feature `id` (the coverage
-   * colour of each community). A change sets the states that changed: no setData, no tile re-cut.
+   * share of each community). A change sets the states that changed: no setData, no tile re-cut.
    */
-  states?: { key: string; byId: ReadonlyMap<number, string> };
+  states?: { key: string; byId: ReadonlyMap<number, number> };
   /**
    * Drawn fully transparent and left out of the map's `data-layers`: a switched-off layer kept on
    * the map, so switching it on or off changes constant paint values only (no tile rebuilt, one frame).
@@ -151,10 +151,10 @@ function featureId(f: Feature): { id?: number } {
 }
 
 /**
- * Communities with their kind colour (`color`) and their point radius (`r`, px), memoised per
- * communities. One collection for the coverage, the communities and the highlight groups: MapLibre
- * cuts and uploads each polygon once (the groups share one source); the coverage colours are
- * feature states ({@link coverColours}), so new shares or a coverage toggle re-upload nothing.
+ * Communities with their kind (`kind`: urban, rural, or other) and their point radius (`r`, px),
+ * memoised per communities. One collection for the coverage, the communities and the highlight
+ * groups: MapLibre cuts and uploads each polygon once (the groups share one source); the coverage
+ * colours are feature states ({@link coverShares}), so new shares or a coverage toggle re-upload nothing.
  */
 const polygonData = memo((communities: FeatureCollection): FeatureCollection => ({
   type: 'FeatureCollection',
@@ -163,25 +163,62 @@ const polygonData = memo((communities: FeatureCollection): FeatureCollection => 
     ...featureId(f),
     geometry: f.geometry,
     properties: {
-      color: rgbToHex(communityColor(f.properties?.kind)),
+      kind: f.properties?.kind === 'urban' || f.properties?.kind === 'rural' ? f.properties.kind : 'other',
       r: communityRadiusPixels(f.properties?.population),
     },
   })),
 }));
 
-/** The coverage colour (`#rrggbb`) of each community by feature id for the shares `values`, memoised per communities, then per values. */
-const coverColours = memo((communities: FeatureCollection) =>
-  memo((values: Float64Array): ReadonlyMap<number, string> => {
-    const byId = new Map<number, string>();
-    for (const f of communities.features) {
+/**
+ * A community's colour by its kind. Colours in a style are literals, parsed once when MapLibre
+ * compiles the expression: a colour string taken from a property or a feature state is parsed
+ * again for every feature of every tile it evaluates (0.1–0.2 s of a first open in SwiftShader).
+ */
+const kindColour: ExpressionSpecification = [
+  'match',
+  ['get', 'kind'],
+  'urban',
+  // a `to-color` output types the expression as a colour: the other outputs are then parsed as colours too, once
+  ['to-color', rgbToHex(communityColor('urban'))],
+  'rural',
+  rgbToHex(communityColor('rural')),
+  rgbToHex(communityColor(undefined)),
+];
+
+/** Feature state `share` of a community without a share (no residents, no analysis): drawn grey. */
+const NO_SHARE = -1;
+
+/** The covered share (0–1, {@link NO_SHARE} for none) of each community by feature id for the shares `values`, memoised per communities, then per values. */
+const coverShares = memo((communities: FeatureCollection) =>
+  memo((values: Float64Array): ReadonlyMap<number, number> => {
+    const byId = new Map<number, number>();
+    communities.features.forEach((f) => {
       const { id } = featureId(f);
-      if (id !== undefined) byId.set(id, rgbToHex(coverageFill(values, f)));
-    }
+      const i = f.properties?.index;
+      const v = Number.isInteger(i) && i < values.length ? values[i as number]! : NaN;
+      if (id !== undefined) byId.set(id, Number.isNaN(v) ? NO_SHARE : Math.max(0, Math.min(1, v)));
+    });
     return byId;
   }),
 );
-/** A community's coverage colour (feature state `cover`), transparent where none is set. */
-const cover: ExpressionSpecification = ['coalesce', ['feature-state', 'cover'], 'rgba(0,0,0,0)'];
+/**
+ * A community's coverage colour from its feature state `share`: the share ramp (literal colours,
+ * interpolated by MapLibre, as {@link shareColor} does), grey for {@link NO_SHARE}, transparent
+ * where no state is set.
+ */
+const cover: ExpressionSpecification = [
+  'let',
+  's',
+  ['to-number', ['coalesce', ['feature-state', 'share'], -2]],
+  [
+    'case',
+    ['<', ['var', 's'], -1.5],
+    ['to-color', 'rgba(0,0,0,0)'], // (typed as a colour: the literals after it are parsed once, as colours)
+    ['<', ['var', 's'], 0],
+    rgbToHex(shareColor(NaN)),
+    ['interpolate', ['linear'], ['var', 's'], ...SHARE_RAMP.flatMap((stop) => [stop.share, rgbToHex(stop.rgb)])],
+  ],
+];
 
 /** Gap zones as polygon features. */
 const zoneData = memo((zones: readonly GapZone[]): FeatureCollection => ({
@@ -261,7 +298,7 @@ export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
       id: 'coverage',
       source: 'communities',
       data: polygons,
-      states: { key: 'cover', byId: coverColours(x.communities!)(coverageValues(x.coverage!, k, x.coverageMode)) },
+      states: { key: 'share', byId: coverShares(x.communities!)(coverageValues(x.coverage!, k, x.coverageMode)) },
       ...(coverageShown ? {} : { hidden: true }),
       layers: [
         { id: 'coverage', type: 'fill', filter: polygonal, paint: { 'fill-color': cover, 'fill-opacity': alpha } },
@@ -285,18 +322,18 @@ export function buildOverlays(x: OverlayInputs): OverlayGroup[] {
           id: 'communities-fill',
           type: 'fill',
           filter: polygonal,
-          paint: { 'fill-color': ['get', 'color'], 'fill-opacity': filled ? COMMUNITY_FILL_ALPHA / 255 : 0 },
+          paint: { 'fill-color': kindColour, 'fill-opacity': filled ? COMMUNITY_FILL_ALPHA / 255 : 0 },
         },
-        { id: 'communities', type: 'line', filter: polygonal, paint: { 'line-color': ['get', 'color'], 'line-width': filled ? 1 : 1.5 } },
+        { id: 'communities', type: 'line', filter: polygonal, paint: { 'line-color': kindColour, 'line-width': filled ? 1 : 1.5 } },
         {
           id: 'communities-points',
           type: 'circle',
           filter: pointy,
           paint: {
-            'circle-color': ['get', 'color'],
+            'circle-color': kindColour,
             'circle-opacity': filled ? COMMUNITY_FILL_ALPHA / 255 : 0,
             'circle-radius': ['get', 'r'],
-            'circle-stroke-color': ['get', 'color'],
+            'circle-stroke-color': kindColour,
             'circle-stroke-width': filled ? 1 : 1.5,
           },
         },

@@ -43,7 +43,7 @@ interface Shown {
   /** Feature id with the feature-state `selected` on each source. */
   selected: Map<string, number>;
   /** Feature-state values last set, per source and state key. */
-  states: Map<string, ReadonlyMap<number, string>>;
+  states: Map<string, ReadonlyMap<number, number>>;
 }
 const state = new WeakMap<MapLibreMap, Shown>();
 
@@ -113,7 +113,7 @@ function samePaintless(old: string, l: LayerSpecification): boolean {
 }
 
 /** Sets the feature state `key` of each feature of `source` whose value in `byId` changed since the last call. */
-function setStates(map: MapLibreMap, shown: Shown, source: string, key: string, byId: ReadonlyMap<number, string>): void {
+function setStates(map: MapLibreMap, shown: Shown, source: string, key: string, byId: ReadonlyMap<number, number>): void {
   const at = `${source} ${key}`;
   const old = shown.states.get(at);
   if (old === byId) return;

@@ -40,6 +40,21 @@ const COLOR_SPEC = {
   expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] },
 } as unknown as StylePropertySpecification;
 
+/** A layer's colour paint property as MapLibre's style-spec evaluates it: [r, g, b, a] in 0–255 for a feature's properties and state. */
+const layerColour = (layer: { paint?: unknown }, key: string) => {
+  const e = createExpression((layer.paint as Record<string, unknown>)[key], `paint.${key}`, COLOR_SPEC);
+  if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+  return (props: Record<string, unknown>, state: Record<string, unknown>) => {
+    const c = e.value.evaluate({ zoom: 12 }, { type: 'Polygon', properties: props } as never, state) as {
+      r: number;
+      g: number;
+      b: number;
+      a: number;
+    };
+    return [c.r, c.g, c.b].map((v) => Math.round(v * 255)).concat(Math.round(c.a * 255));
+  };
+};
+
 const communities: FeatureCollection = deepFreeze({
   type: 'FeatureCollection',
   features: [
@@ -109,27 +124,14 @@ describe('MapLibre overlays', () => {
     expect(cov!.states!.key).toBe('share');
     expect(cov!.data.features.map((f) => cov!.states!.byId.get(f.id as number))).toEqual([0.25, 1, -1]);
     // MapLibre's own evaluation of the layers' colours: the share ramp, grey without a share, transparent with no state
-    const fillColour = (layer: { paint?: unknown }, key: string) => {
-      const e = createExpression((layer.paint as Record<string, unknown>)[key], `paint.${key}`, COLOR_SPEC);
-      if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
-      return (props: Record<string, unknown>, state: Record<string, unknown>) => {
-        const c = e.value.evaluate({ zoom: 12 }, { type: 'Polygon', properties: props } as never, state) as {
-          r: number;
-          g: number;
-          b: number;
-          a: number;
-        };
-        return [c.r, c.g, c.b].map((v) => Math.round(v * 255)).concat(Math.round(c.a * 255));
-      };
-    };
-    const colour = fillColour(cov!.layers[0]!, 'fill-color');
+    const colour = layerColour(cov!.layers[0]!, 'fill-color');
     for (const share of [0, 0.1, 0.25, 0.6, 0.99, 1]) {
       const got = colour({}, { share });
       shareColor(share).forEach((v, j) => expect(Math.abs(got[j]! - v)).toBeLessThanOrEqual(1));
     }
     expect(colour({}, { share: -1 })).toEqual([...shareColor(NaN), 255]);
     expect(colour({}, {})[3]).toBe(0);
-    expect(fillColour(cov!.layers[1]!, 'circle-color')({}, { share: 1 })).toEqual([...shareColor(1), 255]);
+    expect(layerColour(cov!.layers[1]!, 'circle-color')({}, { share: 1 })).toEqual([...shareColor(1), 255]);
     expect(cov!.data.features.every((f) => f.properties?.cover === undefined)).toBe(true);
     const groups = buildOverlays(base({ visible: { communities: true, coverage: false, gapZones: false, serviceAreas: false } }));
     // the coverage switched off stays on the map, transparent and not listed (switching changes opacities only)
@@ -147,7 +149,7 @@ describe('MapLibre overlays', () => {
     const fill = groups[1]!.layers[0]!;
     expect([fill.type, (fill.paint as Record<string, unknown>)['fill-opacity']]).toEqual(['fill', expect.any(Number)]);
     // filled by kind: urban, rural and any other kind in their colours
-    const kind = fillColour(fill, 'fill-color');
+    const kind = layerColour(fill, 'fill-color');
     for (const k of ['urban', 'rural', 'other']) expect(kind({ kind: k }, {})).toEqual([...communityColor(k), 255]);
     expect(groups[1]!.data.features.map((f) => f.properties?.kind)).toEqual(['urban', 'rural', 'urban']);
     expect((fill.paint as Record<string, number>)['fill-opacity']).toBeGreaterThan(0);
@@ -223,8 +225,13 @@ describe('MapLibre overlays', () => {
     expect(buildOverlays(base({ facilities, visible: hidden, selection: { type: 'facility', index: 1 } })).at(-1)!.selected).toBe(1);
     expect(buildOverlays(base({ facilities, visible: hidden })).map((g) => g.id)).not.toContain('facilities-highlight');
     const style = categoryLookup(settings.categories);
-    const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-    expect(dots.data.features.map((f) => f.properties?.color)).toEqual([hex(style(ids[0]!).rgb), hex(style(ids[1]!).rgb)]);
+    // each dot in its category's colour, as MapLibre evaluates the paint (an unknown category grey)
+    const colour = layerColour(dots.layers[0]!, 'circle-color');
+    expect(dots.data.features.map((f) => colour(f.properties ?? {}, {}))).toEqual([
+      [...style(ids[0]!).rgb, 255],
+      [...style(ids[1]!).rgb, 255],
+    ]);
+    expect(colour({ category: 'no-such-category' }, {})).toEqual([...style('no-such-category').rgb, 255]);
     expect(buildOverlays(base({ facilities, visible: { ...visible, facilities: false } })).map((g) => g.id)).not.toContain('facilities');
     // the radius expression (exponential base 2 in the zoom) against metres × pixels per metre at the dots' mean latitude
     const paint = dots.layers[0]!.paint as Record<string, unknown>;

@@ -74,27 +74,54 @@ function radiusExpression(points: readonly FacilityPoint[]): ExpressionSpecifica
   ];
 }
 
-const dataCache = new WeakMap<FacilityPoint[], WeakMap<CategoryLookup, FeatureCollection>>();
-/** The points as GeoJSON with their category colour (`color`), memoised per points, then per lookup. */
-function facilityData(points: FacilityPoint[], style: CategoryLookup): FeatureCollection {
-  let byStyle = dataCache.get(points);
-  if (!byStyle) dataCache.set(points, (byStyle = new WeakMap()));
-  let fc = byStyle.get(style);
+const dataCache = new WeakMap<FacilityPoint[], FeatureCollection>();
+/** The points as GeoJSON with their category id (`category`), memoised per points. */
+function facilityData(points: FacilityPoint[]): FeatureCollection {
+  let fc = dataCache.get(points);
   if (!fc) {
     const features = points.map((p): Feature => ({
       type: 'Feature',
       ...(p.index >= 0 ? { id: p.index } : {}),
-      properties: { color: rgbToHex(style(p.category).rgb) },
+      properties: { category: p.category },
       geometry: { type: 'Point', coordinates: p.position },
     }));
-    byStyle.set(style, (fc = { type: 'FeatureCollection', features }));
+    dataCache.set(points, (fc = { type: 'FeatureCollection', features }));
   }
   return fc;
 }
 
+const colourCache = new WeakMap<FacilityPoint[], WeakMap<CategoryLookup, ExpressionSpecification>>();
+/**
+ * The dots' colour: a match of the category on the colours of the categories the points have, as
+ * literals MapLibre parses once (a colour string in a property is parsed for every feature of every
+ * tile evaluated); an unknown category in the lookup's grey. Memoised per points, then per lookup.
+ */
+function facilityColour(points: FacilityPoint[], style: CategoryLookup): ExpressionSpecification {
+  let byStyle = colourCache.get(points);
+  if (!byStyle) colourCache.set(points, (byStyle = new WeakMap()));
+  let e = byStyle.get(style);
+  if (!e) {
+    const ids = [...new Set(points.map((p) => p.category))].sort();
+    // a lookup's grey for an id nobody knows: an id no category can have
+    const other = rgbToHex(style('\u0000').rgb);
+    // the first output a `to-color`: the expression is typed as a colour, the other literals parsed once as colours
+    e =
+      ids.length === 0
+        ? ['to-color', other]
+        : ([
+            'match',
+            ['get', 'category'],
+            ...ids.flatMap((id, i) => [id, i === 0 ? ['to-color', rgbToHex(style(id).rgb)] : rgbToHex(style(id).rgb)]),
+            other,
+          ] as unknown as ExpressionSpecification);
+    byStyle.set(style, e);
+  }
+  return e;
+}
+
 /**
  * The facilities group of the MapLibre overlays (id `facilities`), or null when hidden or absent.
- * @param style colours by category (default: the preset's); a new lookup recolours (new data)
+ * @param style colours by category (default: the preset's); a new lookup recolours (a new paint, the same data)
  */
 export function facilitiesGroup(
   facilities: FeatureCollection | null,
@@ -105,13 +132,13 @@ export function facilitiesGroup(
   const points = facilityPoints(facilities);
   return {
     id: 'facilities',
-    data: facilityData(points, style),
+    data: facilityData(points),
     layers: [
       {
         id: 'facilities',
         type: 'circle',
         paint: {
-          'circle-color': ['get', 'color'],
+          'circle-color': facilityColour(points, style),
           'circle-radius': radiusExpression(points),
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': FACILITY_DOT.outlinePx,

@@ -48,7 +48,7 @@ export function PlotChart({
     <figure className="indicator-chart" data-testid={testId}>
       <figcaption>
         <span>{title}</span>
-        {exportable && (
+        {exportable && failed === null && (
           <span className="chart-actions">
             <button
               type="button"

@@ -2,44 +2,27 @@
  * Export actions: the report files (the gap layers gap-communities, gap-zones and proposed sites
  * zipped, communities.geojson, coverage.csv, summary.json) as downloads in the chosen coordinate system,
  * and project files (`*.lifecircle.json`: inputs, settings, proposals and view state in one file)
- * saved and opened again to the identical state.
+ * saved and opened again to the identical state. Loaded on first use (the UI imports it with
+ * `import()`), with the readers and writers it brings: the buttons' choices are in report-choices.ts.
  */
 import type { CrsId } from '../io/crs';
-import { exportCrsList } from '../io/export-crs';
 import { detectFormat } from '../io/read-layer-file';
 import { parseProject, PROJECT_OPTION_KEYS, serializeProject, type ProjectFileOptions, type ProjectScenario } from '../io/project-file';
 import { zipSync, strToU8 } from 'fflate';
 import { REPORT_LAYERS, type AnalysisReportFiles, type ReportFileName } from '../io/analysis-report';
+import { REPORT_FILES, type ReportKind } from './report-choices';
 import { shapefileZip } from '../io/shapefile-write';
 import type { ProposedSite } from '../io/report-geojson';
-import type { LayerName, LayerReport } from '../worker/session';
 import { engine } from './engine-client';
 import { downloadBlob, downloadText } from './download';
 import { allInputs, removeInput, type InputFile } from './inputs';
 import { applyWorkspace, loadFile, selectCategory, setLanguage } from './actions';
-import { useAppStore, type DataSource, type LoadedFile, type VisibleLayers } from './store';
+import { useAppStore, type DataSource, type VisibleLayers } from './store';
 import { useSitingStore, type Scenario, type SitingForm } from './siting-store';
 import { parseBasemapChoice, type BasemapChoice } from './basemap/basemap-choice';
 import { setBasemap, useBasemapStore } from './basemap/basemap-store';
 import { restorePmtilesBasemap } from './basemap/pmtiles-actions';
 import { clearProposal, proposedSites, restoreProposal, setScenarios, setSitingForm } from './siting-actions';
-
-/**
- * The downloads, by button: the files of each (one GeoJSON file per layer, one geometry type each).
- * A download of more than one file is a zip named `zip`.
- */
-export const REPORT_FILES = {
-  gaps: {
-    files: ['gap-communities.geojson', 'gap-communities-points.geojson', 'gap-zones.geojson', 'sites.geojson'],
-    zip: 'gap-layers.zip',
-  },
-  communities: { files: ['communities.geojson', 'communities-points.geojson'], zip: 'communities.zip' },
-  csv: { files: ['coverage.csv'], zip: null },
-  accessibility: { files: ['accessibility.csv'], zip: null },
-  districts: { files: ['districts.csv', 'districts.geojson'], zip: 'districts.zip' },
-  summary: { files: ['summary.json'], zip: null },
-} as const satisfies Record<string, { files: readonly ReportFileName[]; zip: string | null }>;
-export type ReportKind = keyof typeof REPORT_FILES;
 
 const MIME: Record<ReportFileName, string> = {
   'gap-communities.geojson': 'application/geo+json',
@@ -54,27 +37,6 @@ const MIME: Record<ReportFileName, string> = {
   'districts.geojson': 'application/geo+json',
   'summary.json': 'application/json',
 };
-
-/**
- * The coordinate systems a report can be exported in (io/export-crs.ts): WGS84 (default), GCJ-02,
- * BD-09, CGCS2000, then every other CRS a loaded file was read in (its options, else what its .prj
- * or columns said), then the CGCS2000 Gauss–Krüger zones at the data's centre and all the others;
- * each once: every system the CLI's `--export-crs` takes.
- * @param centerLon longitude of the data's centre, degrees east (NaN: no zone first)
- */
-export function exportCrsOptions(
-  files: Partial<Record<LayerName, Pick<LoadedFile, 'options'>>>,
-  reports: Partial<Record<LayerName, Pick<LayerReport, 'crs'>>> = {},
-  centerLon = NaN,
-): CrsId[] {
-  const loaded: CrsId[] = [];
-  for (const layer of ['facilities', 'communities', 'roads'] as const) {
-    for (const crs of [files[layer]?.options.crs, files[layer] ? reports[layer]?.crs : undefined]) {
-      if (crs) loaded.push(crs as CrsId);
-    }
-  }
-  return exportCrsList(centerLon, loaded);
-}
 
 /**
  * The report files of the current analysis in `crs`, with the current proposal's sites in

@@ -16,7 +16,8 @@
  *   street grids denser than the offset.
  */
 import type { Problem } from '../engine/model';
-import { crsLabel, gaussKrugerCode, isGeographicCrs, type CrsId } from './crs';
+import { isGeographicCrs } from './crs';
+import { crsLabel, gaussKrugerCode, type CrsId } from './crs-id';
 import { testCrsOffset, type RoadDistances } from './crs-offset';
 
 /** A CRS warning: a {@link Problem} with the kind of issue and the CRS that would fit better. */

@@ -12,69 +12,17 @@
  * - `PROJ:<definition>`: a proj4 string or WKT (e.g. a .prj that names no EPSG code); the id carries
  *   its own definition, so it means the same thing in the main thread and in a Worker.
  *
- * The forward GCJ-02/BD-09 formulas come from gcoord; their inverses are refined here by fixed-point
- * iteration to about 1e-10° (gcoord stops at 1e-6° in GCJ-02 space).
+ * The forward GCJ-02/BD-09 formulas come from gcoord; their inverses are refined by fixed-point
+ * iteration to about 1e-10° (gcoord stops at 1e-6° in GCJ-02 space; see gcj02.ts). The ids and the
+ * Gauss–Krüger code arithmetic are in crs-id.ts (no proj4, for the UI).
  */
 import proj4 from 'proj4';
 import gcoord from 'gcoord';
 import type { Geometry, Position } from 'geojson';
-import { wgs84ToBd09, wgs84ToGcj02 } from './gcj02';
+import { bd09ToWgs84, gcj02ToWgs84 } from './gcj02';
+import { crsLabel, gaussKrugerCode, gaussKrugerProj4, type CrsId, type XY } from './crs-id';
 
-/** A coordinate reference system id. */
-export type CrsId = 'WGS84' | 'CGCS2000' | 'GCJ02' | 'BD09' | `EPSG:${number}` | `PROJ:${string}`;
-
-/** Coordinates `[x, y]`: lon/lat in degrees for geographic systems, easting/northing in metres else. */
-export type XY = [number, number];
-
-/**
- * The proj4 definition of a CGCS2000 Gauss–Krüger projection EPSG:4491–4554, or null for other codes.
- * 4491–4501: 6° zones 13–23 with the zone number in the false easting (zone×10⁶ + 500 000 m);
- * 4502–4512: 6° zones by central meridian 75°E…135°E, false easting 500 000 m;
- * 4513–4533: 3° zones 25–45 with the zone prefix; 4534–4554: 3° zones by central meridian 75°E…135°E.
- * A 6° zone n has its central meridian at 6n − 3 °E, a 3° zone n at 3n °E. Scale 1, GRS80 ellipsoid.
- */
-export function gaussKrugerProj4(code: number): string | null {
-  let cm: number;
-  let zone = 0;
-  if (!Number.isInteger(code)) return null;
-  if (code >= 4491 && code <= 4501) {
-    zone = 13 + code - 4491;
-    cm = 6 * zone - 3;
-  } else if (code >= 4502 && code <= 4512) cm = 75 + 6 * (code - 4502);
-  else if (code >= 4513 && code <= 4533) {
-    zone = 25 + code - 4513;
-    cm = 3 * zone;
-  } else if (code >= 4534 && code <= 4554) cm = 75 + 3 * (code - 4534);
-  else return null;
-  const x0 = zone * 1e6 + 500000;
-  return `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=${x0} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
-}
-
-/**
- * The EPSG code of a CGCS2000 Gauss–Krüger projection, or null when no code matches.
- * @param zoneDegrees 3 or 6 (zone width)
- * @param centralMeridian central meridian in degrees east
- * @param zonePrefix whether the false easting carries the zone number (e.g. 40 500 000 m)
- */
-export function gaussKrugerCode(zoneDegrees: 3 | 6, centralMeridian: number, zonePrefix: boolean): number | null {
-  if (zoneDegrees === 6) {
-    const zone = (centralMeridian + 3) / 6;
-    if (!Number.isInteger(zone) || zone < 13 || zone > 23) return null;
-    return zonePrefix ? 4491 + zone - 13 : 4502 + zone - 13;
-  }
-  const zone = centralMeridian / 3;
-  if (!Number.isInteger(zone) || zone < 25 || zone > 45) return null;
-  return zonePrefix ? 4513 + zone - 25 : 4534 + zone - 25;
-}
-
-/**
- * The Gauss–Krüger zone number containing a longitude: 3° zones are centred on multiples of 3°
- * (zone = round(lon / 3)), 6° zones start at 0° (zone = floor(lon / 6) + 1). Ningbo's centre at
- * 121.55°E lies in 3° zone 41 (CM 123°E) but the city straddles 121.5°E, the border with zone 40.
- */
-export function gaussKrugerZone(lonDegrees: number, zoneDegrees: 3 | 6): number {
-  return zoneDegrees === 3 ? Math.round(lonDegrees / 3) : Math.floor(lonDegrees / 6) + 1;
-}
+export type { CrsId } from './crs-id';
 
 const IDENTITY = new Set<string>(['WGS84', 'CGCS2000', 'EPSG:4326', 'EPSG:4490']);
 const converters = new Map<string, proj4.Converter>();
@@ -103,11 +51,6 @@ function converter(crs: CrsId): proj4.Converter {
   return c;
 }
 
-/** A short name of a CRS for messages: the id, or the start of a `PROJ:` definition. */
-export function crsLabel(crs: CrsId): string {
-  return crs.startsWith('PROJ:') && crs.length > 50 ? `${crs.slice(0, 48)}…` : crs;
-}
-
 /** True when the CRS's coordinates are longitude/latitude degrees (false for projected metres). */
 export function isGeographicCrs(crs: CrsId): boolean {
   if (IDENTITY.has(crs) || crs === 'GCJ02' || crs === 'BD09') return true;
@@ -124,24 +67,6 @@ export function assertCrs(crs: CrsId): void {
 const wgsToGcj = (x: number, y: number): XY => gcoord.transform([x, y], gcoord.WGS84, gcoord.GCJ02) as XY;
 const wgsToBd = (x: number, y: number): XY => gcoord.transform([x, y], gcoord.WGS84, gcoord.BD09) as XY;
 
-/**
- * Inverts a near-identity map by fixed-point iteration: w ← w − (forward(w) − target). The forward
- * maps are gcj02.ts's (the same bits as gcoord's, a few times cheaper per call).
- */
-function invert(forward: (x: number, y: number) => XY, x: number, y: number): XY {
-  let wx = x;
-  let wy = y;
-  for (let i = 0; i < 30; i++) {
-    const [fx, fy] = forward(wx, wy);
-    const dx = fx - x;
-    const dy = fy - y;
-    wx -= dx;
-    wy -= dy;
-    if (Math.abs(dx) < 1e-11 && Math.abs(dy) < 1e-11) break;
-  }
-  return [wx, wy];
-}
-
 function assertFinite(x: number, y: number, crs: CrsId): void {
   if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`Non-finite coordinate [${x}, ${y}] in ${crs}`);
 }
@@ -155,8 +80,8 @@ function assertFinite(x: number, y: number, crs: CrsId): void {
 export function toWgs84(x: number, y: number, crs: CrsId): XY {
   assertFinite(x, y, crs);
   if (IDENTITY.has(crs)) return [x, y];
-  if (crs === 'GCJ02') return invert(wgs84ToGcj02, x, y);
-  if (crs === 'BD09') return invert(wgs84ToBd09, x, y);
+  if (crs === 'GCJ02') return gcj02ToWgs84(x, y);
+  if (crs === 'BD09') return bd09ToWgs84(x, y);
   const p = converter(crs).inverse([x, y]);
   return [p[0] ?? NaN, p[1] ?? NaN];
 }

@@ -15,7 +15,8 @@
  */
 import Papa from 'papaparse';
 import type { Problem, ReadResult } from '../engine/model';
-import { assertCrs, crsLabel, isGeographicCrs, toWgs84, type CrsId } from './crs';
+import { assertCrs, isGeographicCrs, toWgs84 } from './crs';
+import { crsLabel, type CrsId } from './crs-id';
 import { detectCrsIssues } from './crs-detect';
 import type { RoadDistances } from './crs-offset';
 import { decodeText, type TextEncodingName } from './text-decode';

@@ -3,7 +3,7 @@
  * CLI's `--export-crs` takes (WGS84, GCJ-02, BD-09, CGCS2000 and its Gauss–Krüger projections
  * EPSG:4491–4554), with the zones that hold the data first.
  */
-import { gaussKrugerCode, gaussKrugerZone, type CrsId } from './crs';
+import { gaussKrugerCode, gaussKrugerZone, type CrsId } from './crs-id';
 
 /** Every CGCS2000 Gauss–Krüger projection code, EPSG:4491–4554, in code order. */
 const GAUSS_KRUGER_CODES: readonly number[] = Array.from({ length: 4554 - 4491 + 1 }, (_, i) => 4491 + i);

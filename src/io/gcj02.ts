@@ -1,10 +1,10 @@
 /**
  * The forward GCJ-02 (Amap/Tencent) and BD-09 (Baidu) offsets of WGS84 lon/lat, with the same
  * arithmetic as gcoord 1.0.7's `WGS84ToGCJ02` and `GCJ02ToBD09` (so the same bits), without
- * `gcoord.transform`'s per-call checks, array copies and composition: the inverses in crs.ts call
- * these a few times per coordinate.
+ * `gcoord.transform`'s per-call checks, array copies and composition: the inverses here (used by
+ * crs.ts and by the map's display shift) call these a few times per coordinate.
  */
-import type { XY } from './crs';
+import type { XY } from './crs-id';
 
 const { sin, cos, sqrt, abs, atan2, PI } = Math;
 /** Krasovsky 1940 semi-major axis, metres, and eccentricity², as in gcoord. */
@@ -53,4 +53,32 @@ export function wgs84ToBd09(lon: number, lat: number): XY {
   const z = sqrt(x * x + y * y) + 0.00002 * sin(y * BAIDU_FACTOR);
   const theta = atan2(y, x) + 0.000003 * cos(x * BAIDU_FACTOR);
   return [z * cos(theta) + 0.0065, z * sin(theta) + 0.006];
+}
+
+/**
+ * Inverts a near-identity map by fixed-point iteration: w ← w − (forward(w) − target). The forward
+ * maps are the ones above (the same bits as gcoord's, a few times cheaper per call).
+ */
+function invert(forward: (x: number, y: number) => XY, x: number, y: number): XY {
+  let wx = x;
+  let wy = y;
+  for (let i = 0; i < 30; i++) {
+    const [fx, fy] = forward(wx, wy);
+    const dx = fx - x;
+    const dy = fy - y;
+    wx -= dx;
+    wy -= dy;
+    if (Math.abs(dx) < 1e-11 && Math.abs(dy) < 1e-11) break;
+  }
+  return [wx, wy];
+}
+
+/** GCJ-02 lon/lat (degrees) → WGS84 lon/lat (degrees), to about 1e-10°. */
+export function gcj02ToWgs84(x: number, y: number): XY {
+  return invert(wgs84ToGcj02, x, y);
+}
+
+/** BD-09 lon/lat (degrees) → WGS84 lon/lat (degrees), to about 1e-10°. */
+export function bd09ToWgs84(x: number, y: number): XY {
+  return invert(wgs84ToBd09, x, y);
 }

@@ -8,7 +8,8 @@ import { version as APP_VERSION } from '../../package.json';
 import type { Settings } from '../engine/model';
 import type { ModeId } from '../engine/presets/mode-profiles';
 import { categoryLegs } from '../engine/travel/category-modes';
-import { crsLabel, isGeographicCrs, type CrsId } from './crs';
+import { isGeographicCrs } from './crs';
+import { crsLabel, type CrsId } from './crs-id';
 import { sha256Hex } from './sha256';
 
 export { APP_VERSION };

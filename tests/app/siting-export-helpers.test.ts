@@ -7,7 +7,7 @@ import { deepFreeze } from '../helpers/fixtures';
 import { mulberry32 } from '../../src/engine/prng';
 import { haversineMeters } from '../../src/engine/geo/haversine';
 import { sitesLayers, sitePoints, SITE_RADIUS_PX } from '../../src/app/layers/sites-layer';
-import { exportCrsOptions } from '../../src/app/export-actions';
+import { exportCrsOptions } from '../../src/app/report-choices';
 import { siteAt } from '../../src/ui/siting/site-editing';
 import { formatPercent } from '../../src/ui/siting/format';
 import { scaleBar } from '../../src/ui/export/map-capture';

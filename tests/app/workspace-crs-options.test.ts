@@ -1,7 +1,8 @@
 /** The CRS choices of the Data panel against the definitions in io/crs.ts. */
 import { describe, expect, it } from 'vitest';
 import { CRS_OPTION_GROUPS, findCrsOption } from '../../src/ui/data/crs-options';
-import { fromWgs84, gaussKrugerCode, gaussKrugerProj4, toWgs84 } from '../../src/io/crs';
+import { fromWgs84, toWgs84 } from '../../src/io/crs';
+import { gaussKrugerCode, gaussKrugerProj4 } from '../../src/io/crs-id';
 import { mulberry32 } from '../../src/engine/prng';
 import en from '../../src/i18n/en';
 import zhCN from '../../src/i18n/zh-CN';

@@ -122,9 +122,9 @@ describe('districts and the plan dashboard', () => {
       /^6\.68\s*✓ met$/,
     );
 
-    // charts: SVG from Observable Plot
+    // charts: SVG from Observable Plot (loaded with the first chart)
     for (const id of ['chart-bands', 'chart-lorenz', 'chart-districts'])
-      expect(await section.getByTestId(id).locator('svg').count()).toBeGreaterThan(0);
+      await expect.poll(() => section.getByTestId(id).locator('svg').count()).toBeGreaterThan(0);
     await section.getByTestId('dashboard').scrollIntoViewIfNeeded();
     saveScreenshot('districts-1-dashboard.png', await page.getByTestId('side-panel').screenshot());
     await section.getByTestId('district-table').scrollIntoViewIfNeeded();
@@ -165,7 +165,7 @@ describe('districts and the plan dashboard', () => {
     await page.getByTestId('export-print').click();
     const print = page.getByTestId('print-districts');
     await print.waitFor();
-    expect(await print.locator('svg').count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => print.locator('svg').count()).toBeGreaterThanOrEqual(3);
     expect(await print.locator('tbody tr').count()).toBe(7); // everyone + six districts
     // one indicators section: the older plan-indicators table is gone
     const headings = await page.getByTestId('print-view').locator('h2').allInnerTexts();

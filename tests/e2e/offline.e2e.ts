@@ -1,7 +1,8 @@
 /**
  * The installable offline app: after one visit the service worker controls the page; with the
  * browser context offline, a reload opens the app, the built-in sample loads and the coverage
- * numbers show. The web manifest and its icons are served.
+ * numbers show, the charts draw and a report downloads (their code loads on first use, from the
+ * precache). The web manifest and its icons are served.
  */
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './browser';
@@ -44,6 +45,15 @@ describe('offline app', () => {
     expect(
       offlineRequests.some((u) => u.endsWith('.geojson')),
       'the sample files were requested',
+    ).toBe(true);
+    // code loaded on first use (charts, exports) comes from the precache too
+    await expect.poll(() => page.getByTestId('chart-bands').locator('svg').count(), { timeout: 120_000 }).toBeGreaterThan(0);
+    await page.getByTestId('export-csv').scrollIntoViewIfNeeded();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toBe('coverage.csv');
+    expect(
+      offlineRequests.some((u) => /\/assets\/export-actions-[^/]*\.js$/.test(u)),
+      'the export code was requested',
     ).toBe(true);
     expect(failed, 'requests that failed offline').toEqual([]);
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { gaussKrugerProj4, parsePrj } from '../../src/io/crs';
+import { parsePrj } from '../../src/io/crs';
+import { gaussKrugerProj4 } from '../../src/io/crs-id';
 
 const run = promisify(execFile);
 const gdalsrsinfo = async (format: string, code: number): Promise<string> =>

@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import proj4 from 'proj4';
 import gcoord from 'gcoord';
 import type { Geometry } from 'geojson';
-import {
-  fromWgs84,
-  gaussKrugerCode,
-  gaussKrugerProj4,
-  gaussKrugerZone,
-  isGeographicCrs,
-  parsePrj,
-  reprojectArrays,
-  reprojectGeometry,
-  toWgs84,
-  type CrsId,
-} from '../../src/io/crs';
+import { gaussKrugerCode, gaussKrugerProj4, gaussKrugerZone } from '../../src/io/crs-id';
+import { fromWgs84, isGeographicCrs, parsePrj, reprojectArrays, reprojectGeometry, toWgs84, type CrsId } from '../../src/io/crs';
 import { mulberry32 } from '../../src/engine/prng';
 
 const R = 6371008.8;

@@ -3,12 +3,13 @@
  * reload. A file that cannot be drawn (not PMTiles, raster tiles, another schema) is reported and the
  * current base map stays. An opened file is kept in this browser (../persistence.ts, IndexedDB), never
  * in a project: projects and localStorage hold the choice `pmtiles`, the file is found here on start.
+ * The reader (pmtiles, @protomaps/basemaps) loads with the first file (./pmtiles-code.ts); when it cannot
+ * load, the file is refused with that reason.
  */
 import { loadPmtilesFile, savePmtilesFile, type KeyValueStorage } from '../persistence';
-import { openPmtilesFile } from './pmtiles-archive';
-import { servePmtiles } from './pmtiles-protocol';
+import { loadPmtilesCode } from './pmtiles-code';
 import { PMTILES_THEME_STORAGE_KEY, usePmtilesStore } from './pmtiles-store';
-import type { PmtilesTheme } from './pmtiles-style';
+import type { PmtilesTheme } from './pmtiles-names';
 import { setBasemap, useBasemapStore } from './basemap-store';
 
 /** Where the file is kept: IndexedDB by default (`undefined`), a key-value map in tests, `null` for nowhere. */
@@ -17,12 +18,20 @@ type Storage = KeyValueStorage | null | undefined;
 /** Reads the file and draws it; `keep` also stores it for the next visit. */
 async function open(file: File, keep: boolean, storage: Storage): Promise<boolean> {
   usePmtilesStore.setState({ status: { kind: 'reading', file: file.name } });
-  const result = await openPmtilesFile(file);
+  let code: Awaited<ReturnType<typeof loadPmtilesCode>>;
+  try {
+    code = await loadPmtilesCode(); // the reader is loaded with the first file
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    usePmtilesStore.setState({ status: { kind: 'refused', problem: { reason: 'codeNotLoaded', file: file.name, detail } } });
+    return false;
+  }
+  const result = await code.openPmtilesFile(file);
   if (!result.ok) {
     usePmtilesStore.setState({ status: { kind: 'refused', problem: result.problem } });
     return false;
   }
-  const basemap = { url: servePmtiles(result.archive), fileName: file.name, info: result.info, kept: !keep }; // a restored file is already kept
+  const basemap = { url: code.servePmtiles(result.archive), fileName: file.name, info: result.info, kept: !keep }; // a restored file is already kept
   usePmtilesStore.setState({ basemap, status: { kind: 'idle' }, lost: null });
   setBasemap({ kind: 'pmtiles' });
   if (keep && (await savePmtilesFile(file, storage)) && usePmtilesStore.getState().basemap === basemap)

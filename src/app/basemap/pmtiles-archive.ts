@@ -38,6 +38,8 @@ export type PmtilesProblem =
   | { reason: 'notPmtiles'; file: string }
   | { reason: 'version'; file: string; version: number }
   | { reason: 'unreadable'; file: string; detail: string }
+  /** The reader's code did not load (offline before it was cached, or a broken deployment). */
+  | { reason: 'codeNotLoaded'; file: string; detail: string }
   | { reason: 'raster'; file: string; tileType: string }
   | { reason: 'unknownSchema'; file: string; tileType: string; layers: string };
 

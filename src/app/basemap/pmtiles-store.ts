@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { PmtilesInfo, PmtilesProblem } from './pmtiles-archive';
-import { PMTILES_THEMES, type PmtilesTheme } from './pmtiles-style';
+import { PMTILES_THEMES, type PmtilesTheme } from './pmtiles-names';
 
 /** The archive being drawn. */
 export interface PmtilesBasemap {

@@ -10,10 +10,7 @@
  */
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { layers as protomapsLayers, namedFlavor } from '@protomaps/basemaps';
-
-/** Base-map themes offered for a PMTiles file. */
-export const PMTILES_THEMES = ['light', 'dark', 'grey'] as const;
-export type PmtilesTheme = (typeof PMTILES_THEMES)[number];
+import { CJK_FONT_FAMILIES, PMTILES_SOURCE_ID, type PmtilesTheme } from './pmtiles-names';
 
 /** Protomaps flavor name of each theme. */
 const FLAVOR: Record<PmtilesTheme, string> = { light: 'light', dark: 'dark', grey: 'grayscale' };
@@ -42,18 +39,6 @@ const LATIN = [
 ];
 const LATIN_EXT = ['U+0100-02BA', 'U+02BD-02C5', 'U+02C7-02CC', 'U+02CE-02D7', 'U+02DD-02FF', 'U+1E00-1E9F', 'U+1EF2-1EFF', 'U+A720-A7FF'];
 
-/**
- * System font families Chinese (and other CJK) labels are drawn with, first installed wins: the
- * map's `localIdeographFontFamily` (its default stack) and the tail of every base-map label's stack.
- */
-export const CJK_FONT_FAMILIES: readonly string[] = [
-  'Noto Sans CJK SC',
-  'Noto Sans SC',
-  'PingFang SC',
-  'Microsoft YaHei',
-  'Source Han Sans SC',
-];
-
 const withCjkStack = (stack: string[]): string[] => [...stack, ...CJK_FONT_FAMILIES];
 
 /** Inside an expression, each `['literal', stack]` with the CJK families appended. */
@@ -68,8 +53,6 @@ function withCjk(font: unknown): unknown {
   return Array.isArray(font) && font.every((f) => typeof f === 'string') ? withCjkStack(font) : withCjkInside(font);
 }
 
-/** The source id the layers read; every layer id starts with it too (`pmtiles-…`). */
-export const PMTILES_SOURCE_ID = 'pmtiles-protomaps';
 const LAYER_PREFIX = 'pmtiles-';
 
 /** How the base map is drawn. */

@@ -26,7 +26,7 @@ import type { DistrictPolygon } from '../../engine/indicators/district-polygons'
 import type { BBox } from '../../engine/geo/bbox';
 import type { Settings } from '../../engine/model';
 import type { Selection, SurfaceState } from '../store';
-import { CJK_FONT_FAMILIES } from '../basemap/pmtiles-style';
+import { CJK_FONT_FAMILIES } from '../basemap/pmtiles-names';
 import { communityColor, communityRadiusPixels, SHARE_RAMP, shareColor } from '../community-style';
 import type { Rgb } from '../category-style';
 import { rgbToHex } from '../category-style';

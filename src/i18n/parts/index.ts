@@ -22,6 +22,7 @@ import * as access from './access';
 import * as districts from './districts';
 import * as terrain from './terrain';
 import * as outlines from './outlines';
+import * as lazy from './lazy';
 
 const parts = {
   workspace,
@@ -44,6 +45,7 @@ const parts = {
   districts,
   terrain,
   outlines,
+  lazy,
 };
 
 type Parts = typeof parts;

@@ -18,6 +18,8 @@ export const en = {
   version:
     '{{file}} is a PMTiles archive of version {{version}}; only version 3 can be read. Convert it with `pmtiles convert`. The base map was not changed.',
   unreadable: '{{file}} could not be read as PMTiles: {{detail}}. The base map was not changed.',
+  codeNotLoaded:
+    'The PMTiles reader could not load ({{detail}}), so {{file}} was not opened. Reload the page to try again. The base map was not changed.',
   raster:
     '{{file}} holds raster tiles ({{tileType}}), not a vector base map; only vector PMTiles in the Protomaps schema can be drawn. The base map was not changed.',
   unknownSchema:
@@ -42,6 +44,7 @@ export const zh: typeof en = {
   notPmtiles: '{{file}} 不是 PMTiles 文件（文件开头没有 PMTiles 标识）。底图未更改。',
   version: '{{file}} 是第 {{version}} 版 PMTiles，只能读取第 3 版，请用 `pmtiles convert` 转换。底图未更改。',
   unreadable: '无法按 PMTiles 读取 {{file}}：{{detail}}。底图未更改。',
+  codeNotLoaded: 'PMTiles 读取程序无法加载（{{detail}}），未打开 {{file}}。请刷新页面重试。底图未更改。',
   raster: '{{file}} 含栅格瓦片（{{tileType}}），不是矢量底图；只能显示 Protomaps 结构的矢量 PMTiles。底图未更改。',
   unknownSchema:
     '{{file}} 含 {{tileType}} 瓦片，图层为 {{layers}}，不是 Protomaps 底图结构（earth、water、roads、places…），无法配置样式。底图未更改。',

@@ -6,7 +6,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openPmtilesBasemap, setPmtilesTheme } from '../../app/basemap/pmtiles-actions';
 import { usePmtilesStore } from '../../app/basemap/pmtiles-store';
-import { PMTILES_THEMES, type PmtilesTheme } from '../../app/basemap/pmtiles-style';
+import { PMTILES_THEMES, type PmtilesTheme } from '../../app/basemap/pmtiles-names';
 import './pmtiles.css';
 
 export function PmtilesInput() {

@@ -9,7 +9,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useAppStore } from '../../app/store';
 import { useBasemapStore } from '../../app/basemap/basemap-store';
 import { usePmtilesStore } from '../../app/basemap/pmtiles-store';
-import { CJK_FONT_FAMILIES, PMTILES_SOURCE_ID, pmtilesStyle } from '../../app/basemap/pmtiles-style';
+import { CJK_FONT_FAMILIES, PMTILES_SOURCE_ID } from '../../app/basemap/pmtiles-names';
+import { loadPmtilesCode } from '../../app/basemap/pmtiles-code';
 import { bundledFonts } from '../../app/basemap/pmtiles-fonts';
 import { pmtilesCredit } from '../../app/basemap/pmtiles-credit';
 
@@ -21,6 +22,7 @@ const mine = (id: string) => id.startsWith(PMTILES_SOURCE_ID.replace(/protomaps$
 /** Attach the PMTiles base map to `map`; returns the detach function. */
 export function attachPmtilesBasemap(map: MapLibreMap): () => void {
   let shown = '';
+  let detached = false;
 
   const remove = () => {
     for (const l of map.getStyle().layers) if (mine(l.id)) map.removeLayer(l.id);
@@ -48,11 +50,21 @@ export function attachPmtilesBasemap(map: MapLibreMap): () => void {
     if (shown) remove();
     shown = key;
     if (!active) return;
-    const style = pmtilesStyle(basemap.url, look, bundledFonts(), pmtilesCredit(basemap));
-    map.setFontFaces(style['font-faces']);
-    map.addSource(PMTILES_SOURCE_ID, style.sources[PMTILES_SOURCE_ID]!);
-    const before = map.getStyle().layers.find((l) => l.type !== 'background' && !mine(l.id))?.id;
-    for (const layer of style.layers) map.addLayer(layer, before);
+    // the style's code was loaded when the file was opened (app/basemap/pmtiles-code.ts): this waits a microtask
+    loadPmtilesCode().then(
+      ({ pmtilesStyle }) => {
+        if (detached || shown !== key) return; // changed (or detached) meanwhile
+        const style = pmtilesStyle(basemap.url, look, bundledFonts(), pmtilesCredit(basemap));
+        map.setFontFaces(style['font-faces']);
+        map.addSource(PMTILES_SOURCE_ID, style.sources[PMTILES_SOURCE_ID]!);
+        const before = map.getStyle().layers.find((l) => l.type !== 'background' && !mine(l.id))?.id;
+        for (const layer of style.layers) map.addLayer(layer, before);
+      },
+      (e: unknown) => {
+        const detail = e instanceof Error ? e.message : String(e);
+        usePmtilesStore.setState({ status: { kind: 'refused', problem: { reason: 'codeNotLoaded', file: basemap.fileName, detail } } });
+      },
+    );
   };
 
   // for tests and screen readers of the DOM: how many base-map labels are placed now, and a few of them
@@ -82,6 +94,7 @@ export function attachPmtilesBasemap(map: MapLibreMap): () => void {
     }),
   ];
   return () => {
+    detached = true;
     for (const u of unsubs) u();
     map.off('load', onLoad);
     map.off('idle', onIdle);

@@ -9,7 +9,7 @@ import { useAppStore } from '../../app/store';
 import { categoryStyles } from '../../app/category-style';
 import { clearIndicators, hasDistricts, refreshIndicators, useIndicatorsStore } from '../../app/indicators/indicators-store';
 import { Section } from '../panels/Section';
-import { bandsChart, districtBarsChart, lorenzChart } from './chart-specs';
+import type { ChartSpecs } from './load-charts';
 import { Dashboard } from './Dashboard';
 import { DistrictTable } from './DistrictTable';
 import { chartLabels } from './format';
@@ -41,9 +41,9 @@ export function IndicatorsSection() {
   const label = (cid: string) => styles.find((s) => s.id === cid)?.label[language] ?? cid;
   const catLabel = ind ? label(ind.categoryIds[k] ?? '') : '';
   const labels = useMemo(() => (ind ? chartLabels(t, ind) : null), [ind, t]);
-  const makeBands = useCallback(() => bandsChart(ind!, k, labels!), [ind, k, labels]);
-  const makeLorenz = useCallback(() => lorenzChart(ind!, k, labels!), [ind, k, labels]);
-  const makeBars = useCallback(() => districtBarsChart(ind!, k, labels!), [ind, k, labels]);
+  const makeBands = useCallback((c: ChartSpecs) => c.bandsChart(ind!, k, labels!), [ind, k, labels]);
+  const makeLorenz = useCallback((c: ChartSpecs) => c.lorenzChart(ind!, k, labels!), [ind, k, labels]);
+  const makeBars = useCallback((c: ChartSpecs) => c.districtBarsChart(ind!, k, labels!), [ind, k, labels]);
 
   return (
     <Section id="districts" title={t('districts.title')}>

@@ -1,7 +1,11 @@
-/** A chart made by Observable Plot, mounted in a figure with its title and PNG / SVG buttons. */
-import { useEffect, useRef } from 'react';
+/**
+ * A chart made by Observable Plot, mounted in a figure with its title and PNG / SVG buttons. Plot is
+ * loaded with the first chart (./load-charts.ts); when it cannot load, the figure says so as text.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveChartPng, saveChartSvg } from './chart-export';
+import { loadChartSpecs, type ChartSpecs } from './load-charts';
 
 export function PlotChart({
   title,
@@ -11,26 +15,40 @@ export function PlotChart({
   exportable = true,
 }: {
   title: string;
-  /** Builds the chart (called again when it changes). */
-  make: () => Element;
+  /** Builds the chart with the chart builders (called again when it changes). */
+  make: (specs: ChartSpecs) => Element;
   fileName: string;
   testId: string;
   exportable?: boolean;
 }) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    const el = host.current;
-    if (!el) return;
-    const chart = make();
-    el.replaceChildren(chart);
-    return () => chart.remove();
+    let chart: Element | null = null;
+    let live = true;
+    loadChartSpecs().then(
+      (specs) => {
+        const el = host.current;
+        if (!live || !el) return;
+        chart = make(specs);
+        el.replaceChildren(chart);
+        setFailed(null);
+      },
+      (e: unknown) => {
+        if (live) setFailed(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => {
+      live = false;
+      chart?.remove();
+    };
   }, [make]);
   return (
     <figure className="indicator-chart" data-testid={testId}>
       <figcaption>
         <span>{title}</span>
-        {exportable && (
+        {exportable && failed === null && (
           <span className="chart-actions">
             <button
               type="button"
@@ -53,6 +71,11 @@ export function PlotChart({
       </figcaption>
       {/* axis labels may be names from the data (districts): shown as text, marked as data */}
       <div ref={host} className="chart-host" data-user-text="" />
+      {failed !== null && (
+        <p className="error" role="status" data-testid={`${testId}-failed`}>
+          {t('lazy.failed', { reason: failed })}
+        </p>
+      )}
     </figure>
   );
 }

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useIndicatorsStore } from '../../app/indicators/indicators-store';
 import type { Language } from '../../i18n/language';
 import type { DashboardCell, DashboardRow } from '../../engine/indicators/plan-dashboard';
-import { bandsChart, districtBarsChart, lorenzChart } from './chart-specs';
+import type { ChartSpecs } from './load-charts';
 import { chartLabels, districtLabel, formatTargetValue, targetWhy } from './format';
 import { PlotChart } from './PlotChart';
 import { formatNumber } from '../siting/format';
@@ -66,9 +66,9 @@ export function PrintIndicators({
   const ind = useIndicatorsStore((s) => s.indicators);
   const labels = useMemo(() => (ind ? chartLabels(t, ind) : null), [ind, t]);
   const k = ind ? Math.max(0, ind.categoryIds.indexOf(categoryId)) : 0;
-  const makeBands = useCallback(() => bandsChart(ind!, k, labels!, 420), [ind, k, labels]);
-  const makeLorenz = useCallback(() => lorenzChart(ind!, k, labels!, 280), [ind, k, labels]);
-  const makeBars = useCallback(() => districtBarsChart(ind!, k, labels!, 420), [ind, k, labels]);
+  const makeBands = useCallback((c: ChartSpecs) => c.bandsChart(ind!, k, labels!, 420), [ind, k, labels]);
+  const makeLorenz = useCallback((c: ChartSpecs) => c.lorenzChart(ind!, k, labels!, 280), [ind, k, labels]);
+  const makeBars = useCallback((c: ChartSpecs) => c.districtBarsChart(ind!, k, labels!, 420), [ind, k, labels]);
   if (!ind || !labels) return null;
   const notes = ind.dashboard.flatMap((row) => {
     const why =

@@ -7,18 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
 import { useSitingStore } from '../../app/siting-store';
 import { downloadBlob } from '../../app/download';
-import {
-  downloadReport,
-  downloadShapefiles,
-  exportCrsOptions,
-  openProject,
-  REPORT_FILES,
-  reportFiles,
-  saveProject,
-  type ReportKind,
-} from '../../app/export-actions';
-import type { CrsId } from '../../io/crs';
-import { crsLabel } from '../../io/crs';
+import { exportCrsOptions, REPORT_FILES, type ReportKind } from '../../app/report-choices';
+import { LazyLoadError, lazyModule } from '../../app/lazy-module';
+import { crsLabel, type CrsId } from '../../io/crs-id';
 import { gaussKrugerInfo } from '../../io/export-crs';
 import { dataBounds } from '../../app/data-bounds';
 import { Section } from './Section';
@@ -28,6 +19,9 @@ import { shownPmtilesCredit } from '../../app/basemap/pmtiles-credit';
 import { legendEntries } from '../export/legend-entries';
 import { framedMap, mapPng } from '../export/map-image';
 import { PrintView, type PrintData } from '../export/PrintView';
+
+/** The export code (writers, zips, project files), loaded on the first export or project save / open. */
+const exportActions = lazyModule(() => import('../../app/export-actions'));
 
 const BUTTONS: { kind: ReportKind; testId: string; key: string }[] = [
   { kind: 'gaps', testId: 'export-gaps', key: 'export.gaps' },
@@ -81,7 +75,8 @@ export function ExportSection() {
     try {
       await f();
     } catch (e) {
-      setMessage({ key: 'export.failed', params: { reason: e instanceof Error ? e.message : String(e) }, lines: [], error: true });
+      const reason = e instanceof Error ? e.message : String(e);
+      setMessage({ key: e instanceof LazyLoadError ? 'lazy.failed' : 'export.failed', params: { reason }, lines: [], error: true });
     } finally {
       setBusy(false);
     }
@@ -109,7 +104,9 @@ export function ExportSection() {
   const openPrint = () =>
     run(async () => {
       const canvas = await framedMap('', [], studyArea(), credits());
-      const summary = JSON.parse((await reportFiles('WGS84'))['summary.json']) as { provenance?: PrintData['provenance'] };
+      const summary = JSON.parse((await (await exportActions()).reportFiles('WGS84'))['summary.json']) as {
+        provenance?: PrintData['provenance'];
+      };
       setPrint({
         mapImage: canvas ? canvas.toDataURL('image/png') : null,
         legend: legend(),
@@ -130,7 +127,7 @@ export function ExportSection() {
     e.target.value = '';
     if (!file) return;
     void run(async () => {
-      const res = await openProject(file.name, await file.text());
+      const res = await (await exportActions()).openProject(file.name, await file.text());
       setMessage(
         res.ok
           ? { key: 'export.opened', params: { name: file.name }, lines: res.problems, error: false }
@@ -163,7 +160,7 @@ export function ExportSection() {
                 data-testid={b.testId}
                 disabled={busy}
                 title={REPORT_FILES[b.kind].files.join(', ')}
-                onClick={() => void run(() => downloadReport(b.kind, crs))}
+                onClick={() => void run(async () => (await exportActions()).downloadReport(b.kind, crs))}
               >
                 {t(b.key)}
                 {b.kind === 'gaps' && siteCount > 0 ? ` · ${t('export.withSites', { n: siteCount })}` : ''}
@@ -174,7 +171,7 @@ export function ExportSection() {
               data-testid="export-shapefile"
               disabled={busy}
               title={t('exports2.shapefileTitle')}
-              onClick={() => void run(() => downloadShapefiles(crs))}
+              onClick={() => void run(async () => (await exportActions()).downloadShapefiles(crs))}
             >
               {t('exports2.shapefile')}
             </button>
@@ -192,7 +189,12 @@ export function ExportSection() {
       )}
       <h3>{t('export.project')}</h3>
       <div className="row">
-        <button type="button" data-testid="project-save" disabled={busy || !hasCoverage} onClick={() => saveProject()}>
+        <button
+          type="button"
+          data-testid="project-save"
+          disabled={busy || !hasCoverage}
+          onClick={() => void run(async () => (await exportActions()).saveProject())}
+        >
           {t('export.save')}
         </button>
         <label className="file-button">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CJK_FONT_FAMILIES, pmtilesStyle, PMTILES_SOURCE_ID, PMTILES_THEMES } from '../../../src/app/basemap/pmtiles-style';
+import { pmtilesStyle } from '../../../src/app/basemap/pmtiles-style';
+import { CJK_FONT_FAMILIES, PMTILES_SOURCE_ID, PMTILES_THEMES } from '../../../src/app/basemap/pmtiles-names';
 
 const FONTS = {
   regularLatin: 'http://127.0.0.1/r.woff2',

@@ -5,7 +5,7 @@
  */
 import { engine } from './engine-client';
 import type { InputFile } from './inputs';
-import type { LoadResult } from '../worker/session';
+import type { AfterLoad, LoadResult } from '../worker/session';
 
 /** An input the worker has read, with its answer, not yet recorded in the store. */
 export interface ReadInput {
@@ -19,7 +19,7 @@ export interface ReadInput {
  * reaches the store.
  * @param then `analyse`: the worker goes on to compute the analysis once it has answered (see its loadLayers)
  */
-export async function readInputs(inputs: readonly InputFile[], then: { analyse?: boolean; surfaceOf?: string } = {}): Promise<ReadInput[]> {
+export async function readInputs(inputs: readonly InputFile[], then: AfterLoad = {}): Promise<ReadInput[]> {
   if (inputs.length === 0) return [];
   const { results, dataset } = await engine().loadLayers(
     inputs.map(({ layer, name, bytes, options }) => ({ layer, name, bytes, options })),

@@ -82,6 +82,14 @@ export interface LayerInput {
   options?: LayerOptions;
 }
 
+/** What the worker does after answering a {@link EngineSession.loadLayers} call (the start's read of the sample). */
+export interface AfterLoad {
+  /** Compute the analysis (travel times, gap zones), then the indicators and the district outlines, when every file was usable. */
+  analyse?: boolean;
+  /** With `analyse`: also the travel-time surface and isochrones of this category (the one the map shows). */
+  surfaceOf?: string;
+}
+
 /** What reading several files did: each file's result, then the dataset once. */
 export interface LoadLayersResult {
   results: Omit<LoadResult, 'dataset'>[];
@@ -379,7 +387,7 @@ export function createSession() {
      *   the results — the start's read of the sample, while the page is still busy with its first
      *   render. Loading a layer or changing settings in between makes them be computed again.
      */
-    async loadLayers(inputs: readonly LayerInput[], then: { analyse?: boolean; surfaceOf?: string } = {}): Promise<LoadLayersResult> {
+    async loadLayers(inputs: readonly LayerInput[], then: AfterLoad = {}): Promise<LoadLayersResult> {
       const reads: LayerFile[] = [];
       for (let i = 0; i < inputs.length; i++) {
         const { layer, name, bytes, options = {} } = inputs[i]!;

@@ -47,6 +47,9 @@ export function beginStart(sample: Promise<InputFile[]> | null, storage?: KeyVal
 
 let early: EarlyStart | null = null;
 
+/** The sample's files on a first visit (no workspace saved in this browser), fetched; null on a return visit. */
+const firstVisitSample = (): Promise<InputFile[]> | null => (workspaceMaybeSaved() ? null : fetchSampleFiles());
+
 /**
  * Called by the entry before it loads the app's code: the worker starts, and {@link beginStart} on this visit.
  * @returns settles once the sample's files have been handed to the worker (or could not be fetched); at once on a return visit
@@ -54,7 +57,7 @@ let early: EarlyStart | null = null;
 export function startEarly(): Promise<void> {
   if (early) return Promise.resolve();
   engine();
-  const sample = workspaceMaybeSaved() ? null : fetchSampleFiles();
+  const sample = firstVisitSample();
   early = beginStart(sample);
   // beginStart's read took the files first, so by now they are posted to the worker
   return sample
@@ -67,7 +70,7 @@ export function startEarly(): Promise<void> {
 
 /** What {@link startEarly} began (begun now when it was not called), once: a second call begins afresh. */
 export function takeEarlyStart(): EarlyStart {
-  const start = early ?? beginStart(workspaceMaybeSaved() ? null : fetchSampleFiles());
+  const start = early ?? beginStart(firstVisitSample());
   early = null;
   return start;
 }

@@ -12,14 +12,14 @@
  * - `PROJ:<definition>`: a proj4 string or WKT (e.g. a .prj that names no EPSG code); the id carries
  *   its own definition, so it means the same thing in the main thread and in a Worker.
  *
- * The forward GCJ-02/BD-09 formulas come from gcoord; their inverses are refined by fixed-point
- * iteration to about 1e-10° (gcoord stops at 1e-6° in GCJ-02 space; see gcj02.ts). The ids and the
+ * The GCJ-02/BD-09 offsets are gcj02.ts's: gcoord's formulas (the same bits, checked against gcoord
+ * in the tests), their inverses refined by fixed-point iteration to about 1e-10° (gcoord stops at
+ * 1e-6° in GCJ-02 space). The ids and the
  * Gauss–Krüger code arithmetic are in crs-id.ts (no proj4, for the UI).
  */
 import proj4 from 'proj4';
-import gcoord from 'gcoord';
 import type { Geometry, Position } from 'geojson';
-import { bd09ToWgs84, gcj02ToWgs84 } from './gcj02';
+import { bd09ToWgs84, gcj02ToWgs84, wgs84ToBd09, wgs84ToGcj02 } from './gcj02';
 import { crsLabel, gaussKrugerCode, gaussKrugerProj4, type CrsId, type XY } from './crs-id';
 
 export type { CrsId } from './crs-id';
@@ -64,9 +64,6 @@ export function assertCrs(crs: CrsId): void {
   converter(crs);
 }
 
-const wgsToGcj = (x: number, y: number): XY => gcoord.transform([x, y], gcoord.WGS84, gcoord.GCJ02) as XY;
-const wgsToBd = (x: number, y: number): XY => gcoord.transform([x, y], gcoord.WGS84, gcoord.BD09) as XY;
-
 function assertFinite(x: number, y: number, crs: CrsId): void {
   if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`Non-finite coordinate [${x}, ${y}] in ${crs}`);
 }
@@ -93,8 +90,8 @@ export function toWgs84(x: number, y: number, crs: CrsId): XY {
 export function fromWgs84(lon: number, lat: number, crs: CrsId): XY {
   assertFinite(lon, lat, 'WGS84');
   if (IDENTITY.has(crs)) return [lon, lat];
-  if (crs === 'GCJ02') return wgsToGcj(lon, lat);
-  if (crs === 'BD09') return wgsToBd(lon, lat);
+  if (crs === 'GCJ02') return wgs84ToGcj02(lon, lat);
+  if (crs === 'BD09') return wgs84ToBd09(lon, lat);
   const p = converter(crs).forward([lon, lat]);
   return [p[0] ?? NaN, p[1] ?? NaN];
 }

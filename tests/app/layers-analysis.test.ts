@@ -11,7 +11,7 @@ import { createStraightLineModel } from '../../src/engine/travel/straight-line';
 import { haversineMeters } from '../../src/engine/geo/haversine';
 import { KIND_RURAL, KIND_URBAN, type Facility, type Settings } from '../../src/engine/model';
 import { NO_SHARE_COLOR, SHARE_RAMP, shareColor } from '../../src/app/community-style';
-import { coverageFill, coverageValues, COVERAGE_FILL_ALPHA } from '../../src/app/layers/coverage-layer';
+import { coverageValues, featureShare } from '../../src/app/layers/coverage-layer';
 import { isochroneFeatures, serviceCircles, serviceRadiiMeters } from '../../src/app/layers/service-areas-layer';
 import { HEAT_ALPHA, HEAT_STOPS, heatBounds, heatColor, heatImage, heatSecondsAt } from '../../src/app/layers/heat-layer';
 import { zonesOfCategory } from '../../src/app/layers/gap-zones-layer';
@@ -84,9 +84,10 @@ describe('covered-share colour ramp', () => {
     }
     expect(cov.share).toEqual(copy); // input untouched
     const f = (index: unknown): Feature => ({ type: 'Feature', properties: { index }, geometry: { type: 'Point', coordinates: [0, 0] } });
-    expect(coverageFill(m, f(3))).toEqual([...shareColor(m[3]!), COVERAGE_FILL_ALPHA]);
-    expect(coverageFill(m, f('x'))).toEqual([...NO_SHARE_COLOR, COVERAGE_FILL_ALPHA]);
-    expect(coverageFill(m, f(C + 5))).toEqual([...NO_SHARE_COLOR, COVERAGE_FILL_ALPHA]);
+    // a community's share by its index; none (drawn grey, NO_SHARE_COLOR) for a bad or missing index
+    expect(featureShare(m, f(3))).toBe(m[3]);
+    expect(featureShare(m, f('x'))).toBeNaN();
+    expect(featureShare(m, f(C + 5))).toBeNaN();
     expect(() => coverageValues(cov, K, 'category')).toThrow(/category index 6/);
   });
 });

@@ -4,7 +4,6 @@
  */
 import type { Feature } from 'geojson';
 import type { CoverageView } from '../../engine/coverage/coverage-view';
-import { shareColor } from '../community-style';
 
 /** What the coverage layer colours by: one category's share, or the minimum over all categories. */
 export type CoverageMode = 'category' | 'complete';
@@ -50,9 +49,8 @@ export function coverageValues(coverage: CoverageView, k: number, mode: Coverage
   return out;
 }
 
-/** Fill colour `[r, g, b, a]` of a community feature (property `index`) for the given shares. */
-export function coverageFill(values: Float64Array, feature: Feature): [number, number, number, number] {
+/** The covered share of a community feature (property `index`) in `values`, NaN when it has none. */
+export function featureShare(values: Float64Array, feature: Feature): number {
   const i = feature.properties?.index;
-  const v = Number.isInteger(i) && i < values.length ? values[i as number]! : NaN;
-  return [...shareColor(v), COVERAGE_FILL_ALPHA];
+  return Number.isInteger(i) && i < values.length ? values[i as number]! : NaN;
 }

@@ -7,7 +7,7 @@
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
-import { categoryStyle, rgbToHex } from '../category-style';
+import { categoryStyle, rgbToHex, UNKNOWN_CATEGORY_COLOR } from '../category-style';
 import type { CategoryLookup } from './category-lookup';
 import type { OverlayGroup } from './maplibre-overlays';
 
@@ -102,8 +102,7 @@ function facilityColour(points: FacilityPoint[], style: CategoryLookup): Express
   let e = byStyle.get(style);
   if (!e) {
     const ids = [...new Set(points.map((p) => p.category))].sort();
-    // a lookup's grey for an id nobody knows: an id no category can have
-    const other = rgbToHex(style('\u0000').rgb);
+    const other = UNKNOWN_CATEGORY_COLOR;
     // the first output a `to-color`: the expression is typed as a colour, the other literals parsed once as colours
     e =
       ids.length === 0

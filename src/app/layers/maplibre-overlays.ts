@@ -33,7 +33,7 @@ import { rgbToHex } from '../category-style';
 import type { CategoryLookup } from './category-lookup';
 import { COMMUNITY_FILL_ALPHA } from './communities-layer';
 import { facilitiesGroup } from './facilities-layer';
-import { COVERAGE_FILL_ALPHA, coverageValues, type CoverageMode } from './coverage-layer';
+import { COVERAGE_FILL_ALPHA, coverageValues, featureShare, type CoverageMode } from './coverage-layer';
 import { GAP_COLOR, GAP_FILL_ALPHA, zonesOfCategory } from './gap-zones-layer';
 import { isochroneFeatures, SERVICE_FILL_ALPHA, SERVICE_LINE_ALPHA } from './service-areas-layer';
 
@@ -194,8 +194,7 @@ const coverShares = memo((communities: FeatureCollection) =>
     const byId = new Map<number, number>();
     communities.features.forEach((f) => {
       const { id } = featureId(f);
-      const i = f.properties?.index;
-      const v = Number.isInteger(i) && i < values.length ? values[i as number]! : NaN;
+      const v = featureShare(values, f);
       if (id !== undefined) byId.set(id, Number.isNaN(v) ? NO_SHARE : Math.max(0, Math.min(1, v)));
     });
     return byId;
